@@ -1,0 +1,90 @@
+// The negotiator interface: what a software negotiator sees and decides.
+//
+// A protocol calls Begin() once, then Act() on each of the negotiator's turns, Observe() after
+// every other party's action, and Finish() at the end. A negotiator knows its own profile and
+// nothing of the others' but what they do. Negotiators are registered by name (see registry.h)
+// and created from a Spec such as "time(e=0.2)"; every random choice draws from the seed given
+// in the context, so a negotiation is reproducible.
+//
+// Hot-path contract: Act() writes its proposal into a buffer the protocol owns and pre-sizes, so
+// a turn need not allocate.
+#ifndef PARLEY_NEGOTIATOR_H_
+#define PARLEY_NEGOTIATOR_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "parley/outcome_space.h"
+#include "parley/registry.h"
+#include "parley/scenario.h"
+
+namespace parley {
+
+enum class ActionType { kOffer, kAccept, kEndNegotiation };
+
+std::string_view ActionTypeName(ActionType type);
+
+// Fixed for one negotiation; the references stay valid until Finish() returns.
+struct NegotiatorContext {
+  const OutcomeSpace* space = nullptr;
+  const Profile* profile = nullptr;  // this negotiator's own preferences
+  std::size_t party = 0;             // this negotiator's position in the turn order
+  std::size_t party_count = 0;
+  std::uint64_t max_rounds = 0;      // deadline in rounds; 0 when there is none
+  double time_limit_seconds = 0.0;   // wall-clock deadline; 0 when there is none
+  std::uint64_t seed = 0;            // for every random choice this negotiator makes
+};
+
+// The state of the negotiation when a negotiator is asked to act.
+struct TurnState {
+  std::uint64_t step = 0;   // 0-based index of this turn in the whole negotiation
+  std::uint64_t round = 0;  // 0-based; in each round every party has one turn
+  double time = 0.0;        // normalised time in [0, 1)
+  // The offer on the table, or nullptr before the first offer.
+  const Outcome* current_offer = nullptr;
+  std::size_t offerer = 0;                 // who made current_offer
+  std::size_t acceptances = 0;             // parties that have accepted it so far
+  double current_offer_utility = 0.0;      // own undiscounted utility of current_offer
+};
+
+// Another party's action, shown to everyone else right after it is taken.
+struct ObservedAction {
+  std::size_t party = 0;
+  ActionType type = ActionType::kOffer;
+  const Outcome* offer = nullptr;  // the offer made or accepted; nullptr for kEndNegotiation
+  double offer_utility = 0.0;      // the observer's own undiscounted utility of `offer`
+  std::uint64_t step = 0;
+  std::uint64_t round = 0;
+  double time = 0.0;
+};
+
+struct NegotiationResult;
+
+class Negotiator {
+ public:
+  virtual ~Negotiator() = default;
+
+  virtual void Begin(const NegotiatorContext& context) = 0;
+  // The negotiator's turn: return kOffer after writing an outcome into `proposal` (sized to the
+  // space's issue count), kAccept to accept state.current_offer, or kEndNegotiation to walk away.
+  // Throwing, accepting when there is no offer, or proposing an invalid outcome is a fault that
+  // ends the negotiation.
+  virtual ActionType Act(const TurnState& state, Outcome& proposal) = 0;
+  // Called after every action of another party.
+  virtual void Observe(const ObservedAction& /*action*/) {}
+  // Called once when the negotiation has ended.
+  virtual void Finish(const NegotiationResult& /*result*/) {}
+};
+
+template <>
+struct RegistryTraits<Negotiator> {
+  static constexpr const char* kKind = "negotiator";
+};
+
+using NegotiatorRegistry = Registry<Negotiator>;
+
+}  // namespace parley
+
+#endif  // PARLEY_NEGOTIATOR_H_

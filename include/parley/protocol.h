@@ -1,0 +1,116 @@
+// Protocols run a negotiation between negotiators over a scenario and report what happened.
+//
+// A Protocol is registered by name like a negotiator ("saop" is the stacked alternating offers
+// protocol of GENIUS and NegMAS). Its result holds the agreement (if any), each party's final
+// utility, how the negotiation ended, any fault, and optionally a full trace of every action.
+// A negotiator that throws or misbehaves ends its own negotiation with the fault recorded; it
+// never takes the process down.
+#ifndef PARLEY_PROTOCOL_H_
+#define PARLEY_PROTOCOL_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/negotiator.h"
+#include "parley/registry.h"
+#include "parley/scenario.h"
+
+namespace parley {
+
+struct NegotiationOptions {
+  std::uint64_t rounds = 0;          // deadline in rounds; 0 for none
+  double time_limit_seconds = 0.0;   // wall-clock deadline; 0 for none. At least one is needed.
+  std::uint64_t seed = 0;            // negotiators' seeds are derived from it and their position
+  bool record_trace = true;
+};
+
+enum class EndReason { kAgreement, kDeadline, kEndedByParty, kFault };
+
+std::string_view EndReasonName(EndReason reason);
+
+struct Fault {
+  std::size_t party = 0;
+  std::string message;
+};
+
+// Every action of a negotiation, in order. Stored flat (one array per column) so that recording
+// a step does not allocate once capacity is reserved.
+class Trace {
+ public:
+  struct Step {
+    std::uint64_t step;
+    std::uint64_t round;
+    double time;
+    std::size_t party;
+    ActionType action;
+  };
+
+  void Reset(std::size_t issue_count, std::size_t party_count, std::size_t expected_steps);
+  // Records an action; `offer` and `utilities` (undiscounted, one per party) are null for
+  // kEndNegotiation.
+  void Add(const Step& step, const Outcome* offer, const double* utilities);
+
+  std::size_t size() const { return steps_.size(); }
+  std::size_t issue_count() const { return issue_count_; }
+  std::size_t party_count() const { return party_count_; }
+  const Step& step(std::size_t i) const { return steps_[i]; }
+  bool has_offer(std::size_t i) const { return has_offer_[i]; }
+  // The offer made or accepted at entry i (only if has_offer(i)).
+  Outcome offer(std::size_t i) const;
+  // Undiscounted utility of that offer for `party`.
+  double utility(std::size_t i, std::size_t party) const { return utilities_[i * party_count_ + party]; }
+
+ private:
+  std::size_t issue_count_ = 0;
+  std::size_t party_count_ = 0;
+  std::vector<Step> steps_;
+  std::vector<bool> has_offer_;
+  std::vector<double> offers_;     // issue_count_ values per entry
+  std::vector<double> utilities_;  // party_count_ values per entry
+};
+
+struct NegotiationResult {
+  std::optional<Outcome> agreement;
+  EndReason end_reason = EndReason::kDeadline;
+  // Each party's final utility: its discounted utility of the agreement at the time it was
+  // reached, or its discounted reservation value.
+  std::vector<double> utilities;
+  // Undiscounted utilities of the agreement (reservation values without an agreement).
+  std::vector<double> undiscounted_utilities;
+  std::uint64_t steps = 0;       // turns taken
+  std::uint64_t rounds = 0;      // rounds begun
+  double time = 0.0;             // normalised time at the end
+  double elapsed_seconds = 0.0;  // wall-clock duration
+  std::optional<Fault> fault;
+  std::vector<std::string> negotiators;  // the specs of the negotiators, in turn order
+  Trace trace;
+};
+
+class Protocol {
+ public:
+  virtual ~Protocol() = default;
+  // Runs one negotiation. `negotiators[i]` plays scenario.profile(i); the pointers must stay
+  // valid during the call. Throws UsageError on a bad setup (wrong number of negotiators, no
+  // deadline); negotiators' own failures are reported in the result.
+  virtual NegotiationResult Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                                const NegotiationOptions& options) = 0;
+};
+
+template <>
+struct RegistryTraits<Protocol> {
+  static constexpr const char* kKind = "protocol";
+};
+
+using ProtocolRegistry = Registry<Protocol>;
+
+// Creates the negotiators from their specs and runs them under the named protocol.
+NegotiationResult RunNegotiation(const Scenario& scenario, const std::vector<std::string>& negotiator_specs,
+                                 const NegotiationOptions& options, std::string_view protocol = "saop");
+
+}  // namespace parley
+
+#endif  // PARLEY_PROTOCOL_H_

@@ -1,0 +1,105 @@
+// Name-to-factory registries: how the CLI, tests, tournaments and Python find negotiators,
+// protocols and scenario formats.
+//
+// Each implementation registers itself from its own .cc file with a static registerer:
+//
+//   const bool kRegistered = parley::Registry<parley::Negotiator>::Add({
+//       "hardliner", "Always offers its best outcome; accepts only that.", {},
+//       [](const parley::Spec& spec) { return std::make_unique<Hardliner>(spec); }});
+//
+// Nothing else keeps lists of implementations. Registration happens during static
+// initialisation; afterwards the registry is read-only and safe to use from many threads.
+#ifndef PARLEY_REGISTRY_H_
+#define PARLEY_REGISTRY_H_
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/error.h"
+#include "parley/spec.h"
+
+namespace parley {
+
+struct ParameterInfo {
+  std::string name;
+  std::string default_value;
+  std::string description;
+};
+
+// Specialised by each registered interface to name itself in messages ("negotiator").
+template <typename T>
+struct RegistryTraits;
+
+template <typename T>
+class Registry {
+ public:
+  using Factory = std::function<std::unique_ptr<T>(const Spec&)>;
+  struct Entry {
+    std::string name;
+    std::string description;
+    std::vector<ParameterInfo> parameters;
+    Factory factory;
+  };
+
+  // Adds an entry; returns true so it can initialise a static constant. A second entry with the
+  // same name is a programming error and aborts registration with std::logic_error.
+  static bool Add(Entry entry) {
+    auto& entries = Entries();
+    const std::string name = entry.name;
+    if (!entries.emplace(name, std::move(entry)).second) {
+      throw std::logic_error(std::string(RegistryTraits<T>::kKind) + " '" + name + "' registered twice");
+    }
+    return true;
+  }
+
+  // Creates the implementation named by spec.name(), checking its parameters against the entry.
+  static std::unique_ptr<T> Create(const Spec& spec) {
+    const Entry& entry = Find(spec.name());
+    for (const auto& [key, value] : spec.parameters()) {
+      const bool known = std::any_of(entry.parameters.begin(), entry.parameters.end(),
+                                     [&](const ParameterInfo& p) { return p.name == key; });
+      if (!known) {
+        std::string list;
+        for (const auto& p : entry.parameters) list += (list.empty() ? "" : ", ") + p.name;
+        throw UsageError(std::string(RegistryTraits<T>::kKind) + " '" + spec.name() + "' has no parameter '" + key +
+                         "' (its parameters: " + (list.empty() ? "none" : list) + ")");
+      }
+    }
+    return entry.factory(spec);
+  }
+  static std::unique_ptr<T> Create(std::string_view text) { return Create(Spec::Parse(text)); }
+
+  static bool Has(const std::string& name) { return Entries().count(name) > 0; }
+
+  static const Entry& Find(const std::string& name) {
+    const auto& entries = Entries();
+    auto it = entries.find(name);
+    if (it == entries.end()) {
+      std::string list;
+      for (const auto& [key, value] : entries) list += (list.empty() ? "" : ", ") + key;
+      throw UsageError("unknown " + std::string(RegistryTraits<T>::kKind) + " '" + name + "' (known: " + list + ")");
+    }
+    return it->second;
+  }
+
+  // All entries, sorted by name.
+  static std::vector<const Entry*> List() {
+    std::vector<const Entry*> list;
+    for (const auto& [name, entry] : Entries()) list.push_back(&entry);
+    return list;
+  }
+
+ private:
+  static std::map<std::string, Entry>& Entries() {
+    static std::map<std::string, Entry> entries;
+    return entries;
+  }
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_REGISTRY_H_

@@ -1,0 +1,114 @@
+// Utility functions: how much one party values each outcome, on GENIUS's [0, 1] scale, before
+// discounting and independently of time.
+//
+// UtilityFunction is the interface every representation implements; LinearAdditiveUtility and
+// HyperRectangleUtility are the two that GENIUS scenario files describe. Implementations are
+// immutable after construction and safe to share between threads. Utility() allocates nothing.
+#ifndef PARLEY_UTILITY_H_
+#define PARLEY_UTILITY_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "parley/outcome_ranking.h"
+#include "parley/outcome_space.h"
+
+namespace parley {
+
+class UtilityFunction {
+ public:
+  virtual ~UtilityFunction() = default;
+
+  // The representation's registered name ("linear-additive", "hyper-rectangle").
+  virtual std::string_view kind() const = 0;
+  // Utility of a valid outcome of the space this function was built for.
+  virtual double Utility(const Outcome& outcome) const = 0;
+  // The space this function is defined over.
+  virtual const OutcomeSpace& space() const = 0;
+
+  // Outcomes sorted by this function's utility, built on first use (which may take a while on
+  // a large space) and then shared. Thread-safe.
+  const OutcomeRanking& ranking() const {
+    std::call_once(ranking_once_, [this] { ranking_ = std::make_unique<const OutcomeRanking>(*this); });
+    return *ranking_;
+  }
+
+ private:
+  mutable std::once_flag ranking_once_;
+  mutable std::unique_ptr<const OutcomeRanking> ranking_;
+};
+
+// How one issue's values map to [0, 1] in a linear additive function.
+class ValueFunction {
+ public:
+  enum class Shape {
+    kTable,       // one number per position of a countable issue
+    kLinear,      // offset + slope * (x - origin), clamped to [0, 1] when `clamped`
+    kTriangular,  // 0 below `lower`, rising to 1 at `top`, falling to 0 at `upper` and beyond
+  };
+
+  static ValueFunction Table(std::vector<double> by_position);
+  static ValueFunction Linear(double slope, double offset, double origin, bool clamped);
+  static ValueFunction Triangular(double lower, double upper, double top);
+
+  Shape shape() const { return shape_; }
+  const std::vector<double>& table() const { return table_; }
+  double slope() const { return slope_; }
+  double offset() const { return offset_; }
+  double origin() const { return origin_; }
+  bool clamped() const { return clamped_; }
+  double lower() const { return lower_; }
+  double upper() const { return upper_; }
+  double top() const { return top_; }
+
+  // Value of `value` in Outcome's encoding for `issue`.
+  double Evaluate(const Issue& issue, double value) const;
+
+ private:
+  Shape shape_ = Shape::kTable;
+  std::vector<double> table_;
+  double slope_ = 0.0, offset_ = 0.0, origin_ = 0.0;
+  bool clamped_ = false;
+  double lower_ = 0.0, upper_ = 0.0, top_ = 0.0;
+};
+
+// u(o) = min(1, sum_i w_i * v_i(o_i)) with the weights normalised to sum to one (as GENIUS does
+// when it builds a utility space). Countable issues are evaluated from one flat table of weighted values,
+// so Utility() costs one look-up and one addition per issue.
+class LinearAdditiveUtility final : public UtilityFunction {
+ public:
+  // `weights` need not sum to one but must be finite, non-negative and not all zero; one weight
+  // and one value function per issue of `space`. Throws UsageError otherwise.
+  LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace> space, std::vector<double> weights,
+                        std::vector<ValueFunction> value_functions);
+
+  std::string_view kind() const override { return "linear-additive"; }
+  double Utility(const Outcome& outcome) const override;
+  const OutcomeSpace& space() const override { return *space_; }
+
+  // Normalised weights (sum to one).
+  const std::vector<double>& weights() const { return weights_; }
+  const std::vector<ValueFunction>& value_functions() const { return value_functions_; }
+  // The largest and smallest utility over the space, exact (computed issue by issue).
+  double max_utility() const { return max_utility_; }
+  double min_utility() const { return min_utility_; }
+
+ private:
+  std::shared_ptr<const OutcomeSpace> space_;
+  std::vector<double> weights_;
+  std::vector<ValueFunction> value_functions_;
+  // weighted_[table_offset_[i] + position] = w_i * v_i(value at position) for tabulated issues.
+  std::vector<double> weighted_;
+  std::vector<std::size_t> table_offset_;
+  std::vector<double> position_base_;  // value - base = position, for tabulated issues
+  bool all_tabulated_ = true;
+  double max_utility_ = 0.0;
+  double min_utility_ = 0.0;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_UTILITY_H_

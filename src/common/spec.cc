@@ -1,0 +1,164 @@
+#include "parley/spec.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "parley/error.h"
+
+namespace parley {
+namespace {
+
+class SpecParser {
+ public:
+  explicit SpecParser(std::string_view text) : text_(text) {}
+
+  Spec ParseAll() {
+    Spec spec = ParseSpec();
+    SkipSpace();
+    if (pos_ != text_.size()) Fail("unexpected text after the end");
+    return spec;
+  }
+
+ private:
+  [[noreturn]] void Fail(std::string_view what) const {
+    throw UsageError(fmt::format("cannot parse '{}' at character {}: {}", text_, pos_ + 1, what));
+  }
+  void SkipSpace() {
+    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+  }
+  bool Accept(char c) {
+    SkipSpace();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  static bool IsWordChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '+' ||
+           c == '/' || c == ':' || c == '*';
+  }
+  std::string ParseWord() {
+    SkipSpace();
+    if (pos_ < text_.size() && (text_[pos_] == '"' || text_[pos_] == '\'')) {
+      const char quote = text_[pos_++];
+      std::string word;
+      while (pos_ < text_.size() && text_[pos_] != quote) word += text_[pos_++];
+      if (pos_ == text_.size()) Fail("unterminated quoted string");
+      ++pos_;
+      return word;
+    }
+    const std::size_t start = pos_;
+    while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
+    if (start == pos_) Fail("expected a name or a value");
+    return std::string(text_.substr(start, pos_ - start));
+  }
+  Spec ParseSpec() {
+    Spec spec(ParseWord());
+    if (!Accept('(')) return spec;
+    if (Accept(')')) return spec;
+    do {
+      std::string key = ParseWord();
+      if (!Accept('=')) Fail(fmt::format("expected '=' after parameter '{}'", key));
+      if (spec.has(key)) Fail(fmt::format("parameter '{}' given twice", key));
+      spec.Set(std::move(key), ParseSpec());
+    } while (Accept(','));
+    if (!Accept(')')) Fail("expected ',' or ')'");
+    return spec;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+bool NeedsQuotes(const std::string& word) {
+  if (word.empty()) return true;
+  for (char c : word) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.' && c != '+' && c != '/' &&
+        c != ':' && c != '*') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Spec Spec::Parse(std::string_view text) { return SpecParser(text).ParseAll(); }
+
+double Spec::GetDouble(std::string_view key, double fallback) const {
+  auto it = parameters_.find(key);
+  if (it == parameters_.end()) return fallback;
+  const std::string& text = it->second.name_;
+  double value = 0.0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || !it->second.parameters_.empty()) {
+    throw UsageError(fmt::format("{}: parameter '{}' must be a number, got '{}'", name_, key, it->second.ToString()));
+  }
+  return value;
+}
+
+std::int64_t Spec::GetInt(std::string_view key, std::int64_t fallback) const {
+  auto it = parameters_.find(key);
+  if (it == parameters_.end()) return fallback;
+  const std::string& text = it->second.name_;
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !it->second.parameters_.empty()) {
+    throw UsageError(fmt::format("{}: parameter '{}' must be an integer, got '{}'", name_, key, it->second.ToString()));
+  }
+  return value;
+}
+
+bool Spec::GetBool(std::string_view key, bool fallback) const {
+  auto it = parameters_.find(key);
+  if (it == parameters_.end()) return fallback;
+  const std::string& text = it->second.name_;
+  if (text == "true" || text == "1" || text == "yes") return true;
+  if (text == "false" || text == "0" || text == "no") return false;
+  throw UsageError(fmt::format("{}: parameter '{}' must be true or false, got '{}'", name_, key, text));
+}
+
+std::string Spec::GetString(std::string_view key, std::string fallback) const {
+  auto it = parameters_.find(key);
+  if (it == parameters_.end()) return fallback;
+  if (!it->second.parameters_.empty()) {
+    throw UsageError(fmt::format("{}: parameter '{}' must be a plain value, got '{}'", name_, key, it->second.ToString()));
+  }
+  return it->second.name_;
+}
+
+Spec Spec::GetSpec(std::string_view key, std::string_view fallback) const {
+  auto it = parameters_.find(key);
+  return it == parameters_.end() ? Parse(fallback) : it->second;
+}
+
+void Spec::CheckKnown(std::initializer_list<std::string_view> known) const {
+  for (const auto& [key, value] : parameters_) {
+    bool found = false;
+    for (auto k : known) found = found || k == key;
+    if (!found) {
+      std::string list;
+      for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      throw UsageError(fmt::format("{}: unknown parameter '{}' (known: {})", name_, key, list.empty() ? "none" : list));
+    }
+  }
+}
+
+std::string Spec::ToString() const {
+  std::string text = NeedsQuotes(name_) ? "\"" + name_ + "\"" : name_;
+  if (parameters_.empty()) return text;
+  text += '(';
+  bool first = true;
+  for (const auto& [key, value] : parameters_) {
+    if (!first) text += ',';
+    first = false;
+    text += key + "=" + value.ToString();
+  }
+  return text + ')';
+}
+
+}  // namespace parley

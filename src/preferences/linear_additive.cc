@@ -1,0 +1,150 @@
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "parley/error.h"
+#include "parley/utility.h"
+
+namespace parley {
+namespace {
+
+// Issues with more values than this are evaluated from their function rather than a table.
+constexpr std::uint64_t kMaxTabulatedValues = std::uint64_t{1} << 20;
+
+}  // namespace
+
+ValueFunction ValueFunction::Table(std::vector<double> by_position) {
+  ValueFunction f;
+  f.shape_ = Shape::kTable;
+  f.table_ = std::move(by_position);
+  return f;
+}
+
+ValueFunction ValueFunction::Linear(double slope, double offset, double origin, bool clamped) {
+  ValueFunction f;
+  f.shape_ = Shape::kLinear;
+  f.slope_ = slope;
+  f.offset_ = offset;
+  f.origin_ = origin;
+  f.clamped_ = clamped;
+  return f;
+}
+
+ValueFunction ValueFunction::Triangular(double lower, double upper, double top) {
+  ValueFunction f;
+  f.shape_ = Shape::kTriangular;
+  f.lower_ = lower;
+  f.upper_ = upper;
+  f.top_ = top;
+  return f;
+}
+
+double ValueFunction::Evaluate(const Issue& issue, double value) const {
+  switch (shape_) {
+    case Shape::kTable: return table_[issue.PositionOf(value)];
+    case Shape::kLinear: {
+      const double v = offset_ + slope_ * (value - origin_);
+      return clamped_ ? std::clamp(v, 0.0, 1.0) : v;
+    }
+    case Shape::kTriangular:
+      // GENIUS's EVALFUNCTYPE.evalTriangular: rises from `lower` to 1 at `top`, falls to 0 at
+      // `upper`; 0 outside [lower, upper).
+      if (value < lower_) return 0.0;
+      if (value < top_) return (value - lower_) / (top_ - lower_);
+      if (value < upper_) return 1.0 - (value - top_) / (upper_ - top_);
+      return 0.0;
+  }
+  return 0.0;
+}
+
+LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace> space,
+                                             std::vector<double> weights,
+                                             std::vector<ValueFunction> value_functions)
+    : space_(std::move(space)), weights_(std::move(weights)), value_functions_(std::move(value_functions)) {
+  const std::size_t n = space_->issue_count();
+  if (weights_.size() != n || value_functions_.size() != n) {
+    throw UsageError(fmt::format("linear additive utility over '{}' needs {} weights and value functions, got {} and {}",
+                                 space_->name(), n, weights_.size(), value_functions_.size()));
+  }
+  double total = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(weights_[i]) || weights_[i] < 0.0) {
+      throw UsageError(fmt::format("issue '{}' has weight {}; weights must be finite and non-negative",
+                                   space_->issue(i).name(), weights_[i]));
+    }
+    total += weights_[i];
+  }
+  if (!(total > 0.0)) throw UsageError(fmt::format("all issue weights over '{}' are zero", space_->name()));
+  for (double& w : weights_) w /= total;
+
+  table_offset_.assign(n, 0);
+  position_base_.assign(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Issue& issue = space_->issue(i);
+    const ValueFunction& f = value_functions_[i];
+    if (f.shape() == ValueFunction::Shape::kTable && (!issue.countable() || f.table().size() != issue.cardinality())) {
+      throw UsageError(fmt::format("issue '{}' has a value table of {} entries for {} values", issue.name(),
+                                   f.table().size(), issue.cardinality()));
+    }
+    if (!issue.countable() || issue.cardinality() > kMaxTabulatedValues) {
+      all_tabulated_ = false;
+      continue;
+    }
+    table_offset_[i] = weighted_.size();
+    position_base_[i] = issue.kind() == IssueKind::kDiscrete ? 0.0 : issue.lower();
+    for (std::uint64_t p = 0; p < issue.cardinality(); ++p) {
+      const double v = f.Evaluate(issue, issue.ValueAt(p));
+      if (!std::isfinite(v)) {
+        throw UsageError(fmt::format("issue '{}' evaluates value '{}' to {}", issue.name(), issue.Format(issue.ValueAt(p)), v));
+      }
+      weighted_.push_back(weights_[i] * v);
+    }
+  }
+
+  // Extremes issue by issue: tables exactly, functions at their bounds and peak.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Issue& issue = space_->issue(i);
+    const ValueFunction& f = value_functions_[i];
+    double hi = -INFINITY, lo = INFINITY;
+    auto consider = [&](double v) {
+      hi = std::max(hi, v);
+      lo = std::min(lo, v);
+    };
+    if (issue.countable() && issue.cardinality() <= kMaxTabulatedValues) {
+      for (std::uint64_t p = 0; p < issue.cardinality(); ++p) consider(weighted_[table_offset_[i] + p]);
+    } else {
+      consider(weights_[i] * f.Evaluate(issue, issue.lower()));
+      consider(weights_[i] * f.Evaluate(issue, issue.upper()));
+      if (f.shape() == ValueFunction::Shape::kTriangular && issue.Contains(f.top())) {
+        consider(weights_[i] * f.Evaluate(issue, f.top()));
+      }
+    }
+    max_utility_ += hi;
+    min_utility_ += lo;
+  }
+  max_utility_ = std::min(max_utility_, 1.0);
+  min_utility_ = std::min(min_utility_, 1.0);
+}
+
+double LinearAdditiveUtility::Utility(const Outcome& outcome) const {
+  const std::size_t n = table_offset_.size();
+  double u = 0.0;
+  if (all_tabulated_) {
+    for (std::size_t i = 0; i < n; ++i) {
+      u += weighted_[table_offset_[i] + static_cast<std::size_t>(outcome[i] - position_base_[i])];
+    }
+    return std::min(u, 1.0);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const Issue& issue = space_->issue(i);
+    if (issue.countable() && issue.cardinality() <= kMaxTabulatedValues) {
+      u += weighted_[table_offset_[i] + issue.PositionOf(outcome[i])];
+    } else {
+      u += weights_[i] * value_functions_[i].Evaluate(issue, outcome[i]);
+    }
+  }
+  return std::min(u, 1.0);
+}
+
+}  // namespace parley

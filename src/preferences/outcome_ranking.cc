@@ -1,0 +1,112 @@
+#include "parley/outcome_ranking.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "parley/random.h"
+#include "parley/utility.h"
+
+namespace parley {
+namespace {
+
+// Fixed so that a sampled ranking, and every negotiation that uses it, is reproducible.
+constexpr std::uint64_t kSamplingSeed = 0x70617266656e6365ULL;
+// Values tried per issue and pass when hill-climbing over an issue with many values.
+constexpr std::uint64_t kClimbValuesPerIssue = 64;
+
+// Improves `outcome` one issue at a time until no single change raises its utility.
+double HillClimb(const UtilityFunction& utility, Outcome& outcome, Rng& rng) {
+  const OutcomeSpace& space = utility.space();
+  double best = utility.Utility(outcome);
+  for (bool improved = true; improved;) {
+    improved = false;
+    for (std::size_t i = 0; i < space.issue_count(); ++i) {
+      const Issue& issue = space.issue(i);
+      const double original = outcome[i];
+      double best_value = original;
+      const bool all = issue.countable() && issue.cardinality() <= kClimbValuesPerIssue;
+      const std::uint64_t tries = all ? issue.cardinality() : kClimbValuesPerIssue;
+      for (std::uint64_t k = 0; k < tries; ++k) {
+        const double v = all ? issue.ValueAt(k)
+                             : (issue.countable() ? issue.ValueAt(rng.UniformInt(issue.cardinality()))
+                                                  : issue.lower() + (issue.upper() - issue.lower()) * rng.UniformReal());
+        outcome[i] = v;
+        const double u = utility.Utility(outcome);
+        if (u > best) {
+          best = u;
+          best_value = v;
+          improved = true;
+        }
+      }
+      outcome[i] = best_value;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+OutcomeRanking::OutcomeRanking(const UtilityFunction& utility) : space_(&utility.space()) {
+  const OutcomeSpace& space = *space_;
+  const std::size_t n = space.issue_count();
+  if (space.cardinality() && *space.cardinality() <= kExhaustiveLimit) {
+    exhaustive_ = true;
+    const std::uint64_t count = *space.cardinality();
+    std::vector<double> raw(count);
+    Outcome outcome(n);
+    for (OutcomeIndex index = 0; index < count; ++index) {
+      space.Decode(index, outcome);
+      raw[index] = utility.Utility(outcome);
+    }
+    indices_.resize(count);
+    std::iota(indices_.begin(), indices_.end(), OutcomeIndex{0});
+    std::stable_sort(indices_.begin(), indices_.end(), [&](OutcomeIndex a, OutcomeIndex b) { return raw[a] < raw[b]; });
+    utilities_.resize(count);
+    for (std::size_t r = 0; r < count; ++r) utilities_[r] = raw[indices_[r]];
+    return;
+  }
+
+  Rng rng(kSamplingSeed);
+  std::vector<Outcome> samples(kSampleSize, Outcome(n));
+  std::vector<double> sample_utilities(kSampleSize);
+  for (std::size_t s = 0; s < kSampleSize; ++s) {
+    space.RandomOutcome(rng, samples[s]);
+    sample_utilities[s] = utility.Utility(samples[s]);
+  }
+  std::vector<std::size_t> order(kSampleSize);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sample_utilities[a] > sample_utilities[b]; });
+  for (std::size_t k = 0; k < kClimbStarts; ++k) {
+    Outcome climbed = samples[order[k]];
+    const double u = HillClimb(utility, climbed, rng);
+    samples.push_back(std::move(climbed));
+    sample_utilities.push_back(u);
+  }
+  std::vector<std::size_t> ranks(samples.size());
+  std::iota(ranks.begin(), ranks.end(), std::size_t{0});
+  std::stable_sort(ranks.begin(), ranks.end(),
+                   [&](std::size_t a, std::size_t b) { return sample_utilities[a] < sample_utilities[b]; });
+  utilities_.reserve(samples.size());
+  values_.reserve(samples.size() * n);
+  for (std::size_t r : ranks) {
+    utilities_.push_back(sample_utilities[r]);
+    values_.insert(values_.end(), samples[r].values().begin(), samples[r].values().end());
+  }
+}
+
+void OutcomeRanking::CopyOutcome(std::size_t rank, Outcome& out) const {
+  if (exhaustive_) {
+    space_->Decode(indices_[rank], out);
+    return;
+  }
+  const std::size_t n = space_->issue_count();
+  if (out.size() != n) out = Outcome(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = values_[rank * n + i];
+}
+
+std::size_t OutcomeRanking::LowestAtLeast(double target) const {
+  return static_cast<std::size_t>(std::lower_bound(utilities_.begin(), utilities_.end(), target) - utilities_.begin());
+}
+
+}  // namespace parley

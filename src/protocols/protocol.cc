@@ -1,0 +1,79 @@
+#include "parley/protocol.h"
+
+#include <fmt/format.h>
+
+#include "parley/error.h"
+
+namespace parley {
+
+std::string_view ActionTypeName(ActionType type) {
+  switch (type) {
+    case ActionType::kOffer: return "offer";
+    case ActionType::kAccept: return "accept";
+    case ActionType::kEndNegotiation: return "end";
+  }
+  return "unknown";
+}
+
+std::string_view EndReasonName(EndReason reason) {
+  switch (reason) {
+    case EndReason::kAgreement: return "agreement";
+    case EndReason::kDeadline: return "deadline";
+    case EndReason::kEndedByParty: return "ended";
+    case EndReason::kFault: return "fault";
+  }
+  return "unknown";
+}
+
+void Trace::Reset(std::size_t issue_count, std::size_t party_count, std::size_t expected_steps) {
+  issue_count_ = issue_count;
+  party_count_ = party_count;
+  steps_.clear();
+  has_offer_.clear();
+  offers_.clear();
+  utilities_.clear();
+  steps_.reserve(expected_steps);
+  has_offer_.reserve(expected_steps);
+  offers_.reserve(expected_steps * issue_count);
+  utilities_.reserve(expected_steps * party_count);
+}
+
+void Trace::Add(const Step& step, const Outcome* offer, const double* utilities) {
+  steps_.push_back(step);
+  has_offer_.push_back(offer != nullptr);
+  if (offer) {
+    offers_.insert(offers_.end(), offer->values().begin(), offer->values().end());
+  } else {
+    offers_.resize(offers_.size() + issue_count_, 0.0);
+  }
+  if (utilities) {
+    utilities_.insert(utilities_.end(), utilities, utilities + party_count_);
+  } else {
+    utilities_.resize(utilities_.size() + party_count_, 0.0);
+  }
+}
+
+Outcome Trace::offer(std::size_t i) const {
+  const auto begin = offers_.begin() + static_cast<std::ptrdiff_t>(i * issue_count_);
+  return Outcome(std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(issue_count_)));
+}
+
+NegotiationResult RunNegotiation(const Scenario& scenario, const std::vector<std::string>& negotiator_specs,
+                                 const NegotiationOptions& options, std::string_view protocol) {
+  if (negotiator_specs.size() != scenario.party_count()) {
+    throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(),
+                                 scenario.party_count(), negotiator_specs.size()));
+  }
+  std::vector<std::unique_ptr<Negotiator>> owned;
+  std::vector<Negotiator*> negotiators;
+  for (const auto& spec : negotiator_specs) {
+    owned.push_back(NegotiatorRegistry::Create(spec));
+    negotiators.push_back(owned.back().get());
+  }
+  auto mechanism = ProtocolRegistry::Create(protocol);
+  NegotiationResult result = mechanism->Run(scenario, negotiators, options);
+  result.negotiators = negotiator_specs;
+  return result;
+}
+
+}  // namespace parley

@@ -1,0 +1,29 @@
+// Helpers shared by the test suites: where the shipped and the shared scenarios are, and a small
+// way to run the `parley` program and capture what it prints.
+#ifndef PARLEY_TESTS_TEST_SUPPORT_H_
+#define PARLEY_TESTS_TEST_SUPPORT_H_
+
+#include <filesystem>
+#include <string>
+
+namespace parley::testing {
+
+// The repository's own scenarios folder.
+std::filesystem::path ShippedScenarios();
+// ../shared/scenarios beside the repository; may not exist (tests then skip with a message).
+std::filesystem::path SharedScenarios();
+
+struct CommandResult {
+  int exit_code = 0;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+// Runs the built `parley` program with `arguments` (already shell-quoted as needed).
+CommandResult RunCli(const std::string& arguments);
+
+// A fresh empty folder under the system temporary directory.
+std::filesystem::path TemporaryFolder(const std::string& prefix);
+
+}  // namespace parley::testing
+
+#endif  // PARLEY_TESTS_TEST_SUPPORT_H_
