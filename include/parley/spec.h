@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley {
 
@@ -21,6 +22,8 @@ class Spec {
 
   // Parses "name" or "name(key=value, ...)". Throws UsageError naming the position of an error.
   static Spec Parse(std::string_view text);
+  // Splits "a,b(x=1,y=2),c" at the commas outside parentheses and quotes: {"a", "b(x=1,y=2)", "c"}.
+  static std::vector<std::string> SplitList(std::string_view text);
 
   const std::string& name() const { return name_; }
   const std::map<std::string, Spec, std::less<>>& parameters() const { return parameters_; }

@@ -10,6 +10,9 @@ std::uint64_t SplitMix64(std::uint64_t& x) {
   return z ^ (z >> 31);
 }
 
+// GCC and Clang provide 128-bit integers as an extension; Lemire's method needs the high word.
+__extension__ typedef unsigned __int128 Uint128;
+
 std::uint64_t RotateLeft(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 }  // namespace
@@ -43,12 +46,12 @@ std::uint64_t Rng::Next() {
 
 std::uint64_t Rng::UniformInt(std::uint64_t bound) {
   // Lemire's multiply-and-reject: unbiased, usually one multiplication.
-  unsigned __int128 product = static_cast<unsigned __int128>(Next()) * bound;
+  Uint128 product = static_cast<Uint128>(Next()) * bound;
   auto low = static_cast<std::uint64_t>(product);
   if (low < bound) {
     const std::uint64_t threshold = -bound % bound;
     while (low < threshold) {
-      product = static_cast<unsigned __int128>(Next()) * bound;
+      product = static_cast<Uint128>(Next()) * bound;
       low = static_cast<std::uint64_t>(product);
     }
   }

@@ -89,6 +89,36 @@ bool NeedsQuotes(const std::string& word) {
 
 Spec Spec::Parse(std::string_view text) { return SpecParser(text).ParseAll(); }
 
+std::vector<std::string> Spec::SplitList(std::string_view text) {
+  std::vector<std::string> items;
+  std::string current;
+  int depth = 0;
+  char quote = 0;
+  for (char c : text) {
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      items.push_back(current);
+      current.clear();
+      continue;
+    }
+    current += c;
+  }
+  items.push_back(current);
+  for (auto& item : items) {
+    const auto first = item.find_first_not_of(" \t");
+    const auto last = item.find_last_not_of(" \t");
+    item = first == std::string::npos ? std::string() : item.substr(first, last - first + 1);
+  }
+  return items;
+}
+
 double Spec::GetDouble(std::string_view key, double fallback) const {
   auto it = parameters_.find(key);
   if (it == parameters_.end()) return fallback;

@@ -1,0 +1,17 @@
+// The sub-commands of the `parley` program. Each file in src/cli defines one; main.cc wires them
+// into one CLI11 application. Commands throw parley::Error on bad input; main() turns that into
+// one line on stderr and a non-zero exit status.
+#ifndef PARLEY_CLI_COMMANDS_H_
+#define PARLEY_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace parley::cli {
+
+void AddNegotiateCommand(CLI::App& app);
+void AddScenarioCommand(CLI::App& app);
+void AddListCommand(CLI::App& app);
+
+}  // namespace parley::cli
+
+#endif  // PARLEY_CLI_COMMANDS_H_

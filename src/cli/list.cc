@@ -1,0 +1,41 @@
+// `parley list negotiators|protocols|formats|scenarios`: what the registries hold.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "parley/negotiator.h"
+#include "parley/protocol.h"
+#include "parley/scenario_format.h"
+
+namespace parley::cli {
+namespace {
+
+template <typename T>
+void PrintRegistry() {
+  for (const auto* entry : Registry<T>::List()) {
+    fmt::print("{}\n    {}\n", entry->name, entry->description);
+    for (const auto& parameter : entry->parameters) {
+      fmt::print("    {}={}  {}\n", parameter.name, parameter.default_value.empty() ? "?" : parameter.default_value,
+                 parameter.description);
+    }
+  }
+}
+
+}  // namespace
+
+void AddListCommand(CLI::App& app) {
+  auto* list = app.add_subcommand("list", "List registered negotiators, protocols, scenario formats or built-in "
+                                          "scenarios.");
+  list->require_subcommand(1);
+  list->add_subcommand("negotiators", "Registered negotiators and their parameters.")->callback([] {
+    PrintRegistry<Negotiator>();
+  });
+  list->add_subcommand("protocols", "Registered negotiation protocols.")->callback([] { PrintRegistry<Protocol>(); });
+  list->add_subcommand("formats", "Registered scenario formats.")->callback([] {
+    for (const auto* entry : ScenarioFormatRegistry::List()) fmt::print("{}\n    {}\n", entry->name, entry->description);
+  });
+  list->add_subcommand("scenarios", "Scenarios built into Parley.")->callback([] {
+    for (const auto& name : BuiltinScenarioNames()) fmt::print("{}\n", name);
+  });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,29 @@
+// The `parley` command-line program: negotiate, inspect and convert scenarios, list components.
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "parley/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Parley: run and analyse negotiations between software negotiators.", "parley"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "parley 0.1.0");
+  parley::cli::AddNegotiateCommand(app);
+  parley::cli::AddScenarioCommand(app);
+  parley::cli::AddListCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const parley::Error& e) {
+    fmt::print(stderr, "parley: error: {}\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "parley: internal error: {}\n", e.what());
+    return 3;
+  }
+  return 0;
+}

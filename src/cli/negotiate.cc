@@ -1,0 +1,149 @@
+// `parley negotiate`: runs one negotiation and prints a readable summary (or JSON), optionally
+// writing the full trace.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "parley/error.h"
+#include "parley/protocol.h"
+#include "parley/scenario_format.h"
+#include "parley/trace_io.h"
+
+namespace parley::cli {
+namespace {
+
+struct NegotiateOptions {
+  std::string scenario = std::string(kDefaultScenario);
+  std::string negotiators;  // empty: boulware for the first party, tit-for-tat for the others
+  std::string protocol = "saop";
+  std::uint64_t rounds = 0;
+  double time_limit = 0.0;
+  std::uint64_t seed = 0;
+  std::string trace;
+  bool json = false;
+};
+
+// One spec per party: a single spec plays every party; a shorter list is an error.
+std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::string& list) {
+  if (list.empty()) {
+    std::vector<std::string> specs(scenario.party_count(), "tit-for-tat");
+    specs.front() = "boulware";
+    return specs;
+  }
+  std::vector<std::string> specs = Spec::SplitList(list);
+  for (const auto& spec : specs) {
+    if (spec.empty()) throw UsageError(fmt::format("--negotiators '{}' has an empty entry", list));
+    Spec::Parse(spec);  // fail early with the position of a syntax error
+  }
+  if (specs.size() == 1) specs.assign(scenario.party_count(), specs.front());
+  if (specs.size() != scenario.party_count()) {
+    throw UsageError(fmt::format("scenario '{}' has {} parties ({}) but {} negotiators were given: give one per party "
+                                 "or one for all",
+                                 scenario.name(), scenario.party_count(),
+                                 [&] {
+                                   std::string names;
+                                   for (const auto& p : scenario.profiles()) names += (names.empty() ? "" : ", ") + p.name();
+                                   return names;
+                                 }(),
+                                 specs.size()));
+  }
+  return specs;
+}
+
+void PrintSummary(const Scenario& scenario, const NegotiationResult& result, const NegotiationOptions& options,
+                  const std::string& protocol) {
+  const OutcomeSpace& space = scenario.space();
+  fmt::print("Scenario    {} ({} issues, {} outcomes, {} parties)\n", scenario.name(), space.issue_count(),
+             space.DescribeSize(), scenario.party_count());
+  std::string deadline;
+  if (options.rounds) deadline = fmt::format("{} rounds", options.rounds);
+  if (options.time_limit_seconds > 0) {
+    deadline += fmt::format("{}{} s", deadline.empty() ? "" : " or ", options.time_limit_seconds);
+  }
+  fmt::print("Protocol    {}, deadline {}, seed {}\n", protocol, deadline, options.seed);
+  std::size_t width = 0;
+  for (const auto& profile : scenario.profiles()) width = std::max(width, profile.name().size());
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    fmt::print("{:<12}{:<{}}  {}\n", p == 0 ? "Negotiators" : "", scenario.profile(p).name(), width,
+               result.negotiators[p]);
+  }
+  switch (result.end_reason) {
+    case EndReason::kAgreement:
+      fmt::print("Result      agreement in round {} (step {}, t = {:.3f})\n", result.rounds, result.steps, result.time);
+      break;
+    case EndReason::kDeadline:
+      fmt::print("Result      no agreement: deadline reached after {} rounds\n", result.rounds);
+      break;
+    case EndReason::kEndedByParty:
+      fmt::print("Result      no agreement: a party walked away in round {}\n", result.rounds);
+      break;
+    case EndReason::kFault:
+      fmt::print("Result      no agreement: {} ({}) failed: {}\n", scenario.profile(result.fault->party).name(),
+                 result.negotiators[result.fault->party], result.fault->message);
+      break;
+  }
+  if (result.agreement) {
+    std::size_t issue_width = 0;
+    for (const auto& issue : space.issues()) issue_width = std::max(issue_width, issue.name().size());
+    for (std::size_t i = 0; i < space.issue_count(); ++i) {
+      fmt::print("{:<12}{:<{}}  {}\n", i == 0 ? "Outcome" : "", space.issue(i).name(), issue_width,
+                 space.issue(i).Format((*result.agreement)[i]));
+    }
+  }
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    const Profile& profile = scenario.profile(p);
+    std::string detail = fmt::format("reservation value {:.4f}", profile.reservation_value());
+    if (profile.discounted()) {
+      detail += fmt::format(", discount factor {}, undiscounted {:.4f}", profile.discount_factor(),
+                            result.undiscounted_utilities[p]);
+    }
+    fmt::print("{:<12}{:<{}}  {:.4f}  ({})\n", p == 0 ? "Utilities" : "", profile.name(), width, result.utilities[p],
+               detail);
+  }
+  fmt::print("Elapsed     {:.3f} ms\n", result.elapsed_seconds * 1e3);
+}
+
+void Run(const NegotiateOptions& cli) {
+  const Scenario scenario = LoadScenario(cli.scenario);
+  NegotiationOptions options;
+  options.rounds = cli.rounds;
+  options.time_limit_seconds = cli.time_limit;
+  if (options.rounds == 0 && !(options.time_limit_seconds > 0)) options.rounds = 100;
+  options.seed = cli.seed;
+  options.record_trace = !cli.trace.empty();
+  const NegotiationResult result =
+      RunNegotiation(scenario, NegotiatorsFor(scenario, cli.negotiators), options, cli.protocol);
+  if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
+  if (cli.json) {
+    fmt::print("{}\n", ResultToJson(scenario, result));
+  } else {
+    PrintSummary(scenario, result, options, cli.protocol);
+  }
+}
+
+}  // namespace
+
+void AddNegotiateCommand(CLI::App& app) {
+  auto options = std::make_shared<NegotiateOptions>();
+  auto* command = app.add_subcommand("negotiate", "Run one negotiation and print its result.");
+  command->add_option("--scenario", options->scenario,
+                      "Built-in scenario name, GENIUS XML folder or Parley JSON file")
+      ->capture_default_str();
+  command->add_option("--negotiators", options->negotiators,
+                      "Comma-separated negotiator specs, one per party or one for all, e.g. "
+                      "'boulware,time(e=2)' (default: boulware for the first party, tit-for-tat for the others; "
+                      "see `parley list negotiators`)");
+  command->add_option("--protocol", options->protocol, "Negotiation protocol")->capture_default_str();
+  command->add_option("--rounds", options->rounds, "Deadline in rounds (100 when neither --rounds nor --time)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--time", options->time_limit, "Deadline in wall-clock seconds")->check(CLI::PositiveNumber);
+  command->add_option("--seed", options->seed, "Seed of every random choice")->capture_default_str();
+  command->add_option("--trace", options->trace, "Write every action to FILE (.csv for CSV, otherwise JSON Lines)");
+  command->add_flag("--json", options->json, "Print the result as JSON");
+  command->callback([options] { Run(*options); });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,87 @@
+// `parley scenario info PATH` and `parley scenario convert PATH OUT`: inspect a scenario and
+// write it in another format.
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "parley/error.h"
+#include "parley/scenario_format.h"
+
+namespace parley::cli {
+namespace {
+
+std::string DescribeIssue(const Issue& issue) {
+  switch (issue.kind()) {
+    case IssueKind::kDiscrete: {
+      std::string values;
+      for (std::size_t i = 0; i < issue.values().size(); ++i) {
+        if (i == 6 && issue.values().size() > 8) {
+          values += fmt::format(", ... ({} more)", issue.values().size() - 6);
+          break;
+        }
+        values += (i ? ", " : "") + issue.values()[i];
+      }
+      return values;
+    }
+    case IssueKind::kInteger: return fmt::format("integers {} to {}", issue.lower(), issue.upper());
+    case IssueKind::kReal: return fmt::format("reals in [{}, {}]", issue.lower(), issue.upper());
+  }
+  return {};
+}
+
+void Info(const std::string& path) {
+  const Scenario scenario = LoadScenario(path);
+  const OutcomeSpace& space = scenario.space();
+  fmt::print("Scenario    {}\n", scenario.name());
+  fmt::print("Source      {}\n", scenario.source());
+  fmt::print("Outcomes    {}\n", space.DescribeSize());
+  fmt::print("Issues      {}\n", space.issue_count());
+  std::size_t width = 4;
+  for (const auto& issue : space.issues()) width = std::max(width, issue.name().size());
+  fmt::print("  {:<{}}  {:<8}  {:>6}  {}\n", "name", width, "kind", "values", "range");
+  for (const auto& issue : space.issues()) {
+    fmt::print("  {:<{}}  {:<8}  {:>6}  {}\n", issue.name(), width, IssueKindName(issue.kind()),
+               issue.countable() ? fmt::format("{}", issue.cardinality()) : "inf", DescribeIssue(issue));
+  }
+  fmt::print("Parties     {}\n", scenario.party_count());
+  std::size_t name_width = 4;
+  for (const auto& profile : scenario.profiles()) name_width = std::max(name_width, profile.name().size());
+  fmt::print("  {:<{}}  {:<16}  {:>11}  {:>15}\n", "name", name_width, "utility", "reservation", "discount factor");
+  for (const auto& profile : scenario.profiles()) {
+    fmt::print("  {:<{}}  {:<16}  {:>11.4f}  {:>15}\n", profile.name(), name_width, profile.utility_function().kind(),
+               profile.reservation_value(),
+               profile.discounted() ? fmt::format("{}", profile.discount_factor()) : "none");
+  }
+  if (!scenario.description().empty()) fmt::print("Description {}\n", scenario.description());
+}
+
+void Convert(const std::string& input, const std::string& output, const std::string& format) {
+  const Scenario scenario = LoadScenario(input);
+  SaveScenario(scenario, output, format);
+  fmt::print("Wrote {} ({}) to {}\n", scenario.name(), format, output);
+}
+
+}  // namespace
+
+void AddScenarioCommand(CLI::App& app) {
+  auto* scenario = app.add_subcommand("scenario", "Inspect or convert scenarios.");
+  scenario->require_subcommand(1);
+
+  auto info_path = std::make_shared<std::string>();
+  auto* info = scenario->add_subcommand("info", "Issues, space size, parties, reservation values, discounting.");
+  info->add_option("PATH", *info_path, "Built-in scenario name, GENIUS XML folder or Parley JSON file")->required();
+  info->callback([info_path] { Info(*info_path); });
+
+  auto input = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("parley-json");
+  auto* convert = scenario->add_subcommand("convert", "Write a scenario in another format.");
+  convert->add_option("PATH", *input, "Scenario to read (any known format)")->required();
+  convert->add_option("-o,--output", *output, "Where to write it")->required();
+  convert->add_option("--to", *format, "Format to write (see `parley list formats`)")->capture_default_str();
+  convert->callback([input, output, format] { Convert(*input, *output, *format); });
+}
+
+}  // namespace parley::cli

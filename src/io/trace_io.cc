@@ -1,0 +1,141 @@
+#include "parley/trace_io.h"
+
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "parley/error.h"
+
+namespace parley {
+namespace {
+
+nlohmann::ordered_json OutcomeToJson(const OutcomeSpace& space, const Outcome& outcome) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    if (issue.kind() == IssueKind::kDiscrete) {
+      object[issue.name()] = issue.Format(outcome[i]);
+    } else if (issue.kind() == IssueKind::kInteger) {
+      object[issue.name()] = static_cast<std::int64_t>(outcome[i]);
+    } else {
+      object[issue.name()] = outcome[i];
+    }
+  }
+  return object;
+}
+
+// RFC 4180 quoting, only where needed.
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+}  // namespace
+
+void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& result, std::ostream& out) {
+  const Trace& trace = result.trace;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const Trace::Step& step = trace.step(i);
+    nlohmann::ordered_json line;
+    line["step"] = step.step;
+    line["round"] = step.round;
+    line["time"] = step.time;
+    line["party"] = scenario.profile(step.party).name();
+    line["negotiator"] = step.party < result.negotiators.size() ? result.negotiators[step.party] : "";
+    line["action"] = std::string(ActionTypeName(step.action));
+    if (trace.has_offer(i)) {
+      line["offer"] = OutcomeToJson(scenario.space(), trace.offer(i));
+      nlohmann::ordered_json utilities = nlohmann::ordered_json::object();
+      for (std::size_t p = 0; p < trace.party_count(); ++p) utilities[scenario.profile(p).name()] = trace.utility(i, p);
+      line["utilities"] = utilities;
+    } else {
+      line["offer"] = nullptr;
+    }
+    out << line.dump() << '\n';
+  }
+}
+
+void WriteTraceCsv(const Scenario& scenario, const NegotiationResult& result, std::ostream& out) {
+  const Trace& trace = result.trace;
+  const OutcomeSpace& space = scenario.space();
+  out << "step,round,time,party,action";
+  for (const auto& issue : space.issues()) out << ',' << CsvField(issue.name());
+  for (const auto& profile : scenario.profiles()) out << ',' << CsvField("utility:" + profile.name());
+  out << '\n';
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const Trace::Step& step = trace.step(i);
+    out << step.step << ',' << step.round << ',' << fmt::format("{}", step.time) << ','
+        << CsvField(scenario.profile(step.party).name()) << ',' << ActionTypeName(step.action);
+    const bool has_offer = trace.has_offer(i);
+    const Outcome offer = has_offer ? trace.offer(i) : Outcome();
+    for (std::size_t k = 0; k < space.issue_count(); ++k) {
+      out << ',';
+      if (has_offer) out << CsvField(space.issue(k).Format(offer[k]));
+    }
+    for (std::size_t p = 0; p < trace.party_count(); ++p) {
+      out << ',';
+      if (has_offer) out << fmt::format("{}", trace.utility(i, p));
+    }
+    out << '\n';
+  }
+}
+
+void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, const std::filesystem::path& path) {
+  std::filesystem::path temporary = path;
+  temporary += ".partial";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(fmt::format("{}: cannot open for writing", path.string()));
+    if (path.extension() == ".csv") {
+      WriteTraceCsv(scenario, result, out);
+    } else {
+      WriteTraceJsonLines(scenario, result, out);
+    }
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(temporary);
+      throw InputError(fmt::format("{}: write failed", path.string()));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary);
+    throw InputError(fmt::format("{}: cannot replace the file: {}", path.string(), ec.message()));
+  }
+}
+
+std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result) {
+  nlohmann::ordered_json json;
+  json["scenario"] = scenario.name();
+  json["negotiators"] = result.negotiators;
+  json["agreement"] = result.agreement.has_value();
+  json["end_reason"] = std::string(EndReasonName(result.end_reason));
+  json["outcome"] = result.agreement ? OutcomeToJson(scenario.space(), *result.agreement) : nlohmann::ordered_json();
+  nlohmann::ordered_json utilities = nlohmann::ordered_json::object();
+  nlohmann::ordered_json undiscounted = nlohmann::ordered_json::object();
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    utilities[scenario.profile(p).name()] = result.utilities[p];
+    undiscounted[scenario.profile(p).name()] = result.undiscounted_utilities[p];
+  }
+  json["utilities"] = utilities;
+  json["undiscounted_utilities"] = undiscounted;
+  json["steps"] = result.steps;
+  json["rounds"] = result.rounds;
+  json["time"] = result.time;
+  json["elapsed_seconds"] = result.elapsed_seconds;
+  if (result.fault) {
+    json["fault"] = {{"party", scenario.profile(result.fault->party).name()}, {"message", result.fault->message}};
+  } else {
+    json["fault"] = nullptr;
+  }
+  return json.dump(2);
+}
+
+}  // namespace parley

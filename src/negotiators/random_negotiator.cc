@@ -1,0 +1,75 @@
+// A seeded random negotiator, the baseline of every tournament: it offers a uniformly random
+// outcome and accepts with a fixed probability. By default it is rational: it offers only
+// outcomes worth at least its reservation value and accepts only such offers.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "negotiators/own_ranking.h"
+#include "parley/error.h"
+#include "parley/random.h"
+
+namespace parley {
+namespace {
+
+class RandomNegotiator final : public Negotiator {
+ public:
+  RandomNegotiator(double accept_probability, double end_probability, bool rational)
+      : accept_probability_(accept_probability), end_probability_(end_probability), rational_(rational) {
+    for (double p : {accept_probability_, end_probability_}) {
+      if (!(p >= 0.0 && p <= 1.0)) {
+        throw UsageError(fmt::format("random negotiator: probabilities must be in [0, 1], got {}", p));
+      }
+    }
+  }
+
+  void Begin(const NegotiatorContext& context) override {
+    rng_ = Rng(context.seed);
+    space_ = context.space;
+    reservation_value_ = context.profile->reservation_value();
+    ranking_.Reset(context);
+    first_rational_rank_ = ranking_.ranking().LowestAtLeast(reservation_value_);
+  }
+
+  ActionType Act(const TurnState& state, Outcome& proposal) override {
+    if (end_probability_ > 0.0 && rng_.Bernoulli(end_probability_)) return ActionType::kEndNegotiation;
+    if (state.current_offer && (!rational_ || state.current_offer_utility >= reservation_value_) &&
+        rng_.Bernoulli(accept_probability_)) {
+      return ActionType::kAccept;
+    }
+    const OutcomeRanking& ranking = ranking_.ranking();
+    if (!rational_) {
+      space_->RandomOutcome(rng_, proposal);
+    } else if (first_rational_rank_ < ranking.size()) {
+      ranking.CopyOutcome(first_rational_rank_ + rng_.UniformInt(ranking.size() - first_rational_rank_), proposal);
+    } else {
+      // Nothing beats the reservation value: offer the best there is rather than nothing.
+      ranking.CopyOutcome(ranking.size() - 1, proposal);
+    }
+    return ActionType::kOffer;
+  }
+
+ private:
+  double accept_probability_;
+  double end_probability_;
+  bool rational_;
+  Rng rng_{0};
+  const OutcomeSpace* space_ = nullptr;
+  double reservation_value_ = 0.0;
+  OwnRanking ranking_;
+  std::size_t first_rational_rank_ = 0;
+};
+
+const bool kRegistered = NegotiatorRegistry::Add(
+    {"random",
+     "Offers uniformly random outcomes and accepts with a fixed probability (seeded).",
+     {{"accept", "0.15", "probability of accepting an acceptable offer"},
+      {"end", "0", "probability of walking away on a turn"},
+      {"rational", "true", "offer and accept only outcomes worth at least the reservation value"}},
+     [](const Spec& spec) {
+       return std::make_unique<RandomNegotiator>(spec.GetDouble("accept", 0.15), spec.GetDouble("end", 0.0),
+                                                 spec.GetBool("rational", true));
+     }});
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,80 @@
+// Naive tit-for-tat (NegMAS's NaiveTitForTatNegotiator): starts at its best outcome and moves its
+// own target by the opponents' last concession, measured in its own utility. When an opponent's
+// new offer is worth d more to it than that opponent's previous offer, it lowers its target by
+// k * d; when the opponent hardens (d < 0), it hardens by the same rule. With several opponents
+// it uses the mean concession of those who made a new offer since its last turn. The target
+// stays between the floor (reservation value or worst outcome) and the best utility. It offers
+// the outcome just above its target and accepts offers worth at least that outcome.
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "negotiators/own_ranking.h"
+#include "parley/error.h"
+
+namespace parley {
+namespace {
+
+class NaiveTitForTat final : public Negotiator {
+ public:
+  explicit NaiveTitForTat(double factor) : factor_(factor) {
+    if (!std::isfinite(factor_) || factor_ < 0.0) {
+      throw UsageError(fmt::format("tit-for-tat: factor k must be a non-negative number, got {}", factor_));
+    }
+  }
+
+  void Begin(const NegotiatorContext& context) override {
+    ranking_.Reset(context);
+    best_ = ranking_.best_utility();
+    floor_ = std::min(ranking_.floor_utility(), best_);
+    target_ = best_;
+    last_offer_utility_.assign(context.party_count, kNone);
+    concession_sum_ = 0.0;
+    concession_count_ = 0;
+  }
+
+  void Observe(const ObservedAction& action) override {
+    if (action.type != ActionType::kOffer) return;
+    double& last = last_offer_utility_[action.party];
+    if (last != kNone) {
+      concession_sum_ += action.offer_utility - last;
+      ++concession_count_;
+    }
+    last = action.offer_utility;
+  }
+
+  ActionType Act(const TurnState& state, Outcome& proposal) override {
+    if (concession_count_ > 0) {
+      target_ -= factor_ * concession_sum_ / static_cast<double>(concession_count_);
+      target_ = std::clamp(target_, floor_, best_);
+      concession_sum_ = 0.0;
+      concession_count_ = 0;
+    }
+    const double offered = ranking_.OfferAtLeast(target_, proposal);
+    if (state.current_offer && state.current_offer_utility >= offered) return ActionType::kAccept;
+    return ActionType::kOffer;
+  }
+
+ private:
+  static constexpr double kNone = -INFINITY;
+
+  double factor_;
+  OwnRanking ranking_;
+  double best_ = 1.0;
+  double floor_ = 0.0;
+  double target_ = 1.0;
+  std::vector<double> last_offer_utility_;
+  double concession_sum_ = 0.0;
+  int concession_count_ = 0;
+};
+
+const bool kRegistered = NegotiatorRegistry::Add(
+    {"tit-for-tat",
+     "Naive tit-for-tat: moves its target by k times the opponents' last concession in its own utility.",
+     {{"k", "1", "how much of the opponents' concession it returns"}},
+     [](const Spec& spec) { return std::make_unique<NaiveTitForTat>(spec.GetDouble("k", 1.0)); }});
+
+}  // namespace
+}  // namespace parley
