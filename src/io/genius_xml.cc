@@ -1,0 +1,646 @@
+// The "genius-xml" scenario format: folders of GENIUS XML files as used by ANAC 2010-2016, one
+// domain file and one profile file per party, read with GENIUS's own semantics (see
+// docs/formats/genius-xml.md for the formulas and for where Parley deliberately departs from it).
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <pugixml.hpp>
+
+#include "io/genius_xml_internal.h"
+#include "parley/error.h"
+#include "parley/hyper_rectangle.h"
+#include "parley/scenario_format.h"
+#include "parley/utility.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+
+// GENIUS treats a discrete issue whose best evaluation is below this as worthless everywhere
+// (EvaluatorDiscrete), rather than dividing by a tiny maximum.
+constexpr double kNegligibleMaxEvaluation = 0.00001;
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+bool HasXmlExtension(const fs::path& path) { return Lower(path.extension().string()) == ".xml"; }
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// A parsed XML file that can say where a node is: error messages give "path:line".
+class XmlFile {
+ public:
+  explicit XmlFile(fs::path path) : path_(std::move(path)), document_(std::make_unique<pugi::xml_document>()) {
+    std::ifstream in(path_, std::ios::binary);
+    if (!in) throw InputError(fmt::format("{}: cannot open the file for reading", path_.string()));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    text_ = buffer.str();
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') newlines_.push_back(i);
+    }
+    if (Trim(text_).empty()) {
+      throw InputError(fmt::format("{}: the file is empty; expected a GENIUS XML domain or profile", path_.string()));
+    }
+    const pugi::xml_parse_result result = document_->load_buffer(text_.data(), text_.size());
+    if (!result) {
+      throw InputError(fmt::format("{}:{}: not well-formed XML ({}); expected a complete GENIUS domain or profile",
+                                   path_.string(), LineAt(static_cast<std::size_t>(std::max<std::ptrdiff_t>(
+                                                       result.offset, 0))),
+                                   result.description()));
+    }
+  }
+
+  const fs::path& path() const { return path_; }
+  pugi::xml_node root() const { return document_->document_element(); }
+
+  // "path:line" of a node, or just the path if pugixml cannot tell.
+  std::string Where(pugi::xml_node node) const {
+    const std::ptrdiff_t offset = node ? node.offset_debug() : -1;
+    if (offset < 0) return path_.string();
+    return fmt::format("{}:{}", path_.string(), LineAt(static_cast<std::size_t>(offset)));
+  }
+
+  [[noreturn]] void Fail(pugi::xml_node node, std::string_view problem) const {
+    throw InputError(fmt::format("{}: {}", Where(node), problem));
+  }
+
+ private:
+  std::size_t LineAt(std::size_t offset) const {
+    return static_cast<std::size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin()) +
+           1;
+  }
+
+  fs::path path_;
+  std::string text_;
+  std::vector<std::size_t> newlines_;
+  std::unique_ptr<pugi::xml_document> document_;
+};
+
+// `<issue index="3" name="price">`, for messages.
+std::string Describe(pugi::xml_node node) {
+  std::string out = fmt::format("<{}", node.name());
+  for (const char* key : {"index", "name", "value"}) {
+    if (auto attribute = node.attribute(key)) out += fmt::format(" {}=\"{}\"", key, attribute.value());
+  }
+  return out + ">";
+}
+
+std::string_view RequireAttribute(const XmlFile& file, pugi::xml_node node, const char* name, std::string_view expected) {
+  const pugi::xml_attribute attribute = node.attribute(name);
+  if (!attribute) file.Fail(node, fmt::format("{} has no '{}' attribute; expected {}", Describe(node), name, expected));
+  return attribute.value();
+}
+
+std::optional<double> ParseDouble(std::string_view text) {
+  text = Trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<std::int64_t> ParseInteger(std::string_view text) {
+  text = Trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+double NumberAttribute(const XmlFile& file, pugi::xml_node node, const char* name, std::string_view expected) {
+  const std::string_view text = RequireAttribute(file, node, name, expected);
+  const auto value = ParseDouble(text);
+  if (!value) file.Fail(node, fmt::format("{} has {}=\"{}\", which is not a number; expected {}", Describe(node), name, text, expected));
+  return *value;
+}
+
+double OptionalNumberAttribute(const XmlFile& file, pugi::xml_node node, const char* name, double absent,
+                               std::string_view expected) {
+  if (!node.attribute(name)) return absent;
+  return NumberAttribute(file, node, name, expected);
+}
+
+std::int64_t IntegerAttribute(const XmlFile& file, pugi::xml_node node, const char* name, std::string_view expected) {
+  const std::string_view text = RequireAttribute(file, node, name, expected);
+  const auto value = ParseInteger(text);
+  if (!value) {
+    file.Fail(node, fmt::format("{} has {}=\"{}\", which is not an integer; expected {}", Describe(node), name, text, expected));
+  }
+  return *value;
+}
+
+// GENIUS decides an issue's kind from its `type` attribute alone (a missing one means discrete);
+// `vtype` in domains and `etype` in profiles only draw a warning when they disagree.
+IssueKind IssueKindOf(const XmlFile& file, pugi::xml_node issue) {
+  const pugi::xml_attribute type = issue.attribute("type");
+  if (!type) return IssueKind::kDiscrete;
+  const std::string kind = Lower(Trim(type.value()));
+  if (kind == "discrete") return IssueKind::kDiscrete;
+  if (kind == "integer") return IssueKind::kInteger;
+  if (kind == "real") return IssueKind::kReal;
+  file.Fail(issue, fmt::format("{} has type=\"{}\"; expected discrete, integer or real", Describe(issue), type.value()));
+}
+
+// The issue elements of a domain or profile in document order, with the element they sit in
+// (weights refer to issues at the same level). GENIUS nests issues under <objective> elements,
+// and a domain file wraps them in <utility_space>.
+struct IssueElement {
+  pugi::xml_node issue;
+  pugi::xml_node parent;
+};
+
+void CollectIssues(pugi::xml_node node, std::vector<IssueElement>& out) {
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string_view name = child.name();
+    if (name == "issue") {
+      out.push_back({child, node});
+    } else if (name == "objective" || name == "utility_space") {
+      CollectIssues(child, out);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Domain
+
+struct Domain {
+  std::shared_ptr<const OutcomeSpace> space;
+  std::vector<std::int64_t> labels;                // issue `index` attribute, by position
+  std::map<std::int64_t, std::size_t> by_label;    // `index` attribute -> position
+};
+
+Domain ReadDomain(const XmlFile& file) {
+  std::vector<IssueElement> elements;
+  CollectIssues(file.root(), elements);
+  if (elements.empty()) {
+    file.Fail(file.root(), fmt::format("the domain {} has no <issue> elements; expected at least one issue under an "
+                                       "<objective>", Describe(file.root())));
+  }
+  Domain domain;
+  std::vector<Issue> issues;
+  for (const auto& [element, parent] : elements) {
+    const std::int64_t label = IntegerAttribute(file, element, "index", "an integer issue number");
+    if (!domain.by_label.emplace(label, issues.size()).second) {
+      file.Fail(element, fmt::format("{}: a second issue with index {}; issue indices must be distinct", Describe(element), label));
+    }
+    domain.labels.push_back(label);
+    std::string name(RequireAttribute(file, element, "name", "the issue's name"));
+    try {
+      switch (IssueKindOf(file, element)) {
+        case IssueKind::kDiscrete: {
+          std::vector<std::string> values;
+          for (pugi::xml_node item : element.children("item")) {
+            values.emplace_back(RequireAttribute(file, item, "value", "the value's name"));
+          }
+          issues.push_back(Issue::Discrete(std::move(name), std::move(values)));
+          break;
+        }
+        case IssueKind::kInteger: {
+          const char* expected = "integer bounds as attributes (the older <range> child is not read, as in GENIUS 10)";
+          const std::int64_t lower = IntegerAttribute(file, element, "lowerbound", expected);
+          const std::int64_t upper = IntegerAttribute(file, element, "upperbound", expected);
+          issues.push_back(Issue::Integer(std::move(name), lower, upper));
+          break;
+        }
+        case IssueKind::kReal: {
+          // GENIUS puts real bounds on a <range> child; accept them on the issue itself too.
+          pugi::xml_node range = element.child("range");
+          if (!range) range = element;
+          const double lower = NumberAttribute(file, range, "lowerbound", "the real issue's lower bound");
+          const double upper = NumberAttribute(file, range, "upperbound", "the real issue's upper bound");
+          issues.push_back(Issue::Real(std::move(name), lower, upper));
+          break;
+        }
+      }
+    } catch (const UsageError& error) {
+      file.Fail(element, error.what());
+    }
+  }
+  try {
+    domain.space = std::make_shared<const OutcomeSpace>(file.path().stem().string(), std::move(issues));
+  } catch (const UsageError& error) {
+    file.Fail(file.root(), error.what());
+  }
+  return domain;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles
+
+// The profile's issue elements matched to the domain's issues: by_position[i] is the element
+// describing domain issue i. Profiles must describe exactly the domain's issues.
+std::vector<IssueElement> MatchIssues(const XmlFile& file, const Domain& domain, pugi::xml_node root) {
+  std::vector<IssueElement> elements;
+  CollectIssues(root, elements);
+  std::vector<IssueElement> by_position(domain.labels.size());
+  for (const IssueElement& element : elements) {
+    const std::int64_t label = IntegerAttribute(file, element.issue, "index", "an integer issue number");
+    const auto it = domain.by_label.find(label);
+    if (it == domain.by_label.end()) {
+      std::string known;
+      for (std::int64_t l : domain.labels) known += (known.empty() ? "" : ", ") + std::to_string(l);
+      file.Fail(element.issue, fmt::format("{}: issue index {} does not exist in the domain (its issue indices: {})",
+                                           Describe(element.issue), label, known));
+    }
+    if (by_position[it->second].issue) {
+      file.Fail(element.issue, fmt::format("{}: a second issue with index {}", Describe(element.issue), label));
+    }
+    const Issue& issue = domain.space->issue(it->second);
+    const IssueKind kind = IssueKindOf(file, element.issue);
+    if (kind != issue.kind()) {
+      file.Fail(element.issue, fmt::format("{} is {} here but the domain's issue {} ('{}') is {}", Describe(element.issue),
+                                           IssueKindName(kind), label, issue.name(), IssueKindName(issue.kind())));
+    }
+    by_position[it->second] = element;
+  }
+  for (std::size_t i = 0; i < by_position.size(); ++i) {
+    if (!by_position[i].issue) {
+      file.Fail(root, fmt::format("the profile has no <issue index=\"{}\"> for the domain's issue '{}'; expected one "
+                                  "element per domain issue", domain.labels[i], domain.space->issue(i).name()));
+    }
+  }
+  return by_position;
+}
+
+// The raw weight of an issue: GENIUS only looks for it among the <weight> elements beside the issue.
+double ReadWeight(const XmlFile& file, const IssueElement& element, std::int64_t label) {
+  for (pugi::xml_node weight : element.parent.children("weight")) {
+    if (IntegerAttribute(file, weight, "index", "the index of the issue the weight belongs to") != label) continue;
+    const double value = NumberAttribute(file, weight, "value", "a non-negative number");
+    if (value < 0.0) file.Fail(weight, fmt::format("{} has the negative weight {}; weights must be >= 0", Describe(weight), value));
+    return value;
+  }
+  file.Fail(element.issue, fmt::format("{} has no <weight index=\"{}\"> beside it; every issue needs a weight",
+                                       Describe(element.issue), label));
+}
+
+ValueFunction ReadDiscreteEvaluator(const XmlFile& file, pugi::xml_node element, const Issue& issue) {
+  // Only the issue's own <item> children count: items inside similarity or criteria functions
+  // describe something else.
+  std::vector<std::optional<double>> evaluations(issue.cardinality());
+  for (pugi::xml_node item : element.children("item")) {
+    const std::string_view value = RequireAttribute(file, item, "value", "the name of one of the issue's values");
+    const auto position = issue.FindValue(value);
+    if (!position) {
+      file.Fail(item, fmt::format("unknown issue value '{}' for issue '{}'; the domain's values are: {}", value,
+                                  issue.name(), fmt::join(issue.values(), ", ")));
+    }
+    // A later item for the same value replaces an earlier one, as in GENIUS.
+    evaluations[*position] = OptionalNumberAttribute(file, item, "evaluation", 0.0, "a number");
+  }
+  double max = -INFINITY;
+  for (std::size_t p = 0; p < evaluations.size(); ++p) {
+    if (!evaluations[p]) {
+      file.Fail(element, fmt::format("{} has no <item value=\"{}\">; every value of the domain needs an evaluation",
+                                     Describe(element), issue.values()[p]));
+    }
+    max = std::max(max, *evaluations[p]);
+  }
+  std::vector<double> table(evaluations.size(), 0.0);
+  if (max >= kNegligibleMaxEvaluation) {
+    for (std::size_t p = 0; p < table.size(); ++p) table[p] = *evaluations[p] / max;
+  }
+  return ValueFunction::Table(std::move(table));
+}
+
+ValueFunction ReadIntegerEvaluator(const XmlFile& file, pugi::xml_node element) {
+  // GENIUS measures the slope from the lower bound written in the profile, not the domain's.
+  const char* bounds = "integer bounds as attributes of the profile's issue";
+  const std::int64_t lower = IntegerAttribute(file, element, "lowerbound", bounds);
+  IntegerAttribute(file, element, "upperbound", bounds);
+  const pugi::xml_node evaluator = element.child("evaluator");
+  if (!evaluator) return ValueFunction::Linear(0.0, 0.0, static_cast<double>(lower), true);
+  if (!evaluator.attribute("slope") && !evaluator.attribute("offset") && evaluator.attribute("parameter0")) {
+    file.Fail(evaluator, "integer evaluator has parameter0/parameter1 (an older GENIUS form); expected slope and "
+                         "offset attributes");
+  }
+  const double slope = NumberAttribute(file, evaluator, "slope", "the utility gained per unit above the lower bound");
+  const double offset = NumberAttribute(file, evaluator, "offset", "the utility at the lower bound");
+  return ValueFunction::Linear(slope, offset, static_cast<double>(lower), true);
+}
+
+ValueFunction ReadRealEvaluator(const XmlFile& file, pugi::xml_node element) {
+  const pugi::xml_node evaluator = element.child("evaluator");
+  if (!evaluator) file.Fail(element, fmt::format("{} has no <evaluator>; a real issue needs one", Describe(element)));
+  const std::string type = Lower(Trim(RequireAttribute(file, evaluator, "ftype", "linear, constant or triangular")));
+  auto parameter = [&](const char* name) { return NumberAttribute(file, evaluator, name, "a number"); };
+  if (type == "linear") {
+    // parameter1 is the slope and parameter0 the offset, on the value itself.
+    return ValueFunction::Linear(parameter("parameter1"), parameter("parameter0"), 0.0, true);
+  }
+  if (type == "constant") return ValueFunction::Linear(0.0, parameter("parameter0"), 0.0, false);
+  if (type == "triangular") {
+    return ValueFunction::Triangular(parameter("parameter0"), parameter("parameter1"), parameter("parameter2"));
+  }
+  file.Fail(evaluator, fmt::format("real evaluator has ftype=\"{}\"; expected linear, constant or triangular",
+                                   evaluator.attribute("ftype").value()));
+}
+
+std::shared_ptr<const UtilityFunction> ReadLinearUtility(const XmlFile& file, const Domain& domain) {
+  const std::vector<IssueElement> elements = MatchIssues(file, domain, file.root());
+  std::vector<double> weights;
+  std::vector<ValueFunction> functions;
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const Issue& issue = domain.space->issue(i);
+    weights.push_back(ReadWeight(file, elements[i], domain.labels[i]));
+    switch (issue.kind()) {
+      case IssueKind::kDiscrete: functions.push_back(ReadDiscreteEvaluator(file, elements[i].issue, issue)); break;
+      case IssueKind::kInteger: functions.push_back(ReadIntegerEvaluator(file, elements[i].issue)); break;
+      case IssueKind::kReal: functions.push_back(ReadRealEvaluator(file, elements[i].issue)); break;
+    }
+  }
+  if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0.0; })) {
+    file.Fail(file.root(), "every issue weight is zero; expected at least one positive weight");
+  }
+  try {
+    return std::make_shared<const LinearAdditiveUtility>(domain.space, std::move(weights), std::move(functions));
+  } catch (const UsageError& error) {
+    file.Fail(file.root(), error.what());
+  }
+}
+
+HyperRectangle ReadRectangle(const XmlFile& file, pugi::xml_node node, const Domain& domain) {
+  HyperRectangle rectangle;
+  rectangle.utility = NumberAttribute(file, node, "utility", "the rectangle's utility");
+  rectangle.weight = OptionalNumberAttribute(file, node, "weight", 1.0, "a number");
+  // GENIUS builds an exclusive rectangle from the EXCLUDES bounds as soon as there is one, and
+  // then ignores any INCLUDES.
+  const bool exclusive = static_cast<bool>(node.child("EXCLUDES"));
+  rectangle.kind = exclusive ? HyperRectangle::Kind::kExclusive : HyperRectangle::Kind::kInclusive;
+  for (pugi::xml_node bound : node.children(exclusive ? "EXCLUDES" : "INCLUDES")) {
+    const std::int64_t label = IntegerAttribute(file, bound, "index", "the index of an integer issue");
+    const auto it = domain.by_label.find(label);
+    if (it == domain.by_label.end()) {
+      file.Fail(bound, fmt::format("{} refers to issue index {}, which does not exist in the domain", Describe(bound), label));
+    }
+    if (domain.space->issue(it->second).kind() != IssueKind::kInteger) {
+      file.Fail(bound, fmt::format("{} bounds issue '{}', which is not an integer issue", Describe(bound),
+                                   domain.space->issue(it->second).name()));
+    }
+    const std::int64_t min = IntegerAttribute(file, bound, "min", "the smallest value inside the rectangle");
+    const std::int64_t max = IntegerAttribute(file, bound, "max", "the largest value inside the rectangle");
+    rectangle.bounds.push_back({it->second, static_cast<double>(min), static_cast<double>(max)});
+  }
+  return rectangle;
+}
+
+HyperRectangleFunction ReadFunction(const XmlFile& file, pugi::xml_node node, const Domain& domain) {
+  HyperRectangleFunction function;
+  const std::string aggregation = Lower(Trim(RequireAttribute(file, node, "aggregation", "sum, min or max")));
+  if (aggregation == "sum") {
+    function.aggregation = HyperRectangleFunction::Aggregation::kSum;
+  } else if (aggregation == "min") {
+    function.aggregation = HyperRectangleFunction::Aggregation::kMin;
+  } else if (aggregation == "max") {
+    function.aggregation = HyperRectangleFunction::Aggregation::kMax;
+  } else {
+    file.Fail(node, fmt::format("<ufun> has aggregation=\"{}\"; expected sum, min or max", node.attribute("aggregation").value()));
+  }
+  function.weight = OptionalNumberAttribute(file, node, "weight", 1.0, "a number");
+  for (pugi::xml_node child : node.children()) {
+    const std::string_view name = child.name();
+    if (name == "hyperRectangle") function.rectangles.push_back(ReadRectangle(file, child, domain));
+    if (name == "ufun") function.children.push_back(ReadFunction(file, child, domain));
+  }
+  return function;
+}
+
+std::shared_ptr<const UtilityFunction> ReadNonlinearUtility(const XmlFile& file, const Domain& domain) {
+  MatchIssues(file, domain, file.root());
+  // GENIUS looks for <utility> in the root's first element (normally the root <objective>).
+  pugi::xml_node utility = file.root().find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; })
+                               .child("utility");
+  if (!utility) utility = file.root().child("utility");
+  if (!utility) {
+    file.Fail(file.root(), "nonlinear profile has no <utility maxutility=...> element in its root <objective>");
+  }
+  const double max_utility = NumberAttribute(file, utility, "maxutility", "the largest utility, a positive number");
+  if (!(max_utility > 0.0)) file.Fail(utility, fmt::format("maxutility is {}; expected a positive number", max_utility));
+  const auto ufuns = utility.children("ufun");
+  const auto count = std::distance(ufuns.begin(), ufuns.end());
+  if (count != 1) file.Fail(utility, fmt::format("<utility> holds {} <ufun> elements; expected exactly one", count));
+  try {
+    return std::make_shared<const HyperRectangleUtility>(domain.space, ReadFunction(file, *ufuns.begin(), domain),
+                                                         max_utility);
+  } catch (const UsageError& error) {
+    file.Fail(utility, error.what());
+  }
+}
+
+double ReadReservation(const XmlFile& file, pugi::xml_node node) {
+  return NumberAttribute(file, node, "value", "the utility of no agreement, a number");
+}
+
+// GENIUS's validateDiscount: anything outside (0, 1) means no discounting.
+double ReadDiscount(const XmlFile& file, pugi::xml_node node) {
+  const double d = NumberAttribute(file, node, "value", "a discount factor in (0, 1]");
+  return d <= 0.0 || d >= 1.0 ? 1.0 : d;
+}
+
+Profile ReadProfile(const XmlFile& file, const Domain& domain) {
+  const pugi::xml_node root = file.root();
+  const pugi::xml_attribute type = root.attribute("type");
+  const std::string kind = type ? Lower(Trim(type.value())) : "linear";
+  std::shared_ptr<const UtilityFunction> utility;
+  pugi::xml_node reservation, discount;
+  if (kind == "linear") {
+    utility = ReadLinearUtility(file, domain);
+    // GENIUS looks at every level of a linear profile; a later tag (in document order of the
+    // elements holding them) replaces an earlier one.
+    auto visit = [&](auto&& self, pugi::xml_node node) -> void {
+      if (auto r = node.child("reservation")) reservation = r;
+      if (auto d = node.child("discount_factor")) discount = d;
+      for (pugi::xml_node child : node.children()) {
+        if (child.type() == pugi::node_element) self(self, child);
+      }
+    };
+    visit(visit, root);
+  } else if (kind == "nonlinear") {
+    utility = ReadNonlinearUtility(file, domain);
+    reservation = root.child("reservation");
+    discount = root.child("discount_factor");
+  } else {
+    file.Fail(root, fmt::format("<utility_space type=\"{}\"> is not supported; expected linear or nonlinear", type.value()));
+  }
+  const double reservation_value = reservation ? ReadReservation(file, reservation) : 0.0;
+  const double discount_factor = discount ? ReadDiscount(file, discount) : 1.0;
+  try {
+    return Profile(file.path().stem().string(), std::move(utility), reservation_value, discount_factor);
+  } catch (const UsageError& error) {
+    file.Fail(root, error.what());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folders
+
+enum class FileRole { kDomain, kProfile, kNeither };
+
+FileRole RoleOf(const XmlFile& file) {
+  const pugi::xml_node root = file.root();
+  const std::string_view name = root.name();
+  if (name == "negotiation_template") return FileRole::kDomain;
+  if (name != "utility_space") return FileRole::kNeither;
+  if (root.attribute("type")) return FileRole::kProfile;
+  const bool has_preferences =
+      root.find_node([](pugi::xml_node n) {
+        const std::string_view tag = n.name();
+        return tag == "weight" || tag == "utility" || (tag == "item" && n.attribute("evaluation"));
+      });
+  return has_preferences ? FileRole::kProfile : FileRole::kDomain;
+}
+
+std::string FolderName(const fs::path& folder) {
+  fs::path normal = folder.lexically_normal();
+  if (normal.filename().empty()) normal = normal.parent_path();
+  std::string name = normal.filename().string();
+  if (name.empty() || name == "." || name == "..") name = fs::absolute(folder).lexically_normal().filename().string();
+  return name;
+}
+
+struct ScannedFolder {
+  internal::GeniusFolderReport report;
+  std::unique_ptr<XmlFile> domain;
+  std::vector<std::unique_ptr<XmlFile>> profiles;
+};
+
+ScannedFolder ScanFolder(const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    throw InputError(fmt::format("{}: not a folder; expected a GENIUS scenario folder (a domain file and one profile "
+                                 "file per party)", folder.string()));
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.is_regular_file() && HasXmlExtension(entry.path())) files.push_back(entry.path());
+  }
+  if (ec) throw InputError(fmt::format("{}: cannot list the folder: {}", folder.string(), ec.message()));
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+
+  ScannedFolder scanned;
+  scanned.report.folder = folder;
+  std::vector<std::unique_ptr<XmlFile>> domains;
+  for (const fs::path& path : files) {
+    if (Lower(path.filename().string()) == "pareto.xml") {
+      scanned.report.ignored.push_back({path, "GENIUS's cached Pareto frontier, not a profile"});
+      continue;
+    }
+    auto file = std::make_unique<XmlFile>(path);
+    switch (RoleOf(*file)) {
+      case FileRole::kDomain: domains.push_back(std::move(file)); break;
+      case FileRole::kProfile: scanned.profiles.push_back(std::move(file)); break;
+      case FileRole::kNeither:
+        scanned.report.ignored.push_back(
+            {path, fmt::format("root element <{}> is neither a domain (<negotiation_template>) nor a profile "
+                               "(<utility_space>)", file->root().name())});
+        break;
+    }
+  }
+  if (domains.empty()) {
+    throw InputError(fmt::format("{}: no domain file; expected one .xml file whose root is <negotiation_template> (or "
+                                 "a <utility_space> without weights or evaluations) among {} XML file(s)",
+                                 folder.string(), files.size()));
+  }
+  if (domains.size() > 1) {
+    throw InputError(fmt::format("{}: two domain files, {} and {}; expected exactly one", folder.string(),
+                                 domains[0]->path().filename().string(), domains[1]->path().filename().string()));
+  }
+  if (scanned.profiles.size() < 2) {
+    std::string found;
+    for (const auto& p : scanned.profiles) found += fmt::format(" {}", p->path().filename().string());
+    throw InputError(fmt::format("{}: {} profile file(s){}{}; a scenario needs at least two (one per party) beside "
+                                 "the domain {}", folder.string(), scanned.profiles.size(), found.empty() ? "" : ":",
+                                 found, domains[0]->path().filename().string()));
+  }
+  scanned.domain = std::move(domains[0]);
+  scanned.report.domain = scanned.domain->path();
+  for (const auto& p : scanned.profiles) scanned.report.profiles.push_back(p->path());
+  return scanned;
+}
+
+// A folder, or an .xml file taken to stand for the folder it is in.
+fs::path FolderOf(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec) && HasXmlExtension(path)) {
+    const fs::path parent = path.parent_path();
+    return parent.empty() ? fs::path(".") : parent;
+  }
+  return path;
+}
+
+class GeniusXmlFormat final : public ScenarioFormat {
+ public:
+  bool Recognizes(const fs::path& path) const override {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return HasXmlExtension(path);
+    if (!fs::is_directory(path, ec)) return false;
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      if (entry.is_regular_file(ec) && HasXmlExtension(entry.path())) return true;
+    }
+    return false;
+  }
+
+  Scenario Read(const fs::path& path) const override {
+    const fs::path folder = FolderOf(path);
+    const ScannedFolder scanned = ScanFolder(folder);
+    const Domain domain = ReadDomain(*scanned.domain);
+    std::vector<Profile> profiles;
+    for (const auto& file : scanned.profiles) profiles.push_back(ReadProfile(*file, domain));
+    try {
+      Scenario scenario(FolderName(folder), domain.space, std::move(profiles));
+      scenario.set_description(scanned.report.Describe());
+      return scenario;
+    } catch (const UsageError& error) {
+      throw InputError(fmt::format("{}: {}", folder.string(), error.what()));
+    }
+  }
+};
+
+const bool kRegistered = ScenarioFormatRegistry::Add(
+    {"genius-xml",
+     "A GENIUS (ANAC 2010-2016) scenario folder: one domain .xml file and one profile .xml file per party.",
+     {},
+     [](const Spec&) { return std::make_unique<GeniusXmlFormat>(); }});
+
+}  // namespace
+
+namespace internal {
+
+std::string GeniusFolderReport::Describe() const {
+  std::string text = fmt::format("GENIUS XML scenario folder {}: domain {}; profiles (one per party, in this order):",
+                                 folder.string(), domain.filename().string());
+  for (const auto& profile : profiles) text += fmt::format(" {}", profile.filename().string());
+  for (const auto& file : ignored) text += fmt::format("; ignored {}: {}", file.file.filename().string(), file.reason);
+  return text + ".";
+}
+
+GeniusFolderReport ClassifyGeniusFolder(const std::filesystem::path& folder) { return ScanFolder(folder).report; }
+
+}  // namespace internal
+}  // namespace parley

@@ -1,0 +1,35 @@
+// What the GENIUS XML reader decided about the files of a scenario folder: which one is the
+// domain, which are profiles and which it ignored and why. Exposed for tests and for tools that
+// survey a corpus; scenarios themselves are read through the "genius-xml" ScenarioFormat.
+#ifndef PARLEY_IO_GENIUS_XML_INTERNAL_H_
+#define PARLEY_IO_GENIUS_XML_INTERNAL_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace parley::internal {
+
+struct GeniusFolderReport {
+  struct IgnoredFile {
+    std::filesystem::path file;
+    std::string reason;
+  };
+  std::filesystem::path folder;
+  std::filesystem::path domain;
+  // Sorted by file name; the order of the parties.
+  std::vector<std::filesystem::path> profiles;
+  std::vector<IgnoredFile> ignored;
+
+  // One paragraph naming the domain, the profiles and each ignored file with its reason.
+  std::string Describe() const;
+};
+
+// Classifies the .xml files of `folder` by their content (files in sub-folders and files of other
+// extensions are not looked at). Throws InputError if a file is not well-formed XML (pareto.xml
+// excepted), if there is no domain file or more than one, or if fewer than two profiles remain.
+GeniusFolderReport ClassifyGeniusFolder(const std::filesystem::path& folder);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_IO_GENIUS_XML_INTERNAL_H_
