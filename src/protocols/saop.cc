@@ -67,7 +67,9 @@ NegotiationResult StackedAlternatingOffers::Run(const Scenario& scenario, const 
     result.time = time;
   };
 
-  // Begin: each negotiator gets its own seed derived from the negotiation's.
+  // Begin: each negotiator gets its own seed derived from the negotiation's. Only those begun
+  // are told Finish: one that never saw Begin has no context to finish with.
+  std::size_t begun = 0;
   for (std::size_t p = 0; p < n; ++p) {
     NegotiatorContext context;
     context.space = &space;
@@ -77,6 +79,7 @@ NegotiationResult StackedAlternatingOffers::Run(const Scenario& scenario, const 
     context.max_rounds = options.rounds;
     context.time_limit_seconds = options.time_limit_seconds;
     context.seed = DeriveSeed(options.seed, {p});
+    ++begun;
     try {
       negotiators[p]->Begin(context);
     } catch (...) {
@@ -123,6 +126,8 @@ NegotiationResult StackedAlternatingOffers::Run(const Scenario& scenario, const 
     state.acceptances = acceptances;
     state.current_offer_utility = has_offer ? current_utilities[party] : 0.0;
 
+    // The buffer is shared by every party's turn; a negotiator may have resized it.
+    if (proposal.size() != space.issue_count()) proposal = Outcome(space.issue_count());
     ActionType action;
     try {
       action = negotiators[party]->Act(state, proposal);
@@ -213,7 +218,7 @@ NegotiationResult StackedAlternatingOffers::Run(const Scenario& scenario, const 
       result.utilities[p] = profile.DiscountedReservationValue(time);
     }
   }
-  for (std::size_t p = 0; p < n; ++p) {
+  for (std::size_t p = 0; p < begun; ++p) {
     try {
       negotiators[p]->Finish(result);
     } catch (...) {
