@@ -179,7 +179,9 @@ void Spec::CheckKnown(std::initializer_list<std::string_view> known) const {
 }
 
 std::string Spec::ToString() const {
-  std::string text = NeedsQuotes(name_) ? "\"" + name_ + "\"" : name_;
+  // The parser has no escapes: a value containing '"' is written between single quotes.
+  const char quote = name_.find('"') == std::string::npos ? '"' : '\'';
+  std::string text = NeedsQuotes(name_) ? quote + name_ + quote : name_;
   if (parameters_.empty()) return text;
   text += '(';
   bool first = true;
