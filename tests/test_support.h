@@ -3,8 +3,11 @@
 #ifndef PARLEY_TESTS_TEST_SUPPORT_H_
 #define PARLEY_TESTS_TEST_SUPPORT_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
+
+#include "parley/scenario.h"
 
 namespace parley::testing {
 
@@ -20,6 +23,13 @@ struct CommandResult {
 };
 // Runs the built `parley` program with `arguments` (already shell-quoted as needed).
 CommandResult RunCli(const std::string& arguments);
+
+// A random scenario for generic tests: `parties` linear additive profiles over a space of
+// `discrete_issues` discrete issues (2 to 6 values each) plus one small integer issue, with random
+// weights, values, reservation values in [0, 0.5) and, if `discounted`, discount factors in
+// [0.5, 1). The same seed gives the same scenario.
+Scenario RandomLinearScenario(std::uint64_t seed, std::size_t parties, std::size_t discrete_issues,
+                              bool discounted = false);
 
 // A fresh empty folder under the system temporary directory.
 std::filesystem::path TemporaryFolder(const std::string& prefix);

@@ -1,6 +1,7 @@
 // The `parley` command-line program: negotiate, inspect and convert scenarios, list components.
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,16 @@ int main(int argc, char** argv) {
   parley::cli::AddNegotiateCommand(app);
   parley::cli::AddScenarioCommand(app);
   parley::cli::AddListCommand(app);
+  std::string known;
+  bool found = false;
+  for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    known += (known.empty() ? "" : ", ") + command->get_name();
+    found = found || (argc > 1 && command->get_name() == argv[1]);
+  }
+  if (argc > 1 && argv[1][0] != '-' && !found) {
+    fmt::print(stderr, "parley: error: unknown command '{}' (commands: {}); see parley --help\n", argv[1], known);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -44,6 +44,36 @@ double HillClimb(const UtilityFunction& utility, Outcome& outcome, Rng& rng) {
   return best;
 }
 
+// Indices 0..n-1 ordered by `values` ascending, ties in index order (what std::stable_sort
+// gives), by a bucket sort: one counting pass into about n buckets by value, then insertion sort
+// within each bucket. Bucketing by a monotone function keeps the order exact. Several times faster
+// than a comparison sort for the tens of thousands of outcomes of a typical ANAC space, which
+// matters because a ranking is built when a negotiator first meets a utility function.
+std::vector<OutcomeIndex> SortedByValue(const std::vector<double>& values) {
+  const std::size_t n = values.size();
+  std::vector<OutcomeIndex> order(n);
+  if (n == 0) return order;
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  const double min = *low, range = *high - *low;
+  const std::size_t buckets = std::max<std::size_t>(n, 16);
+  const double scale = range > 0 ? static_cast<double>(buckets - 1) / range : 0.0;
+  auto bucket_of = [&](double v) { return std::min(buckets - 1, static_cast<std::size_t>((v - min) * scale)); };
+  std::vector<std::size_t> starts(buckets + 1, 0);
+  for (double v : values) ++starts[bucket_of(v) + 1];
+  for (std::size_t b = 0; b < buckets; ++b) starts[b + 1] += starts[b];
+  std::vector<std::size_t> next(starts.begin(), starts.end() - 1);
+  for (OutcomeIndex i = 0; i < n; ++i) order[next[bucket_of(values[i])]++] = i;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    for (std::size_t k = starts[b] + 1; k < starts[b + 1]; ++k) {
+      const OutcomeIndex item = order[k];
+      std::size_t j = k;
+      for (; j > starts[b] && values[order[j - 1]] > values[item]; --j) order[j] = order[j - 1];
+      order[j] = item;
+    }
+  }
+  return order;
+}
+
 }  // namespace
 
 OutcomeRanking::OutcomeRanking(const UtilityFunction& utility) : space_(&utility.space()) {
@@ -53,14 +83,22 @@ OutcomeRanking::OutcomeRanking(const UtilityFunction& utility) : space_(&utility
     exhaustive_ = true;
     const std::uint64_t count = *space.cardinality();
     std::vector<double> raw(count);
-    Outcome outcome(n);
+    // Walk the space like an odometer (last issue fastest, as OutcomeIndex counts): no division.
+    Outcome outcome = space.OutcomeAt(0);
+    std::vector<std::uint64_t> positions(n, 0);
     for (OutcomeIndex index = 0; index < count; ++index) {
-      space.Decode(index, outcome);
       raw[index] = utility.Utility(outcome);
+      for (std::size_t i = n; i-- > 0;) {
+        const Issue& issue = space.issue(i);
+        if (++positions[i] < issue.cardinality()) {
+          outcome[i] = issue.ValueAt(positions[i]);
+          break;
+        }
+        positions[i] = 0;
+        outcome[i] = issue.ValueAt(0);
+      }
     }
-    indices_.resize(count);
-    std::iota(indices_.begin(), indices_.end(), OutcomeIndex{0});
-    std::stable_sort(indices_.begin(), indices_.end(), [&](OutcomeIndex a, OutcomeIndex b) { return raw[a] < raw[b]; });
+    indices_ = SortedByValue(raw);
     utilities_.resize(count);
     for (std::size_t r = 0; r < count; ++r) utilities_[r] = raw[indices_[r]];
     return;

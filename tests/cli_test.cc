@@ -1,0 +1,159 @@
+// End-to-end tests of the `parley` program: each sub-command run as a child process, its output
+// checked against the library computing the same thing, and every kind of bad input answered by
+// a clear message and a non-zero exit status.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "parley/protocol.h"
+#include "parley/random.h"
+#include "parley/scenario_format.h"
+#include "test_support.h"
+
+namespace parley {
+namespace {
+
+using testing::RunCli;
+
+std::size_t CountLines(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::size_t lines = 0;
+  for (std::string line; std::getline(in, line);) ++lines;
+  return lines;
+}
+
+TEST(Cli, NegotiateRunsTheBuiltinDefaultScenario) {
+  const auto result = RunCli("negotiate");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("ceasefire-2024"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Israel"), std::string::npos);
+  EXPECT_NE(result.out.find("Hamas"), std::string::npos);
+  EXPECT_NE(result.out.find("Result"), std::string::npos);
+}
+
+TEST(Cli, NegotiateJsonMatchesTheLibrary) {
+  const auto result = RunCli("negotiate --json --negotiators boulware,conceder --rounds 80 --seed 9");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+
+  const Scenario scenario = LoadScenario(std::string(kDefaultScenario));
+  NegotiationOptions options;
+  options.rounds = 80;
+  options.seed = 9;
+  const NegotiationResult expected = RunNegotiation(scenario, {"boulware", "conceder"}, options);
+  EXPECT_EQ(json["agreement"].get<bool>(), expected.agreement.has_value());
+  EXPECT_EQ(json["steps"].get<std::uint64_t>(), expected.steps);
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    EXPECT_DOUBLE_EQ(json["utilities"][scenario.profile(p).name()].get<double>(), expected.utilities[p]);
+  }
+  if (expected.agreement) {
+    for (std::size_t i = 0; i < scenario.space().issue_count(); ++i) {
+      const Issue& issue = scenario.space().issue(i);
+      const auto& value = json["outcome"][issue.name()];
+      const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+      EXPECT_EQ(text, issue.Format((*expected.agreement)[i]));
+    }
+  }
+}
+
+TEST(Cli, NegotiateWritesTraceFiles) {
+  const auto folder = testing::TemporaryFolder("parley-trace");
+  const auto jsonl = folder / "trace.jsonl";
+  const auto csv = folder / "trace.csv";
+  auto result = RunCli("negotiate --negotiators hardliner --rounds 7 --json --trace '" + jsonl.string() + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto summary = nlohmann::json::parse(result.out);
+  // Two hard-liners with opposed best outcomes never agree: 7 rounds of 2 offers each.
+  EXPECT_FALSE(summary["agreement"].get<bool>());
+  EXPECT_EQ(CountLines(jsonl), 14u);
+  std::ifstream in(jsonl);
+  std::string first;
+  std::getline(in, first);
+  const auto line = nlohmann::json::parse(first);
+  EXPECT_EQ(line["step"], 0);
+  EXPECT_EQ(line["party"], "Israel");
+  EXPECT_EQ(line["action"], "offer");
+  EXPECT_EQ(line["offer"]["cease-fire"], "six-week pause");
+
+  result = RunCli("negotiate --negotiators hardliner --rounds 7 --trace '" + csv.string() + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(CountLines(csv), 15u);  // header plus one row per action
+  std::filesystem::remove_all(folder);
+}
+
+TEST(Cli, ScenarioInfoDescribesTheScenario) {
+  const auto result = RunCli("scenario info ceasefire-2024");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Scenario scenario = LoadScenario("ceasefire-2024");
+  EXPECT_NE(result.out.find(scenario.space().DescribeSize()), std::string::npos) << result.out;
+  for (const auto& issue : scenario.space().issues()) EXPECT_NE(result.out.find(issue.name()), std::string::npos);
+  EXPECT_NE(result.out.find("0.4500"), std::string::npos);  // Israel's reservation value
+}
+
+TEST(Cli, ScenarioConvertWritesAnEquivalentParleyJsonFile) {
+  const auto folder = testing::TemporaryFolder("parley-convert");
+  const auto source = testing::ShippedScenarios() / "genius" / "CarA";
+  const auto target = folder / "car.json";
+  const auto result = RunCli("scenario convert '" + source.string() + "' -o '" + target.string() + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const Scenario original = LoadScenario(source.string());
+  const Scenario converted = LoadScenario(target.string());
+  ASSERT_EQ(converted.party_count(), original.party_count());
+  Rng rng(1);
+  Outcome outcome;
+  for (int k = 0; k < 300; ++k) {
+    original.space().RandomOutcome(rng, outcome);
+    for (std::size_t p = 0; p < original.party_count(); ++p) {
+      EXPECT_EQ(converted.profile(p).Utility(outcome), original.profile(p).Utility(outcome));
+    }
+  }
+  for (std::size_t p = 0; p < original.party_count(); ++p) {
+    EXPECT_EQ(converted.profile(p).reservation_value(), original.profile(p).reservation_value());
+    EXPECT_EQ(converted.profile(p).discount_factor(), original.profile(p).discount_factor());
+  }
+  std::filesystem::remove_all(folder);
+}
+
+TEST(Cli, ListNegotiatorsShowsTheRegistry) {
+  const auto result = RunCli("list negotiators");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  for (const auto* entry : NegotiatorRegistry::List()) EXPECT_NE(result.out.find(entry->name), std::string::npos);
+}
+
+struct BadInvocation {
+  std::string arguments;
+  std::string message;  // expected in stderr
+};
+
+TEST(Cli, BadInputGivesAClearErrorAndNonZeroExit) {
+  const auto folder = testing::TemporaryFolder("parley-bad");
+  std::ofstream(folder / "broken.json") << "{\"format\": \"parley-scenario\", \"issues\": [";
+  std::filesystem::create_directories(folder / "empty-folder");
+  const std::vector<BadInvocation> cases = {
+      {"negotiate --scenario /no/such/path", "/no/such/path"},
+      {"negotiate --negotiators no-such-negotiator", "unknown negotiator 'no-such-negotiator'"},
+      {"negotiate --negotiators 'time(e=0.2'", "expected ',' or ')'"},
+      {"negotiate --negotiators 'time(q=1)'", "has no parameter 'q'"},
+      {"negotiate --negotiators a,b,c", "2 parties"},
+      {"negotiate --rounds 0", "--rounds"},
+      {"negotiate --scenario '" + (folder / "broken.json").string() + "'", "broken.json"},
+      {"scenario info '" + (folder / "empty-folder").string() + "'", "empty-folder"},
+      {"scenario convert ceasefire-2024 -o '" + (folder / "x.json").string() + "' --to no-such-format",
+       "unknown scenario format"},
+      {"no-such-command", "no-such-command"},
+  };
+  for (const auto& c : cases) {
+    const auto result = RunCli(c.arguments);
+    EXPECT_NE(result.exit_code, 0) << c.arguments;
+    EXPECT_NE(result.err.find(c.message), std::string::npos) << c.arguments << "\nstderr: " << result.err;
+    EXPECT_EQ(result.err.find("internal error"), std::string::npos) << c.arguments << ": " << result.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(folder / "x.json"));
+  std::filesystem::remove_all(folder);
+}
+
+}  // namespace
+}  // namespace parley
