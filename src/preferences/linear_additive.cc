@@ -116,8 +116,11 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
     } else {
       consider(weights_[i] * f.Evaluate(issue, issue.lower()));
       consider(weights_[i] * f.Evaluate(issue, issue.upper()));
-      if (f.shape() == ValueFunction::Shape::kTriangular && issue.Contains(f.top())) {
-        consider(weights_[i] * f.Evaluate(issue, f.top()));
+      // The peak, or on an integer issue the integers either side of a fractional peak.
+      if (f.shape() == ValueFunction::Shape::kTriangular) {
+        for (double v : {f.top(), std::floor(f.top()), std::ceil(f.top())}) {
+          if (issue.Contains(v)) consider(weights_[i] * f.Evaluate(issue, v));
+        }
       }
     }
     max_utility_ += hi;
