@@ -50,18 +50,14 @@ constexpr std::size_t kLineWidth = 100;
 
 bool IsCommentKey(std::string_view key) { return key.starts_with("_") || key.starts_with("comment"); }
 
-// "price" stays as it is; "Copy of price" or "a.b" become ["Copy of price"] so the path stays readable.
-std::string PathSegment(std::string_view key) {
+// The location of `key` inside the value at `parent` ("" for the top level): "parent.price", or
+// parent["Copy of price"] when the key would not read as one word.
+std::string ChildPath(const std::string& parent, std::string_view key) {
   const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
   });
-  return plain ? "." + std::string(key) : "[" + Json(std::string(key)).dump() + "]";
-}
-
-// The location of `key` inside the value at `parent` ("" for the top level).
-std::string ChildPath(const std::string& parent, std::string_view key) {
-  const std::string segment = PathSegment(key);
-  return parent.empty() && segment.front() == '.' ? segment.substr(1) : parent + segment;
+  if (plain) return parent.empty() ? std::string(key) : fmt::format("{}.{}", parent, key);
+  return fmt::format("{}[{}]", parent, Json(std::string(key)).dump());
 }
 
 std::string Describe(const Json& json) {
@@ -308,7 +304,7 @@ ValueFunction ReadTable(const Node& node, const Issue& issue) {
   }
   if (expected < issue.cardinality()) {
     node.Fail(fmt::format("no number for the value {} of issue '{}' (every value needs one{})",
-                          issue.kind() == IssueKind::kDiscrete ? "'" + issue.Format(issue.ValueAt(expected)) + "'"
+                          issue.kind() == IssueKind::kDiscrete ? fmt::format("'{}'", issue.Format(issue.ValueAt(expected)))
                                                                : issue.Format(issue.ValueAt(expected)),
                           issue.name(),
                           issue.kind() == IssueKind::kInteger ? "; a \"linear\" shape describes a range compactly" : ""));
@@ -804,9 +800,9 @@ class FormatTagFinder final : public nlohmann::json_sax<Json> {
     return Value();
   }
   bool binary(binary_t&) override { return Value(); }
-  bool start_object(std::size_t) override { return Open(); }
+  bool start_object(std::size_t) override { return Open(/*object=*/true); }
   bool end_object() override { return Close(); }
-  bool start_array(std::size_t) override { return Open(); }
+  bool start_array(std::size_t) override { return Open(/*object=*/false); }
   bool end_array() override { return Close(); }
   bool key(string_t& key) override {
     reading_tag_ = depth_ == 1 && key == "format";
@@ -815,12 +811,10 @@ class FormatTagFinder final : public nlohmann::json_sax<Json> {
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
  private:
-  // A non-string "format" value, or an array at the top, means this is not our file.
-  bool Value() { return !(depth_ == 1 && reading_tag_) && depth_ > 0; }
-  bool Open() {
-    if (depth_ == 1 && reading_tag_) return false;
-    if (depth_ == 0 && !top_object_pending_) return false;
-    top_object_pending_ = false;
+  // A non-string "format" value, or anything but an object at the top, means this is not our file.
+  bool Value() { return depth_ > 0 && !(depth_ == 1 && reading_tag_); }
+  bool Open(bool object) {
+    if ((depth_ == 0 && !object) || (depth_ == 1 && reading_tag_)) return false;
     ++depth_;
     return true;
   }
@@ -831,7 +825,6 @@ class FormatTagFinder final : public nlohmann::json_sax<Json> {
 
   int depth_ = 0;
   bool reading_tag_ = false;
-  bool top_object_pending_ = true;
   bool found_ = false;
 };
 
@@ -852,6 +845,10 @@ class ParleyJsonFormat final : public ScenarioFormat {
   }
 
   Scenario Read(const std::filesystem::path& path) const override {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      throw InputError(fmt::format("{}: is a folder; a Parley JSON scenario is a single .json file", path.string()));
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
     std::stringstream text;
@@ -866,7 +863,12 @@ class ParleyJsonFormat final : public ScenarioFormat {
 
   void Write(const Scenario& scenario, const std::filesystem::path& path) const override {
     std::string text;
-    AppendPretty(WriteScenario(scenario), 0, 0, text);
+    try {
+      AppendPretty(WriteScenario(scenario), 0, 0, text);
+    } catch (const nlohmann::json::exception& e) {
+      // In practice a name that is not valid UTF-8, which JSON cannot hold.
+      throw UsageError(fmt::format("cannot write scenario '{}' as JSON: {}", scenario.name(), e.what()));
+    }
     text += '\n';
     WriteFileAtomically(path, text);
   }
