@@ -17,6 +17,7 @@
 #include "parley/outcome_ranking.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
+#include "parley/utility.h"
 
 namespace parley {
 namespace {
@@ -80,6 +81,36 @@ void BM_CarB_Trace(benchmark::State& state) { RunCar(state, "CarB", true); }
 void BM_CarA_Discounted_NoTrace(benchmark::State& state) { RunCar(state, "CarA", false); }
 void BM_CarA_Discounted_Trace(benchmark::State& state) { RunCar(state, "CarA", true); }
 
+// A fresh copy of the scenario's utility functions, so that nothing is cached yet.
+Scenario ColdCopy(const Scenario& scenario) {
+  std::vector<Profile> profiles;
+  for (const auto& p : scenario.profiles()) {
+    const auto& linear = dynamic_cast<const LinearAdditiveUtility&>(p.utility_function());
+    auto fresh = std::make_shared<const LinearAdditiveUtility>(scenario.shared_space(), linear.weights(),
+                                                               linear.value_functions());
+    profiles.emplace_back(p.name(), fresh, p.reservation_value(), p.discount_factor());
+  }
+  return Scenario(scenario.name(), scenario.shared_space(), std::move(profiles));
+}
+
+// The whole negotiation from nothing: both negotiators build their outcome rankings first.
+void BM_CarB_Cold_NoTrace(benchmark::State& state) {
+  const Scenario& warm = CarScenario("CarB");
+  NegotiationOptions options;
+  options.rounds = kRounds;
+  options.record_trace = false;
+  std::uint64_t rounds = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const Scenario scenario = ColdCopy(warm);
+    state.ResumeTiming();
+    NegotiationResult result = RunNegotiation(scenario, {"boulware", "tit-for-tat"}, options);
+    rounds += result.rounds;
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["rounds/s"] = benchmark::Counter(static_cast<double>(rounds), benchmark::Counter::kIsRate);
+}
+
 void BM_RankingBuild(benchmark::State& state) {
   const Scenario& scenario = CarScenario("CarB");
   for (auto _ : state) {
@@ -92,6 +123,7 @@ BENCHMARK(BM_CarB_NoTrace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_CarB_Trace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_CarA_Discounted_NoTrace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_CarA_Discounted_Trace)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CarB_Cold_NoTrace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RankingBuild)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -29,6 +29,12 @@ class UtilityFunction {
   // The space this function is defined over.
   virtual const OutcomeSpace& space() const = 0;
 
+  // The utility of every outcome of an enumerable space, in OutcomeIndex order, written into
+  // `out` (resized to the space's cardinality). Throws UsageError if the space is not enumerable.
+  // The default walks the space calling Utility(); representations override it with something
+  // faster.
+  virtual void EvaluateAll(std::vector<double>& out) const;
+
   // Outcomes sorted by this function's utility, built on first use (which may take a while on
   // a large space) and then shared. Thread-safe.
   const OutcomeRanking& ranking() const {
@@ -88,6 +94,9 @@ class LinearAdditiveUtility final : public UtilityFunction {
   std::string_view kind() const override { return "linear-additive"; }
   double Utility(const Outcome& outcome) const override;
   const OutcomeSpace& space() const override { return *space_; }
+  // Builds the utilities issue by issue (prefix sums times the last issue's table), a few
+  // additions per outcome.
+  void EvaluateAll(std::vector<double>& out) const override;
 
   // Normalised weights (sum to one).
   const std::vector<double>& weights() const { return weights_; }

@@ -150,4 +150,52 @@ double LinearAdditiveUtility::Utility(const Outcome& outcome) const {
   return std::min(u, 1.0);
 }
 
+void UtilityFunction::EvaluateAll(std::vector<double>& out) const {
+  const OutcomeSpace& space = this->space();
+  if (!space.cardinality()) {
+    throw UsageError(fmt::format("cannot evaluate every outcome of '{}': {} outcomes", space.name(), space.DescribeSize()));
+  }
+  const std::uint64_t count = *space.cardinality();
+  const std::size_t n = space.issue_count();
+  out.resize(count);
+  // Walk the space like an odometer (last issue fastest, as OutcomeIndex counts): no division.
+  Outcome outcome = space.OutcomeAt(0);
+  std::vector<std::uint64_t> positions(n, 0);
+  for (OutcomeIndex index = 0; index < count; ++index) {
+    out[index] = Utility(outcome);
+    for (std::size_t i = n; i-- > 0;) {
+      const Issue& issue = space.issue(i);
+      if (++positions[i] < issue.cardinality()) {
+        outcome[i] = issue.ValueAt(positions[i]);
+        break;
+      }
+      positions[i] = 0;
+      outcome[i] = issue.ValueAt(0);
+    }
+  }
+}
+
+void LinearAdditiveUtility::EvaluateAll(std::vector<double>& out) const {
+  if (!space_->cardinality() || !all_tabulated_) {
+    UtilityFunction::EvaluateAll(out);
+    return;
+  }
+  const std::size_t n = space_->issue_count();
+  // Grow the table one issue at a time: after issue i, entry k holds the partial sum of the
+  // first i+1 issues for the k-th combination of their values (last issue fastest).
+  out.assign(1, 0.0);
+  std::vector<double> next;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t size = space_->issue(i).cardinality();
+    const double* table = &weighted_[table_offset_[i]];
+    next.resize(out.size() * size);
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      for (std::uint64_t p = 0; p < size; ++p) next[k * size + p] = out[k] + table[p];
+    }
+    out.swap(next);
+  }
+  // Utility() sums the issues in the same order, so the results are identical to the last bit.
+  for (double& u : out) u = std::min(u, 1.0);
+}
+
 }  // namespace parley

@@ -82,22 +82,8 @@ OutcomeRanking::OutcomeRanking(const UtilityFunction& utility) : space_(&utility
   if (space.cardinality() && *space.cardinality() <= kExhaustiveLimit) {
     exhaustive_ = true;
     const std::uint64_t count = *space.cardinality();
-    std::vector<double> raw(count);
-    // Walk the space like an odometer (last issue fastest, as OutcomeIndex counts): no division.
-    Outcome outcome = space.OutcomeAt(0);
-    std::vector<std::uint64_t> positions(n, 0);
-    for (OutcomeIndex index = 0; index < count; ++index) {
-      raw[index] = utility.Utility(outcome);
-      for (std::size_t i = n; i-- > 0;) {
-        const Issue& issue = space.issue(i);
-        if (++positions[i] < issue.cardinality()) {
-          outcome[i] = issue.ValueAt(positions[i]);
-          break;
-        }
-        positions[i] = 0;
-        outcome[i] = issue.ValueAt(0);
-      }
-    }
+    std::vector<double> raw;
+    utility.EvaluateAll(raw);
     indices_ = SortedByValue(raw);
     utilities_.resize(count);
     for (std::size_t r = 0; r < count; ++r) utilities_[r] = raw[indices_[r]];
