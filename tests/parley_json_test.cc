@@ -42,9 +42,9 @@ void WriteText(const fs::path& path, const std::string& text) {
 // Every issue kind; enumerable would hide real-issue paths, so two real issues are included.
 std::shared_ptr<const OutcomeSpace> EveryKindSpace() {
   return std::make_shared<const OutcomeSpace>(
-      "every-kind", std::vector<Issue>{Issue::Discrete("brand", {"Dell", "Mac", "HP"}), Issue::Integer("price", 200, 212),
-                                       Issue::Integer("quantity", -3, 4), Issue::Real("ratio", 0.0, 1.0),
-                                       Issue::Real("temperature", -5.5, 30.25),
+      "every-kind", std::vector<Issue>{Issue::Discrete("brand", {"Dell", "Mac", "HP"}),
+                                       Issue::Integer("price", 200, 212), Issue::Integer("quantity", -3, 4),
+                                       Issue::Real("ratio", 0.0, 1.0), Issue::Real("temperature", -5.5, 30.25),
                                        Issue::Discrete("colour with spaces", {"deep red", "blue"})});
 }
 
@@ -68,15 +68,16 @@ Scenario EveryKindScenario() {
   for (int i = 0; i < 13; ++i) price_table.push_back(1.0 - i / 13.0);
   auto linear = std::make_shared<const LinearAdditiveUtility>(
       space, std::vector<double>{0.1, 0.37, 0.11, 0.2, 0.13, 0.09},
-      std::vector<ValueFunction>{ValueFunction::Table({1.0, 0.4, 0.0}), ValueFunction::Table(price_table),
-                                 ValueFunction::Linear(0.1, 0.3, -3.0, true), ValueFunction::Linear(0.7, 0.2, 0.0, false),
-                                 ValueFunction::Triangular(-2.0, 25.0, 10.0 / 3.0),
-                                 ValueFunction::Table({0.25, 1.0 / 3.0})});
+      std::vector<ValueFunction>{
+          ValueFunction::Table({1.0, 0.4, 0.0}), ValueFunction::Table(price_table),
+          ValueFunction::Linear(0.1, 0.3, -3.0, true), ValueFunction::Linear(0.7, 0.2, 0.0, false),
+          ValueFunction::Triangular(-2.0, 25.0, 10.0 / 3.0), ValueFunction::Table({0.25, 1.0 / 3.0})});
   auto linear_other_origins = std::make_shared<const LinearAdditiveUtility>(
       space, std::vector<double>{3.0, 1.0, 1.0, 2.0, 0.5, 0.25},
       std::vector<ValueFunction>{ValueFunction::Table({0.0, 0.5, 1.0}), ValueFunction::Linear(-0.05, 1.0, 203.5, true),
                                  ValueFunction::Triangular(-3.0, 4.0, 0.0), ValueFunction::Linear(-1.0, 1.0, 0.1, true),
-                                 ValueFunction::Linear(1.0 / 35.75, 0.0, -5.5, true), ValueFunction::Table({1.0, 0.0})});
+                                 ValueFunction::Linear(1.0 / 35.75, 0.0, -5.5, true),
+                                 ValueFunction::Table({1.0, 0.0})});
   auto rectangles = std::make_shared<const HyperRectangleUtility>(space, NestedFunction(), 150.0);
   Scenario scenario("every-kind", space,
                     {Profile("buyer", linear, 0.2, 1.0), Profile("seller", rectangles, 0.1, 0.95),
@@ -302,7 +303,7 @@ TEST(ParleyJsonTest, HandWrittenFileMeansWhatTheDocumentationSays) {
   const Profile& buyer = scenario.profile(0);
   const Profile& seller = scenario.profile(1);
   EXPECT_EQ(buyer.reservation_value(), 0.2);
-  EXPECT_EQ(buyer.discount_factor(), 1.0);  // the default
+  EXPECT_EQ(buyer.discount_factor(), 1.0);     // the default
   EXPECT_EQ(seller.reservation_value(), 0.0);  // the default
   EXPECT_EQ(seller.discount_factor(), 0.9);
 
@@ -367,7 +368,8 @@ void ExpectError(const std::string& text, const std::vector<std::string>& fragme
 std::string WithFirstParty(const std::string& party0) {
   return R"({"format": "parley-scenario", "name": "t",
   "issues": [{"name": "brand", "values": ["Dell", "Mac", "HP"]}, {"name": "price", "integer": [1, 3]}],
-  "parties": [)" + party0 + R"(,
+  "parties": [)" +
+         party0 + R"(,
     {"name": "seller", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
       "values": {"brand": {"Dell": 0, "Mac": 1, "HP": 0.5}, "price": {"shape": "linear", "slope": 0.5, "offset": 0}}}}
   ]})";
@@ -375,7 +377,8 @@ std::string WithFirstParty(const std::string& party0) {
 
 std::string Buyer(const std::string& weights, const std::string& brand_values, const std::string& extra = "") {
   return R"({"name": "buyer", )" + extra + R"("utility": {"type": "linear-additive", "weights": )" + weights +
-         R"(, "values": {"brand": )" + brand_values + R"(, "price": {"shape": "linear", "slope": -0.5, "offset": 1}}}})";
+         R"(, "values": {"brand": )" + brand_values +
+         R"(, "price": {"shape": "linear", "slope": -0.5, "offset": 1}}}})";
 }
 
 const std::string kWeights = R"({"brand": 0.6, "price": 0.4})";
@@ -387,7 +390,8 @@ TEST(ParleyJsonTest, TheValidBaseOfTheErrorTestsLoads) {
 }
 
 TEST(ParleyJsonTest, MalformedJsonReportsLineAndColumn) {
-  ExpectError("{\n  \"format\": \"parley-scenario\",\n  \"name\": \"t\"\n  \"issues\": []\n}", {"bad.json:4:10:", "malformed JSON", "expected '}'"});
+  ExpectError("{\n  \"format\": \"parley-scenario\",\n  \"name\": \"t\"\n  \"issues\": []\n}",
+              {"bad.json:4:10:", "malformed JSON", "expected '}'"});
   ExpectError("{\"format\": \"parley-scenario\", \"name\": ", {"bad.json:1:", "malformed JSON"});
   ExpectError("", {"bad.json:1:1:", "malformed JSON"});
 }
@@ -411,8 +415,7 @@ TEST(ParleyJsonTest, MissingWeight) {
 }
 
 TEST(ParleyJsonTest, MissingDiscreteValue) {
-  ExpectError(WithFirstParty(Buyer(kWeights, R"({"Dell": 1, "HP": 0})")),
-              {"parties[0].utility.values.brand", "'Mac'"});
+  ExpectError(WithFirstParty(Buyer(kWeights, R"({"Dell": 1, "HP": 0})")), {"parties[0].utility.values.brand", "'Mac'"});
   ExpectError(WithFirstParty(Buyer(kWeights, R"({"Dell": 1, "Mac": 0.5, "HP": 0, "Acer": 1})")),
               {"parties[0].utility.values.brand.Acer", "not a value of issue 'brand'"});
 }
@@ -458,18 +461,22 @@ TEST(ParleyJsonTest, OtherMistakes) {
   // An issue with no kind, or two.
   ExpectError(R"({"format": "parley-scenario", "name": "t", "issues": [{"name": "a"}]})", {"issues[0]", "exactly one"});
   // Shapes and their fields.
-  ExpectError(WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
+  ExpectError(
+      WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
       "values": {"brand": {"Dell": 1, "Mac": 0.5, "HP": 0}, "price": {"shape": "cubic"}}}})"),
-              {"parties[0].utility.values.price.shape", "unknown shape"});
-  ExpectError(WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
+      {"parties[0].utility.values.price.shape", "unknown shape"});
+  ExpectError(
+      WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
       "values": {"brand": {"Dell": 1, "Mac": 0.5, "HP": 0}, "price": {"shape": "linear", "offset": 1}}}})"),
-              {"parties[0].utility.values.price.slope", "missing"});
-  ExpectError(WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
+      {"parties[0].utility.values.price.slope", "missing"});
+  ExpectError(
+      WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
       "values": {"brand": {"Dell": 1, "Mac": 0.5, "HP": 0}, "price": {"shape": "table", "values": {"1": 1, "2": 0}}}}})"),
-              {"parties[0].utility.values.price.values", "value 3"});
-  ExpectError(WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
+      {"parties[0].utility.values.price.values", "value 3"});
+  ExpectError(
+      WithFirstParty(R"({"name": "buyer", "utility": {"type": "linear-additive", "weights": {"brand": 1, "price": 1},
       "values": {"brand": {"Dell": 1, "Mac": 0.5, "HP": 0}, "price": {"1": 1, "2": 0, "3": 0, "4": 1}}}})"),
-              {"parties[0].utility.values.price.4", "not an integer in [1, 3]"});
+      {"parties[0].utility.values.price.4", "not an integer in [1, 3]"});
   ExpectError(WithFirstParty(R"({"name": "buyer", "utility": {"type": "cobb-douglas"}})"),
               {"parties[0].utility.type", "\"linear-additive\" or \"hyper-rectangle\""});
   // Hyper-rectangles.

@@ -102,15 +102,15 @@ class Node {
       if (IsCommentKey(key) || std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string list;
       for (std::string_view name : allowed) list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", name);
-      Child(key).Fail(fmt::format("unknown key \"{}\" (expected one of {}; keys starting with \"_\" or "
-                                  "\"comment\" are comments)", key, list));
+      Child(key).Fail(
+          fmt::format("unknown key \"{}\" (expected one of {}; keys starting with \"_\" or "
+                      "\"comment\" are comments)",
+                      key, list));
     }
   }
 
   Node Child(const std::string& key) const { return Node(json_.at(key), ChildPath(path_, key), origin_); }
-  Node Element(std::size_t index) const {
-    return Node(json_.at(index), fmt::format("{}[{}]", path_, index), origin_);
-  }
+  Node Element(std::size_t index) const { return Node(json_.at(index), fmt::format("{}[{}]", path_, index), origin_); }
   std::optional<Node> Find(const std::string& key) const {
     if (!json_.contains(key)) return std::nullopt;
     return Child(key);
@@ -183,7 +183,7 @@ Json ParseDocument(const std::string& text, const std::string& origin) {
   struct Frame {
     bool object;
     std::set<std::string> keys;
-    std::string key;          // objects: the key being read
+    std::string key;           // objects: the key being read
     std::size_t elements = 0;  // arrays: elements started so far
   };
   std::vector<Frame> frames;
@@ -236,8 +236,10 @@ Issue ReadIssue(const Node& node) {
   std::string name = node.Required("name", "the issue's name").String();
   const int kinds = node.json().contains("values") + node.json().contains("integer") + node.json().contains("real");
   if (kinds != 1) {
-    node.Fail(fmt::format("issue '{}' needs exactly one of \"values\" (a list of names), \"integer\" ([lower, upper]) "
-                          "or \"real\" ([lower, upper])", name));
+    node.Fail(
+        fmt::format("issue '{}' needs exactly one of \"values\" (a list of names), \"integer\" ([lower, upper]) "
+                    "or \"real\" ([lower, upper])",
+                    name));
   }
   if (auto values = node.Find("values")) {
     const std::size_t n = values->ArraySize("a non-empty array of value names");
@@ -288,8 +290,8 @@ ValueFunction ReadTable(const Node& node, const Issue& issue) {
         for (const auto& name : issue.values()) list += (list.empty() ? "" : ", ") + name;
         entry.Fail(fmt::format("'{}' is not a value of issue '{}' (its values: {})", key, issue.name(), list));
       }
-      entry.Fail(fmt::format("'{}' is not an integer in [{}, {}], the range of issue '{}'", key, issue.Format(issue.lower()),
-                             issue.Format(issue.upper()), issue.name()));
+      entry.Fail(fmt::format("'{}' is not an integer in [{}, {}], the range of issue '{}'", key,
+                             issue.Format(issue.lower()), issue.Format(issue.upper()), issue.name()));
     }
     const std::uint64_t position = issue.PositionOf(*parsed);
     if (!by_position.emplace(position, entry.Number()).second) {
@@ -303,11 +305,11 @@ ValueFunction ReadTable(const Node& node, const Issue& issue) {
     ++expected;
   }
   if (expected < issue.cardinality()) {
-    node.Fail(fmt::format("no number for the value {} of issue '{}' (every value needs one{})",
-                          issue.kind() == IssueKind::kDiscrete ? fmt::format("'{}'", issue.Format(issue.ValueAt(expected)))
-                                                               : issue.Format(issue.ValueAt(expected)),
-                          issue.name(),
-                          issue.kind() == IssueKind::kInteger ? "; a \"linear\" shape describes a range compactly" : ""));
+    node.Fail(fmt::format(
+        "no number for the value {} of issue '{}' (every value needs one{})",
+        issue.kind() == IssueKind::kDiscrete ? fmt::format("'{}'", issue.Format(issue.ValueAt(expected)))
+                                             : issue.Format(issue.ValueAt(expected)),
+        issue.name(), issue.kind() == IssueKind::kInteger ? "; a \"linear\" shape describes a range compactly" : ""));
   }
   std::vector<double> table;
   table.reserve(by_position.size());
@@ -348,7 +350,8 @@ ValueFunction ReadValueFunction(const Node& node, const Issue& issue) {
     }
     return ValueFunction::Triangular(lower, upper, top);
   }
-  node.Child("shape").Fail(fmt::format("unknown shape \"{}\" (expected \"table\", \"linear\" or \"triangular\")", shape));
+  node.Child("shape").Fail(
+      fmt::format("unknown shape \"{}\" (expected \"table\", \"linear\" or \"triangular\")", shape));
 }
 
 std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
@@ -419,7 +422,8 @@ HyperRectangle ReadRectangle(const Node& node, const OutcomeSpace& space) {
       const Issue& issue = space.issue(index);
       const Node range = bounds->Child(key);
       const bool discrete = issue.kind() == IssueKind::kDiscrete;
-      const std::string_view what = discrete ? "[first, last] with value names of the issue" : "[min, max] with numbers";
+      const std::string_view what =
+          discrete ? "[first, last] with value names of the issue" : "[min, max] with numbers";
       if (range.ArraySize(what) != 2) range.Expected(what);
       HyperRectangle::Bound bound;
       bound.issue = index;
@@ -476,7 +480,8 @@ std::shared_ptr<const UtilityFunction> ReadHyperRectangle(const Node& node,
   const double max_utility = max_node.Number("a number > 0");
   if (!(max_utility > 0.0)) max_node.Expected("a number > 0");
   HyperRectangleFunction root = ReadFunction(node.Required("function", "the root function"), *space);
-  return Checked(node, [&] { return std::make_shared<const HyperRectangleUtility>(space, std::move(root), max_utility); });
+  return Checked(node,
+                 [&] { return std::make_shared<const HyperRectangleUtility>(space, std::move(root), max_utility); });
 }
 
 Profile ReadParty(const Node& node, const std::shared_ptr<const OutcomeSpace>& space) {
@@ -501,7 +506,8 @@ Profile ReadParty(const Node& node, const std::shared_ptr<const OutcomeSpace>& s
   } else {
     type.Expected("\"linear-additive\" or \"hyper-rectangle\"");
   }
-  return Checked(node, [&] { return Profile(std::move(name), std::move(function), reservation_value, discount_factor); });
+  return Checked(node,
+                 [&] { return Profile(std::move(name), std::move(function), reservation_value, discount_factor); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -594,7 +600,8 @@ Json WriteLinearAdditive(const LinearAdditiveUtility& utility) {
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
     weights_json[issue.name()] = Finite(weights[i], "the weight of " + issue.name());
-    values_json[issue.name()] = WriteValueFunction(utility.value_functions()[i], issue, "the values of " + issue.name());
+    values_json[issue.name()] =
+        WriteValueFunction(utility.value_functions()[i], issue, "the values of " + issue.name());
   }
   json["weights"] = std::move(weights_json);
   json["values"] = std::move(values_json);
@@ -619,17 +626,18 @@ Json WriteFunction(const HyperRectangleFunction& function, const OutcomeSpace& s
         throw UsageError(fmt::format("cannot write a rectangle with two bounds on issue '{}'", issue.name()));
       }
       if (bound.min > bound.max) {
-        throw UsageError(fmt::format("cannot write a rectangle bound on issue '{}' whose min is above its max", issue.name()));
+        throw UsageError(
+            fmt::format("cannot write a rectangle bound on issue '{}' whose min is above its max", issue.name()));
       }
       if (issue.kind() == IssueKind::kDiscrete) {
         if (!issue.Contains(bound.min) || !issue.Contains(bound.max)) {
-          throw UsageError(fmt::format("cannot write a rectangle bound on discrete issue '{}' that is not a value",
-                                       issue.name()));
+          throw UsageError(
+              fmt::format("cannot write a rectangle bound on discrete issue '{}' that is not a value", issue.name()));
         }
         bounds[issue.name()] = Json::array({issue.Format(bound.min), issue.Format(bound.max)});
       } else if (issue.kind() == IssueKind::kInteger) {
-        bounds[issue.name()] = Json::array({IntegralIfExact(Finite(bound.min, "a bound")),
-                                            IntegralIfExact(Finite(bound.max, "a bound"))});
+        bounds[issue.name()] =
+            Json::array({IntegralIfExact(Finite(bound.min, "a bound")), IntegralIfExact(Finite(bound.max, "a bound"))});
       } else {
         bounds[issue.name()] = Json::array({Finite(bound.min, "a bound"), Finite(bound.max, "a bound")});
       }
@@ -875,7 +883,9 @@ class ParleyJsonFormat final : public ScenarioFormat {
 };
 
 const bool kRegistered = ScenarioFormatRegistry::Add(
-    {"parley-json", "Parley's own scenario format: one hand-writable JSON file (docs/formats/parley-json.md).", {},
+    {"parley-json",
+     "Parley's own scenario format: one hand-writable JSON file (docs/formats/parley-json.md).",
+     {},
      [](const Spec&) { return std::make_unique<ParleyJsonFormat>(); }});
 
 }  // namespace
