@@ -520,8 +520,11 @@ double Finite(double value, std::string_view what) {
 }
 
 // Integral numbers are written without ".0", as a person would (bounds of integer issues).
+// (-0.0 keeps its sign, so reading back gives the same double in every case.)
 Json IntegralIfExact(double value) {
-  if (value == std::floor(value) && std::abs(value) < 9.0e15) return Json(static_cast<std::int64_t>(value));
+  if (value == std::floor(value) && std::abs(value) < 9.0e15 && !(value == 0.0 && std::signbit(value))) {
+    return Json(static_cast<std::int64_t>(value));
+  }
   return Json(value);
 }
 
@@ -611,14 +614,16 @@ Json WriteLinearAdditive(const LinearAdditiveUtility& utility) {
 Json WriteFunction(const HyperRectangleFunction& function, const OutcomeSpace& space) {
   static constexpr const char* kAggregations[] = {"sum", "min", "max"};
   Json json = Json::object();
+  // Defaults (weight 1, inclusive) are left out: ANAC 2014 profiles hold thousands of rectangles,
+  // and short rectangles fit on one line.
   json["aggregation"] = kAggregations[static_cast<int>(function.aggregation)];
-  json["weight"] = Finite(function.weight, "a function weight");
+  if (function.weight != 1.0) json["weight"] = IntegralIfExact(Finite(function.weight, "a function weight"));
   Json rectangles = Json::array();
   for (const auto& rectangle : function.rectangles) {
     Json r = Json::object();
-    r["utility"] = Finite(rectangle.utility, "a rectangle utility");
-    r["weight"] = Finite(rectangle.weight, "a rectangle weight");
-    r["kind"] = rectangle.kind == HyperRectangle::Kind::kInclusive ? "inclusive" : "exclusive";
+    r["utility"] = IntegralIfExact(Finite(rectangle.utility, "a rectangle utility"));
+    if (rectangle.weight != 1.0) r["weight"] = IntegralIfExact(Finite(rectangle.weight, "a rectangle weight"));
+    if (rectangle.kind == HyperRectangle::Kind::kExclusive) r["kind"] = "exclusive";
     Json bounds = Json::object();
     for (const auto& bound : rectangle.bounds) {
       const Issue& issue = space.issue(bound.issue);
@@ -645,7 +650,7 @@ Json WriteFunction(const HyperRectangleFunction& function, const OutcomeSpace& s
     r["bounds"] = std::move(bounds);
     rectangles.push_back(std::move(r));
   }
-  json["rectangles"] = std::move(rectangles);
+  if (!rectangles.empty()) json["rectangles"] = std::move(rectangles);
   if (!function.children.empty()) {
     Json children = Json::array();
     for (const auto& child : function.children) children.push_back(WriteFunction(child, space));
@@ -657,7 +662,7 @@ Json WriteFunction(const HyperRectangleFunction& function, const OutcomeSpace& s
 Json WriteHyperRectangle(const HyperRectangleUtility& utility) {
   Json json = Json::object();
   json["type"] = "hyper-rectangle";
-  json["max_utility"] = Finite(utility.max_utility(), "max_utility");
+  json["max_utility"] = IntegralIfExact(Finite(utility.max_utility(), "max_utility"));
   json["function"] = WriteFunction(utility.root(), utility.space());
   return json;
 }
