@@ -327,6 +327,22 @@ TEST(ParleyJsonTest, HandWrittenFileMeansWhatTheDocumentationSays) {
   EXPECT_NEAR(seller.DiscountedUtility(Laptop(scenario, "Dell", 800, 0.1), 1.0), 0.36, 1e-12);
 }
 
+// The complete example in docs/formats/parley-json.md loads and gives the utilities the
+// document works out by hand.
+TEST(ParleyJsonTest, DocumentedExampleMeansWhatItSays) {
+  const fs::path doc = fs::path(PARLEY_SOURCE_DIR) / "docs" / "formats" / "parley-json.md";
+  const std::string text = Slurp(doc);
+  const std::size_t start = text.find("```json\n");
+  ASSERT_NE(start, std::string::npos) << doc;
+  const std::size_t end = text.find("```", start + 8);
+  ASSERT_NE(end, std::string::npos);
+  const Scenario scenario = internal::ReadParleyJsonText(text.substr(start + 8, end - start - 8), doc.string());
+  const Outcome outcome({0, 700, 1, 0.25});  // Dell, 700, 1 year, 0.25
+  EXPECT_NEAR(scenario.profile(0).Utility(outcome), 0.7, 1e-12);
+  EXPECT_NEAR(scenario.profile(1).Utility(outcome), 0.5, 1e-12);
+  EXPECT_EQ(scenario.profile(1).discount_factor(), 0.9);
+}
+
 TEST(ParleyJsonTest, LinearOptionsAndIntegerTables) {
   const std::string text = R"({"format": "parley-scenario", "name": "options",
     "issues": [{"name": "n", "integer": [1, 3]}, {"name": "x", "real": [2, 4]}],
