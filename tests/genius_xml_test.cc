@@ -9,6 +9,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -139,8 +140,8 @@ double ReferenceUfun(pugi::xml_node ufun, const std::vector<ReferenceIssue>& dom
 double ReferenceNonlinearUtility(const pugi::xml_document& profile, const std::vector<ReferenceIssue>& domain,
                                  const Outcome& outcome) {
   const pugi::xml_node utility = profile.select_node("/utility_space/*[1]/utility").node();
-  return std::min(1.0, ReferenceUfun(utility.child("ufun"), domain, outcome) /
-                           utility.attribute("maxutility").as_double());
+  return std::min(1.0,
+                  ReferenceUfun(utility.child("ufun"), domain, outcome) / utility.attribute("maxutility").as_double());
 }
 
 bool LoadXml(const fs::path& path, pugi::xml_document& document) {
@@ -169,7 +170,8 @@ const std::map<std::string, std::string>& ExpectedCorpusFailures() {
       {"other/laptopdomainNoBayes", "1 profile file(s): laptop_seller_utility.xml; a scenario needs at least two"},
       // Written in an older GENIUS form (integer bounds on a <range> child, evaluator parameter0/1)
       // that GENIUS 10 itself does not read.
-      {"other/web_service", "web_service_domain.xml:8: <issue index=\"2\" name=\"Agent_B_revenue\"> has no 'lowerbound'"},
+      {"other/web_service",
+       "web_service_domain.xml:8: <issue index=\"2\" name=\"Agent_B_revenue\"> has no 'lowerbound'"},
   };
   return failures;
 }
@@ -243,8 +245,8 @@ TEST(GeniusXmlCorpus, EveryFolderMatchesAnIndependentReadingOfTheXml) {
       ASSERT_TRUE(LoadXml(profile_paths[party], document));
       const bool nonlinear = std::string(document.document_element().attribute("type").value()) == "nonlinear";
 
-      const pugi::xml_node reservation = nonlinear ? document.document_element().child("reservation")
-                                                   : document.select_node("//reservation").node();
+      const pugi::xml_node reservation =
+          nonlinear ? document.document_element().child("reservation") : document.select_node("//reservation").node();
       const pugi::xml_node discount = nonlinear ? document.document_element().child("discount_factor")
                                                 : document.select_node("//discount_factor").node();
       EXPECT_EQ(profile.reservation_value(), reservation.attribute("value").as_double(0.0));
@@ -314,15 +316,20 @@ std::string ColourSizeProfile(const std::string& weight1, const std::string& col
   return R"(<utility_space>
 <objective index="0" name="root" type="objective">
   <issue index="1" name="Colour" type="discrete">
-)" + colour + R"(
+)" + colour +
+         R"(
   </issue>
   <issue index="2" name="Size" type="discrete">
-)" + size + R"(
+)" + size +
+         R"(
   </issue>
-  <weight index="1" value=")" + weight1 + R"("/>
-  <weight index="2" value=")" + weight2 + R"("/>
+  <weight index="1" value=")" +
+         weight1 + R"("/>
+  <weight index="2" value=")" +
+         weight2 + R"("/>
 </objective>
-)" + extra + R"(
+)" + extra +
+         R"(
 </utility_space>
 )";
 }
@@ -456,7 +463,8 @@ std::string NonlinearProfile(const std::string& max_utility, const std::string& 
   <issue index="2" name="a" type="integer" lowerbound="0" upperbound="9"/>
   <issue index="3" name="b" type="integer" lowerbound="0" upperbound="9"/>
   <issue index="4" name="c" type="integer" lowerbound="0" upperbound="9"/>
-  <utility maxutility=")" + max_utility + R"(">
+  <utility maxutility=")" +
+         max_utility + R"(">
     <ufun type="PlainUfun" weight="3" aggregation="sum">
       <hyperRectangle utility="30"><INCLUDES index="2" min="0" max="4"/></hyperRectangle>
       <hyperRectangle utility="20" weight="0.5">
@@ -474,19 +482,21 @@ std::string NonlinearProfile(const std::string& max_utility, const std::string& 
     </ufun>
   </utility>
 </objective>
-)" + tail + "</utility_space>";
+)" + tail +
+         "</utility_space>";
 }
 
 TEST(GeniusXml, NonlinearInclusiveExclusiveAndNestedFunctions) {
   const auto folder = WriteFolder(
-      "nonlinear", {{"domain.xml", kThreeIntegerDomain},
-                    {"profile-1.xml", NonlinearProfile("100", "")},
-                    {"profile-2.xml", NonlinearProfile("50", R"(<reservation value="0.6"/><discount_factor value="0.95"/>)")}});
+      "nonlinear",
+      {{"domain.xml", kThreeIntegerDomain},
+       {"profile-1.xml", NonlinearProfile("100", "")},
+       {"profile-2.xml", NonlinearProfile("50", R"(<reservation value="0.6"/><discount_factor value="0.95"/>)")}});
   const Scenario scenario = ReadGenius(folder);
   const Profile& p1 = scenario.profile(0);
   const Profile& p2 = scenario.profile(1);
-  // (a, b, c) = (0, 4, 5): 30 (a in 0..4); 0 (b = 4 is inside the excluded 3..5); min(10, 40) * 2 = 20; max(5, 0) * 1 = 5. The root's weight 3 is not applied:
-  // 55 / 100.
+  // (a, b, c) = (0, 4, 5): 30 (a in 0..4); 0 (b = 4 is inside the excluded 3..5); min(10, 40) * 2 = 20; max(5, 0) * 1
+  // = 5. The root's weight 3 is not applied: 55 / 100.
   EXPECT_NEAR(p1.Utility(Outcome({0, 4, 5})), 0.55, 1e-15);
   // (5, 9, 0): 0; 20 * 0.5 = 10 (b outside 3..5; the INCLUDES on c, which c = 0 misses, is
   // ignored in a rectangle that has EXCLUDES); min(0, 40) * 2 = 0; max(0, 7) = 7: 17 / 100.
@@ -504,12 +514,12 @@ TEST(GeniusXml, DiscountOutsideZeroOneMeansNoDiscountingAndReservationDefaultsTo
   const auto profile = [](const std::string& extra) {
     return ColourSizeProfile("1", kPlainColours, "1", kPlainSizes, extra);
   };
-  const auto folder = WriteFolder(
-      "discount", {{"domain.xml", kColourSizeDomain},
-                   {"p1-zero.xml", profile(R"(<discount_factor value="0.0"/><reservation value="0.3"/>)")},
-                   {"p2-above.xml", profile(R"(<discount_factor value="1.5"/>)")},
-                   {"p3-kept.xml", profile(R"(<discount_factor value="0.9"/>)")},
-                   {"p4-absent.xml", profile("")}});
+  const auto folder =
+      WriteFolder("discount", {{"domain.xml", kColourSizeDomain},
+                               {"p1-zero.xml", profile(R"(<discount_factor value="0.0"/><reservation value="0.3"/>)")},
+                               {"p2-above.xml", profile(R"(<discount_factor value="1.5"/>)")},
+                               {"p3-kept.xml", profile(R"(<discount_factor value="0.9"/>)")},
+                               {"p4-absent.xml", profile("")}});
   const Scenario scenario = ReadGenius(folder);
   ASSERT_EQ(scenario.party_count(), 4u);
   EXPECT_EQ(scenario.profile(0).discount_factor(), 1.0);
@@ -525,7 +535,8 @@ TEST(GeniusXml, DiscountOutsideZeroOneMeansNoDiscountingAndReservationDefaultsTo
 TEST(GeniusXml, MissingEvaluationIsZeroAndTinyMaximaGiveZero) {
   // Colour: green has no evaluation (0), so red = 1/4, green = 0, blue = 1. Size: the best
   // evaluation 0.000009 is below 1e-5, so both sizes are worth 0.
-  const std::string colours = R"(<item value="red" evaluation="1"/><item value="green"/><item value="blue" evaluation="4"/>)";
+  const std::string colours =
+      R"(<item value="red" evaluation="1"/><item value="green"/><item value="blue" evaluation="4"/>)";
   const std::string sizes = R"(<item value="small" evaluation="0.000001"/><item value="large" evaluation="0.000009"/>)";
   const auto folder = WriteFolder("evaluations", {{"domain.xml", kColourSizeDomain},
                                                   {"a.xml", ColourSizeProfile("0.5", colours, "0.5", sizes)},
@@ -550,13 +561,12 @@ TEST(GeniusXml, OnlyTheIssuesOwnItemsAreEvaluations) {
 }
 
 TEST(GeniusXml, FolderClassificationOrderAndNames) {
-  const auto folder = WriteFolder(
-      "MyScenario", {{"zeta.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)},
-                     {"alpha.xml", ColourSizeProfile("1", kPlainColours, "2", kPlainSizes)},
-                     {"the-domain.xml", kColourSizeDomain},
-                     {"pareto.xml", "\n0.5, 0.9\n0.7, 0.6\n"},
-                     {"tournament.xml", "<Tournament><issue index=\"1\"/></Tournament>"},
-                     {"notes.txt", "not looked at"}});
+  const auto folder = WriteFolder("MyScenario", {{"zeta.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)},
+                                                 {"alpha.xml", ColourSizeProfile("1", kPlainColours, "2", kPlainSizes)},
+                                                 {"the-domain.xml", kColourSizeDomain},
+                                                 {"pareto.xml", "\n0.5, 0.9\n0.7, 0.6\n"},
+                                                 {"tournament.xml", "<Tournament><issue index=\"1\"/></Tournament>"},
+                                                 {"notes.txt", "not looked at"}});
   ASSERT_TRUE(ScenarioFormatRegistry::Create("genius-xml")->Recognizes(folder));
   const Scenario scenario = ReadGenius(folder);
   EXPECT_EQ(scenario.name(), "MyScenario");
@@ -632,13 +642,15 @@ TEST(GeniusXmlErrors, NegativeWeight) {
   const auto folder = WriteFolder("negative", {{"domain.xml", kColourSizeDomain},
                                                {"a.xml", ColourSizeProfile("1", kPlainColours, "-0.2", kPlainSizes)},
                                                {"b.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)}});
-  ExpectMessage(ReadError(folder), folder / "a.xml", "<weight index=\"2\" value=\"-0.2\"> has the negative weight -0.2");
+  ExpectMessage(ReadError(folder), folder / "a.xml",
+                "<weight index=\"2\" value=\"-0.2\"> has the negative weight -0.2");
 }
 
 TEST(GeniusXmlErrors, WeightThatIsNotANumber) {
-  const auto folder = WriteFolder("nan-weight", {{"domain.xml", kColourSizeDomain},
-                                                 {"a.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)},
-                                                 {"b.xml", ColourSizeProfile("0.5x", kPlainColours, "1", kPlainSizes)}});
+  const auto folder =
+      WriteFolder("nan-weight", {{"domain.xml", kColourSizeDomain},
+                                 {"a.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)},
+                                 {"b.xml", ColourSizeProfile("0.5x", kPlainColours, "1", kPlainSizes)}});
   ExpectMessage(ReadError(folder), folder / "b.xml", "value=\"0.5x\", which is not a number");
 }
 
@@ -648,7 +660,8 @@ TEST(GeniusXmlErrors, ProfileIssueIndexNotInDomain) {
   const auto folder = WriteFolder("bad-index", {{"domain.xml", kColourSizeDomain},
                                                 {"a.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)},
                                                 {"b.xml", profile}});
-  ExpectMessage(ReadError(folder), folder / "b.xml", "issue index 7 does not exist in the domain (its issue indices: 1, 2)");
+  ExpectMessage(ReadError(folder), folder / "b.xml",
+                "issue index 7 does not exist in the domain (its issue indices: 1, 2)");
 }
 
 TEST(GeniusXmlErrors, MissingIssueWeightAndMissingItem) {
@@ -721,9 +734,9 @@ TEST(GeniusXmlShipped, IntegerDomain) {
   // discount_factor 0.0 means no discounting.
   const Profile& p1 = scenario.profile(0);
   EXPECT_EQ(p1.discount_factor(), 1.0);
-  EXPECT_NEAR(p1.Utility(Outcome({0, 0})), 0.75 * 0.7 + 0.25 * 0.5, 1e-12);   // 0.65
-  EXPECT_NEAR(p1.Utility(Outcome({-5, -5})), 0.75 * 0.3, 1e-12);              // 0.225
-  EXPECT_NEAR(p1.Utility(Outcome({5, 5})), 1.0, 1e-12);                       // 1.1 clamped to 1
+  EXPECT_NEAR(p1.Utility(Outcome({0, 0})), 0.75 * 0.7 + 0.25 * 0.5, 1e-12);  // 0.65
+  EXPECT_NEAR(p1.Utility(Outcome({-5, -5})), 0.75 * 0.3, 1e-12);             // 0.225
+  EXPECT_NEAR(p1.Utility(Outcome({5, 5})), 1.0, 1e-12);                      // 1.1 clamped to 1
   // prof2: both 0.1 (x + 5), weights 0.25 and 0.75.
   EXPECT_NEAR(scenario.profile(1).Utility(Outcome({-5, 5})), 0.75, 1e-12);
 }

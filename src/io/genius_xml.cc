@@ -64,10 +64,9 @@ class XmlFile {
     }
     const pugi::xml_parse_result result = document_->load_buffer(text_.data(), text_.size());
     if (!result) {
-      throw InputError(fmt::format("{}:{}: not well-formed XML ({}); expected a complete GENIUS domain or profile",
-                                   path_.string(), LineAt(static_cast<std::size_t>(std::max<std::ptrdiff_t>(
-                                                       result.offset, 0))),
-                                   result.description()));
+      throw InputError(fmt::format(
+          "{}:{}: not well-formed XML ({}); expected a complete GENIUS domain or profile", path_.string(),
+          LineAt(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))), result.description()));
     }
   }
 
@@ -106,7 +105,8 @@ std::string Describe(pugi::xml_node node) {
   return out + ">";
 }
 
-std::string_view RequireAttribute(const XmlFile& file, pugi::xml_node node, const char* name, std::string_view expected) {
+std::string_view RequireAttribute(const XmlFile& file, pugi::xml_node node, const char* name,
+                                  std::string_view expected) {
   const pugi::xml_attribute attribute = node.attribute(name);
   if (!attribute) file.Fail(node, fmt::format("{} has no '{}' attribute; expected {}", Describe(node), name, expected));
   return attribute.value();
@@ -135,7 +135,10 @@ std::optional<std::int64_t> ParseInteger(std::string_view text) {
 double NumberAttribute(const XmlFile& file, pugi::xml_node node, const char* name, std::string_view expected) {
   const std::string_view text = RequireAttribute(file, node, name, expected);
   const auto value = ParseDouble(text);
-  if (!value) file.Fail(node, fmt::format("{} has {}=\"{}\", which is not a number; expected {}", Describe(node), name, text, expected));
+  if (!value) {
+    file.Fail(node, fmt::format("{} has {}=\"{}\", which is not a number; expected {}", Describe(node), name, text,
+                                expected));
+  }
   return *value;
 }
 
@@ -149,7 +152,8 @@ std::int64_t IntegerAttribute(const XmlFile& file, pugi::xml_node node, const ch
   const std::string_view text = RequireAttribute(file, node, name, expected);
   const auto value = ParseInteger(text);
   if (!value) {
-    file.Fail(node, fmt::format("{} has {}=\"{}\", which is not an integer; expected {}", Describe(node), name, text, expected));
+    file.Fail(node, fmt::format("{} has {}=\"{}\", which is not an integer; expected {}", Describe(node), name, text,
+                                expected));
   }
   return *value;
 }
@@ -163,7 +167,8 @@ IssueKind IssueKindOf(const XmlFile& file, pugi::xml_node issue) {
   if (kind == "discrete") return IssueKind::kDiscrete;
   if (kind == "integer") return IssueKind::kInteger;
   if (kind == "real") return IssueKind::kReal;
-  file.Fail(issue, fmt::format("{} has type=\"{}\"; expected discrete, integer or real", Describe(issue), type.value()));
+  file.Fail(issue,
+            fmt::format("{} has type=\"{}\"; expected discrete, integer or real", Describe(issue), type.value()));
 }
 
 // The issue elements of a domain or profile in document order, with the element they sit in
@@ -191,8 +196,8 @@ void CollectIssues(pugi::xml_node node, std::vector<IssueElement>& out) {
 
 struct Domain {
   std::shared_ptr<const OutcomeSpace> space;
-  std::vector<std::int64_t> labels;                // issue `index` attribute, by position
-  std::map<std::int64_t, std::size_t> by_label;    // `index` attribute -> position
+  std::vector<std::int64_t> labels;              // issue `index` attribute, by position
+  std::map<std::int64_t, std::size_t> by_label;  // `index` attribute -> position
 };
 
 Domain ReadDomain(const XmlFile& file) {
@@ -200,14 +205,16 @@ Domain ReadDomain(const XmlFile& file) {
   CollectIssues(file.root(), elements);
   if (elements.empty()) {
     file.Fail(file.root(), fmt::format("the domain {} has no <issue> elements; expected at least one issue under an "
-                                       "<objective>", Describe(file.root())));
+                                       "<objective>",
+                                       Describe(file.root())));
   }
   Domain domain;
   std::vector<Issue> issues;
   for (const auto& [element, parent] : elements) {
     const std::int64_t label = IntegerAttribute(file, element, "index", "an integer issue number");
     if (!domain.by_label.emplace(label, issues.size()).second) {
-      file.Fail(element, fmt::format("{}: a second issue with index {}; issue indices must be distinct", Describe(element), label));
+      file.Fail(element, fmt::format("{}: a second issue with index {}; issue indices must be distinct",
+                                     Describe(element), label));
     }
     domain.labels.push_back(label);
     std::string name(RequireAttribute(file, element, "name", "the issue's name"));
@@ -274,15 +281,17 @@ std::vector<IssueElement> MatchIssues(const XmlFile& file, const Domain& domain,
     const Issue& issue = domain.space->issue(it->second);
     const IssueKind kind = IssueKindOf(file, element.issue);
     if (kind != issue.kind()) {
-      file.Fail(element.issue, fmt::format("{} is {} here but the domain's issue {} ('{}') is {}", Describe(element.issue),
-                                           IssueKindName(kind), label, issue.name(), IssueKindName(issue.kind())));
+      file.Fail(element.issue,
+                fmt::format("{} is {} here but the domain's issue {} ('{}') is {}", Describe(element.issue),
+                            IssueKindName(kind), label, issue.name(), IssueKindName(issue.kind())));
     }
     by_position[it->second] = element;
   }
   for (std::size_t i = 0; i < by_position.size(); ++i) {
     if (!by_position[i].issue) {
       file.Fail(root, fmt::format("the profile has no <issue index=\"{}\"> for the domain's issue '{}'; expected one "
-                                  "element per domain issue", domain.labels[i], domain.space->issue(i).name()));
+                                  "element per domain issue",
+                                  domain.labels[i], domain.space->issue(i).name()));
     }
   }
   return by_position;
@@ -293,7 +302,9 @@ double ReadWeight(const XmlFile& file, const IssueElement& element, std::int64_t
   for (pugi::xml_node weight : element.parent.children("weight")) {
     if (IntegerAttribute(file, weight, "index", "the index of the issue the weight belongs to") != label) continue;
     const double value = NumberAttribute(file, weight, "value", "a non-negative number");
-    if (value < 0.0) file.Fail(weight, fmt::format("{} has the negative weight {}; weights must be >= 0", Describe(weight), value));
+    if (value < 0.0) {
+      file.Fail(weight, fmt::format("{} has the negative weight {}; weights must be >= 0", Describe(weight), value));
+    }
     return value;
   }
   file.Fail(element.issue, fmt::format("{} has no <weight index=\"{}\"> beside it; every issue needs a weight",
@@ -337,8 +348,9 @@ ValueFunction ReadIntegerEvaluator(const XmlFile& file, pugi::xml_node element) 
   const pugi::xml_node evaluator = element.child("evaluator");
   if (!evaluator) return ValueFunction::Linear(0.0, 0.0, static_cast<double>(lower), true);
   if (!evaluator.attribute("slope") && !evaluator.attribute("offset") && evaluator.attribute("parameter0")) {
-    file.Fail(evaluator, "integer evaluator has parameter0/parameter1 (an older GENIUS form); expected slope and "
-                         "offset attributes");
+    file.Fail(evaluator,
+              "integer evaluator has parameter0/parameter1 (an older GENIUS form); expected slope and "
+              "offset attributes");
   }
   const double slope = NumberAttribute(file, evaluator, "slope", "the utility gained per unit above the lower bound");
   const double offset = NumberAttribute(file, evaluator, "offset", "the utility at the lower bound");
@@ -397,7 +409,8 @@ HyperRectangle ReadRectangle(const XmlFile& file, pugi::xml_node node, const Dom
     const std::int64_t label = IntegerAttribute(file, bound, "index", "the index of an integer issue");
     const auto it = domain.by_label.find(label);
     if (it == domain.by_label.end()) {
-      file.Fail(bound, fmt::format("{} refers to issue index {}, which does not exist in the domain", Describe(bound), label));
+      file.Fail(bound,
+                fmt::format("{} refers to issue index {}, which does not exist in the domain", Describe(bound), label));
     }
     if (domain.space->issue(it->second).kind() != IssueKind::kInteger) {
       file.Fail(bound, fmt::format("{} bounds issue '{}', which is not an integer issue", Describe(bound),
@@ -420,7 +433,8 @@ HyperRectangleFunction ReadFunction(const XmlFile& file, pugi::xml_node node, co
   } else if (aggregation == "max") {
     function.aggregation = HyperRectangleFunction::Aggregation::kMax;
   } else {
-    file.Fail(node, fmt::format("<ufun> has aggregation=\"{}\"; expected sum, min or max", node.attribute("aggregation").value()));
+    file.Fail(node, fmt::format("<ufun> has aggregation=\"{}\"; expected sum, min or max",
+                                node.attribute("aggregation").value()));
   }
   function.weight = OptionalNumberAttribute(file, node, "weight", 1.0, "a number");
   for (pugi::xml_node child : node.children()) {
@@ -434,14 +448,16 @@ HyperRectangleFunction ReadFunction(const XmlFile& file, pugi::xml_node node, co
 std::shared_ptr<const UtilityFunction> ReadNonlinearUtility(const XmlFile& file, const Domain& domain) {
   MatchIssues(file, domain, file.root());
   // GENIUS looks for <utility> in the root's first element (normally the root <objective>).
-  pugi::xml_node utility = file.root().find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; })
-                               .child("utility");
+  pugi::xml_node utility =
+      file.root().find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; }).child("utility");
   if (!utility) utility = file.root().child("utility");
   if (!utility) {
     file.Fail(file.root(), "nonlinear profile has no <utility maxutility=...> element in its root <objective>");
   }
   const double max_utility = NumberAttribute(file, utility, "maxutility", "the largest utility, a positive number");
-  if (!(max_utility > 0.0)) file.Fail(utility, fmt::format("maxutility is {}; expected a positive number", max_utility));
+  if (!(max_utility > 0.0)) {
+    file.Fail(utility, fmt::format("maxutility is {}; expected a positive number", max_utility));
+  }
   const auto ufuns = utility.children("ufun");
   const auto count = std::distance(ufuns.begin(), ufuns.end());
   if (count != 1) file.Fail(utility, fmt::format("<utility> holds {} <ufun> elements; expected exactly one", count));
@@ -486,7 +502,8 @@ Profile ReadProfile(const XmlFile& file, const Domain& domain) {
     reservation = root.child("reservation");
     discount = root.child("discount_factor");
   } else {
-    file.Fail(root, fmt::format("<utility_space type=\"{}\"> is not supported; expected linear or nonlinear", type.value()));
+    file.Fail(root,
+              fmt::format("<utility_space type=\"{}\"> is not supported; expected linear or nonlinear", type.value()));
   }
   const double reservation_value = reservation ? ReadReservation(file, reservation) : 0.0;
   const double discount_factor = discount ? ReadDiscount(file, discount) : 1.0;
@@ -508,11 +525,10 @@ FileRole RoleOf(const XmlFile& file) {
   if (name == "negotiation_template") return FileRole::kDomain;
   if (name != "utility_space") return FileRole::kNeither;
   if (root.attribute("type")) return FileRole::kProfile;
-  const bool has_preferences =
-      root.find_node([](pugi::xml_node n) {
-        const std::string_view tag = n.name();
-        return tag == "weight" || tag == "utility" || (tag == "item" && n.attribute("evaluation"));
-      });
+  const bool has_preferences = root.find_node([](pugi::xml_node n) {
+    const std::string_view tag = n.name();
+    return tag == "weight" || tag == "utility" || (tag == "item" && n.attribute("evaluation"));
+  });
   return has_preferences ? FileRole::kProfile : FileRole::kDomain;
 }
 
@@ -533,15 +549,18 @@ struct ScannedFolder {
 ScannedFolder ScanFolder(const fs::path& folder) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    throw InputError(fmt::format("{}: not a folder; expected a GENIUS scenario folder (a domain file and one profile "
-                                 "file per party)", folder.string()));
+    throw InputError(
+        fmt::format("{}: not a folder; expected a GENIUS scenario folder (a domain file and one profile "
+                    "file per party)",
+                    folder.string()));
   }
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
     if (entry.is_regular_file() && HasXmlExtension(entry.path())) files.push_back(entry.path());
   }
   if (ec) throw InputError(fmt::format("{}: cannot list the folder: {}", folder.string(), ec.message()));
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
 
   ScannedFolder scanned;
   scanned.report.folder = folder;
@@ -558,14 +577,16 @@ ScannedFolder ScanFolder(const fs::path& folder) {
       case FileRole::kNeither:
         scanned.report.ignored.push_back(
             {path, fmt::format("root element <{}> is neither a domain (<negotiation_template>) nor a profile "
-                               "(<utility_space>)", file->root().name())});
+                               "(<utility_space>)",
+                               file->root().name())});
         break;
     }
   }
   if (domains.empty()) {
-    throw InputError(fmt::format("{}: no domain file; expected one .xml file whose root is <negotiation_template> (or "
-                                 "a <utility_space> without weights or evaluations) among {} XML file(s)",
-                                 folder.string(), files.size()));
+    throw InputError(
+        fmt::format("{}: no domain file; expected one .xml file whose root is <negotiation_template> (or "
+                    "a <utility_space> without weights or evaluations) among {} XML file(s)",
+                    folder.string(), files.size()));
   }
   if (domains.size() > 1) {
     throw InputError(fmt::format("{}: two domain files, {} and {}; expected exactly one", folder.string(),
@@ -574,9 +595,11 @@ ScannedFolder ScanFolder(const fs::path& folder) {
   if (scanned.profiles.size() < 2) {
     std::string found;
     for (const auto& p : scanned.profiles) found += fmt::format(" {}", p->path().filename().string());
-    throw InputError(fmt::format("{}: {} profile file(s){}{}; a scenario needs at least two (one per party) beside "
-                                 "the domain {}", folder.string(), scanned.profiles.size(), found.empty() ? "" : ":",
-                                 found, domains[0]->path().filename().string()));
+    throw InputError(
+        fmt::format("{}: {} profile file(s){}{}; a scenario needs at least two (one per party) beside "
+                    "the domain {}",
+                    folder.string(), scanned.profiles.size(), found.empty() ? "" : ":", found,
+                    domains[0]->path().filename().string()));
   }
   scanned.domain = std::move(domains[0]);
   scanned.report.domain = scanned.domain->path();
@@ -633,8 +656,9 @@ const bool kRegistered = ScenarioFormatRegistry::Add(
 namespace internal {
 
 std::string GeniusFolderReport::Describe() const {
-  std::string text = fmt::format("GENIUS XML scenario folder {}: domain {}; profiles (one per party, in this order):",
-                                 folder.string(), domain.filename().string());
+  std::string text =
+      fmt::format("GENIUS XML scenario folder {}: domain {}; profiles (one per party, in this order):", folder.string(),
+                  domain.filename().string());
   for (const auto& profile : profiles) text += fmt::format(" {}", profile.filename().string());
   for (const auto& file : ignored) text += fmt::format("; ignored {}: {}", file.file.filename().string(), file.reason);
   return text + ".";
