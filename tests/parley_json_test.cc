@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "parley/error.h"
@@ -233,7 +234,7 @@ TEST(ParleyJsonTest, WeightsSurviveRenormalisation) {
   for (int round = 0; round < 150; ++round) {
     const std::size_t n = 1 + rng.UniformInt(40);
     std::vector<Issue> issues;
-    for (std::size_t i = 0; i < n; ++i) issues.push_back(Issue::Discrete("i" + std::to_string(i), {"a", "b"}));
+    for (std::size_t i = 0; i < n; ++i) issues.push_back(Issue::Discrete(fmt::format("i{}", i), {"a", "b"}));
     auto space = std::make_shared<const OutcomeSpace>("weights", std::move(issues));
     std::vector<ValueFunction> functions(n, ValueFunction::Table({0.0, 1.0}));
     std::vector<std::shared_ptr<const UtilityFunction>> utilities;
