@@ -9,10 +9,10 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
-#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -129,7 +129,7 @@ class Node {
     return value;
   }
   std::int64_t Integer(std::string_view what = "an integer") const {
-    if (json_.is_number_integer() && !(json_.is_number_unsigned() && json_.get<std::uint64_t>() > INT64_MAX)) {
+    if (json_.is_number_integer() && !(json_.is_number_unsigned() && json_.get<std::uint64_t>() > std::uint64_t{INT64_MAX})) {
       return json_.get<std::int64_t>();
     }
     Expected(what);
