@@ -117,6 +117,15 @@ TEST(Cli, ScenarioConvertWritesAnEquivalentParleyJsonFile) {
   std::filesystem::remove_all(folder);
 }
 
+TEST(Cli, NegotiateWithChosenPartiesInTheGivenOrder) {
+  const auto result = RunCli("negotiate --json --parties Hamas,Israel --negotiators hardliner --rounds 3");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  // Without an agreement each party gets its own reservation value (Hamas 0.35, Israel 0.45).
+  EXPECT_DOUBLE_EQ(json["utilities"]["Hamas"].get<double>(), 0.35);
+  EXPECT_DOUBLE_EQ(json["utilities"]["Israel"].get<double>(), 0.45);
+}
+
 TEST(Cli, ListNegotiatorsShowsTheRegistry) {
   const auto result = RunCli("list negotiators");
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -144,6 +153,7 @@ TEST(Cli, BadInputGivesAClearErrorAndNonZeroExit) {
       {"scenario convert ceasefire-2024 -o '" + (folder / "x.json").string() + "' --to no-such-format",
        "unknown scenario format"},
       {"no-such-command", "no-such-command"},
+      {"negotiate --parties Israel,Egypt", "no party 'Egypt' (its parties: Israel, Hamas)"},
   };
   for (const auto& c : cases) {
     const auto result = RunCli(c.arguments);

@@ -9,6 +9,8 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,12 @@ class Scenario {
   std::size_t party_count() const { return profiles_.size(); }
   const Profile& profile(std::size_t party) const { return profiles_[party]; }
   const std::vector<Profile>& profiles() const { return profiles_; }
+
+  // The same scenario with only the named parties, in the given order (to negotiate with a few
+  // of the many profiles some GENIUS folders hold). Throws UsageError naming an unknown party.
+  Scenario WithParties(const std::vector<std::string>& names) const;
+  // Position of the party named `name`, if any.
+  std::optional<std::size_t> FindParty(std::string_view name) const;
 
   // Free text: where the scenario comes from, what its numbers mean.
   const std::string& description() const { return description_; }

@@ -22,6 +22,7 @@ struct NegotiateOptions {
   std::uint64_t rounds = 0;
   double time_limit = 0.0;
   std::uint64_t seed = 0;
+  std::string parties;  // empty: every party of the scenario
   std::string trace;
   bool json = false;
 };
@@ -107,7 +108,8 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
 }
 
 void Run(const NegotiateOptions& cli) {
-  const Scenario scenario = LoadScenario(cli.scenario);
+  Scenario scenario = LoadScenario(cli.scenario);
+  if (!cli.parties.empty()) scenario = scenario.WithParties(Spec::SplitList(cli.parties));
   NegotiationOptions options;
   options.rounds = cli.rounds;
   options.time_limit_seconds = cli.time_limit;
@@ -136,6 +138,8 @@ void AddNegotiateCommand(CLI::App& app) {
                       "Comma-separated negotiator specs, one per party or one for all, e.g. "
                       "'boulware,time(e=2)' (default: boulware for the first party, tit-for-tat for the others; "
                       "see `parley list negotiators`)");
+  command->add_option("--parties", options->parties,
+                      "Comma-separated names of the profiles that take part, in turn order (default: all)");
   command->add_option("--protocol", options->protocol, "Negotiation protocol")->capture_default_str();
   command->add_option("--rounds", options->rounds, "Deadline in rounds (100 when neither --rounds nor --time)")
       ->check(CLI::PositiveNumber);

@@ -87,6 +87,20 @@ void WriteTraceCsv(const Scenario& scenario, const NegotiationResult& result, st
 }
 
 void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, const std::filesystem::path& path) {
+  std::error_code status_error;
+  const auto status = std::filesystem::status(path, status_error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // A device or pipe (/dev/stdout, a FIFO): write straight to it, there is nothing to replace.
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw InputError(fmt::format("{}: cannot open for writing", path.string()));
+    if (path.extension() == ".csv") {
+      WriteTraceCsv(scenario, result, out);
+    } else {
+      WriteTraceJsonLines(scenario, result, out);
+    }
+    if (!out.flush()) throw InputError(fmt::format("{}: write failed", path.string()));
+    return;
+  }
   std::filesystem::path temporary = path;
   temporary += ".partial";
   {

@@ -43,4 +43,28 @@ Scenario::Scenario(std::string name, std::shared_ptr<const OutcomeSpace> space, 
   }
 }
 
+std::optional<std::size_t> Scenario::FindParty(std::string_view name) const {
+  for (std::size_t p = 0; p < profiles_.size(); ++p) {
+    if (profiles_[p].name() == name) return p;
+  }
+  return std::nullopt;
+}
+
+Scenario Scenario::WithParties(const std::vector<std::string>& names) const {
+  std::vector<Profile> selected;
+  for (const auto& name : names) {
+    const auto party = FindParty(name);
+    if (!party) {
+      std::string known;
+      for (const auto& profile : profiles_) known += (known.empty() ? "" : ", ") + profile.name();
+      throw UsageError(fmt::format("scenario '{}' has no party '{}' (its parties: {})", name_, name, known));
+    }
+    selected.push_back(profiles_[*party]);
+  }
+  Scenario scenario(name_, space_, std::move(selected));
+  scenario.description_ = description_;
+  scenario.source_ = source_;
+  return scenario;
+}
+
 }  // namespace parley
