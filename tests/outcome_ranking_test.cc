@@ -104,7 +104,19 @@ TEST(OutcomeRankingTest, RankingAtTheExhaustiveLimitIsExhaustive) {
   EXPECT_EQ(copied, Outcome(21));
   ranking.CopyOutcome(ranking.size() - 1, copied);
   EXPECT_EQ(copied, Outcome(std::vector<double>(21, 1.0)));
-  for (std::size_t r = 1; r < ranking.size(); ++r) ASSERT_LE(ranking.utility(r - 1), ranking.utility(r)) << r;
+  ranking.CopyOutcome(0, copied);
+  // Ascending, and equal utilities in index order. Many sums of these weights are equal or differ
+  // only in the last bits, so this also covers crowded stretches of near-equal values.
+  OutcomeIndex previous = space->IndexOf(copied);  // rank 0
+  for (std::size_t r = 1; r < ranking.size(); ++r) {
+    ASSERT_LE(ranking.utility(r - 1), ranking.utility(r)) << r;
+    ranking.CopyOutcome(r, copied);
+    const OutcomeIndex index = space->IndexOf(copied);
+    if (ranking.utility(r - 1) == ranking.utility(r)) {
+      ASSERT_LT(previous, index) << r;
+    }
+    previous = index;
+  }
 
   // One more issue of three values: 3 * 2^20 outcomes, past the limit but still enumerable.
   issues.pop_back();

@@ -44,6 +44,13 @@ double HillClimb(const UtilityFunction& utility, Outcome& outcome, Rng& rng) {
   return best;
 }
 
+// Stable sort of one crowded bucket. Clustered values (many near-equal sums of weights) can put
+// thousands of outcomes in one bucket, where insertion sort would be quadratic.
+void SortCrowdedBucket(const std::vector<double>& values, std::vector<OutcomeIndex>::iterator first,
+                       std::vector<OutcomeIndex>::iterator last) {
+  std::stable_sort(first, last, [&](OutcomeIndex a, OutcomeIndex b) { return values[a] < values[b]; });
+}
+
 // Indices 0..n-1 ordered by `values` ascending, ties in index order (what std::stable_sort
 // gives), by a bucket sort: one counting pass into about n buckets by value, then insertion sort
 // within each bucket. Bucketing by a monotone function keeps the order exact. Several times faster
@@ -63,7 +70,13 @@ std::vector<OutcomeIndex> SortedByValue(const std::vector<double>& values) {
   for (std::size_t b = 0; b < buckets; ++b) starts[b + 1] += starts[b];
   std::vector<std::size_t> next(starts.begin(), starts.end() - 1);
   for (OutcomeIndex i = 0; i < n; ++i) order[next[bucket_of(values[i])]++] = i;
+  constexpr std::size_t kInsertionSortLimit = 256;
   for (std::size_t b = 0; b < buckets; ++b) {
+    if (starts[b + 1] - starts[b] > kInsertionSortLimit) {
+      SortCrowdedBucket(values, order.begin() + static_cast<std::ptrdiff_t>(starts[b]),
+                        order.begin() + static_cast<std::ptrdiff_t>(starts[b + 1]));
+      continue;
+    }
     for (std::size_t k = starts[b] + 1; k < starts[b + 1]; ++k) {
       const OutcomeIndex item = order[k];
       std::size_t j = k;
