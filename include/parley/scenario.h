@@ -8,6 +8,7 @@
 #define PARLEY_SCENARIO_H_
 
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -67,6 +68,12 @@ class Scenario {
   // Position of the party named `name`, if any.
   std::optional<std::size_t> FindParty(std::string_view name) const;
 
+  // Derived data computed once per scenario and shared by its copies (the analysis, ...):
+  // returns the value cached under `key`, computing it with `compute` on first request.
+  // Thread-safe; `compute` runs at most once per key.
+  std::shared_ptr<const void> Cached(const std::string& key,
+                                     const std::function<std::shared_ptr<const void>()>& compute) const;
+
   // Free text: where the scenario comes from, what its numbers mean.
   const std::string& description() const { return description_; }
   void set_description(std::string text) { description_ = std::move(text); }
@@ -80,6 +87,8 @@ class Scenario {
   std::vector<Profile> profiles_;
   std::string description_;
   std::string source_;
+  struct Caches;
+  std::shared_ptr<Caches> caches_;
 };
 
 }  // namespace parley

@@ -11,6 +11,7 @@ namespace parley::cli {
 void AddNegotiateCommand(CLI::App& app);
 void AddScenarioCommand(CLI::App& app);
 void AddListCommand(CLI::App& app);
+void AddAnalyzeCommand(CLI::App& app);
 
 }  // namespace parley::cli
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
@@ -25,6 +26,7 @@ struct NegotiateOptions {
   std::string parties;  // empty: every party of the scenario
   std::string trace;
   bool json = false;
+  bool metrics = true;
 };
 
 // One spec per party: a single spec plays every party; a shorter list is an error.
@@ -52,6 +54,20 @@ std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::str
                                  specs.size()));
   }
   return specs;
+}
+
+void PrintMetrics(const AgreementMetrics& metrics, const ScenarioAnalysis& analysis) {
+  fmt::print("Welfare     {:.4f} (sum of utilities)\n", metrics.social_welfare);
+  fmt::print("Pareto      {}; distance to the frontier {:.4f}{}\n",
+             metrics.agreement ? (metrics.pareto_optimal ? "optimal" : "not optimal") : "no agreement",
+             metrics.distance_to_pareto, analysis.frontier().exact ? "" : " (approximate frontier)");
+  if (metrics.distance_to_nash) {
+    fmt::print("Nash        distance {:.4f}; Kalai-Smorodinsky distance {:.4f}\n", *metrics.distance_to_nash,
+               *metrics.distance_to_kalai);
+  } else {
+    fmt::print("Nash        none: no outcome gives every party more than its reservation value\n");
+  }
+  fmt::print("Opposition  {:.4f}\n", metrics.opposition);
 }
 
 void PrintSummary(const Scenario& scenario, const NegotiationResult& result, const NegotiationOptions& options,
@@ -119,10 +135,17 @@ void Run(const NegotiateOptions& cli) {
   const NegotiationResult result =
       RunNegotiation(scenario, NegotiatorsFor(scenario, cli.negotiators), options, cli.protocol);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
+  std::shared_ptr<const ScenarioAnalysis> analysis;
+  std::optional<AgreementMetrics> metrics;
+  if (cli.metrics) {
+    analysis = ScenarioAnalysis::Of(scenario);
+    metrics = analysis->Measure(result.agreement);
+  }
   if (cli.json) {
-    fmt::print("{}\n", ResultToJson(scenario, result));
+    fmt::print("{}\n", ResultToJson(scenario, result, metrics ? &*metrics : nullptr));
   } else {
     PrintSummary(scenario, result, options, cli.protocol);
+    if (metrics) PrintMetrics(*metrics, *analysis);
   }
 }
 
@@ -147,6 +170,8 @@ void AddNegotiateCommand(CLI::App& app) {
   command->add_option("--seed", options->seed, "Seed of every random choice")->capture_default_str();
   command->add_option("--trace", options->trace, "Write every action to FILE (.csv for CSV, otherwise JSON Lines)");
   command->add_flag("--json", options->json, "Print the result as JSON");
+  command->add_flag("!--no-metrics", options->metrics,
+                    "Skip the agreement metrics (and the analysis of the scenario they need)");
   command->callback([options] { Run(*options); });
 }
 

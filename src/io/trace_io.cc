@@ -5,25 +5,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "io/outcome_json.h"
 #include "parley/error.h"
 
 namespace parley {
 namespace {
-
-nlohmann::ordered_json OutcomeToJson(const OutcomeSpace& space, const Outcome& outcome) {
-  nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    const Issue& issue = space.issue(i);
-    if (issue.kind() == IssueKind::kDiscrete) {
-      object[issue.name()] = issue.Format(outcome[i]);
-    } else if (issue.kind() == IssueKind::kInteger) {
-      object[issue.name()] = static_cast<std::int64_t>(outcome[i]);
-    } else {
-      object[issue.name()] = outcome[i];
-    }
-  }
-  return object;
-}
 
 // RFC 4180 quoting, only where needed.
 std::string CsvField(const std::string& text) {
@@ -50,7 +36,7 @@ void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& resu
     line["negotiator"] = step.party < result.negotiators.size() ? result.negotiators[step.party] : "";
     line["action"] = std::string(ActionTypeName(step.action));
     if (trace.has_offer(i)) {
-      line["offer"] = OutcomeToJson(scenario.space(), trace.offer(i));
+      line["offer"] = OutcomeJson(scenario.space(), trace.offer(i));
       nlohmann::ordered_json utilities = nlohmann::ordered_json::object();
       for (std::size_t p = 0; p < trace.party_count(); ++p) utilities[scenario.profile(p).name()] = trace.utility(i, p);
       line["utilities"] = utilities;
@@ -125,13 +111,13 @@ void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, c
   }
 }
 
-std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result) {
+std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result, const AgreementMetrics* metrics) {
   nlohmann::ordered_json json;
   json["scenario"] = scenario.name();
   json["negotiators"] = result.negotiators;
   json["agreement"] = result.agreement.has_value();
   json["end_reason"] = std::string(EndReasonName(result.end_reason));
-  json["outcome"] = result.agreement ? OutcomeToJson(scenario.space(), *result.agreement) : nlohmann::ordered_json();
+  json["outcome"] = result.agreement ? OutcomeJson(scenario.space(), *result.agreement) : nlohmann::ordered_json();
   nlohmann::ordered_json utilities = nlohmann::ordered_json::object();
   nlohmann::ordered_json undiscounted = nlohmann::ordered_json::object();
   for (std::size_t p = 0; p < scenario.party_count(); ++p) {
@@ -148,6 +134,17 @@ std::string ResultToJson(const Scenario& scenario, const NegotiationResult& resu
     json["fault"] = {{"party", scenario.profile(result.fault->party).name()}, {"message", result.fault->message}};
   } else {
     json["fault"] = nullptr;
+  }
+  if (metrics) {
+    nlohmann::ordered_json m;
+    m["social_welfare"] = metrics->social_welfare;
+    m["pareto_optimal"] = metrics->pareto_optimal;
+    m["distance_to_pareto"] = metrics->distance_to_pareto;
+    m["distance_to_nash"] = metrics->distance_to_nash ? nlohmann::ordered_json(*metrics->distance_to_nash) : nullptr;
+    m["distance_to_kalai"] =
+        metrics->distance_to_kalai ? nlohmann::ordered_json(*metrics->distance_to_kalai) : nullptr;
+    m["opposition"] = metrics->opposition;
+    json["metrics"] = m;
   }
   return json.dump(2);
 }

@@ -1,5 +1,7 @@
 #include "parley/scenario.h"
 
+#include <map>
+#include <mutex>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -24,8 +26,14 @@ Profile::Profile(std::string name, std::shared_ptr<const UtilityFunction> utilit
   }
 }
 
+struct Scenario::Caches {
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const void>> values;
+};
+
 Scenario::Scenario(std::string name, std::shared_ptr<const OutcomeSpace> space, std::vector<Profile> profiles)
-    : name_(std::move(name)), space_(std::move(space)), profiles_(std::move(profiles)) {
+    : name_(std::move(name)), space_(std::move(space)), profiles_(std::move(profiles)),
+      caches_(std::make_shared<Caches>()) {
   if (!space_) throw UsageError(fmt::format("scenario '{}' has no outcome space", name_));
   if (profiles_.size() < 2) {
     throw UsageError(fmt::format("scenario '{}' has {} profile(s); a negotiation needs at least two", name_,
@@ -41,6 +49,15 @@ Scenario::Scenario(std::string name, std::shared_ptr<const OutcomeSpace> space, 
       throw UsageError(fmt::format("scenario '{}' has two profiles named '{}'", name_, profile.name()));
     }
   }
+}
+
+std::shared_ptr<const void> Scenario::Cached(const std::string& key,
+                                            const std::function<std::shared_ptr<const void>()>& compute) const {
+  // Held while computing, so that concurrent first requests compute once.
+  std::lock_guard<std::mutex> lock(caches_->mutex);
+  auto& slot = caches_->values[key];
+  if (!slot) slot = compute();
+  return slot;
 }
 
 std::optional<std::size_t> Scenario::FindParty(std::string_view name) const {
