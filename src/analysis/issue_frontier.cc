@@ -1,0 +1,373 @@
+// The Pareto frontier of linear additive utilities without enumerating the space: a dynamic
+// programme that adds one issue at a time and keeps only the partial outcomes that can still be
+// the start of a Pareto-optimal outcome.
+//
+// Each party's utility is a sum over issues of w_i * v_i(value), so an outcome's utility vector
+// is the sum of one contribution vector per issue. Why dropping dominated partial outcomes is
+// exact: let o be Pareto-optimal and a its partial sum over the first k issues. If another
+// partial outcome b of the same k issues were better than a for some party and no worse for any,
+// then b followed by o's values for the remaining issues would dominate o. So the prefixes of every
+// Pareto-optimal outcome survive every stage, and the frontier is found among the survivors of the
+// last stage without ever looking at the rest of the space. Identical vectors never dominate each
+// other, so outcomes with equal utilities all survive, as enumeration keeps them all.
+//
+// Floating point makes "better" need care. Enumeration compares keys of the utilities rounded to
+// 2^-40 (UtilityKey), and rounded comparisons do not survive addition: two prefixes whose keys
+// tie can have different keys once the same suffix is added. So a stage drops a partial sum a
+// only for a partial sum b that is at least as large in every coordinate as a double, and larger
+// by kMargin (2^-38) in one coordinate where a can still end below 1 (the min(u, 1) of
+// LinearAdditiveUtility would otherwise erase the difference). Issues are added in the space's
+// order, exactly as LinearAdditiveUtility::Utility adds them, and rounding to nearest is
+// monotone, so b's completion ends at least as high as a's for every party and more than one key
+// step higher for one: its keys dominate. The survivors are therefore a superset of the frontier
+// (a few near-ties more), and the last step keeps the non-dominated ones among them by the same
+// keys of the same Utility() values that enumeration uses, which gives exactly its frontier.
+//
+// When a stage keeps more than AnalysisOptions::frontier_point_limit partial outcomes, it is
+// thinned to one partial outcome per cell of a grid of side eps in utility space (the largest
+// sum in each cell). Every dropped partial outcome is within eps of a kept one for every party,
+// and adding the same suffix to both keeps that distance, so after thinning with eps_1, eps_2,
+// ... every outcome of the space is within E = sum eps_j of being weakly dominated by a returned
+// point, for every party. The result then says it is approximate and states E.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <queue>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "analysis/format_count.h"
+#include "analysis/frontier_methods.h"
+#include "analysis/non_dominated.h"
+#include "parley/error.h"
+#include "parley/utility.h"
+
+namespace parley::internal {
+namespace {
+
+// Far above the rounding error of a sum of doubles in [0, 1] (a few 2^-53 per issue) and four
+// key steps (2^-40): a difference of kMargin between two partial sums is still more than one key
+// step after thousands of further additions.
+constexpr double kMargin = 0x1p-38;
+// The first grid tried when a stage must be thinned; doubled until the stage fits.
+constexpr double kFirstCellSide = 0x1p-24;
+
+// One issue's contributions: contributions[v * parties + p] = w_p * v_p(value at position v).
+struct IssueTable {
+  std::uint32_t values = 0;
+  std::vector<double> contributions;
+};
+
+// The partial outcomes kept after one issue: their sums over the issues so far and, to rebuild
+// the outcomes at the end, which partial outcome of the previous stage each extends and with
+// which value of this stage's issue.
+struct Stage {
+  std::vector<double> sums;  // point-major, one per party
+  std::vector<std::uint32_t> parent;
+  std::vector<std::uint32_t> position;
+  std::size_t size() const { return parent.size(); }
+  void Append(const double* point, std::size_t parties, std::uint32_t from, std::uint32_t value) {
+    sums.insert(sums.end(), point, point + parties);
+    parent.push_back(from);
+    position.push_back(value);
+  }
+};
+
+class Programme {
+ public:
+  Programme(const Scenario& scenario, const AnalysisOptions& options);
+  ParetoFrontier Run();
+
+ private:
+  // True if partial sum `b` lets the search drop `a` (see the file comment); `open` is the
+  // highest partial sum after this stage from which a party can still end below 1 - kMargin/2.
+  bool Drops(const double* b, const double* a, const double* open) const {
+    bool beyond_margin = false;
+    for (std::size_t p = 0; p < parties_; ++p) {
+      if (b[p] < a[p]) return false;
+      beyond_margin = beyond_margin || (a[p] <= open[p] && b[p] >= a[p] + kMargin);
+    }
+    return beyond_margin;
+  }
+  void ExtendTwoParties(const Stage& previous, std::size_t issue, Stage& next);
+  void ExtendManyParties(const Stage& previous, std::size_t issue, Stage& next);
+  // Thins `stage` to one point per grid cell if it holds more than the limit; keeps the order.
+  void ThinIfOverLimit(Stage& stage);
+  Outcome Rebuild(std::size_t point) const;
+
+  const Scenario& scenario_;
+  const std::size_t parties_;
+  const std::size_t issues_;
+  const std::size_t limit_;
+  std::vector<IssueTable> tables_;
+  std::vector<double> open_;  // open_[k * parties + p]: see Drops
+  std::vector<Stage> stages_;
+  std::size_t largest_ = 0;
+  std::size_t thinned_ = 0;
+  double error_bound_ = 0.0;
+};
+
+Programme::Programme(const Scenario& scenario, const AnalysisOptions& options)
+    : scenario_(scenario),
+      parties_(scenario.party_count()),
+      issues_(scenario.space().issue_count()),
+      limit_(std::max<std::size_t>(options.frontier_point_limit, 2)) {
+  const OutcomeSpace& space = scenario.space();
+  std::vector<const LinearAdditiveUtility*> functions;
+  for (const Profile& profile : scenario.profiles()) {
+    const auto* linear = dynamic_cast<const LinearAdditiveUtility*>(&profile.utility_function());
+    if (linear == nullptr) {
+      throw UsageError(fmt::format("the issue-by-issue Pareto frontier needs linear additive utilities; party '{}' "
+                                   "of '{}' has a {} utility function",
+                                   profile.name(), scenario.name(), profile.utility_function().kind()));
+    }
+    functions.push_back(linear);
+  }
+  tables_.resize(issues_);
+  std::vector<double> highest(issues_ * parties_, -INFINITY);
+  for (std::size_t i = 0; i < issues_; ++i) {
+    const Issue& issue = space.issue(i);
+    if (!issue.countable() || issue.cardinality() > std::numeric_limits<std::uint32_t>::max()) {
+      throw UsageError(fmt::format("the issue-by-issue Pareto frontier needs countable issues of at most 2^32 values; "
+                                   "issue '{}' of '{}' has {}",
+                                   issue.name(), scenario.name(),
+                                   issue.countable() ? FormatCount(issue.cardinality()) + " values" : "real values"));
+    }
+    IssueTable& table = tables_[i];
+    table.values = static_cast<std::uint32_t>(issue.cardinality());
+    table.contributions.resize(std::size_t{table.values} * parties_);
+    for (std::uint32_t v = 0; v < table.values; ++v) {
+      for (std::size_t p = 0; p < parties_; ++p) {
+        // The same product LinearAdditiveUtility tabulates, so the sums match Utility() to the bit.
+        const double c = functions[p]->weights()[i] * functions[p]->value_functions()[i].Evaluate(issue, issue.ValueAt(v));
+        table.contributions[v * parties_ + p] = c;
+        highest[i * parties_ + p] = std::max(highest[i * parties_ + p], c);
+      }
+    }
+  }
+  open_.assign(issues_ * parties_, 0.0);
+  for (std::size_t p = 0; p < parties_; ++p) {
+    double rest = 0.0;  // the most the issues after k can still add
+    for (std::size_t k = issues_; k-- > 0;) {
+      open_[k * parties_ + p] = 1.0 - kMargin / 2 - rest;
+      rest += highest[k * parties_ + p];
+    }
+  }
+}
+
+void Programme::ExtendTwoParties(const Stage& previous, std::size_t issue, Stage& next) {
+  // The previous stage is sorted by the first party's sum, descending; so is each copy of it
+  // shifted by one value's contribution. Merging the copies with a heap visits the candidates
+  // in that order without storing them, and a candidate can only be dropped for one already
+  // kept: one dropping it by the margin in the first coordinate has a first sum at least
+  // a[0] + kMargin (a prefix of the kept list, whose best second sum `best_far` is tracked),
+  // one dropping it in the second has a first sum at least a[0] (any kept point so far).
+  struct Head {
+    double x, y;
+    std::uint32_t value, index;
+  };
+  auto comes_later = [](const Head& a, const Head& b) {
+    if (a.x != b.x) return a.x < b.x;
+    if (a.y != b.y) return a.y < b.y;
+    if (a.value != b.value) return a.value > b.value;
+    return a.index > b.index;
+  };
+  const IssueTable& table = tables_[issue];
+  const double* c = table.contributions.data();
+  const double* open = &open_[issue * 2];
+  const auto count = static_cast<std::uint32_t>(previous.size());
+  std::vector<Head> storage;
+  storage.reserve(table.values);
+  std::priority_queue<Head, std::vector<Head>, decltype(comes_later)> heap(comes_later, std::move(storage));
+  for (std::uint32_t v = 0; v < table.values; ++v) {
+    heap.push({previous.sums[0] + c[2 * v], previous.sums[1] + c[2 * v + 1], v, 0});
+  }
+  double best = -INFINITY, best_far = -INFINITY;
+  std::size_t far = 0;
+  while (!heap.empty()) {
+    const Head h = heap.top();
+    heap.pop();
+    if (h.index + 1 < count) {
+      const std::uint32_t k = h.index + 1;
+      heap.push({previous.sums[2 * k] + c[2 * h.value], previous.sums[2 * k + 1] + c[2 * h.value + 1], h.value, k});
+    }
+    for (; far < next.size() && next.sums[2 * far] >= h.x + kMargin; ++far) best_far = std::max(best_far, next.sums[2 * far + 1]);
+    const bool dropped = (h.x <= open[0] && best_far >= h.y) || (h.y <= open[1] && best >= h.y + kMargin);
+    if (dropped) continue;
+    const double point[2] = {h.x, h.y};
+    next.Append(point, 2, h.index, h.value);
+    best = std::max(best, h.y);
+    if (next.size() > limit_) {
+      ThinIfOverLimit(next);
+      best = best_far = -INFINITY;
+      for (far = 0; far < next.size() && next.sums[2 * far] >= h.x + kMargin; ++far) {
+        best_far = std::max(best_far, next.sums[2 * far + 1]);
+      }
+      for (std::size_t k = 0; k < next.size(); ++k) best = std::max(best, next.sums[2 * k + 1]);
+    }
+  }
+}
+
+void Programme::ExtendManyParties(const Stage& previous, std::size_t issue, Stage& next) {
+  // Sort-filter-skyline: a point that drops another has a larger sum of coordinates (every
+  // coordinate at least as large, one larger by far more than rounding), so in order of
+  // decreasing sums each candidate need only be checked against the points kept before it; and
+  // "drops" is transitive, so checking against kept points alone suffices.
+  const IssueTable& table = tables_[issue];
+  const double* open = &open_[issue * parties_];
+  const std::size_t count = previous.size() * table.values;
+  std::vector<double> sums(count * parties_);
+  std::vector<double> totals(count);
+  for (std::size_t k = 0; k < previous.size(); ++k) {
+    for (std::uint32_t v = 0; v < table.values; ++v) {
+      const std::size_t id = k * table.values + v;
+      double total = 0.0;
+      for (std::size_t p = 0; p < parties_; ++p) {
+        sums[id * parties_ + p] = previous.sums[k * parties_ + p] + table.contributions[v * parties_ + p];
+        total += sums[id * parties_ + p];
+      }
+      totals[id] = total;
+    }
+  }
+  std::vector<std::size_t> order(count);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return totals[a] != totals[b] ? totals[a] > totals[b] : a < b;
+  });
+  std::vector<std::size_t> skyline;  // checked in this order; a point that drops one moves forward
+  std::vector<std::size_t> kept;
+  for (std::size_t id : order) {
+    const double* a = &sums[id * parties_];
+    bool dropped = false;
+    for (std::size_t s = 0; s < skyline.size() && !dropped; ++s) {
+      if (Drops(&sums[skyline[s] * parties_], a, open)) {
+        dropped = true;
+        // Neighbouring candidates tend to fall to the same point: try it first next time.
+        if (s > 0) std::swap(skyline[s], skyline[s / 2]);
+      }
+    }
+    if (dropped) continue;
+    skyline.push_back(id);
+    kept.push_back(id);
+  }
+  std::sort(kept.begin(), kept.end());
+  for (std::size_t id : kept) {
+    next.Append(&sums[id * parties_], parties_, static_cast<std::uint32_t>(id / table.values),
+                static_cast<std::uint32_t>(id % table.values));
+  }
+  ThinIfOverLimit(next);
+}
+
+void Programme::ThinIfOverLimit(Stage& stage) {
+  if (stage.size() <= limit_) return;
+  const std::size_t n = stage.size();
+  std::vector<std::int64_t> cells(n * parties_);
+  std::vector<double> totals(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    totals[k] = std::accumulate(&stage.sums[k * parties_], &stage.sums[(k + 1) * parties_], 0.0);
+  }
+  std::vector<std::size_t> order(n);
+  std::vector<std::size_t> chosen;
+  // Thin to half the limit, so that the next stages have room before thinning again.
+  for (double side = kFirstCellSide;; side *= 2) {
+    for (std::size_t k = 0; k < n * parties_; ++k) cells[k] = static_cast<std::int64_t>(std::floor(stage.sums[k] / side));
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      for (std::size_t p = 0; p < parties_; ++p) {
+        if (cells[a * parties_ + p] != cells[b * parties_ + p]) return cells[a * parties_ + p] < cells[b * parties_ + p];
+      }
+      return totals[a] != totals[b] ? totals[a] > totals[b] : a < b;
+    });
+    chosen.clear();
+    for (std::size_t r = 0; r < n; ++r) {
+      const bool same_cell = r > 0 && std::equal(&cells[order[r] * parties_], &cells[(order[r] + 1) * parties_],
+                                                 &cells[order[r - 1] * parties_]);
+      if (!same_cell) chosen.push_back(order[r]);
+    }
+    if (chosen.size() <= limit_ / 2) {
+      error_bound_ += side;
+      break;
+    }
+  }
+  ++thinned_;
+  std::sort(chosen.begin(), chosen.end());
+  Stage thinned;
+  for (std::size_t k : chosen) thinned.Append(&stage.sums[k * parties_], parties_, stage.parent[k], stage.position[k]);
+  stage = std::move(thinned);
+}
+
+Outcome Programme::Rebuild(std::size_t point) const {
+  const OutcomeSpace& space = scenario_.space();
+  Outcome outcome(issues_);
+  for (std::size_t k = issues_; k-- > 0;) {
+    outcome[k] = space.issue(k).ValueAt(stages_[k].position[point]);
+    point = stages_[k].parent[point];
+  }
+  return outcome;
+}
+
+ParetoFrontier Programme::Run() {
+  Stage root;
+  const std::vector<double> zero(parties_, 0.0);
+  root.Append(zero.data(), parties_, 0, 0);
+  stages_.reserve(issues_);
+  for (std::size_t i = 0; i < issues_; ++i) {
+    const Stage& previous = i == 0 ? root : stages_.back();
+    Stage next;
+    if (parties_ == 2) {
+      ExtendTwoParties(previous, i, next);
+    } else {
+      ExtendManyParties(previous, i, next);
+    }
+    largest_ = std::max(largest_, next.size());
+    // Only the last stage's sums are needed again; earlier stages keep their back-pointers.
+    if (i > 0) std::vector<double>().swap(stages_.back().sums);
+    stages_.push_back(std::move(next));
+  }
+
+  // The survivors are a superset of the frontier; keep the non-dominated ones by the keys of
+  // their Utility() values, exactly as enumeration compares them.
+  const std::size_t count = stages_.back().size();
+  std::vector<Outcome> outcomes;
+  outcomes.reserve(count);
+  std::vector<std::vector<double>> columns(parties_, std::vector<double>(count));
+  for (std::size_t k = 0; k < count; ++k) {
+    outcomes.push_back(Rebuild(k));
+    for (std::size_t p = 0; p < parties_; ++p) columns[p][k] = scenario_.profile(p).Utility(outcomes.back());
+  }
+  UtilityColumns utilities;
+  utilities.count = count;
+  for (const auto& column : columns) utilities.columns.push_back(column.data());
+  ParetoFrontier frontier;
+  for (std::size_t k : NonDominated(utilities)) {
+    FrontierPoint point;
+    point.outcome = std::move(outcomes[k]);
+    for (std::size_t p = 0; p < parties_; ++p) point.utilities.push_back(columns[p][k]);
+    frontier.points.push_back(std::move(point));
+  }
+  frontier.exact = thinned_ == 0;
+  if (frontier.exact) {
+    frontier.method = fmt::format("dynamic programme over {} issues without enumeration (exact; largest partial "
+                                  "frontier {} points)",
+                                  issues_, FormatCount(largest_));
+  } else {
+    frontier.method = fmt::format(
+        "dynamic programme over {} issues without enumeration (approximate: partial frontiers passed the limit of {} "
+        "points, so {} of them were thinned to one point per grid cell; every outcome is within {:.2g} utility, for "
+        "every party, of being weakly dominated by a returned point; largest partial frontier {} points)",
+        issues_, FormatCount(limit_), thinned_, error_bound_, FormatCount(largest_));
+  }
+  Canonicalize(frontier);
+  return frontier;
+}
+
+}  // namespace
+
+ParetoFrontier IssueByIssueFrontier(const Scenario& scenario, const AnalysisOptions& options) {
+  return Programme(scenario, options).Run();
+}
+
+}  // namespace parley::internal
