@@ -25,6 +25,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "io/atomic_file.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/scenario_format.h"
@@ -764,34 +765,6 @@ void AppendPretty(const Json& json, std::size_t indent, std::size_t column, std:
     AppendPretty(value, indent + 2, value_column, out);
   }
   out += '\n' + std::string(indent, ' ') + (json.is_object() ? '}' : ']');
-}
-
-// Writes through a temporary file in the same folder and renames it into place, so that a
-// failure (full disk, killed process) never leaves a truncated scenario behind.
-void WriteFileAtomically(const std::filesystem::path& path, const std::string& text) {
-  std::error_code ec;
-  if (path.has_parent_path()) {
-    std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec) throw InputError(fmt::format("{}: cannot create the folder: {}", path.string(), ec.message()));
-  }
-  std::filesystem::path temporary = path;
-  temporary += fmt::format(".tmp-{}", ::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      const std::string why = std::strerror(errno);
-      std::filesystem::remove(temporary, ec);
-      throw InputError(fmt::format("{}: cannot write: {}", path.string(), why));
-    }
-  }
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw InputError(fmt::format("{}: cannot write: {}", path.string(), ec.message()));
-  }
 }
 
 // Stops a streaming parse as soon as the top-level "format" key has been read, so that

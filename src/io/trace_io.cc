@@ -1,10 +1,11 @@
 #include "parley/trace_io.h"
 
-#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "io/atomic_file.h"
 #include "io/outcome_json.h"
 #include "parley/error.h"
 
@@ -73,42 +74,13 @@ void WriteTraceCsv(const Scenario& scenario, const NegotiationResult& result, st
 }
 
 void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, const std::filesystem::path& path) {
-  std::error_code status_error;
-  const auto status = std::filesystem::status(path, status_error);
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-    // A device or pipe (/dev/stdout, a FIFO): write straight to it, there is nothing to replace.
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw InputError(fmt::format("{}: cannot open for writing", path.string()));
-    if (path.extension() == ".csv") {
-      WriteTraceCsv(scenario, result, out);
-    } else {
-      WriteTraceJsonLines(scenario, result, out);
-    }
-    if (!out.flush()) throw InputError(fmt::format("{}: write failed", path.string()));
-    return;
+  std::ostringstream text;
+  if (path.extension() == ".csv") {
+    WriteTraceCsv(scenario, result, text);
+  } else {
+    WriteTraceJsonLines(scenario, result, text);
   }
-  std::filesystem::path temporary = path;
-  temporary += ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(fmt::format("{}: cannot open for writing", path.string()));
-    if (path.extension() == ".csv") {
-      WriteTraceCsv(scenario, result, out);
-    } else {
-      WriteTraceJsonLines(scenario, result, out);
-    }
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      throw InputError(fmt::format("{}: write failed", path.string()));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary);
-    throw InputError(fmt::format("{}: cannot replace the file: {}", path.string(), ec.message()));
-  }
+  WriteFileAtomically(path, text.str());
 }
 
 std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result, const AgreementMetrics* metrics) {
