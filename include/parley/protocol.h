@@ -28,7 +28,9 @@ struct NegotiationOptions {
   bool record_trace = true;
 };
 
-enum class EndReason { kAgreement, kDeadline, kEndedByParty, kFault };
+// kStopped: ended from outside before its deadline (an event such as an operation starting, or a
+// multi-track runner ending the track).
+enum class EndReason { kAgreement, kDeadline, kEndedByParty, kFault, kStopped };
 
 std::string_view EndReasonName(EndReason reason);
 
@@ -86,18 +88,49 @@ struct NegotiationResult {
   double time = 0.0;             // normalised time at the end
   double elapsed_seconds = 0.0;  // wall-clock duration
   std::optional<Fault> fault;
+  std::string stop_reason;               // why it was stopped (kStopped)
   std::vector<std::string> negotiators;  // the specs of the negotiators, in turn order
+  std::vector<std::string> mediators;    // the specs of the mediators, lead first
   Trace trace;
+};
+
+class Mediator;
+
+// One negotiation in progress, advanced a round at a time, so that several negotiations (the
+// tracks of a multi-track negotiation) can run side by side on one clock.
+class NegotiationRun {
+ public:
+  virtual ~NegotiationRun() = default;
+  virtual bool done() const = 0;
+  // Plays one round (a turn of every party, or one text and its votes). Does nothing when done.
+  virtual void Step() = 0;
+  // Ends the negotiation now without agreement (reason kStopped); `why` is kept in the result's
+  // fault-free `stop_reason`. Does nothing when done.
+  virtual void Stop(std::string why) = 0;
+  // The offer or text currently on the table, if any (the agreement once agreed).
+  virtual const Outcome* current_offer() const = 0;
+  // The result; complete once done().
+  virtual const NegotiationResult& result() const = 0;
+  virtual NegotiationResult TakeResult() = 0;
 };
 
 class Protocol {
  public:
   virtual ~Protocol() = default;
-  // Runs one negotiation. `negotiators[i]` plays scenario.profile(i); the pointers must stay
-  // valid during the call. Throws UsageError on a bad setup (wrong number of negotiators, no
-  // deadline); negotiators' own failures are reported in the result.
-  virtual NegotiationResult Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
-                                const NegotiationOptions& options) = 0;
+  // Starts one negotiation. `negotiators[i]` plays scenario.profile(i); `mediators` are the
+  // mediators of protocols that have them, the first being the lead. The pointers must stay
+  // valid until the run is destroyed. Throws UsageError on a bad setup (wrong number of
+  // negotiators or mediators, no deadline); negotiators' and mediators' own failures are
+  // reported in the result.
+  virtual std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                                                const std::vector<Mediator*>& mediators,
+                                                const NegotiationOptions& options) = 0;
+
+  // Runs a negotiation to its end.
+  NegotiationResult Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                        const NegotiationOptions& options);
+  NegotiationResult Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                        const std::vector<Mediator*>& mediators, const NegotiationOptions& options);
 };
 
 template <>
@@ -107,9 +140,11 @@ struct RegistryTraits<Protocol> {
 
 using ProtocolRegistry = Registry<Protocol>;
 
-// Creates the negotiators from their specs and runs them under the named protocol.
+// Creates the negotiators (and mediators) from their specs and runs them under the protocol
+// given as a spec ("saop", "single-text(...)").
 NegotiationResult RunNegotiation(const Scenario& scenario, const std::vector<std::string>& negotiator_specs,
-                                 const NegotiationOptions& options, std::string_view protocol = "saop");
+                                 const NegotiationOptions& options, std::string_view protocol = "saop",
+                                 const std::vector<std::string>& mediator_specs = {});
 
 }  // namespace parley
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "parley/outcome_space.h"
+#include "parley/schedule.h"
 #include "parley/utility.h"
 
 namespace parley {
@@ -27,10 +28,21 @@ class Profile {
   Profile(std::string name, std::shared_ptr<const UtilityFunction> utility, double reservation_value,
           double discount_factor);
 
+  // The same profile whose reservation value follows `schedule` (its first value is then the
+  // reservation value at the start). Throws UsageError for an empty schedule.
+  Profile WithSchedule(ReservationSchedule schedule) const;
+
   const std::string& name() const { return name_; }
   const UtilityFunction& utility_function() const { return *utility_; }
   const std::shared_ptr<const UtilityFunction>& shared_utility_function() const { return utility_; }
+  // The reservation value at the start of the negotiation.
   double reservation_value() const { return reservation_value_; }
+  const ReservationSchedule& reservation_schedule() const { return schedule_; }
+  // The reservation value at normalised time `time` of a negotiation with a deadline of `rounds`
+  // rounds (0 if none): the schedule's value, or the constant reservation value.
+  double ReservationValueAt(double time, std::uint64_t rounds = 0) const {
+    return schedule_.empty() ? reservation_value_ : schedule_.ValueAt(time, rounds);
+  }
   double discount_factor() const { return discount_factor_; }
   bool discounted() const { return discount_factor_ < 1.0; }
 
@@ -41,13 +53,16 @@ class Profile {
     return discounted() ? utility * std::pow(discount_factor_, time) : utility;
   }
   double DiscountedUtility(const Outcome& outcome, double time) const { return Discount(Utility(outcome), time); }
-  double DiscountedReservationValue(double time) const { return Discount(reservation_value_, time); }
+  double DiscountedReservationValue(double time, std::uint64_t rounds = 0) const {
+    return Discount(ReservationValueAt(time, rounds), time);
+  }
 
  private:
   std::string name_;
   std::shared_ptr<const UtilityFunction> utility_;
   double reservation_value_;
   double discount_factor_;
+  ReservationSchedule schedule_;
 };
 
 class Scenario {

@@ -26,6 +26,14 @@ Profile::Profile(std::string name, std::shared_ptr<const UtilityFunction> utilit
   }
 }
 
+Profile Profile::WithSchedule(ReservationSchedule schedule) const {
+  if (schedule.empty()) throw UsageError(fmt::format("profile '{}': a reservation schedule needs a point", name_));
+  Profile profile = *this;
+  profile.reservation_value_ = schedule.points().front().value;
+  profile.schedule_ = std::move(schedule);
+  return profile;
+}
+
 struct Scenario::Caches {
   std::mutex mutex;
   std::map<std::string, std::shared_ptr<const void>> values;

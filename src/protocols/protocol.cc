@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "parley/error.h"
+#include "parley/mediator.h"
 
 namespace parley {
 
@@ -21,6 +22,7 @@ std::string_view EndReasonName(EndReason reason) {
     case EndReason::kDeadline: return "deadline";
     case EndReason::kEndedByParty: return "ended";
     case EndReason::kFault: return "fault";
+    case EndReason::kStopped: return "stopped";
   }
   return "unknown";
 }
@@ -58,8 +60,21 @@ Outcome Trace::offer(std::size_t i) const {
   return Outcome(std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(issue_count_)));
 }
 
+NegotiationResult Protocol::Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                                const NegotiationOptions& options) {
+  return Run(scenario, negotiators, {}, options);
+}
+
+NegotiationResult Protocol::Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                                const std::vector<Mediator*>& mediators, const NegotiationOptions& options) {
+  auto run = Start(scenario, negotiators, mediators, options);
+  while (!run->done()) run->Step();
+  return run->TakeResult();
+}
+
 NegotiationResult RunNegotiation(const Scenario& scenario, const std::vector<std::string>& negotiator_specs,
-                                 const NegotiationOptions& options, std::string_view protocol) {
+                                 const NegotiationOptions& options, std::string_view protocol,
+                                 const std::vector<std::string>& mediator_specs) {
   if (negotiator_specs.size() != scenario.party_count()) {
     throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(),
                                  scenario.party_count(), negotiator_specs.size()));
@@ -70,9 +85,16 @@ NegotiationResult RunNegotiation(const Scenario& scenario, const std::vector<std
     owned.push_back(NegotiatorRegistry::Create(spec));
     negotiators.push_back(owned.back().get());
   }
+  std::vector<std::unique_ptr<Mediator>> owned_mediators;
+  std::vector<Mediator*> mediators;
+  for (const auto& spec : mediator_specs) {
+    owned_mediators.push_back(MediatorRegistry::Create(spec));
+    mediators.push_back(owned_mediators.back().get());
+  }
   auto mechanism = ProtocolRegistry::Create(protocol);
-  NegotiationResult result = mechanism->Run(scenario, negotiators, options);
+  NegotiationResult result = mechanism->Run(scenario, negotiators, mediators, options);
   result.negotiators = negotiator_specs;
+  result.mediators = mediator_specs;
   return result;
 }
 

@@ -4,229 +4,208 @@
 // other party has accepted it in turn. Time is normalised: with a deadline of R rounds and N
 // parties, turn s happens at t = s / (R N); with a wall-clock limit L, at elapsed / L; with both,
 // the later of the two. At the deadline with no agreement every party gets its reservation value
-// discounted at t = 1.
-#include <chrono>
-#include <exception>
-
+// at t = 1, discounted.
 #include <fmt/format.h>
 
 #include "parley/error.h"
 #include "parley/protocol.h"
-#include "parley/random.h"
+#include "protocols/run_support.h"
 
 namespace parley {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+class SaopRun final : public NegotiationRun {
+ public:
+  SaopRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, const NegotiationOptions& options)
+      : scenario_(scenario),
+        space_(scenario.space()),
+        negotiators_(negotiators),
+        options_(options),
+        n_(scenario.party_count()),
+        clock_(options, scenario.party_count()),
+        current_(space_.issue_count()),
+        proposal_(space_.issue_count()),
+        current_utilities_(n_, 0.0) {
+    result_.trace.Reset(space_.issue_count(), n_,
+                        options.record_trace ? (options.rounds ? options.rounds * n_ : 1024) : 0);
+    begun_ = internal::BeginNegotiators(scenario, negotiators, options, result_);
+    if (result_.fault) Finish();
+  }
+
+  bool done() const override { return done_; }
+  const Outcome* current_offer() const override { return has_offer_ ? &current_ : nullptr; }
+  const NegotiationResult& result() const override { return result_; }
+  NegotiationResult TakeResult() override { return std::move(result_); }
+
+  void Step() override {
+    for (std::size_t turn = 0; turn < n_ && !done_; ++turn) Turn();
+  }
+
+  void Stop(std::string why) override {
+    if (done_) return;
+    result_.end_reason = EndReason::kStopped;
+    result_.stop_reason = std::move(why);
+    Finish();
+  }
+
+ private:
+  void Turn();
+  void Finish();
+
+  const Scenario& scenario_;
+  const OutcomeSpace& space_;
+  std::vector<Negotiator*> negotiators_;
+  NegotiationOptions options_;
+  std::size_t n_;
+  internal::NegotiationClock clock_;
+  NegotiationResult result_;
+  std::size_t begun_ = 0;
+  bool done_ = false;
+
+  Outcome current_;
+  Outcome proposal_;
+  std::vector<double> current_utilities_;
+  bool has_offer_ = false;
+  std::size_t offerer_ = 0;
+  std::size_t acceptances_ = 0;
+  std::uint64_t step_ = 0;
+  double time_ = 0.0;
+  std::string why_;
+};
+
+void SaopRun::Turn() {
+  const std::uint64_t round = step_ / n_;
+  const std::size_t party = step_ % n_;
+  bool past_deadline = false;
+  time_ = clock_.TimeOfStep(step_, past_deadline);
+  if (past_deadline) {
+    result_.end_reason = EndReason::kDeadline;
+    Finish();
+    return;
+  }
+
+  TurnState state;
+  state.step = step_;
+  state.round = round;
+  state.time = time_;
+  state.current_offer = has_offer_ ? &current_ : nullptr;
+  state.offerer = offerer_;
+  state.acceptances = acceptances_;
+  state.current_offer_utility = has_offer_ ? current_utilities_[party] : 0.0;
+
+  // The buffer is shared by every party's turn; a negotiator may have resized it.
+  if (proposal_.size() != space_.issue_count()) proposal_ = Outcome(space_.issue_count());
+  ActionType action;
+  try {
+    action = negotiators_[party]->Act(state, proposal_);
+  } catch (...) {
+    internal::RecordFault(result_, party,
+                          fmt::format("threw during its turn at step {}: {}", step_, internal::DescribeCurrentException()),
+                          time_);
+    Finish();
+    return;
+  }
+  const std::uint64_t step = step_++;
+
+  bool agreed = false;
+  switch (action) {
+    case ActionType::kOffer:
+      if (!space_.IsValid(proposal_, &why_)) {
+        internal::RecordFault(result_, party, fmt::format("proposed an invalid outcome at step {}: {}", step, why_),
+                              time_);
+        break;
+      }
+      current_ = proposal_;
+      for (std::size_t p = 0; p < n_; ++p) current_utilities_[p] = scenario_.profile(p).Utility(current_);
+      has_offer_ = true;
+      offerer_ = party;
+      acceptances_ = 0;
+      break;
+    case ActionType::kAccept:
+      if (!has_offer_) {
+        internal::RecordFault(result_, party,
+                              fmt::format("accepted at step {} when no offer was on the table", step), time_);
+        break;
+      }
+      agreed = ++acceptances_ == n_ - 1;
+      break;
+    case ActionType::kEndNegotiation:
+      break;
+    default:
+      internal::RecordFault(result_, party, fmt::format("returned an unknown action at step {}", step), time_);
+      break;
+  }
+  if (result_.fault) {
+    Finish();
+    return;
+  }
+
+  const bool ended = action == ActionType::kEndNegotiation;
+  if (options_.record_trace) {
+    result_.trace.Add({step, round, time_, party, action}, ended ? nullptr : &current_,
+                      ended ? nullptr : current_utilities_.data());
+  }
+
+  ObservedAction observed;
+  observed.party = party;
+  observed.type = action;
+  observed.offer = ended ? nullptr : &current_;
+  observed.step = step;
+  observed.round = round;
+  observed.time = time_;
+  for (std::size_t p = 0; p < n_; ++p) {
+    if (p == party) continue;
+    observed.offer_utility = ended ? 0.0 : current_utilities_[p];
+    try {
+      negotiators_[p]->Observe(observed);
+    } catch (...) {
+      internal::RecordFault(
+          result_, p,
+          fmt::format("threw while observing step {}: {}", step, internal::DescribeCurrentException()), time_);
+      Finish();
+      return;
+    }
+  }
+
+  if (agreed) {
+    result_.end_reason = EndReason::kAgreement;
+    result_.agreement = current_;
+    Finish();
+  } else if (ended) {
+    result_.end_reason = EndReason::kEndedByParty;
+    Finish();
+  }
+}
+
+void SaopRun::Finish() {
+  done_ = true;
+  result_.steps = step_;
+  result_.rounds = (step_ + n_ - 1) / n_;
+  result_.time = time_;
+  result_.elapsed_seconds = clock_.elapsed_seconds();
+  internal::SettleUtilities(scenario_, result_, options_.rounds);
+  internal::FinishNegotiators(negotiators_, begun_, result_);
+}
 
 class StackedAlternatingOffers final : public Protocol {
  public:
-  NegotiationResult Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
-                        const NegotiationOptions& options) override;
+  std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                                        const std::vector<Mediator*>& mediators,
+                                        const NegotiationOptions& options) override {
+    const std::size_t n = scenario.party_count();
+    if (negotiators.size() != n) {
+      throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(), n,
+                                   negotiators.size()));
+    }
+    if (!mediators.empty()) {
+      throw UsageError("stacked alternating offers has no mediators; use the shuttle or single-text protocol");
+    }
+    if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
+      throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
+    }
+    return std::make_unique<SaopRun>(scenario, negotiators, options);
+  }
 };
-
-std::string DescribeException(const std::exception_ptr& error) {
-  try {
-    std::rethrow_exception(error);
-  } catch (const std::exception& e) {
-    return e.what();
-  } catch (...) {
-    return "unknown exception";
-  }
-}
-
-NegotiationResult StackedAlternatingOffers::Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
-                                                const NegotiationOptions& options) {
-  const std::size_t n = scenario.party_count();
-  const OutcomeSpace& space = scenario.space();
-  if (negotiators.size() != n) {
-    throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(), n,
-                                 negotiators.size()));
-  }
-  if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
-    throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
-  }
-  const bool timed = options.time_limit_seconds > 0.0;
-  const double total_steps = static_cast<double>(options.rounds) * static_cast<double>(n);
-
-  NegotiationResult result;
-  result.utilities.assign(n, 0.0);
-  result.undiscounted_utilities.assign(n, 0.0);
-  if (options.record_trace) {
-    result.trace.Reset(space.issue_count(), n, options.rounds ? options.rounds * n : 1024);
-  } else {
-    result.trace.Reset(space.issue_count(), n, 0);
-  }
-
-  const auto start = Clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-
-  auto fail = [&](std::size_t party, std::string message, double time) {
-    result.fault = Fault{party, std::move(message)};
-    result.end_reason = EndReason::kFault;
-    result.time = time;
-  };
-
-  // Begin: each negotiator gets its own seed derived from the negotiation's. Only those begun
-  // are told Finish: one that never saw Begin has no context to finish with.
-  std::size_t begun = 0;
-  for (std::size_t p = 0; p < n; ++p) {
-    NegotiatorContext context;
-    context.space = &space;
-    context.profile = &scenario.profile(p);
-    context.party = p;
-    context.party_count = n;
-    context.max_rounds = options.rounds;
-    context.time_limit_seconds = options.time_limit_seconds;
-    context.seed = DeriveSeed(options.seed, {p});
-    ++begun;
-    try {
-      negotiators[p]->Begin(context);
-    } catch (...) {
-      fail(p, fmt::format("failed to start: {}", DescribeException(std::current_exception())), 0.0);
-      break;
-    }
-  }
-
-  Outcome current(space.issue_count());
-  Outcome proposal(space.issue_count());
-  std::vector<double> current_utilities(n, 0.0);
-  bool has_offer = false;
-  std::size_t offerer = 0;
-  std::size_t acceptances = 0;
-  std::string why;
-
-  std::uint64_t step = 0;
-  double time = 0.0;
-  while (!result.fault) {
-    const std::uint64_t round = step / n;
-    const std::size_t party = step % n;
-    if (options.rounds && round >= options.rounds) {
-      time = 1.0;
-      result.end_reason = EndReason::kDeadline;
-      break;
-    }
-    time = options.rounds ? static_cast<double>(step) / total_steps : 0.0;
-    if (timed) {
-      const double wall = elapsed() / options.time_limit_seconds;
-      if (wall >= 1.0) {
-        time = 1.0;
-        result.end_reason = EndReason::kDeadline;
-        break;
-      }
-      if (wall > time) time = wall;
-    }
-
-    TurnState state;
-    state.step = step;
-    state.round = round;
-    state.time = time;
-    state.current_offer = has_offer ? &current : nullptr;
-    state.offerer = offerer;
-    state.acceptances = acceptances;
-    state.current_offer_utility = has_offer ? current_utilities[party] : 0.0;
-
-    // The buffer is shared by every party's turn; a negotiator may have resized it.
-    if (proposal.size() != space.issue_count()) proposal = Outcome(space.issue_count());
-    ActionType action;
-    try {
-      action = negotiators[party]->Act(state, proposal);
-    } catch (...) {
-      fail(party, fmt::format("threw during its turn at step {}: {}", step, DescribeException(std::current_exception())),
-           time);
-      break;
-    }
-    ++step;
-
-    bool agreed = false;
-    switch (action) {
-      case ActionType::kOffer:
-        if (!space.IsValid(proposal, &why)) {
-          fail(party, fmt::format("proposed an invalid outcome at step {}: {}", step - 1, why), time);
-          break;
-        }
-        current = proposal;
-        for (std::size_t p = 0; p < n; ++p) current_utilities[p] = scenario.profile(p).Utility(current);
-        has_offer = true;
-        offerer = party;
-        acceptances = 0;
-        break;
-      case ActionType::kAccept:
-        if (!has_offer) {
-          fail(party, fmt::format("accepted at step {} when no offer was on the table", step - 1), time);
-          break;
-        }
-        agreed = ++acceptances == n - 1;
-        break;
-      case ActionType::kEndNegotiation:
-        break;
-      default:
-        fail(party, fmt::format("returned an unknown action at step {}", step - 1), time);
-        break;
-    }
-    if (result.fault) break;
-
-    const bool ended = action == ActionType::kEndNegotiation;
-    if (options.record_trace) {
-      result.trace.Add({step - 1, round, time, party, action}, ended ? nullptr : &current,
-                       ended ? nullptr : current_utilities.data());
-    }
-
-    ObservedAction observed;
-    observed.party = party;
-    observed.type = action;
-    observed.offer = ended ? nullptr : &current;
-    observed.step = step - 1;
-    observed.round = round;
-    observed.time = time;
-    for (std::size_t p = 0; p < n && !result.fault; ++p) {
-      if (p == party) continue;
-      observed.offer_utility = ended ? 0.0 : current_utilities[p];
-      try {
-        negotiators[p]->Observe(observed);
-      } catch (...) {
-        fail(p, fmt::format("threw while observing step {}: {}", step - 1, DescribeException(std::current_exception())),
-             time);
-      }
-    }
-    if (result.fault) break;
-
-    if (agreed) {
-      result.end_reason = EndReason::kAgreement;
-      result.agreement = current;
-      break;
-    }
-    if (ended) {
-      result.end_reason = EndReason::kEndedByParty;
-      result.fault = std::nullopt;
-      result.time = time;
-      break;
-    }
-  }
-
-  result.steps = step;
-  result.rounds = (step + n - 1) / n;
-  result.time = time;
-  result.elapsed_seconds = elapsed();
-  for (std::size_t p = 0; p < n; ++p) {
-    const Profile& profile = scenario.profile(p);
-    if (result.agreement) {
-      result.undiscounted_utilities[p] = current_utilities[p];
-      result.utilities[p] = profile.Discount(current_utilities[p], time);
-    } else {
-      result.undiscounted_utilities[p] = profile.reservation_value();
-      result.utilities[p] = profile.DiscountedReservationValue(time);
-    }
-  }
-  for (std::size_t p = 0; p < begun; ++p) {
-    try {
-      negotiators[p]->Finish(result);
-    } catch (...) {
-      // The negotiation is over; a failure while being told so cannot change its result.
-    }
-  }
-  return result;
-}
 
 const bool kRegistered = ProtocolRegistry::Add(
     {"saop",

@@ -1,0 +1,106 @@
+#include "protocols/run_support.h"
+
+#include <fmt/format.h>
+
+#include "parley/random.h"
+
+namespace parley::internal {
+
+std::string DescribeCurrentException() {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown exception";
+  }
+}
+
+NegotiationClock::NegotiationClock(const NegotiationOptions& options, std::size_t steps_per_round)
+    : start_(std::chrono::steady_clock::now()),
+      rounds_(options.rounds),
+      time_limit_(options.time_limit_seconds),
+      total_steps_(static_cast<double>(options.rounds) * static_cast<double>(steps_per_round)),
+      steps_per_round_(steps_per_round) {}
+
+double NegotiationClock::elapsed_seconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+double NegotiationClock::TimeOfStep(std::uint64_t step, bool& past_deadline) const {
+  past_deadline = false;
+  if (rounds_ && step / steps_per_round_ >= rounds_) {
+    past_deadline = true;
+    return 1.0;
+  }
+  double time = rounds_ ? static_cast<double>(step) / total_steps_ : 0.0;
+  if (time_limit_ > 0.0) {
+    const double wall = elapsed_seconds() / time_limit_;
+    if (wall >= 1.0) {
+      past_deadline = true;
+      return 1.0;
+    }
+    time = std::max(time, wall);
+  }
+  return time;
+}
+
+void RecordFault(NegotiationResult& result, std::size_t party, std::string message, double time) {
+  result.fault = Fault{party, std::move(message)};
+  result.end_reason = EndReason::kFault;
+  result.agreement.reset();
+  result.time = time;
+}
+
+std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                             const NegotiationOptions& options, NegotiationResult& result) {
+  std::size_t begun = 0;
+  for (std::size_t p = 0; p < negotiators.size(); ++p) {
+    NegotiatorContext context;
+    context.space = &scenario.space();
+    context.profile = &scenario.profile(p);
+    context.party = p;
+    context.party_count = scenario.party_count();
+    context.max_rounds = options.rounds;
+    context.time_limit_seconds = options.time_limit_seconds;
+    context.seed = DeriveSeed(options.seed, {p});
+    // Counted before the call: a negotiator that fails in Begin is still told Finish.
+    ++begun;
+    try {
+      negotiators[p]->Begin(context);
+    } catch (...) {
+      RecordFault(result, p, fmt::format("failed to start: {}", DescribeCurrentException()), 0.0);
+      break;
+    }
+  }
+  return begun;
+}
+
+void SettleUtilities(const Scenario& scenario, NegotiationResult& result, std::uint64_t rounds_deadline) {
+  const std::size_t n = scenario.party_count();
+  result.utilities.assign(n, 0.0);
+  result.undiscounted_utilities.assign(n, 0.0);
+  for (std::size_t p = 0; p < n; ++p) {
+    const Profile& profile = scenario.profile(p);
+    if (result.agreement) {
+      result.undiscounted_utilities[p] = profile.Utility(*result.agreement);
+      result.utilities[p] = profile.Discount(result.undiscounted_utilities[p], result.time);
+    } else {
+      result.undiscounted_utilities[p] = profile.ReservationValueAt(result.time, rounds_deadline);
+      result.utilities[p] = profile.Discount(result.undiscounted_utilities[p], result.time);
+    }
+  }
+}
+
+void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t begun,
+                       const NegotiationResult& result) {
+  for (std::size_t p = 0; p < begun && p < negotiators.size(); ++p) {
+    try {
+      negotiators[p]->Finish(result);
+    } catch (...) {
+      // The negotiation is over; a failure while being told so cannot change its result.
+    }
+  }
+}
+
+}  // namespace parley::internal
