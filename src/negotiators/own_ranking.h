@@ -14,7 +14,10 @@ class OwnRanking {
  public:
   void Reset(const NegotiatorContext& context) {
     ranking_ = &context.profile->utility_function().ranking();
+    profile_ = context.profile;
+    rounds_ = context.max_rounds;
     reservation_value_ = context.profile->reservation_value();
+    scheduled_ = !context.profile->reservation_schedule().empty();
   }
 
   const OutcomeRanking& ranking() const { return *ranking_; }
@@ -22,6 +25,14 @@ class OwnRanking {
   // The least a rational negotiator should settle for: its reservation value, or the worst
   // outcome when every outcome beats the reservation value.
   double floor_utility() const { return std::max(reservation_value_, ranking_->worst_utility()); }
+  // The same at normalised time `time`, following the reservation schedule if there is one.
+  double FloorAt(double time) const {
+    if (!scheduled_) return floor_utility();
+    return std::max(profile_->ReservationValueAt(time, rounds_), ranking_->worst_utility());
+  }
+  double ReservationValueAt(double time) const {
+    return scheduled_ ? profile_->ReservationValueAt(time, rounds_) : reservation_value_;
+  }
 
   // Rank of the lowest-utility outcome with utility >= target (the best outcome if none is).
   std::size_t RankAtLeast(double target) const {
@@ -37,7 +48,10 @@ class OwnRanking {
 
  private:
   const OutcomeRanking* ranking_ = nullptr;
+  const Profile* profile_ = nullptr;
+  std::uint64_t rounds_ = 0;
   double reservation_value_ = 0.0;
+  bool scheduled_ = false;
 };
 
 }  // namespace parley

@@ -26,22 +26,21 @@ class RandomNegotiator final : public Negotiator {
   void Begin(const NegotiatorContext& context) override {
     rng_ = Rng(context.seed);
     space_ = context.space;
-    reservation_value_ = context.profile->reservation_value();
     ranking_.Reset(context);
-    first_rational_rank_ = ranking_.ranking().LowestAtLeast(reservation_value_);
   }
 
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     if (end_probability_ > 0.0 && rng_.Bernoulli(end_probability_)) return ActionType::kEndNegotiation;
-    if (state.current_offer && (!rational_ || state.current_offer_utility >= reservation_value_) &&
+    const double reservation = ranking_.ReservationValueAt(state.time);
+    if (state.current_offer && (!rational_ || state.current_offer_utility >= reservation) &&
         rng_.Bernoulli(accept_probability_)) {
       return ActionType::kAccept;
     }
     const OutcomeRanking& ranking = ranking_.ranking();
     if (!rational_) {
       space_->RandomOutcome(rng_, proposal);
-    } else if (first_rational_rank_ < ranking.size()) {
-      ranking.CopyOutcome(first_rational_rank_ + rng_.UniformInt(ranking.size() - first_rational_rank_), proposal);
+    } else if (const std::size_t first = ranking.LowestAtLeast(reservation); first < ranking.size()) {
+      ranking.CopyOutcome(first + rng_.UniformInt(ranking.size() - first), proposal);
     } else {
       // Nothing beats the reservation value: offer the best there is rather than nothing.
       ranking.CopyOutcome(ranking.size() - 1, proposal);
@@ -55,9 +54,7 @@ class RandomNegotiator final : public Negotiator {
   bool rational_;
   Rng rng_{0};
   const OutcomeSpace* space_ = nullptr;
-  double reservation_value_ = 0.0;
   OwnRanking ranking_;
-  std::size_t first_rational_rank_ = 0;
 };
 
 const bool kRegistered = NegotiatorRegistry::Add(

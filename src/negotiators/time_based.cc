@@ -1,6 +1,6 @@
 // Time-dependent concession (Faratin, Sierra & Jennings 1998; GENIUS's TimeDependentAgent;
 // NegMAS's AspirationNegotiator): the target utility falls from the best outcome's utility to
-// the floor (the reservation value, or the worst outcome if that is higher) as
+// the floor (the reservation value at that time, or the worst outcome if that is higher) as
 //
 //   target(t) = best - (best - floor) * t^(1/e)
 //
@@ -28,11 +28,11 @@ class TimeBasedNegotiator final : public Negotiator {
   void Begin(const NegotiatorContext& context) override {
     ranking_.Reset(context);
     best_ = ranking_.best_utility();
-    floor_ = std::min(ranking_.floor_utility(), best_);
   }
 
   ActionType Act(const TurnState& state, Outcome& proposal) override {
-    const double target = best_ - (best_ - floor_) * std::pow(state.time, 1.0 / exponent_);
+    const double floor = std::min(ranking_.FloorAt(state.time), best_);
+    const double target = best_ - (best_ - floor) * std::pow(state.time, 1.0 / exponent_);
     const double offered = ranking_.OfferAtLeast(target, proposal);
     if (state.current_offer && state.current_offer_utility >= offered) return ActionType::kAccept;
     return ActionType::kOffer;
@@ -42,7 +42,6 @@ class TimeBasedNegotiator final : public Negotiator {
   double exponent_;
   OwnRanking ranking_;
   double best_ = 1.0;
-  double floor_ = 0.0;
 };
 
 std::unique_ptr<Negotiator> MakeTimeBased(const Spec& spec, double default_exponent) {

@@ -28,7 +28,6 @@ class NaiveTitForTat final : public Negotiator {
   void Begin(const NegotiatorContext& context) override {
     ranking_.Reset(context);
     best_ = ranking_.best_utility();
-    floor_ = std::min(ranking_.floor_utility(), best_);
     target_ = best_;
     last_offer_utility_.assign(context.party_count, kNone);
     concession_sum_ = 0.0;
@@ -48,10 +47,11 @@ class NaiveTitForTat final : public Negotiator {
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     if (concession_count_ > 0) {
       target_ -= factor_ * concession_sum_ / static_cast<double>(concession_count_);
-      target_ = std::clamp(target_, floor_, best_);
       concession_sum_ = 0.0;
       concession_count_ = 0;
     }
+    // Clamped at every turn: a reservation schedule can raise the floor above the target.
+    target_ = std::clamp(target_, std::min(ranking_.FloorAt(state.time), best_), best_);
     const double offered = ranking_.OfferAtLeast(target_, proposal);
     if (state.current_offer && state.current_offer_utility >= offered) return ActionType::kAccept;
     return ActionType::kOffer;
@@ -63,7 +63,6 @@ class NaiveTitForTat final : public Negotiator {
   double factor_;
   OwnRanking ranking_;
   double best_ = 1.0;
-  double floor_ = 0.0;
   double target_ = 1.0;
   std::vector<double> last_offer_utility_;
   double concession_sum_ = 0.0;
