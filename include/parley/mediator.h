@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/negotiator.h"
 #include "parley/outcome_space.h"
 #include "parley/registry.h"
 #include "parley/scenario.h"
@@ -24,8 +25,6 @@
 namespace parley {
 
 enum class Vote { kAccept, kVeto };
-// A party's comparison of a text with the previous one, for feedback-based mediation.
-enum class Feedback { kBetter, kSame, kWorse };
 
 std::string_view VoteName(Vote vote);
 std::string_view FeedbackName(Feedback feedback);

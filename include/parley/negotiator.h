@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,9 @@
 namespace parley {
 
 enum class ActionType { kOffer, kAccept, kEndNegotiation };
+
+// A party's comparison of a text with the previous one, for feedback-based mediation.
+enum class Feedback { kBetter, kSame, kWorse };
 
 std::string_view ActionTypeName(ActionType type);
 
@@ -76,6 +80,13 @@ class Negotiator {
   virtual void Observe(const ObservedAction& /*action*/) {}
   // Called once when the negotiation has ended.
   virtual void Finish(const NegotiationResult& /*result*/) {}
+
+  // Mediated protocols that ask for feedback: how `next` compares with `previous` for this
+  // negotiator. The default, nullopt, asks the protocol to answer truthfully on the negotiator's
+  // behalf from its own profile; a strategic negotiator may answer otherwise.
+  virtual std::optional<Feedback> CompareTexts(const Outcome& /*previous*/, const Outcome& /*next*/) {
+    return std::nullopt;
+  }
 };
 
 template <>
