@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.h"
+#include "io/json_node.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/scenario_format.h"
@@ -37,9 +38,12 @@ Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);
 
 namespace {
 
-// Ordered, so that files keep the order people wrote their keys in and written files read in a
-// sensible order ("format" first, issues before parties).
-using Json = nlohmann::ordered_json;
+using internal::Checked;
+using internal::IsCommentKey;
+using internal::ChildPath;
+using internal::Json;
+using internal::Node;
+using internal::ParseDocument;
 
 constexpr std::string_view kFormatTag = "parley-scenario";
 constexpr std::int64_t kVersion = 1;
@@ -49,187 +53,6 @@ constexpr std::size_t kLineWidth = 100;
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-bool IsCommentKey(std::string_view key) { return key.starts_with("_") || key.starts_with("comment"); }
-
-// The location of `key` inside the value at `parent` ("" for the top level): "parent.price", or
-// parent["Copy of price"] when the key would not read as one word.
-std::string ChildPath(const std::string& parent, std::string_view key) {
-  const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-  });
-  if (plain) return parent.empty() ? std::string(key) : fmt::format("{}.{}", parent, key);
-  return fmt::format("{}[{}]", parent, Json(std::string(key)).dump());
-}
-
-std::string Describe(const Json& json) {
-  switch (json.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return fmt::format("the boolean {}", json.dump());
-    case Json::value_t::string: {
-      const std::string text = json.dump();
-      return text.size() <= 40 ? fmt::format("the string {}", text) : "a string";
-    }
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return fmt::format("the number {}", json.dump());
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return fmt::format("an array of {} elements", json.size());
-    default: return "an unexpected value";
-  }
-}
-
-// One value of the document with its location, so that every check can say where it failed.
-class Node {
- public:
-  Node(const Json& json, std::string path, const std::string& origin)
-      : json_(json), path_(std::move(path)), origin_(origin) {}
-
-  const Json& json() const { return json_; }
-  const std::string& path() const { return path_; }
-
-  [[noreturn]] void Fail(std::string_view what) const {
-    throw InputError(fmt::format("{}: {}: {}", origin_, path_.empty() ? "top level" : path_, what));
-  }
-  [[noreturn]] void Expected(std::string_view what) const {
-    Fail(fmt::format("expected {}, found {}", what, Describe(json_)));
-  }
-
-  void RequireObject(std::string_view what) const {
-    if (!json_.is_object()) Expected(what);
-  }
-  // Fails on the first key not in `allowed` (comment keys aside).
-  void CheckKeys(std::initializer_list<std::string_view> allowed) const {
-    for (const auto& [key, value] : json_.items()) {
-      if (IsCommentKey(key) || std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string list;
-      for (std::string_view name : allowed) list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", name);
-      Child(key).Fail(
-          fmt::format("unknown key \"{}\" (expected one of {}; keys starting with \"_\" or "
-                      "\"comment\" are comments)",
-                      key, list));
-    }
-  }
-
-  Node Child(const std::string& key) const { return Node(json_.at(key), ChildPath(path_, key), origin_); }
-  Node Element(std::size_t index) const { return Node(json_.at(index), fmt::format("{}[{}]", path_, index), origin_); }
-  std::optional<Node> Find(const std::string& key) const {
-    if (!json_.contains(key)) return std::nullopt;
-    return Child(key);
-  }
-  Node Required(const std::string& key, std::string_view what) const {
-    if (!json_.contains(key)) {
-      throw InputError(fmt::format("{}: {}: missing; expected {}", origin_, ChildPath(path_, key), what));
-    }
-    return Child(key);
-  }
-
-  double Number(std::string_view what = "a number") const {
-    if (!json_.is_number()) Expected(what);
-    const double value = json_.get<double>();
-    if (!std::isfinite(value)) Expected(what);
-    return value;
-  }
-  std::int64_t Integer(std::string_view what = "an integer") const {
-    if (json_.is_number_integer() && !(json_.is_number_unsigned() && json_.get<std::uint64_t>() > std::uint64_t{INT64_MAX})) {
-      return json_.get<std::int64_t>();
-    }
-    Expected(what);
-  }
-  const std::string& String(std::string_view what = "a string") const {
-    if (!json_.is_string()) Expected(what);
-    return json_.get_ref<const std::string&>();
-  }
-  bool Bool() const {
-    if (!json_.is_boolean()) Expected("true or false");
-    return json_.get<bool>();
-  }
-  std::size_t ArraySize(std::string_view what) const {
-    if (!json_.is_array()) Expected(what);
-    return json_.size();
-  }
-
- private:
-  const Json& json_;
-  std::string path_;
-  const std::string& origin_;
-};
-
-// Runs a constructor that checks its arguments with UsageError, reporting a refusal at `node`.
-template <typename F>
-auto Checked(const Node& node, F&& make) -> decltype(make()) {
-  try {
-    return make();
-  } catch (const UsageError& e) {
-    node.Fail(e.what());
-  }
-}
-
-// Byte offset (0-based) to "line:column" (1-based), as editors count them.
-std::string LineColumn(const std::string& text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return fmt::format("{}:{}", line, offset - line_start + 1);
-}
-
-// Parses `text`, refusing duplicate keys (nlohmann would silently keep the last one, and a
-// hand-written file that gives "price" two weights is a mistake). Comments (// and /* */) are
-// allowed, since people annotate the numbers they write.
-Json ParseDocument(const std::string& text, const std::string& origin) {
-  struct Frame {
-    bool object;
-    std::set<std::string> keys;
-    std::string key;           // objects: the key being read
-    std::size_t elements = 0;  // arrays: elements started so far
-  };
-  std::vector<Frame> frames;
-  auto path_of_open_frames = [&] {
-    std::string path;
-    for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
-      path = frames[i].object ? ChildPath(path, frames[i].key) : fmt::format("{}[{}]", path, frames[i].elements - 1);
-    }
-    return path;
-  };
-  auto start_value = [&] {
-    if (!frames.empty() && !frames.back().object) ++frames.back().elements;
-  };
-  Json::parser_callback_t track = [&](int, Json::parse_event_t event, Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start:
-      case Json::parse_event_t::array_start:
-        start_value();
-        frames.push_back(Frame{event == Json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end: frames.pop_back(); break;
-      case Json::parse_event_t::key: {
-        const std::string& key = parsed.get_ref<const std::string&>();
-        if (!frames.back().keys.insert(key).second) {
-          throw InputError(fmt::format("{}: {}: the key \"{}\" appears twice in the same object", origin,
-                                       ChildPath(path_of_open_frames(), key), key));
-        }
-        frames.back().key = key;
-        break;
-      }
-      case Json::parse_event_t::value: start_value(); break;
-    }
-    return true;
-  };
-  try {
-    return Json::parse(text, track, /*allow_exceptions=*/true, /*ignore_comments=*/true);
-  } catch (const Json::parse_error& e) {
-    // e.what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: <why>".
-    std::string why = e.what();
-    if (auto colon = why.find(": "); colon != std::string::npos) why = why.substr(colon + 2);
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    throw InputError(fmt::format("{}:{}: malformed JSON: {}", origin, LineColumn(text, offset), why));
-  }
-}
 
 Issue ReadIssue(const Node& node) {
   node.RequireObject("an issue: {\"name\": ..., and one of \"values\", \"integer\" or \"real\"}");
@@ -485,12 +308,53 @@ std::shared_ptr<const UtilityFunction> ReadHyperRectangle(const Node& node,
                  [&] { return std::make_shared<const HyperRectangleUtility>(space, std::move(root), max_utility); });
 }
 
+// {"unit": "time" | "rounds", "interpolation": "step" | "linear", "points": [[at, value], ...]}
+ReservationSchedule ReadSchedule(const Node& node) {
+  node.RequireObject("a reservation schedule: {\"points\": [[time, value], ...], ...}");
+  node.CheckKeys({"unit", "interpolation", "points"});
+  auto unit = ReservationSchedule::Unit::kTime;
+  if (auto unit_node = node.Find("unit")) {
+    const std::string& text = unit_node->String("\"time\" or \"rounds\"");
+    if (text == "rounds") {
+      unit = ReservationSchedule::Unit::kRounds;
+    } else if (text != "time") {
+      unit_node->Expected("\"time\" or \"rounds\"");
+    }
+  }
+  auto interpolation = ReservationSchedule::Interpolation::kStep;
+  if (auto shape = node.Find("interpolation")) {
+    const std::string& text = shape->String("\"step\" or \"linear\"");
+    if (text == "linear") {
+      interpolation = ReservationSchedule::Interpolation::kLinear;
+    } else if (text != "step") {
+      shape->Expected("\"step\" or \"linear\"");
+    }
+  }
+  const Node points_node = node.Required("points", "an array of [time, value] pairs");
+  const std::size_t count = points_node.ArraySize("an array of [time, value] pairs");
+  if (count == 0) points_node.Fail("expected at least one [time, value] pair");
+  std::vector<ReservationSchedule::Point> points;
+  for (std::size_t k = 0; k < count; ++k) {
+    const Node pair = points_node.Element(k);
+    if (pair.ArraySize("a [time, value] pair") != 2) pair.Expected("a [time, value] pair");
+    points.push_back({pair.Element(0).Number("a time"), pair.Element(1).Number("a reservation value")});
+  }
+  return Checked(node, [&] { return ReservationSchedule(std::move(points), interpolation, unit); });
+}
+
 Profile ReadParty(const Node& node, const std::shared_ptr<const OutcomeSpace>& space) {
   node.RequireObject("a party: {\"name\": ..., \"utility\": {...}}");
-  node.CheckKeys({"name", "reservation_value", "discount_factor", "utility"});
+  node.CheckKeys({"name", "reservation_value", "reservation_schedule", "discount_factor", "utility"});
   std::string name = node.Required("name", "the party's name").String();
   double reservation_value = 0.0, discount_factor = 1.0;
   if (auto rv = node.Find("reservation_value")) reservation_value = rv->Number();
+  std::optional<ReservationSchedule> schedule;
+  if (auto schedule_node = node.Find("reservation_schedule")) {
+    if (node.Find("reservation_value")) {
+      schedule_node->Fail("give either \"reservation_value\" or \"reservation_schedule\", not both");
+    }
+    schedule = ReadSchedule(*schedule_node);
+  }
   if (auto df = node.Find("discount_factor")) {
     discount_factor = df->Number("a discount factor in (0, 1]");
     if (!(discount_factor > 0.0 && discount_factor <= 1.0)) df->Expected("a discount factor in (0, 1]");
@@ -507,8 +371,10 @@ Profile ReadParty(const Node& node, const std::shared_ptr<const OutcomeSpace>& s
   } else {
     type.Expected("\"linear-additive\" or \"hyper-rectangle\"");
   }
-  return Checked(node,
-                 [&] { return Profile(std::move(name), std::move(function), reservation_value, discount_factor); });
+  Profile profile =
+      Checked(node, [&] { return Profile(std::move(name), std::move(function), reservation_value, discount_factor); });
+  if (schedule) profile = profile.WithSchedule(*schedule);
+  return profile;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -692,7 +558,15 @@ Json WriteScenario(const Scenario& scenario) {
   for (const Profile& profile : scenario.profiles()) {
     Json party = Json::object();
     party["name"] = profile.name();
-    party["reservation_value"] = Finite(profile.reservation_value(), "a reservation value");
+    if (const ReservationSchedule& schedule = profile.reservation_schedule(); !schedule.empty()) {
+      Json points = Json::array();
+      for (const auto& point : schedule.points()) points.push_back(Json::array({point.at, point.value}));
+      party["reservation_schedule"] = {{"unit", std::string(UnitName(schedule.unit()))},
+                                       {"interpolation", std::string(InterpolationName(schedule.interpolation()))},
+                                       {"points", std::move(points)}};
+    } else {
+      party["reservation_value"] = Finite(profile.reservation_value(), "a reservation value");
+    }
     party["discount_factor"] = profile.discount_factor();
     const UtilityFunction& utility = profile.utility_function();
     if (const auto* linear = dynamic_cast<const LinearAdditiveUtility*>(&utility)) {
