@@ -23,6 +23,8 @@
 
 namespace parley {
 
+struct MultiTrackState;
+
 enum class ActionType { kOffer, kAccept, kEndNegotiation };
 
 // A party's comparison of a text with the previous one, for feedback-based mediation.
@@ -39,6 +41,10 @@ struct NegotiatorContext {
   std::uint64_t max_rounds = 0;      // deadline in rounds; 0 when there is none
   double time_limit_seconds = 0.0;   // wall-clock deadline; 0 when there is none
   std::uint64_t seed = 0;            // for every random choice this negotiator makes
+  // In a multi-track negotiation: every track's state (updated between rounds) and which one
+  // this negotiation is; nullptr otherwise.
+  const MultiTrackState* tracks = nullptr;
+  std::size_t track = 0;
 };
 
 // The state of the negotiation when a negotiator is asked to act.

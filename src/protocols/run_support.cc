@@ -64,6 +64,8 @@ std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotia
     context.max_rounds = options.rounds;
     context.time_limit_seconds = options.time_limit_seconds;
     context.seed = DeriveSeed(options.seed, {p});
+    context.tracks = options.tracks;
+    context.track = options.track;
     // Counted before the call: a negotiator that fails in Begin is still told Finish.
     ++begun;
     try {
