@@ -94,6 +94,9 @@ class Programme {
   }
   void ExtendTwoParties(const Stage& previous, std::size_t issue, Stage& next);
   void ExtendManyParties(const Stage& previous, std::size_t issue, Stage& next);
+  // Which of the candidates `sums` (point-major) another candidate drops.
+  std::vector<bool> DroppedOfThree(const std::vector<double>& sums, const double* open) const;
+  std::vector<bool> DroppedBySkyline(const std::vector<double>& sums, const double* open) const;
   // Thins `stage` to one point per grid cell if it holds more than the limit; keeps the order.
   void ThinIfOverLimit(Stage& stage);
   Outcome Rebuild(std::size_t point) const;
@@ -212,53 +215,97 @@ void Programme::ExtendTwoParties(const Stage& previous, std::size_t issue, Stage
 }
 
 void Programme::ExtendManyParties(const Stage& previous, std::size_t issue, Stage& next) {
-  // Sort-filter-skyline: a point that drops another has a larger sum of coordinates (every
-  // coordinate at least as large, one larger by far more than rounding), so in order of
-  // decreasing sums each candidate need only be checked against the points kept before it; and
-  // "drops" is transitive, so checking against kept points alone suffices.
   const IssueTable& table = tables_[issue];
   const double* open = &open_[issue * parties_];
   const std::size_t count = previous.size() * table.values;
   std::vector<double> sums(count * parties_);
-  std::vector<double> totals(count);
   for (std::size_t k = 0; k < previous.size(); ++k) {
     for (std::uint32_t v = 0; v < table.values; ++v) {
       const std::size_t id = k * table.values + v;
-      double total = 0.0;
       for (std::size_t p = 0; p < parties_; ++p) {
         sums[id * parties_ + p] = previous.sums[k * parties_ + p] + table.contributions[v * parties_ + p];
-        total += sums[id * parties_ + p];
       }
-      totals[id] = total;
     }
+  }
+  const std::vector<bool> dropped = parties_ == 3 ? DroppedOfThree(sums, open) : DroppedBySkyline(sums, open);
+  for (std::size_t id = 0; id < count; ++id) {
+    if (dropped[id]) continue;
+    next.Append(&sums[id * parties_], parties_, static_cast<std::uint32_t>(id / table.values),
+                static_cast<std::uint32_t>(id % table.values));
+  }
+  ThinIfOverLimit(next);
+}
+
+std::vector<bool> Programme::DroppedOfThree(const std::vector<double>& sums, const double* open) const {
+  // "Drops" is transitive, so a candidate is dropped exactly when any candidate drops it, kept or
+  // not: no sequential sweep is needed. A candidate a falls to a point b that beats it by the
+  // margin in coordinate q (where a is open) and is no worse in the other two, r and s. For each
+  // q, visit the candidates by decreasing a[q], after inserting every b with b[q] >= a[q] +
+  // kMargin into a Fenwick tree over the ranks of b[r] (descending) that holds the largest b[s];
+  // a is dropped if the prefix up to a[r]'s rank holds some b[s] >= a[s].
+  const std::size_t count = sums.size() / 3;
+  std::vector<bool> dropped(count, false);
+  std::vector<std::size_t> order(count);
+  std::vector<double> seconds;
+  std::vector<double> tree(count + 1);
+  for (std::size_t q = 0; q < 3; ++q) {
+    const std::size_t r = (q + 1) % 3, s = (q + 2) % 3;
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sums[a * 3 + q] > sums[b * 3 + q]; });
+    seconds.resize(count);
+    for (std::size_t k = 0; k < count; ++k) seconds[k] = sums[k * 3 + r];
+    std::sort(seconds.begin(), seconds.end(), std::greater<>());
+    seconds.erase(std::unique(seconds.begin(), seconds.end()), seconds.end());
+    auto rank_of = [&](double x) {
+      return static_cast<std::size_t>(std::lower_bound(seconds.begin(), seconds.end(), x, std::greater<>()) -
+                                      seconds.begin());
+    };
+    std::fill(tree.begin(), tree.begin() + static_cast<std::ptrdiff_t>(seconds.size() + 1), -INFINITY);
+    std::size_t inserted = 0;
+    for (std::size_t a : order) {
+      const double* point = &sums[a * 3];
+      if (dropped[a] || point[q] > open[q]) continue;
+      for (; inserted < count && sums[order[inserted] * 3 + q] >= point[q] + kMargin; ++inserted) {
+        const double* b = &sums[order[inserted] * 3];
+        for (std::size_t i = rank_of(b[r]) + 1; i <= seconds.size(); i += i & (~i + 1)) tree[i] = std::max(tree[i], b[s]);
+      }
+      double best = -INFINITY;
+      for (std::size_t i = rank_of(point[r]) + 1; i > 0; i -= i & (~i + 1)) best = std::max(best, tree[i]);
+      dropped[a] = best >= point[s];
+    }
+  }
+  return dropped;
+}
+
+std::vector<bool> Programme::DroppedBySkyline(const std::vector<double>& sums, const double* open) const {
+  // Sort-filter-skyline: a point that drops another has a larger sum of coordinates (every
+  // coordinate at least as large, one larger by far more than rounding), so in order of
+  // decreasing sums each candidate need only be checked against the points kept before it; and
+  // "drops" is transitive, so checking against kept points alone suffices.
+  const std::size_t count = sums.size() / parties_;
+  std::vector<double> totals(count);
+  for (std::size_t id = 0; id < count; ++id) {
+    totals[id] = std::accumulate(&sums[id * parties_], &sums[(id + 1) * parties_], 0.0);
   }
   std::vector<std::size_t> order(count);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return totals[a] != totals[b] ? totals[a] > totals[b] : a < b;
   });
-  std::vector<std::size_t> skyline;  // checked in this order; a point that drops one moves forward
-  std::vector<std::size_t> kept;
+  std::vector<bool> dropped(count, false);
+  std::vector<std::size_t> skyline;  // a point that drops one moves forward
   for (std::size_t id : order) {
     const double* a = &sums[id * parties_];
-    bool dropped = false;
-    for (std::size_t s = 0; s < skyline.size() && !dropped; ++s) {
-      if (Drops(&sums[skyline[s] * parties_], a, open)) {
-        dropped = true;
-        // Neighbouring candidates tend to fall to the same point: try it first next time.
-        if (s > 0) std::swap(skyline[s], skyline[s / 2]);
+    for (std::size_t k = 0; k < skyline.size() && !dropped[id]; ++k) {
+      if (Drops(&sums[skyline[k] * parties_], a, open)) {
+        dropped[id] = true;
+        // Neighbouring candidates tend to fall to the same point: try it earlier next time.
+        if (k > 0) std::swap(skyline[k], skyline[k / 2]);
       }
     }
-    if (dropped) continue;
-    skyline.push_back(id);
-    kept.push_back(id);
+    if (!dropped[id]) skyline.push_back(id);
   }
-  std::sort(kept.begin(), kept.end());
-  for (std::size_t id : kept) {
-    next.Append(&sums[id * parties_], parties_, static_cast<std::uint32_t>(id / table.values),
-                static_cast<std::uint32_t>(id % table.values));
-  }
-  ThinIfOverLimit(next);
+  return dropped;
 }
 
 void Programme::ThinIfOverLimit(Stage& stage) {
