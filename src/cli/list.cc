@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "parley/mediator.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
@@ -23,11 +24,14 @@ void PrintRegistry() {
 }  // namespace
 
 void AddListCommand(CLI::App& app) {
-  auto* list = app.add_subcommand("list", "List registered negotiators, protocols, scenario formats or built-in "
+  auto* list = app.add_subcommand("list", "List registered negotiators, mediators, protocols, scenario formats or built-in "
                                           "scenarios.");
   list->require_subcommand(1);
   list->add_subcommand("negotiators", "Registered negotiators and their parameters.")->callback([] {
     PrintRegistry<Negotiator>();
+  });
+  list->add_subcommand("mediators", "Registered mediators and their parameters.")->callback([] {
+    PrintRegistry<Mediator>();
   });
   list->add_subcommand("protocols", "Registered negotiation protocols.")->callback([] { PrintRegistry<Protocol>(); });
   list->add_subcommand("formats", "Registered scenario formats.")->callback([] {

@@ -1,14 +1,16 @@
-// `parley negotiate`: runs one negotiation and prints a readable summary (or JSON), optionally
-// writing the full trace.
+// `parley negotiate`: runs one negotiation (every track of a multi-track scenario side by side)
+// and prints a readable summary (or JSON), optionally writing the full trace.
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
+#include "parley/multi_track.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 #include "parley/trace_io.h"
@@ -19,7 +21,8 @@ namespace {
 struct NegotiateOptions {
   std::string scenario = std::string(kDefaultScenario);
   std::string negotiators;  // empty: boulware for the first party, tit-for-tat for the others
-  std::string protocol = "saop";
+  std::string protocol;  // empty: the scenario's (saop for single-track scenarios)
+  std::string mediators;
   std::uint64_t rounds = 0;
   double time_limit = 0.0;
   std::uint64_t seed = 0;
@@ -123,17 +126,131 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
   fmt::print("Elapsed     {:.3f} ms\n", result.elapsed_seconds * 1e3);
 }
 
+std::string Join(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+// Multi-track negotiations: a section per track, then every party's overall utility.
+void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult& result,
+                     const MultiTrackOptions& options) {
+  fmt::print("Scenario    {}: {} tracks, {} parties, {} mediators; deadline {} rounds, seed {}\n", scenario.name(),
+             scenario.tracks().size(), scenario.parties().size(), scenario.mediators().size(), options.rounds,
+             options.seed);
+  for (const auto& event : scenario.events()) {
+    fmt::print("Event       {} at t = {:.2f}\n", event.name, event.time);
+  }
+  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
+    const Track& track = scenario.tracks()[t];
+    const NegotiationResult& r = result.tracks[t];
+    const Scenario negotiation = track.Negotiation();
+    fmt::print("\nTrack {} ({})\n", track.name, result.protocols[t]);
+    std::vector<std::string> who;
+    for (std::size_t p = 0; p < track.participants.size(); ++p) {
+      who.push_back(fmt::format("{} ({})", track.participants[p], r.negotiators[p]));
+    }
+    fmt::print("  Parties   {}\n", Join(who));
+    if (!r.mediators.empty()) {
+      std::vector<std::string> names;
+      for (std::size_t m = 0; m < r.mediators.size(); ++m) {
+        names.push_back(m < track.mediators.size() ? fmt::format("{} ({})", track.mediators[m], r.mediators[m])
+                                                   : r.mediators[m]);
+      }
+      fmt::print("  Mediators {}\n", Join(names));
+    }
+    switch (r.end_reason) {
+      case EndReason::kAgreement:
+        fmt::print("  Result    agreement in round {} (t = {:.2f})\n", r.rounds, r.time);
+        break;
+      case EndReason::kDeadline: fmt::print("  Result    no agreement by the deadline\n"); break;
+      case EndReason::kEndedByParty: fmt::print("  Result    no agreement: a party walked away (t = {:.2f})\n", r.time); break;
+      case EndReason::kStopped: fmt::print("  Result    no agreement: {} (t = {:.2f})\n", r.stop_reason, r.time); break;
+      case EndReason::kFault: fmt::print("  Result    no agreement: {}\n", r.fault->message); break;
+    }
+    if (r.agreement) {
+      for (std::size_t i = 0; i < negotiation.space().issue_count(); ++i) {
+        const Issue& issue = negotiation.space().issue(i);
+        fmt::print("  {:<10}{}: {}\n", i == 0 ? "Package" : "", issue.name(), issue.Format((*r.agreement)[i]));
+      }
+    }
+    for (std::size_t p = 0; p < negotiation.party_count(); ++p) {
+      const Profile& profile = negotiation.profile(p);
+      const double fallback = profile.ReservationValueAt(r.time, options.rounds);
+      fmt::print("  {:<10}{}: {:.4f} (fallback {:.4f}, gain {:+.4f})\n", p == 0 ? "Utilities" : "", profile.name(),
+                 r.utilities[p], fallback, r.utilities[p] - profile.Discount(fallback, r.time));
+    }
+  }
+  fmt::print("\nOverall utility (additive across tracks, with interaction terms)\n");
+  for (std::size_t p = 0; p < scenario.parties().size(); ++p) {
+    fmt::print("  {}: {:.4f} (with no agreement on any track: {:.4f}, gain {:+.4f})\n", scenario.parties()[p].name,
+               result.overall_utilities[p], result.overall_without_deal[p],
+               result.overall_utilities[p] - result.overall_without_deal[p]);
+  }
+}
+
+std::string MultiTrackJson(const MultiTrackScenario& scenario, const MultiTrackResult& result) {
+  std::string text = "{\n  \"scenario\": " + nlohmann::json(scenario.name()).dump() + ",\n  \"tracks\": [\n";
+  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
+    const Scenario negotiation = scenario.tracks()[t].Negotiation();
+    text += ResultToJson(negotiation, result.tracks[t]) + (t + 1 < scenario.tracks().size() ? ",\n" : "\n");
+  }
+  nlohmann::ordered_json overall = nlohmann::ordered_json::object();
+  for (std::size_t p = 0; p < scenario.parties().size(); ++p) {
+    overall[scenario.parties()[p].name] = {{"utility", result.overall_utilities[p]},
+                                           {"without_agreement", result.overall_without_deal[p]}};
+  }
+  return text + "  ],\n  \"overall\": " + overall.dump() + "\n}";
+}
+
 void Run(const NegotiateOptions& cli) {
-  Scenario scenario = LoadScenario(cli.scenario);
-  if (!cli.parties.empty()) scenario = scenario.WithParties(Spec::SplitList(cli.parties));
+  MultiTrackScenario multi = LoadMultiTrackScenario(cli.scenario);
+  std::vector<std::string> mediators;
+  for (const auto& spec : Spec::SplitList(cli.mediators)) {
+    if (!spec.empty()) mediators.push_back(spec);
+  }
+  if (multi.tracks().size() > 1) {
+    if (!cli.parties.empty()) throw UsageError("--parties chooses profiles of a single-track scenario");
+    MultiTrackOptions options;
+    options.rounds = cli.rounds;
+    options.time_limit_seconds = cli.time_limit;
+    if (options.rounds == 0 && !(options.time_limit_seconds > 0)) options.rounds = 100;
+    options.seed = cli.seed;
+    options.record_trace = !cli.trace.empty();
+    if (!cli.negotiators.empty()) options.default_negotiators = Spec::SplitList(cli.negotiators);
+    for (const auto& spec : options.default_negotiators) Spec::Parse(spec);
+    if (!cli.protocol.empty()) options.protocols.assign(multi.tracks().size(), cli.protocol);
+    if (!mediators.empty()) options.mediators.assign(multi.tracks().size(), mediators);
+    const MultiTrackResult result = RunMultiTrack(multi, options);
+    if (!cli.trace.empty()) {
+      // One trace per track, beside the named file: trace.jsonl gives trace.<track>.jsonl.
+      const std::filesystem::path path(cli.trace);
+      for (std::size_t t = 0; t < multi.tracks().size(); ++t) {
+        std::filesystem::path file = path.parent_path() / (path.stem().string() + "." + multi.tracks()[t].name +
+                                                           path.extension().string());
+        WriteTraceFile(multi.tracks()[t].Negotiation(), result.tracks[t], file);
+      }
+    }
+    if (cli.json) {
+      fmt::print("{}\n", MultiTrackJson(multi, result));
+    } else {
+      PrintMultiTrack(multi, result, options);
+    }
+    return;
+  }
+
+  const Track& track = multi.tracks().front();
+  Scenario scenario = track.Negotiation();
+  if (!cli.parties.empty()) scenario = track.stakes.WithParties(Spec::SplitList(cli.parties));
   NegotiationOptions options;
   options.rounds = cli.rounds;
   options.time_limit_seconds = cli.time_limit;
   if (options.rounds == 0 && !(options.time_limit_seconds > 0)) options.rounds = 100;
   options.seed = cli.seed;
   options.record_trace = !cli.trace.empty();
+  const std::string protocol = cli.protocol.empty() ? track.protocol : cli.protocol;
   const NegotiationResult result =
-      RunNegotiation(scenario, NegotiatorsFor(scenario, cli.negotiators), options, cli.protocol);
+      RunNegotiation(scenario, NegotiatorsFor(scenario, cli.negotiators), options, protocol, mediators);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
   std::shared_ptr<const ScenarioAnalysis> analysis;
   std::optional<AgreementMetrics> metrics;
@@ -144,7 +261,7 @@ void Run(const NegotiateOptions& cli) {
   if (cli.json) {
     fmt::print("{}\n", ResultToJson(scenario, result, metrics ? &*metrics : nullptr));
   } else {
-    PrintSummary(scenario, result, options, cli.protocol);
+    PrintSummary(scenario, result, options, protocol);
     if (metrics) PrintMetrics(*metrics, *analysis);
   }
 }
@@ -163,7 +280,11 @@ void AddNegotiateCommand(CLI::App& app) {
                       "see `parley list negotiators`)");
   command->add_option("--parties", options->parties,
                       "Comma-separated names of the profiles that take part, in turn order (default: all)");
-  command->add_option("--protocol", options->protocol, "Negotiation protocol")->capture_default_str();
+  command->add_option("--protocol", options->protocol,
+                      "Protocol spec, e.g. saop, 'single-text(feedback=true)', shuttle (default: the scenario's)");
+  command->add_option("--mediators", options->mediators,
+                      "Comma-separated mediator specs for mediated protocols, lead first (see `parley list "
+                      "mediators`)");
   command->add_option("--rounds", options->rounds, "Deadline in rounds (100 when neither --rounds nor --time)")
       ->check(CLI::PositiveNumber);
   command->add_option("--time", options->time_limit, "Deadline in wall-clock seconds")->check(CLI::PositiveNumber);

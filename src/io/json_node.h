@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/error.h"
+#include "parley/scenario.h"
 
 namespace parley::internal {
 
@@ -123,6 +124,10 @@ auto Checked(const Node& node, F&& make) -> decltype(make()) {
     node.Fail(e.what());
   }
 }
+
+// Reads a Parley scenario object ("format": "parley-scenario") found at `root`, which may be a
+// whole document or part of one (a track of a multi-track file). Defined in parley_json.cc.
+Scenario ReadParleyJsonNode(const Node& root);
 
 }  // namespace parley::internal
 

@@ -746,7 +746,10 @@ namespace internal {
 
 Scenario ReadParleyJsonText(const std::string& text, const std::string& origin) {
   const Json document = ParseDocument(text, origin);
-  const Node root(document, "", origin);
+  return ReadParleyJsonNode(Node(document, "", origin));
+}
+
+Scenario ReadParleyJsonNode(const Node& root) {
   root.RequireObject("a scenario object {\"format\": \"parley-scenario\", ...}");
   root.CheckKeys({"format", "version", "name", "description", "issues", "parties"});
   const Node format = root.Required("format", "\"parley-scenario\"");

@@ -43,6 +43,9 @@ class SaopRun final : public NegotiationRun {
 
   void Stop(std::string why) override {
     if (done_) return;
+    // It ends at the time its next turn would have taken place: the event's time.
+    bool past_deadline = false;
+    time_ = clock_.TimeOfStep(step_, past_deadline);
     result_.end_reason = EndReason::kStopped;
     result_.stop_reason = std::move(why);
     Finish();
