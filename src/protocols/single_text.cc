@@ -1,0 +1,385 @@
+// The single negotiation text procedure with vetoes (Fisher's one-text procedure, as used at Camp
+// David; Klein et al.'s mediated single-text protocol): parties never exchange offers. Each round
+// a mediator puts one complete text to every party; each party accepts or vetoes it, and a text
+// every party accepts becomes the standing agreement until a later text is accepted by all. At
+// the deadline, or when a mediator stops, the last text all accepted is the agreement.
+//
+// Choices this file makes (docs/mediation.md tells users the same):
+// - Proposers: with several mediators, round r's text comes from mediator r mod M (the lead
+//   first). They share one accepted text, and every mediator is told every text and its answers,
+//   so a team of mediators works as one that takes turns writing.
+// - Answers: a party answers through Negotiator::Act with the text as the offer on the table and
+//   offerer = party count ("the mediator"). kAccept accepts; kOffer vetoes, and the counter-offer
+//   written into the buffer is ignored (the procedure has no counter-offers; it is not even
+//   checked); kEndNegotiation walks away and ends the negotiation without agreement, as in SAOP.
+// - Feedback (feedback=true): from the second round each party is also asked CompareTexts(previous
+//   text, text); when it leaves the answer to the protocol, the protocol answers truthfully from
+//   the party's own profile, comparing utilities under analysis.h's UtilityKey rounding so that
+//   floating-point noise reads as "same". In the first round the feedback vector is empty.
+// - Privacy: a party sees only the texts put to it and the announcements of accepted texts
+//   (Observe with party = party count, kAccept and the text); never another party's vote,
+//   feedback or disclosed profile. Walking away is not announced: the others learn it at Finish.
+// - Time: one text per round; round r of R happens at t = r / R (or elapsed / limit, the later),
+//   and all answers of a round share that time. An accepted text is provisional until the end, so
+//   the agreement is discounted at the time the negotiation ends: t = 1 at the deadline, the
+//   time of the round a mediator stopped in.
+// - Steps and traces: every text and every answer is a step. The text is recorded as kOffer by
+//   "party" party_count + m (mediator m) with the text; an acceptance as kAccept with the text; a
+//   veto as kOffer without an offer; walking away as kEndNegotiation. result.rounds counts the
+//   texts put to the parties.
+// - Faults: a mediator that throws or writes an invalid text is a fault with party index
+//   party_count + m and a message naming "mediator m".
+// - What mediators know: with disclosed=true every mediator is given every party's profile (a
+//   mediator the parties told their preferences); otherwise none. Mediator m's seed is
+//   DeriveSeed(seed, {1000 + m}).
+#include <fmt/format.h>
+
+#include "parley/analysis.h"
+#include "parley/error.h"
+#include "parley/mediator.h"
+#include "parley/protocol.h"
+#include "parley/random.h"
+#include "protocols/run_support.h"
+
+namespace parley {
+namespace {
+
+class SingleTextRun final : public NegotiationRun {
+ public:
+  SingleTextRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                const std::vector<Mediator*>& mediators, const NegotiationOptions& options, bool feedback,
+                bool disclosed)
+      : scenario_(scenario),
+        space_(scenario.space()),
+        negotiators_(negotiators),
+        mediators_(mediators),
+        options_(options),
+        n_(scenario.party_count()),
+        feedback_on_(feedback),
+        clock_(options, 1),
+        text_(space_.issue_count()),
+        previous_(space_.issue_count()),
+        accepted_(space_.issue_count()),
+        proposal_(space_.issue_count()),
+        text_utilities_(n_, 0.0),
+        previous_utilities_(n_, 0.0),
+        votes_(n_, Vote::kVeto) {
+    feedback_.reserve(n_);
+    result_.trace.Reset(space_.issue_count(), n_,
+                        options.record_trace ? (options.rounds ? options.rounds * (n_ + 1) : 1024) : 0);
+    begun_ = internal::BeginNegotiators(scenario, negotiators, options, result_);
+    if (!result_.fault) BeginMediators(disclosed);
+    if (result_.fault) Finish();
+  }
+
+  bool done() const override { return done_; }
+  // The standing text: what would be agreed if the negotiation ended now.
+  const Outcome* current_offer() const override { return has_accepted_ ? &accepted_ : nullptr; }
+  const NegotiationResult& result() const override { return result_; }
+  NegotiationResult TakeResult() override { return std::move(result_); }
+
+  void Step() override {
+    if (!done_) Round();
+  }
+
+  void Stop(std::string why) override {
+    if (done_) return;
+    result_.end_reason = EndReason::kStopped;
+    result_.stop_reason = std::move(why);
+    Finish();
+  }
+
+ private:
+  void BeginMediators(bool disclosed);
+  void Round();
+  // Asks party p for its vote (and feedback); false when the negotiation ended on its answer.
+  bool Ask(std::size_t party);
+  void Announce(std::uint64_t text_step);
+  void MediatorFault(std::size_t mediator, std::string message);
+  // Ends with the standing text as the agreement, or without agreement for `otherwise`.
+  void EndWithAcceptedText(EndReason otherwise);
+  void Finish();
+
+  const Scenario& scenario_;
+  const OutcomeSpace& space_;
+  std::vector<Negotiator*> negotiators_;
+  std::vector<Mediator*> mediators_;
+  NegotiationOptions options_;
+  std::size_t n_;
+  bool feedback_on_;
+  internal::NegotiationClock clock_;
+  NegotiationResult result_;
+  std::size_t begun_ = 0;
+  bool done_ = false;
+
+  Outcome text_;      // the text of this round, written by the mediator
+  Outcome previous_;  // the text of the previous round
+  Outcome accepted_;  // the last text every party accepted
+  Outcome proposal_;  // the answer buffer; counter-offers written into it are ignored
+  std::vector<double> text_utilities_;
+  std::vector<double> previous_utilities_;
+  std::vector<Vote> votes_;
+  std::vector<Feedback> feedback_;  // empty when feedback was not asked for this text
+  bool has_previous_ = false;
+  bool has_accepted_ = false;
+  std::uint64_t round_ = 0;
+  std::uint64_t texts_put_ = 0;
+  std::uint64_t step_ = 0;
+  double time_ = 0.0;
+  std::string why_;
+};
+
+void SingleTextRun::BeginMediators(bool disclosed) {
+  MediatorContext context;
+  context.space = &space_;
+  context.party_count = n_;
+  context.mediator_count = mediators_.size();
+  context.disclosed.assign(n_, nullptr);
+  if (disclosed) {
+    for (std::size_t p = 0; p < n_; ++p) context.disclosed[p] = &scenario_.profile(p);
+  }
+  context.max_rounds = options_.rounds;
+  for (std::size_t m = 0; m < mediators_.size(); ++m) {
+    context.mediator = m;
+    context.seed = DeriveSeed(options_.seed, {1000 + m});
+    try {
+      mediators_[m]->Begin(context);
+    } catch (...) {
+      internal::RecordFault(result_, n_ + m,
+                            fmt::format("mediator {} failed to start: {}", m, internal::DescribeCurrentException()),
+                            0.0);
+      return;
+    }
+  }
+}
+
+void SingleTextRun::MediatorFault(std::size_t mediator, std::string message) {
+  internal::RecordFault(result_, n_ + mediator, fmt::format("mediator {} {}", mediator, message), time_);
+  Finish();
+}
+
+void SingleTextRun::Round() {
+  bool past_deadline = false;
+  time_ = clock_.TimeOfStep(round_, past_deadline);
+  if (past_deadline) {
+    EndWithAcceptedText(EndReason::kDeadline);
+    return;
+  }
+
+  const std::size_t mediator = round_ % mediators_.size();
+  TextState state;
+  state.round = round_;
+  state.time = time_;
+  state.accepted_text = has_accepted_ ? &accepted_ : nullptr;
+  state.previous_text = has_previous_ ? &previous_ : nullptr;
+  state.previous_votes = has_previous_ ? &votes_ : nullptr;
+  state.previous_feedback = has_previous_ ? &feedback_ : nullptr;
+  // A mediator may have resized the buffer in an earlier round.
+  if (text_.size() != space_.issue_count()) text_ = Outcome(space_.issue_count());
+  bool proposed;
+  try {
+    proposed = mediators_[mediator]->ProposeText(state, text_);
+  } catch (...) {
+    MediatorFault(mediator, fmt::format("threw while writing the text of round {}: {}", round_,
+                                        internal::DescribeCurrentException()));
+    return;
+  }
+  if (!proposed) {
+    result_.stop_reason = fmt::format("mediator {} stopped the negotiation in round {}", mediator, round_);
+    EndWithAcceptedText(EndReason::kStopped);
+    return;
+  }
+  if (!space_.IsValid(text_, &why_)) {
+    MediatorFault(mediator, fmt::format("wrote an invalid text in round {}: {}", round_, why_));
+    return;
+  }
+
+  const std::uint64_t text_step = step_++;
+  ++texts_put_;
+  for (std::size_t p = 0; p < n_; ++p) text_utilities_[p] = scenario_.profile(p).Utility(text_);
+  if (options_.record_trace) {
+    result_.trace.Add({text_step, round_, time_, n_ + mediator, ActionType::kOffer}, &text_, text_utilities_.data());
+  }
+
+  feedback_.clear();
+  for (std::size_t p = 0; p < n_; ++p) {
+    if (!Ask(p)) return;
+  }
+
+  for (std::size_t m = 0; m < mediators_.size(); ++m) {
+    try {
+      mediators_[m]->ObserveAnswers(text_, votes_, feedback_);
+    } catch (...) {
+      MediatorFault(m, fmt::format("threw while observing the answers of round {}: {}", round_,
+                                   internal::DescribeCurrentException()));
+      return;
+    }
+  }
+
+  bool all_accept = true;
+  for (Vote vote : votes_) all_accept = all_accept && vote == Vote::kAccept;
+  if (all_accept) {
+    accepted_ = text_;
+    has_accepted_ = true;
+    Announce(text_step);
+    if (done_) return;
+  }
+
+  previous_ = text_;
+  previous_utilities_ = text_utilities_;
+  has_previous_ = true;
+  ++round_;
+  // Finish as soon as the deadline has passed rather than on the next Step, so that a runner
+  // sharing the clock sees the negotiation done.
+  const double next_time = clock_.TimeOfStep(round_, past_deadline);
+  if (past_deadline) {
+    time_ = next_time;
+    EndWithAcceptedText(EndReason::kDeadline);
+  }
+}
+
+bool SingleTextRun::Ask(std::size_t party) {
+  TurnState state;
+  state.step = step_;
+  state.round = round_;
+  state.time = time_;
+  state.current_offer = &text_;
+  state.offerer = n_;
+  state.acceptances = 0;  // a party never learns how the others voted
+  state.current_offer_utility = text_utilities_[party];
+  // The buffer is shared by every party's answer; a negotiator may have resized it.
+  if (proposal_.size() != space_.issue_count()) proposal_ = Outcome(space_.issue_count());
+  ActionType action;
+  try {
+    action = negotiators_[party]->Act(state, proposal_);
+  } catch (...) {
+    internal::RecordFault(result_, party,
+                          fmt::format("threw while answering the text of round {}: {}", round_,
+                                      internal::DescribeCurrentException()),
+                          time_);
+    Finish();
+    return false;
+  }
+  const std::uint64_t step = step_++;
+  switch (action) {
+    case ActionType::kAccept: votes_[party] = Vote::kAccept; break;
+    case ActionType::kOffer: votes_[party] = Vote::kVeto; break;
+    case ActionType::kEndNegotiation:
+      if (options_.record_trace) result_.trace.Add({step, round_, time_, party, action}, nullptr, nullptr);
+      result_.end_reason = EndReason::kEndedByParty;
+      Finish();
+      return false;
+    default:
+      internal::RecordFault(result_, party, fmt::format("returned an unknown action in round {}", round_), time_);
+      Finish();
+      return false;
+  }
+  if (options_.record_trace) {
+    const bool accepted = action == ActionType::kAccept;
+    result_.trace.Add({step, round_, time_, party, action}, accepted ? &text_ : nullptr,
+                      accepted ? text_utilities_.data() : nullptr);
+  }
+
+  if (feedback_on_ && has_previous_) {
+    std::optional<Feedback> answer;
+    try {
+      answer = negotiators_[party]->CompareTexts(previous_, text_);
+    } catch (...) {
+      internal::RecordFault(result_, party,
+                            fmt::format("threw while comparing the texts of round {}: {}", round_,
+                                        internal::DescribeCurrentException()),
+                            time_);
+      Finish();
+      return false;
+    }
+    if (!answer) {
+      const std::int64_t now = UtilityKey(text_utilities_[party]);
+      const std::int64_t before = UtilityKey(previous_utilities_[party]);
+      answer = now > before ? Feedback::kBetter : now < before ? Feedback::kWorse : Feedback::kSame;
+    }
+    feedback_.push_back(*answer);
+  }
+  return true;
+}
+
+void SingleTextRun::Announce(std::uint64_t text_step) {
+  ObservedAction announcement;
+  announcement.party = n_;
+  announcement.type = ActionType::kAccept;
+  announcement.offer = &accepted_;
+  announcement.step = text_step;
+  announcement.round = round_;
+  announcement.time = time_;
+  for (std::size_t p = 0; p < n_; ++p) {
+    announcement.offer_utility = text_utilities_[p];
+    try {
+      negotiators_[p]->Observe(announcement);
+    } catch (...) {
+      internal::RecordFault(result_, p,
+                            fmt::format("threw while observing the text accepted in round {}: {}", round_,
+                                        internal::DescribeCurrentException()),
+                            time_);
+      Finish();
+      return;
+    }
+  }
+}
+
+void SingleTextRun::EndWithAcceptedText(EndReason otherwise) {
+  if (has_accepted_) {
+    result_.end_reason = EndReason::kAgreement;
+    result_.agreement = accepted_;
+  } else {
+    result_.end_reason = otherwise;
+  }
+  Finish();
+}
+
+void SingleTextRun::Finish() {
+  done_ = true;
+  result_.steps = step_;
+  result_.rounds = texts_put_;
+  result_.time = time_;
+  result_.elapsed_seconds = clock_.elapsed_seconds();
+  internal::SettleUtilities(scenario_, result_, options_.rounds);
+  internal::FinishNegotiators(negotiators_, begun_, result_);
+}
+
+class SingleText final : public Protocol {
+ public:
+  SingleText(bool feedback, bool disclosed) : feedback_(feedback), disclosed_(disclosed) {}
+
+  std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                                        const std::vector<Mediator*>& mediators,
+                                        const NegotiationOptions& options) override {
+    const std::size_t n = scenario.party_count();
+    if (negotiators.size() != n) {
+      throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(), n,
+                                   negotiators.size()));
+    }
+    if (mediators.empty()) {
+      throw UsageError("the single-text protocol needs at least one mediator (e.g. --mediators hill-climb)");
+    }
+    if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
+      throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
+    }
+    return std::make_unique<SingleTextRun>(scenario, negotiators, mediators, options, feedback_, disclosed_);
+  }
+
+ private:
+  bool feedback_;
+  bool disclosed_;
+};
+
+const bool kRegistered = ProtocolRegistry::Add(
+    {"single-text",
+     "Single negotiation text with vetoes: each round a mediator (round-robin, lead first) puts one text to every "
+     "party, who accepts or vetoes it; the last text all accepted is the agreement at the deadline.",
+     {{"feedback", "false", "also ask every party whether each text is better, the same or worse than the previous"},
+      {"disclosed", "false", "give every mediator every party's profile"}},
+     [](const Spec& spec) {
+       return std::make_unique<SingleText>(spec.GetBool("feedback", false), spec.GetBool("disclosed", false));
+     }});
+
+}  // namespace
+}  // namespace parley
