@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "analysis/non_dominated.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
@@ -423,6 +424,54 @@ TEST(AnalysisBruteForce, ReservationValuesEqualToUtilities) {
     const Scenario coarse = CoarseScenario(2000 + seed, 2 + seed % 3, {3, 3, 3}, false);
     std::vector<double> reservation(coarse.party_count(), seed % 2 ? 0.5 : 1.0 / 3.0);
     ExpectMatchesBruteForce(WithReservationValues(coarse, reservation));
+  }
+}
+
+// NonDominated on its own, with frontiers of thousands of vectors: for three parties, vectors
+// sharing the first key whose second and third keys trade off one for one, so that the sweep's
+// staircase outgrows its limit and the Fenwick tree takes over; for other party counts, vectors
+// near the simplex. Against pairwise dominance on the keys.
+TEST(AnalysisNonDominated, LargeFrontiersMatchPairwiseDominance) {
+  for (std::size_t parties = 2; parties <= 5; ++parties) {
+    SCOPED_TRACE(std::to_string(parties) + " parties");
+    Rng rng(DeriveSeed(parties, {0xf0e}));
+    const std::size_t n = parties == 3 ? 14000 : 6000;
+    std::vector<std::vector<double>> columns(parties, std::vector<double>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+      if (parties == 3) {
+        const double second = static_cast<double>(rng.UniformInt(8192)) / 8192.0;
+        columns[0][i] = rng.Bernoulli(0.5) ? 0.5 : 0.25;
+        columns[1][i] = second;
+        columns[2][i] = 1.0 - second - (rng.Bernoulli(0.2) ? 1.0 / 8192.0 : 0.0);
+      } else {
+        double rest = 1.0;
+        for (std::size_t p = 0; p + 1 < parties; ++p) {
+          columns[p][i] = rest * static_cast<double>(rng.UniformInt(64)) / 64.0;
+          rest -= columns[p][i];
+        }
+        columns[parties - 1][i] = rest - (rng.Bernoulli(0.3) ? 1.0 / 64.0 : 0.0);
+      }
+    }
+    internal::UtilityColumns view;
+    view.count = n;
+    for (const auto& column : columns) view.columns.push_back(column.data());
+    std::vector<Key> keys(n * parties);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t p = 0; p < parties; ++p) keys[i * parties + p] = UtilityKey(columns[p][i]);
+    }
+    std::vector<std::size_t> expected;
+    for (std::size_t i = 0; i < n; ++i) {
+      bool dominated = false;
+      for (std::size_t j = 0; j < n && !dominated; ++j) dominated = KeysDominate(&keys[j * parties], &keys[i * parties], parties);
+      if (!dominated) expected.push_back(i);
+    }
+    EXPECT_GT(expected.size(), parties == 3 ? 4096u : 50u);
+    EXPECT_EQ(internal::NonDominated(view), expected);
+    std::stable_sort(expected.begin(), expected.end(), [&](std::size_t a, std::size_t b) {
+      return std::lexicographical_compare(&keys[b * parties], &keys[b * parties] + parties, &keys[a * parties],
+                                          &keys[a * parties] + parties);
+    });
+    EXPECT_EQ(internal::NonDominated(view, nullptr, /*frontier_order=*/true), expected);
   }
 }
 

@@ -35,14 +35,16 @@ EnumeratedFrontier EnumerateFrontier(const Scenario& scenario) {
   }
 
   std::string algorithm;
-  const std::vector<std::size_t> kept = NonDominated(view, &algorithm);
+  // In frontier order, so that Canonicalize finds the points sorted.
+  const std::vector<std::size_t> kept = NonDominated(view, &algorithm, /*frontier_order=*/true);
   ParetoFrontier& frontier = result.frontier;
-  frontier.points.reserve(kept.size());
-  for (std::size_t index : kept) {
-    FrontierPoint point;
+  frontier.points.resize(kept.size());
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    FrontierPoint& point = frontier.points[k];
+    const std::size_t index = kept[k];
     space.Decode(index, point.outcome);
-    for (std::size_t p = 0; p < parties; ++p) point.utilities.push_back(columns[p][index]);
-    frontier.points.push_back(std::move(point));
+    point.utilities.resize(parties);
+    for (std::size_t p = 0; p < parties; ++p) point.utilities[p] = columns[p][index];
   }
   frontier.exact = true;
   frontier.method = fmt::format("exact: enumeration of {} outcomes, {}", view.count, algorithm);
@@ -52,20 +54,37 @@ EnumeratedFrontier EnumerateFrontier(const Scenario& scenario) {
 
 void Canonicalize(ParetoFrontier& frontier) {
   auto& points = frontier.points;
-  std::sort(points.begin(), points.end(), [](const FrontierPoint& a, const FrontierPoint& b) {
-    for (std::size_t p = 0; p < a.utilities.size(); ++p) {
-      const auto ka = UtilityKey(a.utilities[p]), kb = UtilityKey(b.utilities[p]);
-      if (ka != kb) return ka > kb;
+  const std::size_t parties = points.empty() ? 0 : points[0].utilities.size();
+  // Keys computed once: the comparison would otherwise round every utility O(log n) times.
+  std::vector<std::int64_t> keys(points.size() * parties);
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    for (std::size_t p = 0; p < parties; ++p) keys[k * parties + p] = UtilityKey(points[k].utilities[p]);
+  }
+  auto before = [&](std::size_t a, std::size_t b) {
+    for (std::size_t p = 0; p < parties; ++p) {
+      if (keys[a * parties + p] != keys[b * parties + p]) return keys[a * parties + p] > keys[b * parties + p];
     }
-    return a.outcome.values() < b.outcome.values();
-  });
+    return points[a].outcome.values() < points[b].outcome.values();
+  };
+  bool sorted = true;
+  for (std::size_t k = 1; k < points.size() && sorted; ++k) sorted = !before(k, k - 1);
+  if (!sorted) {
+    std::vector<std::size_t> order(points.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), before);
+    std::vector<FrontierPoint> sorted_points;
+    sorted_points.reserve(points.size());
+    for (std::size_t k : order) sorted_points.push_back(std::move(points[k]));
+    std::vector<std::int64_t> sorted_keys;
+    sorted_keys.reserve(keys.size());
+    for (std::size_t k : order) sorted_keys.insert(sorted_keys.end(), &keys[k * parties], &keys[k * parties] + parties);
+    points = std::move(sorted_points);
+    keys = std::move(sorted_keys);
+  }
   frontier.distinct_utility_vectors = 0;
   for (std::size_t k = 0; k < points.size(); ++k) {
-    bool same = k > 0;
-    for (std::size_t p = 0; same && p < points[k].utilities.size(); ++p) {
-      same = UtilityKey(points[k].utilities[p]) == UtilityKey(points[k - 1].utilities[p]);
-    }
-    frontier.distinct_utility_vectors += !same;
+    frontier.distinct_utility_vectors +=
+        k == 0 || !std::equal(&keys[k * parties], &keys[k * parties] + parties, &keys[(k - 1) * parties]);
   }
 }
 

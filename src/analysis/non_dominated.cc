@@ -1,6 +1,7 @@
 #include "analysis/non_dominated.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -18,14 +19,6 @@ namespace {
 
 constexpr std::size_t kRandomPivots = 8;
 constexpr std::uint64_t kPivotSeed = 0x7069766f74ULL;
-
-// Items' keys, item-major, for the survivors of the pivot filter.
-struct KeyTable {
-  std::size_t parties = 0;
-  std::vector<std::int64_t> keys;
-  std::vector<std::size_t> items;  // original positions
-  const std::int64_t* row(std::size_t k) const { return &keys[k * parties]; }
-};
 
 void KeysOf(const UtilityColumns& utilities, std::size_t item, std::int64_t* out) {
   for (std::size_t p = 0; p < utilities.columns.size(); ++p) out[p] = UtilityKey(utilities.columns[p][item]);
@@ -71,11 +64,11 @@ std::vector<std::vector<std::int64_t>> Pivots(const UtilityColumns& utilities) {
   return pivots;
 }
 
-KeyTable Survivors(const UtilityColumns& utilities) {
+// Calls keep(item, keys) for every item no pivot dominates, in ascending order of items.
+template <typename Keep>
+void PivotFilter(const UtilityColumns& utilities, Keep keep) {
   const std::size_t parties = utilities.columns.size();
   std::vector<std::vector<std::int64_t>> pivots = Pivots(utilities);
-  KeyTable table;
-  table.parties = parties;
   std::vector<std::int64_t> keys(parties);
   for (std::size_t i = 0; i < utilities.count; ++i) {
     KeysOf(utilities, i, keys.data());
@@ -88,110 +81,210 @@ KeyTable Survivors(const UtilityColumns& utilities) {
         break;
       }
     }
-    if (dominated) continue;
-    table.keys.insert(table.keys.end(), keys.begin(), keys.end());
-    table.items.push_back(i);
+    if (!dominated) keep(i, keys.data());
   }
-  return table;
 }
 
-// Orders rows by their keys, lexicographically descending.
-std::vector<std::size_t> LexicographicOrder(const KeyTable& table) {
-  std::vector<std::size_t> order(table.items.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const std::int64_t* ra = table.row(a);
-    const std::int64_t* rb = table.row(b);
-    for (std::size_t p = 0; p < table.parties; ++p) {
-      if (ra[p] != rb[p]) return ra[p] > rb[p];
-    }
-    return table.items[a] < table.items[b];
+// A survivor of the pivot filter for a fixed number of parties: its keys and its position, held
+// together so that sorting moves whole rows through the cache rather than chasing indices.
+template <std::size_t N>
+struct Row {
+  std::array<std::int64_t, N> keys;
+  std::size_t item;
+};
+
+// Keys lexicographically descending, then items ascending.
+template <std::size_t N>
+bool RowBefore(const Row<N>& a, const Row<N>& b) {
+  for (std::size_t p = 0; p < N; ++p) {
+    if (a.keys[p] != b.keys[p]) return a.keys[p] > b.keys[p];
+  }
+  return a.item < b.item;
+}
+
+template <std::size_t N>
+std::vector<Row<N>> SortedRows(const UtilityColumns& utilities) {
+  std::vector<Row<N>> rows;
+  // Untouched capacity costs address space, not memory.
+  rows.reserve(utilities.count);
+  PivotFilter(utilities, [&](std::size_t item, const std::int64_t* keys) {
+    Row<N> row;
+    std::copy(keys, keys + N, row.keys.begin());
+    row.item = item;
+    rows.push_back(row);
   });
-  return order;
+  // A lambda rather than the function's address, so that the comparison is inlined.
+  std::sort(rows.begin(), rows.end(), [](const Row<N>& a, const Row<N>& b) { return RowBefore(a, b); });
+  return rows;
 }
 
-bool SameKeys(const KeyTable& table, std::size_t a, std::size_t b) {
-  return std::equal(table.row(a), table.row(a) + table.parties, table.row(b));
-}
-
-// Walks `order` in groups of identical key vectors, asking `dominated(first row)` once per group
-// and then `insert(first row)`; keeps every member of a non-dominated group.
-template <typename IsDominated, typename Insert>
-std::vector<std::size_t> SweepGroups(const KeyTable& table, const std::vector<std::size_t>& order,
-                                     IsDominated dominated, Insert insert) {
+// Walks sorted rows in groups of identical key vectors, asking `dominated(first row)` once per
+// group and then `insert(first row)`; keeps every member of a non-dominated group.
+template <std::size_t N, typename IsDominated, typename Insert>
+std::vector<std::size_t> SweepGroups(const std::vector<Row<N>>& rows, IsDominated dominated, Insert insert) {
   std::vector<std::size_t> kept;
-  for (std::size_t start = 0; start < order.size();) {
+  for (std::size_t start = 0; start < rows.size();) {
     std::size_t end = start + 1;
-    while (end < order.size() && SameKeys(table, order[start], order[end])) ++end;
-    if (!dominated(order[start])) {
-      for (std::size_t k = start; k < end; ++k) kept.push_back(table.items[order[k]]);
-      insert(order[start]);
+    while (end < rows.size() && rows[end].keys == rows[start].keys) ++end;
+    if (!dominated(rows[start])) {
+      for (std::size_t k = start; k < end; ++k) kept.push_back(rows[k].item);
+      insert(rows[start]);
     }
     start = end;
   }
   return kept;
 }
 
-std::vector<std::size_t> TwoParties(const KeyTable& table) {
+std::vector<std::size_t> TwoParties(const std::vector<Row<2>>& rows) {
   // In lexicographic descending order every dominating vector comes earlier; a vector is
   // dominated exactly when an earlier, different vector has a second key at least as large.
-  const auto order = LexicographicOrder(table);
   std::int64_t best_second = INT64_MIN;
   bool any = false;
   return SweepGroups(
-      table, order, [&](std::size_t row) { return any && best_second >= table.row(row)[1]; },
-      [&](std::size_t row) {
-        best_second = std::max(best_second, table.row(row)[1]);
+      rows, [&](const Row<2>& row) { return any && best_second >= row.keys[1]; },
+      [&](const Row<2>& row) {
+        best_second = std::max(best_second, row.keys[1]);
         any = true;
       });
 }
 
-std::vector<std::size_t> ThreeParties(const KeyTable& table) {
-  const auto order = LexicographicOrder(table);
-  // Ranks of the second key, descending: rank 0 is the largest.
-  std::vector<std::int64_t> seconds;
-  seconds.reserve(table.items.size());
-  for (std::size_t k = 0; k < table.items.size(); ++k) seconds.push_back(table.row(k)[1]);
-  std::sort(seconds.begin(), seconds.end(), std::greater<>());
-  seconds.erase(std::unique(seconds.begin(), seconds.end()), seconds.end());
-  auto rank_of = [&](std::int64_t key) {
-    return static_cast<std::size_t>(std::lower_bound(seconds.begin(), seconds.end(), key, std::greater<>()) -
-                                    seconds.begin());
+// For the three-party sweep: whether any vector inserted so far has a second key and a third
+// key at least as large as a query's. Starts as a staircase (the inserted vectors no other
+// inserted vector beats on both keys, sorted by second key ascending, so third key descending),
+// which stays small and in cache when the frontier is small; if it grows past kStaircaseLimit,
+// moves to a Fenwick tree over the ranks of every row's second key (prefix maxima of the third
+// key), O(log n) per operation whatever the frontier.
+class SecondThirdIndex {
+ public:
+  explicit SecondThirdIndex(const std::vector<Row<3>>& rows) : rows_(rows) {}
+
+  bool Covered(std::int64_t second, std::int64_t third) const {
+    if (!tree_.empty()) return PrefixMax(RankOf(second)) >= third;
+    const auto it = std::lower_bound(staircase_.begin(), staircase_.end(), second,
+                                     [](const Step& step, std::int64_t key) { return step.second < key; });
+    return it != staircase_.end() && it->third >= third;
+  }
+
+  // `second`, `third` must not be Covered.
+  void Insert(std::int64_t second, std::int64_t third) {
+    if (!tree_.empty()) {
+      Update(RankOf(second), third);
+      return;
+    }
+    // The steps the new one beats on both keys: those with second key <= `second` (a prefix)
+    // whose third key is <= `third` (a suffix of that prefix).
+    auto end = std::upper_bound(staircase_.begin(), staircase_.end(), second,
+                                [](std::int64_t key, const Step& step) { return key < step.second; });
+    auto begin = std::partition_point(staircase_.begin(), end, [&](const Step& step) { return step.third > third; });
+    begin = staircase_.erase(begin, end);
+    staircase_.insert(begin, Step{second, third});
+    if (staircase_.size() > kStaircaseLimit) MoveToTree();
+  }
+
+ private:
+  static constexpr std::size_t kStaircaseLimit = 4096;
+  struct Step {
+    std::int64_t second, third;
   };
-  // Fenwick tree over ranks: prefix maximum of the third key among vectors seen so far whose
-  // second key has rank <= r (i.e. is at least as large).
-  std::vector<std::int64_t> tree(seconds.size() + 1, INT64_MIN);
-  auto prefix_max = [&](std::size_t rank) {
+
+  void MoveToTree() {
+    // Ranks of the second key, descending: rank 0 is the largest.
+    seconds_.reserve(rows_.size());
+    for (const auto& row : rows_) seconds_.push_back(row.keys[1]);
+    std::sort(seconds_.begin(), seconds_.end(), std::greater<>());
+    seconds_.erase(std::unique(seconds_.begin(), seconds_.end()), seconds_.end());
+    seconds_.shrink_to_fit();
+    tree_.assign(seconds_.size() + 1, INT64_MIN);
+    for (const Step& step : staircase_) Update(RankOf(step.second), step.third);
+    staircase_ = {};
+  }
+  std::size_t RankOf(std::int64_t key) const {
+    return static_cast<std::size_t>(std::lower_bound(seconds_.begin(), seconds_.end(), key, std::greater<>()) -
+                                    seconds_.begin());
+  }
+  // Largest third key among inserted vectors whose second key has rank <= `rank`.
+  std::int64_t PrefixMax(std::size_t rank) const {
     std::int64_t best = INT64_MIN;
-    for (std::size_t i = rank + 1; i > 0; i -= i & (~i + 1)) best = std::max(best, tree[i]);
+    for (std::size_t i = rank + 1; i > 0; i -= i & (~i + 1)) best = std::max(best, tree_[i]);
     return best;
-  };
-  auto update = [&](std::size_t rank, std::int64_t value) {
-    for (std::size_t i = rank + 1; i < tree.size(); i += i & (~i + 1)) tree[i] = std::max(tree[i], value);
-  };
+  }
+  void Update(std::size_t rank, std::int64_t value) {
+    for (std::size_t i = rank + 1; i < tree_.size(); i += i & (~i + 1)) tree_[i] = std::max(tree_[i], value);
+  }
+
+  const std::vector<Row<3>>& rows_;
+  std::vector<Step> staircase_;
+  std::vector<std::int64_t> seconds_;
+  std::vector<std::int64_t> tree_;
+};
+
+std::vector<std::size_t> ThreeParties(const std::vector<Row<3>>& rows) {
+  // In lexicographic descending order every dominating vector comes earlier; a vector is
+  // dominated exactly when an earlier, different, non-dominated vector has second and third keys
+  // at least as large.
+  SecondThirdIndex index(rows);
   return SweepGroups(
-      table, order,
-      [&](std::size_t row) { return prefix_max(rank_of(table.row(row)[1])) >= table.row(row)[2]; },
-      [&](std::size_t row) { update(rank_of(table.row(row)[1]), table.row(row)[2]); });
+      rows, [&](const Row<3>& row) { return index.Covered(row.keys[1], row.keys[2]); },
+      [&](const Row<3>& row) { index.Insert(row.keys[1], row.keys[2]); });
 }
 
-std::vector<std::size_t> ManyParties(const KeyTable& table) {
-  // A dominating vector has a strictly larger sum of (integer) keys, so it comes first.
-  const std::size_t parties = table.parties;
+// Items' keys, item-major, for the survivors of the pivot filter (any number of parties).
+struct KeyTable {
+  std::size_t parties = 0;
+  std::vector<std::int64_t> keys;
+  std::vector<std::size_t> items;  // original positions
+  const std::int64_t* row(std::size_t k) const { return &keys[k * parties]; }
+};
+
+std::vector<std::size_t> ManyParties(const UtilityColumns& utilities, std::size_t* survivors) {
+  const std::size_t parties = utilities.columns.size();
+  KeyTable table;
+  table.parties = parties;
+  PivotFilter(utilities, [&](std::size_t item, const std::int64_t* keys) {
+    table.keys.insert(table.keys.end(), keys, keys + parties);
+    table.items.push_back(item);
+  });
+  *survivors = table.items.size();
+  // A dominating vector has a strictly larger sum of (integer) keys, so it comes first; equal
+  // vectors are made adjacent by ordering equal sums lexicographically.
   std::vector<std::int64_t> sums(table.items.size());
   for (std::size_t k = 0; k < sums.size(); ++k) {
     sums[k] = std::accumulate(table.row(k), table.row(k) + parties, std::int64_t{0});
   }
-  auto order = LexicographicOrder(table);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sums[a] > sums[b]; });
-  std::vector<std::size_t> skyline;
-  return SweepGroups(
-      table, order,
-      [&](std::size_t row) {
-        return std::any_of(skyline.begin(), skyline.end(),
-                           [&](std::size_t s) { return Dominates(table.row(s), table.row(row), parties); });
-      },
-      [&](std::size_t row) { skyline.push_back(row); });
+  std::vector<std::size_t> order(table.items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (sums[a] != sums[b]) return sums[a] > sums[b];
+    const std::int64_t* ra = table.row(a);
+    const std::int64_t* rb = table.row(b);
+    for (std::size_t p = 0; p < parties; ++p) {
+      if (ra[p] != rb[p]) return ra[p] > rb[p];
+    }
+    return a < b;
+  });
+  auto same = [&](std::size_t a, std::size_t b) {
+    const std::int64_t* ra = table.row(a);
+    const std::int64_t* rb = table.row(b);
+    for (std::size_t p = 0; p < parties; ++p) {
+      if (ra[p] != rb[p]) return false;
+    }
+    return true;
+  };
+  std::vector<std::size_t> skyline, kept;
+  for (std::size_t start = 0; start < order.size();) {
+    std::size_t end = start + 1;
+    while (end < order.size() && same(order[start], order[end])) ++end;
+    const std::int64_t* candidate = table.row(order[start]);
+    const bool dominated = std::any_of(skyline.begin(), skyline.end(), [&](std::size_t s) {
+      return Dominates(table.row(s), candidate, parties);
+    });
+    if (!dominated) {
+      for (std::size_t k = start; k < end; ++k) kept.push_back(table.items[order[k]]);
+      skyline.push_back(order[start]);
+    }
+    start = end;
+  }
+  return kept;
 }
 
 }  // namespace
@@ -205,7 +298,25 @@ bool Dominates(const std::int64_t* a, const std::int64_t* b, std::size_t parties
   return larger;
 }
 
-std::vector<std::size_t> NonDominated(const UtilityColumns& utilities, std::string* method) {
+// Sorts positions in frontier order: keys descending lexicographically, then position.
+void SortInFrontierOrder(const UtilityColumns& utilities, std::vector<std::size_t>& positions) {
+  const std::size_t parties = utilities.columns.size();
+  std::vector<std::int64_t> keys(positions.size() * parties);
+  for (std::size_t k = 0; k < positions.size(); ++k) KeysOf(utilities, positions[k], &keys[k * parties]);
+  std::vector<std::size_t> order(positions.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    for (std::size_t p = 0; p < parties; ++p) {
+      if (keys[a * parties + p] != keys[b * parties + p]) return keys[a * parties + p] > keys[b * parties + p];
+    }
+    return positions[a] < positions[b];
+  });
+  std::vector<std::size_t> sorted(positions.size());
+  for (std::size_t k = 0; k < order.size(); ++k) sorted[k] = positions[order[k]];
+  positions = std::move(sorted);
+}
+
+std::vector<std::size_t> NonDominated(const UtilityColumns& utilities, std::string* method, bool frontier_order) {
   const std::size_t parties = utilities.columns.size();
   if (utilities.count == 0) return {};
   if (parties == 1) {
@@ -217,25 +328,33 @@ std::vector<std::size_t> NonDominated(const UtilityColumns& utilities, std::stri
       if (UtilityKey(utilities.columns[0][i]) == best) kept.push_back(i);
     }
     if (method) *method = "maximum (1 party)";
-    return kept;
+    return kept;  // one key: ascending positions are frontier order
   }
-  const KeyTable table = Survivors(utilities);
   std::vector<std::size_t> kept;
+  std::size_t survivors = 0;
   std::string algorithm;
   if (parties == 2) {
-    kept = TwoParties(table);
+    const auto rows = SortedRows<2>(utilities);
+    survivors = rows.size();
+    kept = TwoParties(rows);
     algorithm = "sort and sweep";
   } else if (parties == 3) {
-    kept = ThreeParties(table);
+    const auto rows = SortedRows<3>(utilities);
+    survivors = rows.size();
+    kept = ThreeParties(rows);
     algorithm = "sort and sweep with a Fenwick tree";
   } else {
-    kept = ManyParties(table);
+    kept = ManyParties(utilities, &survivors);
     algorithm = "sort-filter-skyline";
   }
-  std::sort(kept.begin(), kept.end());
+  if (!frontier_order) {
+    std::sort(kept.begin(), kept.end());
+  } else if (parties > 3) {
+    SortInFrontierOrder(utilities, kept);
+  }  // else the sweeps kept them in frontier order
   if (method) {
     *method = fmt::format("{} ({} parties; {} of {} vectors left after the pivot filter)", algorithm, parties,
-                          table.items.size(), utilities.count);
+                          survivors, utilities.count);
   }
   return kept;
 }

@@ -22,10 +22,12 @@ struct UtilityColumns {
   std::size_t count = 0;
 };
 
-// The positions (ascending) of the items whose utility vectors no other item's vector dominates;
-// items with identical vectors are all kept. If `method` is given, a short description of the
-// algorithm used is written there.
-std::vector<std::size_t> NonDominated(const UtilityColumns& utilities, std::string* method = nullptr);
+// The positions of the items whose utility vectors no other item's vector dominates; items with
+// identical vectors are all kept. Ascending, or with `frontier_order` in ParetoFrontier's order
+// (keys descending lexicographically, then position), which the sweeps give for free. If `method`
+// is given, a short description of the algorithm used is written there.
+std::vector<std::size_t> NonDominated(const UtilityColumns& utilities, std::string* method = nullptr,
+                                      bool frontier_order = false);
 
 // True if key vector `a` dominates `b`: at least as large everywhere and larger somewhere.
 bool Dominates(const std::int64_t* a, const std::int64_t* b, std::size_t parties);
