@@ -44,6 +44,8 @@ enum class EndReason { kAgreement, kDeadline, kEndedByParty, kFault, kStopped };
 std::string_view EndReasonName(EndReason reason);
 
 struct Fault {
+  // The party at fault; in mediated protocols party_count + m for mediator m (the message then
+  // names "mediator m").
   std::size_t party = 0;
   std::string message;
 };
@@ -56,6 +58,8 @@ class Trace {
     std::uint64_t step;
     std::uint64_t round;
     double time;
+    // Who acted; in mediated protocols party_count + m for mediator m (a single-text text is
+    // recorded as kOffer by its mediator).
     std::size_t party;
     ActionType action;
   };
