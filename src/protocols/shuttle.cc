@@ -1,0 +1,353 @@
+// Shuttle negotiation (indirect alternating offers): the parties take turns as in SAOP, but they
+// never talk to each other. Every offer goes to the lead mediator, which forwards it, withholds it
+// or replaces it with a package of its own, and every acceptance goes to the mediator too.
+//
+// One offer is live at a time, and it is what every party's table shows:
+// - a forwarded offer of party i is delivered to the other n - 1 parties "from party i" and is
+//   agreed when all of them have accepted it, exactly as in SAOP;
+// - a withheld offer is lost: no table changes and nobody is told;
+// - a package replacing it is delivered to all n parties "from the mediator" (offerer = party
+//   count) and needs all n acceptances, the offerer's included.
+// A party sees only deliveries: its TurnState shows the live offer (acceptances always 0, since
+// the mediator does not say who has accepted), and Observe() is called once per delivery with
+// type kOffer. Acceptances, withheld offers, walk-aways and disclosures are never shown to another
+// party; a walk-away ends the negotiation and the others learn of it from the result.
+//
+// Why this reproduces SAOP with a forwarding mediator: in SAOP a party's choices can depend only
+// on its turn states and what it observes. With forwarding, the live offer and the turn states
+// are SAOP's own (the author of the live offer never acts on it before the others have answered),
+// and the offers observed are SAOP's offer observations. What SAOP shows and shuttle hides is
+// the acceptance count and the kAccept/kEndNegotiation observations; negotiators that ignore
+// those (all built-in ones) act identically, so the agreement, steps, utilities and trace match.
+//
+// Only the lead mediator (mediators[0]) relays; co-mediators are begun with the same context
+// (and their failures to start are faults), but the shuttle protocol does not consult them — they
+// serve single-text negotiations. The trace records each party's action as taken (a withheld or
+// replaced offer appears as the party's kOffer); the packages appear in the acceptances of them.
+// A mediator's fault is recorded with party index = party count + mediator index.
+#include <fmt/format.h>
+
+#include "parley/error.h"
+#include "parley/mediator.h"
+#include "parley/protocol.h"
+#include "parley/random.h"
+#include "protocols/run_support.h"
+
+namespace parley {
+namespace {
+
+class ShuttleRun final : public NegotiationRun {
+ public:
+  ShuttleRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+             const std::vector<Mediator*>& mediators, const NegotiationOptions& options, bool disclosed)
+      : scenario_(scenario),
+        space_(scenario.space()),
+        negotiators_(negotiators),
+        mediators_(mediators),
+        options_(options),
+        n_(scenario.party_count()),
+        clock_(options, scenario.party_count()),
+        live_(space_.issue_count()),
+        proposal_(space_.issue_count()),
+        replacement_(space_.issue_count()),
+        live_utilities_(n_, 0.0),
+        proposal_utilities_(n_, 0.0),
+        accepted_(n_, false) {
+    result_.trace.Reset(space_.issue_count(), n_,
+                        options.record_trace ? (options.rounds ? options.rounds * n_ : 1024) : 0);
+    begun_ = internal::BeginNegotiators(scenario, negotiators, options, result_);
+    if (!result_.fault) BeginMediators(disclosed);
+    if (result_.fault) Finish();
+  }
+
+  bool done() const override { return done_; }
+  const Outcome* current_offer() const override { return has_live_ ? &live_ : nullptr; }
+  const NegotiationResult& result() const override { return result_; }
+  NegotiationResult TakeResult() override { return std::move(result_); }
+
+  void Step() override {
+    for (std::size_t turn = 0; turn < n_ && !done_; ++turn) Turn();
+  }
+
+  void Stop(std::string why) override {
+    if (done_) return;
+    result_.end_reason = EndReason::kStopped;
+    result_.stop_reason = std::move(why);
+    Finish();
+  }
+
+ private:
+  // The party index under which mediator `m`'s faults are recorded.
+  std::size_t MediatorParty(std::size_t m) const { return n_ + m; }
+
+  void BeginMediators(bool disclosed);
+  void Turn();
+  // Hands party `party`'s valid offer in proposal_ to the lead mediator and acts on its decision.
+  // Faults are left in result_ for the caller to end on.
+  void RelayOffer(std::size_t party, std::uint64_t step, std::uint64_t round);
+  // Makes `source` the live offer from `author` and shows it to every party but `skip`.
+  void Deliver(const Outcome& source, const std::vector<double>& utilities, std::size_t author, std::size_t skip,
+               std::uint64_t step, std::uint64_t round);
+  void Finish();
+
+  const Scenario& scenario_;
+  const OutcomeSpace& space_;
+  std::vector<Negotiator*> negotiators_;
+  std::vector<Mediator*> mediators_;
+  NegotiationOptions options_;
+  std::size_t n_;
+  internal::NegotiationClock clock_;
+  NegotiationResult result_;
+  std::size_t begun_ = 0;
+  bool done_ = false;
+
+  // The live offer, on every party's table.
+  Outcome live_;
+  Outcome proposal_;
+  Outcome replacement_;
+  std::vector<double> live_utilities_;
+  std::vector<double> proposal_utilities_;
+  bool has_live_ = false;
+  std::size_t author_ = 0;       // a party, or n_ for the mediator
+  std::vector<bool> accepted_;   // who has accepted the live offer (its author never needs to)
+  std::size_t acceptances_ = 0;
+  std::size_t required_ = 0;     // n - 1 for a forwarded offer, n for a package
+  std::uint64_t step_ = 0;
+  double time_ = 0.0;
+  std::string why_;
+};
+
+void ShuttleRun::BeginMediators(bool disclosed) {
+  MediatorContext context;
+  context.space = &space_;
+  context.party_count = n_;
+  context.mediator_count = mediators_.size();
+  context.disclosed.assign(n_, nullptr);
+  if (disclosed) {
+    for (std::size_t p = 0; p < n_; ++p) context.disclosed[p] = &scenario_.profile(p);
+  }
+  context.max_rounds = options_.rounds;
+  for (std::size_t m = 0; m < mediators_.size(); ++m) {
+    context.mediator = m;
+    context.seed = DeriveSeed(options_.seed, {1000 + m});
+    try {
+      mediators_[m]->Begin(context);
+    } catch (...) {
+      internal::RecordFault(result_, MediatorParty(m),
+                            fmt::format("mediator {} failed to start: {}", m, internal::DescribeCurrentException()),
+                            0.0);
+      return;
+    }
+  }
+}
+
+void ShuttleRun::Turn() {
+  const std::uint64_t round = step_ / n_;
+  const std::size_t party = step_ % n_;
+  bool past_deadline = false;
+  time_ = clock_.TimeOfStep(step_, past_deadline);
+  if (past_deadline) {
+    result_.end_reason = EndReason::kDeadline;
+    Finish();
+    return;
+  }
+
+  TurnState state;
+  state.step = step_;
+  state.round = round;
+  state.time = time_;
+  state.current_offer = has_live_ ? &live_ : nullptr;
+  state.offerer = author_;
+  state.acceptances = 0;  // the mediator does not tell who has accepted
+  state.current_offer_utility = has_live_ ? live_utilities_[party] : 0.0;
+
+  // The buffer is shared by every party's turn; a negotiator may have resized it.
+  if (proposal_.size() != space_.issue_count()) proposal_ = Outcome(space_.issue_count());
+  ActionType action;
+  try {
+    action = negotiators_[party]->Act(state, proposal_);
+  } catch (...) {
+    internal::RecordFault(result_, party,
+                          fmt::format("threw during its turn at step {}: {}", step_, internal::DescribeCurrentException()),
+                          time_);
+    Finish();
+    return;
+  }
+  const std::uint64_t step = step_++;
+
+  switch (action) {
+    case ActionType::kOffer: {
+      if (!space_.IsValid(proposal_, &why_)) {
+        internal::RecordFault(result_, party, fmt::format("proposed an invalid outcome at step {}: {}", step, why_),
+                              time_);
+        break;
+      }
+      for (std::size_t p = 0; p < n_; ++p) proposal_utilities_[p] = scenario_.profile(p).Utility(proposal_);
+      if (options_.record_trace) {
+        result_.trace.Add({step, round, time_, party, action}, &proposal_, proposal_utilities_.data());
+      }
+      RelayOffer(party, step, round);
+      break;
+    }
+    case ActionType::kAccept: {
+      if (!has_live_) {
+        internal::RecordFault(result_, party,
+                              fmt::format("accepted at step {} when no offer was on the table", step), time_);
+        break;
+      }
+      if (options_.record_trace) {
+        result_.trace.Add({step, round, time_, party, action}, &live_, live_utilities_.data());
+      }
+      try {
+        mediators_[0]->ObserveAcceptance(party, live_);
+      } catch (...) {
+        internal::RecordFault(result_, MediatorParty(0),
+                              fmt::format("lead mediator threw while told of an acceptance at step {}: {}", step,
+                                          internal::DescribeCurrentException()),
+                              time_);
+        break;
+      }
+      // The author of a forwarded offer agreed to it by making it; accepting again adds nothing.
+      if (party != author_ && !accepted_[party]) {
+        accepted_[party] = true;
+        ++acceptances_;
+      }
+      if (acceptances_ == required_) {
+        result_.end_reason = EndReason::kAgreement;
+        result_.agreement = live_;
+        Finish();
+        return;
+      }
+      break;
+    }
+    case ActionType::kEndNegotiation:
+      if (options_.record_trace) result_.trace.Add({step, round, time_, party, action}, nullptr, nullptr);
+      result_.end_reason = EndReason::kEndedByParty;
+      Finish();
+      return;
+    default:
+      internal::RecordFault(result_, party, fmt::format("returned an unknown action at step {}", step), time_);
+      break;
+  }
+  if (result_.fault) Finish();
+}
+
+void ShuttleRun::RelayOffer(std::size_t party, std::uint64_t step, std::uint64_t round) {
+  RelayState relay;
+  relay.step = step;
+  relay.round = round;
+  relay.time = time_;
+  relay.from = party;
+  relay.delivered = has_live_ ? &live_ : nullptr;
+  if (replacement_.size() != space_.issue_count()) replacement_ = Outcome(space_.issue_count());
+  RelayDecision decision;
+  try {
+    decision = mediators_[0]->Relay(relay, proposal_, replacement_);
+  } catch (...) {
+    internal::RecordFault(result_, MediatorParty(0),
+                          fmt::format("lead mediator threw while relaying the offer of step {}: {}", step,
+                                      internal::DescribeCurrentException()),
+                          time_);
+    return;
+  }
+  switch (decision) {
+    case RelayDecision::kForward:
+      Deliver(proposal_, proposal_utilities_, party, party, step, round);
+      return;
+    case RelayDecision::kWithhold:
+      return;
+    case RelayDecision::kReplace:
+      if (!space_.IsValid(replacement_, &why_)) {
+        internal::RecordFault(
+            result_, MediatorParty(0),
+            fmt::format("lead mediator replaced the offer of step {} with an invalid outcome: {}", step, why_), time_);
+        return;
+      }
+      // proposal_utilities_ is free once the offer is replaced; it now holds the package's.
+      for (std::size_t p = 0; p < n_; ++p) proposal_utilities_[p] = scenario_.profile(p).Utility(replacement_);
+      Deliver(replacement_, proposal_utilities_, n_, n_, step, round);
+      return;
+  }
+  internal::RecordFault(result_, MediatorParty(0),
+                        fmt::format("lead mediator returned an unknown relay decision at step {}", step), time_);
+}
+
+void ShuttleRun::Deliver(const Outcome& source, const std::vector<double>& utilities, std::size_t author,
+                         std::size_t skip, std::uint64_t step, std::uint64_t round) {
+  live_ = source;
+  live_utilities_ = utilities;
+  has_live_ = true;
+  author_ = author;
+  accepted_.assign(n_, false);
+  acceptances_ = 0;
+  required_ = author < n_ ? n_ - 1 : n_;
+
+  ObservedAction observed;
+  observed.party = author;
+  observed.type = ActionType::kOffer;
+  observed.offer = &live_;
+  observed.step = step;
+  observed.round = round;
+  observed.time = time_;
+  for (std::size_t p = 0; p < n_; ++p) {
+    if (p == skip) continue;
+    observed.offer_utility = live_utilities_[p];
+    try {
+      negotiators_[p]->Observe(observed);
+    } catch (...) {
+      internal::RecordFault(
+          result_, p,
+          fmt::format("threw while observing step {}: {}", step, internal::DescribeCurrentException()), time_);
+      return;
+    }
+  }
+}
+
+void ShuttleRun::Finish() {
+  done_ = true;
+  result_.steps = step_;
+  result_.rounds = (step_ + n_ - 1) / n_;
+  result_.time = time_;
+  result_.elapsed_seconds = clock_.elapsed_seconds();
+  internal::SettleUtilities(scenario_, result_, options_.rounds);
+  internal::FinishNegotiators(negotiators_, begun_, result_);
+}
+
+class Shuttle final : public Protocol {
+ public:
+  explicit Shuttle(bool disclosed) : disclosed_(disclosed) {}
+
+  std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                                        const std::vector<Mediator*>& mediators,
+                                        const NegotiationOptions& options) override {
+    const std::size_t n = scenario.party_count();
+    if (negotiators.size() != n) {
+      throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(), n,
+                                   negotiators.size()));
+    }
+    if (mediators.empty()) {
+      throw UsageError("the shuttle protocol needs a mediator to relay the offers (the first one given leads)");
+    }
+    for (const Mediator* mediator : mediators) {
+      if (mediator == nullptr) throw UsageError("the shuttle protocol was given a null mediator");
+    }
+    if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
+      throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
+    }
+    return std::make_unique<ShuttleRun>(scenario, negotiators, mediators, options, disclosed_);
+  }
+
+ private:
+  bool disclosed_;
+};
+
+const bool kRegistered = ProtocolRegistry::Add(
+    {"shuttle",
+     "Indirect alternating offers: parties take turns as in SAOP but every offer and acceptance goes to the lead "
+     "mediator, which forwards the offer to the others, withholds it, or replaces it with a package all must accept.",
+     {{"disclosed", "false",
+       "every party tells the mediators its preferences (its profile); never shown to another party"}},
+     [](const Spec& spec) { return std::make_unique<Shuttle>(spec.GetBool("disclosed", false)); }});
+
+}  // namespace
+}  // namespace parley
