@@ -1,7 +1,7 @@
 // The feedback mediator: single-text mediation that learns from the parties' feedback, after the
 // feedback-based mediated protocol of Aydoğan, Hindriks and Jonker, in which each party tells the
 // mediator whether a new text is better, the same or worse for it than the previous one. Run it
-// under single-text(feedback=true); without feedback it learns nothing and walks at random.
+// under single-text(feedback=true).
 //
 // How it is reimplemented here (from the published description, not from their code):
 // - Model. For each party and each issue of at most 32 values it keeps a partial order over the
@@ -13,15 +13,16 @@
 // - Base. It works from a base text: the standing (last accepted) text whenever a new one has
 //   been accepted, a random text before any has, and any text the model shows to be at least as
 //   good for every party and better for one.
-// - Next text. The base with one issue changed to a value that is known worse than the base's
-//   value for no party, and not known to be no better for all of them; preferring values known
-//   better for more parties, at random among equals (unmodelled issues take a random value).
-//   After a text that changed issue i did not become the base, it first tries the other
-//   candidate values of issue i, so that each text differs from the previous one in one issue
-//   and every answer teaches the model something.
-// - End. When no candidate is left the base is a local optimum of the model: with a standing
-//   text it stops (stop=true), so the negotiation ends with that text; without one it restarts
-//   from a random text, keeping what it learnt.
+// - Next text. The base with one issue changed to a value not yet put with this base, known
+//   worse than the base's value for no party, and not known to be no better for all of them;
+//   preferring values known better for more parties, at random among equals (unmodelled issues
+//   take a random value). After a text that changed issue i did not become the base, it first
+//   tries the other candidate values of issue i, so that each text differs from the previous one
+//   in one issue and every answer teaches the model something. Without feedback it learns
+//   nothing and puts each neighbour of the base once, in random order.
+// - End. When no candidate is left (never, while an issue is unmodelled) the base is a local
+//   optimum of the model: with a standing text it stops (stop=true), so the negotiation ends
+//   with that text; without one it restarts from a random text, keeping what it learnt.
 #include <algorithm>
 
 #include "mediators/text_moves.h"
