@@ -54,6 +54,7 @@ class ScriptedMediator final : public Mediator {
 
   explicit ScriptedMediator(std::vector<Move> script = {}) : script_(std::move(script)) {}
   void set_throw_in_begin(bool value) { throw_in_begin_ = value; }
+  void set_throw_on_acceptance(bool value) { throw_on_acceptance_ = value; }
 
   void Begin(const MediatorContext& context) override {
     ++begin_calls_;
@@ -82,7 +83,10 @@ class ScriptedMediator final : public Mediator {
     return RelayDecision::kForward;
   }
 
-  void ObserveAcceptance(std::size_t party, const Outcome& offer) override { acceptances_.push_back({party, offer}); }
+  void ObserveAcceptance(std::size_t party, const Outcome& offer) override {
+    acceptances_.push_back({party, offer});
+    if (throw_on_acceptance_) throw std::runtime_error("scripted mediator failure in ObserveAcceptance");
+  }
 
   const MediatorContext& context() const { return context_; }
   int begin_calls() const { return begin_calls_; }
@@ -93,6 +97,7 @@ class ScriptedMediator final : public Mediator {
   std::vector<Move> script_;
   std::size_t next_ = 0;
   bool throw_in_begin_ = false;
+  bool throw_on_acceptance_ = false;
   MediatorContext context_;
   int begin_calls_ = 0;
   std::vector<Relayed> relayed_;
@@ -405,10 +410,17 @@ TEST(ShuttleInformation, ReplacedOfferComesFromTheMediatorAndNeedsEveryone) {
     EXPECT_EQ(last.offerer, 3u);
     EXPECT_EQ(last.acceptances, 0u);
   }
-  // The trace shows A's own offer, and the acceptances of the package.
-  ASSERT_EQ(result.trace.size(), 4u);
+  // The trace shows A's own offer, the package as the mediator's offer at the same step, and the
+  // acceptances of the package.
+  ASSERT_EQ(result.trace.size(), 5u);
   EXPECT_EQ(result.trace.offer(0).values(), x);
-  for (std::size_t i = 1; i < 4; ++i) EXPECT_EQ(result.trace.offer(i).values(), z);
+  EXPECT_EQ(result.trace.step(0).party, 0u);
+  EXPECT_EQ(result.trace.step(1).party, 3u);
+  EXPECT_EQ(result.trace.step(1).step, 0u);
+  EXPECT_EQ(result.trace.step(1).action, ActionType::kOffer);
+  for (std::size_t p = 0; p < 3; ++p) EXPECT_DOUBLE_EQ(result.trace.utility(1, p), f.Utility(p, z));
+  for (std::size_t i = 1; i < 5; ++i) EXPECT_EQ(result.trace.offer(i).values(), z);
+  for (std::size_t i = 2; i < 5; ++i) EXPECT_EQ(result.trace.step(i).action, ActionType::kAccept);
 }
 
 TEST(ShuttleInformation, TwoPartyPackageNeedsTheOfferersAcceptanceToo) {
@@ -554,6 +566,7 @@ TEST(ShuttleFaults, MediatorThrowingInRelayIsItsFault) {
   ExpectFault(result, 3);
   EXPECT_NE(result.fault->message.find("scripted mediator failure in Relay"), std::string::npos)
       << result.fault->message;
+  EXPECT_EQ(result.fault->message.rfind("mediator 0 ", 0), 0u) << result.fault->message;
   EXPECT_EQ(result.steps, 2u);
   EXPECT_DOUBLE_EQ(result.time, 1.0 / 12.0);
   EXPECT_TRUE(c.turns().empty());
@@ -562,6 +575,17 @@ TEST(ShuttleFaults, MediatorThrowingInRelayIsItsFault) {
     EXPECT_DOUBLE_EQ(result.utilities[p], f.scenario.profile(p).DiscountedReservationValue(1.0 / 12.0));
   }
   EXPECT_EQ(a.finish_reason(), EndReason::kFault);
+}
+
+TEST(ShuttleFaults, MediatorThrowingWhenToldOfAnAcceptanceIsItsFault) {
+  const Fixture f(2);
+  ScriptedNegotiator a({ScriptedNegotiator::Offer(f.outcomes[0])});
+  ScriptedNegotiator b({ScriptedNegotiator::Accept()});
+  ScriptedMediator mediator;
+  mediator.set_throw_on_acceptance(true);
+  const auto result = RunScripted(f.scenario, {&a, &b}, {&mediator}, Rounds(4));
+  ExpectFault(result, 2);  // the acceptance would have been an agreement
+  EXPECT_NE(result.fault->message.find("ObserveAcceptance"), std::string::npos) << result.fault->message;
 }
 
 TEST(ShuttleFaults, InvalidOrUnknownRelayDecisionsAreTheMediatorsFault) {
@@ -592,6 +616,7 @@ TEST(ShuttleFaults, MediatorFailingToStartIsAFaultOfItsIndex) {
   co.set_throw_in_begin(true);
   const auto result = RunScripted(f.scenario, {&a, &b}, {&lead, &co}, Rounds(4));
   ExpectFault(result, 3);  // party count 2 + mediator 1
+  EXPECT_EQ(result.fault->message.rfind("mediator 1 ", 0), 0u) << result.fault->message;
   EXPECT_EQ(result.steps, 0u);
   EXPECT_TRUE(a.turns().empty());
   EXPECT_EQ(a.finish_calls(), 1);

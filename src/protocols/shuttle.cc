@@ -23,8 +23,11 @@
 // Only the lead mediator (mediators[0]) relays; co-mediators are begun with the same context
 // (and their failures to start are faults), but the shuttle protocol does not consult them — they
 // serve single-text negotiations. The trace records each party's action as taken (a withheld or
-// replaced offer appears as the party's kOffer); the packages appear in the acceptances of them.
+// replaced offer appears as the party's kOffer), and each package as a kOffer of the lead
+// mediator (party index = party count) at the same step; it has no entry for a withholding.
 // A mediator's fault is recorded with party index = party count + mediator index.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "parley/error.h"
@@ -77,8 +80,10 @@ class ShuttleRun final : public NegotiationRun {
   }
 
  private:
-  // The party index under which mediator `m`'s faults are recorded.
-  std::size_t MediatorParty(std::size_t m) const { return n_ + m; }
+  // Records a fault of mediator `m`, under party index n + m, with a message naming it.
+  void MediatorFault(std::size_t m, std::string_view message, double time) {
+    internal::RecordFault(result_, n_ + m, fmt::format("mediator {} {}", m, message), time);
+  }
 
   void BeginMediators(bool disclosed);
   void Turn();
@@ -133,9 +138,7 @@ void ShuttleRun::BeginMediators(bool disclosed) {
     try {
       mediators_[m]->Begin(context);
     } catch (...) {
-      internal::RecordFault(result_, MediatorParty(m),
-                            fmt::format("mediator {} failed to start: {}", m, internal::DescribeCurrentException()),
-                            0.0);
+      MediatorFault(m, fmt::format("failed to start: {}", internal::DescribeCurrentException()), 0.0);
       return;
     }
   }
@@ -201,10 +204,10 @@ void ShuttleRun::Turn() {
       try {
         mediators_[0]->ObserveAcceptance(party, live_);
       } catch (...) {
-        internal::RecordFault(result_, MediatorParty(0),
-                              fmt::format("lead mediator threw while told of an acceptance at step {}: {}", step,
-                                          internal::DescribeCurrentException()),
-                              time_);
+        MediatorFault(0,
+                      fmt::format("threw while told of an acceptance at step {}: {}", step,
+                                  internal::DescribeCurrentException()),
+                      time_);
         break;
       }
       // The author of a forwarded offer agreed to it by making it; accepting again adds nothing.
@@ -244,10 +247,10 @@ void ShuttleRun::RelayOffer(std::size_t party, std::uint64_t step, std::uint64_t
   try {
     decision = mediators_[0]->Relay(relay, proposal_, replacement_);
   } catch (...) {
-    internal::RecordFault(result_, MediatorParty(0),
-                          fmt::format("lead mediator threw while relaying the offer of step {}: {}", step,
-                                      internal::DescribeCurrentException()),
-                          time_);
+    MediatorFault(0,
+                  fmt::format("threw while relaying the offer of step {}: {}", step,
+                              internal::DescribeCurrentException()),
+                  time_);
     return;
   }
   switch (decision) {
@@ -258,18 +261,18 @@ void ShuttleRun::RelayOffer(std::size_t party, std::uint64_t step, std::uint64_t
       return;
     case RelayDecision::kReplace:
       if (!space_.IsValid(replacement_, &why_)) {
-        internal::RecordFault(
-            result_, MediatorParty(0),
-            fmt::format("lead mediator replaced the offer of step {} with an invalid outcome: {}", step, why_), time_);
+        MediatorFault(0, fmt::format("replaced the offer of step {} with an invalid outcome: {}", step, why_), time_);
         return;
       }
       // proposal_utilities_ is free once the offer is replaced; it now holds the package's.
       for (std::size_t p = 0; p < n_; ++p) proposal_utilities_[p] = scenario_.profile(p).Utility(replacement_);
+      if (options_.record_trace) {
+        result_.trace.Add({step, round, time_, n_, ActionType::kOffer}, &replacement_, proposal_utilities_.data());
+      }
       Deliver(replacement_, proposal_utilities_, n_, n_, step, round);
       return;
   }
-  internal::RecordFault(result_, MediatorParty(0),
-                        fmt::format("lead mediator returned an unknown relay decision at step {}", step), time_);
+  MediatorFault(0, fmt::format("returned an unknown relay decision at step {}", step), time_);
 }
 
 void ShuttleRun::Deliver(const Outcome& source, const std::vector<double>& utilities, std::size_t author,
