@@ -32,6 +32,11 @@
 // - What mediators know: with disclosed=true every mediator is given every party's profile (a
 //   mediator the parties told their preferences); otherwise none. Mediator m's seed is
 //   DeriveSeed(seed, {1000 + m}).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "parley/analysis.h"
