@@ -342,7 +342,7 @@ std::vector<std::size_t> NonDominated(const UtilityColumns& utilities, std::stri
     const auto rows = SortedRows<3>(utilities);
     survivors = rows.size();
     kept = ThreeParties(rows);
-    algorithm = "sort and sweep with a Fenwick tree";
+    algorithm = "sort and sweep over a staircase";
   } else {
     kept = ManyParties(utilities, &survivors);
     algorithm = "sort-filter-skyline";

@@ -1,12 +1,13 @@
 // The core of every Pareto computation in Parley: which of a set of utility vectors no other
 // vector dominates, compared on rounded keys (UtilityKey).
 //
-// Two parties: sort and sweep, O(n log n). Three: sort and sweep with a Fenwick tree holding the
-// best third key per rank of the second, O(n log n). More: sort-filter-skyline (presorted by the
-// sum of keys, so that a dominating vector always comes first; each candidate is checked against
+// Two parties: sort and sweep, O(n log n). Three: sort and sweep over a staircase of the second
+// and third keys kept so far, which becomes a Fenwick tree holding the best third key per rank
+// of the second if it grows large, O(n log n). More: sort-filter-skyline (presorted by the sum
+// of keys, so that a dominating vector always comes first; each candidate is checked against
 // the skyline so far), O(n log n + n s) for a skyline of s vectors. Before any of these, one
 // linear pass drops every vector that one of a few pivot vectors (each party's best, the best
-// sums) dominates, which on real scenarios removes almost all of them.
+// sums) dominates, which on most real scenarios removes most of them.
 #ifndef PARLEY_ANALYSIS_NON_DOMINATED_H_
 #define PARLEY_ANALYSIS_NON_DOMINATED_H_
 
