@@ -4,6 +4,8 @@
 // offers come from the mediator and need everyone's acceptance; profiles reach the mediators only
 // when disclosed; faults of negotiators and mediators end the negotiation with the right party;
 // the package and withhold mediators keep their promises.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -12,8 +14,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "parley/error.h"
 #include "parley/mediator.h"
@@ -69,13 +69,17 @@ class ScriptedMediator final : public Mediator {
     relayed_.push_back(relayed);
     const Move move = next_ < script_.size() ? script_[next_++] : Forward();
     switch (move.kind) {
-      case Move::Kind::kForward: return RelayDecision::kForward;
-      case Move::Kind::kWithhold: return RelayDecision::kWithhold;
+      case Move::Kind::kForward:
+        return RelayDecision::kForward;
+      case Move::Kind::kWithhold:
+        return RelayDecision::kWithhold;
       case Move::Kind::kReplace:
         replacement = Outcome(move.package);
         return RelayDecision::kReplace;
-      case Move::Kind::kThrow: throw std::runtime_error("scripted mediator failure in Relay");
-      case Move::Kind::kUnknown: return static_cast<RelayDecision>(41);
+      case Move::Kind::kThrow:
+        throw std::runtime_error("scripted mediator failure in Relay");
+      case Move::Kind::kUnknown:
+        return static_cast<RelayDecision>(41);
       case Move::Kind::kShrink:
         replacement = Outcome();
         return RelayDecision::kReplace;
@@ -122,7 +126,8 @@ class RecordingNegotiator final : public Negotiator {
     inner_->Begin(context);
   }
   ActionType Act(const TurnState& state, Outcome& proposal) override {
-    if (state.current_offer) table_.push_back({state.offerer, *state.current_offer, state.current_offer_utility, state.time});
+    if (state.current_offer)
+      table_.push_back({state.offerer, *state.current_offer, state.current_offer_utility, state.time});
     return inner_->Act(state, proposal);
   }
   void Observe(const ObservedAction& action) override {
@@ -208,9 +213,8 @@ void ExpectIdentical(const NegotiationResult& saop, const NegotiationResult& shu
 // states and the offers they observe, not to acceptance counts or others' acceptances, which the
 // shuttle mediator does not pass on.
 const std::vector<std::string> kEquivalentNegotiators = {
-    "hardliner", "random",  "random(accept=0.6,end=0.02)", "random(rational=false)",
-    "time",      "boulware", "conceder",                    "tit-for-tat",
-    "tit-for-tat(k=0.5)"};
+    "hardliner", "random",      "random(accept=0.6,end=0.02)", "random(rational=false)", "time", "boulware",
+    "conceder",  "tit-for-tat", "tit-for-tat(k=0.5)"};
 
 void CompareWithSaop(const Scenario& scenario, const std::vector<std::string>& specs, const NegotiationOptions& options,
                      const std::string& protocol, const std::string& mediator) {
@@ -239,7 +243,8 @@ TEST(ShuttleEquivalence, ForwardingReproducesSaopWithThreeParties) {
     const Scenario scenario = RandomLinearScenario(200 + seed, 3, 2 + seed % 3, seed % 2 == 0);
     for (int trial = 0; trial < 25; ++trial) {
       std::vector<std::string> specs;
-      for (int p = 0; p < 3; ++p) specs.push_back(kEquivalentNegotiators[rng.UniformInt(kEquivalentNegotiators.size())]);
+      for (int p = 0; p < 3; ++p)
+        specs.push_back(kEquivalentNegotiators[rng.UniformInt(kEquivalentNegotiators.size())]);
       CompareWithSaop(scenario, specs, Rounds(5 + rng.UniformInt(40), rng.Next()),
                       seed % 3 == 0 ? "shuttle(disclosed=true)" : "shuttle", "forward");
     }
@@ -591,11 +596,13 @@ TEST(ShuttleFaults, MediatorThrowingWhenToldOfAnAcceptanceIsItsFault) {
 TEST(ShuttleFaults, InvalidOrUnknownRelayDecisionsAreTheMediatorsFault) {
   const Fixture f(2);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  const std::vector<ScriptedMediator::Move> bad = {
-      ScriptedMediator::Replace({}),         ScriptedMediator::Replace({0}),
-      ScriptedMediator::Replace({0, 0, 1, 1}), ScriptedMediator::Replace({0, 99, 1}),
-      ScriptedMediator::Replace({nan, 0, 1}), ScriptedMediator::Shrink(),
-      ScriptedMediator::Unknown()};
+  const std::vector<ScriptedMediator::Move> bad = {ScriptedMediator::Replace({}),
+                                                   ScriptedMediator::Replace({0}),
+                                                   ScriptedMediator::Replace({0, 0, 1, 1}),
+                                                   ScriptedMediator::Replace({0, 99, 1}),
+                                                   ScriptedMediator::Replace({nan, 0, 1}),
+                                                   ScriptedMediator::Shrink(),
+                                                   ScriptedMediator::Unknown()};
   for (std::size_t i = 0; i < bad.size(); ++i) {
     SCOPED_TRACE(::testing::Message() << "bad move " << i);
     ScriptedNegotiator a({ScriptedNegotiator::Offer(f.outcomes[0])});
@@ -715,7 +722,8 @@ TEST(ShuttleRun, StopEndsItAndCurrentOfferIsTheLiveOffer) {
 // The outcome a package mediator should choose, by brute force: largest Nash product of gains over
 // reservation values among outcomes giving `from` at least `floor`, or nothing if none beats
 // `offer_product`.
-std::optional<Outcome> BruteForcePackage(const Scenario& scenario, std::size_t from, double floor, double offer_product) {
+std::optional<Outcome> BruteForcePackage(const Scenario& scenario, std::size_t from, double floor,
+                                         double offer_product) {
   const OutcomeSpace& space = scenario.space();
   std::optional<Outcome> best;
   double best_product = offer_product;
@@ -723,9 +731,11 @@ std::optional<Outcome> BruteForcePackage(const Scenario& scenario, std::size_t f
     const Outcome outcome = space.OutcomeAt(i);
     if (scenario.profile(from).Utility(outcome) < floor) continue;
     double product = 1.0;
-    for (const Profile& profile : scenario.profiles()) product *= std::max(0.0, profile.Utility(outcome) - profile.reservation_value());
+    for (const Profile& profile : scenario.profiles())
+      product *= std::max(0.0, profile.Utility(outcome) - profile.reservation_value());
     bool rational = true;
-    for (const Profile& profile : scenario.profiles()) rational = rational && profile.Utility(outcome) >= profile.reservation_value();
+    for (const Profile& profile : scenario.profiles())
+      rational = rational && profile.Utility(outcome) >= profile.reservation_value();
     if (rational && product > best_product + 1e-9) {
       best_product = product;
       best = outcome;
@@ -859,7 +869,8 @@ TEST(PackageMediator, NegotiationsAreValidAndAgreementsRational) {
     const Scenario scenario = RandomLinearScenario(600 + seed, parties, 3, seed % 4 < 2);
     for (int trial = 0; trial < 8; ++trial) {
       std::vector<std::string> specs;
-      for (std::size_t p = 0; p < parties; ++p) specs.push_back(kRationalNegotiators[rng.UniformInt(kRationalNegotiators.size())]);
+      for (std::size_t p = 0; p < parties; ++p)
+        specs.push_back(kRationalNegotiators[rng.UniformInt(kRationalNegotiators.size())]);
       SCOPED_TRACE(::testing::Message() << scenario.name() << " " << specs[0] << " vs " << specs[1]);
       std::vector<std::unique_ptr<RecordingNegotiator>> owned;
       std::vector<Negotiator*> negotiators;
@@ -868,8 +879,8 @@ TEST(PackageMediator, NegotiationsAreValidAndAgreementsRational) {
         negotiators.push_back(owned.back().get());
       }
       auto mediator = MediatorRegistry::Create(trial % 2 ? "package" : "package(every=1)");
-      const auto result = RunShuttle(scenario, negotiators, {mediator.get()}, Rounds(30, seed * 10 + trial),
-                                     "shuttle(disclosed=true)");
+      const auto result =
+          RunShuttle(scenario, negotiators, {mediator.get()}, Rounds(30, seed * 10 + trial), "shuttle(disclosed=true)");
       ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
       for (const auto& party : owned) {
         for (const auto& shown : party->observed()) {
@@ -880,7 +891,8 @@ TEST(PackageMediator, NegotiationsAreValidAndAgreementsRational) {
       if (result.agreement) {
         for (std::size_t p = 0; p < parties; ++p) {
           const Profile& profile = scenario.profile(p);
-          const double floor = std::min(profile.reservation_value(), profile.utility_function().ranking().best_utility());
+          const double floor =
+              std::min(profile.reservation_value(), profile.utility_function().ranking().best_utility());
           EXPECT_GE(result.undiscounted_utilities[p], floor - 1e-12) << "party " << p;
         }
       }
@@ -909,8 +921,8 @@ TEST(WithholdMediator, NeverDeliversAnOfferBelowAReceiversReservationValue) {
         pointers.push_back(owned.back().get());
       }
       auto mediator = MediatorRegistry::Create("withhold");
-      const auto result = RunShuttle(scenario, pointers, {mediator.get()}, Rounds(20, seed + 100 * trial),
-                                     "shuttle(disclosed=true)");
+      const auto result =
+          RunShuttle(scenario, pointers, {mediator.get()}, Rounds(20, seed + 100 * trial), "shuttle(disclosed=true)");
       ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
       std::size_t delivered = 0;
       for (const auto& party : owned) {

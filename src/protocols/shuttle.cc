@@ -113,10 +113,10 @@ class ShuttleRun final : public NegotiationRun {
   std::vector<double> live_utilities_;
   std::vector<double> proposal_utilities_;
   bool has_live_ = false;
-  std::size_t author_ = 0;       // a party, or n_ for the mediator
-  std::vector<bool> accepted_;   // who has accepted the live offer (its author never needs to)
+  std::size_t author_ = 0;      // a party, or n_ for the mediator
+  std::vector<bool> accepted_;  // who has accepted the live offer (its author never needs to)
   std::size_t acceptances_ = 0;
-  std::size_t required_ = 0;     // n - 1 for a forwarded offer, n for a package
+  std::size_t required_ = 0;  // n - 1 for a forwarded offer, n for a package
   std::uint64_t step_ = 0;
   double time_ = 0.0;
   std::string why_;
@@ -170,9 +170,9 @@ void ShuttleRun::Turn() {
   try {
     action = negotiators_[party]->Act(state, proposal_);
   } catch (...) {
-    internal::RecordFault(result_, party,
-                          fmt::format("threw during its turn at step {}: {}", step_, internal::DescribeCurrentException()),
-                          time_);
+    internal::RecordFault(
+        result_, party,
+        fmt::format("threw during its turn at step {}: {}", step_, internal::DescribeCurrentException()), time_);
     Finish();
     return;
   }
@@ -194,8 +194,8 @@ void ShuttleRun::Turn() {
     }
     case ActionType::kAccept: {
       if (!has_live_) {
-        internal::RecordFault(result_, party,
-                              fmt::format("accepted at step {} when no offer was on the table", step), time_);
+        internal::RecordFault(result_, party, fmt::format("accepted at step {} when no offer was on the table", step),
+                              time_);
         break;
       }
       if (options_.record_trace) {
@@ -204,10 +204,10 @@ void ShuttleRun::Turn() {
       try {
         mediators_[0]->ObserveAcceptance(party, live_);
       } catch (...) {
-        MediatorFault(0,
-                      fmt::format("threw while told of an acceptance at step {}: {}", step,
-                                  internal::DescribeCurrentException()),
-                      time_);
+        MediatorFault(
+            0,
+            fmt::format("threw while told of an acceptance at step {}: {}", step, internal::DescribeCurrentException()),
+            time_);
         break;
       }
       // The author of a forwarded offer agreed to it by making it; accepting again adds nothing.
@@ -247,10 +247,9 @@ void ShuttleRun::RelayOffer(std::size_t party, std::uint64_t step, std::uint64_t
   try {
     decision = mediators_[0]->Relay(relay, proposal_, replacement_);
   } catch (...) {
-    MediatorFault(0,
-                  fmt::format("threw while relaying the offer of step {}: {}", step,
-                              internal::DescribeCurrentException()),
-                  time_);
+    MediatorFault(
+        0, fmt::format("threw while relaying the offer of step {}: {}", step, internal::DescribeCurrentException()),
+        time_);
     return;
   }
   switch (decision) {
@@ -299,8 +298,8 @@ void ShuttleRun::Deliver(const Outcome& source, const std::vector<double>& utili
       negotiators_[p]->Observe(observed);
     } catch (...) {
       internal::RecordFault(
-          result_, p,
-          fmt::format("threw while observing step {}: {}", step, internal::DescribeCurrentException()), time_);
+          result_, p, fmt::format("threw while observing step {}: {}", step, internal::DescribeCurrentException()),
+          time_);
       return;
     }
   }
