@@ -14,7 +14,7 @@
 // - Without disclosure, a uniformly random untried neighbour.
 // Every neighbour is put at most once per standing text; once all have been put and none was
 // accepted the standing text is a local optimum and it stops (stop=true) so the negotiation ends
-// with it. Issues of real values, or of more than 4096 values, cannot be exhausted: each time one
+// with it. With every profile disclosed it skips neighbours that change nobody's utility. Issues of real values, or of more than 4096 values, cannot be exhausted: each time one
 // of them is chosen it takes a random value (with disclosure, the best of four random values).
 //
 // Before any text is accepted it climbs towards acceptability: it starts from a random text and
@@ -61,7 +61,9 @@ class HillClimb final : public Mediator {
     for (const Profile* profile : context.disclosed) {
       if (profile) disclosed_.push_back(profile);
     }
+    all_disclosed_ = disclosed_.size() == context.party_count;
     gains_.assign(disclosed_.size(), 0.0);
+    utilities_.assign(disclosed_.size(), 0.0);
     accepted_utilities_.assign(disclosed_.size(), 0.0);
     listed_.clear();
     unlisted_.clear();
@@ -111,9 +113,12 @@ class HillClimb final : public Mediator {
     }
     if (disclosed_.empty()) {
       RandomNeighbour(text);
-    } else {
-      BestNeighbour(text);
+      return true;
     }
+    if (BestNeighbour(text)) return true;
+    if (base_is_accepted_ && stop_) return false;
+    Restart();
+    text = base_;
     return true;
   }
 
@@ -181,7 +186,9 @@ class HillClimb final : public Mediator {
     }
   }
 
-  void BestNeighbour(Outcome& text) {
+  // False when only neighbours that change nobody's utility are left (with every profile
+  // disclosed, accepting one would only move the base sideways, and could cycle).
+  bool BestNeighbour(Outcome& text) {
     Score best_score;
     std::size_t best_slot = tried_.size();
     bool found = false;
@@ -189,6 +196,11 @@ class HillClimb final : public Mediator {
       if (tried_[slot]) continue;
       SlotText(slot, candidate_);
       const Score score = Evaluate(candidate_, true);
+      if (all_disclosed_ && base_is_accepted_ && !ChangesAnyone()) {
+        tried_[slot] = true;
+        --untried_;
+        continue;
+      }
       if (!found || best_score < score) {
         best_score = score;
         best_slot = slot;
@@ -209,11 +221,21 @@ class HillClimb final : public Mediator {
         }
       }
     }
+    if (!found) return false;
     if (best_slot < tried_.size()) {
       tried_[best_slot] = true;
       --untried_;
     }
     text = best_;
+    return true;
+  }
+
+  // Whether the text last evaluated changes some disclosed party's utility of the accepted text.
+  bool ChangesAnyone() const {
+    for (std::size_t p = 0; p < disclosed_.size(); ++p) {
+      if (utilities_[p] != accepted_utilities_[p]) return true;
+    }
+    return false;
   }
 
   // The objective of `text` for the disclosed parties at the current time; with
@@ -224,6 +246,7 @@ class HillClimb final : public Mediator {
     bool acceptable = true;
     for (std::size_t p = 0; p < disclosed_.size(); ++p) {
       const double utility = disclosed_[p]->Utility(text);
+      utilities_[p] = utility;
       const double reservation = disclosed_[p]->ReservationValueAt(time_, max_rounds_);
       gains_[p] = utility - reservation;
       smallest = std::min(smallest, gains_[p]);
@@ -248,7 +271,9 @@ class HillClimb final : public Mediator {
   std::uint64_t max_rounds_ = 0;
   double time_ = 0.0;
   std::vector<const Profile*> disclosed_;
+  bool all_disclosed_ = false;
   std::vector<double> gains_;
+  std::vector<double> utilities_;  // of the text last evaluated
   std::vector<double> accepted_utilities_;
   std::vector<std::size_t> listed_;      // issues whose neighbours are enumerated
   std::vector<std::size_t> first_slot_;  // first slot of each listed issue, then the slot count
