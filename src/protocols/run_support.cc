@@ -52,6 +52,36 @@ void RecordFault(NegotiationResult& result, std::size_t party, std::string messa
   result.time = time;
 }
 
+void RecordMediatorFault(NegotiationResult& result, std::size_t party_count, std::size_t mediator,
+                         std::string_view message, double time) {
+  RecordFault(result, party_count + mediator, fmt::format("mediator {} {}", mediator, message), time);
+}
+
+bool BeginMediators(const Scenario& scenario, const std::vector<Mediator*>& mediators,
+                    const NegotiationOptions& options, bool disclosed, NegotiationResult& result) {
+  const std::size_t n = scenario.party_count();
+  MediatorContext context;
+  context.space = &scenario.space();
+  context.party_count = n;
+  context.mediator_count = mediators.size();
+  context.disclosed.assign(n, nullptr);
+  if (disclosed) {
+    for (std::size_t p = 0; p < n; ++p) context.disclosed[p] = &scenario.profile(p);
+  }
+  context.max_rounds = options.rounds;
+  for (std::size_t m = 0; m < mediators.size(); ++m) {
+    context.mediator = m;
+    context.seed = DeriveSeed(options.seed, {1000 + m});
+    try {
+      mediators[m]->Begin(context);
+    } catch (...) {
+      RecordMediatorFault(result, n, m, fmt::format("failed to start: {}", DescribeCurrentException()), 0.0);
+      return false;
+    }
+  }
+  return true;
+}
+
 std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                              const NegotiationOptions& options, NegotiationResult& result) {
   std::size_t begun = 0;

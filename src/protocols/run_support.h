@@ -8,8 +8,10 @@
 #include <chrono>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "parley/mediator.h"
 #include "parley/protocol.h"
 
 namespace parley::internal {
@@ -42,6 +44,17 @@ std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotia
 
 // Records a fault: the negotiation ends now, without agreement.
 void RecordFault(NegotiationResult& result, std::size_t party, std::string message, double time);
+
+// Records a fault of mediator `mediator` under party index party_count + mediator, with a message
+// naming it ("mediator 1 <message>").
+void RecordMediatorFault(NegotiationResult& result, std::size_t party_count, std::size_t mediator,
+                         std::string_view message, double time);
+
+// Calls Begin on each mediator with seed DeriveSeed(options.seed, {1000 + m}); with `disclosed`
+// every mediator is given every party's profile, otherwise none. On an exception records that
+// mediator's fault in `result`, stops and returns false.
+bool BeginMediators(const Scenario& scenario, const std::vector<Mediator*>& mediators,
+                    const NegotiationOptions& options, bool disclosed, NegotiationResult& result);
 
 // Fills the final utilities: with an agreement each party's discounted utility of it at
 // `result.time`, without one its reservation value at that time (following its schedule),

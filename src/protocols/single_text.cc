@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -73,7 +74,7 @@ class SingleTextRun final : public NegotiationRun {
     result_.trace.Reset(space_.issue_count(), n_,
                         options.record_trace ? (options.rounds ? options.rounds * (n_ + 1) : 1024) : 0);
     begun_ = internal::BeginNegotiators(scenario, negotiators, options, result_);
-    if (!result_.fault) BeginMediators(disclosed);
+    if (!result_.fault) internal::BeginMediators(scenario, mediators, options, disclosed, result_);
     if (result_.fault) Finish();
   }
 
@@ -95,12 +96,11 @@ class SingleTextRun final : public NegotiationRun {
   }
 
  private:
-  void BeginMediators(bool disclosed);
   void Round();
   // Asks party p for its vote (and feedback); false when the negotiation ended on its answer.
   bool Ask(std::size_t party);
   void Announce(std::uint64_t text_step);
-  void MediatorFault(std::size_t mediator, std::string message);
+  void MediatorFault(std::size_t mediator, std::string_view message);
   // Ends with the standing text as the agreement, or without agreement for `otherwise`.
   void EndWithAcceptedText(EndReason otherwise);
   void Finish();
@@ -134,32 +134,8 @@ class SingleTextRun final : public NegotiationRun {
   std::string why_;
 };
 
-void SingleTextRun::BeginMediators(bool disclosed) {
-  MediatorContext context;
-  context.space = &space_;
-  context.party_count = n_;
-  context.mediator_count = mediators_.size();
-  context.disclosed.assign(n_, nullptr);
-  if (disclosed) {
-    for (std::size_t p = 0; p < n_; ++p) context.disclosed[p] = &scenario_.profile(p);
-  }
-  context.max_rounds = options_.rounds;
-  for (std::size_t m = 0; m < mediators_.size(); ++m) {
-    context.mediator = m;
-    context.seed = DeriveSeed(options_.seed, {1000 + m});
-    try {
-      mediators_[m]->Begin(context);
-    } catch (...) {
-      internal::RecordFault(result_, n_ + m,
-                            fmt::format("mediator {} failed to start: {}", m, internal::DescribeCurrentException()),
-                            0.0);
-      return;
-    }
-  }
-}
-
-void SingleTextRun::MediatorFault(std::size_t mediator, std::string message) {
-  internal::RecordFault(result_, n_ + mediator, fmt::format("mediator {} {}", mediator, message), time_);
+void SingleTextRun::MediatorFault(std::size_t mediator, std::string_view message) {
+  internal::RecordMediatorFault(result_, n_, mediator, message, time_);
   Finish();
 }
 
