@@ -1,6 +1,7 @@
-// How far an approximate Pareto frontier is from the exact one, and the restricted ANAC 2014
-// spaces on which both can be computed. Used by the tests and by bench/frontier_bench.cc, which
-// report the figures in docs/analysis-large-spaces.md.
+// How far an approximate Pareto frontier is from the exact one, and the scenarios it is measured
+// on: ANAC 2014 spaces restricted until they can be enumerated, and generated linear additive
+// spaces of any size. Used by the tests and by bench/frontier_bench.cc, whose figures
+// docs/analysis-large-spaces.md reports.
 #ifndef PARLEY_ANALYSIS_FRONTIER_QUALITY_H_
 #define PARLEY_ANALYSIS_FRONTIER_QUALITY_H_
 
@@ -8,11 +9,13 @@
 #include <cmath>
 #include <memory>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
+#include "parley/random.h"
 #include "parley/scenario.h"
 
 namespace parley::internal {
@@ -93,6 +96,46 @@ inline Scenario FixIssuesBeyond(const Scenario& scenario, std::size_t free_issue
                           profile.reservation_value(), profile.discount_factor());
   }
   return Scenario(scenario.name(), space, std::move(profiles));
+}
+
+// `parties` linear additive profiles over `issues` discrete issues of `values` values each, from
+// `seed`. With `opposition` 0 every weight and value is drawn independently; with 1 the odd
+// parties value everything as 1 minus what the even ones do (every outcome is Pareto-optimal
+// for two parties); in between, a mixture.
+inline Scenario GeneratedLinearScenario(std::uint64_t seed, std::size_t parties, std::size_t issues, std::size_t values,
+                                        double opposition) {
+  Rng rng(seed);
+  std::vector<Issue> issue_list;
+  for (std::size_t i = 0; i < issues; ++i) {
+    std::vector<std::string> names;
+    for (std::size_t v = 0; v < values; ++v) names.push_back("v" + std::to_string(v));
+    issue_list.push_back(Issue::Discrete("issue" + std::to_string(i), std::move(names)));
+  }
+  auto space = std::make_shared<const OutcomeSpace>("generated-" + std::to_string(seed), std::move(issue_list));
+  std::vector<std::vector<double>> shared_values(issues, std::vector<double>(values));
+  std::vector<double> shared_weights(issues);
+  for (auto& table : shared_values) {
+    for (double& x : table) x = rng.UniformReal();
+  }
+  for (double& w : shared_weights) w = 0.05 + rng.UniformReal();
+  std::vector<Profile> profiles;
+  for (std::size_t p = 0; p < parties; ++p) {
+    std::vector<double> weights;
+    std::vector<ValueFunction> functions;
+    for (std::size_t i = 0; i < issues; ++i) {
+      weights.push_back(opposition * shared_weights[i] + (1 - opposition) * (0.05 + rng.UniformReal()));
+      std::vector<double> table;
+      for (std::size_t v = 0; v < values; ++v) {
+        const double shared = p % 2 == 1 ? 1.0 - shared_values[i][v] : shared_values[i][v];
+        table.push_back(opposition * shared + (1 - opposition) * rng.UniformReal());
+      }
+      functions.push_back(ValueFunction::Table(std::move(table)));
+    }
+    profiles.emplace_back("party" + std::to_string(p),
+                          std::make_shared<const LinearAdditiveUtility>(space, std::move(weights), std::move(functions)),
+                          0.0, 1.0);
+  }
+  return Scenario(space->name(), space, std::move(profiles));
 }
 
 }  // namespace parley::internal

@@ -403,7 +403,7 @@ ParetoFrontier Programme::Run() {
   } else {
     frontier.method = fmt::format(
         "dynamic programme over {} issues without enumeration (approximate: partial frontiers passed the limit of {} "
-        "points, so {} of them were thinned to one point per grid cell; every outcome is within {:.2g} utility, for "
+        "points and were thinned {} times to one point per grid cell; every outcome is within {:.2g} utility, for "
         "every party, of being weakly dominated by a returned point; largest partial frontier {} points)",
         issues_, FormatCount(limit_), thinned_, error_bound_, FormatCount(largest_));
   }
