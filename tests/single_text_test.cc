@@ -611,6 +611,7 @@ TEST(SingleTextTest, SetupErrors) {
   EXPECT_THROW(RunSingleText(scenario, {&a, &b}, {}, Rounds(3)), UsageError);
   EXPECT_THROW(RunSingleText(scenario, {&a, &b}, {&mediator}, NegotiationOptions{}), UsageError);
   EXPECT_THROW(RunSingleText(scenario, {&a, &b, &c}, {&mediator}, Rounds(3)), UsageError);
+  EXPECT_THROW(RunSingleText(scenario, {&a, &b}, {&mediator, nullptr}, Rounds(3)), UsageError);
   EXPECT_THROW(ProtocolRegistry::Create("single-text(votes=2)"), UsageError);
   EXPECT_THROW(MediatorRegistry::Create("hill-climb(objective=median)"), UsageError);
   EXPECT_EQ(a.begin_calls(), 0);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/error.h"
 #include "parley/random.h"
 
 namespace parley::internal {
@@ -50,6 +51,17 @@ void RecordFault(NegotiationResult& result, std::size_t party, std::string messa
   result.end_reason = EndReason::kFault;
   result.agreement.reset();
   result.time = time;
+}
+
+void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                const NegotiationOptions& options) {
+  if (negotiators.size() != scenario.party_count()) {
+    throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(),
+                                 scenario.party_count(), negotiators.size()));
+  }
+  if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
+    throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
+  }
 }
 
 void RecordMediatorFault(NegotiationResult& result, std::size_t party_count, std::size_t mediator,

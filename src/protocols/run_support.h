@@ -37,6 +37,11 @@ class NegotiationClock {
   std::size_t steps_per_round_;
 };
 
+// Throws UsageError unless there is one negotiator per party of the scenario and a deadline (in
+// rounds, wall-clock time or both): the checks every protocol's Start makes.
+void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                const NegotiationOptions& options);
+
 // Calls Begin on each negotiator with seed DeriveSeed(options.seed, {party}). Returns how many
 // were begun; on an exception records the fault in `result` and stops.
 std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,

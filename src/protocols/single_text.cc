@@ -101,6 +101,8 @@ class SingleTextRun final : public NegotiationRun {
   bool Ask(std::size_t party);
   void Announce(std::uint64_t text_step);
   void MediatorFault(std::size_t mediator, std::string_view message);
+  // For catch blocks: records that `party` threw while `doing` something, and ends.
+  void PartyThrew(std::size_t party, std::string_view doing);
   // Ends with the standing text as the agreement, or without agreement for `otherwise`.
   void EndWithAcceptedText(EndReason otherwise);
   void Finish();
@@ -234,11 +236,7 @@ bool SingleTextRun::Ask(std::size_t party) {
   try {
     action = negotiators_[party]->Act(state, proposal_);
   } catch (...) {
-    internal::RecordFault(result_, party,
-                          fmt::format("threw while answering the text of round {}: {}", round_,
-                                      internal::DescribeCurrentException()),
-                          time_);
-    Finish();
+    PartyThrew(party, "answering the text");
     return false;
   }
   const std::uint64_t step = step_++;
@@ -266,11 +264,7 @@ bool SingleTextRun::Ask(std::size_t party) {
     try {
       answer = negotiators_[party]->CompareTexts(previous_, text_);
     } catch (...) {
-      internal::RecordFault(result_, party,
-                            fmt::format("threw while comparing the texts of round {}: {}", round_,
-                                        internal::DescribeCurrentException()),
-                            time_);
-      Finish();
+      PartyThrew(party, "comparing the texts");
       return false;
     }
     if (!answer) {
@@ -281,6 +275,13 @@ bool SingleTextRun::Ask(std::size_t party) {
     feedback_.push_back(*answer);
   }
   return true;
+}
+
+void SingleTextRun::PartyThrew(std::size_t party, std::string_view doing) {
+  internal::RecordFault(
+      result_, party,
+      fmt::format("threw while {} in round {}: {}", doing, round_, internal::DescribeCurrentException()), time_);
+  Finish();
 }
 
 void SingleTextRun::Announce(std::uint64_t text_step) {
@@ -296,11 +297,7 @@ void SingleTextRun::Announce(std::uint64_t text_step) {
     try {
       negotiators_[p]->Observe(announcement);
     } catch (...) {
-      internal::RecordFault(result_, p,
-                            fmt::format("threw while observing the text accepted in round {}: {}", round_,
-                                        internal::DescribeCurrentException()),
-                            time_);
-      Finish();
+      PartyThrew(p, "observing the text accepted");
       return;
     }
   }
@@ -333,16 +330,12 @@ class SingleText final : public Protocol {
   std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                                         const std::vector<Mediator*>& mediators,
                                         const NegotiationOptions& options) override {
-    const std::size_t n = scenario.party_count();
-    if (negotiators.size() != n) {
-      throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(), n,
-                                   negotiators.size()));
-    }
+    internal::CheckSetup(scenario, negotiators, options);
     if (mediators.empty()) {
       throw UsageError("the single-text protocol needs at least one mediator (e.g. --mediators hill-climb)");
     }
-    if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
-      throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
+    for (const Mediator* mediator : mediators) {
+      if (mediator == nullptr) throw UsageError("the single-text protocol was given a null mediator");
     }
     return std::make_unique<SingleTextRun>(scenario, negotiators, mediators, options, feedback_, disclosed_);
   }
