@@ -475,6 +475,23 @@ TEST(AnalysisNonDominated, LargeFrontiersMatchPairwiseDominance) {
   }
 }
 
+// UtilityKey rounds u * 2^40 to the nearest integer, ties to even, whatever path it takes.
+TEST(AnalysisKeys, UtilityKeyRoundsToNearestEven) {
+  EXPECT_EQ(UtilityKey(1.0), std::int64_t{1} << 40);
+  EXPECT_EQ(UtilityKey(0.5 * 0x1p-40), 0);               // 0.5 -> 0
+  EXPECT_EQ(UtilityKey(1.5 * 0x1p-40), 2);               // 1.5 -> 2
+  EXPECT_EQ(UtilityKey(2.5 * 0x1p-40), 2);               // 2.5 -> 2
+  EXPECT_EQ(UtilityKey(-2.5 * 0x1p-40), -2);
+  EXPECT_EQ(UtilityKey(0.1 + 0.2), UtilityKey(0.3));     // noise merges
+  EXPECT_NE(UtilityKey(0.3), UtilityKey(0.3 + 1e-12));   // a real difference does not
+  EXPECT_EQ(UtilityKey(0x1p20 + 0.75), (std::int64_t{1} << 60) + (std::int64_t{3} << 38));  // beyond 2^51
+  Rng rng(99);
+  for (int k = 0; k < 100000; ++k) {
+    const double u = (rng.UniformReal() - 0.3) * (k % 3 == 0 ? 1e5 : 2.0);
+    ASSERT_EQ(UtilityKey(u), std::llrint(u * 0x1p40)) << u;
+  }
+}
+
 TEST(AnalysisEdgeCases, EmptyZoneOfAgreement) {
   for (std::size_t parties = 2; parties <= 4; ++parties) {
     const Scenario base = testing::RandomLinearScenario(77 + parties, parties, 3);
