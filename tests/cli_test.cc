@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parley/multi_track.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
@@ -32,14 +33,19 @@ TEST(Cli, NegotiateRunsTheBuiltinDefaultScenario) {
   EXPECT_NE(result.out.find("Israel"), std::string::npos);
   EXPECT_NE(result.out.find("Hamas"), std::string::npos);
   EXPECT_NE(result.out.find("Result"), std::string::npos);
+  EXPECT_NE(result.out.find("Track ceasefire"), std::string::npos);
+  EXPECT_NE(result.out.find("Track rafah"), std::string::npos);
+  EXPECT_NE(result.out.find("Overall utility"), std::string::npos);
+  EXPECT_NE(result.out.find("Egypt"), std::string::npos);
 }
 
 TEST(Cli, NegotiateJsonMatchesTheLibrary) {
-  const auto result = RunCli("negotiate --json --negotiators boulware,conceder --rounds 80 --seed 9");
+  const auto result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' --json --negotiators boulware,conceder "
+                             "--rounds 80 --seed 9");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
 
-  const Scenario scenario = LoadScenario(std::string(kDefaultScenario));
+  const Scenario scenario = LoadScenario(std::string(kDefaultScenario) + "#rafah");
   NegotiationOptions options;
   options.rounds = 80;
   options.seed = 9;
@@ -63,7 +69,8 @@ TEST(Cli, NegotiateWritesTraceFiles) {
   const auto folder = testing::TemporaryFolder("parley-trace");
   const auto jsonl = folder / "trace.jsonl";
   const auto csv = folder / "trace.csv";
-  auto result = RunCli("negotiate --negotiators hardliner --rounds 7 --json --trace '" + jsonl.string() + "'");
+  auto result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' --negotiators hardliner --rounds 7 --json --trace '" +
+                       jsonl.string() + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto summary = nlohmann::json::parse(result.out);
   // Two hard-liners with opposed best outcomes never agree: 7 rounds of 2 offers each.
@@ -74,11 +81,12 @@ TEST(Cli, NegotiateWritesTraceFiles) {
   std::getline(in, first);
   const auto line = nlohmann::json::parse(first);
   EXPECT_EQ(line["step"], 0);
-  EXPECT_EQ(line["party"], "Israel");
+  EXPECT_EQ(line["party"], "Egypt");
   EXPECT_EQ(line["action"], "offer");
-  EXPECT_EQ(line["offer"]["cease-fire"], "six-week pause");
+  EXPECT_EQ(line["offer"]["Rafah operation"], "cancel");  // Egypt's best outcome
 
-  result = RunCli("negotiate --negotiators hardliner --rounds 7 --trace '" + csv.string() + "'");
+  result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' --negotiators hardliner --rounds 7 --trace '" +
+                  csv.string() + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(CountLines(csv), 15u);  // header plus one row per action
   std::filesystem::remove_all(folder);
@@ -87,10 +95,14 @@ TEST(Cli, NegotiateWritesTraceFiles) {
 TEST(Cli, ScenarioInfoDescribesTheScenario) {
   const auto result = RunCli("scenario info ceasefire-2024");
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  const Scenario scenario = LoadScenario("ceasefire-2024");
-  EXPECT_NE(result.out.find(scenario.space().DescribeSize()), std::string::npos) << result.out;
-  for (const auto& issue : scenario.space().issues()) EXPECT_NE(result.out.find(issue.name()), std::string::npos);
-  EXPECT_NE(result.out.find("0.4500"), std::string::npos);  // Israel's reservation value
+  const MultiTrackScenario multi = LoadMultiTrackScenario("ceasefire-2024");
+  for (const auto& track : multi.tracks()) {
+    EXPECT_NE(result.out.find("Track " + track.name), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find(track.stakes.space().DescribeSize()), std::string::npos) << result.out;
+    for (const auto& issue : track.stakes.space().issues()) EXPECT_NE(result.out.find(issue.name()), std::string::npos);
+  }
+  for (const auto& mediator : multi.mediators()) EXPECT_NE(result.out.find(mediator.name), std::string::npos);
+  EXPECT_NE(result.out.find("0.5500"), std::string::npos);  // Israel's reservation value on the Rafah track
 }
 
 TEST(Cli, ScenarioConvertWritesAnEquivalentParleyJsonFile) {
@@ -118,12 +130,15 @@ TEST(Cli, ScenarioConvertWritesAnEquivalentParleyJsonFile) {
 }
 
 TEST(Cli, NegotiateWithChosenPartiesInTheGivenOrder) {
-  const auto result = RunCli("negotiate --json --parties Hamas,Israel --negotiators hardliner --rounds 3");
+  const auto result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' --json --parties Israel,Egypt "
+                             "--negotiators hardliner --rounds 3");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
-  // Without an agreement each party gets its own reservation value (Hamas 0.35, Israel 0.45).
-  EXPECT_DOUBLE_EQ(json["utilities"]["Hamas"].get<double>(), 0.35);
-  EXPECT_DOUBLE_EQ(json["utilities"]["Israel"].get<double>(), 0.45);
+  EXPECT_EQ(json["negotiators"].size(), 2u);
+  // Without an agreement each party gets its reservation value at the deadline: Israel's is 0.55
+  // throughout, Egypt's falls from 0.35 to 0.10 at t = 0.6 (scenarios/builtin/ceasefire-2024.json).
+  EXPECT_DOUBLE_EQ(json["utilities"]["Israel"].get<double>(), 0.55);
+  EXPECT_DOUBLE_EQ(json["utilities"]["Egypt"].get<double>(), 0.10);
 }
 
 TEST(Cli, ListNegotiatorsShowsTheRegistry) {
@@ -146,14 +161,16 @@ TEST(Cli, BadInputGivesAClearErrorAndNonZeroExit) {
       {"negotiate --negotiators no-such-negotiator", "unknown negotiator 'no-such-negotiator'"},
       {"negotiate --negotiators 'time(e=0.2'", "expected ',' or ')'"},
       {"negotiate --negotiators 'time(q=1)'", "has no parameter 'q'"},
-      {"negotiate --negotiators a,b,c", "2 parties"},
+      {"negotiate --scenario 'ceasefire-2024#rafah' --negotiators a,b,c", "2 parties"},
+      {"negotiate --scenario 'ceasefire-2024#nowhere'", "no track 'nowhere' (its tracks: ceasefire, rafah)"},
       {"negotiate --rounds 0", "--rounds"},
       {"negotiate --scenario '" + (folder / "broken.json").string() + "'", "broken.json"},
       {"scenario info '" + (folder / "empty-folder").string() + "'", "empty-folder"},
-      {"scenario convert ceasefire-2024 -o '" + (folder / "x.json").string() + "' --to no-such-format",
+      {"scenario convert 'ceasefire-2024#rafah' -o '" + (folder / "x.json").string() + "' --to no-such-format",
        "unknown scenario format"},
       {"no-such-command", "no-such-command"},
-      {"negotiate --parties Israel,Egypt", "no party 'Egypt' (its parties: Israel, Hamas)"},
+      {"negotiate --scenario 'ceasefire-2024#ceasefire' --parties Israel,Qatar",
+       "no party 'Qatar' (its parties: Israel, Hamas, Egypt)"},
   };
   for (const auto& c : cases) {
     const auto result = RunCli(c.arguments);

@@ -16,6 +16,7 @@
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/random.h"
+#include "parley/multi_track.h"
 #include "parley/scenario_format.h"
 #include "test_support.h"
 
@@ -573,7 +574,9 @@ TEST(ParleyJsonTest, SaveScenarioAndFailedWritesLeaveNothing) {
   fs::remove_all(folder);
 }
 
-// Every shipped built-in scenario loads and is sensible.
+// Every shipped built-in scenario loads and is sensible: each track of a multi-track one, or the
+// single scenario, has two or more parties whose utilities stay in [0, 1] and survive a round
+// trip through the writer.
 TEST(ParleyJsonTest, BuiltinScenariosLoad) {
   const fs::path folder = testing::ShippedScenarios() / "builtin";
   int files = 0;
@@ -582,43 +585,51 @@ TEST(ParleyJsonTest, BuiltinScenariosLoad) {
       if (entry.path().extension() != ".json") continue;
       SCOPED_TRACE(entry.path().string());
       ++files;
-      ASSERT_TRUE(Format().Recognizes(entry.path()));
-      const Scenario scenario = Format().Read(entry.path());
-      EXPECT_GE(scenario.party_count(), 2u);
-      EXPECT_FALSE(scenario.description().empty());
-      Rng rng(11);
-      Outcome outcome;
-      for (int s = 0; s < 500; ++s) {
-        scenario.space().RandomOutcome(rng, outcome);
-        for (const Profile& profile : scenario.profiles()) {
-          const double u = profile.Utility(outcome);
-          EXPECT_GE(u, 0.0);
-          EXPECT_LE(u, 1.0);
+      const MultiTrackScenario multi = LoadMultiTrackScenario(entry.path().string());
+      EXPECT_FALSE(multi.description().empty());
+      for (const Track& track : multi.tracks()) {
+        const Scenario& scenario = track.stakes;
+        EXPECT_GE(scenario.party_count(), 2u);
+        Rng rng(11);
+        Outcome outcome;
+        for (int s = 0; s < 500; ++s) {
+          scenario.space().RandomOutcome(rng, outcome);
+          for (const Profile& profile : scenario.profiles()) {
+            const double u = profile.Utility(outcome);
+            EXPECT_GE(u, 0.0);
+            EXPECT_LE(u, 1.0);
+          }
         }
+        const fs::path copy = testing::TemporaryFolder("parley-json") / (track.name + ".json");
+        Format().Write(scenario, copy);
+        ExpectSameScenario(scenario, Format().Read(copy), 500);
+        fs::remove_all(copy.parent_path());
       }
-      // And it survives a round trip through the writer.
-      const fs::path copy = testing::TemporaryFolder("parley-json") / entry.path().filename();
-      Format().Write(scenario, copy);
-      ExpectSameScenario(scenario, Format().Read(copy), 500);
-      fs::remove_all(copy.parent_path());
     }
   }
   if (files == 0) GTEST_SKIP() << "no built-in scenario files in " << folder;
   for (const std::string& name : BuiltinScenarioNames()) {
-    const Scenario scenario = LoadScenario(name);
-    EXPECT_EQ(scenario.source(), "builtin:" + name);
-    EXPECT_GE(scenario.party_count(), 2u);
+    const MultiTrackScenario multi = LoadMultiTrackScenario(name);
+    EXPECT_EQ(multi.source, "builtin:" + name);
+    EXPECT_GE(multi.tracks().size(), 1u);
   }
 }
 
 TEST(ParleyJsonTest, DefaultBuiltinScenarioLoads) {
-  const auto names = BuiltinScenarioNames();
-  if (std::find(names.begin(), names.end(), std::string(kDefaultScenario)) == names.end()) {
-    GTEST_SKIP() << kDefaultScenario << " is not built in yet";
+  const MultiTrackScenario multi = LoadMultiTrackScenario(std::string(kDefaultScenario));
+  EXPECT_EQ(multi.name(), kDefaultScenario);
+  ASSERT_GE(multi.tracks().size(), 2u);
+  // As one scenario it is refused with the names of its tracks; one track loads by name.
+  try {
+    LoadScenario(std::string(kDefaultScenario));
+    FAIL() << "a multi-track scenario loaded as one scenario";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(std::string(kDefaultScenario) + "#" + multi.tracks()[0].name),
+              std::string::npos)
+        << e.what();
   }
-  const Scenario scenario = LoadScenario(std::string(kDefaultScenario));
-  EXPECT_EQ(scenario.name(), kDefaultScenario);
-  EXPECT_GE(scenario.party_count(), 2u);
+  const Scenario track = LoadScenario(std::string(kDefaultScenario) + "#" + multi.tracks()[0].name);
+  EXPECT_EQ(track.party_count(), multi.tracks()[0].participants.size());
 }
 
 // GENIUS scenarios converted to Parley JSON keep every utility (real issues' linear functions

@@ -845,14 +845,12 @@ TEST(PackageMediator, WithoutDisclosureItForwards) {
 }
 
 // The rational built-in negotiators: each offers and accepts only what beats its reservation value.
-// Tit-for-tat is left out until it copes with offers from the mediator (see below).
-const std::vector<std::string> kRationalNegotiators = {"hardliner", "random(accept=0.5)", "time",
-                                                       "boulware",  "conceder",           "linear"};
+const std::vector<std::string> kRationalNegotiators = {"hardliner", "random(accept=0.5)", "time",     "boulware",
+                                                       "conceder",  "linear",             "tit-for-tat"};
 
-// Tit-for-tat keeps one slot per party and indexes it with ObservedAction::party, which for a
-// mediator's package is the party count: it writes past its table. Enable once tit_for_tat.cc
-// ignores (or tracks separately) offers from the mediator.
-TEST(PackageMediator, DISABLED_TitForTatCopesWithPackagesFromTheMediator) {
+// Offers from the mediator carry the party index party count; a negotiator that keeps a slot per
+// party must not index past its table with it.
+TEST(PackageMediator, TitForTatCopesWithPackagesFromTheMediator) {
   const Scenario scenario = RandomLinearScenario(601, 2, 3);
   ScriptedNegotiator a({}, ScriptedNegotiator::Offer(scenario.space().OutcomeAt(0).values()));
   auto tit_for_tat = NegotiatorRegistry::Create("tit-for-tat");

@@ -16,6 +16,12 @@
 
 namespace parley {
 
+// Who acted at a trace step or faulted: the party's name, or "mediator m (spec)" for the
+// mediators of mediated protocols, who appear after the parties (index party count + m).
+std::string ActorName(const Scenario& scenario, const NegotiationResult& result, std::size_t actor);
+// The spec of the negotiator or mediator behind `actor`.
+std::string ActorSpec(const NegotiationResult& result, std::size_t actor, std::size_t party_count);
+
 void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& result, std::ostream& out);
 void WriteTraceCsv(const Scenario& scenario, const NegotiationResult& result, std::ostream& out);
 // Chooses CSV for a path ending in .csv and JSON Lines otherwise; writes to a temporary file and

@@ -8,6 +8,8 @@
 #include "cli/commands.h"
 #include "io/outcome_json.h"
 #include "parley/analysis.h"
+#include "parley/error.h"
+#include "parley/multi_track.h"
 #include "parley/scenario_format.h"
 
 namespace parley::cli {
@@ -46,9 +48,28 @@ nlohmann::ordered_json PointJson(const Scenario& scenario, const FrontierPoint& 
   return json;
 }
 
+void Analyze(const Scenario& scenario, const AnalyzeOptions& cli);
+
+// A multi-track scenario is analysed track by track, each between its participants.
 void Run(const AnalyzeOptions& cli) {
-  Scenario scenario = LoadScenario(cli.scenario);
-  if (!cli.parties.empty()) scenario = scenario.WithParties(Spec::SplitList(cli.parties));
+  const MultiTrackScenario multi = LoadMultiTrackScenario(cli.scenario);
+  if (multi.tracks().size() == 1) {
+    Scenario scenario = multi.tracks().front().Negotiation();
+    if (!cli.parties.empty()) scenario = multi.tracks().front().stakes.WithParties(Spec::SplitList(cli.parties));
+    Analyze(scenario, cli);
+    return;
+  }
+  if (!cli.parties.empty()) throw UsageError("--parties chooses profiles of a single-track scenario");
+  if (cli.json) fmt::print("[\n");
+  for (std::size_t t = 0; t < multi.tracks().size(); ++t) {
+    if (!cli.json) fmt::print("{}Track {}\n", t ? "\n" : "", multi.tracks()[t].name);
+    Analyze(multi.tracks()[t].Negotiation(), cli);
+    if (cli.json && t + 1 < multi.tracks().size()) fmt::print(",\n");
+  }
+  if (cli.json) fmt::print("]\n");
+}
+
+void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
   const auto analysis = ScenarioAnalysis::Of(scenario);
   const ParetoFrontier& frontier = analysis->frontier();
   const ZoneOfAgreement& zone = analysis->zone();

@@ -101,8 +101,11 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
       fmt::print("Result      no agreement: a party walked away in round {}\n", result.rounds);
       break;
     case EndReason::kFault:
-      fmt::print("Result      no agreement: {} ({}) failed: {}\n", scenario.profile(result.fault->party).name(),
-                 result.negotiators[result.fault->party], result.fault->message);
+      fmt::print("Result      no agreement: {} ({}) failed: {}\n", ActorName(scenario, result, result.fault->party),
+                 ActorSpec(result, result.fault->party, scenario.party_count()), result.fault->message);
+      break;
+    case EndReason::kStopped:
+      fmt::print("Result      no agreement: stopped at t = {:.3f}: {}\n", result.time, result.stop_reason);
       break;
   }
   if (result.agreement) {
@@ -249,6 +252,9 @@ void Run(const NegotiateOptions& cli) {
   options.seed = cli.seed;
   options.record_trace = !cli.trace.empty();
   const std::string protocol = cli.protocol.empty() ? track.protocol : cli.protocol;
+  if (mediators.empty() && cli.protocol.empty()) {
+    for (const auto& name : track.mediators) mediators.push_back(multi.mediators()[*multi.FindMediator(name)].strategy);
+  }
   const NegotiationResult result =
       RunNegotiation(scenario, NegotiatorsFor(scenario, cli.negotiators), options, protocol, mediators);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "parley/error.h"
+#include "parley/multi_track.h"
 #include "parley/scenario_format.h"
 
 namespace parley::cli {
@@ -31,8 +32,59 @@ std::string DescribeIssue(const Issue& issue) {
   return {};
 }
 
+void PrintScenario(const Scenario& scenario);
+
+// "  (scheduled: 0.4 from t=0, 0.45 from t=0.6)" for a profile with a reservation schedule.
+std::string ScheduleText(const Profile& profile) {
+  const ReservationSchedule& schedule = profile.reservation_schedule();
+  if (schedule.empty()) return "";
+  std::string text;
+  const bool rounds = schedule.unit() == ReservationSchedule::Unit::kRounds;
+  for (const auto& point : schedule.points()) {
+    text += fmt::format("{}{} {} {}={}", text.empty() ? "" : ", ", point.value,
+                        schedule.interpolation() == ReservationSchedule::Interpolation::kStep ? "from" : "at",
+                        rounds ? "round" : "t", point.at);
+  }
+  return "  (scheduled: " + text + ")";
+}
+
+// A multi-track scenario: its parties, mediators and events, then every track.
 void Info(const std::string& path) {
-  const Scenario scenario = LoadScenario(path);
+  const MultiTrackScenario multi = LoadMultiTrackScenario(path);
+  if (multi.tracks().size() == 1 && multi.mediators().empty() && multi.events().empty()) {
+    PrintScenario(multi.tracks().front().stakes);
+    return;
+  }
+  fmt::print("Scenario    {} (multi-track)\n", multi.name());
+  fmt::print("Source      {}\n", multi.source);
+  fmt::print("Parties     {}\n", multi.parties().size());
+  for (const auto& party : multi.parties()) {
+    std::string weights;
+    for (const auto& w : party.weights) weights += fmt::format("{}{} {}", weights.empty() ? "" : ", ", w.track, w.weight);
+    fmt::print("  {}: track weights {}; {} interaction term(s)\n", party.name, weights, party.interactions.size());
+  }
+  if (!multi.mediators().empty()) {
+    fmt::print("Mediators   {}\n", multi.mediators().size());
+    for (const auto& mediator : multi.mediators()) {
+      fmt::print("  {}: {}{}\n", mediator.name, mediator.strategy,
+                 mediator.interests ? fmt::format(", with the interests of {}", *mediator.interests) : "");
+    }
+  }
+  for (const auto& event : multi.events()) fmt::print("Event       {} at t = {}\n", event.name, event.time);
+  for (const auto& track : multi.tracks()) {
+    std::string participants;
+    for (const auto& p : track.participants) participants += (participants.empty() ? "" : ", ") + p;
+    std::string mediators;
+    for (const auto& m : track.mediators) mediators += (mediators.empty() ? "" : ", ") + m;
+    fmt::print("\nTrack {}: {} between {}{}{}\n", track.name, track.protocol, participants,
+               mediators.empty() ? "" : ", mediated by " + mediators,
+               track.ends_at ? fmt::format("; ends at t = {} ({})", *track.ends_at, track.ends_because) : "");
+    PrintScenario(track.stakes);
+  }
+  if (!multi.description().empty()) fmt::print("\nDescription {}\n", multi.description());
+}
+
+void PrintScenario(const Scenario& scenario) {
   const OutcomeSpace& space = scenario.space();
   fmt::print("Scenario    {}\n", scenario.name());
   fmt::print("Source      {}\n", scenario.source());
@@ -50,9 +102,9 @@ void Info(const std::string& path) {
   for (const auto& profile : scenario.profiles()) name_width = std::max(name_width, profile.name().size());
   fmt::print("  {:<{}}  {:<16}  {:>11}  {:>15}\n", "name", name_width, "utility", "reservation", "discount factor");
   for (const auto& profile : scenario.profiles()) {
-    fmt::print("  {:<{}}  {:<16}  {:>11.4f}  {:>15}\n", profile.name(), name_width, profile.utility_function().kind(),
+    fmt::print("  {:<{}}  {:<16}  {:>11.4f}  {:>15}{}\n", profile.name(), name_width, profile.utility_function().kind(),
                profile.reservation_value(),
-               profile.discounted() ? fmt::format("{}", profile.discount_factor()) : "none");
+               profile.discounted() ? fmt::format("{}", profile.discount_factor()) : "none", ScheduleText(profile));
   }
   if (!scenario.description().empty()) fmt::print("Description {}\n", scenario.description());
 }

@@ -202,6 +202,27 @@ std::optional<MultiTrackScenario> ReadMultiTrackText(const std::string& text, co
 }  // namespace internal
 
 MultiTrackScenario LoadMultiTrackScenario(const std::string& name_or_path) {
+  if (auto hash = name_or_path.rfind('#'); hash != std::string::npos && !std::filesystem::exists(name_or_path)) {
+    // NAME#TRACK: that track alone, with its protocol and mediators.
+    const MultiTrackScenario multi = LoadMultiTrackScenario(name_or_path.substr(0, hash));
+    const auto track = multi.FindTrack(name_or_path.substr(hash + 1));
+    if (!track) return MultiTrackScenario::FromScenario(LoadScenario(name_or_path));  // throws, listing the tracks
+    const Track& chosen = multi.tracks()[*track];
+    std::vector<MultiTrackParty> parties;
+    for (const auto& profile : chosen.stakes.profiles()) parties.push_back({profile.name(), "", {{chosen.name, 1.0}}, {}});
+    std::vector<MediatorRole> mediators;
+    for (const auto& name : chosen.mediators) {
+      MediatorRole role = multi.mediators()[*multi.FindMediator(name)];
+      if (role.interests && !chosen.stakes.FindParty(*role.interests)) role.interests.reset();
+      mediators.push_back(std::move(role));
+    }
+    Track alone = chosen;
+    alone.ends_at.reset();
+    MultiTrackScenario result(name_or_path, chosen.description, std::move(parties), {std::move(alone)},
+                              std::move(mediators), {});
+    result.source = name_or_path;
+    return result;
+  }
   const auto& builtins = internal::BuiltinScenarioTexts();
   if (auto it = builtins.find(name_or_path); it != builtins.end()) {
     if (auto multi = internal::ReadMultiTrackText(it->second, "built-in scenario " + name_or_path)) {

@@ -1,15 +1,20 @@
 #include "parley/scenario_format.h"
 
+#include <fstream>
 #include <map>
+#include <optional>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "parley/error.h"
+#include "parley/multi_track.h"
 
 namespace parley {
 namespace internal {
 const std::map<std::string, std::string>& BuiltinScenarioTexts();
 Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);
+std::optional<MultiTrackScenario> ReadMultiTrackText(const std::string& text, const std::string& origin);
 }  // namespace internal
 
 void ScenarioFormat::Write(const Scenario& scenario, const std::filesystem::path& path) const {
@@ -23,11 +28,40 @@ std::vector<std::string> BuiltinScenarioNames() {
   return names;
 }
 
+namespace {
+
+// The error for a multi-track scenario where one scenario was expected.
+[[noreturn]] void RefuseMultiTrack(const std::string& name, const MultiTrackScenario& multi) {
+  std::string tracks;
+  for (const auto& track : multi.tracks()) tracks += (tracks.empty() ? "" : ", ") + name + "#" + track.name;
+  throw InputError(fmt::format("{}: a multi-track scenario; name one of its tracks ({}), or run every track with "
+                               "parley negotiate",
+                               name, tracks));
+}
+
+}  // namespace
+
 Scenario LoadScenario(const std::string& name_or_path, std::string_view format) {
   const auto& builtins = internal::BuiltinScenarioTexts();
   if (format.empty()) {
+    if (auto hash = name_or_path.rfind('#'); hash != std::string::npos && !std::filesystem::exists(name_or_path)) {
+      // NAME#TRACK: the negotiation of one track of a multi-track scenario.
+      const MultiTrackScenario multi = LoadMultiTrackScenario(name_or_path.substr(0, hash));
+      const std::string track_name = name_or_path.substr(hash + 1);
+      const auto track = multi.FindTrack(track_name);
+      if (!track) {
+        std::string tracks;
+        for (const auto& t : multi.tracks()) tracks += (tracks.empty() ? "" : ", ") + t.name;
+        throw InputError(fmt::format("{}: no track '{}' (its tracks: {})", name_or_path, track_name, tracks));
+      }
+      Scenario scenario = multi.tracks()[*track].Negotiation();
+      scenario.set_source(name_or_path);
+      return scenario;
+    }
     if (auto it = builtins.find(name_or_path); it != builtins.end()) {
-      Scenario scenario = internal::ReadParleyJsonText(it->second, "built-in scenario " + name_or_path);
+      const std::string origin = "built-in scenario " + name_or_path;
+      if (auto multi = internal::ReadMultiTrackText(it->second, origin)) RefuseMultiTrack(name_or_path, *multi);
+      Scenario scenario = internal::ReadParleyJsonText(it->second, origin);
       scenario.set_source("builtin:" + name_or_path);
       return scenario;
     }
@@ -55,6 +89,12 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
       return scenario;
     }
     tried += (tried.empty() ? "" : ", ") + entry->name;
+  }
+  if (path.extension() == ".json" && std::filesystem::is_regular_file(path, ec)) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (auto multi = internal::ReadMultiTrackText(text.str(), name_or_path)) RefuseMultiTrack(name_or_path, *multi);
   }
   throw InputError(fmt::format("{}: not a scenario in any known format (tried: {})", name_or_path, tried));
 }

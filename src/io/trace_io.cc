@@ -25,6 +25,18 @@ std::string CsvField(const std::string& text) {
 
 }  // namespace
 
+std::string ActorName(const Scenario& scenario, const NegotiationResult& result, std::size_t actor) {
+  if (actor < scenario.party_count()) return scenario.profile(actor).name();
+  const std::size_t m = actor - scenario.party_count();
+  return fmt::format("mediator {}{}", m, m < result.mediators.size() ? " (" + result.mediators[m] + ")" : "");
+}
+
+std::string ActorSpec(const NegotiationResult& result, std::size_t actor, std::size_t party_count) {
+  if (actor < party_count) return actor < result.negotiators.size() ? result.negotiators[actor] : "";
+  const std::size_t m = actor - party_count;
+  return m < result.mediators.size() ? result.mediators[m] : "";
+}
+
 void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& result, std::ostream& out) {
   const Trace& trace = result.trace;
   for (std::size_t i = 0; i < trace.size(); ++i) {
@@ -33,8 +45,8 @@ void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& resu
     line["step"] = step.step;
     line["round"] = step.round;
     line["time"] = step.time;
-    line["party"] = scenario.profile(step.party).name();
-    line["negotiator"] = step.party < result.negotiators.size() ? result.negotiators[step.party] : "";
+    line["party"] = ActorName(scenario, result, step.party);
+    line["negotiator"] = ActorSpec(result, step.party, scenario.party_count());
     line["action"] = std::string(ActionTypeName(step.action));
     if (trace.has_offer(i)) {
       line["offer"] = OutcomeJson(scenario.space(), trace.offer(i));
@@ -58,7 +70,7 @@ void WriteTraceCsv(const Scenario& scenario, const NegotiationResult& result, st
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Trace::Step& step = trace.step(i);
     out << step.step << ',' << step.round << ',' << fmt::format("{}", step.time) << ','
-        << CsvField(scenario.profile(step.party).name()) << ',' << ActionTypeName(step.action);
+        << CsvField(ActorName(scenario, result, step.party)) << ',' << ActionTypeName(step.action);
     const bool has_offer = trace.has_offer(i);
     const Outcome offer = has_offer ? trace.offer(i) : Outcome();
     for (std::size_t k = 0; k < space.issue_count(); ++k) {
@@ -103,7 +115,7 @@ std::string ResultToJson(const Scenario& scenario, const NegotiationResult& resu
   json["time"] = result.time;
   json["elapsed_seconds"] = result.elapsed_seconds;
   if (result.fault) {
-    json["fault"] = {{"party", scenario.profile(result.fault->party).name()}, {"message", result.fault->message}};
+    json["fault"] = {{"party", ActorName(scenario, result, result.fault->party)}, {"message", result.fault->message}};
   } else {
     json["fault"] = nullptr;
   }

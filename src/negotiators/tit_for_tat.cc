@@ -29,14 +29,16 @@ class NaiveTitForTat final : public Negotiator {
     ranking_.Reset(context);
     best_ = ranking_.best_utility();
     target_ = best_;
-    last_offer_utility_.assign(context.party_count, kNone);
+    // One slot per party, and one more for texts and packages from mediators (who appear as
+    // party `party_count` and beyond in mediated protocols): their moves count as concessions too.
+    last_offer_utility_.assign(context.party_count + 1, kNone);
     concession_sum_ = 0.0;
     concession_count_ = 0;
   }
 
   void Observe(const ObservedAction& action) override {
     if (action.type != ActionType::kOffer) return;
-    double& last = last_offer_utility_[action.party];
+    double& last = last_offer_utility_[std::min(action.party, last_offer_utility_.size() - 1)];
     if (last != kNone) {
       concession_sum_ += action.offer_utility - last;
       ++concession_count_;
