@@ -7,10 +7,13 @@
 
 #include <chrono>
 #include <exception>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "parley/mediator.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 
@@ -46,6 +49,14 @@ void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negoti
 // were begun; on an exception records the fault in `result` and stops.
 std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                              const NegotiationOptions& options, NegotiationResult& result);
+
+// Calls Begin on each mediator with seed DeriveSeed(options.seed, {1000 + m}), every party's
+// profile when `disclosed` (nothing otherwise), and its own interests from
+// options.mediator_interests. Returns the position and message of a mediator that threw, if any
+// (the ones after it are not begun).
+std::optional<std::pair<std::size_t, std::string>> BeginMediators(const Scenario& scenario,
+                                                                  const std::vector<Mediator*>& mediators,
+                                                                  const NegotiationOptions& options, bool disclosed);
 
 // Records a fault: the negotiation ends now, without agreement.
 void RecordFault(NegotiationResult& result, std::size_t party, std::string message, double time);

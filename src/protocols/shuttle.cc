@@ -74,6 +74,9 @@ class ShuttleRun final : public NegotiationRun {
 
   void Stop(std::string why) override {
     if (done_) return;
+    // It ends at the time its next turn would have taken place: the event's time.
+    bool past_deadline = false;
+    time_ = clock_.TimeOfStep(step_, past_deadline);
     result_.end_reason = EndReason::kStopped;
     result_.stop_reason = std::move(why);
     Finish();
@@ -123,24 +126,8 @@ class ShuttleRun final : public NegotiationRun {
 };
 
 void ShuttleRun::BeginMediators(bool disclosed) {
-  MediatorContext context;
-  context.space = &space_;
-  context.party_count = n_;
-  context.mediator_count = mediators_.size();
-  context.disclosed.assign(n_, nullptr);
-  if (disclosed) {
-    for (std::size_t p = 0; p < n_; ++p) context.disclosed[p] = &scenario_.profile(p);
-  }
-  context.max_rounds = options_.rounds;
-  for (std::size_t m = 0; m < mediators_.size(); ++m) {
-    context.mediator = m;
-    context.seed = DeriveSeed(options_.seed, {1000 + m});
-    try {
-      mediators_[m]->Begin(context);
-    } catch (...) {
-      MediatorFault(m, fmt::format("failed to start: {}", internal::DescribeCurrentException()), 0.0);
-      return;
-    }
+  if (auto failure = internal::BeginMediators(scenario_, mediators_, options_, disclosed)) {
+    MediatorFault(failure->first, fmt::format("failed to start: {}", failure->second), 0.0);
   }
 }
 
