@@ -79,7 +79,10 @@ void BM_SampledVsExact(benchmark::State& state) {
   for (auto _ : state) sampled = internal::SampledFrontier(scenario, {});
   ReportError(state, exact, sampled);
 }
-BENCHMARK(BM_SampledVsExact)->ArgsProduct({{2, 3}, {6, 10}, {50, 90}, {1, 2}})->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_SampledVsExact)
+    ->ArgsProduct({{2, 3}, {6, 10}, {50, 90}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // The sampled frontier of the full 10issues scenario (10^10 outcomes): time only.
 void BM_SampledTenIssues(benchmark::State& state) {

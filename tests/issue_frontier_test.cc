@@ -69,8 +69,8 @@ std::vector<Evaluated> BruteForceFrontier(const Scenario& scenario) {
   std::stable_sort(all.begin(), all.end(), [&](const Evaluated& a, const Evaluated& b) { return sum(a) > sum(b); });
   std::vector<Evaluated> frontier;
   for (Evaluated& e : all) {
-    const bool dominated = std::any_of(frontier.begin(), frontier.end(),
-                                       [&](const Evaluated& f) { return KeysDominate(f.keys, e.keys); });
+    const bool dominated =
+        std::any_of(frontier.begin(), frontier.end(), [&](const Evaluated& f) { return KeysDominate(f.keys, e.keys); });
     if (!dominated) frontier.push_back(std::move(e));
   }
   return frontier;
@@ -214,7 +214,8 @@ TEST(IssueByIssueFrontierTest, PastThePointLimitKeepsTheStatedGuarantee) {
     ASSERT_FALSE(frontier.exact) << frontier.method;
     ExpectConsistent(scenario, frontier);
     std::smatch match;
-    ASSERT_TRUE(std::regex_search(frontier.method, match, std::regex("within ([0-9.e+-]+) utility"))) << frontier.method;
+    ASSERT_TRUE(std::regex_search(frontier.method, match, std::regex("within ([0-9.e+-]+) utility")))
+        << frontier.method;
     const double bound = std::stod(match[1]);
     // Every exact frontier point, lowered by the bound, is weakly dominated by a returned point.
     for (const Evaluated& target : BruteForceFrontier(scenario)) {
@@ -243,9 +244,8 @@ void ExpectSampledSound(const Scenario& scenario, const ParetoFrontier& sampled)
   const auto exact = BruteForceFrontier(scenario);
   for (const FrontierPoint& point : sampled.points) {
     const auto keys = KeysOf(point.utilities);
-    const bool below = std::any_of(exact.begin(), exact.end(), [&](const Evaluated& e) {
-      return e.keys == keys || KeysDominate(e.keys, keys);
-    });
+    const bool below = std::any_of(exact.begin(), exact.end(),
+                                   [&](const Evaluated& e) { return e.keys == keys || KeysDominate(e.keys, keys); });
     EXPECT_TRUE(below) << scenario.space().Format(point.outcome);
   }
 }
@@ -288,7 +288,8 @@ TEST(SampledFrontierTest, ErrorWithinTheDocumentedBoundOnTenIssues) {
   const Scenario scenario = TenIssuesWithFreeIssues(5, 3);
   const ParetoFrontier sampled = SampledFrontier(scenario, {});
   ParetoFrontier exact;
-  for (Evaluated& e : BruteForceFrontier(scenario)) exact.points.push_back({std::move(e.outcome), std::move(e.utilities)});
+  for (Evaluated& e : BruteForceFrontier(scenario))
+    exact.points.push_back({std::move(e.outcome), std::move(e.utilities)});
   const internal::FrontierError error = internal::MeasureFrontierError(exact, sampled);
   EXPECT_LE(error.additive_epsilon, kDocumentedEpsilon) << sampled.method;
 }

@@ -91,9 +91,10 @@ inline Scenario FixIssuesBeyond(const Scenario& scenario, std::size_t free_issue
   for (const Profile& profile : scenario.profiles()) {
     const auto* rectangles = dynamic_cast<const HyperRectangleUtility*>(&profile.utility_function());
     if (rectangles == nullptr) throw UsageError("FixIssuesBeyond: needs hyper-rectangle utility functions");
-    profiles.emplace_back(profile.name(),
-                          std::make_shared<const HyperRectangleUtility>(space, rectangles->root(), rectangles->max_utility()),
-                          profile.reservation_value(), profile.discount_factor());
+    profiles.emplace_back(
+        profile.name(),
+        std::make_shared<const HyperRectangleUtility>(space, rectangles->root(), rectangles->max_utility()),
+        profile.reservation_value(), profile.discount_factor());
   }
   return Scenario(scenario.name(), space, std::move(profiles));
 }
@@ -131,9 +132,9 @@ inline Scenario GeneratedLinearScenario(std::uint64_t seed, std::size_t parties,
       }
       functions.push_back(ValueFunction::Table(std::move(table)));
     }
-    profiles.emplace_back("party" + std::to_string(p),
-                          std::make_shared<const LinearAdditiveUtility>(space, std::move(weights), std::move(functions)),
-                          0.0, 1.0);
+    profiles.emplace_back(
+        "party" + std::to_string(p),
+        std::make_shared<const LinearAdditiveUtility>(space, std::move(weights), std::move(functions)), 0.0, 1.0);
   }
   return Scenario(space->name(), space, std::move(profiles));
 }

@@ -123,9 +123,10 @@ Programme::Programme(const Scenario& scenario, const AnalysisOptions& options)
   for (const Profile& profile : scenario.profiles()) {
     const auto* linear = dynamic_cast<const LinearAdditiveUtility*>(&profile.utility_function());
     if (linear == nullptr) {
-      throw UsageError(fmt::format("the issue-by-issue Pareto frontier needs linear additive utilities; party '{}' "
-                                   "of '{}' has a {} utility function",
-                                   profile.name(), scenario.name(), profile.utility_function().kind()));
+      throw UsageError(
+          fmt::format("the issue-by-issue Pareto frontier needs linear additive utilities; party '{}' "
+                      "of '{}' has a {} utility function",
+                      profile.name(), scenario.name(), profile.utility_function().kind()));
     }
     functions.push_back(linear);
   }
@@ -134,10 +135,11 @@ Programme::Programme(const Scenario& scenario, const AnalysisOptions& options)
   for (std::size_t i = 0; i < issues_; ++i) {
     const Issue& issue = space.issue(i);
     if (!issue.countable() || issue.cardinality() > std::numeric_limits<std::uint32_t>::max()) {
-      throw UsageError(fmt::format("the issue-by-issue Pareto frontier needs countable issues of at most 2^32 values; "
-                                   "issue '{}' of '{}' has {}",
-                                   issue.name(), scenario.name(),
-                                   issue.countable() ? FormatCount(issue.cardinality()) + " values" : "real values"));
+      throw UsageError(
+          fmt::format("the issue-by-issue Pareto frontier needs countable issues of at most 2^32 values; "
+                      "issue '{}' of '{}' has {}",
+                      issue.name(), scenario.name(),
+                      issue.countable() ? FormatCount(issue.cardinality()) + " values" : "real values"));
     }
     IssueTable& table = tables_[i];
     table.values = static_cast<std::uint32_t>(issue.cardinality());
@@ -145,7 +147,8 @@ Programme::Programme(const Scenario& scenario, const AnalysisOptions& options)
     for (std::uint32_t v = 0; v < table.values; ++v) {
       for (std::size_t p = 0; p < parties_; ++p) {
         // The same product LinearAdditiveUtility tabulates, so the sums match Utility() to the bit.
-        const double c = functions[p]->weights()[i] * functions[p]->value_functions()[i].Evaluate(issue, issue.ValueAt(v));
+        const double c =
+            functions[p]->weights()[i] * functions[p]->value_functions()[i].Evaluate(issue, issue.ValueAt(v));
         table.contributions[v * parties_ + p] = c;
         highest[i * parties_ + p] = std::max(highest[i * parties_ + p], c);
       }
@@ -197,7 +200,8 @@ void Programme::ExtendTwoParties(const Stage& previous, std::size_t issue, Stage
       const std::uint32_t k = h.index + 1;
       heap.push({previous.sums[2 * k] + c[2 * h.value], previous.sums[2 * k + 1] + c[2 * h.value + 1], h.value, k});
     }
-    for (; far < next.size() && next.sums[2 * far] >= h.x + kMargin; ++far) best_far = std::max(best_far, next.sums[2 * far + 1]);
+    for (; far < next.size() && next.sums[2 * far] >= h.x + kMargin; ++far)
+      best_far = std::max(best_far, next.sums[2 * far + 1]);
     const bool dropped = (h.x <= open[0] && best_far >= h.y) || (h.y <= open[1] && best >= h.y + kMargin);
     if (dropped) continue;
     const double point[2] = {h.x, h.y};
@@ -251,7 +255,8 @@ std::vector<bool> Programme::DroppedOfThree(const std::vector<double>& sums, con
   for (std::size_t q = 0; q < 3; ++q) {
     const std::size_t r = (q + 1) % 3, s = (q + 2) % 3;
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sums[a * 3 + q] > sums[b * 3 + q]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return sums[a * 3 + q] > sums[b * 3 + q]; });
     seconds.resize(count);
     for (std::size_t k = 0; k < count; ++k) seconds[k] = sums[k * 3 + r];
     std::sort(seconds.begin(), seconds.end(), std::greater<>());
@@ -267,7 +272,8 @@ std::vector<bool> Programme::DroppedOfThree(const std::vector<double>& sums, con
       if (dropped[a] || point[q] > open[q]) continue;
       for (; inserted < count && sums[order[inserted] * 3 + q] >= point[q] + kMargin; ++inserted) {
         const double* b = &sums[order[inserted] * 3];
-        for (std::size_t i = rank_of(b[r]) + 1; i <= seconds.size(); i += i & (~i + 1)) tree[i] = std::max(tree[i], b[s]);
+        for (std::size_t i = rank_of(b[r]) + 1; i <= seconds.size(); i += i & (~i + 1))
+          tree[i] = std::max(tree[i], b[s]);
       }
       double best = -INFINITY;
       for (std::size_t i = rank_of(point[r]) + 1; i > 0; i -= i & (~i + 1)) best = std::max(best, tree[i]);
@@ -289,9 +295,8 @@ std::vector<bool> Programme::DroppedBySkyline(const std::vector<double>& sums, c
   }
   std::vector<std::size_t> order(count);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return totals[a] != totals[b] ? totals[a] > totals[b] : a < b;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return totals[a] != totals[b] ? totals[a] > totals[b] : a < b; });
   std::vector<bool> dropped(count, false);
   std::vector<std::size_t> skyline;  // a point that drops one moves forward
   for (std::size_t id : order) {
@@ -320,11 +325,13 @@ void Programme::ThinIfOverLimit(Stage& stage) {
   std::vector<std::size_t> chosen;
   // Thin to half the limit, so that the next stages have room before thinning again.
   for (double side = kFirstCellSide;; side *= 2) {
-    for (std::size_t k = 0; k < n * parties_; ++k) cells[k] = static_cast<std::int64_t>(std::floor(stage.sums[k] / side));
+    for (std::size_t k = 0; k < n * parties_; ++k)
+      cells[k] = static_cast<std::int64_t>(std::floor(stage.sums[k] / side));
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       for (std::size_t p = 0; p < parties_; ++p) {
-        if (cells[a * parties_ + p] != cells[b * parties_ + p]) return cells[a * parties_ + p] < cells[b * parties_ + p];
+        if (cells[a * parties_ + p] != cells[b * parties_ + p])
+          return cells[a * parties_ + p] < cells[b * parties_ + p];
       }
       return totals[a] != totals[b] ? totals[a] > totals[b] : a < b;
     });
@@ -397,9 +404,10 @@ ParetoFrontier Programme::Run() {
   }
   frontier.exact = thinned_ == 0;
   if (frontier.exact) {
-    frontier.method = fmt::format("dynamic programme over {} issues without enumeration (exact; largest partial "
-                                  "frontier {} points)",
-                                  issues_, FormatCount(largest_));
+    frontier.method = fmt::format(
+        "dynamic programme over {} issues without enumeration (exact; largest partial "
+        "frontier {} points)",
+        issues_, FormatCount(largest_));
   } else {
     frontier.method = fmt::format(
         "dynamic programme over {} issues without enumeration (approximate: partial frontiers passed the limit of {} "

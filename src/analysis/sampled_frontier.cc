@@ -73,8 +73,8 @@ class Pool {
     std::vector<bool> explored;
     for (std::size_t r = 0; r < kept.size(); ++r) {
       const std::size_t k = kept[r];
-      const bool repeat = r > 0 && std::equal(&values_[k * issues_], &values_[(k + 1) * issues_],
-                                              &values_[kept[r - 1] * issues_]);
+      const bool repeat =
+          r > 0 && std::equal(&values_[k * issues_], &values_[(k + 1) * issues_], &values_[kept[r - 1] * issues_]);
       if (repeat) {
         if (explored_[k]) explored.back() = true;
         continue;
