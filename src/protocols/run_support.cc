@@ -84,6 +84,7 @@ bool BeginMediators(const Scenario& scenario, const std::vector<Mediator*>& medi
   for (std::size_t m = 0; m < mediators.size(); ++m) {
     context.mediator = m;
     context.seed = DeriveSeed(options.seed, {1000 + m});
+    context.own_interests = m < options.mediator_interests.size() ? options.mediator_interests[m] : nullptr;
     try {
       mediators[m]->Begin(context);
     } catch (...) {
@@ -118,31 +119,6 @@ std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotia
     }
   }
   return begun;
-}
-
-std::optional<std::pair<std::size_t, std::string>> BeginMediators(const Scenario& scenario,
-                                                                  const std::vector<Mediator*>& mediators,
-                                                                  const NegotiationOptions& options, bool disclosed) {
-  MediatorContext context;
-  context.space = &scenario.space();
-  context.party_count = scenario.party_count();
-  context.mediator_count = mediators.size();
-  context.disclosed.assign(scenario.party_count(), nullptr);
-  if (disclosed) {
-    for (std::size_t p = 0; p < scenario.party_count(); ++p) context.disclosed[p] = &scenario.profile(p);
-  }
-  context.max_rounds = options.rounds;
-  for (std::size_t m = 0; m < mediators.size(); ++m) {
-    context.mediator = m;
-    context.seed = DeriveSeed(options.seed, {1000 + m});
-    context.own_interests = m < options.mediator_interests.size() ? options.mediator_interests[m] : nullptr;
-    try {
-      mediators[m]->Begin(context);
-    } catch (...) {
-      return std::make_pair(m, DescribeCurrentException());
-    }
-  }
-  return std::nullopt;
 }
 
 void SettleUtilities(const Scenario& scenario, NegotiationResult& result, std::uint64_t rounds_deadline) {

@@ -50,14 +50,6 @@ void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negoti
 std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                              const NegotiationOptions& options, NegotiationResult& result);
 
-// Calls Begin on each mediator with seed DeriveSeed(options.seed, {1000 + m}), every party's
-// profile when `disclosed` (nothing otherwise), and its own interests from
-// options.mediator_interests. Returns the position and message of a mediator that threw, if any
-// (the ones after it are not begun).
-std::optional<std::pair<std::size_t, std::string>> BeginMediators(const Scenario& scenario,
-                                                                  const std::vector<Mediator*>& mediators,
-                                                                  const NegotiationOptions& options, bool disclosed);
-
 // Records a fault: the negotiation ends now, without agreement.
 void RecordFault(NegotiationResult& result, std::size_t party, std::string message, double time);
 
@@ -66,9 +58,10 @@ void RecordFault(NegotiationResult& result, std::size_t party, std::string messa
 void RecordMediatorFault(NegotiationResult& result, std::size_t party_count, std::size_t mediator,
                          std::string_view message, double time);
 
-// Calls Begin on each mediator with seed DeriveSeed(options.seed, {1000 + m}); with `disclosed`
-// every mediator is given every party's profile, otherwise none. On an exception records that
-// mediator's fault in `result`, stops and returns false.
+// Calls Begin on each mediator with seed DeriveSeed(options.seed, {1000 + m}) and its own
+// interests from options.mediator_interests; with `disclosed` every mediator is given every
+// party's profile, otherwise none. On an exception records that mediator's fault in `result`,
+// stops and returns false.
 bool BeginMediators(const Scenario& scenario, const std::vector<Mediator*>& mediators,
                     const NegotiationOptions& options, bool disclosed, NegotiationResult& result);
 

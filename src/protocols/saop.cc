@@ -195,16 +195,9 @@ class StackedAlternatingOffers final : public Protocol {
   std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                                         const std::vector<Mediator*>& mediators,
                                         const NegotiationOptions& options) override {
-    const std::size_t n = scenario.party_count();
-    if (negotiators.size() != n) {
-      throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(), n,
-                                   negotiators.size()));
-    }
+    internal::CheckSetup(scenario, negotiators, options);
     if (!mediators.empty()) {
       throw UsageError("stacked alternating offers has no mediators; use the shuttle or single-text protocol");
-    }
-    if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
-      throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
     }
     return std::make_unique<SaopRun>(scenario, negotiators, options);
   }

@@ -85,7 +85,7 @@ class ShuttleRun final : public NegotiationRun {
  private:
   // Records a fault of mediator `m`, under party index n + m, with a message naming it.
   void MediatorFault(std::size_t m, std::string_view message, double time) {
-    internal::RecordFault(result_, n_ + m, fmt::format("mediator {} {}", m, message), time);
+    internal::RecordMediatorFault(result_, n_, m, message, time);
   }
 
   void BeginMediators(bool disclosed);
@@ -126,9 +126,7 @@ class ShuttleRun final : public NegotiationRun {
 };
 
 void ShuttleRun::BeginMediators(bool disclosed) {
-  if (auto failure = internal::BeginMediators(scenario_, mediators_, options_, disclosed)) {
-    MediatorFault(failure->first, fmt::format("failed to start: {}", failure->second), 0.0);
-  }
+  internal::BeginMediators(scenario_, mediators_, options_, disclosed, result_);
 }
 
 void ShuttleRun::Turn() {
@@ -309,19 +307,12 @@ class Shuttle final : public Protocol {
   std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                                         const std::vector<Mediator*>& mediators,
                                         const NegotiationOptions& options) override {
-    const std::size_t n = scenario.party_count();
-    if (negotiators.size() != n) {
-      throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario.name(), n,
-                                   negotiators.size()));
-    }
+    internal::CheckSetup(scenario, negotiators, options);
     if (mediators.empty()) {
       throw UsageError("the shuttle protocol needs a mediator to relay the offers (the first one given leads)");
     }
     for (const Mediator* mediator : mediators) {
       if (mediator == nullptr) throw UsageError("the shuttle protocol was given a null mediator");
-    }
-    if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
-      throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
     }
     return std::make_unique<ShuttleRun>(scenario, negotiators, mediators, options, disclosed_);
   }

@@ -90,6 +90,9 @@ class SingleTextRun final : public NegotiationRun {
 
   void Stop(std::string why) override {
     if (done_) return;
+    // It ends at the time its next round would have begun: the event's time.
+    bool past_deadline = false;
+    time_ = clock_.TimeOfStep(round_, past_deadline);
     result_.end_reason = EndReason::kStopped;
     result_.stop_reason = std::move(why);
     Finish();
