@@ -18,8 +18,8 @@
 
 #include <filesystem>
 
-#include "../src/analysis/frontier_methods.h"  // bench targets do not see src/
-#include "../src/analysis/frontier_quality.h"
+#include "analysis/frontier_methods.h"
+#include "analysis/frontier_quality.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
 
