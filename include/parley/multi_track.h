@@ -31,6 +31,7 @@ struct Track {
   std::vector<std::string> participants;  // who negotiates, in turn order
   std::string protocol = "saop";          // a protocol spec
   std::vector<std::string> mediators;     // names from MultiTrackScenario::mediators, lead first
+  std::vector<std::string> negotiators;   // default negotiator specs, one per participant (optional)
   std::optional<double> ends_at;          // normalised time at which an event ends the track
   std::string ends_because;               // the event's name
 
@@ -131,8 +132,9 @@ struct MultiTrackOptions {
   double time_limit_seconds = 0.0;
   std::uint64_t seed = 0;
   bool record_trace = false;
-  // Negotiator specs per track, one per participant in turn order; a track without an entry
-  // uses `default_negotiators` cycled over its participants.
+  // Negotiator specs per track, one per participant in turn order (one spec: every participant).
+  // A track without an entry uses its own Track::negotiators, or else `default_negotiators`
+  // (the first to the first participant, the last to every later one).
   std::vector<std::vector<std::string>> negotiators;
   std::vector<std::string> default_negotiators = {"boulware", "tit-for-tat"};
   // Protocol and mediator specs per track, overriding the scenario's when non-empty.

@@ -164,7 +164,11 @@ void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult&
     }
     switch (r.end_reason) {
       case EndReason::kAgreement:
-        fmt::print("  Result    agreement in round {} (t = {:.2f})\n", r.rounds, r.time);
+        if (result.protocols[t].starts_with("single-text")) {
+          fmt::print("  Result    agreement: the last text every party accepted, binding at t = {:.2f}\n", r.time);
+        } else {
+          fmt::print("  Result    agreement in round {} (t = {:.2f})\n", r.rounds, r.time);
+        }
         break;
       case EndReason::kDeadline: fmt::print("  Result    no agreement by the deadline\n"); break;
       case EndReason::kEndedByParty: fmt::print("  Result    no agreement: a party walked away (t = {:.2f})\n", r.time); break;
@@ -220,8 +224,17 @@ void Run(const NegotiateOptions& cli) {
     if (options.rounds == 0 && !(options.time_limit_seconds > 0)) options.rounds = 100;
     options.seed = cli.seed;
     options.record_trace = !cli.trace.empty();
-    if (!cli.negotiators.empty()) options.default_negotiators = Spec::SplitList(cli.negotiators);
-    for (const auto& spec : options.default_negotiators) Spec::Parse(spec);
+    if (!cli.negotiators.empty()) {
+      // Given on the command line: the first spec plays each track's first participant, the last
+      // every later one (one spec plays everyone), overriding the scenario's choices.
+      const std::vector<std::string> given = Spec::SplitList(cli.negotiators);
+      for (const auto& spec : given) Spec::Parse(spec);
+      for (const auto& track : multi.tracks()) {
+        std::vector<std::string> specs;
+        for (std::size_t p = 0; p < track.participants.size(); ++p) specs.push_back(given[std::min(p, given.size() - 1)]);
+        options.negotiators.push_back(std::move(specs));
+      }
+    }
     if (!cli.protocol.empty()) options.protocols.assign(multi.tracks().size(), cli.protocol);
     if (!mediators.empty()) options.mediators.assign(multi.tracks().size(), mediators);
     const MultiTrackResult result = RunMultiTrack(multi, options);

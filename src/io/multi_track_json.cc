@@ -149,14 +149,20 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
   for (std::size_t i = 0; i < tracks_node.ArraySize("an array of tracks"); ++i) {
     const Node t = tracks_node.Element(i);
     t.RequireObject("a track: {\"name\": ..., \"participants\": [...], \"scenario\": {...}}");
-    t.CheckKeys({"name", "description", "protocol", "participants", "mediators", "scenario"});
+    t.CheckKeys({"name", "description", "protocol", "participants", "mediators", "negotiators", "scenario"});
     const std::string track_name = t.Required("name", "the track's name").String();
     Scenario stakes = internal::ReadParleyJsonNode(t.Required("scenario", "a Parley scenario object"));
-    Track track{track_name, OptionalString(t, "description"), std::move(stakes), {}, "saop", {}, {}, {}};
+    Track track{track_name, OptionalString(t, "description"), std::move(stakes), {}, "saop", {}, {}, {}, {}};
     track.participants = StringList(t.Required("participants", "the names of the parties who negotiate"),
                                     "a list of party names");
     if (auto protocol = t.Find("protocol")) track.protocol = protocol->String("a protocol spec");
     if (auto list = t.Find("mediators")) track.mediators = StringList(*list, "a list of mediator names");
+    if (auto list = t.Find("negotiators")) {
+      track.negotiators = StringList(*list, "a list of negotiator specs, one per participant");
+      for (std::size_t k = 0; k < track.negotiators.size(); ++k) {
+        Checked(list->Element(k), [&] { return Spec::Parse(track.negotiators[k]); });
+      }
+    }
     if (auto end = track_ends.find(track_name); end != track_ends.end()) {
       track.ends_at = end->second.first;
       track.ends_because = end->second.second;

@@ -55,6 +55,10 @@ MultiTrackScenario::MultiTrackScenario(std::string name, std::string description
         throw UsageError(fmt::format("'{}' takes part in track '{}' but has no profile for it", participant, track.name));
       }
     }
+    if (!track.negotiators.empty() && track.negotiators.size() != track.participants.size()) {
+      throw UsageError(fmt::format("track '{}' names {} negotiators for {} participants", track.name,
+                                   track.negotiators.size(), track.participants.size()));
+    }
     for (const auto& mediator : track.mediators) {
       if (!FindMediator(mediator)) {
         throw UsageError(fmt::format("track '{}' names the mediator '{}', who is not listed", track.name, mediator));
@@ -113,7 +117,7 @@ MultiTrackScenario MultiTrackScenario::FromScenario(const Scenario& scenario, st
     parties.push_back({profile.name(), "", {{scenario.name(), 1.0}}, {}});
     participants.push_back(profile.name());
   }
-  Track track{scenario.name(), scenario.description(), scenario, participants, std::move(protocol), {}, {}, {}};
+  Track track{scenario.name(), scenario.description(), scenario, participants, std::move(protocol), {}, {}, {}, {}};
   MultiTrackScenario result(scenario.name(), scenario.description(), std::move(parties), {std::move(track)}, {}, {});
   result.source = scenario.source();
   return result;

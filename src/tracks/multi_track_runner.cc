@@ -35,6 +35,7 @@ std::vector<std::string> NegotiatorSpecs(const Track& track, std::size_t index, 
     }
     return given;
   }
+  if (!track.negotiators.empty()) return track.negotiators;
   if (options.default_negotiators.empty()) throw UsageError("no negotiators given");
   std::vector<std::string> specs;
   for (std::size_t p = 0; p < track.participants.size(); ++p) {
