@@ -1,0 +1,566 @@
+// The mediator's assistant (see parley/mediation_assistant.h and docs/mediate.md).
+//
+// Every subject (a track, or the joint package) is reduced to a table: each party's utility of
+// every package, in mixed-radix order over the subject's issues. Utilities do not depend on the
+// time, only the fallbacks do, so each table is built once and swept once per time; the tables of
+// the subject with one issue removed are built one at a time, so memory stays at two tables.
+#include "parley/mediation_assistant.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <queue>
+
+#include <fmt/format.h>
+
+#include "analysis/format_count.h"
+#include "parley/analysis.h"
+#include "parley/error.h"
+#include "parley/utility.h"
+
+namespace parley {
+namespace {
+
+using internal::FormatCount;
+
+// Each party's utility of every package of an enumerated space.
+struct PackageTable {
+  std::vector<std::uint64_t> radix;            // values per issue, last issue fastest
+  std::uint64_t size = 0;
+  std::vector<std::vector<double>> utilities;  // [party][package index]
+};
+
+std::vector<std::uint64_t> RadixOf(const OutcomeSpace& space) {
+  std::vector<std::uint64_t> radix;
+  for (const auto& issue : space.issues()) radix.push_back(issue.cardinality());
+  return radix;
+}
+
+// A package ranked for proposal: larger Nash product first, then larger sum of utilities (so that
+// ties in the product go to the package that leaves less on the table), then enumeration order.
+struct Candidate {
+  double product = 0.0;
+  double welfare = 0.0;
+  std::uint64_t index = 0;
+};
+bool Preferred(const Candidate& a, const Candidate& b) {
+  if (a.product != b.product) return a.product > b.product;
+  if (a.welfare != b.welfare) return a.welfare > b.welfare;
+  return a.index < b.index;
+}
+
+std::vector<std::int64_t> Keys(const std::vector<double>& fallbacks) {
+  std::vector<std::int64_t> keys;
+  for (double fallback : fallbacks) keys.push_back(UtilityKey(fallback));
+  return keys;
+}
+
+bool InZone(const PackageTable& table, const std::vector<std::int64_t>& keys, std::uint64_t index) {
+  for (std::size_t p = 0; p < keys.size(); ++p) {
+    if (UtilityKey(table.utilities[p][index]) <= keys[p]) return false;
+  }
+  return true;
+}
+
+std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t>& keys) {
+  std::uint64_t size = 0;
+  for (std::uint64_t index = 0; index < table.size; ++index) size += InZone(table, keys, index);
+  return size;
+}
+
+// What one sweep of the full table at one time yields.
+struct Sweep {
+  std::uint64_t zone_size = 0;
+  std::vector<Candidate> best;                         // best first
+  std::vector<std::vector<std::uint64_t>> by_value;    // [issue][position]: zone packages with that value
+};
+
+Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top) {
+  const std::vector<std::int64_t> keys = Keys(fallbacks);
+  Sweep sweep;
+  for (std::uint64_t radix : table.radix) sweep.by_value.emplace_back(radix, 0);
+  // The worst of the best K so far on top, to be pushed out by a better package.
+  std::priority_queue<Candidate, std::vector<Candidate>, decltype(&Preferred)> kept(&Preferred);
+  for (std::uint64_t index = 0; index < table.size; ++index) {
+    if (!InZone(table, keys, index)) continue;
+    ++sweep.zone_size;
+    std::uint64_t rest = index;
+    for (std::size_t i = table.radix.size(); i-- > 0;) {
+      ++sweep.by_value[i][rest % table.radix[i]];
+      rest /= table.radix[i];
+    }
+    Candidate candidate{1.0, 0.0, index};
+    for (std::size_t p = 0; p < keys.size(); ++p) {
+      candidate.product *= table.utilities[p][index] - fallbacks[p];
+      candidate.welfare += table.utilities[p][index];
+    }
+    if (kept.size() < top) {
+      kept.push(candidate);
+    } else if (Preferred(candidate, kept.top())) {
+      kept.pop();
+      kept.push(candidate);
+    }
+  }
+  for (; !kept.empty(); kept.pop()) sweep.best.push_back(kept.top());
+  std::reverse(sweep.best.begin(), sweep.best.end());
+  return sweep;
+}
+
+// The same utility function without issue `drop`: the issue's term removed and the remaining
+// weights renormalised. Nullopt with the reason when that is not defined.
+std::shared_ptr<const UtilityFunction> WithoutIssue(const Profile& profile, std::size_t drop,
+                                                    const std::shared_ptr<const OutcomeSpace>& reduced,
+                                                    std::string& why) {
+  const auto* linear = dynamic_cast<const LinearAdditiveUtility*>(&profile.utility_function());
+  if (!linear) {
+    why = fmt::format("{}'s utility is {}, not linear additive", profile.name(), profile.utility_function().kind());
+    return nullptr;
+  }
+  std::vector<double> weights;
+  std::vector<ValueFunction> functions;
+  double remaining = 0.0;
+  for (std::size_t i = 0; i < linear->weights().size(); ++i) {
+    if (i == drop) continue;
+    weights.push_back(linear->weights()[i]);
+    functions.push_back(linear->value_functions()[i]);
+    remaining += linear->weights()[i];
+  }
+  if (!(remaining > 0.0)) {
+    why = fmt::format("{} gives weight only to this issue", profile.name());
+    return nullptr;
+  }
+  return std::make_shared<const LinearAdditiveUtility>(reduced, std::move(weights), std::move(functions));
+}
+
+std::shared_ptr<const OutcomeSpace> SpaceWithout(const OutcomeSpace& space, std::size_t drop) {
+  std::vector<Issue> issues;
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    if (i != drop) issues.push_back(space.issue(i));
+  }
+  return std::make_shared<const OutcomeSpace>(space.name(), std::move(issues));
+}
+
+// The profile with the issue removed, keeping its fallback and schedule.
+std::optional<Profile> ProfileWithout(const Profile& profile, std::size_t drop,
+                                      const std::shared_ptr<const OutcomeSpace>& reduced, std::string& why) {
+  auto utility = WithoutIssue(profile, drop, reduced, why);
+  if (!utility) return std::nullopt;
+  Profile result(profile.name(), std::move(utility), profile.reservation_value(), profile.discount_factor());
+  if (!profile.reservation_schedule().empty()) result = result.WithSchedule(profile.reservation_schedule());
+  return result;
+}
+
+// `scenario` with issue `drop` removed from every profile; nullopt with the reason when some
+// profile cannot lose it.
+std::optional<Scenario> ScenarioWithout(const Scenario& scenario, std::size_t drop, std::string& why) {
+  if (scenario.space().issue_count() < 2) {
+    why = "it is the only issue";
+    return std::nullopt;
+  }
+  const auto reduced = SpaceWithout(scenario.space(), drop);
+  std::vector<Profile> profiles;
+  for (const auto& profile : scenario.profiles()) {
+    auto without = ProfileWithout(profile, drop, reduced, why);
+    if (!without) return std::nullopt;
+    profiles.push_back(std::move(*without));
+  }
+  return Scenario(scenario.name(), reduced, std::move(profiles));
+}
+
+PackageTable TrackTable(const Scenario& scenario) {
+  PackageTable table;
+  table.radix = RadixOf(scenario.space());
+  table.size = *scenario.space().cardinality();
+  table.utilities.resize(scenario.party_count());
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    scenario.profile(p).utility_function().EvaluateAll(table.utilities[p]);
+  }
+  return table;
+}
+
+// The joint package space: every track's issues in track order, named "track/issue".
+std::shared_ptr<const OutcomeSpace> JointSpace(const MultiTrackScenario& scenario) {
+  std::vector<Issue> issues;
+  for (const auto& track : scenario.tracks()) {
+    for (const auto& issue : track.stakes.space().issues()) {
+      const std::string name = track.name + "/" + issue.name();
+      issues.push_back(issue.kind() == IssueKind::kDiscrete
+                           ? Issue::Discrete(name, issue.values())
+                           : Issue::Integer(name, static_cast<std::int64_t>(issue.lower()),
+                                            static_cast<std::int64_t>(issue.upper())));
+    }
+  }
+  return std::make_shared<const OutcomeSpace>(scenario.name() + " joint", std::move(issues));
+}
+
+// Splits a joint outcome into one outcome per track.
+std::vector<Outcome> SplitJoint(const MultiTrackScenario& scenario, const Outcome& joint) {
+  std::vector<Outcome> parts;
+  std::size_t next = 0;
+  for (const auto& track : scenario.tracks()) {
+    Outcome part(track.stakes.space().issue_count());
+    for (std::size_t i = 0; i < part.size(); ++i) part[i] = joint[next++];
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+// Every party's overall utility of every joint package, every track agreed on its part.
+PackageTable JointTable(const MultiTrackScenario& scenario, std::uint64_t rounds) {
+  const auto space = JointSpace(scenario);
+  PackageTable table;
+  table.radix = RadixOf(*space);
+  table.size = *space->cardinality();
+  table.utilities.assign(scenario.parties().size(), std::vector<double>(table.size));
+  const std::vector<double> end_times(scenario.tracks().size(), 1.0);  // unused: every track agreed
+  std::vector<std::optional<Outcome>> agreements(scenario.tracks().size());
+  Outcome joint;
+  for (std::uint64_t index = 0; index < table.size; ++index) {
+    space->Decode(index, joint);
+    std::size_t next = 0;
+    for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
+      Outcome& part = agreements[t].emplace(scenario.tracks()[t].stakes.space().issue_count());
+      for (std::size_t i = 0; i < part.size(); ++i) part[i] = joint[next++];
+    }
+    for (std::size_t p = 0; p < scenario.parties().size(); ++p) {
+      table.utilities[p][index] = scenario.OverallUtility(p, agreements, end_times, rounds);
+    }
+  }
+  return table;
+}
+
+// `scenario` with issue `issue` of track `track` off the table: removed from every stake profile
+// of the track, and interaction terms conditioned on it dropped (their condition can no longer
+// hold). Nullopt with the reason when that is not defined.
+std::optional<MultiTrackScenario> MultiTrackWithout(const MultiTrackScenario& scenario, std::size_t track,
+                                                    std::size_t issue, std::string& why) {
+  const Track& changed = scenario.tracks()[track];
+  auto stakes = ScenarioWithout(changed.stakes, issue, why);
+  if (!stakes) {
+    if (changed.stakes.space().issue_count() < 2) why = fmt::format("it is the only issue of track '{}'", changed.name);
+    return std::nullopt;
+  }
+  std::vector<Track> tracks = scenario.tracks();
+  tracks[track].stakes = std::move(*stakes);
+  const std::string& issue_name = changed.stakes.space().issue(issue).name();
+  std::vector<MultiTrackParty> parties = scenario.parties();
+  for (auto& party : parties) {
+    std::erase_if(party.interactions, [&](const Interaction& interaction) {
+      return std::any_of(interaction.conditions.begin(), interaction.conditions.end(), [&](const auto& condition) {
+        return condition.track == changed.name && condition.issue == issue_name;
+      });
+    });
+  }
+  return MultiTrackScenario(scenario.name(), scenario.description(), std::move(parties), std::move(tracks),
+                            scenario.mediators(), scenario.events());
+}
+
+std::vector<std::string> EndedTracks(const MultiTrackScenario& scenario, const std::vector<std::size_t>& tracks,
+                                     double time) {
+  std::vector<std::string> ended;
+  for (std::size_t t : tracks) {
+    const auto& ends_at = scenario.tracks()[t].ends_at;
+    if (ends_at && *ends_at <= time) ended.push_back(scenario.tracks()[t].name);
+  }
+  return ended;
+}
+
+MediationPackage MakePackage(const std::vector<double>& utilities, const std::vector<double>& fallbacks,
+                             std::vector<Outcome> parts) {
+  MediationPackage package;
+  package.parts = std::move(parts);
+  package.utilities = utilities;
+  package.nash_product = 1.0;
+  for (std::size_t p = 0; p < utilities.size(); ++p) {
+    package.gains.push_back(utilities[p] - fallbacks[p]);
+    package.nash_product *= package.gains.back();
+  }
+  return package;
+}
+
+// Ranks the issues (see MediationMoment::issues) and names the stumbling block. Fractions compare
+// exactly as integers: with N packages, a zone of Z and an issue of c values leaving s zone
+// packages when settled, settled growth = (s / (N / c)) / (Z / N) = s * c / Z.
+void RankIssues(MediationMoment& moment, std::uint64_t packages) {
+  const bool empty = !moment.zone_exists;
+  auto values = [&](const IssueGrowth& g) { return packages / g.remaining_packages; };  // c
+  auto settled = [&](const IssueGrowth& g) { return g.settled_zone_size * values(g); };
+  auto removed = [&](const IssueGrowth& g) { return g.removal_defined ? g.removed_zone_size * values(g) : 0; };
+  std::stable_sort(moment.issues.begin(), moment.issues.end(), [&](const IssueGrowth& a, const IssueGrowth& b) {
+    if (!empty && settled(a) != settled(b)) return settled(a) > settled(b);
+    if (a.removal_defined != b.removal_defined) return a.removal_defined;
+    return removed(a) > removed(b);
+  });
+  if (moment.issues.empty()) return;
+  const IssueGrowth& front = moment.issues.front();
+  const bool grows = empty ? front.removal_defined && front.removed_zone_size > 0
+                           : settled(front) > *moment.zone_size || removed(front) > *moment.zone_size;
+  if (grows) moment.stumbling_block = front.name;
+}
+
+// The enumerated answers for one subject whose packages are `space` (a track's, or the joint
+// space). `origin[i]` is the track and issue that issue i of `space` comes from; `removal(i, why)`
+// gives the table without issue i, or nullopt with the reason; `parts(index)` turns a package
+// index into one outcome per track.
+template <typename Removal, typename Parts>
+void AnswerByEnumeration(MediationSubject& subject, const OutcomeSpace& space,
+                         const std::vector<std::pair<std::size_t, std::size_t>>& origin, const PackageTable& table,
+                         const std::vector<std::vector<double>>& fallbacks, std::size_t top, Removal removal,
+                         Parts parts) {
+  const double packages = static_cast<double>(table.size);
+  for (std::size_t m = 0; m < subject.moments.size(); ++m) {
+    MediationMoment& moment = subject.moments[m];
+    const Sweep sweep = SweepTable(table, fallbacks[m], top);
+    moment.zone_exists = sweep.zone_size > 0;
+    moment.zone_size = sweep.zone_size;
+    moment.zone_fraction = static_cast<double>(sweep.zone_size) / packages;
+    for (const Candidate& candidate : sweep.best) {
+      std::vector<double> utilities;
+      for (const auto& column : table.utilities) utilities.push_back(column[candidate.index]);
+      moment.best.push_back(MakePackage(utilities, fallbacks[m], parts(candidate.index)));
+    }
+    for (std::size_t i = 0; i < table.radix.size(); ++i) {
+      IssueGrowth growth;
+      growth.track = origin[i].first;
+      growth.issue = origin[i].second;
+      growth.name = space.issue(i).name();
+      growth.remaining_packages = table.size / table.radix[i];
+      const auto& counts = sweep.by_value[i];
+      const std::size_t best = std::max_element(counts.begin(), counts.end()) - counts.begin();
+      growth.settled_value = space.issue(i).ValueAt(best);
+      growth.settled_zone_size = counts[best];
+      growth.settled_fraction = static_cast<double>(counts[best]) / static_cast<double>(growth.remaining_packages);
+      if (moment.zone_exists) growth.settled_growth = growth.settled_fraction / *moment.zone_fraction;
+      moment.issues.push_back(std::move(growth));
+    }
+  }
+  // One reduced table at a time, swept at every time.
+  for (std::size_t i = 0; i < table.radix.size(); ++i) {
+    std::string why;
+    const std::optional<PackageTable> reduced = removal(i, why);
+    for (std::size_t m = 0; m < subject.moments.size(); ++m) {
+      MediationMoment& moment = subject.moments[m];
+      IssueGrowth& growth = moment.issues[i];
+      growth.removal_defined = reduced.has_value();
+      if (!reduced) {
+        growth.removal_undefined_reason = why;
+        continue;
+      }
+      growth.removed_zone_size = ZoneSize(*reduced, Keys(fallbacks[m]));
+      growth.removed_fraction =
+          static_cast<double>(growth.removed_zone_size) / static_cast<double>(growth.remaining_packages);
+      if (moment.zone_exists) growth.removed_growth = growth.removed_fraction / *moment.zone_fraction;
+    }
+  }
+  for (auto& moment : subject.moments) RankIssues(moment, table.size);
+}
+
+std::vector<MediationMoment> Moments(const MultiTrackScenario& scenario, const std::vector<std::size_t>& tracks,
+                                     const std::vector<std::vector<double>>& fallbacks,
+                                     const std::vector<double>& times) {
+  std::vector<MediationMoment> moments;
+  for (std::size_t m = 0; m < times.size(); ++m) {
+    MediationMoment moment;
+    moment.time = times[m];
+    moment.fallbacks = fallbacks[m];
+    moment.ended_tracks = EndedTracks(scenario, tracks, times[m]);
+    moments.push_back(std::move(moment));
+  }
+  return moments;
+}
+
+MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t, const std::vector<double>& times,
+                              const MediationOptions& options) {
+  const Track& track = scenario.tracks()[t];
+  const Scenario negotiation = track.Negotiation();
+  const OutcomeSpace& space = negotiation.space();
+  MediationSubject subject;
+  subject.name = track.name;
+  subject.tracks = {t};
+  subject.parties = track.participants;
+  subject.packages = space.cardinality();
+  std::vector<std::vector<double>> fallbacks;
+  for (double time : times) {
+    std::vector<double> values;
+    for (const auto& profile : negotiation.profiles()) values.push_back(profile.ReservationValueAt(time, options.rounds));
+    fallbacks.push_back(std::move(values));
+  }
+  subject.moments = Moments(scenario, subject.tracks, fallbacks, times);
+
+  if (space.cardinality() && *space.cardinality() <= options.track_enumeration_limit) {
+    subject.enumerated = true;
+    subject.method = fmt::format("enumeration of {} packages", FormatCount(*space.cardinality()));
+    std::vector<std::pair<std::size_t, std::size_t>> origin;
+    for (std::size_t i = 0; i < space.issue_count(); ++i) origin.emplace_back(t, i);
+    auto removal = [&](std::size_t issue, std::string& why) -> std::optional<PackageTable> {
+      const auto without = ScenarioWithout(negotiation, issue, why);
+      if (!without) return std::nullopt;
+      return TrackTable(*without);
+    };
+    auto parts = [&](std::uint64_t index) { return std::vector<Outcome>{space.OutcomeAt(index)}; };
+    AnswerByEnumeration(subject, space, origin, TrackTable(negotiation), fallbacks, options.top, removal, parts);
+    return subject;
+  }
+
+  // Too many packages to enumerate: whether the zone exists and the best proposals are read off
+  // the Pareto frontier (the zone is empty exactly when no frontier point is in it, and the Nash
+  // package is on the frontier); the best K are the best K frontier points.
+  const auto analysis = ScenarioAnalysis::Of(negotiation);
+  subject.method = fmt::format("Pareto frontier ({}); {} packages are too many to enumerate (limit {}): the zone's "
+                               "size and the stumbling block are not computed, and the proposals are frontier points",
+                               analysis->frontier().method, space.DescribeSize(),
+                               FormatCount(options.track_enumeration_limit));
+  for (std::size_t m = 0; m < times.size(); ++m) {
+    MediationMoment& moment = subject.moments[m];
+    const std::vector<std::int64_t> keys = Keys(fallbacks[m]);
+    std::vector<std::pair<Candidate, const FrontierPoint*>> zone;
+    const auto& points = analysis->frontier().points;
+    for (std::size_t k = 0; k < points.size(); ++k) {
+      bool inside = true;
+      Candidate candidate{1.0, 0.0, k};
+      for (std::size_t p = 0; p < keys.size(); ++p) {
+        inside = inside && UtilityKey(points[k].utilities[p]) > keys[p];
+        candidate.product *= points[k].utilities[p] - fallbacks[m][p];
+        candidate.welfare += points[k].utilities[p];
+      }
+      if (inside) zone.emplace_back(candidate, &points[k]);
+    }
+    moment.zone_exists = !zone.empty();
+    const std::size_t kept = std::min(options.top, zone.size());
+    std::partial_sort(zone.begin(), zone.begin() + kept, zone.end(),
+                      [](const auto& a, const auto& b) { return Preferred(a.first, b.first); });
+    for (std::size_t k = 0; k < kept; ++k) {
+      moment.best.push_back(MakePackage(zone[k].second->utilities, fallbacks[m], {zone[k].second->outcome}));
+    }
+  }
+  return subject;
+}
+
+MediationSubject AnalyseJoint(const MultiTrackScenario& scenario, const std::vector<double>& times,
+                              const MediationOptions& options) {
+  MediationSubject subject;
+  subject.name = "joint package";
+  subject.joint = true;
+  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) subject.tracks.push_back(t);
+  for (const auto& party : scenario.parties()) subject.parties.push_back(party.name);
+  const auto space = JointSpace(scenario);
+  subject.packages = space->cardinality();
+  subject.enumerated = true;
+  subject.method = fmt::format("enumeration of {} joint packages (overall utilities, every track agreed)",
+                               FormatCount(*space->cardinality()));
+  // No deal anywhere: every track ends without agreement at the moment's time.
+  std::vector<std::vector<double>> fallbacks;
+  const std::vector<std::optional<Outcome>> no_deal(scenario.tracks().size());
+  for (double time : times) {
+    const std::vector<double> end_times(scenario.tracks().size(), time);
+    std::vector<double> values;
+    for (std::size_t p = 0; p < scenario.parties().size(); ++p) {
+      values.push_back(scenario.OverallUtility(p, no_deal, end_times, options.rounds));
+    }
+    fallbacks.push_back(std::move(values));
+  }
+  subject.moments = Moments(scenario, subject.tracks, fallbacks, times);
+
+  std::vector<std::pair<std::size_t, std::size_t>> origin;
+  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
+    for (std::size_t i = 0; i < scenario.tracks()[t].stakes.space().issue_count(); ++i) origin.emplace_back(t, i);
+  }
+  auto removal = [&](std::size_t joint_issue, std::string& why) -> std::optional<PackageTable> {
+    const auto without = MultiTrackWithout(scenario, origin[joint_issue].first, origin[joint_issue].second, why);
+    if (!without) return std::nullopt;
+    return JointTable(*without, options.rounds);
+  };
+  auto parts = [&](std::uint64_t index) { return SplitJoint(scenario, space->OutcomeAt(index)); };
+  AnswerByEnumeration(subject, *space, origin, JointTable(scenario, options.rounds), fallbacks, options.top, removal,
+                      parts);
+  return subject;
+}
+
+double RoundTime(double time) { return std::round(time * 1e9) / 1e9; }
+
+void AddChange(std::vector<double>& times, double at) {
+  if (at > 0.0 && at < 1.0) {
+    times.push_back(RoundTime(at));
+    times.push_back(RoundTime(std::max(0.0, at - 0.01)));
+  }
+}
+
+void SortUnique(std::vector<double>& times) {
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+}
+
+}  // namespace
+
+std::vector<double> DefaultMediationTimes(const MultiTrackScenario& scenario) {
+  std::vector<double> times = {0.0, 0.25, 0.5, 1.0};
+  for (const auto& event : scenario.events()) AddChange(times, event.time);
+  for (const auto& track : scenario.tracks()) {
+    if (track.ends_at) AddChange(times, *track.ends_at);
+    for (const auto& profile : track.stakes.profiles()) {
+      const ReservationSchedule& schedule = profile.reservation_schedule();
+      if (schedule.unit() != ReservationSchedule::Unit::kTime) continue;
+      for (const auto& point : schedule.points()) AddChange(times, point.at);
+    }
+  }
+  SortUnique(times);
+  return times;
+}
+
+MediationReport AssistMediation(const MultiTrackScenario& scenario, const MediationOptions& options) {
+  if (options.top == 0) throw UsageError("the number of packages to propose (K) must be at least 1");
+  std::vector<double> times = options.times.empty() ? DefaultMediationTimes(scenario) : options.times;
+  for (double time : times) {
+    if (!(time >= 0.0 && time <= 1.0)) {
+      throw UsageError(fmt::format("time {} is outside [0, 1]; times are normalised (0 = start, 1 = deadline)", time));
+    }
+  }
+  times.push_back(0.0);
+  SortUnique(times);
+
+  MediationReport report;
+  report.scenario = scenario.name();
+  report.times = times;
+  report.top = options.top;
+  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
+    report.tracks.push_back(AnalyseTrack(scenario, t, times, options));
+  }
+  if (scenario.tracks().size() < 2) {
+    report.joint_note = "one track: the joint package is the track's package";
+    return report;
+  }
+  std::uint64_t product = 1;
+  for (const auto& track : scenario.tracks()) {
+    const auto size = track.stakes.space().cardinality();
+    if (!size) {
+      report.joint_note = fmt::format("track '{}' has {} packages: the joint packages cannot be enumerated", track.name,
+                                      track.stakes.space().DescribeSize());
+      return report;
+    }
+    if (*size > options.joint_enumeration_limit || product * *size > options.joint_enumeration_limit) {
+      report.joint_note = fmt::format("the tracks' spaces multiply to more than {} joint packages: not enumerated",
+                                      FormatCount(options.joint_enumeration_limit));
+      return report;
+    }
+    product *= *size;
+  }
+  report.joint = AnalyseJoint(scenario, times, options);
+  return report;
+}
+
+std::string DescribePackage(const MultiTrackScenario& scenario, const MediationSubject& subject,
+                            const MediationPackage& package) {
+  std::string text;
+  for (std::size_t k = 0; k < package.parts.size(); ++k) {
+    const Track& track = scenario.tracks()[subject.tracks[k]];
+    const OutcomeSpace& space = track.stakes.space();
+    if (k) text += " | ";
+    if (subject.joint) text += "[" + track.name + "] ";
+    for (std::size_t i = 0; i < space.issue_count(); ++i) {
+      text += fmt::format("{}{}: {}", i ? "; " : "", space.issue(i).name(), space.issue(i).Format(package.parts[k][i]));
+    }
+  }
+  return text;
+}
+
+}  // namespace parley

@@ -1,0 +1,362 @@
+// `parley mediate [--scenario PATH] [--json] [--top K] [--times t1,t2,...]`: the mediator's
+// assistant. Per track and for the joint package: is there a deal every party prefers to its
+// fallback, which packages to propose, which issue is the stumbling block, and how that changes as
+// the deadline approaches. The computing is in parley/mediation_assistant.h; this file prints it.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "io/outcome_json.h"
+#include "parley/error.h"
+#include "parley/mediation_assistant.h"
+#include "parley/multi_track.h"
+#include "parley/scenario_format.h"
+
+namespace parley::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct MediateOptions {
+  std::string scenario = std::string(kDefaultScenario);
+  bool json = false;
+  std::int64_t top = 5;
+  std::string times;  // empty: the default times
+};
+
+// "0.2,0.6" into times; every entry must be a number in [0, 1].
+std::vector<double> ParseTimes(const std::string& list) {
+  std::vector<double> times;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    std::string entry = list.substr(start, comma - start);
+    entry.erase(0, entry.find_first_not_of(' '));
+    entry.erase(entry.find_last_not_of(' ') + 1);
+    double time = 0.0;
+    const auto [end, error] = std::from_chars(entry.data(), entry.data() + entry.size(), time);
+    if (entry.empty() || error != std::errc() || end != entry.data() + entry.size()) {
+      throw UsageError(fmt::format("--times '{}': '{}' is not a number; expected comma-separated normalised times in "
+                                   "[0, 1], e.g. --times 0.5,0.59,0.6",
+                                   list, entry));
+    }
+    if (!(time >= 0.0 && time <= 1.0)) {
+      throw UsageError(fmt::format("--times '{}': {} is outside [0, 1] (0 = the start, 1 = the deadline)", list, entry));
+    }
+    times.push_back(time);
+    if (comma == list.size()) break;
+    start = comma + 1;
+  }
+  return times;
+}
+
+std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
+std::string Growth(const std::optional<double>& growth) { return growth ? fmt::format("x{:.2f}", *growth) : "-"; }
+std::string Time(double time) { return fmt::format("{:g}", time); }
+
+std::string Join(const std::vector<std::string>& items, const std::string& separator = ", ") {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : separator) + item;
+  return text;
+}
+
+// Rows of cells, left-aligned in columns two spaces apart.
+void PrintTable(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+  }
+  for (const auto& row : rows) {
+    std::string line = indent;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += c + 1 < row.size() ? fmt::format("{:<{}}  ", row[c], widths[c]) : row[c];
+    }
+    fmt::print("{}\n", line);
+  }
+}
+
+std::string IssueValue(const MultiTrackScenario& scenario, const IssueGrowth& growth) {
+  return scenario.tracks()[growth.track].stakes.space().issue(growth.issue).Format(growth.settled_value);
+}
+
+std::string ZoneText(const MediationMoment& moment) {
+  if (!moment.zone_exists) return "none";
+  if (!moment.zone_size) return "yes (not counted)";
+  return fmt::format("{} ({})", *moment.zone_size, Percent(*moment.zone_fraction));
+}
+
+void PrintNow(const MultiTrackScenario& scenario, const MediationSubject& subject, const MediationMoment& now,
+              std::size_t top) {
+  const std::string when = fmt::format("now (t = {})", Time(now.time));
+  std::vector<std::string> fallbacks;
+  for (std::size_t p = 0; p < subject.parties.size(); ++p) {
+    fallbacks.push_back(fmt::format("{} {:.4f}", subject.parties[p], now.fallbacks[p]));
+  }
+  fmt::print("  Fallbacks {}: {}\n", when, Join(fallbacks));
+  if (!now.zone_exists) {
+    fmt::print("  Is there a deal {}? No: no package gives every party more than its fallback.\n", when);
+  } else if (now.zone_size) {
+    fmt::print("  Is there a deal {}? Yes: {} of {} packages ({}) give{} every party more than its fallback.\n", when,
+               *now.zone_size, *subject.packages, Percent(*now.zone_fraction), *now.zone_size == 1 ? "s" : "");
+  } else {
+    fmt::print("  Is there a deal {}? Yes: some Pareto-optimal packages give every party more than its fallback.\n",
+               when);
+  }
+  if (!now.best.empty()) {
+    fmt::print("\n  Best {} package{} to propose {}, by Nash product of gains over the fallbacks:\n", now.best.size(),
+               now.best.size() == 1 ? "" : "s", when);
+    for (std::size_t k = 0; k < now.best.size(); ++k) {
+      const MediationPackage& package = now.best[k];
+      fmt::print("  {:>2}. {}\n", k + 1, DescribePackage(scenario, subject, package));
+      std::vector<std::string> values;
+      for (std::size_t p = 0; p < subject.parties.size(); ++p) {
+        values.push_back(fmt::format("{} {:.4f} ({:+.4f})", subject.parties[p], package.utilities[p], package.gains[p]));
+      }
+      fmt::print("      {}; Nash product {:.6f}\n", Join(values), package.nash_product);
+    }
+    if (now.best.size() < top) fmt::print("      (the zone holds no more packages)\n");
+  }
+  if (!subject.enumerated) return;
+  fmt::print("\n");
+  if (now.stumbling_block) {
+    const IssueGrowth& block = now.issues.front();
+    if (now.zone_exists) {
+      fmt::print("  Stumbling block {}: {} (settling it at '{}' grows the zone {})\n", when, *now.stumbling_block,
+                 IssueValue(scenario, block), Growth(block.settled_growth));
+    } else {
+      fmt::print("  Stumbling block {}: {} (taking it off the table opens a zone of {} packages)\n", when,
+                 *now.stumbling_block, block.removed_zone_size);
+    }
+  } else {
+    fmt::print("  Stumbling block {}: none (settling or removing no single issue grows the zone)\n", when);
+  }
+  std::vector<std::vector<std::string>> rows = {
+      {"issue", "settled at", "zone left", "growth", "removed: zone left", "growth"}};
+  for (const IssueGrowth& growth : now.issues) {
+    const std::string settled =
+        fmt::format("{}/{} ({})", growth.settled_zone_size, growth.remaining_packages, Percent(growth.settled_fraction));
+    const std::string removed =
+        growth.removal_defined ? fmt::format("{}/{} ({})", growth.removed_zone_size, growth.remaining_packages,
+                                             Percent(growth.removed_fraction))
+                               : "not defined: " + growth.removal_undefined_reason;
+    rows.push_back({growth.name, now.zone_exists ? IssueValue(scenario, growth) : "-", settled,
+                    Growth(growth.settled_growth), removed, growth.removal_defined ? Growth(growth.removed_growth) : ""});
+  }
+  PrintTable(rows, "    ");
+  if (now.zone_size) {
+    fmt::print("    (zone before: {}/{} ({}); growth = zone fraction after / zone fraction before)\n", *now.zone_size,
+               *subject.packages, Percent(*now.zone_fraction));
+  }
+}
+
+// One row per time; Nash packages are named by letters, spelled out below the table.
+void PrintOverTime(const MultiTrackScenario& scenario, const MediationSubject& subject) {
+  fmt::print("\n  As the deadline approaches:\n");
+  std::vector<std::string> header = {"t"};
+  for (const auto& party : subject.parties) header.push_back("fallback " + party);
+  for (const char* title : {"zone", "Nash package", "gains", "stumbling block"}) header.push_back(title);
+  std::vector<std::vector<std::string>> rows = {header};
+  std::vector<const MediationPackage*> legend;
+  const MediationMoment* first_ended = nullptr;
+  for (const MediationMoment& moment : subject.moments) {
+    if (!first_ended && !moment.ended_tracks.empty()) first_ended = &moment;
+    std::vector<std::string> row = {Time(moment.time) + (moment.ended_tracks.empty() ? "" : "*")};
+    for (double fallback : moment.fallbacks) row.push_back(fmt::format("{:.4f}", fallback));
+    row.push_back(ZoneText(moment));
+    if (moment.best.empty()) {
+      row.insert(row.end(), {"-", "-"});
+    } else {
+      const MediationPackage& nash = moment.best.front();
+      auto found = std::find_if(legend.begin(), legend.end(), [&](const auto* other) { return other->parts == nash.parts; });
+      if (found == legend.end()) found = legend.insert(legend.end(), &nash);
+      std::vector<std::string> gains;
+      for (double gain : nash.gains) gains.push_back(fmt::format("{:+.4f}", gain));
+      row.push_back(std::string(1, static_cast<char>('A' + (found - legend.begin()) % 26)));
+      row.push_back(Join(gains));
+    }
+    if (!subject.enumerated) {
+      row.push_back("(not computed)");
+    } else if (!moment.stumbling_block) {
+      row.push_back("none");
+    } else if (moment.zone_exists) {
+      row.push_back(*moment.stumbling_block + " " + Growth(moment.issues.front().settled_growth));
+    } else {
+      row.push_back(fmt::format("{} (removed: zone of {})", *moment.stumbling_block,
+                                moment.issues.front().removed_zone_size));
+    }
+    rows.push_back(std::move(row));
+  }
+  PrintTable(rows, "    ");
+  for (std::size_t k = 0; k < legend.size(); ++k) {
+    fmt::print("    {} = {}\n", static_cast<char>('A' + k % 26), DescribePackage(scenario, subject, *legend[k]));
+  }
+  if (first_ended) {
+    std::vector<std::string> notes;
+    for (const auto& name : first_ended->ended_tracks) {
+      const Track& track = scenario.tracks()[*scenario.FindTrack(name)];
+      notes.push_back(fmt::format("track '{}' ends at t = {} ({})", name, Time(*track.ends_at), track.ends_because));
+    }
+    fmt::print("    * {}: from then on the answers are those a resumed negotiation would face\n", Join(notes, "; "));
+  }
+}
+
+void PrintSubject(const MultiTrackScenario& scenario, const MediationSubject& subject, std::size_t top) {
+  if (subject.joint) {
+    fmt::print("\nJoint package across every track, between {}\n", Join(subject.parties));
+  } else {
+    fmt::print("\nTrack {}, between {}\n", subject.name, Join(subject.parties));
+  }
+  fmt::print("  Method: {}\n", subject.method);
+  PrintNow(scenario, subject, subject.moments.front(), top);
+  PrintOverTime(scenario, subject);
+}
+
+void PrintReport(const MultiTrackScenario& scenario, const MediationReport& report) {
+  std::vector<std::string> parties;
+  for (const auto& party : scenario.parties()) parties.push_back(party.name);
+  std::vector<std::string> times;
+  for (double time : report.times) times.push_back(Time(time));
+  fmt::print("Mediator's assistant: {} ({} track{}; parties {})\n", report.scenario, scenario.tracks().size(),
+             scenario.tracks().size() == 1 ? "" : "s", Join(parties));
+  fmt::print("Times: {} (normalised: 0 = now, 1 = the deadline)\n", Join(times));
+  for (const auto& event : scenario.events()) fmt::print("Event: {} at t = {}\n", event.name, Time(event.time));
+  fmt::print("Preferences are the parties' profiles in the scenario, as stated or as the mediator estimates them.\n"
+             "A party prefers a package to its fallback (its utility of no deal at that time) when its utility\n"
+             "is strictly higher; gains are utility minus fallback.\n");
+  for (const auto& subject : report.tracks) PrintSubject(scenario, subject, report.top);
+  if (report.joint) {
+    PrintSubject(scenario, *report.joint, report.top);
+  } else if (scenario.tracks().size() > 1) {
+    fmt::print("\nJoint package: not analysed: {}\n", report.joint_note);
+  }
+}
+
+Json PackageJson(const MultiTrackScenario& scenario, const MediationSubject& subject, const MediationPackage& package) {
+  Json json;
+  if (subject.joint) {
+    Json parts = Json::object();
+    for (std::size_t k = 0; k < package.parts.size(); ++k) {
+      const Track& track = scenario.tracks()[subject.tracks[k]];
+      parts[track.name] = OutcomeJson(track.stakes.space(), package.parts[k]);
+    }
+    json["package"] = parts;
+  } else {
+    json["package"] = OutcomeJson(scenario.tracks()[subject.tracks.front()].stakes.space(), package.parts.front());
+  }
+  json["text"] = DescribePackage(scenario, subject, package);
+  Json utilities = Json::object(), gains = Json::object();
+  for (std::size_t p = 0; p < subject.parties.size(); ++p) {
+    utilities[subject.parties[p]] = package.utilities[p];
+    gains[subject.parties[p]] = package.gains[p];
+  }
+  json["utilities"] = utilities;
+  json["gains"] = gains;
+  json["nash_product"] = package.nash_product;
+  return json;
+}
+
+Json Optional(const std::optional<double>& value) { return value ? Json(*value) : Json(); }
+
+Json IssueJson(const MultiTrackScenario& scenario, const IssueGrowth& growth, bool zone_exists) {
+  Json json;
+  json["issue"] = growth.name;
+  json["track"] = scenario.tracks()[growth.track].name;
+  json["remaining_packages"] = growth.remaining_packages;
+  json["settled"] = {{"value", zone_exists ? Json(IssueValue(scenario, growth)) : Json()},
+                     {"zone_size", growth.settled_zone_size},
+                     {"fraction", growth.settled_fraction},
+                     {"growth", Optional(growth.settled_growth)}};
+  Json removed = {{"defined", growth.removal_defined}};
+  if (growth.removal_defined) {
+    removed["zone_size"] = growth.removed_zone_size;
+    removed["fraction"] = growth.removed_fraction;
+    removed["growth"] = Optional(growth.removed_growth);
+  } else {
+    removed["reason"] = growth.removal_undefined_reason;
+  }
+  json["removed"] = removed;
+  return json;
+}
+
+Json SubjectJson(const MultiTrackScenario& scenario, const MediationSubject& subject) {
+  Json json;
+  json["name"] = subject.name;
+  json["joint"] = subject.joint;
+  json["tracks"] = Json::array();
+  for (std::size_t t : subject.tracks) json["tracks"].push_back(scenario.tracks()[t].name);
+  json["parties"] = subject.parties;
+  json["packages"] = subject.packages ? Json(*subject.packages) : Json();
+  json["enumerated"] = subject.enumerated;
+  json["method"] = subject.method;
+  json["moments"] = Json::array();
+  for (const MediationMoment& moment : subject.moments) {
+    Json m;
+    m["time"] = moment.time;
+    Json fallbacks = Json::object();
+    for (std::size_t p = 0; p < subject.parties.size(); ++p) fallbacks[subject.parties[p]] = moment.fallbacks[p];
+    m["fallbacks"] = fallbacks;
+    m["ended_tracks"] = moment.ended_tracks;
+    m["zone"] = {{"exists", moment.zone_exists},
+                 {"size", moment.zone_size ? Json(*moment.zone_size) : Json()},
+                 {"fraction", Optional(moment.zone_fraction)}};
+    m["best"] = Json::array();
+    for (const auto& package : moment.best) m["best"].push_back(PackageJson(scenario, subject, package));
+    m["issues"] = Json::array();
+    for (const auto& growth : moment.issues) m["issues"].push_back(IssueJson(scenario, growth, moment.zone_exists));
+    m["stumbling_block"] = moment.stumbling_block ? Json(*moment.stumbling_block) : Json();
+    json["moments"].push_back(std::move(m));
+  }
+  return json;
+}
+
+Json ReportJson(const MultiTrackScenario& scenario, const MediationReport& report) {
+  Json json;
+  json["scenario"] = report.scenario;
+  json["times"] = report.times;
+  json["top"] = report.top;
+  json["tracks"] = Json::array();
+  for (const auto& subject : report.tracks) json["tracks"].push_back(SubjectJson(scenario, subject));
+  json["joint"] = report.joint ? SubjectJson(scenario, *report.joint) : Json();
+  if (!report.joint) json["joint_note"] = report.joint_note;
+  return json;
+}
+
+void Run(const MediateOptions& cli) {
+  if (cli.top < 1) throw UsageError(fmt::format("--top {}: the number of packages to propose must be at least 1", cli.top));
+  MediationOptions options;
+  options.top = static_cast<std::size_t>(cli.top);
+  if (!cli.times.empty()) options.times = ParseTimes(cli.times);
+  const MultiTrackScenario scenario = LoadMultiTrackScenario(cli.scenario);
+  const MediationReport report = AssistMediation(scenario, options);
+  if (cli.json) {
+    fmt::print("{}\n", ReportJson(scenario, report).dump(2));
+  } else {
+    PrintReport(scenario, report);
+  }
+}
+
+}  // namespace
+
+void AddMediateCommand(CLI::App& app) {
+  auto options = std::make_shared<MediateOptions>();
+  auto* command = app.add_subcommand(
+      "mediate", "The mediator's assistant: zone of agreement, packages to propose and the stumbling block, per "
+                 "track and for the joint package, as the deadline approaches.");
+  command->add_option("--scenario", options->scenario, "Built-in scenario name, GENIUS XML folder or Parley JSON file")
+      ->capture_default_str();
+  command->add_flag("--json", options->json, "Print the report as JSON");
+  command->add_option("--top", options->top, "Packages to propose (K)")->capture_default_str();
+  command->add_option("--times", options->times,
+                      "Comma-separated normalised times to answer at (default: 0, 0.25, 0.5, just before and at each "
+                      "event, 1); 0 is always included");
+  command->callback([options] { Run(*options); });
+}
+
+}  // namespace parley::cli
