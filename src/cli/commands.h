@@ -12,6 +12,7 @@ void AddNegotiateCommand(CLI::App& app);
 void AddScenarioCommand(CLI::App& app);
 void AddListCommand(CLI::App& app);
 void AddAnalyzeCommand(CLI::App& app);
+void AddMediateCommand(CLI::App& app);
 
 }  // namespace parley::cli
 

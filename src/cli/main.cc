@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   parley::cli::AddNegotiateCommand(app);
   parley::cli::AddScenarioCommand(app);
   parley::cli::AddAnalyzeCommand(app);
+  parley::cli::AddMediateCommand(app);
   parley::cli::AddListCommand(app);
   std::string known;
   bool found = false;
