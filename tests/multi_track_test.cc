@@ -108,7 +108,7 @@ TEST(MultiTrack, EventsStopTracksAtTheirTimeWithThatTimesFallbacks) {
   EXPECT_EQ(result.overall_utilities, result.overall_without_deal);
 }
 
-TEST(MultiTrack, TracksAdvanceInLockstepAndSeeEachOther) {
+TEST(MultiTrack, LockstepGivesTheSameResultsAsSeparateRuns) {
   const MultiTrackScenario scenario = TwoTracks(std::nullopt);
   MultiTrackOptions options;
   options.rounds = 6;
