@@ -25,7 +25,7 @@
 namespace parley {
 
 struct MediationOptions {
-  std::size_t top = 5;        // K, the packages proposed; at least 1
+  std::size_t top = 5;  // K, the packages proposed; at least 1
   // Normalised times in [0, 1] to answer at; 0 (now) is always added. Empty: the default times.
   std::vector<double> times;
   // A track's packages are enumerated up to this many; larger tracks answer (1) and (2) from the
@@ -33,7 +33,7 @@ struct MediationOptions {
   std::uint64_t track_enumeration_limit = 10'000'000;
   // The joint package is analysed when the product of the tracks' spaces is at most this.
   std::uint64_t joint_enumeration_limit = 1'000'000;
-  std::uint64_t rounds = 0;   // the deadline in rounds, for schedules given in rounds (0: none)
+  std::uint64_t rounds = 0;  // the deadline in rounds, for schedules given in rounds (0: none)
 };
 
 // 0, 0.25, 0.5 and 1, plus, for every event, every time a track ends and every step of a
@@ -78,12 +78,12 @@ struct IssueGrowth {
 // The answers at one time.
 struct MediationMoment {
   double time = 0.0;
-  std::vector<double> fallbacks;          // per party of the subject: its utility of no deal now
-  std::vector<std::string> ended_tracks;  // tracks of the subject that an event has ended by now
-  bool zone_exists = false;               // (1): some package gives every party more than its fallback
-  std::optional<std::uint64_t> zone_size; // absent when the packages were not enumerated
-  std::optional<double> zone_fraction;    // zone_size / packages
-  std::vector<MediationPackage> best;     // (2): at most K, best Nash product first
+  std::vector<double> fallbacks;           // per party of the subject: its utility of no deal now
+  std::vector<std::string> ended_tracks;   // tracks of the subject that an event has ended by now
+  bool zone_exists = false;                // (1): some package gives every party more than its fallback
+  std::optional<std::uint64_t> zone_size;  // absent when the packages were not enumerated
+  std::optional<double> zone_fraction;     // zone_size / packages
+  std::vector<MediationPackage> best;      // (2): at most K, best Nash product first
   // (3): every issue, ranked: when the zone is not empty by settled growth, then removed growth
   // (undefined last), then issue order; when it is empty, by removed fraction, then issue order.
   // Empty when the packages were not enumerated.
@@ -96,23 +96,23 @@ struct MediationMoment {
 // One track between its participants, or the joint package across every track between every
 // party.
 struct MediationSubject {
-  std::string name;                 // the track's name, or "joint package"
+  std::string name;  // the track's name, or "joint package"
   bool joint = false;
-  std::vector<std::size_t> tracks;  // the tracks its packages cover
-  std::vector<std::string> parties; // whose preferences count, in the order of every per-party vector
+  std::vector<std::size_t> tracks;        // the tracks its packages cover
+  std::vector<std::string> parties;       // whose preferences count, in the order of every per-party vector
   std::optional<std::uint64_t> packages;  // size of the package space, when countable
-  bool enumerated = false;          // false: (1) and (2) come from the Pareto frontier
-  std::string method;               // how it was computed, for people
-  std::vector<MediationMoment> moments;  // one per time of the report
+  bool enumerated = false;                // false: (1) and (2) come from the Pareto frontier
+  std::string method;                     // how it was computed, for people
+  std::vector<MediationMoment> moments;   // one per time of the report
 };
 
 struct MediationReport {
   std::string scenario;
   std::vector<double> times;
   std::size_t top = 0;
-  std::vector<MediationSubject> tracks;  // one per track, in the scenario's order
-  std::optional<MediationSubject> joint; // with two tracks or more, when small enough
-  std::string joint_note;                // why there is no joint analysis, when there is none
+  std::vector<MediationSubject> tracks;   // one per track, in the scenario's order
+  std::optional<MediationSubject> joint;  // with two tracks or more, when small enough
+  std::string joint_note;                 // why there is no joint analysis, when there is none
 };
 
 // Computes the report. Throws UsageError for K = 0 or a time outside [0, 1].

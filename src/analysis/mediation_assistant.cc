@@ -6,12 +6,12 @@
 // the subject with one issue removed are built one at a time, so memory stays at two tables.
 #include "parley/mediation_assistant.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <queue>
-
-#include <fmt/format.h>
 
 #include "analysis/format_count.h"
 #include "parley/analysis.h"
@@ -25,7 +25,7 @@ using internal::FormatCount;
 
 // Each party's utility of every package of an enumerated space.
 struct PackageTable {
-  std::vector<std::uint64_t> radix;            // values per issue, last issue fastest
+  std::vector<std::uint64_t> radix;  // values per issue, last issue fastest
   std::uint64_t size = 0;
   std::vector<std::vector<double>> utilities;  // [party][package index]
 };
@@ -71,8 +71,8 @@ std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t
 // What one sweep of the full table at one time yields.
 struct Sweep {
   std::uint64_t zone_size = 0;
-  std::vector<Candidate> best;                         // best first
-  std::vector<std::vector<std::uint64_t>> by_value;    // [issue][position]: zone packages with that value
+  std::vector<Candidate> best;                       // best first
+  std::vector<std::vector<std::uint64_t>> by_value;  // [issue][position]: zone packages with that value
 };
 
 Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top) {
@@ -382,7 +382,8 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
   std::vector<std::vector<double>> fallbacks;
   for (double time : times) {
     std::vector<double> values;
-    for (const auto& profile : negotiation.profiles()) values.push_back(profile.ReservationValueAt(time, options.rounds));
+    for (const auto& profile : negotiation.profiles())
+      values.push_back(profile.ReservationValueAt(time, options.rounds));
     fallbacks.push_back(std::move(values));
   }
   subject.moments = Moments(scenario, subject.tracks, fallbacks, times);
@@ -406,10 +407,10 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
   // the Pareto frontier (the zone is empty exactly when no frontier point is in it, and the Nash
   // package is on the frontier); the best K are the best K frontier points.
   const auto analysis = ScenarioAnalysis::Of(negotiation);
-  subject.method = fmt::format("Pareto frontier ({}); {} packages are too many to enumerate (limit {}): the zone's "
-                               "size and the stumbling block are not computed, and the proposals are frontier points",
-                               analysis->frontier().method, space.DescribeSize(),
-                               FormatCount(options.track_enumeration_limit));
+  subject.method = fmt::format(
+      "Pareto frontier ({}); {} packages are too many to enumerate (limit {}): the zone's "
+      "size and the stumbling block are not computed, and the proposals are frontier points",
+      analysis->frontier().method, space.DescribeSize(), FormatCount(options.track_enumeration_limit));
   for (std::size_t m = 0; m < times.size(); ++m) {
     MediationMoment& moment = subject.moments[m];
     const std::vector<std::int64_t> keys = Keys(fallbacks[m]);

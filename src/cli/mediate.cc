@@ -2,14 +2,14 @@
 // assistant. Per track and for the joint package: is there a deal every party prefers to its
 // fallback, which packages to propose, which issue is the stumbling block, and how that changes as
 // the deadline approaches. The computing is in parley/mediation_assistant.h; this file prints it.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "io/outcome_json.h"
@@ -42,12 +42,14 @@ std::vector<double> ParseTimes(const std::string& list) {
     double time = 0.0;
     const auto [end, error] = std::from_chars(entry.data(), entry.data() + entry.size(), time);
     if (entry.empty() || error != std::errc() || end != entry.data() + entry.size()) {
-      throw UsageError(fmt::format("--times '{}': '{}' is not a number; expected comma-separated normalised times in "
-                                   "[0, 1], e.g. --times 0.5,0.59,0.6",
-                                   list, entry));
+      throw UsageError(
+          fmt::format("--times '{}': '{}' is not a number; expected comma-separated normalised times in "
+                      "[0, 1], e.g. --times 0.5,0.59,0.6",
+                      list, entry));
     }
     if (!(time >= 0.0 && time <= 1.0)) {
-      throw UsageError(fmt::format("--times '{}': {} is outside [0, 1] (0 = the start, 1 = the deadline)", list, entry));
+      throw UsageError(
+          fmt::format("--times '{}': {} is outside [0, 1] (0 = the start, 1 = the deadline)", list, entry));
     }
     times.push_back(time);
     if (comma == list.size()) break;
@@ -117,7 +119,8 @@ void PrintNow(const MultiTrackScenario& scenario, const MediationSubject& subjec
       fmt::print("  {:>2}. {}\n", k + 1, DescribePackage(scenario, subject, package));
       std::vector<std::string> values;
       for (std::size_t p = 0; p < subject.parties.size(); ++p) {
-        values.push_back(fmt::format("{} {:.4f} ({:+.4f})", subject.parties[p], package.utilities[p], package.gains[p]));
+        values.push_back(
+            fmt::format("{} {:.4f} ({:+.4f})", subject.parties[p], package.utilities[p], package.gains[p]));
       }
       fmt::print("      {}; Nash product {:.6f}\n", Join(values), package.nash_product);
     }
@@ -140,14 +143,15 @@ void PrintNow(const MultiTrackScenario& scenario, const MediationSubject& subjec
   std::vector<std::vector<std::string>> rows = {
       {"issue", "settled at", "zone left", "growth", "removed: zone left", "growth"}};
   for (const IssueGrowth& growth : now.issues) {
-    const std::string settled =
-        fmt::format("{}/{} ({})", growth.settled_zone_size, growth.remaining_packages, Percent(growth.settled_fraction));
-    const std::string removed =
-        growth.removal_defined ? fmt::format("{}/{} ({})", growth.removed_zone_size, growth.remaining_packages,
-                                             Percent(growth.removed_fraction))
-                               : "not defined: " + growth.removal_undefined_reason;
+    const std::string settled = fmt::format("{}/{} ({})", growth.settled_zone_size, growth.remaining_packages,
+                                            Percent(growth.settled_fraction));
+    const std::string removed = growth.removal_defined
+                                    ? fmt::format("{}/{} ({})", growth.removed_zone_size, growth.remaining_packages,
+                                                  Percent(growth.removed_fraction))
+                                    : "not defined: " + growth.removal_undefined_reason;
     rows.push_back({growth.name, now.zone_exists ? IssueValue(scenario, growth) : "-", settled,
-                    Growth(growth.settled_growth), removed, growth.removal_defined ? Growth(growth.removed_growth) : ""});
+                    Growth(growth.settled_growth), removed,
+                    growth.removal_defined ? Growth(growth.removed_growth) : ""});
   }
   PrintTable(rows, "    ");
   if (now.zone_size) {
@@ -174,7 +178,8 @@ void PrintOverTime(const MultiTrackScenario& scenario, const MediationSubject& s
       row.insert(row.end(), {"-", "-"});
     } else {
       const MediationPackage& nash = moment.best.front();
-      auto found = std::find_if(legend.begin(), legend.end(), [&](const auto* other) { return other->parts == nash.parts; });
+      auto found =
+          std::find_if(legend.begin(), legend.end(), [&](const auto* other) { return other->parts == nash.parts; });
       if (found == legend.end()) found = legend.insert(legend.end(), &nash);
       std::vector<std::string> gains;
       for (double gain : nash.gains) gains.push_back(fmt::format("{:+.4f}", gain));
@@ -188,8 +193,8 @@ void PrintOverTime(const MultiTrackScenario& scenario, const MediationSubject& s
     } else if (moment.zone_exists) {
       row.push_back(*moment.stumbling_block + " " + Growth(moment.issues.front().settled_growth));
     } else {
-      row.push_back(fmt::format("{} (removed: zone of {})", *moment.stumbling_block,
-                                moment.issues.front().removed_zone_size));
+      row.push_back(
+          fmt::format("{} (removed: zone of {})", *moment.stumbling_block, moment.issues.front().removed_zone_size));
     }
     rows.push_back(std::move(row));
   }
@@ -227,9 +232,10 @@ void PrintReport(const MultiTrackScenario& scenario, const MediationReport& repo
              scenario.tracks().size() == 1 ? "" : "s", Join(parties));
   fmt::print("Times: {} (normalised: 0 = now, 1 = the deadline)\n", Join(times));
   for (const auto& event : scenario.events()) fmt::print("Event: {} at t = {}\n", event.name, Time(event.time));
-  fmt::print("Preferences are the parties' profiles in the scenario, as stated or as the mediator estimates them.\n"
-             "A party prefers a package to its fallback (its utility of no deal at that time) when its utility\n"
-             "is strictly higher; gains are utility minus fallback.\n");
+  fmt::print(
+      "Preferences are the parties' profiles in the scenario, as stated or as the mediator estimates them.\n"
+      "A party prefers a package to its fallback (its utility of no deal at that time) when its utility\n"
+      "is strictly higher; gains are utility minus fallback.\n");
   for (const auto& subject : report.tracks) PrintSubject(scenario, subject, report.top);
   if (report.joint) {
     PrintSubject(scenario, *report.joint, report.top);
@@ -329,7 +335,8 @@ Json ReportJson(const MultiTrackScenario& scenario, const MediationReport& repor
 }
 
 void Run(const MediateOptions& cli) {
-  if (cli.top < 1) throw UsageError(fmt::format("--top {}: the number of packages to propose must be at least 1", cli.top));
+  if (cli.top < 1)
+    throw UsageError(fmt::format("--top {}: the number of packages to propose must be at least 1", cli.top));
   MediationOptions options;
   options.top = static_cast<std::size_t>(cli.top);
   if (!cli.times.empty()) options.times = ParseTimes(cli.times);
@@ -347,8 +354,9 @@ void Run(const MediateOptions& cli) {
 void AddMediateCommand(CLI::App& app) {
   auto options = std::make_shared<MediateOptions>();
   auto* command = app.add_subcommand(
-      "mediate", "The mediator's assistant: zone of agreement, packages to propose and the stumbling block, per "
-                 "track and for the joint package, as the deadline approaches.");
+      "mediate",
+      "The mediator's assistant: zone of agreement, packages to propose and the stumbling block, per "
+      "track and for the joint package, as the deadline approaches.");
   command->add_option("--scenario", options->scenario, "Built-in scenario name, GENIUS XML folder or Parley JSON file")
       ->capture_default_str();
   command->add_flag("--json", options->json, "Print the report as JSON");
