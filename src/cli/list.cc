@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "parley/boa.h"
 #include "parley/mediator.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
@@ -32,6 +33,15 @@ void AddListCommand(CLI::App& app) {
   });
   list->add_subcommand("mediators", "Registered mediators and their parameters.")->callback([] {
     PrintRegistry<Mediator>();
+  });
+  list->add_subcommand("bidding", "Registered bidding strategies (for boa negotiators).")->callback([] {
+    PrintRegistry<BiddingStrategy>();
+  });
+  list->add_subcommand("acceptance", "Registered acceptance strategies (for boa negotiators).")->callback([] {
+    PrintRegistry<AcceptanceStrategy>();
+  });
+  list->add_subcommand("models", "Registered opponent models (for boa negotiators).")->callback([] {
+    PrintRegistry<OpponentModel>();
   });
   list->add_subcommand("protocols", "Registered negotiation protocols.")->callback([] { PrintRegistry<Protocol>(); });
   list->add_subcommand("formats", "Registered scenario formats.")->callback([] {
