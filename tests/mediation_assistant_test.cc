@@ -2,17 +2,16 @@
 // expectation is derived here, independently of the code under test: zones, Nash products and the
 // zone's growth when an issue is settled or removed are brute-forced outcome by outcome with the
 // profiles' own Utility(), and the ceasefire-2024 numbers are checked against hand calculations.
-#include "parley/mediation_assistant.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "parley/analysis.h"
 #include "parley/error.h"
+#include "parley/mediation_assistant.h"
 #include "parley/multi_track.h"
 #include "parley/scenario_format.h"
 #include "parley/utility.h"

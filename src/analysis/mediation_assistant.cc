@@ -6,12 +6,12 @@
 // the subject with one issue removed are built one at a time, so memory stays at two tables.
 #include "parley/mediation_assistant.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <queue>
+
+#include <fmt/format.h>
 
 #include "analysis/format_count.h"
 #include "parley/analysis.h"

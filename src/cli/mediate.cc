@@ -2,14 +2,13 @@
 // assistant. Per track and for the joint package: is there a deal every party prefers to its
 // fallback, which packages to propose, which issue is the stumbling block, and how that changes as
 // the deadline approaches. The computing is in parley/mediation_assistant.h; this file prints it.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <charconv>
-#include <cmath>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "io/outcome_json.h"
