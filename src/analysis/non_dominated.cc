@@ -102,6 +102,53 @@ bool RowBefore(const Row<N>& a, const Row<N>& b) {
   return a.item < b.item;
 }
 
+// Sorts rows by RowBefore. Large inputs are first distributed in place into buckets by their first
+// key (an American flag sort: one counting pass, then each row swapped once into its bucket), so
+// that the comparison sort only orders the few rows of each bucket: on millions of rows this
+// removes most of the comparisons. Bucketing by a monotone function of the first key keeps the
+// order exact.
+template <std::size_t N>
+void SortRows(std::vector<Row<N>>& rows) {
+  // A lambda rather than the function's address, so that the comparison is inlined.
+  const auto before = [](const Row<N>& a, const Row<N>& b) { return RowBefore(a, b); };
+  constexpr std::size_t kBucketThreshold = std::size_t{1} << 15;
+  if (rows.size() < kBucketThreshold) {
+    std::sort(rows.begin(), rows.end(), before);
+    return;
+  }
+  std::int64_t low = rows.front().keys[0], high = low;
+  for (const auto& row : rows) {
+    low = std::min(low, row.keys[0]);
+    high = std::max(high, row.keys[0]);
+  }
+  const std::size_t buckets = std::min<std::size_t>(std::size_t{1} << 16, rows.size() / 16);
+  const double scale = high > low ? static_cast<double>(buckets - 1) / static_cast<double>(high - low) : 0.0;
+  // Larger first keys go to lower buckets: the order is descending.
+  const auto bucket_of = [&](const Row<N>& row) {
+    return std::min(buckets - 1, static_cast<std::size_t>(static_cast<double>(high - row.keys[0]) * scale));
+  };
+  std::vector<std::size_t> next(buckets + 1, 0);
+  for (const auto& row : rows) ++next[bucket_of(row) + 1];
+  for (std::size_t b = 0; b < buckets; ++b) next[b + 1] += next[b];
+  std::vector<std::size_t> ends(next.begin() + 1, next.end());
+  for (std::size_t b = 0; b < buckets; ++b) {
+    while (next[b] < ends[b]) {
+      const std::size_t target = bucket_of(rows[next[b]]);
+      if (target == b) {
+        ++next[b];
+      } else {
+        std::swap(rows[next[b]], rows[next[target]++]);
+      }
+    }
+  }
+  std::size_t start = 0;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    std::sort(rows.begin() + static_cast<std::ptrdiff_t>(start), rows.begin() + static_cast<std::ptrdiff_t>(ends[b]),
+              before);
+    start = ends[b];
+  }
+}
+
 template <std::size_t N>
 std::vector<Row<N>> SortedRows(const UtilityColumns& utilities) {
   std::vector<Row<N>> rows;
@@ -113,8 +160,7 @@ std::vector<Row<N>> SortedRows(const UtilityColumns& utilities) {
     row.item = item;
     rows.push_back(row);
   });
-  // A lambda rather than the function's address, so that the comparison is inlined.
-  std::sort(rows.begin(), rows.end(), [](const Row<N>& a, const Row<N>& b) { return RowBefore(a, b); });
+  SortRows(rows);
   return rows;
 }
 
