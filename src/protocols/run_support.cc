@@ -148,4 +148,36 @@ void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t 
   }
 }
 
+RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
+                 const NegotiationOptions& options, std::size_t steps_per_round, std::size_t trace_steps_per_round)
+    : scenario_(scenario),
+      space_(scenario.space()),
+      negotiators_(negotiators),
+      options_(options),
+      n_(scenario.party_count()),
+      clock_(options, steps_per_round) {
+  result_.trace.Reset(space_.issue_count(), n_,
+                      options.record_trace ? (options.rounds ? options.rounds * trace_steps_per_round : 1024) : 0);
+  begun_ = BeginNegotiators(scenario, negotiators, options, result_);
+}
+
+void RunBase::Stop(std::string why) {
+  if (done_) return;
+  bool past_deadline = false;
+  time_ = clock_.TimeOfStep(ClockPosition(), past_deadline);
+  result_.end_reason = EndReason::kStopped;
+  result_.stop_reason = std::move(why);
+  Finish();
+}
+
+void RunBase::Finish() {
+  done_ = true;
+  result_.steps = step_;
+  result_.rounds = RoundsPlayed();
+  result_.time = time_;
+  result_.elapsed_seconds = clock_.elapsed_seconds();
+  SettleUtilities(scenario_, result_, options_.rounds);
+  FinishNegotiators(negotiators_, begun_, result_);
+}
+
 }  // namespace parley::internal

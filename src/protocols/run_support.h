@@ -74,6 +74,43 @@ void SettleUtilities(const Scenario& scenario, NegotiationResult& result, std::u
 void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t begun,
                        const NegotiationResult& result);
 
+// What every protocol's run holds and does alike: the scenario, negotiators, options, clock and
+// result; done(), result(), Stop() at the time of the next move, and Finish(), which settles the
+// utilities and tells the negotiators. A protocol derives from it and plays its rounds.
+class RunBase : public NegotiationRun {
+ public:
+  bool done() const override { return done_; }
+  const NegotiationResult& result() const override { return result_; }
+  NegotiationResult TakeResult() override { return std::move(result_); }
+  void Stop(std::string why) override;
+
+ protected:
+  // Reserves the trace for `trace_steps_per_round` entries a round and begins the negotiators;
+  // the derived run calls Finish() if that recorded a fault (after its own set-up).
+  RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, const NegotiationOptions& options,
+          std::size_t steps_per_round, std::size_t trace_steps_per_round);
+
+  // Where the clock stands for the next move (a step, or a round for one-move-per-round
+  // protocols), so that Stop() ends the run at the time that move would have had.
+  virtual std::uint64_t ClockPosition() const { return step_; }
+  // The rounds to report: rounds begun, by default.
+  virtual std::uint64_t RoundsPlayed() const { return (step_ + n_ - 1) / n_; }
+  void Finish();
+
+  const Scenario& scenario_;
+  const OutcomeSpace& space_;
+  std::vector<Negotiator*> negotiators_;
+  NegotiationOptions options_;
+  std::size_t n_;
+  NegotiationClock clock_;
+  NegotiationResult result_;
+  std::size_t begun_ = 0;
+  bool done_ = false;
+  std::uint64_t step_ = 0;
+  double time_ = 0.0;
+  std::string why_;  // scratch for validity messages
+};
+
 }  // namespace parley::internal
 
 #endif  // PARLEY_PROTOCOLS_RUN_SUPPORT_H_

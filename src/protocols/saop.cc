@@ -14,56 +14,24 @@
 namespace parley {
 namespace {
 
-class SaopRun final : public NegotiationRun {
+class SaopRun final : public internal::RunBase {
  public:
   SaopRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, const NegotiationOptions& options)
-      : scenario_(scenario),
-        space_(scenario.space()),
-        negotiators_(negotiators),
-        options_(options),
-        n_(scenario.party_count()),
-        clock_(options, scenario.party_count()),
+      : RunBase(scenario, negotiators, options, scenario.party_count(), scenario.party_count()),
         current_(space_.issue_count()),
         proposal_(space_.issue_count()),
         current_utilities_(n_, 0.0) {
-    result_.trace.Reset(space_.issue_count(), n_,
-                        options.record_trace ? (options.rounds ? options.rounds * n_ : 1024) : 0);
-    begun_ = internal::BeginNegotiators(scenario, negotiators, options, result_);
     if (result_.fault) Finish();
   }
 
-  bool done() const override { return done_; }
   const Outcome* current_offer() const override { return has_offer_ ? &current_ : nullptr; }
-  const NegotiationResult& result() const override { return result_; }
-  NegotiationResult TakeResult() override { return std::move(result_); }
 
   void Step() override {
     for (std::size_t turn = 0; turn < n_ && !done_; ++turn) Turn();
   }
 
-  void Stop(std::string why) override {
-    if (done_) return;
-    // It ends at the time its next turn would have taken place: the event's time.
-    bool past_deadline = false;
-    time_ = clock_.TimeOfStep(step_, past_deadline);
-    result_.end_reason = EndReason::kStopped;
-    result_.stop_reason = std::move(why);
-    Finish();
-  }
-
  private:
   void Turn();
-  void Finish();
-
-  const Scenario& scenario_;
-  const OutcomeSpace& space_;
-  std::vector<Negotiator*> negotiators_;
-  NegotiationOptions options_;
-  std::size_t n_;
-  internal::NegotiationClock clock_;
-  NegotiationResult result_;
-  std::size_t begun_ = 0;
-  bool done_ = false;
 
   Outcome current_;
   Outcome proposal_;
@@ -71,9 +39,6 @@ class SaopRun final : public NegotiationRun {
   bool has_offer_ = false;
   std::size_t offerer_ = 0;
   std::size_t acceptances_ = 0;
-  std::uint64_t step_ = 0;
-  double time_ = 0.0;
-  std::string why_;
 };
 
 void SaopRun::Turn() {
@@ -178,16 +143,6 @@ void SaopRun::Turn() {
     result_.end_reason = EndReason::kEndedByParty;
     Finish();
   }
-}
-
-void SaopRun::Finish() {
-  done_ = true;
-  result_.steps = step_;
-  result_.rounds = (step_ + n_ - 1) / n_;
-  result_.time = time_;
-  result_.elapsed_seconds = clock_.elapsed_seconds();
-  internal::SettleUtilities(scenario_, result_, options_.rounds);
-  internal::FinishNegotiators(negotiators_, begun_, result_);
 }
 
 class StackedAlternatingOffers final : public Protocol {

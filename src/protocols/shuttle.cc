@@ -39,47 +39,26 @@
 namespace parley {
 namespace {
 
-class ShuttleRun final : public NegotiationRun {
+class ShuttleRun final : public internal::RunBase {
  public:
   ShuttleRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
              const std::vector<Mediator*>& mediators, const NegotiationOptions& options, bool disclosed)
-      : scenario_(scenario),
-        space_(scenario.space()),
-        negotiators_(negotiators),
+      : RunBase(scenario, negotiators, options, scenario.party_count(), scenario.party_count()),
         mediators_(mediators),
-        options_(options),
-        n_(scenario.party_count()),
-        clock_(options, scenario.party_count()),
         live_(space_.issue_count()),
         proposal_(space_.issue_count()),
         replacement_(space_.issue_count()),
         live_utilities_(n_, 0.0),
         proposal_utilities_(n_, 0.0),
         accepted_(n_, false) {
-    result_.trace.Reset(space_.issue_count(), n_,
-                        options.record_trace ? (options.rounds ? options.rounds * n_ : 1024) : 0);
-    begun_ = internal::BeginNegotiators(scenario, negotiators, options, result_);
     if (!result_.fault) BeginMediators(disclosed);
     if (result_.fault) Finish();
   }
 
-  bool done() const override { return done_; }
   const Outcome* current_offer() const override { return has_live_ ? &live_ : nullptr; }
-  const NegotiationResult& result() const override { return result_; }
-  NegotiationResult TakeResult() override { return std::move(result_); }
 
   void Step() override {
     for (std::size_t turn = 0; turn < n_ && !done_; ++turn) Turn();
-  }
-
-  void Stop(std::string why) override {
-    if (done_) return;
-    // It ends at the time its next turn would have taken place: the event's time.
-    bool past_deadline = false;
-    time_ = clock_.TimeOfStep(step_, past_deadline);
-    result_.end_reason = EndReason::kStopped;
-    result_.stop_reason = std::move(why);
-    Finish();
   }
 
  private:
@@ -96,18 +75,8 @@ class ShuttleRun final : public NegotiationRun {
   // Makes `source` the live offer from `author` and shows it to every party but `skip`.
   void Deliver(const Outcome& source, const std::vector<double>& utilities, std::size_t author, std::size_t skip,
                std::uint64_t step, std::uint64_t round);
-  void Finish();
 
-  const Scenario& scenario_;
-  const OutcomeSpace& space_;
-  std::vector<Negotiator*> negotiators_;
   std::vector<Mediator*> mediators_;
-  NegotiationOptions options_;
-  std::size_t n_;
-  internal::NegotiationClock clock_;
-  NegotiationResult result_;
-  std::size_t begun_ = 0;
-  bool done_ = false;
 
   // The live offer, on every party's table.
   Outcome live_;
@@ -120,9 +89,6 @@ class ShuttleRun final : public NegotiationRun {
   std::vector<bool> accepted_;  // who has accepted the live offer (its author never needs to)
   std::size_t acceptances_ = 0;
   std::size_t required_ = 0;  // n - 1 for a forwarded offer, n for a package
-  std::uint64_t step_ = 0;
-  double time_ = 0.0;
-  std::string why_;
 };
 
 void ShuttleRun::BeginMediators(bool disclosed) {
@@ -288,16 +254,6 @@ void ShuttleRun::Deliver(const Outcome& source, const std::vector<double>& utili
       return;
     }
   }
-}
-
-void ShuttleRun::Finish() {
-  done_ = true;
-  result_.steps = step_;
-  result_.rounds = (step_ + n_ - 1) / n_;
-  result_.time = time_;
-  result_.elapsed_seconds = clock_.elapsed_seconds();
-  internal::SettleUtilities(scenario_, result_, options_.rounds);
-  internal::FinishNegotiators(negotiators_, begun_, result_);
 }
 
 class Shuttle final : public Protocol {

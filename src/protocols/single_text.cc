@@ -50,19 +50,14 @@
 namespace parley {
 namespace {
 
-class SingleTextRun final : public NegotiationRun {
+class SingleTextRun final : public internal::RunBase {
  public:
   SingleTextRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                 const std::vector<Mediator*>& mediators, const NegotiationOptions& options, bool feedback,
                 bool disclosed)
-      : scenario_(scenario),
-        space_(scenario.space()),
-        negotiators_(negotiators),
+      : RunBase(scenario, negotiators, options, 1, scenario.party_count() + 1),
         mediators_(mediators),
-        options_(options),
-        n_(scenario.party_count()),
         feedback_on_(feedback),
-        clock_(options, 1),
         text_(space_.issue_count()),
         previous_(space_.issue_count()),
         accepted_(space_.issue_count()),
@@ -71,34 +66,21 @@ class SingleTextRun final : public NegotiationRun {
         previous_utilities_(n_, 0.0),
         votes_(n_, Vote::kVeto) {
     feedback_.reserve(n_);
-    result_.trace.Reset(space_.issue_count(), n_,
-                        options.record_trace ? (options.rounds ? options.rounds * (n_ + 1) : 1024) : 0);
-    begun_ = internal::BeginNegotiators(scenario, negotiators, options, result_);
     if (!result_.fault) internal::BeginMediators(scenario, mediators, options, disclosed, result_);
     if (result_.fault) Finish();
   }
 
-  bool done() const override { return done_; }
   // The standing text: what would be agreed if the negotiation ended now.
   const Outcome* current_offer() const override { return has_accepted_ ? &accepted_ : nullptr; }
-  const NegotiationResult& result() const override { return result_; }
-  NegotiationResult TakeResult() override { return std::move(result_); }
-
   void Step() override {
     if (!done_) Round();
   }
 
-  void Stop(std::string why) override {
-    if (done_) return;
-    // It ends at the time its next round would have begun: the event's time.
-    bool past_deadline = false;
-    time_ = clock_.TimeOfStep(round_, past_deadline);
-    result_.end_reason = EndReason::kStopped;
-    result_.stop_reason = std::move(why);
-    Finish();
-  }
-
  private:
+  // One text per round: the clock counts rounds, and the result reports the texts put.
+  std::uint64_t ClockPosition() const override { return round_; }
+  std::uint64_t RoundsPlayed() const override { return texts_put_; }
+
   void Round();
   // Asks party p for its vote (and feedback); false when the negotiation ended on its answer.
   bool Ask(std::size_t party);
@@ -108,19 +90,9 @@ class SingleTextRun final : public NegotiationRun {
   void PartyThrew(std::size_t party, std::string_view doing);
   // Ends with the standing text as the agreement, or without agreement for `otherwise`.
   void EndWithAcceptedText(EndReason otherwise);
-  void Finish();
 
-  const Scenario& scenario_;
-  const OutcomeSpace& space_;
-  std::vector<Negotiator*> negotiators_;
   std::vector<Mediator*> mediators_;
-  NegotiationOptions options_;
-  std::size_t n_;
   bool feedback_on_;
-  internal::NegotiationClock clock_;
-  NegotiationResult result_;
-  std::size_t begun_ = 0;
-  bool done_ = false;
 
   Outcome text_;      // the text of this round, written by the mediator
   Outcome previous_;  // the text of the previous round
@@ -134,9 +106,6 @@ class SingleTextRun final : public NegotiationRun {
   bool has_accepted_ = false;
   std::uint64_t round_ = 0;
   std::uint64_t texts_put_ = 0;
-  std::uint64_t step_ = 0;
-  double time_ = 0.0;
-  std::string why_;
 };
 
 void SingleTextRun::MediatorFault(std::size_t mediator, std::string_view message) {
@@ -314,16 +283,6 @@ void SingleTextRun::EndWithAcceptedText(EndReason otherwise) {
     result_.end_reason = otherwise;
   }
   Finish();
-}
-
-void SingleTextRun::Finish() {
-  done_ = true;
-  result_.steps = step_;
-  result_.rounds = texts_put_;
-  result_.time = time_;
-  result_.elapsed_seconds = clock_.elapsed_seconds();
-  internal::SettleUtilities(scenario_, result_, options_.rounds);
-  internal::FinishNegotiators(negotiators_, begun_, result_);
 }
 
 class SingleText final : public Protocol {
