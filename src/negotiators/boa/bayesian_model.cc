@@ -1,0 +1,226 @@
+// The "bayesian" opponent model: Bayesian learning of an opponent's linear additive preferences
+// after Hindriks & Tykhonov, "Opponent modelling in automated multi-issue negotiation using
+// Bayesian learning" (AAMAS 2008), in the paper's scalable form, where each issue's weight and
+// each issue's value function have their own independent distribution, so that the hypothesis
+// count grows with issues * values instead of with the product of all combinations.
+//
+// Hypotheses, per opponent and per issue (n issues):
+//   weight  the issue's rank r in 1..n of an importance ranking, mapped linearly to the weight
+//           2r / (n(n+1)) as in the paper (the weights of a full ranking then sum to one). With
+//           more than `hypotheses` issues, that many ranks spread evenly over 1..n are kept.
+//   value   the paper's shapes over the issue's values in their listed order (for integer and
+//           real issues, their numeric order), placed at a coordinate z in [0, 1]: a triangle
+//           peaking at z = p, rising linearly from 0 at z = 0 and falling to 0 at z = 1. Peaks
+//           at p = 0 and p = 1 are the downhill and uphill shapes; between them one peak per
+//           value of a countable issue, at most `hypotheses` peaks spread evenly (always that many
+//           for a real issue).
+// Priors are uniform. The model's estimate uses the expectations: weights normalised to sum to
+// one, times each issue's expected value function, so it lies in [0, 1].
+//
+// Update. Like the paper, the model assumes the opponent concedes over time, linearly, and
+// predicts the utility of its offer at normalised time t as u'(t) = max(0, 1 - concession * t).
+// (The paper's linear concession decreases by a fixed step per offer; a slope over normalised time
+// serves every deadline. The default 0.2 suits a Boulware opponent, which stays high until late; an
+// opponent that concedes steadily to a low reservation value is learnt better with a larger
+// slope; see docs/strategies.md for measurements.)
+// The likelihood of the offer b under a hypothesis is the Gaussian density of the hypothesis'
+// utility of b around u'(t) with deviation `sigma`. In the scalable form the utility under a
+// hypothesis about one issue takes every other issue at its current expectation:
+//   weight hypothesis w for issue i:  (w v_i + sum_{j!=i} E[w_j] v_j) / (w + sum_{j!=i} E[w_j])
+//   value hypothesis h for issue i:   (E[w_i] h(z_i) + sum_{j!=i} E[w_j] v_j) / sum_j E[w_j]
+// with v_j the expected value of b's value on issue j, all taken from the state before the offer
+// (so the order of the issues does not matter). Each distribution is then multiplied by the
+// likelihoods and renormalised (Bayes' rule). An update costs O(issues * hypotheses), a query
+// O(issues * hypotheses), with hypotheses capped by the parameter.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "negotiators/boa/issue_grid.h"
+#include "parley/boa.h"
+#include "parley/error.h"
+
+namespace parley {
+namespace {
+
+// A triangle over [0, 1] peaking (at 1) at `peak`.
+double Triangle(double peak, double z) {
+  if (z <= peak) return peak > 0.0 ? z / peak : 1.0;
+  return (1.0 - z) / (1.0 - peak);
+}
+
+// Multiplies `probabilities` by exp(log_likelihoods) and renormalises. The largest log-likelihood
+// is subtracted first so that the best hypothesis never underflows to zero.
+void BayesUpdate(std::vector<double>& probabilities, const std::vector<double>& log_likelihoods) {
+  const double top = *std::max_element(log_likelihoods.begin(), log_likelihoods.end());
+  double total = 0.0;
+  for (std::size_t k = 0; k < probabilities.size(); ++k) {
+    probabilities[k] *= std::exp(log_likelihoods[k] - top);
+    total += probabilities[k];
+  }
+  if (!(total > 0.0)) return;  // every surviving hypothesis had probability 0: keep the prior
+  for (double& p : probabilities) p /= total;
+}
+
+class BayesianModel final : public OpponentModel {
+ public:
+  BayesianModel(double concession, double sigma, std::int64_t hypotheses)
+      : concession_(concession), sigma_(sigma), hypotheses_(hypotheses) {
+    if (!std::isfinite(concession_)) throw UsageError("bayesian model: concession must be a number");
+    if (!(sigma_ > 0.0) || !std::isfinite(sigma_)) {
+      throw UsageError(fmt::format("bayesian model: sigma must be positive, got {}", sigma_));
+    }
+    if (hypotheses_ < 2) {
+      throw UsageError(fmt::format("bayesian model: hypotheses must be at least 2, got {}", hypotheses_));
+    }
+  }
+
+  void Begin(const NegotiatorContext& context) override {
+    BeginCommon(context);
+    const OutcomeSpace& space = *context.space;
+    const std::size_t n = space.issue_count();
+    const auto cap = static_cast<std::size_t>(hypotheses_);
+
+    // Grids only serve for Coordinate(); cells are not used, so one bin is enough.
+    grids_.clear();
+    peaks_.assign(n, {});
+    for (std::size_t i = 0; i < n; ++i) {
+      const Issue& issue = space.issue(i);
+      grids_.emplace_back(issue, 1);
+      std::size_t count = issue.upper() > issue.lower() ? cap : 1;
+      if (issue.countable()) count = static_cast<std::size_t>(std::min<std::uint64_t>(issue.cardinality(), cap));
+      if (count <= 1) {
+        peaks_[i] = {0.0};  // a single value (at z = 0): it is worth the most
+      } else {
+        for (std::size_t k = 0; k < count; ++k) {
+          peaks_[i].push_back(static_cast<double>(k) / static_cast<double>(count - 1));
+        }
+      }
+    }
+    const std::size_t levels = std::min(n, cap);
+    levels_.clear();
+    for (std::size_t k = 0; k < levels; ++k) {
+      const double rank = levels == 1 ? static_cast<double>(n)
+                                      : 1.0 + static_cast<double>(k) * static_cast<double>(n - 1) /
+                                                  static_cast<double>(levels - 1);
+      levels_.push_back(2.0 * rank / (static_cast<double>(n) * static_cast<double>(n + 1)));
+    }
+
+    opponents_.assign(context.party_count, Opponent{});
+    for (std::size_t p = 0; p < context.party_count; ++p) {
+      if (p == party_) continue;
+      Opponent& opponent = opponents_[p];
+      opponent.weight_probabilities.assign(n, std::vector<double>(levels, 1.0 / static_cast<double>(levels)));
+      opponent.shape_probabilities.resize(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        opponent.shape_probabilities[i].assign(peaks_[i].size(), 1.0 / static_cast<double>(peaks_[i].size()));
+      }
+      opponent.expected_weights.assign(n, 0.0);
+      RefreshWeights(opponent);
+    }
+    values_.assign(n, 0.0);
+    likelihoods_.reserve(std::max(levels, cap));
+  }
+
+  void Update(std::size_t party, const Outcome& offer, double time) override {
+    if (party >= opponents_.size() || party == party_) return;
+    Opponent& opponent = opponents_[party];
+    const std::size_t n = grids_.size();
+    const double predicted = std::max(0.0, 1.0 - concession_ * time);
+    const double scale = -0.5 / (sigma_ * sigma_);
+
+    // Expectations before the offer, shared by every issue's update.
+    double weight_sum = 0.0, utility_sum = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      values_[i] = ExpectedValue(opponent, i, grids_[i].Coordinate(offer[i]));
+      weight_sum += opponent.raw_weights[i];
+      utility_sum += opponent.raw_weights[i] * values_[i];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const double other_weight = weight_sum - opponent.raw_weights[i];
+      const double other_utility = utility_sum - opponent.raw_weights[i] * values_[i];
+
+      likelihoods_.clear();
+      for (double weight : levels_) {
+        const double utility = (weight * values_[i] + other_utility) / (weight + other_weight);
+        likelihoods_.push_back(scale * (utility - predicted) * (utility - predicted));
+      }
+      BayesUpdate(opponent.weight_probabilities[i], likelihoods_);
+
+      const double z = grids_[i].Coordinate(offer[i]);
+      likelihoods_.clear();
+      for (double peak : peaks_[i]) {
+        const double utility = (opponent.raw_weights[i] * Triangle(peak, z) + other_utility) / weight_sum;
+        likelihoods_.push_back(scale * (utility - predicted) * (utility - predicted));
+      }
+      BayesUpdate(opponent.shape_probabilities[i], likelihoods_);
+    }
+    RefreshWeights(opponent);
+  }
+
+  double EstimatedUtility(std::size_t party, const Outcome& outcome) const override {
+    if (party >= opponents_.size() || party == party_) return 0.5;
+    const Opponent& opponent = opponents_[party];
+    double sum = 0.0;
+    for (std::size_t i = 0; i < grids_.size(); ++i) {
+      sum += opponent.expected_weights[i] * ExpectedValue(opponent, i, grids_[i].Coordinate(outcome[i]));
+    }
+    return std::clamp(sum, 0.0, 1.0);
+  }
+
+ private:
+  struct Opponent {
+    std::vector<std::vector<double>> weight_probabilities;  // [issue][level]
+    std::vector<std::vector<double>> shape_probabilities;   // [issue][peak]
+    std::vector<double> raw_weights;       // E[w_i] under the rank hypotheses
+    std::vector<double> expected_weights;  // the same normalised to sum to one
+  };
+
+  double ExpectedValue(const Opponent& opponent, std::size_t issue, double z) const {
+    const std::vector<double>& probabilities = opponent.shape_probabilities[issue];
+    double value = 0.0;
+    for (std::size_t k = 0; k < probabilities.size(); ++k) value += probabilities[k] * Triangle(peaks_[issue][k], z);
+    return value;
+  }
+
+  void RefreshWeights(Opponent& opponent) const {
+    const std::size_t n = opponent.weight_probabilities.size();
+    opponent.raw_weights.assign(n, 0.0);
+    double total = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t k = 0; k < levels_.size(); ++k) {
+        opponent.raw_weights[i] += opponent.weight_probabilities[i][k] * levels_[k];
+      }
+      total += opponent.raw_weights[i];
+    }
+    for (std::size_t i = 0; i < n; ++i) opponent.expected_weights[i] = opponent.raw_weights[i] / total;
+  }
+
+  double concession_;
+  double sigma_;
+  std::int64_t hypotheses_;
+  std::vector<IssueGrid> grids_;
+  std::vector<std::vector<double>> peaks_;  // per issue: the value hypotheses' peaks
+  std::vector<double> levels_;              // the weight hypotheses, shared by every issue
+  std::vector<Opponent> opponents_;         // indexed by party; the own party's entry stays empty
+  std::vector<double> values_;              // scratch: expected value of each issue of an offer
+  std::vector<double> likelihoods_;         // scratch: log-likelihoods of one issue's hypotheses
+};
+
+const bool kRegistered = OpponentModelRegistry::Add(
+    {"bayesian",
+     "Bayesian learning (Hindriks & Tykhonov 2008, scalable form): per issue, distributions over rank-based "
+     "weights and triangular value functions, updated assuming the opponent concedes linearly in time.",
+     {{"concession", "0.2", "predicted utility of the opponent's offer at time t: 1 - concession * t"},
+      {"sigma", "0.25", "deviation of the Gaussian likelihood around the predicted utility"},
+      {"hypotheses", "32", "the most weight levels and value shapes kept per issue"}},
+     [](const Spec& spec) {
+       return std::make_unique<BayesianModel>(spec.GetDouble("concession", 0.2), spec.GetDouble("sigma", 0.25),
+                                              spec.GetInt("hypotheses", 32));
+     }});
+
+}  // namespace
+}  // namespace parley
