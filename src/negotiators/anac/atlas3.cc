@@ -26,7 +26,8 @@
 // CList. It keeps the opponents' bids (offered or accepted), best for itself first. In the final
 // phase, the last kFinalRounds rounds (estimated from the time one round takes), it offers the
 // best CList bid that is worth at least its reservation value, and accepts an offer worth at
-// least that bid, so that an agreement someone has already shown interest in is not lost.
+// least that bid, so that an agreement someone has already shown interest in is not lost; in the
+// very last round it accepts any offer worth at least its reservation value.
 //
 // Otherwise it accepts an offer worth at least its target. Choices where the description is open
 // are listed in docs/strategies.md (the game's payoffs, the exponent a, the final-phase length,
@@ -98,6 +99,9 @@ class Atlas3 final : public Negotiator {
     const bool final_phase = round_length_ > 0.0 && t >= 1.0 - kFinalRounds * round_length_;
     const double u = state.current_offer ? state.current_offer_utility : -INFINITY;
 
+    // In the very last round a rational offer beats the breakdown that refusing it would risk.
+    const bool last_round = round_length_ > 0.0 && t >= 1.0 - round_length_;
+    if (last_round && u >= rv) return ActionType::kAccept;
     if (final_phase && !clist_utility_.empty() && clist_utility_[0] >= floor) {
       if (u >= rv && u >= clist_utility_[0]) return ActionType::kAccept;
       proposal = clist_[0];  // same size: no allocation
