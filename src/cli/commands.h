@@ -13,6 +13,7 @@ void AddScenarioCommand(CLI::App& app);
 void AddListCommand(CLI::App& app);
 void AddAnalyzeCommand(CLI::App& app);
 void AddMediateCommand(CLI::App& app);
+void AddTournamentCommand(CLI::App& app);
 
 }  // namespace parley::cli
 

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   parley::cli::AddScenarioCommand(app);
   parley::cli::AddAnalyzeCommand(app);
   parley::cli::AddMediateCommand(app);
+  parley::cli::AddTournamentCommand(app);
   parley::cli::AddListCommand(app);
   std::string known;
   bool found = false;
