@@ -58,7 +58,7 @@ double LowestAtLeast(const std::vector<double>& utilities, double target) {
 
 // Runs negotiators built here (scripted ones among them) under SAOP.
 NegotiationResult RunSaop(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, std::uint64_t rounds,
-                      std::uint64_t seed = 1) {
+                          std::uint64_t seed = 1) {
   NegotiationOptions options;
   options.rounds = rounds;
   options.seed = seed;
@@ -194,7 +194,7 @@ TEST(CombiAcceptance, MultiplierAndConstantActOnNext) {
   auto combi = AcceptanceStrategyRegistry::Create("combi(a=2,b=0.1)");
   combi->Begin(setup.context);
   combi->Observe(OfferSeen(0.1, 0.3, &offer));
-  EXPECT_TRUE(combi->Accept(Turn(0.1, 0.3, &offer), 0.7));   // 2 * 0.3 + 0.1 = 0.7
+  EXPECT_TRUE(combi->Accept(Turn(0.1, 0.3, &offer), 0.7));  // 2 * 0.3 + 0.1 = 0.7
   EXPECT_FALSE(combi->Accept(Turn(0.1, 0.3, &offer), 0.71));
 }
 
@@ -240,14 +240,12 @@ TEST(AcceptanceOnTraces, ConstAndTimeAgainstRandomAndHardliner) {
     const Scenario scenario = RandomLinearScenario(seed, 2, 4);
     const double rv = scenario.profile(0).reservation_value();
     for (const char* opponent : {"random(accept=0)", "hardliner"}) {
-      decisions += CheckAcceptanceTrace(scenario, "const(c=0.8)", 0.2, opponent, 60, [&](const Trace&, std::size_t,
-                                                                                          double u, double) {
-        return u >= 0.8 && u >= rv;
-      });
-      decisions += CheckAcceptanceTrace(scenario, "time(t=0.5)", 0.2, opponent, 60, [&](const Trace& trace, std::size_t i, double u,
-                                                                            double) {
-        return trace.step(i).time >= 0.5 && u >= rv;
-      });
+      decisions +=
+          CheckAcceptanceTrace(scenario, "const(c=0.8)", 0.2, opponent, 60,
+                               [&](const Trace&, std::size_t, double u, double) { return u >= 0.8 && u >= rv; });
+      decisions += CheckAcceptanceTrace(
+          scenario, "time(t=0.5)", 0.2, opponent, 60,
+          [&](const Trace& trace, std::size_t i, double u, double) { return trace.step(i).time >= 0.5 && u >= rv; });
     }
   }
   // Hard-liners whose best outcome suits party 0 end some runs at once; most run long.
@@ -264,20 +262,25 @@ TEST(AcceptanceOnTraces, CombiAgainstRandom) {
       const double t = trace.step(i).time;
       double best = -INFINITY;
       for (std::size_t j = 0; j < i; ++j) {
-        if (trace.step(j).party == 1 && trace.step(j).action == ActionType::kOffer && trace.step(j).time >= t - (1 - t)) {
+        if (trace.step(j).party == 1 && trace.step(j).action == ActionType::kOffer &&
+            trace.step(j).time >= t - (1 - t)) {
           best = std::max(best, trace.utility(j, 0));
         }
       }
       return best;
     };
-    for (const char* acceptance : {"combi(t=0.8)", "combi(t=0.6,a=1.1)"}) {
-      const double after = std::string(acceptance).find("0.8") != std::string::npos ? 0.8 : 0.6;
-      const double a = after == 0.8 ? 1.0 : 1.1;
-      decisions += CheckAcceptanceTrace(scenario, acceptance, 0.2, "random(accept=0)", 80,
-                           [&](const Trace& trace, std::size_t i, double u, double next) {
-                             const double t = trace.step(i).time;
-                             return u >= rv && (a * u >= next || (t >= after && u >= window_best(trace, i)));
-                           });
+    struct Combi {
+      const char* spec;
+      double after;
+      double a;
+    };
+    for (const Combi& combi : {Combi{"combi(t=0.8)", 0.8, 1.0}, Combi{"combi(t=0.6,a=1.1)", 0.6, 1.1}}) {
+      decisions += CheckAcceptanceTrace(
+          scenario, combi.spec, 0.2, "random(accept=0)", 80,
+          [&](const Trace& trace, std::size_t i, double u, double next) {
+            const double t = trace.step(i).time;
+            return u >= rv && (combi.a * u >= next || (t >= combi.after && u >= window_best(trace, i)));
+          });
     }
   }
   EXPECT_GT(decisions, 100u);

@@ -43,7 +43,8 @@ class CombiAcceptance final : public AcceptanceStrategy {
     // negotiation's offers can be in play, reserved once.
     if (context.max_rounds > 0) {
       const double share = std::clamp(2.0 * (1.0 - after_), 0.0, 1.0);
-      queue_.reserve(static_cast<std::size_t>(share * static_cast<double>(context.max_rounds * context.party_count)) + 1);
+      queue_.reserve(static_cast<std::size_t>(share * static_cast<double>(context.max_rounds * context.party_count)) +
+                     1);
     }
   }
 

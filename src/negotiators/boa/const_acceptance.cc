@@ -31,7 +31,8 @@ class ConstAcceptance final : public AcceptanceStrategy {
 };
 
 const bool kRegistered = AcceptanceStrategyRegistry::Add(
-    {"const", "AC_const: accept when u(offer) >= c (and never below the reservation value at the time).",
+    {"const",
+     "AC_const: accept when u(offer) >= c (and never below the reservation value at the time).",
      {{"c", "0.9", "the utility an offer must reach"}},
      [](const Spec& spec) { return std::make_unique<ConstAcceptance>(spec.GetDouble("c", 0.9)); }});
 

@@ -51,8 +51,8 @@ class Micro {
  public:
   // What it would do on this turn.
   struct Plan {
-    bool concede = false;      // propose a new outcome (else repeat an earlier one)
-    double accept_at = 0.0;    // MiCRO's acceptance threshold for this turn
+    bool concede = false;    // propose a new outcome (else repeat an earlier one)
+    double accept_at = 0.0;  // MiCRO's acceptance threshold for this turn
   };
 
   void Begin(const NegotiatorContext& context) {
