@@ -163,6 +163,7 @@ class Runner {
       std::sort(rows_.begin(), rows_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     }
     if (!has_config) WriteFileAtomically(config_file, wanted);
+    for (const auto& row : rows_) lines_.push_back({row.id, RowToJsonLine(row) + "\n", RowToCsvLine(row) + "\n"});
     // Rewritten from the rows read back, which drops a line cut short by the interruption.
     WriteFileAtomically(jsonl, JoinRows(rows_, false));
     jsonl_ = std::make_unique<AppendFile>(jsonl);
@@ -319,6 +320,7 @@ class Runner {
     std::lock_guard lock(mutex_);
     if (jsonl_) jsonl_->Append(json);
     if (csv_) csv_->Append(csv);
+    if (jsonl_) lines_.push_back({row.id, json, csv});
     rows_.push_back(std::move(row));
     // Whole lines reach the operating system at once (surviving kill -9); the disk every second
     // (surviving power loss but for that second) without a sync per row.
@@ -331,6 +333,26 @@ class Runner {
       progress_({rows_.size(), total_, resumed_, SecondsSince(start_)});
     }
   }
+
+  // The final files, from the lines already made for appending (made once, by the workers).
+ public:
+  void WriteFinalResults() {
+    std::sort(lines_.begin(), lines_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::string json, csv = CsvHeader() + "\n";
+    for (const auto& line : lines_) {
+      json += line.json;
+      csv += line.csv;
+    }
+    WriteFileAtomically(config_.out / "results.jsonl", json);
+    WriteFileAtomically(config_.out / "results.csv", csv);
+  }
+
+ private:
+  struct Lines {
+    std::uint64_t id;
+    std::string json, csv;
+  };
+  std::vector<Lines> lines_;
 
   struct AnalysisSlot {
     std::once_flag once;
@@ -353,15 +375,19 @@ class Runner {
   Clock::time_point start_, last_sync_;
 };
 
+void WriteSummaryFiles(const std::filesystem::path& out, const TournamentPlan& plan, const TournamentSummary& summary) {
+  WriteFileAtomically(out / "summary.csv", SummaryToCsv(summary));
+  WriteFileAtomically(out / "summary.json", SummaryToJson(summary));
+  if (!std::filesystem::exists(out / "config.json")) WriteFileAtomically(out / "config.json", plan.ConfigJson());
+}
+
 }  // namespace
 
 void WriteTournamentFiles(const std::filesystem::path& out, const TournamentPlan& plan,
                           const std::vector<TournamentRow>& rows, const TournamentSummary& summary) {
   WriteFileAtomically(out / "results.jsonl", JoinRows(rows, false));
   WriteFileAtomically(out / "results.csv", JoinRows(rows, true));
-  WriteFileAtomically(out / "summary.csv", SummaryToCsv(summary));
-  WriteFileAtomically(out / "summary.json", SummaryToJson(summary));
-  if (!std::filesystem::exists(out / "config.json")) WriteFileAtomically(out / "config.json", plan.ConfigJson());
+  WriteSummaryFiles(out, plan, summary);
 }
 
 TournamentResult RunTournament(const TournamentConfig& config, const TournamentProgressCallback& progress) {
@@ -376,7 +402,10 @@ TournamentResult RunTournament(const TournamentConfig& config, const TournamentP
   result.rows = runner.Run();
   if (config.share_count == 1) {
     result.summary = SummarizeTournament(result.plan, result.rows);
-    if (!config.out.empty()) WriteTournamentFiles(config.out, result.plan, result.rows, result.summary);
+    if (!config.out.empty()) {
+      runner.WriteFinalResults();
+      WriteSummaryFiles(config.out, result.plan, result.summary);
+    }
   }
   return result;
 }

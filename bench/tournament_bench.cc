@@ -1,0 +1,91 @@
+// Speed of whole tournaments, in negotiations per second, on 1 and 2 threads: everything
+// `parley tournament` does (loading the scenarios, ranking outcomes, analysing each scenario,
+// running every negotiation and measuring its agreement) but writing files, which the "files"
+// variant adds.
+//
+//   build-tour/bench/tournament_bench --benchmark_counters_tabular=true
+//
+// Shipped: Boulware, naive tit-for-tat, MiCRO and Linear on the 5 GENIUS scenarios in
+// scenarios/genius (four of two parties, group2-dinner of three), every assignment of negotiators
+// to roles (4^2 or 4^3), 3 repetitions, 1000 rounds: 384 negotiations.
+// NegmasSize (when ../shared/scenarios exists): the same four negotiators on CarB,
+// MusicCollectionB and AmsterdamA (ANAC 2012), Icecream and Wholesaler (ANAC 2013), the 16
+// assignments of each, 10 repetitions, 200 rounds: the 800 negotiations NegMAS runs at about 2.5 a
+// second on one core.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "parley/tournament.h"
+
+namespace parley {
+namespace {
+
+const std::vector<std::string> kNegotiators = {"boulware", "tit-for-tat", "micro", "linear"};
+
+TournamentConfig Shipped() {
+  const auto genius = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius";
+  TournamentConfig config;
+  config.negotiators = kNegotiators;
+  for (const char* name : {"CarA", "CarB", "IntegerDomain", "10issues", "group2-dinner"}) {
+    config.scenarios.push_back((genius / name).string());
+  }
+  config.repetitions = 3;
+  config.rounds = 1000;
+  return config;
+}
+
+TournamentConfig NegmasSize() {
+  const auto anac = std::filesystem::path(PARLEY_SHARED_SCENARIOS) / "anac";
+  TournamentConfig config;
+  config.negotiators = kNegotiators;
+  for (const char* name : {"y2012/CarB", "y2012/MusicCollectionB", "y2012/AmsterdamA", "y2013/Icecream",
+                           "y2013/Wholesaler"}) {
+    config.scenarios.push_back((anac / name).string());
+  }
+  config.repetitions = 10;
+  config.rounds = 200;
+  return config;
+}
+
+void Run(benchmark::State& state, TournamentConfig config) {
+  if (!std::filesystem::exists(config.scenarios.front())) {
+    state.SkipWithError("scenarios not found (../shared/scenarios)");
+    return;
+  }
+  config.threads = static_cast<unsigned>(state.range(0));
+  const bool files = state.range(1) != 0;
+  const auto folder = std::filesystem::temp_directory_path() / "parley-tournament-bench";
+  std::uint64_t negotiations = 0;
+  for (auto _ : state) {
+    if (files) {
+      state.PauseTiming();
+      std::filesystem::remove_all(folder);
+      config.out = folder;
+      state.ResumeTiming();
+    }
+    const TournamentResult result = RunTournament(config);
+    negotiations += result.rows.size();
+    benchmark::DoNotOptimize(result.summary.negotiations);
+  }
+  if (files) std::filesystem::remove_all(folder);
+  state.counters["negotiations"] = static_cast<double>(negotiations) / static_cast<double>(state.iterations());
+  state.counters["negotiations_per_second"] =
+      benchmark::Counter(static_cast<double>(negotiations), benchmark::Counter::kIsRate);
+}
+
+void BM_TournamentShipped(benchmark::State& state) { Run(state, Shipped()); }
+void BM_TournamentNegmasSize(benchmark::State& state) { Run(state, NegmasSize()); }
+
+// Arguments: threads, files (0: in memory, 1: results files written as by the CLI).
+BENCHMARK(BM_TournamentShipped)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
+    ->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_TournamentNegmasSize)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
+    ->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+}  // namespace parley
+
+BENCHMARK_MAIN();
