@@ -78,11 +78,20 @@ void Run(benchmark::State& state, TournamentConfig config) {
 
 void BM_TournamentShipped(benchmark::State& state) { Run(state, Shipped()); }
 void BM_TournamentNegmasSize(benchmark::State& state) { Run(state, NegmasSize()); }
+// The same with 100 repetitions (8,000 negotiations), so that the one-off costs (reading the
+// scenarios, ranking their outcomes, analysing them) weigh little: the steady rate.
+void BM_TournamentNegmasSize100(benchmark::State& state) {
+  TournamentConfig config = NegmasSize();
+  config.repetitions = 100;
+  Run(state, config);
+}
 
 // Arguments: threads, files (0: in memory, 1: results files written as by the CLI).
 BENCHMARK(BM_TournamentShipped)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
     ->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_TournamentNegmasSize)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
+    ->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_TournamentNegmasSize100)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
     ->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
