@@ -1,0 +1,126 @@
+// Speed of the strategy library: steps (turns) per second of each ANAC agent, MiCRO and the main
+// BOA compositions playing 1000 rounds against Boulware on ANAC 2012 CarB (15,625 outcomes),
+// next to the plain time-based negotiator in the same seat. Every reservation value is raised to
+// the least common level at which no outcome is acceptable to both sides, so no agreement is
+// possible and every one of the 2000 turns is played, while the agents still have a range of
+// outcomes to concede over (unlike saop_bench's 0.99, which leaves them almost nothing to do).
+//
+//   build/bench/agents_bench --benchmark_counters_tabular=true
+//
+// Outcome rankings are built once per utility function and shared, as in a tournament; the first
+// iteration of each benchmark pays for them. Results are in docs/round-robin.md ("Speed").
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/protocol.h"
+#include "parley/scenario_format.h"
+
+namespace parley {
+namespace {
+
+constexpr std::uint64_t kRounds = 1000;
+
+std::filesystem::path CarBPath() {
+  const auto shipped = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius" / "CarB";
+  if (std::filesystem::exists(shipped)) return shipped;
+  return std::filesystem::path(PARLEY_SHARED_SCENARIOS) / "anac" / "y2012" / "CarB";
+}
+
+// CarB with every reservation value set just above max over outcomes of min over parties of the
+// utility: the best outcome for the worse-off party is still short of its reservation value, so
+// no outcome is rational for both (checked by brute force).
+const Scenario& NoDealCarB() {
+  static const Scenario scenario = [] {
+    const Scenario original = LoadScenario(CarBPath().string());
+    const OutcomeSpace& space = original.space();
+    Outcome outcome(space.issue_count());
+    double max_min = 0.0;
+    for (OutcomeIndex i = 0; i < *space.cardinality(); ++i) {
+      space.Decode(i, outcome);
+      double least = std::numeric_limits<double>::infinity();
+      for (const auto& p : original.profiles()) least = std::min(least, p.Utility(outcome));
+      max_min = std::max(max_min, least);
+    }
+    const double reservation = max_min + 1e-9;
+    std::vector<Profile> profiles;
+    for (const auto& p : original.profiles()) {
+      profiles.emplace_back(p.name(), p.shared_utility_function(), reservation, p.discount_factor());
+    }
+    Scenario raised(original.name(), original.shared_space(), std::move(profiles));
+    for (OutcomeIndex i = 0; i < *space.cardinality(); ++i) {
+      space.Decode(i, outcome);
+      bool all_rational = true;
+      for (const auto& p : raised.profiles()) all_rational = all_rational && p.Utility(outcome) >= reservation;
+      if (all_rational) {
+        std::fprintf(stderr, "reservation %g leaves a zone of agreement in CarB\n", reservation);
+        std::abort();
+      }
+    }
+    std::fprintf(stderr, "CarB reservation values raised to %.6f\n", reservation);
+    return raised;
+  }();
+  return scenario;
+}
+
+// `spec` as party 0 against Boulware, 1000 rounds, no trace; steps/s counts both parties' turns.
+void RunAgainstBoulware(benchmark::State& state, const std::string& spec) {
+  const Scenario& scenario = NoDealCarB();
+  NegotiationOptions options;
+  options.rounds = kRounds;
+  options.record_trace = false;
+  options.seed = 1;
+  const std::vector<std::string> negotiators = {spec, "boulware"};
+  std::uint64_t steps = 0;
+  for (auto _ : state) {
+    NegotiationResult result = RunNegotiation(scenario, negotiators, options);
+    if (result.fault) {
+      state.SkipWithError(("fault: " + result.fault->message).c_str());
+      break;
+    }
+    if (result.agreement || result.rounds != kRounds) {
+      state.SkipWithError("the negotiation did not run to the deadline");
+      break;
+    }
+    steps += result.steps;
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["steps/s"] = benchmark::Counter(static_cast<double>(steps), benchmark::Counter::kIsRate);
+}
+
+// The agents measured, with the plain time-based negotiator first as the reference.
+const std::vector<std::pair<std::string, std::string>> kAgents = {
+    {"time", "time(e=0.5)"},
+    {"hardheaded", "hardheaded"},
+    {"agentk", "agentk"},
+    {"cuhkagent", "cuhkagent"},
+    {"atlas3", "atlas3"},
+    {"micro", "micro"},
+    {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
+    {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
+    {"boa_time_combi_bayesian", "boa(bidding=time(e=0.5),acceptance=combi,model=bayesian)"},
+    {"boa_tft_next_frequency", "boa(bidding=tit-for-tat,acceptance=next,model=frequency)"},
+    {"boa_tft_next_bayesian", "boa(bidding=tit-for-tat,acceptance=next,model=bayesian)"},
+    {"boa_micro_next_none", "boa(bidding=micro,acceptance=next,model=none)"},
+};
+
+const bool kRegistered = [] {
+  for (const auto& [name, spec] : kAgents) {
+    benchmark::RegisterBenchmark(("BM_VsBoulware/" + name).c_str(),
+                                 [spec = spec](benchmark::State& state) { RunAgainstBoulware(state, spec); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  return true;
+}();
+
+}  // namespace
+}  // namespace parley
+
+BENCHMARK_MAIN();
