@@ -32,6 +32,12 @@
 // (so the order of the issues does not matter). Each distribution is then multiplied by the
 // likelihoods and renormalised (Bayes' rule). An update costs O(issues * hypotheses), a query
 // O(issues * hypotheses), with hypotheses capped by the parameter.
+//
+// Speed: bidding strategies ask for the estimate of up to 64 candidates per turn, and each query
+// sums every value shape of every issue. So after each update the model tabulates, per opponent,
+// weight x expected value of every value of each countable issue of at most kTabulatedValues
+// values (O(values * shapes) per such issue); queries then cost one lookup per such issue. The
+// table holds exactly the products a query would compute, so estimates are unchanged.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -65,6 +71,9 @@ void BayesUpdate(std::vector<double>& probabilities, const std::vector<double>& 
   for (double& p : probabilities) p /= total;
 }
 
+// Countable issues with at most this many values get a table of weighted expected values.
+constexpr std::uint64_t kTabulatedValues = 64;
+
 class BayesianModel final : public OpponentModel {
  public:
   BayesianModel(double concession, double sigma, std::int64_t hypotheses)
@@ -87,9 +96,17 @@ class BayesianModel final : public OpponentModel {
     // Grids only serve for Coordinate(); cells are not used, so one bin is enough.
     grids_.clear();
     peaks_.assign(n, {});
+    cell_values_.assign(n, {});
     for (std::size_t i = 0; i < n; ++i) {
       const Issue& issue = space.issue(i);
       grids_.emplace_back(issue, 1);
+      if (issue.countable() && issue.cardinality() <= kTabulatedValues) {
+        // Each value in Outcome's encoding, in cell order (IssueGrid::Cell is exact up to 1000).
+        for (std::uint64_t k = 0; k < issue.cardinality(); ++k) {
+          const double offset = static_cast<double>(k);
+          cell_values_[i].push_back(issue.kind() == IssueKind::kDiscrete ? offset : issue.lower() + offset);
+        }
+      }
       std::size_t count = issue.upper() > issue.lower() ? cap : 1;
       if (issue.countable()) count = static_cast<std::size_t>(std::min<std::uint64_t>(issue.cardinality(), cap));
       if (count <= 1) {
@@ -119,6 +136,8 @@ class BayesianModel final : public OpponentModel {
         opponent.shape_probabilities[i].assign(peaks_[i].size(), 1.0 / static_cast<double>(peaks_[i].size()));
       }
       opponent.expected_weights.assign(n, 0.0);
+      opponent.weighted_values.resize(n);
+      for (std::size_t i = 0; i < n; ++i) opponent.weighted_values[i].assign(cell_values_[i].size(), 0.0);
       RefreshWeights(opponent);
     }
     values_.assign(n, 0.0);
@@ -166,7 +185,11 @@ class BayesianModel final : public OpponentModel {
     const Opponent& opponent = opponents_[party];
     double sum = 0.0;
     for (std::size_t i = 0; i < grids_.size(); ++i) {
-      sum += opponent.expected_weights[i] * ExpectedValue(opponent, i, grids_[i].Coordinate(outcome[i]));
+      if (!cell_values_[i].empty()) {
+        sum += opponent.weighted_values[i][grids_[i].Cell(outcome[i])];
+      } else {
+        sum += opponent.expected_weights[i] * ExpectedValue(opponent, i, grids_[i].Coordinate(outcome[i]));
+      }
     }
     return std::clamp(sum, 0.0, 1.0);
   }
@@ -177,6 +200,8 @@ class BayesianModel final : public OpponentModel {
     std::vector<std::vector<double>> shape_probabilities;   // [issue][peak]
     std::vector<double> raw_weights;       // E[w_i] under the rank hypotheses
     std::vector<double> expected_weights;  // the same normalised to sum to one
+    // [issue][cell]: expected_weights[i] * the expected value of that value (tabulated issues).
+    std::vector<std::vector<double>> weighted_values;
   };
 
   double ExpectedValue(const Opponent& opponent, std::size_t issue, double z) const {
@@ -186,6 +211,7 @@ class BayesianModel final : public OpponentModel {
     return value;
   }
 
+  // Recomputes the expected weights and the tables of weighted expected values.
   void RefreshWeights(Opponent& opponent) const {
     const std::size_t n = opponent.weight_probabilities.size();
     opponent.raw_weights.assign(n, 0.0);
@@ -197,6 +223,12 @@ class BayesianModel final : public OpponentModel {
       total += opponent.raw_weights[i];
     }
     for (std::size_t i = 0; i < n; ++i) opponent.expected_weights[i] = opponent.raw_weights[i] / total;
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t k = 0; k < cell_values_[i].size(); ++k) {
+        opponent.weighted_values[i][k] =
+            opponent.expected_weights[i] * ExpectedValue(opponent, i, grids_[i].Coordinate(cell_values_[i][k]));
+      }
+    }
   }
 
   double concession_;
@@ -204,6 +236,8 @@ class BayesianModel final : public OpponentModel {
   std::int64_t hypotheses_;
   std::vector<IssueGrid> grids_;
   std::vector<std::vector<double>> peaks_;  // per issue: the value hypotheses' peaks
+  // Per issue: each value in Outcome's encoding when the issue is tabulated, else empty.
+  std::vector<std::vector<double>> cell_values_;
   std::vector<double> levels_;              // the weight hypotheses, shared by every issue
   std::vector<Opponent> opponents_;         // indexed by party; the own party's entry stays empty
   std::vector<double> values_;              // scratch: expected value of each issue of an offer
