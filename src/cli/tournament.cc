@@ -1,6 +1,7 @@
 // `parley tournament`: runs a tournament from a JSON configuration or flags (flags override the
 // file), with a progress bar on a terminal, and prints the summary table. The work is done by
-// RunTournament (parley/tournament.h); this file only reads options and draws progress.
+// RunTournament (parley/tournament.h); this file only reads options and draws progress. In a build
+// with MPI, a run started by mpirun goes through RunTournamentUnderMpi (tournament_mpi.h).
 #include <unistd.h>
 
 #include <chrono>
@@ -14,6 +15,9 @@
 #include "parley/error.h"
 #include "parley/spec.h"
 #include "parley/tournament.h"
+#ifdef PARLEY_WITH_MPI
+#include "cli/tournament_mpi.h"
+#endif
 
 namespace parley::cli {
 namespace {
@@ -89,13 +93,21 @@ void Run(const TournamentOptions& cli, const CLI::App& command) {
   ProgressBar bar;
   TournamentProgressCallback progress;
   if (!cli.quiet && ::isatty(STDERR_FILENO)) progress = [&bar](const TournamentProgress& p) { bar.Update(p); };
+  auto report = [&config](const TournamentResult& result, double seconds) {
+    fmt::print("{}", SummaryTable(result.summary));
+    fmt::print("\n{} negotiations in {:.2f} s; results in {}/ (results.csv, results.jsonl, summary.csv, "
+               "summary.json, config.json)\n",
+               result.plan.match_count, seconds, config.out.string());
+  };
+#ifdef PARLEY_WITH_MPI
+  if (StartedByMpirun()) {
+    RunTournamentUnderMpi(config, progress, report);
+    return;
+  }
+#endif
   const auto start = std::chrono::steady_clock::now();
   const TournamentResult result = RunTournament(config, progress);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fmt::print("{}", SummaryTable(result.summary));
-  fmt::print("\n{} negotiations in {:.2f} s; results in {}/ (results.csv, results.jsonl, summary.csv, "
-             "summary.json, config.json)\n",
-             result.plan.match_count, seconds, config.out.string());
+  report(result, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }
 
 }  // namespace
@@ -120,7 +132,9 @@ void AddTournamentCommand(CLI::App& app) {
   command->add_option("--time", options->time_limit, "Wall-clock deadline of each negotiation in seconds")
       ->check(CLI::PositiveNumber);
   command->add_option("--seed", options->seed, "Tournament seed; every negotiation's seed derives from it");
-  command->add_option("--threads", options->threads, "Worker threads (default: every core)");
+  command->add_option("--threads", options->threads,
+                      "Worker threads (default: every core; under mpirun, per rank: the cores divided by the "
+                      "ranks on the machine)");
   command->add_option("--out", options->out, "Results folder")->capture_default_str();
   command->add_flag("--resume", options->resume, "Continue the interrupted tournament in --out");
   command->add_option("--protocol", options->protocol, "Protocol spec (default saop)");
