@@ -106,6 +106,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
     {"boa_time_combi_bayesian", "boa(bidding=time(e=0.5),acceptance=combi,model=bayesian)"},
+    // The same with the 16 candidates per offer the ANAC agents rate, instead of 64.
+    {"boa_time16_combi_frequency", "boa(bidding=time(e=0.5,candidates=16),acceptance=combi,model=frequency)"},
+    {"boa_time16_combi_bayesian", "boa(bidding=time(e=0.5,candidates=16),acceptance=combi,model=bayesian)"},
     {"boa_tft_next_frequency", "boa(bidding=tit-for-tat,acceptance=next,model=frequency)"},
     {"boa_tft_next_bayesian", "boa(bidding=tit-for-tat,acceptance=next,model=bayesian)"},
     {"boa_micro_next_none", "boa(bidding=micro,acceptance=next,model=none)"},
