@@ -116,9 +116,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {
-    benchmark::RegisterBenchmark(("BM_VsBoulware/" + name).c_str(),
-                                 [spec = spec](benchmark::State& state) { RunAgainstBoulware(state, spec); })
-        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("BM_VsBoulware/" + name).c_str(), [spec = spec](benchmark::State& state) {
+      RunAgainstBoulware(state, spec);
+    })->Unit(benchmark::kMillisecond);
   }
   return true;
 }();

@@ -39,9 +39,9 @@ struct CorpusCase {
 
 const std::vector<CorpusCase>& CorpusSample() {
   static const std::vector<CorpusCase> sample = {
-      {"anac/y2010/Travel", {}},    // 7 issues, 188,160 outcomes (sampled ranking territory)
-      {"anac/y2012/CarA", {}},      // 6 issues, 15,625 outcomes, discounted
-      {"anac/y2013/Ultimatum", {}}, // 1 issue, 9 outcomes
+      {"anac/y2010/Travel", {}},     // 7 issues, 188,160 outcomes (sampled ranking territory)
+      {"anac/y2012/CarA", {}},       // 6 issues, 15,625 outcomes, discounted
+      {"anac/y2013/Ultimatum", {}},  // 1 issue, 9 outcomes
       {"anac/y2015/group1-university", {"University_util1", "University_util4", "University_util7"}},
   };
   return sample;
@@ -153,7 +153,8 @@ TEST(FrequencyModelRanking, RecoversTheScriptedOpponentsIssueWeightRanking) {
   // Expected ranking, most important first: the issues sorted by true weight.
   std::vector<std::size_t> expected(n);
   std::iota(expected.begin(), expected.end(), 0);
-  std::sort(expected.begin(), expected.end(), [&](std::size_t a, std::size_t b) { return true_weights[a] > true_weights[b]; });
+  std::sort(expected.begin(), expected.end(),
+            [&](std::size_t a, std::size_t b) { return true_weights[a] > true_weights[b]; });
   std::vector<std::size_t> rank_of(n);
   for (std::size_t r = 0; r < n; ++r) rank_of[expected[r]] = r;
 
@@ -209,8 +210,8 @@ TEST(FrequencyModelRanking, RecoversTheScriptedOpponentsIssueWeightRanking) {
 //   (0,2) 0.5  (1,2) 0.3   (2,2) 0
 // Party 1 has the mirror image, so its best outcome (2,2) is worth 0 to party 0.
 Scenario HandWrittenScenario() {
-  auto space = std::make_shared<const OutcomeSpace>(
-      "hand", std::vector<Issue>{DiscreteIssue("A", 3), DiscreteIssue("B", 3)});
+  auto space =
+      std::make_shared<const OutcomeSpace>("hand", std::vector<Issue>{DiscreteIssue("A", 3), DiscreteIssue("B", 3)});
   auto own = std::make_shared<const LinearAdditiveUtility>(
       space, std::vector<double>{0.5, 0.5},
       std::vector<ValueFunction>{ValueFunction::Table({1.0, 0.6, 0.0}), ValueFunction::Table({1.0, 0.5, 0.0})});

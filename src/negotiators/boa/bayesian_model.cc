@@ -236,12 +236,12 @@ class BayesianModel final : public OpponentModel {
   std::int64_t hypotheses_;
   std::vector<IssueGrid> grids_;
   std::vector<std::vector<double>> peaks_;  // per issue: the value hypotheses' peaks
-  // Per issue: each value in Outcome's encoding when the issue is tabulated, else empty.
-  std::vector<std::vector<double>> cell_values_;
   std::vector<double> levels_;              // the weight hypotheses, shared by every issue
   std::vector<Opponent> opponents_;         // indexed by party; the own party's entry stays empty
   std::vector<double> values_;              // scratch: expected value of each issue of an offer
   std::vector<double> likelihoods_;         // scratch: log-likelihoods of one issue's hypotheses
+  // Per issue: each value in Outcome's encoding when the issue is tabulated, else empty.
+  std::vector<std::vector<double>> cell_values_;
 };
 
 const bool kRegistered = OpponentModelRegistry::Add(
