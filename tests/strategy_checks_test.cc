@@ -1,6 +1,7 @@
 // Checks of the strategy library that close issue 5: the generic conformance of every registered
-// negotiator against every other on a sample of the ANAC corpus (../shared/scenarios; skipped
-// when it is absent), the frequency opponent model recovering the issue-weight ranking of a
+// negotiator, and of every combination of registered BOA parts, against every registered
+// negotiator on a sample of the ANAC corpus (../shared/scenarios; skipped when it is absent), the
+// frequency opponent model recovering the issue-weight ranking of a
 // scripted opponent, and the time-based target at t = 0, 0.5 and 1 worked out by hand on a
 // hand-written scenario.
 #include <gtest/gtest.h>
@@ -123,6 +124,47 @@ TEST(CorpusConformance, EveryPairOnASampleOfTheAnacScenarios) {
   EXPECT_EQ(checked, 5 * names.size() * names.size());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(seconds, 60.0) << "the corpus sample should stay well under a minute";
+}
+
+// Every combination of registered BOA parts (default parameters) as a "boa(...)" spec.
+std::vector<std::string> BoaCombinations() {
+  std::vector<std::string> specs;
+  for (const auto* bidding : BiddingStrategyRegistry::List()) {
+    for (const auto* acceptance : AcceptanceStrategyRegistry::List()) {
+      for (const auto* model : OpponentModelRegistry::List()) {
+        specs.push_back("boa(bidding=" + bidding->name + ",acceptance=" + acceptance->name + ",model=" + model->name +
+                        ")");
+      }
+    }
+  }
+  return specs;
+}
+
+TEST(CorpusConformance, EveryBoaCombinationAgainstEveryNegotiatorOnTheSample) {
+  const auto corpus = testing::SharedScenarios();
+  if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent";
+  const auto names = RegisteredNegotiators();
+  const auto combinations = BoaCombinations();
+  ASSERT_GE(combinations.size(), 12u);
+  std::uint64_t seed = 100;
+  std::size_t checked = 0;
+  for (const auto& sample : CorpusSample()) {
+    const auto folder = corpus / sample.folder;
+    if (!std::filesystem::exists(folder)) GTEST_SKIP() << folder << " is absent";
+    Scenario scenario = LoadScenario(folder.string());
+    if (!sample.parties.empty()) scenario = scenario.WithParties(sample.parties);
+    for (const auto& boa : combinations) {
+      for (const auto& other : names) {
+        if (scenario.party_count() == 2) {
+          CheckOnCorpus(scenario, {boa, other}, seed, checked);
+          CheckOnCorpus(scenario, {other, boa}, seed++, checked);
+        } else {
+          CheckOnCorpus(scenario, {boa, other, other}, seed++, checked);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 7 * combinations.size() * names.size());
 }
 
 // --- (b) the frequency model recovers an issue-weight ranking ----------------------------------
