@@ -1,9 +1,8 @@
 // Checks of the strategy library that close issue 5: the generic conformance of every registered
 // negotiator, and of every combination of registered BOA parts, against every registered
 // negotiator on a sample of the ANAC corpus (../shared/scenarios; skipped when it is absent), the
-// frequency opponent model recovering the issue-weight ranking of a
-// scripted opponent, and the time-based target at t = 0, 0.5 and 1 worked out by hand on a
-// hand-written scenario.
+// frequency opponent model recovering the issue-weight ranking of a scripted opponent, and the
+// time-based target at t = 0, 0.5 and 1 worked out by hand on a hand-written scenario.
 #include <gtest/gtest.h>
 
 #include <algorithm>
