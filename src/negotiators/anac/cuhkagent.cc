@@ -32,6 +32,7 @@
 #include <memory>
 #include <vector>
 
+#include "negotiators/anac/best_received.h"
 #include "negotiators/boa/near_target.h"
 #include "negotiators/own_ranking.h"
 #include "parley/boa.h"
@@ -53,8 +54,7 @@ class CuhkAgent final : public Negotiator {
     model_ = OpponentModelRegistry::Create("frequency");
     model_->Begin(context);
     scratch_ = Outcome(context.space->issue_count());
-    best_received_ = Outcome(context.space->issue_count());
-    best_received_utility_ = -INFINITY;
+    best_received_.Reset(context.space->issue_count());
     first_.assign(party_count_, kNone);
     best_.assign(party_count_, kNone);
   }
@@ -64,21 +64,12 @@ class CuhkAgent final : public Negotiator {
     model_->Update(action.party, *action.offer, action.time);
     if (first_[action.party] == kNone) first_[action.party] = action.offer_utility;
     best_[action.party] = std::max(best_[action.party], action.offer_utility);
-    if (action.offer_utility > best_received_utility_) {
-      best_received_utility_ = action.offer_utility;
-      best_received_ = *action.offer;  // same size: no allocation
-    }
+    best_received_.Observe(*action.offer, action.offer_utility);
   }
 
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     const double target = Target(state.time);
-    double next;
-    if (best_received_utility_ >= target) {
-      proposal = best_received_;
-      next = best_received_utility_;
-    } else {
-      next = near_.Choose(own_, *model_, target, proposal, scratch_);
-    }
+    const double next = best_received_.Bid(target, near_, own_, *model_, proposal, scratch_);
     if (state.current_offer) {
       const double u = state.current_offer_utility;
       if (u >= own_.ReservationValueAt(state.time) && (u >= target || u >= next)) return ActionType::kAccept;
@@ -104,7 +95,7 @@ class CuhkAgent final : public Negotiator {
     const double top = own_.best_utility();
     const double c = ConcessionDegree();
     const double lambda = 0.08 + 0.82 * std::pow(discount_, 1.5 - c);
-    const double b = std::min(top, std::max(own_.FloorAt(t), best_received_utility_));
+    const double b = std::min(top, std::max(own_.FloorAt(t), best_received_.utility()));
     const double m = b + (top - b) * (0.25 + 0.5 * c);
     if (t <= lambda) return top - (top - m) * (t / lambda) * (t / lambda);
     return m - (m - b) * (t - lambda) / (1.0 - lambda);
@@ -118,8 +109,7 @@ class CuhkAgent final : public Negotiator {
   std::size_t party_count_ = 0;
   double discount_ = 1.0;
   Outcome scratch_;
-  Outcome best_received_;
-  double best_received_utility_ = -INFINITY;
+  BestReceived best_received_;
   std::vector<double> first_;  // each party's first offer's utility to us
   std::vector<double> best_;   // each party's best offer's utility to us
 };

@@ -29,6 +29,7 @@
 
 #include <fmt/format.h>
 
+#include "negotiators/anac/best_received.h"
 #include "negotiators/boa/near_target.h"
 #include "negotiators/own_ranking.h"
 #include "parley/boa.h"
@@ -55,29 +56,19 @@ class HardHeaded final : public Negotiator {
     model_ = OpponentModelRegistry::Create("frequency");
     model_->Begin(context);
     scratch_ = Outcome(context.space->issue_count());
-    best_received_ = Outcome(context.space->issue_count());
-    best_received_utility_ = -INFINITY;
+    best_received_.Reset(context.space->issue_count());
     lowest_offered_ = INFINITY;
   }
 
   void Observe(const ObservedAction& action) override {
     if (action.type != ActionType::kOffer || !action.offer || action.party >= party_count_) return;
     model_->Update(action.party, *action.offer, action.time);
-    if (action.offer_utility > best_received_utility_) {
-      best_received_utility_ = action.offer_utility;
-      best_received_ = *action.offer;  // same size: no allocation
-    }
+    best_received_.Observe(*action.offer, action.offer_utility);
   }
 
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     const double target = Target(state.time);
-    double next;
-    if (best_received_utility_ >= target) {
-      proposal = best_received_;
-      next = best_received_utility_;
-    } else {
-      next = near_.Choose(own_, *model_, target, proposal, scratch_);
-    }
+    const double next = best_received_.Bid(target, near_, own_, *model_, proposal, scratch_);
     if (state.current_offer) {
       const double offered = state.current_offer_utility;
       if (offered >= own_.ReservationValueAt(state.time) && (offered >= next || offered >= lowest_offered_)) {
@@ -112,8 +103,7 @@ class HardHeaded final : public Negotiator {
   std::size_t party_count_ = 0;
   double discount_ = 1.0;
   Outcome scratch_;
-  Outcome best_received_;
-  double best_received_utility_ = -INFINITY;
+  BestReceived best_received_;
   double lowest_offered_ = INFINITY;
 };
 
