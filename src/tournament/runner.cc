@@ -201,6 +201,14 @@ class Runner {
  private:
   void Work() {
     try {
+      // First, every worker takes whole scenarios and builds what their negotiations share (each
+      // profile's outcome ranking, the analysis), so that this one-off work runs in parallel
+      // instead of every worker waiting on the first scenario's.
+      for (std::size_t s = warm_.fetch_add(1); s < plan_.scenarios.size() && !stop_.load(std::memory_order_relaxed);
+           s = warm_.fetch_add(1)) {
+        for (const auto& profile : plan_.scenarios[s].profiles()) profile.utility_function().ranking();
+        Analysis(s);
+      }
       auto protocol = ProtocolRegistry::Create(config_.protocol);
       while (!stop_.load(std::memory_order_relaxed)) {
         const std::uint64_t begin = next_.fetch_add(chunk_, std::memory_order_relaxed);
@@ -369,6 +377,7 @@ class Runner {
   std::mutex mutex_;
   std::vector<TournamentRow> rows_;
   std::uint64_t resumed_ = 0, total_ = 0, chunk_ = 1;
+  std::atomic<std::size_t> warm_{0};
   std::atomic<std::uint64_t> next_{0};
   std::atomic<bool> stop_{false};
   std::exception_ptr failure_;
