@@ -317,3 +317,18 @@ TEST(DeriveSeedTest, DeterministicAndSensitiveToEveryInput) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+// A braced list is always values: Outcome({2}) is one issue holding 2, Outcome(2) two issues.
+TEST(OutcomeTest, BracedListsAreValuesAndCountsAreSizes) {
+  EXPECT_EQ(Outcome({2}).size(), 1u);
+  EXPECT_EQ(Outcome({2})[0], 2.0);
+  EXPECT_EQ(Outcome({0, 2}).values(), (std::vector<double>{0.0, 2.0}));
+  EXPECT_EQ(Outcome(2).size(), 2u);
+  EXPECT_EQ(Outcome(2)[1], 0.0);
+}
+
+}  // namespace
+}  // namespace parley

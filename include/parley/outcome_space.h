@@ -12,6 +12,7 @@
 #define PARLEY_OUTCOME_SPACE_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,9 @@ class Outcome {
   Outcome() = default;
   explicit Outcome(std::size_t issue_count) : values_(issue_count, 0.0) {}
   explicit Outcome(std::vector<double> values) : values_(std::move(values)) {}
+  // Values written out: Outcome({0, 2}). A braced list always means values, so Outcome({2}) is
+  // the one-issue outcome 2, not two zeros (list constructors win over the size constructor).
+  Outcome(std::initializer_list<double> values) : values_(values) {}
 
   std::size_t size() const { return values_.size(); }
   double operator[](std::size_t issue) const { return values_[issue]; }
