@@ -37,20 +37,6 @@ constexpr std::uint64_t kMaxOutcomes = 1'000'000;
 // Vector comparisons the brute-force frontier may make per scenario (a few seconds).
 constexpr std::uint64_t kComparisonBudget = 2'000'000'000;
 
-std::vector<fs::path> FoldersWithXml(const fs::path& root) {
-  std::vector<fs::path> folders;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_directory()) continue;
-    for (const auto& file : fs::directory_iterator(entry.path())) {
-      if (file.path().extension() == ".xml") {
-        folders.push_back(entry.path());
-        break;
-      }
-    }
-  }
-  std::sort(folders.begin(), folders.end());
-  return folders;
-}
 
 struct Reference {
   std::size_t parties = 0;
@@ -190,7 +176,7 @@ struct CorpusScenario {
 
 std::vector<CorpusScenario> LoadCorpus(const fs::path& root) {
   std::vector<CorpusScenario> loaded;
-  for (const auto& folder : FoldersWithXml(root)) {
+  for (const auto& folder : testing::ScenarioFolders(root)) {
     try {
       loaded.push_back({fs::relative(folder, root).generic_string(), LoadScenario(folder.string())});
     } catch (const InputError&) {

@@ -19,12 +19,7 @@ namespace {
 
 using testing::RunCli;
 
-std::size_t CountLines(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::size_t lines = 0;
-  for (std::string line; std::getline(in, line);) ++lines;
-  return lines;
-}
+using testing::CountLines;
 
 TEST(Cli, NegotiateRunsTheBuiltinDefaultScenario) {
   const auto result = RunCli("negotiate");

@@ -148,20 +148,6 @@ bool LoadXml(const fs::path& path, pugi::xml_document& document) {
   return static_cast<bool>(document.load_file(path.c_str()));
 }
 
-std::vector<fs::path> CorpusFolders(const fs::path& root) {
-  std::vector<fs::path> folders;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_directory()) continue;
-    for (const auto& file : fs::directory_iterator(entry.path())) {
-      if (file.path().extension() == ".xml") {
-        folders.push_back(entry.path());
-        break;
-      }
-    }
-  }
-  std::sort(folders.begin(), folders.end());
-  return folders;
-}
 
 // Folders of the corpus that must not load, with a piece of the message they must give.
 const std::map<std::string, std::string>& ExpectedCorpusFailures() {
@@ -179,7 +165,7 @@ const std::map<std::string, std::string>& ExpectedCorpusFailures() {
 TEST(GeniusXmlCorpus, EveryFolderMatchesAnIndependentReadingOfTheXml) {
   const fs::path root = parley::testing::SharedScenarios();
   if (!fs::is_directory(root)) GTEST_SKIP() << "no shared corpus at " << root << "; nothing to compare against";
-  const auto folders = CorpusFolders(root);
+  const auto folders = testing::ScenarioFolders(root);
   ASSERT_GT(folders.size(), 100u) << "the corpus at " << root << " looks incomplete";
 
   std::map<std::string, bool> expected_failure_seen;

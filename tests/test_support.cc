@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
@@ -50,6 +51,49 @@ Scenario RandomLinearScenario(std::uint64_t seed, std::size_t parties, std::size
     profiles.emplace_back("party" + std::to_string(p), utility, reservation, discount);
   }
   return Scenario("random-" + std::to_string(seed), space, std::move(profiles));
+}
+
+std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& root) {
+  std::vector<std::filesystem::path> folders;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_directory()) continue;
+    for (const auto& file : std::filesystem::directory_iterator(entry.path())) {
+      if (file.path().extension() == ".xml") {
+        folders.push_back(entry.path());
+        break;
+      }
+    }
+  }
+  std::sort(folders.begin(), folders.end());
+  return folders;
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::size_t CountLines(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::size_t lines = 0;
+  for (std::string line; std::getline(in, line);) ++lines;
+  return lines;
+}
+
+std::string WithoutElapsed(const std::string& text, bool csv) {
+  std::istringstream in(text);
+  std::string result;
+  for (std::string line; std::getline(in, line);) {
+    if (csv) {
+      line = line.substr(0, line.rfind(','));
+    } else if (auto at = line.find(",\"elapsed_seconds\":"); at != std::string::npos) {
+      line = line.substr(0, at) + "}";
+    }
+    result += line + "\n";
+  }
+  return result;
 }
 
 std::filesystem::path TemporaryFolder(const std::string& prefix) {

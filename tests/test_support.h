@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "parley/scenario.h"
 
@@ -30,6 +31,17 @@ CommandResult RunCli(const std::string& arguments);
 // [0.5, 1). The same seed gives the same scenario.
 Scenario RandomLinearScenario(std::uint64_t seed, std::size_t parties, std::size_t discrete_issues,
                               bool discounted = false);
+
+// Every folder below `root` that directly holds an .xml file (a GENIUS scenario), sorted.
+std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& root);
+
+// A whole file's bytes; the number of lines of a file.
+std::string ReadFile(const std::filesystem::path& path);
+std::size_t CountLines(const std::filesystem::path& path);
+
+// Tournament results without the wall-clock column, the one column that differs between runs
+// (the last CSV field, or the "elapsed_seconds" key of a JSON line).
+std::string WithoutElapsed(const std::string& text, bool csv);
 
 // A fresh empty folder under the system temporary directory.
 std::filesystem::path TemporaryFolder(const std::string& prefix);

@@ -75,34 +75,9 @@ CommandResult RunMpi(int ranks, const std::vector<std::string>& arguments) {
   return result;
 }
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// The files without the wall-clock column, the one column that differs between runs.
-std::string WithoutElapsed(const std::string& text, bool csv) {
-  std::istringstream in(text);
-  std::string result;
-  for (std::string line; std::getline(in, line);) {
-    if (csv) {
-      line = line.substr(0, line.rfind(','));
-    } else if (auto at = line.find(",\"elapsed_seconds\":"); at != std::string::npos) {
-      line = line.substr(0, at) + "}";
-    }
-    result += line + "\n";
-  }
-  return result;
-}
-
-std::size_t CountLines(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::size_t lines = 0;
-  for (std::string line; std::getline(in, line);) ++lines;
-  return lines;
-}
+using testing::CountLines;
+using testing::ReadFile;
+using testing::WithoutElapsed;
 
 // The summary table without the last line, which names the folder and the time taken.
 std::string Table(const std::string& out) { return out.substr(0, out.find("negotiations in")); }

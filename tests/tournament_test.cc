@@ -39,34 +39,9 @@ using testing::RunCli;
 using testing::ShippedScenarios;
 using testing::TemporaryFolder;
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// The files without the wall-clock column, the one column that differs between runs.
-std::string WithoutElapsed(const std::string& text, bool csv) {
-  std::istringstream in(text);
-  std::string result;
-  for (std::string line; std::getline(in, line);) {
-    if (csv) {
-      line = line.substr(0, line.rfind(','));
-    } else if (auto at = line.find(",\"elapsed_seconds\":"); at != std::string::npos) {
-      line = line.substr(0, at) + "}";
-    }
-    result += line + "\n";
-  }
-  return result;
-}
-
-std::size_t CountLines(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::size_t lines = 0;
-  for (std::string line; std::getline(in, line);) ++lines;
-  return lines;
-}
+using testing::CountLines;
+using testing::ReadFile;
+using testing::WithoutElapsed;
 
 // Computed here, independently of the library: FNV-1a over the identity string.
 std::uint64_t Fnv1a(const std::string& text) {
