@@ -1,0 +1,38 @@
+"""The base class of negotiators written in Python."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._parley import NegotiationResult, NegotiatorContext, ObservedAction, TurnState
+
+
+class Negotiator:
+    """A negotiator written in Python, playing in Parley's C++ negotiations and tournaments.
+
+    Subclass it and override act(); begin(), observe() and finish() are optional. The engine calls
+    begin() once, act() on each of the negotiator's turns, observe() after every other party's
+    action and finish() at the end. act() returns the outcome to offer (a sequence with one value
+    per issue, or a dict from issue names to values), parley.ACCEPT to accept the offer on the
+    table, or parley.END_NEGOTIATION to walk away. An exception raised in any of them ends the
+    negotiation with the negotiator at fault, its message recorded in the result.
+
+    Methods left as they are here cost nothing: the engine does not call them.
+    """
+
+    #: The name the negotiator is known by in results; empty means the class name.
+    name: str = ""
+
+    def begin(self, context: NegotiatorContext) -> None:
+        """Called once when the negotiation starts: the space, the own profile, the deadline."""
+
+    def act(self, state: TurnState) -> Any:
+        """The negotiator's turn: an outcome to offer, ACCEPT or END_NEGOTIATION."""
+        raise NotImplementedError(f"{type(self).__name__} must define act()")
+
+    def observe(self, action: ObservedAction) -> None:
+        """Called after every action of another party."""
+
+    def finish(self, result: NegotiationResult) -> None:
+        """Called once when the negotiation has ended."""

@@ -1,0 +1,22 @@
+// The parts of the `parley._parley` extension module, each defined in its own file and called in
+// order from module.cc. Later parts use the classes earlier ones declare.
+#ifndef PARLEY_PYTHON_BINDINGS_H_
+#define PARLEY_PYTHON_BINDINGS_H_
+
+#include <pybind11/pybind11.h>
+
+namespace parley::python {
+
+namespace py = pybind11;
+
+void BindErrors(py::module_& m);       // errors.cc: Error, InputError, UsageError
+void BindRegistries(py::module_& m);   // registries.cc: registered(), builtin_scenarios()
+void BindScenarios(py::module_& m);    // scenarios.cc: Issue, OutcomeSpace, Profile, Scenario, loading
+void BindAnalysis(py::module_& m);     // analysis.cc: Analysis, Point, Zone
+void BindNegotiation(py::module_& m);  // negotiation.cc: NegotiationResult, negotiate(), Python negotiators
+void BindMultiTrack(py::module_& m);   // multi_track.cc: MultiTrackScenario, run_multi_track()
+void BindTournament(py::module_& m);   // tournament.cc: tournament()
+
+}  // namespace parley::python
+
+#endif  // PARLEY_PYTHON_BINDINGS_H_

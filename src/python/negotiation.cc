@@ -1,0 +1,186 @@
+// Running a negotiation from Python: negotiators given as specs or as Python objects, the result
+// as plain Python values (agreement, utilities, trace as dicts) and numpy arrays.
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include <fmt/format.h>
+#include <pybind11/stl.h>
+
+#include "parley/error.h"
+#include "parley/mediator.h"
+#include "parley/protocol.h"
+#include "python/bindings.h"
+#include "python/conversions.h"
+#include "python/python_negotiator.h"
+#include "python/results.h"
+
+namespace parley::python {
+namespace {
+
+py::list TraceToPython(const PythonResult& r) {
+  const Trace& trace = r.result.trace;
+  py::list steps;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const auto& step = trace.step(i);
+    py::dict entry;
+    entry["step"] = step.step;
+    entry["round"] = step.round;
+    entry["time"] = step.time;
+    entry["party"] = step.party;
+    entry["action"] = std::string(ActionTypeName(step.action));
+    if (trace.has_offer(i)) {
+      entry["offer"] = OutcomeToPython(*r.space, trace.offer(i));
+      py::list utilities;
+      for (std::size_t p = 0; p < trace.party_count(); ++p) utilities.append(trace.utility(i, p));
+      entry["utilities"] = utilities;
+    } else {
+      entry["offer"] = py::none();
+      entry["utilities"] = py::none();
+    }
+    steps.append(entry);
+  }
+  return steps;
+}
+
+// One row per trace entry; NaN where the entry has no offer.
+py::object TraceUtilities(const PythonResult& r) {
+  const Trace& trace = r.result.trace;
+  const std::size_t parties = trace.party_count();
+  std::vector<double> data(trace.size() * parties, std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    if (!trace.has_offer(i)) continue;
+    for (std::size_t p = 0; p < parties; ++p) data[i * parties + p] = trace.utility(i, p);
+  }
+  return Matrix(trace.size(), parties, data);
+}
+
+py::object TraceOffers(const PythonResult& r) {
+  const Trace& trace = r.result.trace;
+  const std::size_t n = trace.issue_count();
+  std::vector<double> data(trace.size() * n, std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    if (!trace.has_offer(i)) continue;
+    const Outcome offer = trace.offer(i);
+    std::copy(offer.values().begin(), offer.values().end(), data.begin() + static_cast<std::ptrdiff_t>(i * n));
+  }
+  return Matrix(trace.size(), n, data);
+}
+
+PythonResult Negotiate(const std::shared_ptr<Scenario>& scenario, const py::list& negotiators,
+                       const std::string& protocol, const std::vector<std::string>& mediators, std::uint64_t rounds,
+                       double time_limit, std::uint64_t seed, bool trace) {
+  std::vector<py::object> given;
+  for (const auto& negotiator : negotiators) given.push_back(py::reinterpret_borrow<py::object>(negotiator));
+  if (given.size() == 1 && scenario->party_count() > 1 && py::isinstance<py::str>(given[0])) {
+    given.resize(scenario->party_count(), given[0]);  // one spec for every party
+  }
+  if (given.size() != scenario->party_count()) {
+    throw UsageError(fmt::format("scenario '{}' has {} parties but {} negotiators were given", scenario->name(),
+                                 scenario->party_count(), given.size()));
+  }
+  std::vector<std::unique_ptr<Negotiator>> owned;
+  std::vector<Negotiator*> pointers;
+  std::vector<std::string> names;
+  std::set<PyObject*> objects;
+  for (const auto& negotiator : given) {
+    if (py::isinstance<py::str>(negotiator)) {
+      names.push_back(negotiator.cast<std::string>());
+      owned.push_back(NegotiatorRegistry::Create(names.back()));
+    } else {
+      if (!objects.insert(negotiator.ptr()).second) {
+        throw UsageError(fmt::format("the same negotiator object {} was given for two parties; give each party its "
+                                     "own", std::string(py::repr(negotiator))));
+      }
+      names.push_back(PythonNegotiatorName(negotiator));
+      owned.push_back(std::make_unique<PythonNegotiator>(negotiator));
+    }
+    pointers.push_back(owned.back().get());
+  }
+  std::vector<std::unique_ptr<Mediator>> owned_mediators;
+  std::vector<Mediator*> mediator_pointers;
+  for (const auto& spec : mediators) {
+    owned_mediators.push_back(MediatorRegistry::Create(spec));
+    mediator_pointers.push_back(owned_mediators.back().get());
+  }
+  auto mechanism = ProtocolRegistry::Create(protocol);
+  NegotiationOptions options;
+  options.rounds = rounds;
+  options.time_limit_seconds = time_limit;
+  options.seed = seed;
+  options.record_trace = trace;
+  PythonResult result{{}, scenario->shared_space(), {}};
+  for (const auto& profile : scenario->profiles()) result.parties.push_back(profile.name());
+  {
+    RunGuard guard;
+    py::gil_scoped_release release;
+    result.result = mechanism->Run(*scenario, pointers, mediator_pointers, options);
+  }
+  result.result.negotiators = names;
+  result.result.mediators = mediators;
+  return result;
+}
+
+std::string Repr(const PythonResult& r) {
+  const auto& result = r.result;
+  if (result.agreement) {
+    return fmt::format("<parley.NegotiationResult agreement after {} steps: {}; utilities {}>", result.steps,
+                       r.space->Format(*result.agreement), fmt::join(result.utilities, ", "));
+  }
+  return fmt::format("<parley.NegotiationResult {} after {} steps; utilities {}>", EndReasonName(result.end_reason),
+                     result.steps, fmt::join(result.utilities, ", "));
+}
+
+}  // namespace
+
+void BindNegotiation(py::module_& m) {
+  BindPythonNegotiators(m);
+
+  py::class_<PythonResult>(m, "NegotiationResult", "How a negotiation ended, and (when recorded) every action.")
+      .def_property_readonly("agreement", [](const PythonResult& r) {
+        return OptionalOutcomeToPython(*r.space, r.result.agreement);
+      }, "The agreed outcome (a tuple), or None.")
+      .def_property_readonly("agreement_values", [](const PythonResult& r) -> py::object {
+        return r.result.agreement ? py::object(OutcomeValues(*r.space, *r.result.agreement)) : py::none();
+      }, "The agreement's value of each issue by name, or None.")
+      .def_property_readonly("agreed", [](const PythonResult& r) { return r.result.agreement.has_value(); })
+      .def_property_readonly("end_reason", [](const PythonResult& r) {
+        return std::string(EndReasonName(r.result.end_reason));
+      }, "'agreement', 'deadline', 'ended', 'fault' or 'stopped'.")
+      .def_property_readonly("utilities", [](const PythonResult& r) { return r.result.utilities; },
+                             "Each party's final utility: of the agreement, discounted at the time it was reached, "
+                             "or its discounted reservation value.")
+      .def_property_readonly("undiscounted_utilities",
+                             [](const PythonResult& r) { return r.result.undiscounted_utilities; })
+      .def_property_readonly("steps", [](const PythonResult& r) { return r.result.steps; })
+      .def_property_readonly("rounds", [](const PythonResult& r) { return r.result.rounds; })
+      .def_property_readonly("time", [](const PythonResult& r) { return r.result.time; },
+                             "Normalised time at the end.")
+      .def_property_readonly("elapsed_seconds", [](const PythonResult& r) { return r.result.elapsed_seconds; })
+      .def_property_readonly("fault", [](const PythonResult& r) -> py::object {
+        return r.result.fault ? py::cast(r.result.fault->message) : py::none();
+      }, "What went wrong when a negotiator or mediator failed, or None.")
+      .def_property_readonly("fault_party", [](const PythonResult& r) -> py::object {
+        return r.result.fault ? py::cast(r.result.fault->party) : py::none();
+      }, "Who failed (party_count + m for mediator m), or None.")
+      .def_property_readonly("stop_reason", [](const PythonResult& r) { return r.result.stop_reason; })
+      .def_property_readonly("negotiators", [](const PythonResult& r) { return r.result.negotiators; },
+                             "The negotiators' specs (a Python negotiator's name), in turn order.")
+      .def_property_readonly("mediators", [](const PythonResult& r) { return r.result.mediators; })
+      .def_property_readonly("parties", [](const PythonResult& r) { return r.parties; },
+                             "The parties' names, in turn order (empty in a negotiator's finish()).")
+      .def_property_readonly("trace", &TraceToPython,
+                             "Every action: dicts with 'step', 'round', 'time', 'party', 'action' ('offer', "
+                             "'accept', 'end'), 'offer' (a tuple or None) and 'utilities' (each party's, or None).")
+      .def("trace_utilities", &TraceUtilities,
+           "Each party's utility of each action's offer: an array of shape (actions, parties), NaN without an "
+           "offer.")
+      .def("trace_offers", &TraceOffers,
+           "Each action's offer: an array of shape (actions, issues) in the outcome encoding, NaN without one.")
+      .def("__repr__", &Repr);
+
+  m.def("_negotiate", &Negotiate, py::arg("scenario"), py::arg("negotiators"), py::arg("protocol"),
+        py::arg("mediators"), py::arg("rounds"), py::arg("time_limit"), py::arg("seed"), py::arg("trace"));
+}
+
+}  // namespace parley::python
