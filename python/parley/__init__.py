@@ -157,9 +157,10 @@ def tournament(negotiators: Sequence[_NegotiatorLike], scenarios: Iterable[Union
     `negotiators` are specs or Python negotiator classes (registered under their `name`
     attribute or class name; see register_negotiator). `scenarios` are paths, built-in names
     and glob patterns. `rounds` defaults to 100 when no deadline is given. Results do not depend
-    on `threads` (0: one per core). With `out`, results are also written there as they come
-    (and `resume` continues an interrupted run). `progress(done, total)` is called after each
-    negotiation. Python negotiators run in the worker threads, one at a time (they share the GIL).
+    on `threads` (0: one per core, or one when a Python negotiator plays: Python negotiators run
+    in the worker threads one at a time, sharing the GIL, and more threads only slow them down).
+    With `out`, results are also written there as they come (and `resume` continues an
+    interrupted run). `progress(done, total)` is called after each negotiation.
     """
     specs = []
     for entry in negotiators:
@@ -171,6 +172,8 @@ def tournament(negotiators: Sequence[_NegotiatorLike], scenarios: Iterable[Union
         else:
             raise TypeError(f"a tournament makes a new negotiator for each negotiation: give the class of "
                             f"{entry!r} or a registered name, not an object")
+    if threads == 0 and any(spec.split("(")[0] in _parley._negotiator_factories for spec in specs):
+        threads = 1  # Python negotiators take turns on the GIL: more threads only hand it around
     scenario_list = [os.fspath(s) for s in scenarios]
     raw = _parley._tournament(specs, scenario_list, repetitions, rounds, time_limit, seed, protocol,
                               list(mediators), self_play, budget, threads,

@@ -97,3 +97,16 @@ def test_a_failing_python_factory_is_reported(scenario_file):
 
     with pytest.raises(parley.UsageError, match="RuntimeError: cannot start"):
         parley.tournament([Broken, "boulware"], [scenario_file], rounds=10)
+
+
+def test_python_negotiators_default_to_one_worker_thread(scenario_file):
+    import threading
+
+    threads = set()
+    parley.tournament([Stubborn, "boulware"], [scenario_file], rounds=20, repetitions=4,
+                      progress=lambda done, total: threads.add(threading.get_ident()))
+    assert threads == {threading.get_ident()}  # the one worker is the calling thread
+    threads.clear()
+    parley.tournament(["conceder", "boulware"], [scenario_file], rounds=20, repetitions=40, threads=2,
+                      progress=lambda done, total: threads.add(threading.get_ident()))
+    assert len(threads) == 2
