@@ -106,7 +106,12 @@ def test_python_negotiators_default_to_one_worker_thread(scenario_file):
     parley.tournament([Stubborn, "boulware"], [scenario_file], rounds=20, repetitions=4,
                       progress=lambda done, total: threads.add(threading.get_ident()))
     assert threads == {threading.get_ident()}  # the one worker is the calling thread
-    threads.clear()
-    parley.tournament(["conceder", "boulware"], [scenario_file], rounds=20, repetitions=40, threads=2,
-                      progress=lambda done, total: threads.add(threading.get_ident()))
-    assert len(threads) == 2
+
+
+def test_an_exception_in_the_progress_callback_stops_the_tournament(scenario_file):
+    def interrupt(done, total):
+        raise KeyError("enough")
+
+    with pytest.raises(KeyError, match="enough"):
+        parley.tournament(["boulware", "conceder"], [scenario_file], rounds=20, repetitions=20, threads=2,
+                          progress=interrupt)

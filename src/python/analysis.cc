@@ -29,6 +29,16 @@ py::object ToPoint(const Analysis& a, const std::optional<FrontierPoint>& point)
   return py::cast(Point{OutcomeToPython(*a.space, point->outcome), point->utilities});
 }
 
+// One row per frontier point: the numbers `row` picks from it.
+template <typename Row>
+py::object FrontierTable(const Analysis& a, std::size_t columns, Row row) {
+  const auto& points = a.analysis->frontier().points;
+  std::vector<double> data;
+  data.reserve(points.size() * columns);
+  for (const auto& point : points) data.insert(data.end(), row(point)->begin(), row(point)->end());
+  return Matrix(points.size(), columns, data);
+}
+
 py::dict MetricsToPython(const AgreementMetrics& metrics) {
   py::dict d;
   d["agreement"] = metrics.agreement;
@@ -88,26 +98,15 @@ void BindAnalysis(py::module_& m) {
       .def_property_readonly(
           "frontier",
           [](const Analysis& a) {
-            const auto& points = a.analysis->frontier().points;
-            const std::size_t parties = a.analysis->party_count();
-            std::vector<double> data;
-            data.reserve(points.size() * parties);
-            for (const auto& point : points) data.insert(data.end(), point.utilities.begin(), point.utilities.end());
-            return Matrix(points.size(), parties, data);
+            return FrontierTable(a, a.analysis->party_count(), [](const FrontierPoint& p) { return &p.utilities; });
           },
           "The Pareto frontier's utilities: an array of shape (points, parties), sorted by the first party's "
           "utility, descending.")
       .def_property_readonly(
           "frontier_outcomes",
           [](const Analysis& a) {
-            const auto& points = a.analysis->frontier().points;
-            const std::size_t n = a.space->issue_count();
-            std::vector<double> data;
-            data.reserve(points.size() * n);
-            for (const auto& point : points) {
-              data.insert(data.end(), point.outcome.values().begin(), point.outcome.values().end());
-            }
-            return Matrix(points.size(), n, data);
+            return FrontierTable(a, a.space->issue_count(),
+                                 [](const FrontierPoint& p) { return &p.outcome.values(); });
           },
           "The frontier's outcomes, row by row as in `frontier`: shape (points, issues), outcome encoding.")
       .def_property_readonly("frontier_exact", [](const Analysis& a) { return a.analysis->frontier().exact; })
