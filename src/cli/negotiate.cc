@@ -10,7 +10,9 @@
 #include "cli/commands.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
+#include "parley/isolation.h"
 #include "parley/multi_track.h"
+#include "parley/plugin.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 #include "parley/trace_io.h"
@@ -30,6 +32,8 @@ struct NegotiateOptions {
   std::string trace;
   bool json = false;
   bool metrics = true;
+  std::vector<std::string> plugins;  // shared libraries of negotiators, loaded first
+  bool isolate = false;              // every negotiator in a process of its own
 };
 
 // One spec per party: a single spec plays every party; a shorter list is an error.
@@ -210,7 +214,13 @@ std::string MultiTrackJson(const MultiTrackScenario& scenario, const MultiTrackR
   return text + "  ],\n  \"overall\": " + overall.dump() + "\n}";
 }
 
+// With --isolate, each spec runs in a worker process: "boulware" becomes "process(inner=boulware)".
+void Isolate(std::vector<std::string>& specs) {
+  for (auto& spec : specs) spec = IsolatedSpec(spec);
+}
+
 void Run(const NegotiateOptions& cli) {
+  for (const auto& plugin : cli.plugins) LoadPlugin(plugin);
   MultiTrackScenario multi = LoadMultiTrackScenario(cli.scenario);
   std::vector<std::string> mediators;
   for (const auto& spec : Spec::SplitList(cli.mediators)) {
@@ -234,6 +244,15 @@ void Run(const NegotiateOptions& cli) {
         for (std::size_t p = 0; p < track.participants.size(); ++p) specs.push_back(given[std::min(p, given.size() - 1)]);
         options.negotiators.push_back(std::move(specs));
       }
+    }
+    if (cli.isolate) {
+      // A track left without specs falls back to its own, then to the defaults: isolate all three.
+      options.negotiators.resize(multi.tracks().size());
+      for (std::size_t t = 0; t < multi.tracks().size(); ++t) {
+        if (options.negotiators[t].empty()) options.negotiators[t] = multi.tracks()[t].negotiators;
+        Isolate(options.negotiators[t]);
+      }
+      Isolate(options.default_negotiators);
     }
     if (!cli.protocol.empty()) options.protocols.assign(multi.tracks().size(), cli.protocol);
     if (!mediators.empty()) options.mediators.assign(multi.tracks().size(), mediators);
@@ -268,8 +287,9 @@ void Run(const NegotiateOptions& cli) {
   if (mediators.empty() && cli.protocol.empty()) {
     for (const auto& name : track.mediators) mediators.push_back(multi.mediators()[*multi.FindMediator(name)].strategy);
   }
-  const NegotiationResult result =
-      RunNegotiation(scenario, NegotiatorsFor(scenario, cli.negotiators), options, protocol, mediators);
+  std::vector<std::string> specs = NegotiatorsFor(scenario, cli.negotiators);
+  if (cli.isolate) Isolate(specs);
+  const NegotiationResult result = RunNegotiation(scenario, specs, options, protocol, mediators);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
   std::shared_ptr<const ScenarioAnalysis> analysis;
   std::optional<AgreementMetrics> metrics;
@@ -312,6 +332,11 @@ void AddNegotiateCommand(CLI::App& app) {
   command->add_flag("--json", options->json, "Print the result as JSON");
   command->add_flag("!--no-metrics", options->metrics,
                     "Skip the agreement metrics (and the analysis of the scenario they need)");
+  command->add_option("--plugin", options->plugins,
+                      "Load negotiators from a shared library (repeatable; see docs/plugins.md)");
+  command->add_flag("--isolate", options->isolate,
+                    "Run every negotiator in a process of its own, under CPU and memory limits: a crash or hang "
+                    "becomes its fault (see docs/reliability.md)");
   command->callback([options] { Run(*options); });
 }
 

@@ -1,0 +1,35 @@
+// Negotiators in a process of their own, so that one that crashes, hangs or eats memory costs
+// only its own negotiation.
+//
+// The negotiator "process" (spec `process(inner=boulware, cpu=2, memory=256, timeout=5)`) is a
+// stand-in that starts a worker process (the `parley-worker` program) at Begin, has it create and
+// run the inner negotiator, and forwards every call over a socket, waiting at most `timeout`
+// seconds for each answer. The worker runs under a CPU-time limit and an address-space limit. When
+// the worker crashes, overruns a limit, stops answering or answers nonsense, it is killed and
+// reaped and the stand-in throws: the protocol records the fault of that negotiator and ends that
+// negotiation, as for any negotiator that throws. A well-behaved negotiator gives exactly the
+// results it gives in the engine's own process. docs/reliability.md measures the cost.
+#ifndef PARLEY_ISOLATION_H_
+#define PARLEY_ISOLATION_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+// The registered name of the stand-in.
+inline constexpr std::string_view kIsolatedNegotiator = "process";
+
+// `spec` run in a worker process with the default limits: "process(inner=<spec>)". A spec that is
+// already isolated is returned as it is. Throws UsageError for a malformed spec.
+std::string IsolatedSpec(std::string_view spec);
+
+// The worker program the stand-in starts: $PARLEY_WORKER if set, else `parley-worker` beside the
+// running program, else the one in the build tree this library was built in. Throws UsageError
+// when there is none.
+std::filesystem::path NegotiatorWorkerPath();
+
+}  // namespace parley
+
+#endif  // PARLEY_ISOLATION_H_
