@@ -15,6 +15,7 @@
 #include "parley/error.h"
 #include "parley/mediation_assistant.h"
 #include "parley/multi_track.h"
+#include "parley/report.h"
 #include "parley/scenario_format.h"
 
 namespace parley::cli {
@@ -27,6 +28,7 @@ struct MediateOptions {
   bool json = false;
   std::int64_t top = 5;
   std::string times;  // empty: the default times
+  std::string report;  // an HTML report to write
 };
 
 // "0.2,0.6" into times; every entry must be a number in [0, 1].
@@ -341,6 +343,7 @@ void Run(const MediateOptions& cli) {
   if (!cli.times.empty()) options.times = ParseTimes(cli.times);
   const MultiTrackScenario scenario = LoadMultiTrackScenario(cli.scenario);
   const MediationReport report = AssistMediation(scenario, options);
+  if (!cli.report.empty()) WriteReportFile(cli.report, MediationReportHtml(scenario, report));
   if (cli.json) {
     fmt::print("{}\n", ReportJson(scenario, report).dump(2));
   } else {
@@ -359,6 +362,9 @@ void AddMediateCommand(CLI::App& app) {
   command->add_option("--scenario", options->scenario, "Built-in scenario name, GENIUS XML folder or Parley JSON file")
       ->capture_default_str();
   command->add_flag("--json", options->json, "Print the report as JSON");
+  command->add_option("--report", options->report,
+                      "Write a self-contained HTML report to FILE: the zone of agreement, the proposed packages, "
+                      "the stumbling block (see docs/reports.md)");
   command->add_option("--top", options->top, "Packages to propose (K)")->capture_default_str();
   command->add_option("--times", options->times,
                       "Comma-separated normalised times to answer at (default: 0, 0.25, 0.5, just before and at each "

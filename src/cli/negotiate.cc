@@ -14,6 +14,7 @@
 #include "parley/multi_track.h"
 #include "parley/plugin.h"
 #include "parley/protocol.h"
+#include "parley/report.h"
 #include "parley/scenario_format.h"
 #include "parley/trace_io.h"
 
@@ -30,6 +31,7 @@ struct NegotiateOptions {
   std::uint64_t seed = 0;
   std::string parties;  // empty: every party of the scenario
   std::string trace;
+  std::string report;  // an HTML report to write
   bool json = false;
   bool metrics = true;
   std::vector<std::string> plugins;  // shared libraries of negotiators, loaded first
@@ -233,7 +235,7 @@ void Run(const NegotiateOptions& cli) {
     options.time_limit_seconds = cli.time_limit;
     if (options.rounds == 0 && !(options.time_limit_seconds > 0)) options.rounds = 100;
     options.seed = cli.seed;
-    options.record_trace = !cli.trace.empty();
+    options.record_trace = !cli.trace.empty() || !cli.report.empty();
     if (!cli.negotiators.empty()) {
       // Given on the command line: the first spec plays each track's first participant, the last
       // every later one (one spec plays everyone), overriding the scenario's choices.
@@ -257,6 +259,7 @@ void Run(const NegotiateOptions& cli) {
     if (!cli.protocol.empty()) options.protocols.assign(multi.tracks().size(), cli.protocol);
     if (!mediators.empty()) options.mediators.assign(multi.tracks().size(), mediators);
     const MultiTrackResult result = RunMultiTrack(multi, options);
+    if (!cli.report.empty()) WriteReportFile(cli.report, MultiTrackReportHtml(multi, result, options));
     if (!cli.trace.empty()) {
       // One trace per track, beside the named file: trace.jsonl gives trace.<track>.jsonl.
       const std::filesystem::path path(cli.trace);
@@ -282,7 +285,7 @@ void Run(const NegotiateOptions& cli) {
   options.time_limit_seconds = cli.time_limit;
   if (options.rounds == 0 && !(options.time_limit_seconds > 0)) options.rounds = 100;
   options.seed = cli.seed;
-  options.record_trace = !cli.trace.empty();
+  options.record_trace = !cli.trace.empty() || !cli.report.empty();
   const std::string protocol = cli.protocol.empty() ? track.protocol : cli.protocol;
   if (mediators.empty() && cli.protocol.empty()) {
     for (const auto& name : track.mediators) mediators.push_back(multi.mediators()[*multi.FindMediator(name)].strategy);
@@ -291,6 +294,10 @@ void Run(const NegotiateOptions& cli) {
   if (cli.isolate) Isolate(specs);
   const NegotiationResult result = RunNegotiation(scenario, specs, options, protocol, mediators);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
+  if (!cli.report.empty()) {
+    WriteReportFile(cli.report, NegotiationReportHtml(scenario, result,
+                                                      {protocol, options.rounds, options.time_limit_seconds, options.seed}));
+  }
   std::shared_ptr<const ScenarioAnalysis> analysis;
   std::optional<AgreementMetrics> metrics;
   if (cli.metrics) {
@@ -329,6 +336,9 @@ void AddNegotiateCommand(CLI::App& app) {
   command->add_option("--time", options->time_limit, "Deadline in wall-clock seconds")->check(CLI::PositiveNumber);
   command->add_option("--seed", options->seed, "Seed of every random choice")->capture_default_str();
   command->add_option("--trace", options->trace, "Write every action to FILE (.csv for CSV, otherwise JSON Lines)");
+  command->add_option("--report", options->report,
+                      "Write a self-contained HTML report to FILE: utility space, offers, frontier, solutions "
+                      "(see docs/reports.md)");
   command->add_flag("--json", options->json, "Print the result as JSON");
   command->add_flag("!--no-metrics", options->metrics,
                     "Skip the agreement metrics (and the analysis of the scenario they need)");

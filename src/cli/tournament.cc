@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "parley/error.h"
+#include "parley/report.h"
 #include "parley/spec.h"
 #include "parley/tournament.h"
 #ifdef PARLEY_WITH_MPI
@@ -38,6 +39,7 @@ struct TournamentOptions {
   double budget = 0.0;
   bool no_self_play = false;
   bool quiet = false;
+  std::string report;  // an HTML report to write
 };
 
 std::string Duration(double seconds) {
@@ -93,7 +95,16 @@ void Run(const TournamentOptions& cli, const CLI::App& command) {
   ProgressBar bar;
   TournamentProgressCallback progress;
   if (!cli.quiet && ::isatty(STDERR_FILENO)) progress = [&bar](const TournamentProgress& p) { bar.Update(p); };
-  auto report = [&config](const TournamentResult& result, double seconds) {
+  auto report = [&config, &cli](const TournamentResult& result, double seconds) {
+    if (!cli.report.empty()) {
+      TournamentReport html(result.plan);
+      if (!result.rows.empty() || config.out.empty()) {
+        for (const auto& row : result.rows) html.Add(row);
+      } else {
+        html.AddResultsFile(config.out / "results.jsonl");  // the rows were not kept in memory
+      }
+      WriteReportFile(cli.report, html.Html(result.summary));
+    }
     fmt::print("{}", SummaryTable(result.summary));
     fmt::print("\n{} negotiations in {:.2f} s; results in {}/ (results.csv, results.jsonl, summary.csv, "
                "summary.json, config.json)\n",
@@ -146,6 +157,9 @@ void AddTournamentCommand(CLI::App& app) {
   command->add_flag("--no-self-play", options->no_self_play,
                     "Leave out assignments in which a negotiator plays more than one role");
   command->add_flag("--quiet", options->quiet, "No progress bar");
+  command->add_option("--report", options->report,
+                      "Write a self-contained HTML report to FILE: ranking, head-to-head heat map, per-scenario "
+                      "breakdown (see docs/reports.md)");
   command->callback([options, command] { Run(*options, *command); });
 }
 

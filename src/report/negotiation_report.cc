@@ -1,0 +1,154 @@
+// The pages of a single-track and of a multi-track negotiation: a header, summary cards, and the
+// charts of negotiation_panels.h for the negotiation or for each track.
+#include <fmt/format.h>
+
+#include "io/atomic_file.h"
+#include "parley/analysis.h"
+#include "parley/report.h"
+#include "report/markup.h"
+#include "report/negotiation_panels.h"
+
+namespace parley {
+namespace {
+
+using report::Card;
+using report::Escape;
+using report::Fixed;
+
+std::string Deadline(std::uint64_t rounds, double time_limit_seconds) {
+  std::string text;
+  if (rounds) text = fmt::format("{} rounds", rounds);
+  if (time_limit_seconds > 0) text += fmt::format("{}{} s", text.empty() ? "" : " or ", time_limit_seconds);
+  return text.empty() ? "none" : text;
+}
+
+std::string SignedFixed(double value) { return (value >= 0 ? "+" : "") + Fixed(value); }
+
+std::string Paragraph(std::string_view text, std::string_view css_class = "") {
+  return fmt::format("<p{}>{}</p>", css_class.empty() ? "" : fmt::format(" class=\"{}\"", css_class), Escape(text));
+}
+
+}  // namespace
+
+std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationResult& result,
+                                  const NegotiationReportContext& context, const ReportOptions& options) {
+  const report::NegotiationView view = report::ViewOf(scenario, result, context.rounds, options);
+  const OutcomeSpace& space = scenario.space();
+  std::string body = fmt::format("<header><h1>{}</h1>", Escape("Negotiation: " + scenario.name()));
+  std::string negotiators;
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    negotiators += fmt::format("{}{} ({})", p ? ", " : "", scenario.profile(p).name(),
+                               p < result.negotiators.size() ? result.negotiators[p] : "?");
+  }
+  body += Paragraph(fmt::format("{} issues, {} outcomes, {} parties: {}. Protocol {}, deadline {}, seed {}.",
+                                space.issue_count(), space.DescribeSize(), scenario.party_count(), negotiators,
+                                context.protocol, Deadline(context.rounds, context.time_limit_seconds), context.seed),
+                    "subtitle");
+  if (!scenario.description().empty()) {
+    body += "<details><summary>About this scenario</summary>" + Paragraph(scenario.description()) + "</details>";
+  }
+  body += "</header><div class=\"cards\">";
+  const bool agreed = result.agreement.has_value();
+  body += Card("Result", agreed ? "Agreement" : "No agreement", report::OutcomeSentence(result), agreed ? "good" : "bad");
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    const Profile& profile = scenario.profile(p);
+    std::string detail = fmt::format("reservation value {}", Fixed(profile.ReservationValueAt(result.time, context.rounds)));
+    if (profile.discounted() && p < result.undiscounted_utilities.size()) {
+      detail += fmt::format("; undiscounted {} (discount factor {})", Fixed(result.undiscounted_utilities[p]),
+                            profile.discount_factor());
+    }
+    body += Card(profile.name(), p < result.utilities.size() ? Fixed(result.utilities[p]) : "-", detail);
+  }
+  if (view.analysis) {
+    const AgreementMetrics metrics = view.analysis->Measure(result.agreement);
+    body += Card("Social welfare", Fixed(metrics.social_welfare), "sum of undiscounted utilities");
+    body += Card("Distance to Pareto", Fixed(metrics.distance_to_pareto),
+                 agreed ? (metrics.pareto_optimal ? "the agreement is Pareto-optimal" : "the agreement is not Pareto-optimal")
+                        : "of the disagreement point");
+    if (metrics.distance_to_nash) {
+      body += Card("Distance to Nash", Fixed(*metrics.distance_to_nash),
+                   fmt::format("to Kalai-Smorodinsky {}", Fixed(*metrics.distance_to_kalai)));
+    } else {
+      body += Card("Zone of agreement", "Empty", "no outcome beats every reservation value");
+    }
+  }
+  body += "</div><section><h2>How the negotiation went</h2>";
+  body += report::NegotiationCharts(view, options, "n");
+  body += "</section>";
+  return report::Page("Negotiation: " + scenario.name(), body);
+}
+
+std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const MultiTrackResult& result,
+                                 const MultiTrackOptions& run, const ReportOptions& options) {
+  std::string body = fmt::format("<header><h1>{}</h1>", Escape("Multi-track negotiation: " + scenario.name()));
+  std::string parties;
+  for (const auto& party : scenario.parties()) parties += (parties.empty() ? "" : ", ") + party.name;
+  std::string subtitle = fmt::format("{} tracks between {}; deadline {}, seed {}.", scenario.tracks().size(), parties,
+                                     Deadline(run.rounds, run.time_limit_seconds), run.seed);
+  for (const auto& event : scenario.events()) subtitle += fmt::format(" Event: {} at t = {:.2f}.", event.name, event.time);
+  body += Paragraph(subtitle, "subtitle");
+  if (!scenario.description().empty()) {
+    body += "<details><summary>About this scenario</summary>" + Paragraph(scenario.description()) + "</details>";
+  }
+  body += "</header><div class=\"cards\">";
+  for (std::size_t p = 0; p < scenario.parties().size() && p < result.overall_utilities.size(); ++p) {
+    const double gain = result.overall_utilities[p] - result.overall_without_deal[p];
+    body += Card(scenario.parties()[p].name, Fixed(result.overall_utilities[p]),
+                 fmt::format("overall; {} over no agreement on any track ({})", SignedFixed(gain),
+                             Fixed(result.overall_without_deal[p])),
+                 gain > 0 ? "good" : (gain < 0 ? "bad" : ""));
+  }
+  for (std::size_t t = 0; t < scenario.tracks().size() && t < result.tracks.size(); ++t) {
+    const bool agreed = result.tracks[t].agreement.has_value();
+    body += Card("Track " + scenario.tracks()[t].name, agreed ? "Agreement" : "No agreement",
+                 report::OutcomeSentence(result.tracks[t]), agreed ? "good" : "bad");
+  }
+  body += "</div>";
+
+  for (std::size_t t = 0; t < scenario.tracks().size() && t < result.tracks.size(); ++t) {
+    const Track& track = scenario.tracks()[t];
+    const NegotiationResult& r = result.tracks[t];
+    const Scenario negotiation = track.Negotiation();
+    report::NegotiationView view = report::ViewOf(negotiation, r, run.rounds, options);
+    view.mediator_names = track.mediators;
+    body += fmt::format("<section class=\"track\" data-track=\"{}\"><h2>{}</h2>", t,
+                        Escape(fmt::format("Track {} ({})", track.name, t < result.protocols.size() ? result.protocols[t] : track.protocol)));
+    if (!track.description.empty()) body += Paragraph(track.description, "note");
+    std::string who;
+    for (std::size_t p = 0; p < negotiation.party_count(); ++p) {
+      who += fmt::format("{}{} ({})", p ? ", " : "", negotiation.profile(p).name(),
+                         p < r.negotiators.size() ? r.negotiators[p] : "?");
+    }
+    std::string line = "Parties: " + who + ".";
+    if (!r.mediators.empty()) {
+      std::string mediators;
+      for (std::size_t m = 0; m < r.mediators.size(); ++m) {
+        mediators += fmt::format("{}{}{}", m ? ", " : "", m < track.mediators.size() ? track.mediators[m] + " " : "",
+                                 "(" + r.mediators[m] + ")");
+      }
+      line += " Mediators: " + mediators + ".";
+    }
+    if (track.ends_at) line += fmt::format(" Ends at t = {:.2f}: {}.", *track.ends_at, track.ends_because);
+    body += Paragraph(line);
+    std::string outcome = "Result: " + report::OutcomeSentence(r) + ".";
+    if (r.agreement) outcome += " " + negotiation.space().Format(*r.agreement) + ".";
+    body += Paragraph(outcome);
+    body += "<div class=\"table-wrap\"><table><thead><tr><th>party</th><th class=\"num\">utility</th>"
+            "<th class=\"num\">fallback</th><th class=\"num\">gain</th></tr></thead><tbody>";
+    for (std::size_t p = 0; p < negotiation.party_count() && p < r.utilities.size(); ++p) {
+      const Profile& profile = negotiation.profile(p);
+      const double fallback = profile.ReservationValueAt(r.time, run.rounds);
+      body += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                          Escape(profile.name()), Fixed(r.utilities[p]), Fixed(fallback),
+                          SignedFixed(r.utilities[p] - profile.Discount(fallback, r.time)));
+    }
+    body += "</tbody></table></div>";
+    body += report::NegotiationCharts(view, options, fmt::format("t{}", t));
+    body += "</section>";
+  }
+  return report::Page("Multi-track negotiation: " + scenario.name(), body);
+}
+
+void WriteReportFile(const std::filesystem::path& path, const std::string& html) { WriteFileAtomically(path, html); }
+
+}  // namespace parley
