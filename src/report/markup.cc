@@ -299,6 +299,7 @@ section { background: var(--card); border: 1px solid var(--line); border-radius:
 .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 18px; }
 .panels.wide { grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); }
 figure { margin: 0; min-width: 0; }
+.panels section { margin: 0; min-width: 0; }
 .packages-box { min-width: 0; }
 .stack { display: flex; flex-direction: column; gap: 12px; min-width: 0; }
 figcaption { font-weight: 700; font-size: 15px; margin: 0 0 2px; }

@@ -170,15 +170,15 @@ struct Series {
 
 std::string OverTimeChart(const MultiTrackScenario& scenario, const MediationSubject& subject,
                           const std::vector<Series>& series, std::string_view title, std::string_view y_title,
-                          std::string_view point_class, bool percent, const std::string& id) {
-  double low = 0.0, high = percent ? 1.0 : 1.0;
+                          std::string_view point_class, bool percent, const std::string& id, double height) {
+  double low = 0.0, high = 1.0;
   for (const auto& s : series) {
     for (double v : s.values) {
       low = std::min(low, v);
       high = std::max(high, v);
     }
   }
-  const report::Plot plot(520, 300, 62, 46, {0.0, 1.0}, {std::floor(low * 10 + 1e-9) / 10, std::ceil(high * 10 - 1e-9) / 10});
+  const report::Plot plot(520, height, 62, 46, {0.0, 1.0}, {std::floor(low * 10 + 1e-9) / 10, std::ceil(high * 10 - 1e-9) / 10});
   std::string out = fmt::format("<figure class=\"over-time\"><figcaption>{}</figcaption>", Escape(title));
   out += report::SvgOpen(plot.width, plot.height, title);
   out += "<defs>" + report::ClipPath(plot, id + "-clip") + "</defs>";
@@ -343,28 +343,13 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
 
   // The zone now, in utility space.
   const PackageCloud cloud = SubjectPackages(scenario, subject, options);
-  out += "<h3>The zone of agreement now, and the packages to propose</h3>";
-  out += report::Legend({
-      {report::Circle(8, 8, 3.5, "key-outcome", ""), "packages"},
-      {report::Circle(8, 8, 3.5, "key-zone-outcome", ""), "packages in the zone (every party gains)"},
-      {"<line x1=\"1\" y1=\"8\" x2=\"15\" y2=\"8\" stroke=\"#5a6372\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>",
-       "fallbacks now (in the party's colour)"},
-      {report::Circle(8, 8, 7, "key-package", ""), "proposed packages, numbered by Nash product"},
-  });
-  out += "<div class=\"panels\">";
+  std::string zone_panels;
+  std::size_t pairs = 0;
   for (std::size_t i = 0; i < subject.parties.size(); ++i) {
-    for (std::size_t j = i + 1; j < subject.parties.size(); ++j) {
-      out += ZonePanel(scenario, subject, cloud, i, j, fmt::format("{}-{}-{}", id, i, j));
+    for (std::size_t j = i + 1; j < subject.parties.size(); ++j, ++pairs) {
+      zone_panels += ZonePanel(scenario, subject, cloud, i, j, fmt::format("{}-{}-{}", id, i, j));
     }
   }
-  if (!now.best.empty()) out += PackagesTable(scenario, report, subject);
-  out += "</div>";
-  if (!cloud.note.empty()) out += fmt::format("<p class=\"note\">{}</p>", Escape(cloud.note));
-  if (subject.joint) {
-    out += "<p class=\"note\">Joint packages are valued by the parties' overall utilities: every track agreed, weighted, "
-           "with the interaction terms.</p>";
-  }
-
   // As the deadline approaches.
   std::vector<Series> fallbacks_series, zone_series;
   for (std::size_t p = 0; p < subject.parties.size(); ++p) {
@@ -374,18 +359,39 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
   }
   const bool zone_counted = std::all_of(subject.moments.begin(), subject.moments.end(),
                                         [](const MediationMoment& m) { return m.zone_fraction.has_value(); });
-  out += "<h3>As the deadline approaches</h3><div class=\"panels\">";
-  out += OverTimeChart(scenario, subject, fallbacks_series, "Fallbacks: what no deal is worth", "utility of no deal",
-                       "fallback-point", false, id + "-fallbacks");
+  const double chart_height = pairs == 1 ? 236 : 300;
+  std::string over_time = OverTimeChart(scenario, subject, fallbacks_series, "Fallbacks: what no deal is worth",
+                                        "utility of no deal", "fallback-point", false, id + "-fallbacks", chart_height);
   if (zone_counted) {
     Series s{"packages in the zone", "#009E73", {}};
     for (const auto& moment : subject.moments) s.values.push_back(*moment.zone_fraction);
     zone_series.push_back(std::move(s));
-    out += OverTimeChart(scenario, subject, zone_series, "Size of the zone of agreement", "share of packages in the zone",
-                         "zone-point", true, id + "-zone");
+    over_time += OverTimeChart(scenario, subject, zone_series, "Size of the zone of agreement",
+                               "share in the zone", "zone-point", true, id + "-zone", chart_height);
   }
-  out += "</div>";
-  out += "<div class=\"table-wrap\"><table class=\"moments\"><thead><tr><th class=\"num\">t</th><th>zone</th>"
+  const std::string legend = report::Legend({
+      {report::Circle(8, 8, 3.5, "key-outcome", ""), "packages"},
+      {report::Circle(8, 8, 3.5, "key-zone-outcome", ""), "packages in the zone (every party gains)"},
+      {"<line x1=\"1\" y1=\"8\" x2=\"15\" y2=\"8\" stroke=\"#5a6372\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>",
+       "fallbacks (in the party's colour)"},
+      {report::Circle(8, 8, 7, "key-package", ""), "proposed packages, numbered by Nash product"},
+  });
+  if (pairs == 1) {
+    // Two parties: the zone now beside how it changes as the deadline approaches.
+    out += "<h3>The zone of agreement now, and as the deadline approaches</h3>" + legend;
+    out += "<div class=\"panels\">" + zone_panels + "<div class=\"stack\">" + over_time + "</div></div>";
+  } else {
+    out += "<h3>The zone of agreement now, and the packages to propose</h3>" + legend;
+    out += "<div class=\"panels\">" + zone_panels + "</div>";
+  }
+  if (!cloud.note.empty()) out += fmt::format("<p class=\"note\">{}</p>", Escape(cloud.note));
+  if (subject.joint) {
+    out += "<p class=\"note\">Joint packages are valued by the parties' overall utilities: every track agreed, weighted, "
+           "with the interaction terms.</p>";
+  }
+  if (!now.best.empty()) out += PackagesTable(scenario, report, subject);
+  if (pairs != 1) out += "<h3>As the deadline approaches</h3><div class=\"panels\">" + over_time + "</div>";
+  out += "<h3>At each time</h3><div class=\"table-wrap\"><table class=\"moments\"><thead><tr><th class=\"num\">t</th><th>zone</th>"
          "<th>package with the best Nash product</th><th>stumbling block</th></tr></thead><tbody>";
   for (const auto& moment : subject.moments) {
     std::string zone = !moment.zone_exists ? "none"
@@ -395,7 +401,7 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
     std::string ended;
     for (const auto& track : moment.ended_tracks) ended += (ended.empty() ? " (ended: " : ", ") + track;
     if (!ended.empty()) ended += ")";
-    out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+    out += fmt::format("<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
                        Escape(fmt::format("{}{}", moment.time, ended)), Escape(zone),
                        Escape(moment.best.empty() ? "-" : DescribePackage(scenario, subject, moment.best.front())),
                        Escape(block));

@@ -61,7 +61,13 @@ struct HeatMapData {
 };
 
 std::string HeatMap(const HeatMapData& data) {
-  constexpr double kLabelWidth = 215, kCell = 74, kRowHeight = 34, kTop = 128, kExtraWidth = 150;
+  constexpr double kCell = 74, kRowHeight = 34, kExtraWidth = 150;
+  // Room for the longest row label on the left and the slanted column labels on top.
+  std::size_t row_chars = 4, column_chars = 4;
+  for (const auto& row : data.rows) row_chars = std::max(row_chars, std::min(Shorten(row, kLabelChars).size(), kLabelChars));
+  for (const auto& column : data.columns) column_chars = std::max(column_chars, std::min(Shorten(column, 22).size(), std::size_t{22}));
+  const double kLabelWidth = 24 + 7.6 * static_cast<double>(row_chars);
+  const double kTop = 26 + 5.2 * static_cast<double>(column_chars);
   const double width = kLabelWidth + kCell * data.columns.size() + (data.extra.empty() ? 20 : kExtraWidth);
   const double height = kTop + kRowHeight * data.rows.size() + 52;
   double low = std::numeric_limits<double>::infinity(), high = -low;
@@ -194,8 +200,13 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
   body += "<section><h2>Ranking</h2><p class=\"note\">Mean utility over every role played, with its 95% confidence "
           "interval (Student's t). Negotiators whose intervals overlap are not clearly apart.</p>";
   {
-    constexpr double kLeft = 250, kRight = 170, kRowHeight = 36, kTop = 14, kWidth = 900;
     const std::size_t n = summary.negotiators.size();
+    std::size_t label_chars = 8;
+    for (const auto& s : summary.negotiators) {
+      label_chars = std::max(label_chars, std::min(Shorten(s.negotiator, kLabelChars).size() + 4, kLabelChars + 4));
+    }
+    constexpr double kRight = 170, kRowHeight = 36, kTop = 14, kWidth = 900;
+    const double kLeft = 30 + 7.6 * static_cast<double>(label_chars);
     double low = 1.0, high = 0.0;
     for (const auto& s : summary.negotiators) {
       if (!std::isfinite(s.utility.mean)) continue;
@@ -279,7 +290,7 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
         }
       }
     }
-    body += "<section><h2>Head to head</h2><p class=\"note\">Mean utility of the negotiator of the row when the "
+    body += "<div class=\"panels\"><section><h2>Head to head</h2><p class=\"note\">Mean utility of the negotiator of the row when the "
             "negotiator of the column is among its opponents (the diagonal: against itself). Read along a row: "
             "light cells are opponents it does well against.</p>";
     body += HeatMap(data) + "</section>";
@@ -333,7 +344,7 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
                           loaded ? fmt::format("{}", plan.scenarios[s].party_count()) : "-",
                           loaded ? Escape(plan.scenarios[s].space().DescribeSize()) : "-");
     }
-    body += "</tbody></table></div></section>";
+    body += "</tbody></table></div></section></div>";
   }
   return report::Page("Tournament report", body);
 }
