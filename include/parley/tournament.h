@@ -35,6 +35,8 @@ struct TournamentConfig {
   std::uint64_t seed = 0;
   std::string protocol = "saop";      // a protocol spec
   std::vector<std::string> mediators; // mediator specs for mediated protocols, lead first
+  // Shared libraries of negotiators (parley/plugin.h), loaded before the negotiators are checked.
+  std::vector<std::string> plugins;
   // False: leave out the assignments in which a negotiator plays more than one role.
   bool self_play = true;
   // Wall-clock budget of one negotiation, checked between rounds; 0 for none.
@@ -52,8 +54,9 @@ struct TournamentConfig {
 };
 
 // Reads a tournament configuration file (JSON; see tournaments/example.json). Every key of
-// TournamentConfig may appear ("time" for time_limit_seconds, "budget" for budget_seconds).
-// Throws InputError naming the file and the place in it.
+// TournamentConfig may appear ("time" for time_limit_seconds, "budget" for budget_seconds), and
+// "isolate": true runs every negotiator in a process of its own (IsolatedSpec). The plugins are
+// loaded as they are read. Throws InputError naming the file and the place in it.
 TournamentConfig ReadTournamentConfig(const std::filesystem::path& path);
 
 // One negotiation of the work list.

@@ -5,6 +5,7 @@
 #include "parley/boa.h"
 #include "parley/mediator.h"
 #include "parley/negotiator.h"
+#include "parley/plugin.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 
@@ -28,7 +29,11 @@ void AddListCommand(CLI::App& app) {
   auto* list = app.add_subcommand("list", "List registered negotiators, mediators, protocols, scenario formats or built-in "
                                           "scenarios.");
   list->require_subcommand(1);
-  list->add_subcommand("negotiators", "Registered negotiators and their parameters.")->callback([] {
+  auto plugins = std::make_shared<std::vector<std::string>>();
+  auto* negotiators = list->add_subcommand("negotiators", "Registered negotiators and their parameters.");
+  negotiators->add_option("--plugin", *plugins, "Load negotiators from a shared library too (repeatable)");
+  negotiators->callback([plugins] {
+    for (const auto& plugin : *plugins) LoadPlugin(plugin);
     PrintRegistry<Negotiator>();
   });
   list->add_subcommand("mediators", "Registered mediators and their parameters.")->callback([] {

@@ -13,6 +13,8 @@
 
 #include "cli/commands.h"
 #include "parley/error.h"
+#include "parley/isolation.h"
+#include "parley/plugin.h"
 #include "parley/report.h"
 #include "parley/spec.h"
 #include "parley/tournament.h"
@@ -39,6 +41,8 @@ struct TournamentOptions {
   double budget = 0.0;
   bool no_self_play = false;
   bool quiet = false;
+  std::vector<std::string> plugins;
+  bool isolate = false;
   std::string report;  // an HTML report to write
 };
 
@@ -73,10 +77,16 @@ class ProgressBar {
 };
 
 void Run(const TournamentOptions& cli, const CLI::App& command) {
+  // Loaded first: the configuration file's negotiators may come from them.
+  for (const auto& plugin : cli.plugins) LoadPlugin(plugin);
   TournamentConfig config;
   if (!cli.config.empty()) config = ReadTournamentConfig(cli.config);
   auto given = [&](const char* flag) { return command.count(flag) > 0; };
+  config.plugins.insert(config.plugins.end(), cli.plugins.begin(), cli.plugins.end());
   if (given("--negotiators")) config.negotiators = Spec::SplitList(cli.negotiators);
+  if (cli.isolate) {
+    for (auto& spec : config.negotiators) spec = IsolatedSpec(spec);
+  }
   if (given("--scenarios")) config.scenarios = cli.scenarios;
   if (given("--repetitions")) config.repetitions = cli.repetitions;
   if (given("--rounds")) config.rounds = cli.rounds;
@@ -157,6 +167,11 @@ void AddTournamentCommand(CLI::App& app) {
   command->add_flag("--no-self-play", options->no_self_play,
                     "Leave out assignments in which a negotiator plays more than one role");
   command->add_flag("--quiet", options->quiet, "No progress bar");
+  command->add_option("--plugin", options->plugins,
+                      "Load negotiators from a shared library (repeatable; see docs/plugins.md)");
+  command->add_flag("--isolate", options->isolate,
+                    "Run every negotiator in a process of its own, under CPU and memory limits: a crash, hang or "
+                    "runaway allocation becomes that negotiation's fault (see docs/reliability.md)");
   command->add_option("--report", options->report,
                       "Write a self-contained HTML report to FILE: ranking, head-to-head heat map, per-scenario "
                       "breakdown (see docs/reports.md)");

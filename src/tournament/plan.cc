@@ -16,7 +16,9 @@
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/multi_track.h"
+#include "parley/isolation.h"
 #include "parley/negotiator.h"
+#include "parley/plugin.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
@@ -184,7 +186,7 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
   const Node root(json, "", origin);
   root.RequireObject("a tournament configuration object");
   root.CheckKeys({"format", "negotiators", "scenarios", "repetitions", "rounds", "time", "seed", "protocol",
-                  "mediators", "self_play", "budget", "threads", "out"});
+                  "mediators", "self_play", "budget", "threads", "out", "plugins", "isolate"});
   if (auto format = root.Find("format"); format && format->String() != "parley-tournament") {
     format->Expected("\"parley-tournament\"");
   }
@@ -203,6 +205,13 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
   if (auto node = root.Find("budget")) config.budget_seconds = NonNegativeSeconds(*node);
   if (auto node = root.Find("threads")) config.threads = static_cast<unsigned>(NonNegative(*node, "a thread count"));
   if (auto node = root.Find("out")) config.out = node->String("a folder path");
+  if (auto node = root.Find("plugins")) {
+    config.plugins = StringList(*node, "a list of plugin paths");
+    for (const auto& plugin : config.plugins) LoadPlugin(plugin);  // the negotiators may come from them
+  }
+  if (auto node = root.Find("isolate"); node && node->Bool()) {
+    for (auto& spec : config.negotiators) spec = IsolatedSpec(spec);
+  }
   // Check the specs here too, so that a bad one is reported at its place in the file.
   for (std::size_t i = 0; i < config.negotiators.size(); ++i) {
     const Node node = root.Child("negotiators");
@@ -242,6 +251,7 @@ std::string TournamentPlan::ConfigJson() const {
   json["mediators"] = config.mediators;
   json["self_play"] = config.self_play;
   json["budget"] = config.budget_seconds;
+  if (!config.plugins.empty()) json["plugins"] = config.plugins;
   return json.dump(2) + "\n";
 }
 
@@ -254,6 +264,7 @@ TournamentPlan PlanTournament(const TournamentConfig& config) {
   if (c.repetitions == 0) throw UsageError("repetitions must be at least 1");
   if (c.rounds == 0 && !(c.time_limit_seconds > 0)) c.rounds = 100;
   if (c.budget_seconds < 0 || c.time_limit_seconds < 0) throw UsageError("time limits must not be negative");
+  for (const auto& plugin : c.plugins) LoadPlugin(plugin);
   std::set<std::string> canonical;
   for (const auto& spec : c.negotiators) {
     if (spec.empty()) throw UsageError("a negotiator spec is empty");
