@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "parley/scenario.h"
@@ -46,6 +47,9 @@ struct TournamentConfig {
   unsigned threads = 0;               // 0: std::thread::hardware_concurrency()
   std::filesystem::path out;          // results folder; empty: keep results in memory only
   bool resume = false;                // continue the tournament already in `out`
+  // Keep every row in TournamentResult::rows. Without `out` the rows are the only result; with
+  // it, false keeps memory flat however many negotiations run (the files hold every row).
+  bool keep_rows = true;
   // For a distributed run: this process runs only the negotiations whose id % share_count ==
   // share_index and writes results.part-<index>-of-<count>.jsonl (no CSV, no final rewrite, no
   // summary); MergeTournamentShares then joins the parts.
@@ -141,6 +145,25 @@ struct Statistic {
   double half_width = 0.0;  // 0 when n < 2
 };
 Statistic Summarize(const std::vector<double>& sample);
+
+// The sums behind a Statistic, kept exactly (values as fixed-point multiples of 2^-40, their
+// squares to 192 bits), so that the result is the same bit for bit whatever the order in which
+// values are added or accumulators merged: threads and processes each keep their own and merge
+// them. Values are rounded to the nearest multiple of 2^-40 (about 1e-12); a value that is not
+// finite or whose magnitude reaches 2^23 makes the statistic's mean and half-width NaN.
+class StatisticAccumulator {
+ public:
+  void Add(double value);
+  void Merge(const StatisticAccumulator& other);
+  std::uint64_t count() const { return n_; }
+  Statistic Result() const;
+
+ private:
+  std::uint64_t n_ = 0;
+  std::uint64_t sum_[2] = {0, 0};          // two's complement, 128 bits: sum of value * 2^40
+  std::uint64_t squares_[3] = {0, 0, 0};   // 192 bits: sum of (value * 2^40)^2
+  bool out_of_range_ = false;
+};
 // The 0.975 quantile of Student's t distribution with `degrees` degrees of freedom.
 double StudentT975(std::size_t degrees);
 
@@ -166,7 +189,34 @@ struct TournamentSummary {
   std::vector<ScenarioStatistics> scenarios;      // in configuration order
 };
 
-// Computes the summary from rows (in id order, so that sums are the same in every run).
+// Builds the summary one row at a time in memory that does not grow with the number of rows, so
+// that a tournament of millions of negotiations is summarised as it runs. Summarizers of parts
+// of a tournament (threads, shares) merge into the summarizer of the whole; the summary does not
+// depend on the order of rows or merges (see StatisticAccumulator).
+class TournamentSummarizer {
+ public:
+  explicit TournamentSummarizer(const TournamentPlan& plan);
+  void Add(const TournamentRow& row);
+  void Merge(const TournamentSummarizer& other);
+  TournamentSummary Summary() const;
+
+ private:
+  struct Accumulators {
+    StatisticAccumulator utility, advantage, welfare, agreement, distance_to_pareto, distance_to_nash;
+    std::size_t faults = 0;
+    void Merge(const Accumulators& other);
+  };
+  void AddTo(const TournamentRow& row, std::vector<Accumulators>& accumulators);
+
+  std::vector<std::string> negotiators_, scenario_ids_;
+  std::unordered_map<std::string, std::size_t> scenario_index_;
+  std::size_t negotiations_ = 0, agreements_ = 0, faults_ = 0;
+  std::vector<Accumulators> overall_;
+  std::vector<std::vector<Accumulators>> by_scenario_;
+  std::vector<std::size_t> scenario_negotiations_;
+};
+
+// The summary of `rows` (a TournamentSummarizer fed every row).
 TournamentSummary SummarizeTournament(const TournamentPlan& plan, const std::vector<TournamentRow>& rows);
 std::string SummaryToCsv(const TournamentSummary& summary);
 std::string SummaryToJson(const TournamentSummary& summary);
@@ -184,7 +234,7 @@ using TournamentProgressCallback = std::function<void(const TournamentProgress&)
 
 struct TournamentResult {
   TournamentPlan plan;
-  std::vector<TournamentRow> rows;  // in id order (for a share: only its rows)
+  std::vector<TournamentRow> rows;  // in id order (for a share: only its rows); empty unless keep_rows
   TournamentSummary summary;
 };
 

@@ -1,5 +1,6 @@
 #include "io/atomic_file.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +12,10 @@
 #include "parley/error.h"
 
 namespace parley {
+namespace {
+constexpr std::size_t kBufferSize = std::size_t{1} << 20;
+}  // namespace
+
 
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& text) {
   std::error_code ec;
@@ -44,6 +49,64 @@ void WriteFileAtomically(const std::filesystem::path& path, const std::string& t
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
     throw InputError(fmt::format("{}: cannot write: {}", path.string(), ec.message()));
+  }
+}
+
+AtomicFileWriter::AtomicFileWriter(std::filesystem::path path, bool durable)
+    : path_(std::move(path)), durable_(durable) {
+  std::error_code ec;
+  if (path_.has_parent_path()) {
+    std::filesystem::create_directories(path_.parent_path(), ec);
+    if (ec) throw InputError(fmt::format("{}: cannot create the folder: {}", path_.string(), ec.message()));
+  }
+  temporary_ = path_;
+  temporary_ += fmt::format(".tmp-{}", ::getpid());
+  fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw InputError(fmt::format("{}: cannot write: {}", path_.string(), std::strerror(errno)));
+  buffer_.reserve(kBufferSize);
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  std::error_code ignored;
+  std::filesystem::remove(temporary_, ignored);
+}
+
+void AtomicFileWriter::Write(std::string_view text) {
+  if (buffer_.size() + text.size() > kBufferSize) Flush();
+  if (text.size() > kBufferSize) {
+    buffer_ = text;
+    Flush();
+  } else {
+    buffer_ += text;
+  }
+}
+
+void AtomicFileWriter::Flush() {
+  std::size_t written = 0;
+  while (written < buffer_.size()) {
+    const ssize_t n = ::write(fd_, buffer_.data() + written, buffer_.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw InputError(fmt::format("{}: cannot write: {}", path_.string(), std::strerror(errno)));
+    written += static_cast<std::size_t>(n);
+  }
+  buffer_.clear();
+}
+
+void AtomicFileWriter::Commit() {
+  Flush();
+  // On disk before the rename, so that a power loss leaves the old file or the whole new one.
+  if (durable_ && ::fsync(fd_) != 0) throw InputError(fmt::format("{}: cannot write: {}", path_.string(), std::strerror(errno)));
+  ::close(fd_);
+  fd_ = -1;
+  std::string().swap(buffer_);
+  std::error_code ec;
+  std::filesystem::rename(temporary_, path_, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+    throw InputError(fmt::format("{}: cannot write: {}", path_.string(), ec.message()));
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace parley {
 
@@ -13,6 +14,29 @@ namespace parley {
 // disk, killed process) never leaves a truncated file behind; devices and pipes (/dev/stdout) are
 // written directly. Throws InputError naming the path on failure.
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& text);
+
+// The same promise for a file too large to build in memory: text is written, through a buffer, to
+// a temporary file beside `path`, which Commit() flushes to disk and renames into place. A writer
+// destroyed without Commit() removes the temporary file and leaves `path` as it was.
+class AtomicFileWriter {
+ public:
+  // `durable`: Commit() waits until the data is on disk (not needed for scratch files).
+  explicit AtomicFileWriter(std::filesystem::path path, bool durable = true);
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+  ~AtomicFileWriter();
+
+  void Write(std::string_view text);
+  void Commit();
+
+ private:
+  void Flush();
+
+  std::filesystem::path path_, temporary_;
+  bool durable_ = true;
+  int fd_ = -1;
+  std::string buffer_;
+};
 
 }  // namespace parley
 

@@ -1,6 +1,8 @@
 // Running a tournament: worker threads take chunks of the work list from a shared counter, run
-// each negotiation round by round (stopping it when it overruns the time budget), and append each
-// row to the results files the moment it is known; resuming reads those files back.
+// each negotiation round by round (stopping it when it overruns the time budget), append each
+// row to the results files the moment it is known and add it to the summary; resuming reads those
+// files back. Nothing grows with the number of negotiations but the files (and the rows, when the
+// caller keeps them): the final files are sorted by id on disk (line_sort.h).
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -19,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.h"
+#include "tournament/line_sort.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
@@ -79,12 +82,6 @@ std::string ResultsName(const TournamentConfig& config) {
   return fmt::format("results.part-{}-of-{}.jsonl", config.share_index, config.share_count);
 }
 
-std::string JoinRows(const std::vector<TournamentRow>& rows, bool csv) {
-  std::string text = csv ? CsvHeader() + "\n" : "";
-  for (const auto& row : rows) text += (csv ? RowToCsvLine(row) : RowToJsonLine(row)) + "\n";
-  return text;
-}
-
 // The keys of two config.json texts whose values differ, for the refusal to resume.
 std::string DifferingKeys(const std::string& stored, const std::string& wanted) {
   try {
@@ -114,13 +111,52 @@ void CheckResumedRow(const TournamentPlan& plan, const TournamentRow& row, const
   }
 }
 
+// Where the whole rows of a results file end.
+struct ResultsFileEnd {
+  std::uintmax_t good_bytes = 0;  // up to the end of the last whole row
+  bool needs_newline = false;     // that row lacks its newline (cut just before it)
+};
+
+// Calls `visit(row, line)` for every row of a results.jsonl file, in file order, without holding
+// the file in memory. A malformed last line is the one a killed process was writing and is left
+// out; any other malformed line throws InputError naming the file and line.
+template <typename Visit>
+ResultsFileEnd ForEachResultsRow(const std::filesystem::path& path, Visit&& visit) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot open the results file", path.string()));
+  ResultsFileEnd end;
+  std::uintmax_t offset = 0;
+  std::size_t number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    const bool terminated = !in.eof();
+    offset += line.size() + (terminated ? 1 : 0);
+    if (line.empty()) {
+      end.good_bytes = offset;
+      continue;
+    }
+    TournamentRow row;
+    try {
+      row = RowFromJsonLine(line, fmt::format("{}:{}", path.string(), number));
+    } catch (const InputError&) {
+      if (in.peek() == std::char_traits<char>::eof()) break;
+      throw;
+    }
+    visit(row, line);
+    end.good_bytes = offset;
+    end.needs_newline = !terminated;
+  }
+  return end;
+}
+
 // Everything the workers share.
 class Runner {
  public:
   Runner(const TournamentPlan& plan, const TournamentProgressCallback& progress)
-      : plan_(plan), config_(plan.config), progress_(progress), analyses_(plan.scenarios.size()) {
+      : plan_(plan), config_(plan.config), progress_(progress), analyses_(plan.scenarios.size()), summarizer_(plan) {
     for (const auto& spec : config_.negotiators) specs_.push_back(Spec::Parse(spec));
     for (const auto& spec : config_.mediators) mediator_specs_.push_back(Spec::Parse(spec));
+    done_.assign(plan_.match_count, false);
   }
 
   // Opens the results files in `out`, reading back what an earlier run left when resuming.
@@ -130,7 +166,6 @@ class Runner {
     std::filesystem::create_directories(out, ec);
     if (ec) throw InputError(fmt::format("{}: cannot create the results folder: {}", out.string(), ec.message()));
     const auto jsonl = out / ResultsName(config_);
-    const auto csv = out / "results.csv";
     const auto config_file = out / "config.json";
     const std::string wanted = plan_.ConfigJson();
     const bool has_config = std::filesystem::exists(config_file);
@@ -152,32 +187,27 @@ class Runner {
       throw UsageError(fmt::format("cannot resume the tournament in {}: {} is missing", out.string(),
                                    config_file.string()));
     }
-    done_.assign(plan_.match_count, false);
-    if (config_.resume && has_results) {
-      for (auto& row : ReadResultsFile(jsonl)) {
-        CheckResumedRow(plan_, row, jsonl, config_.share_index, config_.share_count);
-        if (done_[row.id]) throw InputError(fmt::format("{}: negotiation {} appears twice", jsonl.string(), row.id));
-        done_[row.id] = true;
-        rows_.push_back(std::move(row));
-      }
-      std::sort(rows_.begin(), rows_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    }
-    if (!has_config) WriteFileAtomically(config_file, wanted);
-    for (const auto& row : rows_) lines_.push_back({row.id, RowToJsonLine(row) + "\n", RowToCsvLine(row) + "\n"});
-    // Rewritten from the rows read back, which drops a line cut short by the interruption.
-    WriteFileAtomically(jsonl, JoinRows(rows_, false));
-    jsonl_ = std::make_unique<AppendFile>(jsonl);
+    // The CSV file is remade from the JSON lines, which are written first: a process killed
+    // between the two leaves a row in the JSON lines only.
+    std::unique_ptr<AtomicFileWriter> csv;
     if (config_.share_count == 1) {
-      WriteFileAtomically(csv, JoinRows(rows_, true));
-      csv_ = std::make_unique<AppendFile>(csv);
+      csv = std::make_unique<AtomicFileWriter>(out / "results.csv");
+      csv->Write(CsvHeader() + "\n");
+    }
+    if (config_.resume && has_results) ReadBack(jsonl, csv.get());
+    if (!has_config) WriteFileAtomically(config_file, wanted);
+    if (!has_results) WriteFileAtomically(jsonl, "");
+    jsonl_ = std::make_unique<AppendFile>(jsonl);
+    if (csv) {
+      csv->Commit();
+      csv_ = std::make_unique<AppendFile>(out / "results.csv");
     }
   }
 
-  std::vector<TournamentRow> Run() {
-    if (done_.empty()) done_.assign(plan_.match_count, false);
-    resumed_ = rows_.size();
+  void Run() {
     total_ = 0;
     for (std::uint64_t id = config_.share_index; id < plan_.match_count; id += config_.share_count) ++total_;
+    done_count_ = resumed_;
     start_ = Clock::now();
     last_sync_ = start_;
     unsigned threads = config_.threads ? config_.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -194,11 +224,42 @@ class Runner {
     if (failure_) std::rethrow_exception(failure_);
     if (jsonl_) jsonl_->Sync();
     if (csv_) csv_->Sync();
+    jsonl_.reset();
+    csv_.reset();
+  }
+
+  // The rows kept (config.keep_rows), in id order.
+  std::vector<TournamentRow> TakeRows() {
     std::sort(rows_.begin(), rows_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return std::move(rows_);
   }
+  TournamentSummary Summary() const { return summarizer_.Summary(); }
+
+  // The final files: the results sorted by id, on disk.
+  void SortResults() const {
+    const auto jsonl = config_.out / "results.jsonl";
+    const auto csv = config_.out / "results.csv";
+    SortLinesById({{jsonl, false}}, jsonl, "");
+    SortLinesById({{csv, true}}, csv, CsvHeader());
+  }
 
  private:
+  // Reads back the rows of an earlier run: marks them done, adds them to the summary and the new
+  // CSV file, and cuts off a last line left incomplete by the interruption.
+  void ReadBack(const std::filesystem::path& jsonl, AtomicFileWriter* csv) {
+    const ResultsFileEnd end = ForEachResultsRow(jsonl, [&](TournamentRow& row, const std::string&) {
+      CheckResumedRow(plan_, row, jsonl, config_.share_index, config_.share_count);
+      if (done_[row.id]) throw InputError(fmt::format("{}: negotiation {} appears twice", jsonl.string(), row.id));
+      done_[row.id] = true;
+      ++resumed_;
+      summarizer_.Add(row);
+      if (csv) csv->Write(RowToCsvLine(row) + "\n");
+      if (config_.keep_rows) rows_.push_back(std::move(row));
+    });
+    std::filesystem::resize_file(jsonl, end.good_bytes);
+    if (end.needs_newline) AppendFile(jsonl).Append("\n");
+  }
+
   void Work() {
     try {
       // First, every worker takes whole scenarios and builds what their negotiations share (each
@@ -225,7 +286,6 @@ class Runner {
       stop_ = true;
     }
   }
-
   // The analysis of scenario `s`, computed once; null when the scenario cannot be analysed.
   const ScenarioAnalysis* Analysis(std::size_t s) {
     std::call_once(analyses_[s].once, [&] {
@@ -323,13 +383,14 @@ class Runner {
   }
 
   void Record(TournamentRow row) {
-    const std::string json = RowToJsonLine(row) + "\n";
+    const std::string json = jsonl_ ? RowToJsonLine(row) + "\n" : std::string();
     const std::string csv = csv_ ? RowToCsvLine(row) + "\n" : std::string();
     std::lock_guard lock(mutex_);
     if (jsonl_) jsonl_->Append(json);
     if (csv_) csv_->Append(csv);
-    if (jsonl_) lines_.push_back({row.id, json, csv});
-    rows_.push_back(std::move(row));
+    summarizer_.Add(row);
+    if (config_.keep_rows) rows_.push_back(std::move(row));
+    ++done_count_;
     // Whole lines reach the operating system at once (surviving kill -9); the disk every second
     // (surviving power loss but for that second) without a sync per row.
     if (jsonl_ && SecondsSince(last_sync_) > 1.0) {
@@ -338,29 +399,9 @@ class Runner {
       last_sync_ = Clock::now();
     }
     if (progress_) {
-      progress_({rows_.size(), total_, resumed_, SecondsSince(start_)});
+      progress_({done_count_, total_, resumed_, SecondsSince(start_)});
     }
   }
-
-  // The final files, from the lines already made for appending (made once, by the workers).
- public:
-  void WriteFinalResults() {
-    std::sort(lines_.begin(), lines_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    std::string json, csv = CsvHeader() + "\n";
-    for (const auto& line : lines_) {
-      json += line.json;
-      csv += line.csv;
-    }
-    WriteFileAtomically(config_.out / "results.jsonl", json);
-    WriteFileAtomically(config_.out / "results.csv", csv);
-  }
-
- private:
-  struct Lines {
-    std::uint64_t id;
-    std::string json, csv;
-  };
-  std::vector<Lines> lines_;
 
   struct AnalysisSlot {
     std::once_flag once;
@@ -375,8 +416,9 @@ class Runner {
   std::vector<bool> done_;  // read-only while the workers run
   std::unique_ptr<AppendFile> jsonl_, csv_;
   std::mutex mutex_;
+  TournamentSummarizer summarizer_;
   std::vector<TournamentRow> rows_;
-  std::uint64_t resumed_ = 0, total_ = 0, chunk_ = 1;
+  std::uint64_t resumed_ = 0, total_ = 0, done_count_ = 0, chunk_ = 1;
   std::atomic<std::size_t> warm_{0};
   std::atomic<std::uint64_t> next_{0};
   std::atomic<bool> stop_{false};
@@ -394,8 +436,14 @@ void WriteSummaryFiles(const std::filesystem::path& out, const TournamentPlan& p
 
 void WriteTournamentFiles(const std::filesystem::path& out, const TournamentPlan& plan,
                           const std::vector<TournamentRow>& rows, const TournamentSummary& summary) {
-  WriteFileAtomically(out / "results.jsonl", JoinRows(rows, false));
-  WriteFileAtomically(out / "results.csv", JoinRows(rows, true));
+  AtomicFileWriter jsonl(out / "results.jsonl"), csv(out / "results.csv");
+  csv.Write(CsvHeader() + "\n");
+  for (const auto& row : rows) {
+    jsonl.Write(RowToJsonLine(row) + "\n");
+    csv.Write(RowToCsvLine(row) + "\n");
+  }
+  jsonl.Commit();
+  csv.Commit();
   WriteSummaryFiles(out, plan, summary);
 }
 
@@ -408,11 +456,12 @@ TournamentResult RunTournament(const TournamentConfig& config, const TournamentP
   result.plan = PlanTournament(config);
   Runner runner(result.plan, progress);
   if (!config.out.empty()) runner.Open();
-  result.rows = runner.Run();
+  runner.Run();
+  result.rows = runner.TakeRows();
   if (config.share_count == 1) {
-    result.summary = SummarizeTournament(result.plan, result.rows);
+    result.summary = runner.Summary();
     if (!config.out.empty()) {
-      runner.WriteFinalResults();
+      runner.SortResults();
       WriteSummaryFiles(config.out, result.plan, result.summary);
     }
   }
@@ -423,27 +472,47 @@ TournamentResult MergeTournamentShares(const TournamentConfig& config) {
   if (config.out.empty()) throw UsageError("merging needs the results folder (--out)");
   TournamentResult result;
   result.plan = PlanTournament(config);
-  std::vector<bool> seen(result.plan.match_count, false);
-  for (std::size_t share = 0; share < config.share_count; ++share) {
-    TournamentConfig part = config;
-    part.share_index = share;
-    const auto path = config.out / ResultsName(part);
-    for (auto& row : ReadResultsFile(path)) {
-      CheckResumedRow(result.plan, row, path, share, config.share_count);
-      if (seen[row.id]) throw InputError(fmt::format("{}: negotiation {} appears twice", path.string(), row.id));
-      seen[row.id] = true;
-      result.rows.push_back(std::move(row));
-    }
-  }
-  if (result.rows.size() != result.plan.match_count) {
-    throw UsageError(fmt::format("the shares in {} hold {} of the {} negotiations; resume the missing shares first",
-                                 config.out.string(), result.rows.size(), result.plan.match_count));
-  }
-  std::sort(result.rows.begin(), result.rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   result.plan.config.share_index = 0;
   result.plan.config.share_count = 1;
-  result.summary = SummarizeTournament(result.plan, result.rows);
-  WriteTournamentFiles(config.out, result.plan, result.rows, result.summary);
+  TournamentSummarizer summarizer(result.plan);
+  std::vector<bool> seen(result.plan.match_count, false);
+  std::uint64_t count = 0;
+  // The rows of every share, checked, in the order read; then sorted into the final files.
+  const auto jsonl = config.out / "results.jsonl", csv = config.out / "results.csv";
+  auto unsorted_jsonl = jsonl, unsorted_csv = csv;
+  unsorted_jsonl += ".unsorted";
+  unsorted_csv += ".unsorted";
+  {
+    AtomicFileWriter json_out(unsorted_jsonl), csv_out(unsorted_csv);
+    for (std::size_t share = 0; share < config.share_count; ++share) {
+      TournamentConfig part = config;
+      part.share_index = share;
+      const auto path = config.out / ResultsName(part);
+      ForEachResultsRow(path, [&](TournamentRow& row, const std::string& line) {
+        CheckResumedRow(result.plan, row, path, share, config.share_count);
+        if (seen[row.id]) throw InputError(fmt::format("{}: negotiation {} appears twice", path.string(), row.id));
+        seen[row.id] = true;
+        ++count;
+        summarizer.Add(row);
+        json_out.Write(line + "\n");
+        csv_out.Write(RowToCsvLine(row) + "\n");
+        if (config.keep_rows) result.rows.push_back(std::move(row));
+      });
+    }
+    if (count != result.plan.match_count) {
+      throw UsageError(fmt::format("the shares in {} hold {} of the {} negotiations; resume the missing shares first",
+                                   config.out.string(), count, result.plan.match_count));
+    }
+    json_out.Commit();
+    csv_out.Commit();
+  }
+  SortLinesById({{unsorted_jsonl, false}}, jsonl, "");
+  SortLinesById({{unsorted_csv, false}}, csv, CsvHeader());
+  std::filesystem::remove(unsorted_jsonl);
+  std::filesystem::remove(unsorted_csv);
+  std::sort(result.rows.begin(), result.rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  result.summary = summarizer.Summary();
+  WriteSummaryFiles(config.out, result.plan, result.summary);
   return result;
 }
 

@@ -3,11 +3,15 @@
 // negotiations and their distances to the Pareto frontier and the Nash point, and a ranking by
 // mean utility; as a table for people and as CSV and JSON files.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "parley/error.h"
 #include "parley/tournament.h"
 
 namespace parley {
@@ -15,41 +19,68 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// The samples of one negotiator: one entry per role it played.
-struct Samples {
-  std::vector<double> utility, advantage, welfare, agreement, pareto, nash;
-  std::size_t faults = 0;
-};
+// Unsigned integers of 64-bit limbs, least significant first, for the exact sums of
+// StatisticAccumulator.
+__extension__ typedef unsigned __int128 U128;
+__extension__ typedef __int128 I128;
+using Limbs = std::array<std::uint64_t, 4>;
 
-void AddRow(const TournamentRow& row, std::vector<Samples>& samples) {
-  for (std::size_t p = 0; p < row.assignment.size(); ++p) {
-    Samples& s = samples[row.assignment[p]];
-    s.utility.push_back(row.utilities[p]);
-    s.advantage.push_back(row.utilities[p] - row.reservation_values[p]);
-    if (row.social_welfare) s.welfare.push_back(*row.social_welfare);
-    s.agreement.push_back(row.agreement ? 1.0 : 0.0);
-    if (row.distance_to_pareto) s.pareto.push_back(*row.distance_to_pareto);
-    if (row.distance_to_nash) s.nash.push_back(*row.distance_to_nash);
-    if (row.fault_party && *row.fault_party == p) ++s.faults;
+U128 Load128(const std::uint64_t* limbs) { return (static_cast<U128>(limbs[1]) << 64) | limbs[0]; }
+void Store128(U128 value, std::uint64_t* limbs) {
+  limbs[0] = static_cast<std::uint64_t>(value);
+  limbs[1] = static_cast<std::uint64_t>(value >> 64);
+}
+
+// limbs += addend (the first `count` limbs; the carry out of the last is dropped).
+void AddTo(std::uint64_t* limbs, std::size_t count, std::initializer_list<std::uint64_t> addend) {
+  U128 carry = 0;
+  std::size_t i = 0;
+  auto it = addend.begin();
+  for (; i < count; ++i) {
+    const U128 sum = static_cast<U128>(limbs[i]) + (it != addend.end() ? *it++ : 0) + carry;
+    limbs[i] = static_cast<std::uint64_t>(sum);
+    carry = sum >> 64;
+  }
+}
+
+Limbs Times(const Limbs& a, std::uint64_t factor) {
+  Limbs product{};
+  U128 carry = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const U128 p = static_cast<U128>(a[i]) * factor + carry;
+    product[i] = static_cast<std::uint64_t>(p);
+    carry = p >> 64;
+  }
+  return product;
+}
+
+Limbs Square(U128 x) {
+  const std::uint64_t lo = static_cast<std::uint64_t>(x), hi = static_cast<std::uint64_t>(x >> 64);
+  Limbs result{};
+  const U128 ll = static_cast<U128>(lo) * lo, lh = static_cast<U128>(lo) * hi, hh = static_cast<U128>(hi) * hi;
+  result[0] = static_cast<std::uint64_t>(ll);
+  result[1] = static_cast<std::uint64_t>(ll >> 64);
+  result[2] = static_cast<std::uint64_t>(hh);
+  result[3] = static_cast<std::uint64_t>(hh >> 64);
+  for (int twice = 0; twice < 2; ++twice) {  // + 2 * lh * 2^64
+    AddTo(result.data(), 4, {0, static_cast<std::uint64_t>(lh), static_cast<std::uint64_t>(lh >> 64)});
+  }
+  return result;
+}
+
+// a -= b, for a >= b.
+void Subtract(Limbs& a, const Limbs& b) {
+  std::uint64_t borrow = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const U128 subtrahend = static_cast<U128>(b[i]) + borrow;
+    borrow = static_cast<U128>(a[i]) < subtrahend;
+    a[i] = static_cast<std::uint64_t>(static_cast<U128>(a[i]) - subtrahend);
   }
 }
 
 // Ranked statistics: best mean utility first; equal means share the better rank ("1, 2, 2, 4")
 // and keep the configuration order.
-std::vector<NegotiatorStatistics> Rank(const std::vector<std::string>& names, const std::vector<Samples>& samples) {
-  std::vector<NegotiatorStatistics> stats;
-  for (std::size_t j = 0; j < names.size(); ++j) {
-    NegotiatorStatistics s;
-    s.negotiator = names[j];
-    s.utility = Summarize(samples[j].utility);
-    s.advantage = Summarize(samples[j].advantage);
-    s.welfare = Summarize(samples[j].welfare);
-    s.agreement = Summarize(samples[j].agreement);
-    s.distance_to_pareto = Summarize(samples[j].pareto);
-    s.distance_to_nash = Summarize(samples[j].nash);
-    s.faults = samples[j].faults;
-    stats.push_back(std::move(s));
-  }
+std::vector<NegotiatorStatistics> Rank(std::vector<NegotiatorStatistics> stats) {
   std::stable_sort(stats.begin(), stats.end(), [](const NegotiatorStatistics& a, const NegotiatorStatistics& b) {
     return a.utility.mean > b.utility.mean;
   });
@@ -160,42 +191,152 @@ double StudentT975(std::size_t degrees) {
 }
 
 Statistic Summarize(const std::vector<double>& sample) {
+  StatisticAccumulator accumulator;
+  for (double x : sample) accumulator.Add(x);
+  return accumulator.Result();
+}
+
+// Fixed point: value * 2^40 as a 64-bit integer needs |value| < 2^23.
+constexpr double kScale = 1099511627776.0;  // 2^40
+constexpr double kLimit = 8388608.0;        // 2^23
+
+void StatisticAccumulator::Add(double value) {
+  ++n_;
+  if (!(std::fabs(value) < kLimit)) {
+    out_of_range_ = true;
+    return;
+  }
+  const std::int64_t q = std::llround(value * kScale);
+  const auto sum = static_cast<U128>(Load128(sum_)) + static_cast<U128>(static_cast<I128>(q));
+  Store128(sum, sum_);
+  const U128 magnitude = static_cast<U128>(q < 0 ? -static_cast<I128>(q) : static_cast<I128>(q));
+  AddTo(squares_, 3, {static_cast<std::uint64_t>(magnitude * magnitude),
+                      static_cast<std::uint64_t>((magnitude * magnitude) >> 64)});
+}
+
+void StatisticAccumulator::Merge(const StatisticAccumulator& other) {
+  n_ += other.n_;
+  Store128(Load128(sum_) + Load128(other.sum_), sum_);
+  AddTo(squares_, 3, {other.squares_[0], other.squares_[1], other.squares_[2]});
+  out_of_range_ = out_of_range_ || other.out_of_range_;
+}
+
+Statistic StatisticAccumulator::Result() const {
   Statistic s;
-  s.n = sample.size();
-  if (s.n == 0) return s;
-  double sum = 0.0;
-  for (double x : sample) sum += x;
-  s.mean = sum / static_cast<double>(s.n);
-  if (s.n < 2) return s;
-  double squares = 0.0;
-  for (double x : sample) squares += (x - s.mean) * (x - s.mean);
-  const double sd = std::sqrt(squares / static_cast<double>(s.n - 1));
-  s.half_width = StudentT975(s.n - 1) * sd / std::sqrt(static_cast<double>(s.n));
+  s.n = n_;
+  if (n_ == 0) return s;
+  if (out_of_range_) {
+    s.mean = s.half_width = std::numeric_limits<double>::quiet_NaN();
+    return s;
+  }
+  const I128 sum = static_cast<I128>(Load128(sum_));
+  const long double n = static_cast<long double>(n_);
+  s.mean = static_cast<double>(static_cast<long double>(sum) / n / kScale);
+  if (n_ < 2) return s;
+  // n * (sum of squares) - sum^2 = n (n - 1) variance, exactly, in 256 bits.
+  const U128 magnitude = static_cast<U128>(sum < 0 ? -sum : sum);
+  Limbs numerator = Times(Limbs{squares_[0], squares_[1], squares_[2], 0}, n_);
+  Subtract(numerator, Square(magnitude));
+  long double value = 0;
+  for (int limb = 3; limb >= 0; --limb) value = value * 18446744073709551616.0L + numerator[limb];
+  const long double variance = value / (n * (n - 1)) / kScale / kScale;
+  const double sd = static_cast<double>(std::sqrt(variance));
+  s.half_width = StudentT975(n_ - 1) * sd / std::sqrt(static_cast<double>(n_));
   return s;
 }
 
-TournamentSummary SummarizeTournament(const TournamentPlan& plan, const std::vector<TournamentRow>& rows) {
-  const std::vector<std::string>& names = plan.config.negotiators;
-  TournamentSummary summary;
-  std::vector<Samples> overall(names.size());
-  std::vector<std::vector<Samples>> by_scenario(plan.scenario_ids.size(), std::vector<Samples>(names.size()));
-  std::vector<std::size_t> counts(plan.scenario_ids.size(), 0);
-  for (const auto& row : rows) {
-    ++summary.negotiations;
-    summary.agreements += row.agreement;
-    summary.faults += !row.fault.empty();
-    AddRow(row, overall);
-    const auto it = std::find(plan.scenario_ids.begin(), plan.scenario_ids.end(), row.scenario);
-    if (it == plan.scenario_ids.end()) continue;
-    const auto s = static_cast<std::size_t>(it - plan.scenario_ids.begin());
-    AddRow(row, by_scenario[s]);
-    ++counts[s];
+void TournamentSummarizer::Accumulators::Merge(const Accumulators& other) {
+  utility.Merge(other.utility);
+  advantage.Merge(other.advantage);
+  welfare.Merge(other.welfare);
+  agreement.Merge(other.agreement);
+  distance_to_pareto.Merge(other.distance_to_pareto);
+  distance_to_nash.Merge(other.distance_to_nash);
+  faults += other.faults;
+}
+
+TournamentSummarizer::TournamentSummarizer(const TournamentPlan& plan)
+    : negotiators_(plan.config.negotiators),
+      scenario_ids_(plan.scenario_ids),
+      overall_(negotiators_.size()),
+      by_scenario_(scenario_ids_.size(), std::vector<Accumulators>(negotiators_.size())),
+      scenario_negotiations_(scenario_ids_.size(), 0) {
+  for (std::size_t s = 0; s < scenario_ids_.size(); ++s) scenario_index_.emplace(scenario_ids_[s], s);
+}
+
+// Every role a negotiator played is one sample of its statistics.
+void TournamentSummarizer::AddTo(const TournamentRow& row, std::vector<Accumulators>& accumulators) {
+  for (std::size_t p = 0; p < row.assignment.size(); ++p) {
+    if (row.assignment[p] >= accumulators.size()) continue;
+    Accumulators& a = accumulators[row.assignment[p]];
+    a.utility.Add(row.utilities[p]);
+    a.advantage.Add(row.utilities[p] - row.reservation_values[p]);
+    if (row.social_welfare) a.welfare.Add(*row.social_welfare);
+    a.agreement.Add(row.agreement ? 1.0 : 0.0);
+    if (row.distance_to_pareto) a.distance_to_pareto.Add(*row.distance_to_pareto);
+    if (row.distance_to_nash) a.distance_to_nash.Add(*row.distance_to_nash);
+    if (row.fault_party && *row.fault_party == p) ++a.faults;
   }
-  summary.negotiators = Rank(names, overall);
-  for (std::size_t s = 0; s < plan.scenario_ids.size(); ++s) {
-    summary.scenarios.push_back({plan.scenario_ids[s], counts[s], Rank(names, by_scenario[s])});
+}
+
+void TournamentSummarizer::Add(const TournamentRow& row) {
+  ++negotiations_;
+  agreements_ += row.agreement;
+  faults_ += !row.fault.empty();
+  AddTo(row, overall_);
+  const auto it = scenario_index_.find(row.scenario);
+  if (it == scenario_index_.end()) return;
+  AddTo(row, by_scenario_[it->second]);
+  ++scenario_negotiations_[it->second];
+}
+
+void TournamentSummarizer::Merge(const TournamentSummarizer& other) {
+  if (other.negotiators_ != negotiators_ || other.scenario_ids_ != scenario_ids_) {
+    throw UsageError("cannot merge the summaries of different tournaments");
+  }
+  negotiations_ += other.negotiations_;
+  agreements_ += other.agreements_;
+  faults_ += other.faults_;
+  for (std::size_t j = 0; j < overall_.size(); ++j) overall_[j].Merge(other.overall_[j]);
+  for (std::size_t s = 0; s < by_scenario_.size(); ++s) {
+    scenario_negotiations_[s] += other.scenario_negotiations_[s];
+    for (std::size_t j = 0; j < overall_.size(); ++j) by_scenario_[s][j].Merge(other.by_scenario_[s][j]);
+  }
+}
+
+TournamentSummary TournamentSummarizer::Summary() const {
+  auto statistics = [&](const std::vector<Accumulators>& accumulators) {
+    std::vector<NegotiatorStatistics> stats;
+    for (std::size_t j = 0; j < negotiators_.size(); ++j) {
+      const Accumulators& a = accumulators[j];
+      NegotiatorStatistics s;
+      s.negotiator = negotiators_[j];
+      s.utility = a.utility.Result();
+      s.advantage = a.advantage.Result();
+      s.welfare = a.welfare.Result();
+      s.agreement = a.agreement.Result();
+      s.distance_to_pareto = a.distance_to_pareto.Result();
+      s.distance_to_nash = a.distance_to_nash.Result();
+      s.faults = a.faults;
+      stats.push_back(std::move(s));
+    }
+    return Rank(std::move(stats));
+  };
+  TournamentSummary summary;
+  summary.negotiations = negotiations_;
+  summary.agreements = agreements_;
+  summary.faults = faults_;
+  summary.negotiators = statistics(overall_);
+  for (std::size_t s = 0; s < scenario_ids_.size(); ++s) {
+    summary.scenarios.push_back({scenario_ids_[s], scenario_negotiations_[s], statistics(by_scenario_[s])});
   }
   return summary;
+}
+
+TournamentSummary SummarizeTournament(const TournamentPlan& plan, const std::vector<TournamentRow>& rows) {
+  TournamentSummarizer summarizer(plan);
+  for (const auto& row : rows) summarizer.Add(row);
+  return summarizer.Summary();
 }
 
 std::string SummaryToCsv(const TournamentSummary& summary) {
@@ -225,7 +366,7 @@ std::string SummaryToJson(const TournamentSummary& summary) {
     for (const auto& s : scenario.negotiators) entry["negotiators"].push_back(NegotiatorJson(s));
     json["scenarios"].push_back(std::move(entry));
   }
-  return json.dump(2) + "\n";
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string SummaryTable(const TournamentSummary& summary) {
