@@ -14,6 +14,7 @@ void AddListCommand(CLI::App& app);
 void AddAnalyzeCommand(CLI::App& app);
 void AddMediateCommand(CLI::App& app);
 void AddTournamentCommand(CLI::App& app);
+void AddConvertCommand(CLI::App& app);
 
 }  // namespace parley::cli
 

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "parley 0.1.0");
   parley::cli::AddNegotiateCommand(app);
   parley::cli::AddScenarioCommand(app);
+  parley::cli::AddConvertCommand(app);
   parley::cli::AddAnalyzeCommand(app);
   parley::cli::AddMediateCommand(app);
   parley::cli::AddTournamentCommand(app);

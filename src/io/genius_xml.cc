@@ -19,6 +19,7 @@
 #include <pugixml.hpp>
 
 #include "io/genius_xml_internal.h"
+#include "io/genius_xml_writer.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/scenario_format.h"
@@ -619,6 +620,10 @@ fs::path FolderOf(const fs::path& path) {
 
 class GeniusXmlFormat final : public ScenarioFormat {
  public:
+  bool CanWrite() const override { return true; }
+  // Linear additive profiles only; src/io/genius_xml_writer.cc.
+  void Write(const Scenario& scenario, const fs::path& path) const override { internal::WriteGeniusXml(scenario, path); }
+
   bool Recognizes(const fs::path& path) const override {
     std::error_code ec;
     if (fs::is_regular_file(path, ec)) return HasXmlExtension(path);
