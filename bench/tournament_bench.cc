@@ -12,9 +12,18 @@
 // MusicCollectionB and AmsterdamA (ANAC 2012), Icecream and Wholesaler (ANAC 2013), the 16
 // assignments of each, 10 repetitions, 200 rounds: the 800 negotiations NegMAS runs at about 2.5 a
 // second on one core.
+// Memory: the growth of the resident set while a tournament with results files runs, for 6,400
+// and 64,000 negotiations (it should not grow with the number of negotiations; see
+// docs/tournaments.md for ten million).
+#include <unistd.h>
+
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -64,10 +73,11 @@ void Run(benchmark::State& state, TournamentConfig config) {
       state.PauseTiming();
       std::filesystem::remove_all(folder);
       config.out = folder;
+      config.keep_rows = false;  // as the CLI does
       state.ResumeTiming();
     }
     const TournamentResult result = RunTournament(config);
-    negotiations += result.rows.size();
+    negotiations += result.summary.negotiations;
     benchmark::DoNotOptimize(result.summary.negotiations);
   }
   if (files) std::filesystem::remove_all(folder);
@@ -86,6 +96,54 @@ void BM_TournamentNegmasSize100(benchmark::State& state) {
   Run(state, config);
 }
 
+// Resident set size of this process, in bytes.
+double ResidentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  double pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * static_cast<double>(::sysconf(_SC_PAGESIZE));
+}
+
+// Argument: repetitions (x 64 negotiations). Two threads, results files, no rows kept.
+void BM_TournamentMemory(benchmark::State& state) {
+  const auto genius = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius";
+  TournamentConfig config;
+  config.negotiators = kNegotiators;
+  for (const char* name : {"CarA", "CarB", "10issues", "IntegerDomain"}) config.scenarios.push_back((genius / name).string());
+  config.repetitions = static_cast<std::uint64_t>(state.range(0));
+  config.rounds = 200;
+  config.threads = 2;
+  config.keep_rows = false;
+  const auto folder = std::filesystem::temp_directory_path() / "parley-tournament-memory-bench";
+  double growth = 0;
+  std::uint64_t negotiations = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::filesystem::remove_all(folder);
+    config.out = folder;
+    const double before = ResidentBytes();
+    std::atomic<bool> running{true};
+    double peak = before;
+    std::thread sampler([&] {
+      while (running) {
+        peak = std::max(peak, ResidentBytes());
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    });
+    state.ResumeTiming();
+    const TournamentResult result = RunTournament(config);
+    state.PauseTiming();
+    running = false;
+    sampler.join();
+    growth = std::max(growth, peak - before);
+    negotiations += result.summary.negotiations;
+    state.ResumeTiming();
+  }
+  std::filesystem::remove_all(folder);
+  state.counters["negotiations"] = static_cast<double>(negotiations) / static_cast<double>(state.iterations());
+  state.counters["rss_growth_mib"] = growth / (1024.0 * 1024.0);
+}
+
 // Arguments: threads, files (0: in memory, 1: results files written as by the CLI).
 BENCHMARK(BM_TournamentShipped)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
     ->Unit(benchmark::kMillisecond)->MinTime(2.0);
@@ -93,6 +151,8 @@ BENCHMARK(BM_TournamentNegmasSize)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"th
     ->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_TournamentNegmasSize100)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
     ->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_TournamentMemory)->Arg(100)->Arg(1000)->ArgNames({"repetitions"})->UseRealTime()
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 }  // namespace parley
