@@ -28,10 +28,12 @@ std::int64_t UtilityKey(double utility);
 
 struct AnalysisOptions {
   // Spaces of at most this many outcomes are enumerated; larger ones use a method that does not
-  // enumerate (see ParetoFrontier::method).
+  // enumerate (see ParetoFrontier::method). The resource limits (parley/limits.h: max_outcomes,
+  // and max_cache_bytes for the utilities of every outcome) can lower it.
   std::uint64_t enumeration_limit = 50'000'000;
   // The most points the dynamic programme over issues keeps at any stage; past it the frontier
-  // is computed approximately and says so.
+  // is computed approximately and says so. Lowered when the stages would not fit in
+  // ResourceLimits::max_cache_bytes.
   std::size_t frontier_point_limit = 2'000'000;
   // Samples drawn for estimates (the size of the zone in spaces too large to enumerate, the
   // frontier of hyper-rectangle utilities in such spaces).

@@ -41,7 +41,7 @@ struct HyperRectangleFunction {
 class HyperRectangleUtility final : public UtilityFunction {
  public:
   // `max_utility` must be positive and finite; bounds must name issues of `space`; numbers must
-  // be finite. Throws UsageError otherwise.
+  // be finite and small enough that no sum of them overflows. Throws UsageError otherwise.
   HyperRectangleUtility(std::shared_ptr<const OutcomeSpace> space, HyperRectangleFunction root, double max_utility);
 
   std::string_view kind() const override { return "hyper-rectangle"; }

@@ -4,7 +4,10 @@
 // For spaces of at most kExhaustiveLimit outcomes the ranking holds every outcome. Larger spaces
 // (ANAC 2014 has 10^50) are represented by a fixed-seed sample of kSampleSize random outcomes plus
 // the local optima reached by hill-climbing from the best of them, so that high-utility outcomes
-// are present even where random sampling would miss them; exhaustive() tells which.
+// are present even where random sampling would miss them; exhaustive() tells which. The resource
+// limits (parley/limits.h) can make either smaller: no more outcomes than max_outcomes are
+// enumerated, and the sample shrinks (to no fewer than kClimbStarts outcomes) so that the
+// ranking stays within max_cache_bytes when outcomes have thousands of issues.
 //
 // Built once per utility function (UtilityFunction::ranking()) and then shared read-only by every
 // negotiator and thread that uses that function.

@@ -55,6 +55,8 @@ class Outcome {
 
 class Issue {
  public:
+  // Each throws UsageError for an empty or reversed range, a value listed twice, or a name that
+  // is not valid UTF-8.
   static Issue Discrete(std::string name, std::vector<std::string> values);
   static Issue Integer(std::string name, std::int64_t lower, std::int64_t upper);
   static Issue Real(std::string name, double lower, double upper);
@@ -67,7 +69,7 @@ class Issue {
 
   // Discrete issues: the value names, in file order.
   const std::vector<std::string>& values() const { return values_; }
-  // Position of a discrete value by name.
+  // Position of a discrete value by name, in O(log n).
   std::optional<std::size_t> FindValue(std::string_view value) const;
 
   // Integer and real issues: inclusive bounds.
@@ -91,11 +93,12 @@ class Issue {
   std::optional<double> Parse(std::string_view text) const;
 
  private:
-  Issue(std::string name, IssueKind kind) : name_(std::move(name)), kind_(kind) {}
+  Issue(std::string name, IssueKind kind);
 
   std::string name_;
   IssueKind kind_;
   std::vector<std::string> values_;
+  std::vector<std::size_t> by_name_;  // positions of values_ sorted by name, for FindValue
   double lower_ = 0.0;
   double upper_ = 0.0;
   std::uint64_t cardinality_ = 0;
@@ -103,13 +106,15 @@ class Issue {
 
 class OutcomeSpace {
  public:
-  // Throws UsageError if there are no issues, two issues share a name, or an issue is empty.
+  // Throws UsageError if there are no issues, two issues share a name, there are more issues
+  // than ResourceLimits::max_issues, or the name is not valid UTF-8.
   OutcomeSpace(std::string name, std::vector<Issue> issues);
 
   const std::string& name() const { return name_; }
   std::size_t issue_count() const { return issues_.size(); }
   const Issue& issue(std::size_t i) const { return issues_[i]; }
   const std::vector<Issue>& issues() const { return issues_; }
+  // Position of an issue by name, in O(log n).
   std::optional<std::size_t> FindIssue(std::string_view name) const;
 
   // Number of outcomes when every issue is countable and the product fits in 64 bits.
@@ -137,6 +142,7 @@ class OutcomeSpace {
  private:
   std::string name_;
   std::vector<Issue> issues_;
+  std::vector<std::size_t> by_name_;  // positions of issues_ sorted by name, for FindIssue
   std::vector<std::uint64_t> strides_;  // only meaningful when enumerable
   std::optional<std::uint64_t> cardinality_;
   double log10_cardinality_ = 0.0;

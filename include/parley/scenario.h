@@ -24,7 +24,8 @@ namespace parley {
 class Profile {
  public:
   // `discount_factor` in (0, 1) discounts; 1 means no discounting. Throws UsageError when the
-  // reservation value is not finite or the discount factor is outside (0, 1].
+  // reservation value is not finite, the discount factor is outside (0, 1] or the name is not
+  // valid UTF-8.
   Profile(std::string name, std::shared_ptr<const UtilityFunction> utility, double reservation_value,
           double discount_factor);
 
@@ -67,7 +68,8 @@ class Profile {
 
 class Scenario {
  public:
-  // Needs at least two profiles, all over `space`, with distinct names. Throws UsageError.
+  // Needs at least two profiles, all over `space`, with distinct names, and a valid UTF-8 name.
+  // Throws UsageError.
   Scenario(std::string name, std::shared_ptr<const OutcomeSpace> space, std::vector<Profile> profiles);
 
   const std::string& name() const { return name_; }

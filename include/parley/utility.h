@@ -30,7 +30,8 @@ class UtilityFunction {
   virtual const OutcomeSpace& space() const = 0;
 
   // The utility of every outcome of an enumerable space, in OutcomeIndex order, written into
-  // `out` (resized to the space's cardinality). Throws UsageError if the space is not enumerable.
+  // `out` (resized to the space's cardinality). Throws UsageError if the space is not enumerable
+  // or has more outcomes than ResourceLimits::max_outcomes.
   // The default walks the space calling Utility(); representations override it with something
   // faster.
   virtual void EvaluateAll(std::vector<double>& out) const;
@@ -87,7 +88,9 @@ class ValueFunction {
 class LinearAdditiveUtility final : public UtilityFunction {
  public:
   // `weights` need not sum to one but must be finite, non-negative and not all zero; one weight
-  // and one value function per issue of `space`. Throws UsageError otherwise.
+  // and one value function per issue of `space`; every value finite and small enough that sums
+  // of them cannot overflow. Throws UsageError otherwise. Issues are tabulated while the tables
+  // fit in ResourceLimits::max_tabulated_values; the others are evaluated from their functions.
   LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace> space, std::vector<double> weights,
                         std::vector<ValueFunction> value_functions);
 
@@ -113,6 +116,7 @@ class LinearAdditiveUtility final : public UtilityFunction {
   std::vector<double> weighted_;
   std::vector<std::size_t> table_offset_;
   std::vector<double> position_base_;  // value - base = position, for tabulated issues
+  std::vector<bool> tabulated_;        // issues evaluated from weighted_ (within the table limit)
   bool all_tabulated_ = true;
   double max_utility_ = 0.0;
   double min_utility_ = 0.0;

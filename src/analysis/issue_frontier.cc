@@ -43,6 +43,7 @@
 #include "analysis/frontier_methods.h"
 #include "analysis/non_dominated.h"
 #include "parley/error.h"
+#include "parley/limits.h"
 #include "parley/utility.h"
 
 namespace parley::internal {
@@ -75,6 +76,20 @@ struct Stage {
     position.push_back(value);
   }
 };
+
+// The most points a stage may keep: the option, lowered so that the stages fit in the cache
+// limit. Every stage keeps 8 bytes per point until the end (to rebuild the outcomes), the last
+// one its sums too, and the outcomes are rebuilt whole; with more than two parties a stage is
+// built from every extension of the previous one, a vector of sums per value of the issue.
+std::size_t PointLimit(const Scenario& scenario, const AnalysisOptions& options) {
+  const std::uint64_t parties = scenario.party_count(), issues = scenario.space().issue_count();
+  std::uint64_t widest = 1;
+  for (const auto& issue : scenario.space().issues()) widest = std::max(widest, issue.cardinality());
+  std::uint64_t bytes_per_point = 16 * issues + 8 * parties;
+  if (parties > 2) bytes_per_point += 8 * parties * widest;
+  const std::uint64_t fitting = DefaultResourceLimits().max_cache_bytes / bytes_per_point;
+  return static_cast<std::size_t>(std::clamp<std::uint64_t>(fitting, 2, std::max<std::size_t>(options.frontier_point_limit, 2)));
+}
 
 class Programme {
  public:
@@ -117,7 +132,7 @@ Programme::Programme(const Scenario& scenario, const AnalysisOptions& options)
     : scenario_(scenario),
       parties_(scenario.party_count()),
       issues_(scenario.space().issue_count()),
-      limit_(std::max<std::size_t>(options.frontier_point_limit, 2)) {
+      limit_(PointLimit(scenario, options)) {
   const OutcomeSpace& space = scenario.space();
   std::vector<const LinearAdditiveUtility*> functions;
   for (const Profile& profile : scenario.profiles()) {

@@ -16,6 +16,7 @@
 #include "analysis/format_count.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
+#include "parley/limits.h"
 #include "parley/utility.h"
 
 namespace parley {
@@ -388,7 +389,8 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
   }
   subject.moments = Moments(scenario, subject.tracks, fallbacks, times);
 
-  if (space.cardinality() && *space.cardinality() <= options.track_enumeration_limit) {
+  const std::uint64_t track_limit = std::min(options.track_enumeration_limit, DefaultResourceLimits().max_outcomes);
+  if (space.cardinality() && *space.cardinality() <= track_limit) {
     subject.enumerated = true;
     subject.method = fmt::format("enumeration of {} packages", FormatCount(*space.cardinality()));
     std::vector<std::pair<std::size_t, std::size_t>> origin;
@@ -410,7 +412,7 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
   subject.method = fmt::format(
       "Pareto frontier ({}); {} packages are too many to enumerate (limit {}): the zone's "
       "size and the stumbling block are not computed, and the proposals are frontier points",
-      analysis->frontier().method, space.DescribeSize(), FormatCount(options.track_enumeration_limit));
+      analysis->frontier().method, space.DescribeSize(), FormatCount(track_limit));
   for (std::size_t m = 0; m < times.size(); ++m) {
     MediationMoment& moment = subject.moments[m];
     const std::vector<std::int64_t> keys = Keys(fallbacks[m]);
@@ -531,6 +533,7 @@ MediationReport AssistMediation(const MultiTrackScenario& scenario, const Mediat
     return report;
   }
   std::uint64_t product = 1;
+  const std::uint64_t joint_limit = std::min(options.joint_enumeration_limit, DefaultResourceLimits().max_outcomes);
   for (const auto& track : scenario.tracks()) {
     const auto size = track.stakes.space().cardinality();
     if (!size) {
@@ -538,9 +541,9 @@ MediationReport AssistMediation(const MultiTrackScenario& scenario, const Mediat
                                       track.stakes.space().DescribeSize());
       return report;
     }
-    if (*size > options.joint_enumeration_limit || product * *size > options.joint_enumeration_limit) {
+    if (*size > joint_limit || product * *size > joint_limit) {
       report.joint_note = fmt::format("the tracks' spaces multiply to more than {} joint packages: not enumerated",
-                                      FormatCount(options.joint_enumeration_limit));
+                                      FormatCount(joint_limit));
       return report;
     }
     product *= *size;

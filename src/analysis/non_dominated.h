@@ -24,6 +24,9 @@ namespace parley::internal {
 inline std::int64_t FastUtilityKey(double utility) {
   const double x = utility * 0x1p40;
   if (x > -0x1p51 && x < 0x1p51) return static_cast<std::int64_t>((x + 0x1.8p52) - 0x1.8p52);
+  // Utilities beyond +-2^22 (files may hold any finite number) saturate rather than overflow.
+  if (!(x > -0x1p62)) return -(std::int64_t{1} << 62);
+  if (!(x < 0x1p62)) return std::int64_t{1} << 62;
   return std::llrint(x);
 }
 

@@ -17,6 +17,7 @@
 #include "analysis/format_count.h"
 #include "analysis/frontier_methods.h"
 #include "analysis/non_dominated.h"
+#include "parley/limits.h"
 #include "parley/outcome_ranking.h"
 #include "parley/random.h"
 #include "parley/utility.h"
@@ -34,6 +35,9 @@ constexpr std::size_t kClimbPasses = 50;
 // (and real issues): a random selection.
 constexpr std::uint64_t kValuesPerIssue = 64;
 constexpr std::size_t kSearchRounds = 8;
+// Work allowed to all the climbs, in utility evaluations times issues (see outcome_ranking.cc):
+// never reached on GENIUS or ANAC scenarios, it bounds climbs over thousands of issues.
+constexpr std::uint64_t kClimbWork = std::uint64_t{1} << 34;
 
 // Candidate outcomes and their utilities, reduced to the non-dominated ones from time to time.
 class Pool {
@@ -118,16 +122,19 @@ double Weighted(const Scenario& scenario, const std::vector<double>& weights, co
 }
 
 // Improves `outcome` one issue at a time for the weighted sum of utilities until no single
-// change helps (or kClimbPasses passes).
-void Climb(const Scenario& scenario, const std::vector<double>& weights, Outcome& outcome, Rng& rng) {
+// change helps (or kClimbPasses passes, or `evaluations` weighted sums, which it decreases).
+void Climb(const Scenario& scenario, const std::vector<double>& weights, Outcome& outcome, Rng& rng,
+           std::uint64_t& evaluations) {
   const OutcomeSpace& space = scenario.space();
   double best = Weighted(scenario, weights, outcome);
-  for (std::size_t pass = 0; pass < kClimbPasses; ++pass) {
+  for (std::size_t pass = 0; pass < kClimbPasses && evaluations > 0; ++pass) {
     bool improved = false;
-    for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    for (std::size_t i = 0; i < space.issue_count() && evaluations > 0; ++i) {
       const double original = outcome[i];
       double best_value = original;
       ForValuesOf(space.issue(i), rng, [&](double value) {
+        if (evaluations == 0) return;
+        --evaluations;
         outcome[i] = value;
         const double u = Weighted(scenario, weights, outcome);
         if (u > best) {
@@ -151,11 +158,15 @@ ParetoFrontier SampledFrontier(const Scenario& scenario, const AnalysisOptions& 
   Rng rng(options.seed);
   Pool pool(scenario);
   Outcome outcome(issues);
+  // The most candidates held at once, so that outcomes of thousands of issues stay within the
+  // cache limit; sampling and local search stop adding candidates there.
+  const std::size_t capacity = static_cast<std::size_t>(std::max<std::uint64_t>(
+      1024, DefaultResourceLimits().max_cache_bytes / (2 * sizeof(double) * (issues + parties + 1))));
 
   // Uniform samples, reduced now and then so that the pool stays small.
-  const std::size_t batch = std::max<std::size_t>(4096, options.samples / 16);
+  const std::size_t batch = std::min(std::max<std::size_t>(4096, options.samples / 16), capacity / 2);
   std::size_t reduce_at = batch;
-  for (std::size_t s = 0; s < options.samples; ++s) {
+  for (std::size_t s = 0; s < options.samples && pool.size() < capacity; ++s) {
     space.RandomOutcome(rng, outcome);
     pool.Add(outcome);
     if (pool.size() >= reduce_at) {
@@ -175,6 +186,7 @@ ParetoFrontier SampledFrontier(const Scenario& scenario, const AnalysisOptions& 
 
   // Climbs from the best candidate so far for each weighting.
   std::vector<double> weights(parties);
+  std::uint64_t climb_evaluations = kClimbWork / (std::max<std::size_t>(issues, 1) * parties);
   for (std::size_t c = 0; c < kClimbs; ++c) {
     for (std::size_t p = 0; p < parties; ++p) {
       // Exponential draws normalised are uniform on the simplex; the first climbs favour one party.
@@ -195,7 +207,7 @@ ParetoFrontier SampledFrontier(const Scenario& scenario, const AnalysisOptions& 
     } else {
       pool.CopyOutcome(start, outcome);
     }
-    Climb(scenario, weights, outcome, rng);
+    Climb(scenario, weights, outcome, rng, climb_evaluations);
     pool.Add(outcome);
   }
   pool.KeepNonDominated();
@@ -206,10 +218,11 @@ ParetoFrontier SampledFrontier(const Scenario& scenario, const AnalysisOptions& 
   const std::size_t budget = pool.evaluations() + options.samples;
   std::size_t rounds = 0;
   Outcome neighbour(issues);
-  for (; rounds < kSearchRounds && pool.evaluations() < budget; ++rounds) {
+  auto within_budget = [&] { return pool.evaluations() < budget && pool.size() < capacity; };
+  for (; rounds < kSearchRounds && within_budget(); ++rounds) {
     const std::size_t current = pool.size();
     bool any = false;
-    for (std::size_t k = 0; k < current && pool.evaluations() < budget; ++k) {
+    for (std::size_t k = 0; k < current && within_budget(); ++k) {
       if (pool.explored(k)) continue;
       pool.set_explored(k);
       any = true;
@@ -217,7 +230,7 @@ ParetoFrontier SampledFrontier(const Scenario& scenario, const AnalysisOptions& 
       for (std::size_t i = 0; i < issues; ++i) {
         const double original = neighbour[i];
         ForValuesOf(space.issue(i), rng, [&](double value) {
-          if (value == original) return;
+          if (value == original || pool.size() >= capacity) return;
           neighbour[i] = value;
           pool.Add(neighbour);
         });

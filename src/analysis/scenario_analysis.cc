@@ -16,6 +16,7 @@
 
 #include "analysis/frontier_methods.h"
 #include "parley/error.h"
+#include "parley/limits.h"
 #include "parley/random.h"
 #include "parley/utility.h"
 
@@ -37,6 +38,16 @@ bool AllLinearAdditive(const Scenario& scenario) {
     if (!issue.countable()) return false;
   }
   return true;
+}
+
+// The issue-by-issue programme tabulates every value of every issue for every party.
+bool IssueTablesFit(const Scenario& scenario, std::uint64_t bytes) {
+  std::uint64_t entries = 0;
+  for (const auto& issue : scenario.space().issues()) {
+    if (issue.cardinality() > bytes) return false;
+    entries += issue.cardinality();
+  }
+  return entries <= bytes / (sizeof(double) * scenario.party_count());
 }
 
 double Distance(const std::vector<double>& a, const std::vector<double>& b) {
@@ -73,11 +84,15 @@ ScenarioAnalysis::ScenarioAnalysis(const Scenario& scenario, const AnalysisOptio
     reservation_values_.push_back(profile.reservation_value());
   }
 
-  if (space.cardinality() && *space.cardinality() <= options.enumeration_limit) {
+  // Each method is used only within the resource limits; the method sentence of the frontier
+  // says which was used.
+  const ResourceLimits limits = DefaultResourceLimits();
+  if (space.cardinality() && *space.cardinality() <= std::min(options.enumeration_limit, limits.max_outcomes) &&
+      *space.cardinality() <= limits.max_cache_bytes / (sizeof(double) * (parties + 1))) {
     internal::EnumeratedFrontier enumerated = internal::EnumerateFrontier(scenario);
     frontier_ = std::move(enumerated.frontier);
     zone_.size = enumerated.zone_size;
-  } else if (AllLinearAdditive(scenario)) {
+  } else if (AllLinearAdditive(scenario) && IssueTablesFit(scenario, limits.max_cache_bytes)) {
     frontier_ = internal::IssueByIssueFrontier(scenario, options);
   } else {
     frontier_ = internal::SampledFrontier(scenario, options);

@@ -111,7 +111,7 @@ void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
     json["ideal_point"] = analysis->ideal_point();
     json["reservation_values"] = analysis->reservation_values();
     json["opposition"] = analysis->opposition();
-    fmt::print("{}\n", json.dump(2));
+    fmt::print("{}\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     return;
   }
 

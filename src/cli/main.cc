@@ -7,11 +7,13 @@
 
 #include "cli/commands.h"
 #include "parley/error.h"
+#include "parley/utf8.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Parley: run and analyse negotiations between software negotiators.", "parley"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "parley 0.1.0");
+  parley::cli::AddResourceLimitOptions(app);
   parley::cli::AddNegotiateCommand(app);
   parley::cli::AddScenarioCommand(app);
   parley::cli::AddConvertCommand(app);
@@ -34,7 +36,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (const parley::Error& e) {
-    fmt::print(stderr, "parley: error: {}\n", e.what());
+    // Messages quote names and paths, which need not be UTF-8.
+    fmt::print(stderr, "parley: error: {}\n", parley::ValidUtf8(e.what()));
     return 1;
   } catch (const std::exception& e) {
     fmt::print(stderr, "parley: internal error: {}\n", e.what());

@@ -345,7 +345,8 @@ void Run(const MediateOptions& cli) {
   const MediationReport report = AssistMediation(scenario, options);
   if (!cli.report.empty()) WriteReportFile(cli.report, MediationReportHtml(scenario, report));
   if (cli.json) {
-    fmt::print("{}\n", ReportJson(scenario, report).dump(2));
+    fmt::print("{}\n",
+               ReportJson(scenario, report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
     PrintReport(scenario, report);
   }

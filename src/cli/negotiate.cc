@@ -203,7 +203,9 @@ void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult&
 }
 
 std::string MultiTrackJson(const MultiTrackScenario& scenario, const MultiTrackResult& result) {
-  std::string text = "{\n  \"scenario\": " + nlohmann::json(scenario.name()).dump() + ",\n  \"tracks\": [\n";
+  constexpr auto kRepair = nlohmann::json::error_handler_t::replace;
+  std::string text =
+      "{\n  \"scenario\": " + nlohmann::json(scenario.name()).dump(-1, ' ', false, kRepair) + ",\n  \"tracks\": [\n";
   for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
     const Scenario negotiation = scenario.tracks()[t].Negotiation();
     text += ResultToJson(negotiation, result.tracks[t]) + (t + 1 < scenario.tracks().size() ? ",\n" : "\n");
@@ -213,7 +215,7 @@ std::string MultiTrackJson(const MultiTrackScenario& scenario, const MultiTrackR
     overall[scenario.parties()[p].name] = {{"utility", result.overall_utilities[p]},
                                            {"without_agreement", result.overall_without_deal[p]}};
   }
-  return text + "  ],\n  \"overall\": " + overall.dump() + "\n}";
+  return text + "  ],\n  \"overall\": " + overall.dump(-1, ' ', false, kRepair) + "\n}";
 }
 
 // With --isolate, each spec runs in a worker process: "boulware" becomes "process(inner=boulware)".

@@ -18,11 +18,14 @@
 #include <fmt/ranges.h>
 #include <pugixml.hpp>
 
+#include "analysis/format_count.h"
 #include "io/genius_xml_internal.h"
 #include "io/genius_xml_writer.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
+#include "parley/limits.h"
 #include "parley/scenario_format.h"
+#include "parley/utf8.h"
 #include "parley/utility.h"
 
 namespace parley {
@@ -96,6 +99,25 @@ class XmlFile {
   std::vector<std::size_t> newlines_;
   std::unique_ptr<pugi::xml_document> document_;
 };
+
+// Calls `visit` on `root` and every element below it in document order, without recursion.
+template <typename Visit>
+void ForEachElement(pugi::xml_node root, Visit visit) {
+  pugi::xml_node node = root;
+  while (node) {
+    if (node.type() == pugi::node_element) visit(node);
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node != root && !node.next_sibling()) node = node.parent();
+    node = node == root ? pugi::xml_node() : node.next_sibling();
+  }
+}
+
+// The name of the space or party a file describes: its file name without extension. File names
+// need not be UTF-8, names must be, so malformed bytes become U+FFFD.
+std::string NameOf(const fs::path& path) { return ValidUtf8(path.stem().string()); }
 
 // `<issue index="3" name="price">`, for messages.
 std::string Describe(pugi::xml_node node) {
@@ -180,14 +202,33 @@ struct IssueElement {
   pugi::xml_node parent;
 };
 
-void CollectIssues(pugi::xml_node node, std::vector<IssueElement>& out) {
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+// Walks the tree in document order without recursion (pugixml parses any depth, and a file
+// nesting a million <objective> elements must not exhaust the stack). Fails past the issue
+// limit, before any issue is built.
+void CollectIssues(const XmlFile& file, pugi::xml_node node, std::vector<IssueElement>& out) {
+  const std::uint64_t max_issues = DefaultResourceLimits().max_issues;
+  struct Level {
+    pugi::xml_node parent, next;
+  };
+  std::vector<Level> levels{{node, node.first_child()}};
+  while (!levels.empty()) {
+    const pugi::xml_node parent = levels.back().parent, child = levels.back().next;
+    if (!child) {
+      levels.pop_back();
+      continue;
+    }
+    levels.back().next = child.next_sibling();
     if (child.type() != pugi::node_element) continue;
     const std::string_view name = child.name();
     if (name == "issue") {
-      out.push_back({child, node});
+      out.push_back({child, parent});
+      if (out.size() > max_issues) {
+        file.Fail(child, fmt::format("{} is issue number {}, beyond {}", Describe(child),
+                                     internal::FormatCount(out.size()),
+                                     DescribeLimit(max_issues, "issues", "--max-issues")));
+      }
     } else if (name == "objective" || name == "utility_space") {
-      CollectIssues(child, out);
+      levels.push_back({child, child.first_child()});
     }
   }
 }
@@ -203,7 +244,7 @@ struct Domain {
 
 Domain ReadDomain(const XmlFile& file) {
   std::vector<IssueElement> elements;
-  CollectIssues(file.root(), elements);
+  CollectIssues(file, file.root(), elements);
   if (elements.empty()) {
     file.Fail(file.root(), fmt::format("the domain {} has no <issue> elements; expected at least one issue under an "
                                        "<objective>",
@@ -251,7 +292,7 @@ Domain ReadDomain(const XmlFile& file) {
     }
   }
   try {
-    domain.space = std::make_shared<const OutcomeSpace>(file.path().stem().string(), std::move(issues));
+    domain.space = std::make_shared<const OutcomeSpace>(NameOf(file.path()), std::move(issues));
   } catch (const UsageError& error) {
     file.Fail(file.root(), error.what());
   }
@@ -265,7 +306,7 @@ Domain ReadDomain(const XmlFile& file) {
 // describing domain issue i. Profiles must describe exactly the domain's issues.
 std::vector<IssueElement> MatchIssues(const XmlFile& file, const Domain& domain, pugi::xml_node root) {
   std::vector<IssueElement> elements;
-  CollectIssues(root, elements);
+  CollectIssues(file, root, elements);
   std::vector<IssueElement> by_position(domain.labels.size());
   for (const IssueElement& element : elements) {
     const std::int64_t label = IntegerAttribute(file, element.issue, "index", "an integer issue number");
@@ -324,7 +365,13 @@ ValueFunction ReadDiscreteEvaluator(const XmlFile& file, pugi::xml_node element,
                                   issue.name(), fmt::join(issue.values(), ", ")));
     }
     // A later item for the same value replaces an earlier one, as in GENIUS.
-    evaluations[*position] = OptionalNumberAttribute(file, item, "evaluation", 0.0, "a number");
+    const double evaluation = OptionalNumberAttribute(file, item, "evaluation", 0.0, "a number >= 0");
+    // GENIUS's evaluators refuse negative evaluations too ("Evaluation values have to be >= 0").
+    if (evaluation < 0.0) {
+      file.Fail(item, fmt::format("{} has the negative evaluation {}; evaluations must be >= 0", Describe(item),
+                                  evaluation));
+    }
+    evaluations[*position] = evaluation;
   }
   double max = -INFINITY;
   for (std::size_t p = 0; p < evaluations.size(); ++p) {
@@ -424,7 +471,14 @@ HyperRectangle ReadRectangle(const XmlFile& file, pugi::xml_node node, const Dom
   return rectangle;
 }
 
-HyperRectangleFunction ReadFunction(const XmlFile& file, pugi::xml_node node, const Domain& domain) {
+// `depth` counts the <ufun> elements from the root one (1) to this one: evaluating the utility
+// recurses through them, so their nesting is limited.
+HyperRectangleFunction ReadFunction(const XmlFile& file, pugi::xml_node node, const Domain& domain,
+                                    std::uint64_t depth = 1) {
+  if (const std::uint64_t max_depth = DefaultResourceLimits().max_depth; depth > max_depth) {
+    file.Fail(node, fmt::format("<ufun> nested {} deep, beyond {}", depth,
+                                DescribeLimit(max_depth, "nested functions", "--max-depth")));
+  }
   HyperRectangleFunction function;
   const std::string aggregation = Lower(Trim(RequireAttribute(file, node, "aggregation", "sum, min or max")));
   if (aggregation == "sum") {
@@ -441,7 +495,7 @@ HyperRectangleFunction ReadFunction(const XmlFile& file, pugi::xml_node node, co
   for (pugi::xml_node child : node.children()) {
     const std::string_view name = child.name();
     if (name == "hyperRectangle") function.rectangles.push_back(ReadRectangle(file, child, domain));
-    if (name == "ufun") function.children.push_back(ReadFunction(file, child, domain));
+    if (name == "ufun") function.children.push_back(ReadFunction(file, child, domain, depth + 1));
   }
   return function;
 }
@@ -490,14 +544,10 @@ Profile ReadProfile(const XmlFile& file, const Domain& domain) {
     utility = ReadLinearUtility(file, domain);
     // GENIUS looks at every level of a linear profile; a later tag (in document order of the
     // elements holding them) replaces an earlier one.
-    auto visit = [&](auto&& self, pugi::xml_node node) -> void {
+    ForEachElement(root, [&](pugi::xml_node node) {
       if (auto r = node.child("reservation")) reservation = r;
       if (auto d = node.child("discount_factor")) discount = d;
-      for (pugi::xml_node child : node.children()) {
-        if (child.type() == pugi::node_element) self(self, child);
-      }
-    };
-    visit(visit, root);
+    });
   } else if (kind == "nonlinear") {
     utility = ReadNonlinearUtility(file, domain);
     reservation = root.child("reservation");
@@ -509,7 +559,7 @@ Profile ReadProfile(const XmlFile& file, const Domain& domain) {
   const double reservation_value = reservation ? ReadReservation(file, reservation) : 0.0;
   const double discount_factor = discount ? ReadDiscount(file, discount) : 1.0;
   try {
-    return Profile(file.path().stem().string(), std::move(utility), reservation_value, discount_factor);
+    return Profile(NameOf(file.path()), std::move(utility), reservation_value, discount_factor);
   } catch (const UsageError& error) {
     file.Fail(root, error.what());
   }
@@ -538,7 +588,7 @@ std::string FolderName(const fs::path& folder) {
   if (normal.filename().empty()) normal = normal.parent_path();
   std::string name = normal.filename().string();
   if (name.empty() || name == "." || name == "..") name = fs::absolute(folder).lexically_normal().filename().string();
-  return name;
+  return ValidUtf8(name);
 }
 
 struct ScannedFolder {
@@ -666,7 +716,8 @@ std::string GeniusFolderReport::Describe() const {
                   domain.filename().string());
   for (const auto& profile : profiles) text += fmt::format(" {}", profile.filename().string());
   for (const auto& file : ignored) text += fmt::format("; ignored {}: {}", file.file.filename().string(), file.reason);
-  return text + ".";
+  // Paths need not be UTF-8; the description is shown and written as text.
+  return ValidUtf8(text + ".");
 }
 
 GeniusFolderReport ClassifyGeniusFolder(const std::filesystem::path& folder) { return ScanFolder(folder).report; }

@@ -45,55 +45,125 @@ std::string LineColumn(const std::string& text, std::size_t offset) {
   return fmt::format("{}:{}", line, offset - line_start + 1);
 }
 
-Json ParseDocument(const std::string& text, const std::string& origin) {
+namespace {
+
+// Builds the document from nlohmann's SAX events. nlohmann's own parser with a callback (the
+// usual way to see keys as they are read) scans the whole enclosing container each time an
+// object ends, and ordered_json looks keys up linearly when inserting them: both quadratic, so
+// a file holding an array of a million small objects would take hours. Here every event costs
+// O(log n): keys are checked against a set per open object and members appended directly.
+class DocumentBuilder {
+ public:
+  using string_t = Json::string_t;
+
+  explicit DocumentBuilder(const std::string& origin) : origin_(origin) {}
+
+  Json TakeDocument() { return std::move(root_); }
+
+  bool null() { return Place(Json(nullptr)); }
+  bool boolean(bool value) { return Place(Json(value)); }
+  bool number_integer(Json::number_integer_t value) { return Place(Json(value)); }
+  bool number_unsigned(Json::number_unsigned_t value) { return Place(Json(value)); }
+  bool number_float(Json::number_float_t value, const string_t&) { return Place(Json(value)); }
+  bool string(string_t& value) { return Place(Json(std::move(value))); }
+  bool binary(Json::binary_t& value) { return Place(Json::binary(std::move(value))); }
+
+  bool start_object(std::size_t) { return Open(Json::object()); }
+  bool start_array(std::size_t) { return Open(Json::array()); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+
+  bool key(string_t& key) {
+    Frame& frame = frames_.back();
+    if (!frame.keys.insert(key).second) {
+      throw InputError(fmt::format("{}: {}: the key \"{}\" appears twice in the same object", origin_,
+                                   ChildPath(PathOfOpenFrames(), key), key));
+    }
+    frame.key = key;
+    // The key is new (checked above), so append without ordered_map's linear search.
+    auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(
+        frame.container->get_ref<Json::object_t&>());
+    members.emplace_back(std::move(key), Json());
+    member_ = &members.back().second;
+    return true;
+  }
+
+  template <class Exception>
+  bool parse_error(std::size_t, const std::string&, const Exception& error) {
+    throw error;
+  }
+
+ private:
   struct Frame {
-    bool object;
-    std::set<std::string> keys;
-    std::string key;           // objects: the key being read
-    std::size_t elements = 0;  // arrays: elements started so far
+    Json* container;
+    std::set<std::string> keys;  // objects: the keys read so far
+    std::string key;             // objects: the key being read
+    std::size_t elements = 0;    // arrays: elements started so far
   };
-  std::vector<Frame> frames;
-  auto path_of_open_frames = [&] {
+
+  // Stores a value where the innermost open container expects one; returns where it went.
+  Json* Store(Json value) {
+    if (frames_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    Frame& frame = frames_.back();
+    if (frame.container->is_array()) {
+      ++frame.elements;
+      auto& elements = frame.container->get_ref<Json::array_t&>();
+      elements.push_back(std::move(value));
+      return &elements.back();
+    }
+    *member_ = std::move(value);
+    return member_;
+  }
+  bool Place(Json value) {
+    Store(std::move(value));
+    return true;
+  }
+  // A container's address stays valid while it is open: only the innermost open container grows.
+  bool Open(Json container) {
+    frames_.push_back(Frame{Store(std::move(container)), {}, {}, 0});
+    return true;
+  }
+  bool Close() {
+    frames_.pop_back();
+    return true;
+  }
+
+  std::string PathOfOpenFrames() const {
     std::string path;
-    for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
-      path = frames[i].object ? ChildPath(path, frames[i].key) : fmt::format("{}[{}]", path, frames[i].elements - 1);
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+      const Frame& frame = frames_[i];
+      path = frame.container->is_object() ? ChildPath(path, frame.key)
+                                          : fmt::format("{}[{}]", path, frame.elements - 1);
     }
     return path;
-  };
-  auto start_value = [&] {
-    if (!frames.empty() && !frames.back().object) ++frames.back().elements;
-  };
-  Json::parser_callback_t track = [&](int, Json::parse_event_t event, Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start:
-      case Json::parse_event_t::array_start:
-        start_value();
-        frames.push_back(Frame{event == Json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end: frames.pop_back(); break;
-      case Json::parse_event_t::key: {
-        const std::string& key = parsed.get_ref<const std::string&>();
-        if (!frames.back().keys.insert(key).second) {
-          throw InputError(fmt::format("{}: {}: the key \"{}\" appears twice in the same object", origin,
-                                       ChildPath(path_of_open_frames(), key), key));
-        }
-        frames.back().key = key;
-        break;
-      }
-      case Json::parse_event_t::value: start_value(); break;
-    }
-    return true;
-  };
+  }
+
+  const std::string& origin_;
+  Json root_;
+  std::vector<Frame> frames_;
+  Json* member_ = nullptr;
+};
+
+}  // namespace
+
+Json ParseDocument(const std::string& text, const std::string& origin) {
+  DocumentBuilder builder(origin);
   try {
-    return Json::parse(text, track, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+    Json::sax_parse(text, &builder, nlohmann::detail::input_format_t::json, /*strict=*/true,
+                    /*ignore_comments=*/true);
   } catch (const Json::parse_error& e) {
     // e.what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: <why>".
     std::string why = e.what();
     if (auto colon = why.find(": "); colon != std::string::npos) why = why.substr(colon + 2);
     const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     throw InputError(fmt::format("{}:{}: malformed JSON: {}", origin, LineColumn(text, offset), why));
+  } catch (const Json::exception& e) {
+    throw InputError(fmt::format("{}: malformed JSON: {}", origin, e.what()));
   }
+  return builder.TakeDocument();
 }
 
 }  // namespace parley::internal

@@ -72,6 +72,10 @@ class Node {
   }
 
   Node Child(const std::string& key) const { return Node(json_.at(key), ChildPath(path_, key), origin_); }
+  // The member `key` whose value `value` came out of json().items(): no look-up, which matters
+  // because ordered_json finds keys by a linear search (Child in a loop over items() of a large
+  // object would be quadratic).
+  Node Member(const std::string& key, const Json& value) const { return Node(value, ChildPath(path_, key), origin_); }
   Node Element(std::size_t index) const { return Node(json_.at(index), fmt::format("{}[{}]", path_, index), origin_); }
   std::optional<Node> Find(const std::string& key) const {
     if (!json_.contains(key)) return std::nullopt;

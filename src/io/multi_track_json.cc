@@ -51,7 +51,7 @@ MultiTrackParty ReadParty(const Node& node) {
     weights->RequireObject("an object of track name to weight");
     for (const auto& [track, value] : weights->json().items()) {
       if (internal::IsCommentKey(track)) continue;
-      party.weights.push_back({track, weights->Child(track).Number("a weight")});
+      party.weights.push_back({track, weights->Member(track, value).Number("a weight")});
     }
   }
   if (auto interactions = node.Find("interactions")) {
@@ -66,10 +66,10 @@ MultiTrackParty ReadParty(const Node& node) {
       const Node when = term.Required("when", "{track: {issue: value or [values]}}");
       when.RequireObject("{track: {issue: value or [values]}}");
       for (const auto& [track, issues] : when.json().items()) {
-        const Node issues_node = when.Child(track);
+        const Node issues_node = when.Member(track, issues);
         issues_node.RequireObject("{issue: value or [values]}");
         for (const auto& [issue, values] : issues_node.json().items()) {
-          const Node values_node = issues_node.Child(issue);
+          const Node values_node = issues_node.Member(issue, values);
           std::vector<std::string> texts;
           if (values_node.json().is_number()) {
             texts.push_back(values_node.json().dump());

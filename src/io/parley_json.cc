@@ -25,10 +25,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/format_count.h"
 #include "io/atomic_file.h"
 #include "io/json_node.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
+#include "parley/limits.h"
 #include "parley/scenario_format.h"
 
 namespace parley {
@@ -41,6 +43,7 @@ namespace {
 using internal::Checked;
 using internal::IsCommentKey;
 using internal::ChildPath;
+using internal::FormatCount;
 using internal::Json;
 using internal::Node;
 using internal::ParseDocument;
@@ -106,7 +109,7 @@ ValueFunction ReadTable(const Node& node, const Issue& issue) {
   std::map<std::uint64_t, double> by_position;
   for (const auto& [key, value] : node.json().items()) {
     if (IsCommentKey(key)) continue;
-    const Node entry = node.Child(key);
+    const Node entry = node.Member(key, value);
     const std::optional<double> parsed = issue.Parse(key);
     if (!parsed) {
       if (issue.kind() == IssueKind::kDiscrete) {
@@ -189,8 +192,9 @@ std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
   for (const auto& [key, value] : weights_node.json().items()) {
     if (IsCommentKey(key)) continue;
     const std::size_t issue = IssueByKey(weights_node, key, *space);
-    const double weight = weights_node.Child(key).Number("a weight (a number >= 0)");
-    if (weight < 0.0) weights_node.Child(key).Fail(fmt::format("expected a weight >= 0, found {}", weight));
+    const Node weight_node = weights_node.Member(key, value);
+    const double weight = weight_node.Number("a weight (a number >= 0)");
+    if (weight < 0.0) weight_node.Fail(fmt::format("expected a weight >= 0, found {}", weight));
     weights[issue] = weight;
   }
 
@@ -200,7 +204,7 @@ std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
   for (const auto& [key, value] : values_node.json().items()) {
     if (IsCommentKey(key)) continue;
     const std::size_t issue = IssueByKey(values_node, key, *space);
-    functions[issue] = ReadValueFunction(values_node.Child(key), space->issue(issue));
+    functions[issue] = ReadValueFunction(values_node.Member(key, value), space->issue(issue));
   }
 
   std::vector<double> weight_list;
@@ -244,7 +248,7 @@ HyperRectangle ReadRectangle(const Node& node, const OutcomeSpace& space) {
       if (IsCommentKey(key)) continue;
       const std::size_t index = IssueByKey(*bounds, key, space);
       const Issue& issue = space.issue(index);
-      const Node range = bounds->Child(key);
+      const Node range = bounds->Member(key, value);
       const bool discrete = issue.kind() == IssueKind::kDiscrete;
       const std::string_view what =
           discrete ? "[first, last] with value names of the issue" : "[min, max] with numbers";
@@ -269,7 +273,13 @@ HyperRectangle ReadRectangle(const Node& node, const OutcomeSpace& space) {
   return rectangle;
 }
 
-HyperRectangleFunction ReadFunction(const Node& node, const OutcomeSpace& space) {
+// `depth` counts the functions from the root (1) to this one: evaluating the utility recurses
+// through them, so their nesting is limited.
+HyperRectangleFunction ReadFunction(const Node& node, const OutcomeSpace& space, std::uint64_t depth = 1) {
+  if (const std::uint64_t max_depth = DefaultResourceLimits().max_depth; depth > max_depth) {
+    node.Fail(fmt::format("a function nested {} deep, beyond {}", depth,
+                          DescribeLimit(max_depth, "nested functions", "--max-depth")));
+  }
   node.RequireObject("a function: {\"aggregation\": ..., \"rectangles\": [...], \"functions\": [...]}");
   node.CheckKeys({"aggregation", "weight", "rectangles", "functions"});
   HyperRectangleFunction function;
@@ -292,7 +302,7 @@ HyperRectangleFunction ReadFunction(const Node& node, const OutcomeSpace& space)
   }
   if (auto functions = node.Find("functions")) {
     const std::size_t n = functions->ArraySize("an array of functions");
-    for (std::size_t i = 0; i < n; ++i) function.children.push_back(ReadFunction(functions->Element(i), space));
+    for (std::size_t i = 0; i < n; ++i) function.children.push_back(ReadFunction(functions->Element(i), space, depth + 1));
   }
   return function;
 }
@@ -775,6 +785,10 @@ Scenario ReadParleyJsonNode(const Node& root) {
   const Node issues_node = root.Required("issues", "an array of issues");
   const std::size_t issue_count = issues_node.ArraySize("an array of issues");
   if (issue_count == 0) issues_node.Fail("expected at least one issue, found an empty array");
+  if (const std::uint64_t max_issues = DefaultResourceLimits().max_issues; issue_count > max_issues) {
+    issues_node.Fail(fmt::format("{} issues, more than {}", FormatCount(issue_count),
+                                 DescribeLimit(max_issues, "issues", "--max-issues")));
+  }
   std::vector<Issue> issues;
   std::set<std::string> issue_names;
   for (std::size_t i = 0; i < issue_count; ++i) {

@@ -8,12 +8,15 @@
 #include "io/atomic_file.h"
 #include "io/outcome_json.h"
 #include "parley/error.h"
+#include "parley/utf8.h"
 
 namespace parley {
 namespace {
 
 // RFC 4180 quoting, only where needed.
-std::string CsvField(const std::string& text) {
+// Text that is not valid UTF-8 (a path, a negotiator's message) is repaired, as in the JSON.
+std::string CsvField(const std::string& raw) {
+  const std::string text = ValidUtf8(raw);
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
@@ -56,7 +59,7 @@ void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& resu
     } else {
       line["offer"] = nullptr;
     }
-    out << line.dump() << '\n';
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
 }
 
@@ -130,7 +133,7 @@ std::string ResultToJson(const Scenario& scenario, const NegotiationResult& resu
     m["opposition"] = metrics->opposition;
     json["metrics"] = m;
   }
-  return json.dump(2);
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace parley

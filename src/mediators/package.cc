@@ -10,9 +10,12 @@
 // the offer is forwarded. Enumerable spaces of at most `limit` outcomes are searched exhaustively
 // over utility tables built once in Begin; larger ones by `samples` seeded uniform samples.
 // Without every party's profile it cannot weigh gains, and forwards everything.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "parley/error.h"
+#include "parley/limits.h"
 #include "parley/mediator.h"
 #include "parley/random.h"
 
@@ -45,7 +48,8 @@ class PackageMediator final : public Mediator {
     offer_utilities_.assign(n, 0.0);
     candidate_ = Outcome(space_->issue_count());
     tables_.clear();
-    tabulated_ = informed_ && space_->enumerable() && *space_->cardinality() <= static_cast<std::uint64_t>(limit_);
+    tabulated_ = informed_ && space_->enumerable() &&
+                 *space_->cardinality() <= std::min<std::uint64_t>(limit_, DefaultResourceLimits().max_outcomes);
     if (tabulated_) {
       tables_.resize(n);
       for (std::size_t p = 0; p < n; ++p) disclosed_[p]->utility_function().EvaluateAll(tables_[p]);

@@ -1,16 +1,41 @@
 #include "parley/outcome_space.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <unordered_set>
+#include <numeric>
 
 #include <fmt/format.h>
 
+#include "analysis/format_count.h"
 #include "parley/error.h"
+#include "parley/limits.h"
 #include "parley/random.h"
+#include "parley/utf8.h"
 
 namespace parley {
+namespace {
+
+// Positions 0..n-1 sorted by the names at those positions.
+template <typename Name>
+std::vector<std::size_t> SortedByName(std::size_t n, Name name) {
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return name(a) < name(b); });
+  return order;
+}
+
+// Binary search of `order` (as SortedByName made it) for `wanted`.
+template <typename Name>
+std::optional<std::size_t> FindByName(const std::vector<std::size_t>& order, std::string_view wanted, Name name) {
+  const auto it = std::lower_bound(order.begin(), order.end(), wanted,
+                                   [&](std::size_t position, std::string_view key) { return name(position) < key; });
+  if (it == order.end() || name(*it) != wanted) return std::nullopt;
+  return *it;
+}
+
+}  // namespace
 
 std::string_view IssueKindName(IssueKind kind) {
   switch (kind) {
@@ -21,13 +46,20 @@ std::string_view IssueKindName(IssueKind kind) {
   return "unknown";
 }
 
+Issue::Issue(std::string name, IssueKind kind) : name_(std::move(name)), kind_(kind) {
+  RequireUtf8Name(name_, "the issue name");
+}
+
 Issue Issue::Discrete(std::string name, std::vector<std::string> values) {
   Issue issue(std::move(name), IssueKind::kDiscrete);
   if (values.empty()) throw UsageError(fmt::format("discrete issue '{}' has no values", issue.name_));
-  std::unordered_set<std::string> seen;
-  for (const auto& value : values) {
-    if (!seen.insert(value).second) {
-      throw UsageError(fmt::format("discrete issue '{}' lists the value '{}' twice", issue.name_, value));
+  for (const auto& value : values) RequireUtf8Name(value, fmt::format("a value name of issue '{}'", issue.name_));
+  auto name_at = [&](std::size_t position) -> std::string_view { return values[position]; };
+  issue.by_name_ = SortedByName(values.size(), name_at);
+  for (std::size_t k = 1; k < issue.by_name_.size(); ++k) {
+    if (values[issue.by_name_[k]] == values[issue.by_name_[k - 1]]) {
+      throw UsageError(
+          fmt::format("discrete issue '{}' lists the value '{}' twice", issue.name_, values[issue.by_name_[k]]));
     }
   }
   issue.cardinality_ = values.size();
@@ -63,10 +95,7 @@ Issue Issue::Real(std::string name, double lower, double upper) {
 }
 
 std::optional<std::size_t> Issue::FindValue(std::string_view value) const {
-  for (std::size_t i = 0; i < values_.size(); ++i) {
-    if (values_[i] == value) return i;
-  }
-  return std::nullopt;
+  return FindByName(by_name_, value, [&](std::size_t position) -> std::string_view { return values_[position]; });
 }
 
 bool Issue::Contains(double value) const {
@@ -97,11 +126,19 @@ std::optional<double> Issue::Parse(std::string_view text) const {
 
 OutcomeSpace::OutcomeSpace(std::string name, std::vector<Issue> issues)
     : name_(std::move(name)), issues_(std::move(issues)) {
+  RequireUtf8Name(name_, "the outcome space name");
   if (issues_.empty()) throw UsageError(fmt::format("outcome space '{}' has no issues", name_));
-  std::unordered_set<std::string> seen;
-  for (const auto& issue : issues_) {
-    if (!seen.insert(issue.name()).second) {
-      throw UsageError(fmt::format("outcome space '{}' has two issues named '{}'", name_, issue.name()));
+  const std::uint64_t max_issues = DefaultResourceLimits().max_issues;
+  if (issues_.size() > max_issues) {
+    throw UsageError(fmt::format("outcome space '{}' has {} issues, more than {}", name_,
+                                 internal::FormatCount(issues_.size()),
+                                 DescribeLimit(max_issues, "issues", "--max-issues")));
+  }
+  auto name_at = [&](std::size_t position) -> std::string_view { return issues_[position].name(); };
+  by_name_ = SortedByName(issues_.size(), name_at);
+  for (std::size_t k = 1; k < by_name_.size(); ++k) {
+    if (name_at(by_name_[k]) == name_at(by_name_[k - 1])) {
+      throw UsageError(fmt::format("outcome space '{}' has two issues named '{}'", name_, name_at(by_name_[k])));
     }
   }
   std::uint64_t product = 1;
@@ -124,10 +161,7 @@ OutcomeSpace::OutcomeSpace(std::string name, std::vector<Issue> issues)
 }
 
 std::optional<std::size_t> OutcomeSpace::FindIssue(std::string_view name) const {
-  for (std::size_t i = 0; i < issues_.size(); ++i) {
-    if (issues_[i].name() == name) return i;
-  }
-  return std::nullopt;
+  return FindByName(by_name_, name, [&](std::size_t position) -> std::string_view { return issues_[position].name(); });
 }
 
 std::string OutcomeSpace::DescribeSize() const {

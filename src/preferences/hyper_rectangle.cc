@@ -51,12 +51,16 @@ double FunctionValue(const HyperRectangleFunction& function, const Outcome& outc
   return value;
 }
 
-void Validate(const HyperRectangleFunction& function, const OutcomeSpace& space) {
+// Checks the function and returns a bound on the size of every value FunctionValue computes
+// on the way (so that the utility is finite when the bound is).
+double Validate(const HyperRectangleFunction& function, const OutcomeSpace& space) {
   if (!std::isfinite(function.weight)) throw UsageError("hyper-rectangle function has a non-finite weight");
+  double bound = kJavaIntMax;  // where min and max start
   for (const auto& rectangle : function.rectangles) {
     if (!std::isfinite(rectangle.utility) || !std::isfinite(rectangle.weight)) {
       throw UsageError("hyper-rectangle has a non-finite utility or weight");
     }
+    bound += std::abs(rectangle.utility) * std::abs(rectangle.weight);
     for (const auto& bound : rectangle.bounds) {
       if (bound.issue >= space.issue_count()) {
         throw UsageError(fmt::format("hyper-rectangle bound refers to issue {} but the space has {} issues",
@@ -64,7 +68,8 @@ void Validate(const HyperRectangleFunction& function, const OutcomeSpace& space)
       }
     }
   }
-  for (const auto& child : function.children) Validate(child, space);
+  for (const auto& child : function.children) bound += Validate(child, space) * std::abs(child.weight);
+  return bound;
 }
 
 }  // namespace
@@ -76,7 +81,11 @@ HyperRectangleUtility::HyperRectangleUtility(std::shared_ptr<const OutcomeSpace>
     throw UsageError(fmt::format("hyper-rectangle utility over '{}' has maximum utility {}; it must be positive",
                                  space_->name(), max_utility_));
   }
-  Validate(root_, *space_);
+  if (!std::isfinite(Validate(root_, *space_))) {
+    throw UsageError(fmt::format("the rectangles of the utility function over '{}' hold numbers so large that "
+                                 "utilities overflow",
+                                 space_->name()));
+  }
 }
 
 double HyperRectangleUtility::Utility(const Outcome& outcome) const {

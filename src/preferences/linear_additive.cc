@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "parley/error.h"
+#include "parley/limits.h"
 #include "parley/utility.h"
 
 namespace parley {
@@ -11,6 +12,45 @@ namespace {
 
 // Issues with more values than this are evaluated from their function rather than a table.
 constexpr std::uint64_t kMaxTabulatedValues = std::uint64_t{1} << 20;
+
+// Refuses a function that gives a non-finite value somewhere on the issue. Tables are checked
+// entry by entry; a linear function is monotone, so finite at both bounds means finite between
+// them; a triangular one divides by its two slopes' widths, which must be finite too.
+void CheckFinite(const Issue& issue, const ValueFunction& f) {
+  auto fail = [&](std::string_view what) {
+    throw UsageError(fmt::format("the value function of issue '{}' {}; values must be finite", issue.name(), what));
+  };
+  switch (f.shape()) {
+    case ValueFunction::Shape::kTable:
+      for (std::uint64_t p = 0; p < f.table().size(); ++p) {
+        if (!std::isfinite(f.table()[p])) {
+          fail(fmt::format("gives {} to value '{}'", f.table()[p], issue.Format(issue.ValueAt(p))));
+        }
+      }
+      return;
+    case ValueFunction::Shape::kLinear:
+      for (double x : {issue.lower(), issue.upper()}) {
+        if (!std::isfinite(f.Evaluate(issue, x))) fail(fmt::format("overflows at {}", issue.Format(x)));
+      }
+      return;
+    case ValueFunction::Shape::kTriangular:
+      if (!std::isfinite(f.top() - f.lower()) || !std::isfinite(f.upper() - f.top())) {
+        fail("has a triangle too wide to compute");
+      }
+      return;
+  }
+}
+
+// The number of outcomes of `space`, which EvaluateAll is about to enumerate; throws
+// UsageError when the space cannot be enumerated or holds more than the limit.
+std::uint64_t EnumerationSize(const OutcomeSpace& space) {
+  const std::uint64_t limit = DefaultResourceLimits().max_outcomes;
+  if (!space.cardinality() || *space.cardinality() > limit) {
+    throw UsageError(fmt::format("cannot evaluate every outcome of '{}': {} outcomes, more than {}", space.name(),
+                                 space.DescribeSize(), DescribeLimit(limit, "outcomes", "--max-outcomes")));
+  }
+  return *space.cardinality();
+}
 
 }  // namespace
 
@@ -67,19 +107,30 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
     throw UsageError(fmt::format("linear additive utility over '{}' needs {} weights and value functions, got {} and {}",
                                  space_->name(), n, weights_.size(), value_functions_.size()));
   }
-  double total = 0.0;
+  double total = 0.0, largest = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!std::isfinite(weights_[i]) || weights_[i] < 0.0) {
       throw UsageError(fmt::format("issue '{}' has weight {}; weights must be finite and non-negative",
                                    space_->issue(i).name(), weights_[i]));
     }
     total += weights_[i];
+    largest = std::max(largest, weights_[i]);
   }
   if (!(total > 0.0)) throw UsageError(fmt::format("all issue weights over '{}' are zero", space_->name()));
+  if (std::isinf(total)) {
+    // Finite weights whose sum overflows (1e308 twice): scale them down first. Only then, so
+    // that ordinary weights are divided by exactly their sum, as GENIUS does.
+    total = 0.0;
+    for (double& w : weights_) total += (w /= largest);
+  }
   for (double& w : weights_) w /= total;
 
   table_offset_.assign(n, 0);
   position_base_.assign(n, 0.0);
+  tabulated_.assign(n, false);
+  // Tables are built while they fit in the limit: an integer range of 2^20 values per issue,
+  // written in a few bytes, would otherwise take memory without bound over many issues.
+  const std::uint64_t table_budget = DefaultResourceLimits().max_tabulated_values;
   for (std::size_t i = 0; i < n; ++i) {
     const Issue& issue = space_->issue(i);
     const ValueFunction& f = value_functions_[i];
@@ -87,10 +138,13 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
       throw UsageError(fmt::format("issue '{}' has a value table of {} entries for {} values", issue.name(),
                                    f.table().size(), issue.cardinality()));
     }
-    if (!issue.countable() || issue.cardinality() > kMaxTabulatedValues) {
+    CheckFinite(issue, f);
+    if (!issue.countable() || issue.cardinality() > kMaxTabulatedValues ||
+        weighted_.size() + issue.cardinality() > table_budget) {
       all_tabulated_ = false;
       continue;
     }
+    tabulated_[i] = true;
     table_offset_[i] = weighted_.size();
     position_base_[i] = issue.kind() == IssueKind::kDiscrete ? 0.0 : issue.lower();
     for (std::uint64_t p = 0; p < issue.cardinality(); ++p) {
@@ -103,6 +157,7 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
   }
 
   // Extremes issue by issue: tables exactly, functions at their bounds and peak.
+  double magnitude = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     const Issue& issue = space_->issue(i);
     const ValueFunction& f = value_functions_[i];
@@ -111,8 +166,10 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
       hi = std::max(hi, v);
       lo = std::min(lo, v);
     };
-    if (issue.countable() && issue.cardinality() <= kMaxTabulatedValues) {
+    if (tabulated_[i]) {
       for (std::uint64_t p = 0; p < issue.cardinality(); ++p) consider(weighted_[table_offset_[i] + p]);
+    } else if (f.shape() == ValueFunction::Shape::kTable) {
+      for (double v : f.table()) consider(weights_[i] * v);
     } else {
       consider(weights_[i] * f.Evaluate(issue, issue.lower()));
       consider(weights_[i] * f.Evaluate(issue, issue.upper()));
@@ -125,6 +182,13 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
     }
     max_utility_ += hi;
     min_utility_ += lo;
+    magnitude += std::max(std::abs(hi), std::abs(lo));
+  }
+  // Every partial sum Utility() forms is at most `magnitude` in size, so it is finite if this is.
+  if (!std::isfinite(magnitude)) {
+    throw UsageError(fmt::format("the values of the utility function over '{}' are so large that utilities "
+                                 "overflow; keep them near [0, 1]",
+                                 space_->name()));
   }
   max_utility_ = std::min(max_utility_, 1.0);
   min_utility_ = std::min(min_utility_, 1.0);
@@ -141,7 +205,7 @@ double LinearAdditiveUtility::Utility(const Outcome& outcome) const {
   }
   for (std::size_t i = 0; i < n; ++i) {
     const Issue& issue = space_->issue(i);
-    if (issue.countable() && issue.cardinality() <= kMaxTabulatedValues) {
+    if (tabulated_[i]) {
       u += weighted_[table_offset_[i] + issue.PositionOf(outcome[i])];
     } else {
       u += weights_[i] * value_functions_[i].Evaluate(issue, outcome[i]);
@@ -152,10 +216,7 @@ double LinearAdditiveUtility::Utility(const Outcome& outcome) const {
 
 void UtilityFunction::EvaluateAll(std::vector<double>& out) const {
   const OutcomeSpace& space = this->space();
-  if (!space.cardinality()) {
-    throw UsageError(fmt::format("cannot evaluate every outcome of '{}': {} outcomes", space.name(), space.DescribeSize()));
-  }
-  const std::uint64_t count = *space.cardinality();
+  const std::uint64_t count = EnumerationSize(space);
   const std::size_t n = space.issue_count();
   out.resize(count);
   // Walk the space like an odometer (last issue fastest, as OutcomeIndex counts): no division.
@@ -176,7 +237,8 @@ void UtilityFunction::EvaluateAll(std::vector<double>& out) const {
 }
 
 void LinearAdditiveUtility::EvaluateAll(std::vector<double>& out) const {
-  if (!space_->cardinality() || !all_tabulated_) {
+  EnumerationSize(*space_);
+  if (!all_tabulated_) {
     UtilityFunction::EvaluateAll(out);
     return;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "parley/limits.h"
 #include "parley/random.h"
 #include "parley/utility.h"
 
@@ -14,19 +15,26 @@ constexpr std::uint64_t kSamplingSeed = 0x70617266656e6365ULL;
 // Values tried per issue and pass when hill-climbing over an issue with many values.
 constexpr std::uint64_t kClimbValuesPerIssue = 64;
 
-// Improves `outcome` one issue at a time until no single change raises its utility.
-double HillClimb(const UtilityFunction& utility, Outcome& outcome, Rng& rng) {
+// Work allowed to all the climbs of one ranking, in utility evaluations times issues (an
+// evaluation costs about one step per issue). Far above what the climbs of any GENIUS or ANAC
+// scenario use; it stops climbs over thousands of issues, which cost the square of the issue
+// count per pass, from running for hours.
+constexpr std::uint64_t kClimbWork = std::uint64_t{1} << 34;
+
+// Improves `outcome` one issue at a time until no single change raises its utility, or until
+// `evaluations` utility evaluations are spent (it is decreased by those made).
+double HillClimb(const UtilityFunction& utility, Outcome& outcome, Rng& rng, std::uint64_t& evaluations) {
   const OutcomeSpace& space = utility.space();
   double best = utility.Utility(outcome);
-  for (bool improved = true; improved;) {
+  for (bool improved = true; improved && evaluations > 0;) {
     improved = false;
-    for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    for (std::size_t i = 0; i < space.issue_count() && evaluations > 0; ++i) {
       const Issue& issue = space.issue(i);
       const double original = outcome[i];
       double best_value = original;
       const bool all = issue.countable() && issue.cardinality() <= kClimbValuesPerIssue;
       const std::uint64_t tries = all ? issue.cardinality() : kClimbValuesPerIssue;
-      for (std::uint64_t k = 0; k < tries; ++k) {
+      for (std::uint64_t k = 0; k < tries && evaluations > 0; ++k, --evaluations) {
         const double v = all ? issue.ValueAt(k)
                              : (issue.countable() ? issue.ValueAt(rng.UniformInt(issue.cardinality()))
                                                   : issue.lower() + (issue.upper() - issue.lower()) * rng.UniformReal());
@@ -92,7 +100,12 @@ std::vector<OutcomeIndex> SortedByValue(const std::vector<double>& values) {
 OutcomeRanking::OutcomeRanking(const UtilityFunction& utility) : space_(&utility.space()) {
   const OutcomeSpace& space = *space_;
   const std::size_t n = space.issue_count();
-  if (space.cardinality() && *space.cardinality() <= kExhaustiveLimit) {
+  const ResourceLimits limits = DefaultResourceLimits();
+  // An exhaustive ranking holds a utility and an index per outcome, and evaluates every outcome
+  // once more on the way.
+  const std::uint64_t exhaustive_limit =
+      std::min({kExhaustiveLimit, limits.max_outcomes, limits.max_cache_bytes / (3 * sizeof(double))});
+  if (space.cardinality() && *space.cardinality() <= exhaustive_limit) {
     exhaustive_ = true;
     const std::uint64_t count = *space.cardinality();
     std::vector<double> raw;
@@ -103,20 +116,25 @@ OutcomeRanking::OutcomeRanking(const UtilityFunction& utility) : space_(&utility
     return;
   }
 
+  // The samples are held twice while the ranking is built (as outcomes, then as values).
+  const std::size_t bytes_per_sample = 2 * sizeof(double) * (n + 2);
+  const std::size_t sample_size = std::clamp<std::size_t>(limits.max_cache_bytes / bytes_per_sample, kClimbStarts,
+                                                          kSampleSize);
   Rng rng(kSamplingSeed);
-  std::vector<Outcome> samples(kSampleSize, Outcome(n));
-  std::vector<double> sample_utilities(kSampleSize);
-  for (std::size_t s = 0; s < kSampleSize; ++s) {
+  std::vector<Outcome> samples(sample_size, Outcome(n));
+  std::vector<double> sample_utilities(sample_size);
+  for (std::size_t s = 0; s < sample_size; ++s) {
     space.RandomOutcome(rng, samples[s]);
     sample_utilities[s] = utility.Utility(samples[s]);
   }
-  std::vector<std::size_t> order(kSampleSize);
+  std::vector<std::size_t> order(sample_size);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return sample_utilities[a] > sample_utilities[b]; });
+  std::uint64_t evaluations = kClimbWork / std::max<std::size_t>(n, 1);
   for (std::size_t k = 0; k < kClimbStarts; ++k) {
     Outcome climbed = samples[order[k]];
-    const double u = HillClimb(utility, climbed, rng);
+    const double u = HillClimb(utility, climbed, rng, evaluations);
     samples.push_back(std::move(climbed));
     sample_utilities.push_back(u);
   }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "parley/error.h"
+#include "parley/utf8.h"
 
 namespace parley {
 
@@ -16,6 +17,7 @@ Profile::Profile(std::string name, std::shared_ptr<const UtilityFunction> utilit
       utility_(std::move(utility)),
       reservation_value_(reservation_value),
       discount_factor_(discount_factor) {
+  RequireUtf8Name(name_, "the profile name");
   if (!utility_) throw UsageError(fmt::format("profile '{}' has no utility function", name_));
   if (!std::isfinite(reservation_value_)) {
     throw UsageError(fmt::format("profile '{}' has reservation value {}; it must be a finite number", name_,
@@ -42,6 +44,7 @@ struct Scenario::Caches {
 Scenario::Scenario(std::string name, std::shared_ptr<const OutcomeSpace> space, std::vector<Profile> profiles)
     : name_(std::move(name)), space_(std::move(space)), profiles_(std::move(profiles)),
       caches_(std::make_shared<Caches>()) {
+  RequireUtf8Name(name_, "the scenario name");
   if (!space_) throw UsageError(fmt::format("scenario '{}' has no outcome space", name_));
   if (profiles_.size() < 2) {
     throw UsageError(fmt::format("scenario '{}' has {} profile(s); a negotiation needs at least two", name_,

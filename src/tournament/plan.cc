@@ -252,7 +252,7 @@ std::string TournamentPlan::ConfigJson() const {
   json["self_play"] = config.self_play;
   json["budget"] = config.budget_seconds;
   if (!config.plugins.empty()) json["plugins"] = config.plugins;
-  return json.dump(2) + "\n";
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 TournamentPlan PlanTournament(const TournamentConfig& config) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/error.h"
+#include "parley/utf8.h"
 #include "parley/tournament.h"
 
 namespace parley {
@@ -22,7 +23,9 @@ std::optional<double> OptionalDouble(const Json& json) {
   return json.get<double>();
 }
 
-std::string CsvField(const std::string& text) {
+// Text that is not valid UTF-8 (a path, a negotiator's message) is repaired, as in the JSON.
+std::string CsvField(const std::string& raw) {
+  const std::string text = ValidUtf8(raw);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
@@ -76,7 +79,7 @@ std::string RowToJsonLine(const TournamentRow& row) {
   json["fault"] = row.fault.empty() ? Json(nullptr) : Json(row.fault);
   json["fault_party"] = row.fault_party ? Json(*row.fault_party) : Json(nullptr);
   json["elapsed_seconds"] = row.elapsed_seconds;
-  return json.dump();
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 TournamentRow RowFromJsonLine(const std::string& line, const std::string& origin) {
