@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "isolation/worker_loop.h"
 #include "parley/error.h"
 
 extern char** environ;
@@ -72,19 +73,22 @@ WorkerProcess::WorkerProcess(const std::filesystem::path& executable, const Work
   std::vector<char*> argv = {const_cast<char*>(program.c_str()), const_cast<char*>("--cpu"),
                              const_cast<char*>(cpu.c_str()), const_cast<char*>("--memory"),
                              const_cast<char*>(memory.c_str()), nullptr};
-  // Under AddressSanitizer the sanitizer's resident-memory limit stands in for RLIMIT_AS.
+  // Under AddressSanitizer the sanitizer's resident-memory limit stands in for RLIMIT_AS; a crash
+  // is left to the kernel, so that it reads as the signal it is; and the sanitizer's own stops
+  // get an exit status of their own. These options come last, so they win.
   std::vector<std::string> environment;
   std::vector<char*> envp;
   char** env = environ;
-  if (kAddressSanitizer && limits.memory_mib > 0) {
-    std::string asan = fmt::format("ASAN_OPTIONS=hard_rss_limit_mb={}", limits.memory_mib);
+  if (kAddressSanitizer) {
+    std::string asan = "ASAN_OPTIONS=";
     for (char** e = environ; *e; ++e) {
       if (std::strncmp(*e, "ASAN_OPTIONS=", 13) == 0) {
-        asan += std::string(":") + (*e + 13);
+        asan += std::string(*e + 13) + ":";
       } else {
         environment.emplace_back(*e);
       }
     }
+    asan += fmt::format("handle_segv=0:exitcode={}:hard_rss_limit_mb={}", kWorkerExitSanitizer, limits.memory_mib);
     environment.push_back(asan);
     for (auto& entry : environment) envp.push_back(entry.data());
     envp.push_back(nullptr);
@@ -132,7 +136,18 @@ std::string WorkerProcess::End(double grace_seconds) {
 }
 
 std::string WorkerProcess::Describe(int status) const {
-  if (WIFEXITED(status)) return fmt::format("exited with status {}", WEXITSTATUS(status));
+  if (WIFEXITED(status)) {
+    const int code = WEXITSTATUS(status);
+    if (code == kWorkerExitOutOfMemory) return "ran out of memory";
+    if (kAddressSanitizer && code == kWorkerExitSanitizer) {
+      return limits_.memory_mib > 0
+                 ? fmt::format("was stopped by AddressSanitizer (over its memory limit of {} MiB, or a memory error: "
+                               "see its report on stderr)",
+                               limits_.memory_mib)
+                 : std::string("was stopped by AddressSanitizer (see its report on stderr)");
+    }
+    return fmt::format("exited with status {}", code);
+  }
   if (!WIFSIGNALED(status)) return "ended";
   const int signal = WTERMSIG(status);
   if (signal == SIGXCPU && limits_.cpu_seconds > 0) {
