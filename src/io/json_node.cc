@@ -49,9 +49,10 @@ namespace {
 
 // Builds the document from nlohmann's SAX events. nlohmann's own parser with a callback (the
 // usual way to see keys as they are read) scans the whole enclosing container each time an
-// object ends, and ordered_json looks keys up linearly when inserting them: both quadratic, so
-// a file holding an array of a million small objects would take hours. Here every event costs
-// O(log n): keys are checked against a set per open object and members appended directly.
+// object ends, and ordered_json looks keys up linearly when inserting them and deep-copies the
+// members already read each time its vector grows: quadratic time, and a recursion as deep as
+// the values it copies. Here keys are checked against a set per open object and an object's
+// members are collected in a vector of movable pairs, moved into place when the object ends.
 class DocumentBuilder {
  public:
   using string_t = Json::string_t;
@@ -68,8 +69,8 @@ class DocumentBuilder {
   bool string(string_t& value) { return Place(Json(std::move(value))); }
   bool binary(Json::binary_t& value) { return Place(Json::binary(std::move(value))); }
 
-  bool start_object(std::size_t) { return Open(Json::object()); }
-  bool start_array(std::size_t) { return Open(Json::array()); }
+  bool start_object(std::size_t) { return Open(/*object=*/true); }
+  bool start_array(std::size_t) { return Open(/*object=*/false); }
   bool end_object() { return Close(); }
   bool end_array() { return Close(); }
 
@@ -79,12 +80,7 @@ class DocumentBuilder {
       throw InputError(fmt::format("{}: {}: the key \"{}\" appears twice in the same object", origin_,
                                    ChildPath(PathOfOpenFrames(), key), key));
     }
-    frame.key = key;
-    // The key is new (checked above), so append without ordered_map's linear search.
-    auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(
-        frame.container->get_ref<Json::object_t&>());
-    members.emplace_back(std::move(key), Json());
-    member_ = &members.back().second;
+    frame.members.emplace_back(std::move(key), Json());
     return true;
   }
 
@@ -95,38 +91,48 @@ class DocumentBuilder {
 
  private:
   struct Frame {
-    Json* container;
-    std::set<std::string> keys;  // objects: the keys read so far
-    std::string key;             // objects: the key being read
-    std::size_t elements = 0;    // arrays: elements started so far
+    Json* container;  // where the container goes (an empty array or object until it ends)
+    bool object;
+    std::vector<std::pair<std::string, Json>> members;  // objects: the members read so far
+    std::set<std::string> keys;                        // objects: their keys
+    std::size_t elements = 0;                          // arrays: elements started so far
   };
 
-  // Stores a value where the innermost open container expects one; returns where it went.
+  // Stores a value where the innermost open container expects one; returns where it went. The
+  // address stays valid while the value is open: only the innermost open container grows.
   Json* Store(Json value) {
     if (frames_.empty()) {
       root_ = std::move(value);
       return &root_;
     }
     Frame& frame = frames_.back();
-    if (frame.container->is_array()) {
-      ++frame.elements;
-      auto& elements = frame.container->get_ref<Json::array_t&>();
-      elements.push_back(std::move(value));
-      return &elements.back();
+    if (frame.object) {
+      frame.members.back().second = std::move(value);
+      return &frame.members.back().second;
     }
-    *member_ = std::move(value);
-    return member_;
+    ++frame.elements;
+    auto& elements = frame.container->get_ref<Json::array_t&>();
+    elements.push_back(std::move(value));
+    return &elements.back();
   }
   bool Place(Json value) {
     Store(std::move(value));
     return true;
   }
-  // A container's address stays valid while it is open: only the innermost open container grows.
-  bool Open(Json container) {
-    frames_.push_back(Frame{Store(std::move(container)), {}, {}, 0});
+  bool Open(bool object) {
+    Json* stored = Store(object ? Json::object() : Json::array());
+    frames_.push_back(Frame{stored, object, {}, {}, 0});
     return true;
   }
   bool Close() {
+    Frame& frame = frames_.back();
+    if (frame.object) {
+      // Reserved first, so the members are moved in, never copied.
+      auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(
+          frame.container->get_ref<Json::object_t&>());
+      members.reserve(frame.members.size());
+      for (auto& [key, value] : frame.members) members.emplace_back(std::move(key), std::move(value));
+    }
     frames_.pop_back();
     return true;
   }
@@ -135,8 +141,8 @@ class DocumentBuilder {
     std::string path;
     for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
       const Frame& frame = frames_[i];
-      path = frame.container->is_object() ? ChildPath(path, frame.key)
-                                          : fmt::format("{}[{}]", path, frame.elements - 1);
+      path = frame.object ? ChildPath(path, frame.members.back().first)
+                          : fmt::format("{}[{}]", path, frame.elements - 1);
     }
     return path;
   }
@@ -144,7 +150,6 @@ class DocumentBuilder {
   const std::string& origin_;
   Json root_;
   std::vector<Frame> frames_;
-  Json* member_ = nullptr;
 };
 
 }  // namespace
@@ -161,7 +166,10 @@ Json ParseDocument(const std::string& text, const std::string& origin) {
     const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     throw InputError(fmt::format("{}:{}: malformed JSON: {}", origin, LineColumn(text, offset), why));
   } catch (const Json::exception& e) {
-    throw InputError(fmt::format("{}: malformed JSON: {}", origin, e.what()));
+    // "[json.exception.out_of_range.406] number overflow parsing '1e999'": no position given.
+    std::string why = e.what();
+    if (auto bracket = why.find("] "); bracket != std::string::npos) why = why.substr(bracket + 2);
+    throw InputError(fmt::format("{}: malformed JSON: {}", origin, why));
   }
   return builder.TakeDocument();
 }

@@ -33,6 +33,10 @@ using internal::Node;
 // DeriveSeed takes its tags as an initializer list; a scenario's party count is only known at run
 // time, so the call is dispatched to an instantiation for each tag count.
 constexpr std::size_t kMaxTags = 2 + 16;
+// Bounds that keep a mistaken configuration from exhausting the machine: each thread costs a
+// stack, each assignment of negotiators to roles a list that the plan keeps.
+constexpr unsigned kMaxThreads = 4096;
+constexpr std::uint64_t kMaxAssignments = 1'000'000;
 
 template <std::size_t... I>
 std::uint64_t DeriveFromArray(std::uint64_t seed, const std::uint64_t* tags, std::index_sequence<I...>) {
@@ -203,7 +207,11 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
   if (auto node = root.Find("mediators")) config.mediators = StringList(*node, "a list of mediator specs");
   if (auto node = root.Find("self_play")) config.self_play = node->Bool();
   if (auto node = root.Find("budget")) config.budget_seconds = NonNegativeSeconds(*node);
-  if (auto node = root.Find("threads")) config.threads = static_cast<unsigned>(NonNegative(*node, "a thread count"));
+  if (auto node = root.Find("threads")) {
+    const std::uint64_t threads = NonNegative(*node, "a thread count");
+    if (threads > kMaxThreads) node->Fail(fmt::format("expected at most {} threads, found {}", kMaxThreads, threads));
+    config.threads = static_cast<unsigned>(threads);
+  }
   if (auto node = root.Find("out")) config.out = node->String("a folder path");
   if (auto node = root.Find("plugins")) {
     config.plugins = StringList(*node, "a list of plugin paths");
@@ -264,6 +272,9 @@ TournamentPlan PlanTournament(const TournamentConfig& config) {
   if (c.repetitions == 0) throw UsageError("repetitions must be at least 1");
   if (c.rounds == 0 && !(c.time_limit_seconds > 0)) c.rounds = 100;
   if (c.budget_seconds < 0 || c.time_limit_seconds < 0) throw UsageError("time limits must not be negative");
+  if (c.threads > kMaxThreads) {
+    throw UsageError(fmt::format("{} threads asked for; a tournament runs at most {}", c.threads, kMaxThreads));
+  }
   for (const auto& plugin : c.plugins) LoadPlugin(plugin);
   std::set<std::string> canonical;
   for (const auto& spec : c.negotiators) {
@@ -281,18 +292,32 @@ TournamentPlan PlanTournament(const TournamentConfig& config) {
   for (const auto& id : plan.scenario_ids) {
     plan.scenarios.push_back(LoadScenario(id));
     const Scenario& scenario = plan.scenarios.back();
+    if (scenario.party_count() + 2 > kMaxTags) {
+      throw UsageError(fmt::format("scenario '{}' has {} parties; tournaments handle at most {}", id,
+                                   scenario.party_count(), kMaxTags - 2));
+    }
+    // Assignments() visits every tuple of negotiators, one per role: refuse before it would run
+    // for hours (twenty negotiators in sixteen roles make 20^16 tuples).
+    std::uint64_t tuples = 1;
+    for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+      if (__builtin_mul_overflow(tuples, std::uint64_t{c.negotiators.size()}, &tuples) || tuples > kMaxAssignments) {
+        throw UsageError(fmt::format("scenario '{}' has {} parties and the tournament {} negotiators: more than {} "
+                                     "ways to fill the roles",
+                                     id, scenario.party_count(), c.negotiators.size(), kMaxAssignments));
+      }
+    }
     plan.assignments.push_back(Assignments(c.negotiators.size(), scenario.party_count(), c.self_play));
     if (plan.assignments.back().empty()) {
       throw UsageError(fmt::format("scenario '{}' has {} parties but only {} negotiators: without self-play no "
                                    "assignment fills every role",
                                    id, scenario.party_count(), c.negotiators.size()));
     }
-    if (scenario.party_count() + 2 > kMaxTags) {
-      throw UsageError(fmt::format("scenario '{}' has {} parties; tournaments handle at most {}", id,
-                                   scenario.party_count(), kMaxTags - 2));
-    }
     plan.first_id.push_back(plan.match_count);
-    plan.match_count += plan.assignments.back().size() * c.repetitions;
+    std::uint64_t matches = 0;
+    if (__builtin_mul_overflow(std::uint64_t{plan.assignments.back().size()}, c.repetitions, &matches) ||
+        __builtin_add_overflow(plan.match_count, matches, &plan.match_count)) {
+      throw UsageError(fmt::format("the tournament has more than 2^64 negotiations ({} repetitions)", c.repetitions));
+    }
   }
   return plan;
 }
