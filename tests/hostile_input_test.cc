@@ -483,6 +483,58 @@ TEST(HostileMultiTrack, ErrorsInsideATrackNameTheirPlace) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// GeniusWeb JSON and NegMAS YAML
+
+TEST(HostileGeniusWeb, AnIssueOfTwoHundredThousandValuesIsReadInLinearTime) {
+  const fs::path folder = TemporaryFolder("hostile-gw") / "wide";
+  std::string names, table;
+  for (int v = 0; v < 200'000; ++v) {
+    names += (v ? ",\"v" : "\"v") + std::to_string(v) + "\"";
+    table += (v ? ",\"v" : "\"v") + std::to_string(v) + "\":" + (v == 123'456 ? "1" : "0.5");
+  }
+  const std::string domain = "{\"name\": \"wide\", \"issuesValues\": {\"i\": {\"values\": [" + names + "]}}}";
+  WriteText(folder / "wide.json", domain);
+  for (const char* party : {"alice", "bob"}) {
+    WriteText(folder / (std::string(party) + ".json"),
+              "{\"LinearAdditiveUtilitySpace\": {\"issueUtilities\": {\"i\": {\"DiscreteValueSetUtilities\": "
+              "{\"valueUtilities\": {" + table + "}}}}, \"issueWeights\": {\"i\": 1}, \"domain\": " + domain +
+              ", \"name\": \"" + party + "\"}}");
+  }
+  const Scenario scenario = LoadScenario(folder.string(), "geniusweb-json");
+  EXPECT_DOUBLE_EQ(scenario.profile(0).Utility(Outcome({123'456.0})), 1.0);
+  EXPECT_DOUBLE_EQ(scenario.profile(1).Utility(Outcome({7.0})), 0.5);
+}
+
+// The NegMAS YAML test scenario with `extra` appended to the buyer's file.
+fs::path NegmasYaml(const std::string& extra) {
+  const fs::path source = fs::path(PARLEY_SOURCE_DIR) / "tests/data/formats/negmas-yaml/trade";
+  const fs::path folder = TemporaryFolder("hostile-yaml") / "trade";
+  fs::create_directories(folder);
+  for (const auto& entry : fs::directory_iterator(source)) fs::copy_file(entry.path(), folder / entry.path().filename());
+  std::ofstream(folder / "buyer.yml", std::ios::app) << extra;
+  return folder;
+}
+
+TEST(HostileYaml, AliasesExpandingToABillionValuesAreRefused) {
+  // The YAML "billion laughs": nine levels of aliases, each repeating the one below ten times.
+  std::string bomb = "lol0: &l0 [\"lollollollollol\", \"lollollollollol\"]\n";
+  for (int level = 1; level <= 9; ++level) {
+    bomb += "lol" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *l" : "*l") + std::to_string(level - 1);
+    bomb += "]\n";
+  }
+  const fs::path folder = NegmasYaml(bomb);
+  const std::string message = ErrorOf([&] { LoadScenario(folder.string()); });
+  EXPECT_HAS(message, (folder / "buyer.yml").string() + ":");
+  EXPECT_HAS(message, "the document expands to far more than its own size, through aliases (*name)");
+}
+
+TEST(HostileYaml, AHundredThousandNestedSequencesAreAnErrorNotACrash) {
+  const fs::path folder = NegmasYaml("deep: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n");
+  EXPECT_HAS(ErrorOf([&] { LoadScenario(folder.string()); }), (folder / "buyer.yml").string() + ":");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tournament configurations
 
 TEST(HostileTournamentConfig, DeepNestingThreadsAndRepetitionsAreBounded) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -155,7 +156,7 @@ Domain ReadDomain(const Node& node) {
   issues.RequireObject("an object mapping each issue to its values");
   for (const auto& [issue, value] : issues.json().items()) {
     if (internal::IsCommentKey(issue)) continue;
-    const Node set_node = issues.Child(issue);
+    const Node set_node = issues.Member(issue, value);
     set_node.RequireObject("{\"values\": [...]} or {\"range\": {\"low\": ..., \"high\": ..., \"step\": ...}}");
     set_node.CheckKeys({"values", "range"});
     const bool listed = set_node.json().contains("values"), ranged = set_node.json().contains("range");
@@ -232,13 +233,16 @@ ValueFunction ReadDiscreteUtilities(const Node& node, const ValueSet& set, const
   const Node table = node.Required("valueUtilities", "an object mapping each value to its utility");
   table.RequireObject("an object mapping each value to its utility");
   std::vector<std::optional<double>> by_position(set.names.size());
+  // Looked up by name in O(1): a linear search per value is quadratic on issues of many values.
+  std::unordered_map<std::string_view, std::size_t> positions;
+  for (std::size_t p = 0; p < set.names.size(); ++p) positions.emplace(set.names[p], p);
   for (const auto& [value, number] : table.json().items()) {
-    const auto at = std::find(set.names.begin(), set.names.end(), value);
-    if (at == set.names.end()) {
-      table.Child(value).Fail(fmt::format("'{}' is not a value of issue '{}' (its values: {})", value, issue,
-                                          fmt::join(set.names, ", ")));
+    const auto at = positions.find(value);
+    if (at == positions.end()) {
+      table.Member(value, number).Fail(fmt::format("'{}' is not a value of issue '{}' (its values: {})", value, issue,
+                                                   fmt::join(set.names, ", ")));
     }
-    by_position[static_cast<std::size_t>(at - set.names.begin())] = Utility01(table.Child(value));
+    by_position[at->second] = Utility01(table.Member(value, number));
   }
   std::vector<double> values;
   for (std::size_t p = 0; p < by_position.size(); ++p) {
@@ -301,7 +305,7 @@ double BidUtility(const Node& node, const Domain& domain, const OutcomeSpace& sp
   values.RequireObject("an object mapping issues to values");
   double total = 0.0;
   for (const auto& [issue_name, value] : values.json().items()) {
-    const Node entry = values.Child(issue_name);
+    const Node entry = values.Member(issue_name, value);
     const auto i = space.FindIssue(issue_name);
     if (!i) entry.Fail(fmt::format("there is no issue named '{}'", issue_name));
     const Issue& issue = space.issue(*i);

@@ -126,13 +126,7 @@ class DocumentBuilder {
   }
   bool Close() {
     Frame& frame = frames_.back();
-    if (frame.object) {
-      // Reserved first, so the members are moved in, never copied.
-      auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(
-          frame.container->get_ref<Json::object_t&>());
-      members.reserve(frame.members.size());
-      for (auto& [key, value] : frame.members) members.emplace_back(std::move(key), std::move(value));
-    }
+    if (frame.object) *frame.container = ObjectOf(std::move(frame.members));
     frames_.pop_back();
     return true;
   }
@@ -153,6 +147,15 @@ class DocumentBuilder {
 };
 
 }  // namespace
+
+Json ObjectOf(std::vector<std::pair<std::string, Json>> members) {
+  Json object = Json::object();
+  // Reserved first, so the members are moved in, never copied.
+  auto& slots = static_cast<std::vector<std::pair<const std::string, Json>>&>(object.get_ref<Json::object_t&>());
+  slots.reserve(members.size());
+  for (auto& [key, value] : members) slots.emplace_back(std::move(key), std::move(value));
+  return object;
+}
 
 Json ParseDocument(const std::string& text, const std::string& origin) {
   DocumentBuilder builder(origin);

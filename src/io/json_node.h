@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -34,6 +36,10 @@ std::string ChildPath(const std::string& parent, std::string_view key);
 std::string Describe(const Json& json);
 // Byte offset (0-based) to "line:column" (1-based), as editors count them.
 std::string LineColumn(const std::string& text, std::size_t offset);
+// An object of `members`, whose keys the caller has checked are distinct, moved in: building it
+// key by key would cost ordered_json's linear search per key and a deep copy of the members so
+// far each time its vector grows.
+Json ObjectOf(std::vector<std::pair<std::string, Json>> members);
 // Parses `text`, refusing duplicate keys (nlohmann would silently keep the last one, and a
 // hand-written file that gives "price" two weights is a mistake). Comments (// and /* */) are
 // allowed, since people annotate the numbers they write. Throws InputError naming `origin`.

@@ -143,7 +143,7 @@ Piece ReadTable(const Node& mapping, const ReadIssue& read) {
   }
   std::vector<std::optional<double>> by_position(issue.cardinality());
   for (const auto& [key, value] : mapping.json().items()) {
-    const Node entry = mapping.Child(key);
+    const Node entry = mapping.Member(key, value);
     std::optional<std::size_t> position;
     if (issue.kind() == IssueKind::kDiscrete) {
       position = ListedPosition(read, key);

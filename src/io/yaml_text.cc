@@ -2,9 +2,12 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <regex>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -49,34 +52,61 @@ Json ResolvePlain(const std::string& text) {
   return text;
 }
 
-Json Convert(const YAML::Node& node, const std::string& origin) {
-  switch (node.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null: return nullptr;
-    case YAML::NodeType::Scalar: {
-      const std::string& tag = node.Tag();
-      // "!" marks a quoted scalar; "?" a plain one, whose type the resolver decides.
-      if (tag == "!" || tag == "tag:yaml.org,2002:str") return node.Scalar();
-      return ResolvePlain(node.Scalar());
-    }
-    case YAML::NodeType::Sequence: {
-      Json array = Json::array();
-      for (const YAML::Node& element : node) array.push_back(Convert(element, origin));
-      return array;
-    }
-    case YAML::NodeType::Map: {
-      Json object = Json::object();
-      for (const auto& entry : node) {
-        if (!entry.first.IsScalar()) Fail(origin, entry.first.Mark(), "a mapping key that is not a scalar");
-        const std::string& key = entry.first.Scalar();
-        if (object.contains(key)) Fail(origin, entry.first.Mark(), fmt::format("the key \"{}\" is given twice", key));
-        object[key] = Convert(entry.second, origin);
+// YAML to JSON within a budget of bytes. Aliases (*name) repeat what an anchor (&name) names
+// without repeating its text, so a few lines can describe 10^9 values (the YAML "billion
+// laughs"); a document without them converts to a few times its own size.
+class Converter {
+ public:
+  Converter(const std::string& origin, std::uint64_t budget) : origin_(origin), budget_(budget) {}
+
+  Json Convert(const YAML::Node& node) {
+    Spend(node, sizeof(Json));
+    switch (node.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null: return nullptr;
+      case YAML::NodeType::Scalar: {
+        Spend(node, node.Scalar().size());
+        const std::string& tag = node.Tag();
+        // "!" marks a quoted scalar; "?" a plain one, whose type the resolver decides.
+        if (tag == "!" || tag == "tag:yaml.org,2002:str") return node.Scalar();
+        return ResolvePlain(node.Scalar());
       }
-      return object;
+      case YAML::NodeType::Sequence: {
+        Json array = Json::array();
+        for (const YAML::Node& element : node) array.push_back(Convert(element));
+        return array;
+      }
+      case YAML::NodeType::Map: {
+        std::vector<std::pair<std::string, Json>> members;
+        std::set<std::string> keys;
+        for (const auto& entry : node) {
+          if (!entry.first.IsScalar()) Fail(origin_, entry.first.Mark(), "a mapping key that is not a scalar");
+          const std::string& key = entry.first.Scalar();
+          if (!keys.insert(key).second) {
+            Fail(origin_, entry.first.Mark(), fmt::format("the key \"{}\" is given twice", key));
+          }
+          Spend(entry.first, key.size());
+          members.emplace_back(key, Convert(entry.second));
+        }
+        return ObjectOf(std::move(members));
+      }
     }
+    return nullptr;
   }
-  return nullptr;
-}
+
+ private:
+  void Spend(const YAML::Node& node, std::uint64_t bytes) {
+    if (bytes > budget_) {
+      Fail(origin_, node.Mark(),
+           "the document expands to far more than its own size, through aliases (*name) repeating anchored "
+           "values; expected a document without such repetition");
+    }
+    budget_ -= bytes;
+  }
+
+  const std::string& origin_;
+  std::uint64_t budget_;
+};
 
 // Words PyYAML would read as something other than a string, or that need quotes to be read at all.
 bool NeedsQuotes(const std::string& text) {
@@ -141,7 +171,7 @@ Json ParseYamlDocument(const std::string& text, const std::string& origin) {
   } catch (const YAML::Exception& e) {
     Fail(origin, e.mark, fmt::format("not well-formed YAML ({})", e.msg));
   }
-  return Convert(root, origin);
+  return Converter(origin, 32 * std::uint64_t{text.size()} + (std::uint64_t{1} << 20)).Convert(root);
 }
 
 std::string YamlText(const Json& json) {
