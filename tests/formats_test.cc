@@ -5,14 +5,18 @@
 // by hand.
 #include <gtest/gtest.h>
 
+#include <stdio.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/error.h"
 #include "parley/random.h"
@@ -306,6 +310,157 @@ TEST(NegmasTest, ReadsTheHandWrittenTradeScenarioAsYamlAndAsJson) {
     EXPECT_NEAR(seller.reservation_value(), 0.2, kTolerance);
     EXPECT_NEAR(seller.discount_factor(), 0.9, kTolerance);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What other programs read
+
+// The decimal text of a weight (at most 1, at most 18 decimal places) as a count of 10^-18.
+std::uint64_t DecimalUnits(const std::string& text) {
+  const std::size_t dot = text.find('.');
+  const std::string whole = text.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+  EXPECT_EQ(text.find_first_of("eE"), std::string::npos) << "weights are written without exponents: " << text;
+  EXPECT_LE(fraction.size(), 18u) << text;
+  fraction.resize(18, '0');
+  std::uint64_t units = 0;
+  for (char c : whole + fraction) units = units * 10 + static_cast<std::uint64_t>(c - '0');
+  return units;
+}
+
+TEST(GeniusWebJsonTest, WrittenWeightsAddUpToExactlyOneInDecimal) {
+  const fs::path work = testing::TemporaryFolder("geniusweb-weights");
+  SaveScenario(PortableScenario(4, false), work / "out", "geniusweb-json");
+  int profiles = 0;
+  for (const auto& entry : fs::directory_iterator(work / "out")) {
+    const std::string text = testing::ReadFile(entry.path());
+    if (text.find("issueWeights") == std::string::npos) continue;
+    ++profiles;
+    // GeniusWeb compares the sum of the decimals with 1 exactly: add the written digits up.
+    const std::string weights = text.substr(text.find('{', text.find("\"issueWeights\"")));
+    std::uint64_t total = 0;
+    for (std::size_t at = weights.find(": "); at < weights.find('}'); at = weights.find(": ", at + 1)) {
+      const std::size_t end = weights.find_first_of(",}\n", at + 2);
+      total += DecimalUnits(weights.substr(at + 2, end - at - 2));
+    }
+    EXPECT_TRUE(total == DecimalUnits("1")) << entry.path() << " weights do not add up to 1";
+  }
+  EXPECT_EQ(profiles, 3);
+  fs::remove_all(work);
+}
+
+TEST(GeniusWebJsonTest, StrictWritingKeepsReservationBidsAndNothingElse) {
+  const fs::path work = testing::TemporaryFolder("geniusweb-strict");
+  const Scenario generated = PortableScenario(5, false);
+  const Profile& exact = generated.profile(0);  // its reservation value is the utility of outcome 5
+  const Profile& other = generated.profile(1);
+  auto with_reservation = [&](double reservation) {
+    return Scenario("strict", generated.shared_space(),
+                    {exact, Profile(other.name(), other.shared_utility_function(), reservation, 1.0)});
+  };
+  // 0 needs no bid; the first party's value is a bid's utility: strict GeniusWeb holds both.
+  const Scenario holdable = with_reservation(0.0);
+  const Scenario read = WriteAndRead(holdable, "geniusweb-json(strict=true)", work / "strict");
+  ExpectSameScenario(holdable, read, "strict GeniusWeb JSON");
+  for (const auto& entry : fs::directory_iterator(work / "strict")) {
+    const std::string text = testing::ReadFile(entry.path());
+    EXPECT_EQ(text.find("reserved_value"), std::string::npos) << entry.path();
+    EXPECT_EQ(text.find("discount_factor"), std::string::npos) << entry.path();
+  }
+  EXPECT_NE(testing::ReadFile(work / "strict" / "party 0.json").find("reservationBid"), std::string::npos);
+  // A value no outcome has: strict refuses, the default writes NegMAS's key.
+  const Scenario unholdable = with_reservation(0.123456789);
+  EXPECT_THROW(SaveScenario(unholdable, work / "refused", "geniusweb-json(strict=true)"), UsageError);
+  EXPECT_FALSE(fs::exists(work / "refused"));
+  ExpectSameScenario(unholdable, WriteAndRead(unholdable, "geniusweb-json", work / "keyed"), "GeniusWeb JSON with keys");
+  EXPECT_NE(testing::ReadFile(work / "keyed" / "party 1.json").find("\"reserved_value\": 0.123456789"), std::string::npos);
+  fs::remove_all(work);
+}
+
+TEST(GeniusWebJsonTest, ADomainEmbeddedInTheProfilesIsEnough) {
+  const fs::path work = testing::TemporaryFolder("geniusweb-embedded");
+  for (const char* file : {"alice.json", "bob.json"}) {
+    fs::copy_file(TestData() / "geniusweb" / "holiday" / file, work / file);
+  }
+  const Scenario embedded = LoadScenario(work.string());
+  const Scenario full = LoadScenario((TestData() / "geniusweb" / "holiday").string());
+  ExpectSameScenario(full, embedded, "holiday without its domain file");
+  EXPECT_NE(embedded.description().find("domain embedded in alice.json"), std::string::npos) << embedded.description();
+  fs::remove_all(work);
+}
+
+// Value names that YAML would read as something else unless quoted.
+Scenario AwkwardNames() {
+  auto space = std::make_shared<const OutcomeSpace>(
+      "awkward", std::vector<Issue>{Issue::Discrete("answer", {"yes", "no", "null", "~", "true"}),
+                                    Issue::Discrete("number", {"100", "-5", "1e5", "0.50", ".inf"}),
+                                    Issue::Discrete("text: with colon", {" spaced ", "#hash", "a: b", "'quoted'", "é"}),
+                                    Issue::Integer("amount", -3, 3)});
+  std::vector<Profile> profiles;
+  for (int p = 0; p < 2; ++p) {
+    std::vector<ValueFunction> functions;
+    for (int i = 0; i < 3; ++i) functions.push_back(ValueFunction::Table({1.0, 0.5, 0.25, p * 0.1, 1e-5}));
+    functions.push_back(ValueFunction::Linear(1.0 / 6.0, 0.5, 0.0, true));
+    auto utility = std::make_shared<const LinearAdditiveUtility>(space, std::vector<double>{1, 2, 3, 4}, functions);
+    profiles.emplace_back(p == 0 ? "yes" : "1e5", utility, 0.125, 1.0);
+  }
+  return Scenario("awkward", space, std::move(profiles));
+}
+
+// Runs `command` and returns what it prints, or nothing if it fails.
+std::optional<std::string> Output(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return std::nullopt;
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  if (pclose(pipe) != 0) return std::nullopt;
+  return out;
+}
+
+// Equal as JSON values, where 1 and 1.0 are the same number.
+bool SameValue(const nlohmann::json& a, const nlohmann::json& b) {
+  if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
+  if (a.type() != b.type()) return false;
+  if (a.is_object()) {
+    if (a.size() != b.size()) return false;
+    for (const auto& [key, value] : a.items()) {
+      if (!b.contains(key) || !SameValue(value, b.at(key))) return false;
+    }
+    return true;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (!SameValue(a[k], b[k])) return false;
+    }
+    return true;
+  }
+  return a == b;
+}
+
+TEST(NegmasTest, PyYamlReadsTheWrittenYamlAsTheWrittenJson) {
+  if (!Output("python3 -c 'import yaml' 2>/dev/null")) GTEST_SKIP() << "python3 with PyYAML (python3-yaml) not found";
+  const fs::path work = testing::TemporaryFolder("negmas-pyyaml");
+  const std::vector<Scenario> scenarios = {AwkwardNames(), PortableScenario(6, true),
+                                           LoadScenario((testing::ShippedScenarios() / "genius" / "IntegerDomain").string())};
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    const fs::path yaml = work / fmt::format("yaml-{}", k), json = work / fmt::format("json-{}", k);
+    SaveScenario(scenarios[k], yaml, "negmas-yaml");
+    SaveScenario(scenarios[k], json, "negmas-json");
+    for (const auto& entry : fs::directory_iterator(yaml)) {
+      // NegMAS reads its files with yaml.safe_load.
+      const auto read = Output("python3 -c 'import sys, yaml, json; print(json.dumps(yaml.safe_load(open(sys.argv[1], "
+                               "encoding=\"utf-8\"))))' '" + entry.path().string() + "'");
+      ASSERT_TRUE(read.has_value()) << entry.path();
+      const fs::path twin = json / entry.path().filename().replace_extension(".json");
+      ASSERT_TRUE(fs::exists(twin)) << twin;
+      EXPECT_TRUE(SameValue(nlohmann::json::parse(*read), nlohmann::json::parse(testing::ReadFile(twin))))
+          << entry.path() << "\nPyYAML read:\n" << *read << "\nJSON written:\n" << testing::ReadFile(twin);
+    }
+    ExpectSameScenario(scenarios[k], LoadScenario(yaml.string()), scenarios[k].name() + " as NegMAS YAML");
+  }
+  fs::remove_all(work);
 }
 
 }  // namespace
