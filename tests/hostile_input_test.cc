@@ -53,6 +53,19 @@ std::string ErrorOf(F&& load) {
   return "";
 }
 
+// Removes a folder of generated inputs (some are tens of megabytes) when the test ends.
+class RemovedAtEnd {
+ public:
+  explicit RemovedAtEnd(fs::path folder) : folder_(std::move(folder)) {}
+  ~RemovedAtEnd() {
+    std::error_code ignored;
+    fs::remove_all(folder_, ignored);
+  }
+
+ private:
+  fs::path folder_;
+};
+
 #define EXPECT_HAS(text, part) EXPECT_NE(std::string(text).find(part), std::string::npos) << (text)
 
 // ---------------------------------------------------------------------------------------------
@@ -147,6 +160,7 @@ TEST(HostileXml, AMillionNestedObjectivesAreWalkedWithoutRecursion) {
   ProfileIssue deep{"deep", {{"a", "1"}, {"b", "0.25"}}};
   const fs::path folder =
       GeniusFolder(TemporaryFolder("hostile") / "deep", domain, ProfileXml({deep}), ProfileXml({deep}));
+  const RemovedAtEnd cleanup(folder);
   const Scenario scenario = ReadGenius(folder);
   ASSERT_EQ(scenario.space().issue_count(), 1u);
   EXPECT_EQ(scenario.space().issue(0).name(), "deep");
@@ -162,6 +176,7 @@ TEST(HostileXml, AMillionNestedElementsInAProfileAreWalkedWithoutRecursion) {
   for (int k = 0; k < kDepth; ++k) extra += "</x>";
   const fs::path folder = GeniusFolder(TemporaryFolder("hostile") / "deep", Domain({{"i", {"a", "b"}}}),
                                        ProfileXml({Simple()}, extra), ProfileXml({Simple()}));
+  const RemovedAtEnd cleanup(folder);
   EXPECT_DOUBLE_EQ(ReadGenius(folder).profile(0).reservation_value(), 0.375);
 }
 
@@ -185,6 +200,7 @@ TEST(HostileXml, UfunsNestedBeyondTheDepthLimitAreRefused) {
   EXPECT_DOUBLE_EQ(ReadGenius(ok).profile(0).Utility(Outcome({3.0})), 1.0);
   EXPECT_DOUBLE_EQ(ReadGenius(ok).profile(0).Utility(Outcome({5.0})), 0.0);
   const fs::path deep = GeniusFolder(TemporaryFolder("hostile") / "deep", domain, nonlinear(100'000), nonlinear(1));
+  const RemovedAtEnd cleanup(deep);
   const std::string message = ErrorOf([&] { ReadGenius(deep); });
   EXPECT_HAS(message, (deep / "p1.xml").string() + ":1: <ufun> nested 101 deep");
   EXPECT_HAS(message, "the limit of 100 nested functions (--max-depth)");
@@ -290,6 +306,7 @@ TEST(HostileXml, AMillionIssuesAreRefusedBeforeTheyAreBuilt) {
   domain += "</objective></utility_space></negotiation_template>";
   const fs::path folder = GeniusFolder(TemporaryFolder("hostile") / "million", domain, ProfileXml({Simple()}),
                                        ProfileXml({Simple()}));
+  const RemovedAtEnd cleanup(folder);
   const std::string message = ErrorOf([&] { ReadGenius(folder); });
   EXPECT_HAS(message, (folder / "domain.xml").string() + ":1: <issue index=\"10001\" name=\"i10001\"> is issue number "
                       "10,001, beyond the limit of 10,000 issues (--max-issues)");
@@ -334,6 +351,7 @@ TEST(HostileJson, AMillionNestedArraysAreAnErrorNotACrash) {
   constexpr int kDepth = 1'000'000;
   const fs::path path = WriteJson("{\"format\": \"parley-scenario\", \"name\": \"x\", \"issues\": " +
                                   std::string(kDepth, '[') + std::string(kDepth, ']') + "}");
+  const RemovedAtEnd cleanup(path.parent_path());
   const std::string message = ErrorOf([&] { ReadJson(path); });
   EXPECT_HAS(message, path.string() + ": issues[0]: expected an issue");
 }
@@ -342,7 +360,9 @@ TEST(HostileJson, AMillionNestedArraysInACommentAreReadAndIgnored) {
   constexpr int kDepth = 1'000'000;
   std::string text = Scenario2({{"i", {"a", "b"}}}).dump();
   text.insert(1, "\"_note\": " + std::string(kDepth, '[') + std::string(kDepth, ']') + ", ");
-  const Scenario scenario = ReadJson(WriteJson(text));
+  const fs::path path = WriteJson(text);
+  const RemovedAtEnd cleanup(path.parent_path());
+  const Scenario scenario = ReadJson(path);
   EXPECT_DOUBLE_EQ(scenario.profile(0).Utility(Outcome({0.0})), 1.0);
 }
 
@@ -361,6 +381,7 @@ TEST(HostileJson, AMillionIssuesAreRefusedNamingTheLimit) {
   for (int k = 0; k < 1'000'000; ++k) text += (k ? ",{\"name\":\"i" : "{\"name\":\"i") + std::to_string(k) + "\",\"values\":[\"a\"]}";
   text += "], \"parties\": []}";
   const fs::path path = WriteJson(text);
+  const RemovedAtEnd cleanup(path.parent_path());
   EXPECT_HAS(ErrorOf([&] { ReadJson(path); }),
              path.string() + ": issues: 1,000,000 issues, more than the limit of 10,000 issues (--max-issues)");
 }
@@ -381,7 +402,9 @@ TEST(HostileJson, AnIssueOfTwoHundredThousandValuesIsReadInLinearTime) {
             "\", \"utility\": {\"type\": \"linear-additive\", \"weights\": {\"i\": 1}, \"values\": {\"i\": {" + table +
             "}}}}";
   }
-  const Scenario scenario = ReadJson(WriteJson(text + "]}"));
+  const fs::path path = WriteJson(text + "]}");
+  const RemovedAtEnd cleanup(path.parent_path());
+  const Scenario scenario = ReadJson(path);
   EXPECT_DOUBLE_EQ(scenario.profile(1).Utility(Outcome({199'999.0})), 0.75);
   EXPECT_EQ(scenario.space().issue(0).FindValue("v123456"), std::optional<std::size_t>(123'456));
 }
@@ -487,6 +510,7 @@ TEST(HostileMultiTrack, ErrorsInsideATrackNameTheirPlace) {
 
 TEST(HostileGeniusWeb, AnIssueOfTwoHundredThousandValuesIsReadInLinearTime) {
   const fs::path folder = TemporaryFolder("hostile-gw") / "wide";
+  const RemovedAtEnd cleanup(folder);
   std::string names, table;
   for (int v = 0; v < 200'000; ++v) {
     names += (v ? ",\"v" : "\"v") + std::to_string(v) + "\"";
@@ -539,6 +563,7 @@ TEST(HostileYaml, AHundredThousandNestedSequencesAreAnErrorNotACrash) {
 
 TEST(HostileTournamentConfig, DeepNestingThreadsAndRepetitionsAreBounded) {
   const fs::path root = TemporaryFolder("hostile-config");
+  const RemovedAtEnd cleanup(root);
   const fs::path deep = root / "deep.json";
   WriteText(deep, "{\"format\": \"parley-tournament\", \"negotiators\": " + std::string(1'000'000, '[') +
                       std::string(1'000'000, ']') + "}");
@@ -793,6 +818,7 @@ TEST(HostileCli, ABrokenScenarioExitsNonZeroAndWritesNoTrace) {
 
 TEST(HostileCli, ConvertingABrokenScenarioWritesNothing) {
   const fs::path root = TemporaryFolder("hostile-cli");
+  const RemovedAtEnd cleanup(root);
   WriteText(root / "deep.json", "{\"format\": \"parley-scenario\", \"name\": \"x\", \"issues\": " +
                                     std::string(100'000, '[') + std::string(100'000, ']') + "}");
   const fs::path out = root / "out.json";
@@ -812,6 +838,22 @@ TEST(HostileCli, ATournamentWithABrokenScenarioWritesNoResults) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_HAS(result.err, (folder / "domain.xml").string() + ":1: discrete issue 'i' lists the value 'a' twice");
   EXPECT_TRUE(!fs::exists(out) || fs::is_empty(out));
+}
+
+TEST(HostileCli, SpacesOfTenToTheFiftyAreAnalysedAndPlayedWithoutEnumerating) {
+  const fs::path root = TemporaryFolder("hostile-cli");
+  const fs::path path = root / "huge.json";
+  SaveScenario(Opposed(50, 10, /*first_only=*/true), path, "parley-json");
+  const auto analysed = RunCli("analyze '" + path.string() + "' --json");
+  ASSERT_EQ(analysed.exit_code, 0) << analysed.err;
+  const Json analysis = Json::parse(analysed.out);
+  EXPECT_HAS(analysis["frontier"]["method"].get<std::string>(), "without enumeration (exact");
+  EXPECT_EQ(analysis["frontier"]["size"], 10);
+  const fs::path out = root / "results";
+  const auto played = RunCli("tournament --quiet --negotiators boulware,conceder --rounds 20 --scenarios '" +
+                             path.string() + "' --out '" + out.string() + "'");
+  ASSERT_EQ(played.exit_code, 0) << played.err;
+  EXPECT_EQ(testing::CountLines(out / "results.jsonl"), 4u);  // 2 negotiators in 2 roles, self-play included
 }
 
 TEST(HostileCli, LimitFlagsAreAppliedAndNamedWhenHit) {
