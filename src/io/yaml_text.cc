@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "io/json_text.h"
@@ -168,6 +169,9 @@ Json ParseYamlDocument(const std::string& text, const std::string& origin) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's guard against exhausting the stack; its own message is just "bad file".
+    Fail(origin, e.mark, fmt::format("nested too deeply ({} levels); NegMAS files nest a few levels", e.depth()));
   } catch (const YAML::Exception& e) {
     Fail(origin, e.mark, fmt::format("not well-formed YAML ({})", e.msg));
   }
