@@ -299,8 +299,8 @@ TEST(FormatWritersTest, RefuseWhatTheirFormatCannotHoldAndWriteNothing) {
   EXPECT_THROW(SaveScenario(LoadScenario((fs::path(PARLEY_SOURCE_DIR) / "tests/data/formats/negmas-yaml/trade").string()),
                             work / "genius", "genius-xml"),
                UsageError);
-  // Hyper-rectangles are written by Parley JSON only.
-  for (const std::string format : {"genius-xml", "geniusweb-json", "negmas-yaml", "negmas-json"}) {
+  // Hyper-rectangles are written by Parley JSON and GENIUS XML only.
+  for (const std::string format : {"geniusweb-json", "negmas-yaml", "negmas-json"}) {
     ExpectWriteRefused(rectangles, work / format, format, "linear additive profiles only");
   }
   // Strict GeniusWeb refuses a discount factor instead of writing NegMAS's key.

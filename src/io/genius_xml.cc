@@ -671,7 +671,7 @@ fs::path FolderOf(const fs::path& path) {
 class GeniusXmlFormat final : public ScenarioFormat {
  public:
   bool CanWrite() const override { return true; }
-  // Linear additive profiles only; src/io/genius_xml_writer.cc.
+  // Linear additive and hyper-rectangle profiles; src/io/genius_xml_writer.cc.
   void Write(const Scenario& scenario, const fs::path& path) const override { internal::WriteGeniusXml(scenario, path); }
 
   bool Recognizes(const fs::path& path) const override {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "io/json_text.h"
 #include "io/scenario_files.h"
 #include "parley/error.h"
+#include "parley/hyper_rectangle.h"
 #include "parley/utility.h"
 
 namespace parley::internal {
@@ -165,7 +167,70 @@ void AppendRealEvaluator(pugi::xml_node node, const Profile& profile, const Issu
   }
 }
 
+void AppendReservationAndDiscount(pugi::xml_node root, const Profile& profile) {
+  SetNumber(root.append_child("reservation"), "value", profile.reservation_value());
+  if (profile.discounted()) SetNumber(root.append_child("discount_factor"), "value", profile.discount_factor());
+}
+
+// A rectangle's bounds as GENIUS's INCLUDES/EXCLUDES over integer issues (labels 1, 2, ...). An
+// integer lies in [min, max] exactly when it lies in [ceil(min), floor(max)].
+void AppendRectangle(pugi::xml_node parent, const HyperRectangle& rectangle, const Profile& profile) {
+  const OutcomeSpace& space = profile.utility_function().space();
+  pugi::xml_node node = parent.append_child("hyperRectangle");
+  SetNumber(node, "utility", rectangle.utility);
+  SetNumber(node, "weight", rectangle.weight);
+  const char* tag = rectangle.kind == HyperRectangle::Kind::kExclusive ? "EXCLUDES" : "INCLUDES";
+  for (const HyperRectangle::Bound& bound : rectangle.bounds) {
+    const Issue& issue = space.issue(bound.issue);
+    if (issue.kind() != IssueKind::kInteger) {
+      throw UsageError(fmt::format("GENIUS XML cannot hold a rectangle of party '{}' bounding issue '{}': GENIUS's "
+                                   "rectangles bound integer issues only",
+                                   profile.name(), issue.name()));
+    }
+    pugi::xml_node element = node.append_child(tag);
+    element.append_attribute("index") = static_cast<unsigned long long>(bound.issue + 1);
+    element.append_attribute("min") = static_cast<long long>(std::ceil(bound.min));
+    element.append_attribute("max") = static_cast<long long>(std::floor(bound.max));
+  }
+}
+
+void AppendFunction(pugi::xml_node parent, const HyperRectangleFunction& function, const Profile& profile) {
+  static constexpr const char* kAggregations[] = {"sum", "min", "max"};
+  pugi::xml_node node = parent.append_child("ufun");
+  node.append_attribute("type") = "PlainUfun";
+  node.append_attribute("aggregation") = kAggregations[static_cast<int>(function.aggregation)];
+  SetNumber(node, "weight", function.weight);
+  for (const HyperRectangle& rectangle : function.rectangles) AppendRectangle(node, rectangle, profile);
+  for (const HyperRectangleFunction& child : function.children) AppendFunction(node, child, profile);
+}
+
+// ANAC 2014's nonlinear profile: the issues, then <utility maxutility> holding the root function.
+std::string NonlinearProfileText(const Profile& profile, const HyperRectangleUtility& utility) {
+  const OutcomeSpace& space = utility.space();
+  pugi::xml_document document;
+  pugi::xml_node root = document.append_child("utility_space");
+  root.append_attribute("type") = "nonlinear";
+  root.append_attribute("number_of_issues") = static_cast<unsigned long long>(space.issue_count());
+  pugi::xml_node objective = AppendObjective(root, space);
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    pugi::xml_node node = AppendIssue(objective, issue, i + 1);
+    if (issue.kind() == IssueKind::kReal) AppendRange(node, issue);
+  }
+  pugi::xml_node holder = objective.append_child("utility");
+  SetNumber(holder, "maxutility", utility.max_utility());
+  AppendFunction(holder, utility.root(), profile);
+  AppendReservationAndDiscount(root, profile);
+  return Text(document);
+}
+
 std::string ProfileText(const Profile& profile) {
+  if (const auto* rectangles = dynamic_cast<const HyperRectangleUtility*>(&profile.utility_function())) {
+    if (!profile.reservation_schedule().empty()) {
+      throw UsageError(fmt::format("GENIUS XML cannot hold the reservation schedule of party '{}'", profile.name()));
+    }
+    return NonlinearProfileText(profile, *rectangles);
+  }
   const LinearAdditiveUtility* utility = &LinearUtilityToWrite(profile, "GENIUS XML");
   const OutcomeSpace& space = utility->space();
   pugi::xml_document document;
@@ -188,8 +253,7 @@ std::string ProfileText(const Profile& profile) {
     weight.append_attribute("index") = static_cast<unsigned long long>(i + 1);
     SetNumber(weight, "value", utility->weights()[i]);
   }
-  SetNumber(root.append_child("reservation"), "value", profile.reservation_value());
-  if (profile.discounted()) SetNumber(root.append_child("discount_factor"), "value", profile.discount_factor());
+  AppendReservationAndDiscount(root, profile);
   return Text(document);
 }
 

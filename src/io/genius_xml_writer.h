@@ -1,6 +1,6 @@
 // Writing GENIUS XML scenario folders (the "genius-xml" format's Write): one domain file and one
-// linear additive profile per party, chosen so that the reader of the same format gives back the
-// same utilities. docs/formats/genius-xml.md says what can be written and what is refused.
+// profile per party (linear additive, or ANAC 2014's hyper-rectangles), chosen so that the reader
+// of the same format gives back the same utilities. docs/formats/genius-xml.md says what can be written and what is refused.
 #ifndef PARLEY_IO_GENIUS_XML_WRITER_H_
 #define PARLEY_IO_GENIUS_XML_WRITER_H_
 

@@ -645,7 +645,7 @@ class GeniusWebJsonFormat final : public ScenarioFormat {
 const bool kRegistered = ScenarioFormatRegistry::Add(
     {"geniusweb-json",
      "A GeniusWeb (ANL) scenario folder: a domain .json file and one LinearAdditiveUtilitySpace profile .json file per "
-     "party (docs/formats/geniusweb-json.md).",
+     "party; geniusweb-json(strict=true) writes only GeniusWeb's own keys (docs/formats/geniusweb-json.md).",
      {{"strict", "false",
        "when writing, refuse what GeniusWeb cannot say (a reservation value no bid has, a discount factor) instead of "
        "writing NegMAS's extra keys"}},
