@@ -1,8 +1,9 @@
 // Scenario file formats, registered by name, and the functions that load and save scenarios.
 //
 // A ScenarioFormat reads (and, if it can, writes) scenarios at a path: a GENIUS XML folder
-// ("genius-xml"), a Parley JSON file ("parley-json"), and later others. LoadScenario() asks each
-// registered format whether it recognises the path, so callers need not say which it is.
+// ("genius-xml"), a GeniusWeb JSON folder ("geniusweb-json"), a NegMAS folder of YAML or JSON
+// files ("negmas-yaml", "negmas-json"), a Parley JSON file ("parley-json"). LoadScenario() asks
+// each registered format whether it recognises the path, so callers need not say which it is.
 // Built-in scenarios (compiled into the library) are loaded by name: "ceasefire-2024".
 #ifndef PARLEY_SCENARIO_FORMAT_H_
 #define PARLEY_SCENARIO_FORMAT_H_
