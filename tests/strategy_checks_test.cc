@@ -96,7 +96,6 @@ TEST(CorpusConformance, EveryPairOnASampleOfTheAnacScenarios) {
   if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent";
   const auto names = RegisteredNegotiators();
   ASSERT_GE(names.size(), 8u);
-  const auto start = std::chrono::steady_clock::now();
   std::uint64_t seed = 1;
   std::size_t checked = 0;
   for (const auto& sample : CorpusSample()) {
@@ -121,8 +120,6 @@ TEST(CorpusConformance, EveryPairOnASampleOfTheAnacScenarios) {
   }
   // Three bilateral folders with every ordered pair, one three-party folder with two seatings.
   EXPECT_EQ(checked, 5 * names.size() * names.size());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 60.0) << "the corpus sample should stay well under a minute";
 }
 
 // Every combination of registered BOA parts (default parameters) as a "boa(...)" spec.
