@@ -669,7 +669,10 @@ TEST(HostileSpaces, ALowerOutcomeLimitGivesTheSameFrontierWithoutEnumerating) {
   SetDefaultResourceLimits(limits);
   const Scenario fresh = Opposed(6, 5);  // a new utility function, so a new ranking
   const ScenarioAnalysis bounded(fresh);
-  EXPECT_HAS(bounded.frontier().method, "dynamic programme");
+  EXPECT_HAS(bounded.frontier().method,
+             "dynamic programme over 6 issues without enumeration (exact; largest partial frontier");
+  EXPECT_HAS(bounded.frontier().method,
+             "(not enumerated: 15,625 outcomes, more than the limit of 1,000 outcomes (--max-outcomes))");
   ASSERT_EQ(bounded.frontier().points.size(), enumerated.frontier().points.size());
   for (std::size_t k = 0; k < bounded.frontier().points.size(); ++k) {
     EXPECT_EQ(bounded.frontier().points[k].utilities, enumerated.frontier().points[k].utilities);
@@ -687,6 +690,19 @@ TEST(HostileSpaces, ASmallCacheLimitShrinksTheRankingSample) {
   // Two copies of each sample's 50 values and 2 numbers, within 1 MiB; plus the climbed ones.
   EXPECT_LE(ranking.size(), (std::size_t{1} << 20) / (2 * 8 * 52) + OutcomeRanking::kClimbStarts);
   EXPECT_DOUBLE_EQ(ranking.best_utility(), 1.0);
+  // The analysis keeps fewer partial outcomes per stage (1 MiB / 816 bytes), approximates and
+  // says why; each party's best outcome (utility 1) is within the stated bound of a returned point.
+  const ScenarioAnalysis analysis(huge);
+  const std::string& method = analysis.frontier().method;
+  EXPECT_FALSE(analysis.frontier().exact);
+  EXPECT_HAS(method, "passed the limit of 1,285 points");
+  EXPECT_HAS(method, "(the limit of 2,000,000 points was lowered to fit the limit of 1 MiB (--max-memory-mb))");
+  const std::size_t within = method.find("within ");
+  ASSERT_NE(within, std::string::npos);
+  const double bound = std::stod(method.substr(within + 7));
+  EXPECT_LT(bound, 1.0);
+  EXPECT_GE(analysis.ideal_point()[0], 1.0 - bound);
+  EXPECT_GE(analysis.ideal_point()[1], 1.0 - bound);
 }
 
 TEST(HostileSpaces, IntegerRangesBeyondTheTableLimitAreEvaluatedNotTabulated) {

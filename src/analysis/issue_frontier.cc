@@ -120,6 +120,7 @@ class Programme {
   const std::size_t parties_;
   const std::size_t issues_;
   const std::size_t limit_;
+  const std::size_t requested_limit_;
   std::vector<IssueTable> tables_;
   std::vector<double> open_;  // open_[k * parties + p]: see Drops
   std::vector<Stage> stages_;
@@ -132,7 +133,8 @@ Programme::Programme(const Scenario& scenario, const AnalysisOptions& options)
     : scenario_(scenario),
       parties_(scenario.party_count()),
       issues_(scenario.space().issue_count()),
-      limit_(PointLimit(scenario, options)) {
+      limit_(PointLimit(scenario, options)),
+      requested_limit_(std::max<std::size_t>(options.frontier_point_limit, 2)) {
   const OutcomeSpace& space = scenario.space();
   std::vector<const LinearAdditiveUtility*> functions;
   for (const Profile& profile : scenario.profiles()) {
@@ -429,6 +431,11 @@ ParetoFrontier Programme::Run() {
         "points and were thinned {} times to one point per grid cell; every outcome is within {:.2g} utility, for "
         "every party, of being weakly dominated by a returned point; largest partial frontier {} points)",
         issues_, FormatCount(limit_), thinned_, error_bound_, FormatCount(largest_));
+    if (limit_ < requested_limit_) {
+      frontier.method += fmt::format(" (the limit of {} points was lowered to fit {})", FormatCount(requested_limit_),
+                                     DescribeLimit(DefaultResourceLimits().max_cache_bytes >> 20, "MiB",
+                                                   "--max-memory-mb"));
+    }
   }
   Canonicalize(frontier);
   return frontier;

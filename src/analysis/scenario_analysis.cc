@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/format_count.h"
 #include "analysis/frontier_methods.h"
 #include "parley/error.h"
 #include "parley/limits.h"
@@ -85,18 +86,35 @@ ScenarioAnalysis::ScenarioAnalysis(const Scenario& scenario, const AnalysisOptio
   }
 
   // Each method is used only within the resource limits; the method sentence of the frontier
-  // says which was used.
+  // says which was used, and which resource limit ruled out a better one.
   const ResourceLimits limits = DefaultResourceLimits();
-  if (space.cardinality() && *space.cardinality() <= std::min(options.enumeration_limit, limits.max_outcomes) &&
-      *space.cardinality() <= limits.max_cache_bytes / (sizeof(double) * (parties + 1))) {
+  const std::uint64_t megabytes = limits.max_cache_bytes >> 20;
+  std::string limited;
+  if (space.cardinality() && *space.cardinality() <= options.enumeration_limit) {
+    if (*space.cardinality() > limits.max_outcomes) {
+      limited = fmt::format("not enumerated: {} outcomes, more than {}", internal::FormatCount(*space.cardinality()),
+                            DescribeLimit(limits.max_outcomes, "outcomes", "--max-outcomes"));
+    } else if (*space.cardinality() > limits.max_cache_bytes / (sizeof(double) * (parties + 1))) {
+      limited = fmt::format("not enumerated: the utilities of {} outcomes would take more than {}",
+                            internal::FormatCount(*space.cardinality()),
+                            DescribeLimit(megabytes, "MiB", "--max-memory-mb"));
+    }
+  }
+  const bool linear = AllLinearAdditive(scenario);
+  if (space.cardinality() && *space.cardinality() <= options.enumeration_limit && limited.empty()) {
     internal::EnumeratedFrontier enumerated = internal::EnumerateFrontier(scenario);
     frontier_ = std::move(enumerated.frontier);
     zone_.size = enumerated.zone_size;
-  } else if (AllLinearAdditive(scenario) && IssueTablesFit(scenario, limits.max_cache_bytes)) {
+  } else if (linear && IssueTablesFit(scenario, limits.max_cache_bytes)) {
     frontier_ = internal::IssueByIssueFrontier(scenario, options);
   } else {
+    if (linear) {
+      limited += fmt::format("{}not solved issue by issue: its tables would take more than {}",
+                             limited.empty() ? "" : "; ", DescribeLimit(megabytes, "MiB", "--max-memory-mb"));
+    }
     frontier_ = internal::SampledFrontier(scenario, options);
   }
+  if (!limited.empty()) frontier_.method += " (" + limited + ")";
 
   // The zone: frontier points that give everybody more than the reservation value. If any
   // outcome is in the zone, so is every frontier point that dominates it.
