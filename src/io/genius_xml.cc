@@ -54,12 +54,11 @@ std::string_view Trim(std::string_view text) {
 // A parsed XML file that can say where a node is: error messages give "path:line".
 class XmlFile {
  public:
-  explicit XmlFile(fs::path path) : path_(std::move(path)), document_(std::make_unique<pugi::xml_document>()) {
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: cannot open the file for reading", path_.string()));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    text_ = buffer.str();
+  explicit XmlFile(fs::path path) : XmlFile(path, ReadWholeFile(path)) {}
+
+  // A text already in memory; `path` names it in messages.
+  XmlFile(fs::path path, std::string text)
+      : path_(std::move(path)), text_(std::move(text)), document_(std::make_unique<pugi::xml_document>()) {
     for (std::size_t i = 0; i < text_.size(); ++i) {
       if (text_[i] == '\n') newlines_.push_back(i);
     }
@@ -89,6 +88,14 @@ class XmlFile {
   }
 
  private:
+  static std::string ReadWholeFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(fmt::format("{}: cannot open the file for reading", path.string()));
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+  }
+
   std::size_t LineAt(std::size_t offset) const {
     return static_cast<std::size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin()) +
            1;
@@ -658,6 +665,15 @@ ScannedFolder ScanFolder(const fs::path& folder) {
   return scanned;
 }
 
+// The scenario of a domain and its profiles; `where` names their folder in messages.
+Scenario AssembleScenario(std::string name, const fs::path& where, const Domain& domain, std::vector<Profile> profiles) {
+  try {
+    return Scenario(std::move(name), domain.space, std::move(profiles));
+  } catch (const UsageError& error) {
+    throw InputError(fmt::format("{}: {}", where.string(), error.what()));
+  }
+}
+
 // A folder, or an .xml file taken to stand for the folder it is in.
 fs::path FolderOf(const fs::path& path) {
   std::error_code ec;
@@ -690,13 +706,9 @@ class GeniusXmlFormat final : public ScenarioFormat {
     const Domain domain = ReadDomain(*scanned.domain);
     std::vector<Profile> profiles;
     for (const auto& file : scanned.profiles) profiles.push_back(ReadProfile(*file, domain));
-    try {
-      Scenario scenario(FolderName(folder), domain.space, std::move(profiles));
-      scenario.set_description(scanned.report.Describe());
-      return scenario;
-    } catch (const UsageError& error) {
-      throw InputError(fmt::format("{}: {}", folder.string(), error.what()));
-    }
+    Scenario scenario = AssembleScenario(FolderName(folder), folder, domain, std::move(profiles));
+    scenario.set_description(scanned.report.Describe());
+    return scenario;
   }
 };
 
@@ -721,6 +733,17 @@ std::string GeniusFolderReport::Describe() const {
 }
 
 GeniusFolderReport ClassifyGeniusFolder(const std::filesystem::path& folder) { return ScanFolder(folder).report; }
+
+std::shared_ptr<const OutcomeSpace> ReadGeniusDomainText(const std::filesystem::path& name, std::string text) {
+  return ReadDomain(XmlFile(name, std::move(text))).space;
+}
+
+Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, const std::vector<GeniusText>& profiles) {
+  const Domain read = ReadDomain(XmlFile(domain.name, domain.text));
+  std::vector<Profile> parties;
+  for (const GeniusText& profile : profiles) parties.push_back(ReadProfile(XmlFile(profile.name, profile.text), read));
+  return AssembleScenario(name, domain.name.parent_path(), read, std::move(parties));
+}
 
 }  // namespace internal
 }  // namespace parley
