@@ -59,7 +59,8 @@ class Registry {
   // Creates the implementation named by spec.name(), checking its parameters against the entry.
   static std::unique_ptr<T> Create(const Spec& spec) {
     const Entry& entry = Find(spec.name());
-    for (const auto& [key, value] : spec.parameters()) {
+    for (const auto& parameter : spec.parameters()) {
+      const std::string& key = parameter.first;  // not a structured binding: clang 14 cannot capture one
       const bool known = std::any_of(entry.parameters.begin(), entry.parameters.end(),
                                      [&](const ParameterInfo& p) { return p.name == key; });
       if (!known) {
