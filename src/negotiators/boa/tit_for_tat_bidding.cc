@@ -44,9 +44,15 @@ Mode ParseMode(const std::string& text) {
 
 class TitForTatBidding final : public BiddingStrategy {
  public:
+  static constexpr std::int64_t kMaxWindow = std::int64_t{1} << 20;
+
   TitForTatBidding(Mode mode, std::int64_t window, NearTarget near)
       : mode_(mode), window_(static_cast<std::size_t>(std::max<std::int64_t>(window, 0))), near_(near) {
     if (window < 2) throw UsageError(fmt::format("tit-for-tat bidding: window must be at least 2, got {}", window));
+    // Begin keeps `window` utilities per party: refuse here what it could not allocate.
+    if (window > kMaxWindow) {
+      throw UsageError(fmt::format("tit-for-tat bidding: window must be at most {}, got {}", kMaxWindow, window));
+    }
     if (!(near_.window >= 0.0)) throw UsageError("tit-for-tat bidding: near must be non-negative");
   }
 
@@ -124,7 +130,7 @@ const bool kRegistered = BiddingStrategyRegistry::Add(
      "`window` offers (relative, absolute or averaged); with an opponent model, the outcome near the target "
      "best for the opponents.",
      {{"mode", "relative", "relative (same proportion), absolute (same amount) or averaged (mean step)"},
-      {"window", "2", "how many of an opponent's latest offers the move is measured over (at least 2)"},
+      {"window", "2", "how many of an opponent's latest offers the move is measured over (2 to 2^20)"},
       {"near", "0.02", "how far above the target an offer may be when the model chooses"},
       {"candidates", "64", "the most outcomes the model is asked about per offer"}},
      [](const Spec& spec) {

@@ -1,0 +1,49 @@
+// Inputs the fuzz targets (fuzz/, docs/reliability.md) found to break Parley, each kept as a test
+// of the clear error or the correct result that replaced the failure. The fuzz target that
+// found an input and what went wrong are named above its test.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "parley/error.h"
+#include "parley/negotiator.h"
+#include "parley/protocol.h"
+#include "test_support.h"
+
+namespace parley {
+namespace {
+
+// Expects `make` to throw UsageError whose message contains every one of `parts`.
+template <typename F>
+void ExpectUsageError(F&& make, const std::vector<std::string>& parts) {
+  try {
+    make();
+    ADD_FAILURE() << "no UsageError";
+  } catch (const UsageError& e) {
+    const std::string message = e.what();
+    for (const auto& part : parts) EXPECT_NE(message.find(part), std::string::npos) << message;
+  }
+}
+
+// spec_fuzzer: a tit-for-tat bidding window of two quintillion offers was accepted, and the
+// negotiator then failed to start ("cannot create std::vector larger than max_size()").
+TEST(FuzzRegressions, TitForTatBiddingWindowIsBoundedWhenCreated) {
+  ExpectUsageError(
+      [] { NegotiatorRegistry::Create("boa(bidding=tit-for-tat(mode=averaged,window=2049638230412172402))"); },
+      {"tit-for-tat bidding", "window must be at most 1048576", "2049638230412172402"});
+  ExpectUsageError([] { NegotiatorRegistry::Create("boa(bidding=tit-for-tat(window=1048577))"); },
+                   {"at most 1048576"});
+  // The largest window allowed plays like any other.
+  const Scenario scenario = testing::RandomLinearScenario(3, 2, 3);
+  NegotiationOptions options;
+  options.rounds = 20;
+  options.seed = 1;
+  const NegotiationResult result =
+      RunNegotiation(scenario, {"boa(bidding=tit-for-tat(window=1048576))", "boulware"}, options);
+  EXPECT_FALSE(result.fault) << result.fault->message;
+  EXPECT_EQ(result.utilities.size(), 2u);
+}
+
+}  // namespace
+}  // namespace parley
