@@ -99,6 +99,8 @@ void Run(const TournamentOptions& cli, const CLI::App& command) {
   if (given("--no-self-play")) config.self_play = false;
   if (given("--out") || config.out.empty()) config.out = cli.out;
   config.resume = cli.resume;
+  // The results files hold every row; memory stays flat however long the tournament.
+  config.keep_rows = config.out.empty();
   if (config.negotiators.empty()) throw UsageError("no negotiators: give --negotiators or a --config file");
   if (config.scenarios.empty()) throw UsageError("no scenarios: give --scenarios or a --config file");
 
