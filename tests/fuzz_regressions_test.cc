@@ -9,6 +9,7 @@
 #include "parley/error.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
+#include "parley/spec.h"
 #include "test_support.h"
 
 namespace parley {
@@ -43,6 +44,20 @@ TEST(FuzzRegressions, TitForTatBiddingWindowIsBoundedWhenCreated) {
       RunNegotiation(scenario, {"boa(bidding=tit-for-tat(window=1048576))", "boulware"}, options);
   EXPECT_FALSE(result.fault) << result.fault->message;
   EXPECT_EQ(result.utilities.size(), 2u);
+}
+
+// spec_fuzzer: a parameter key that is not one word (given in quotes) was printed bare by
+// ToString, so the canonical text did not parse back.
+TEST(FuzzRegressions, QuotedParameterKeysStayQuotedInTheCanonicalText) {
+  const Spec spec = Spec::Parse(R"(ef-("boa(bidding=time(e=8),model"=rency))");
+  ASSERT_EQ(spec.parameters().size(), 1u);
+  EXPECT_EQ(spec.parameters().begin()->first, "boa(bidding=time(e=8),model");
+  EXPECT_EQ(spec.ToString(), R"(ef-("boa(bidding=time(e=8),model"=rency))");
+  EXPECT_EQ(Spec::Parse(spec.ToString()), spec);
+  // Keys holding one kind of quote are written between the other; empty keys are quoted too.
+  const Spec quotes = Spec::Parse(R"(x('say "hi"'=1,"it's"=2,""=3))");
+  EXPECT_EQ(Spec::Parse(quotes.ToString()), quotes) << quotes.ToString();
+  EXPECT_EQ(quotes.ToString(), R"(x(""=3,"it's"=2,'say "hi"'=1))");
 }
 
 }  // namespace

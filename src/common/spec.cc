@@ -85,6 +85,15 @@ bool NeedsQuotes(const std::string& word) {
   return false;
 }
 
+// A name, key or value as the parser reads it back: bare when it is one word, else quoted. The
+// parser has no escapes: a word containing '"' is written between single quotes (a parsed word
+// never holds both kinds of quote).
+std::string Written(const std::string& word) {
+  if (!NeedsQuotes(word)) return word;
+  const char quote = word.find('"') == std::string::npos ? '"' : '\'';
+  return quote + word + quote;
+}
+
 }  // namespace
 
 Spec Spec::Parse(std::string_view text) { return SpecParser(text).ParseAll(); }
@@ -179,16 +188,14 @@ void Spec::CheckKnown(std::initializer_list<std::string_view> known) const {
 }
 
 std::string Spec::ToString() const {
-  // The parser has no escapes: a value containing '"' is written between single quotes.
-  const char quote = name_.find('"') == std::string::npos ? '"' : '\'';
-  std::string text = NeedsQuotes(name_) ? quote + name_ + quote : name_;
+  std::string text = Written(name_);
   if (parameters_.empty()) return text;
   text += '(';
   bool first = true;
   for (const auto& [key, value] : parameters_) {
     if (!first) text += ',';
     first = false;
-    text += key + "=" + value.ToString();
+    text += Written(key) + "=" + value.ToString();
   }
   return text + ')';
 }
