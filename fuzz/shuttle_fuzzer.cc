@@ -1,0 +1,153 @@
+// Fuzz target: the shuttle protocol ("shuttle") driven by 2 to 4 scripted negotiators and a lead
+// mediator that forwards, withholds or replaces offers (valid or not), throws or answers nonsense
+// as the fuzzer's bytes say. Besides the invariants every protocol keeps (protocol_fuzzing.h):
+// a party is only shown offers the mediator delivered, and when the mediator forwards everything
+// the negotiation ends exactly as stacked alternating offers would with the same scripts (the
+// equivalence src/protocols/shuttle.cc argues for).
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include "fuzz_support.h"
+#include "parley/mediator.h"
+#include "parley/protocol.h"
+#include "protocol_fuzzing.h"
+
+namespace parley::fuzz {
+namespace {
+
+// A lead mediator that plays a script of relay decisions, then forwards.
+class ScriptedRelay final : public Mediator {
+ public:
+  struct Move {
+    enum class Kind { kForward, kWithhold, kReplace, kThrow, kUnknown, kShrink };
+    Kind kind = Kind::kForward;
+    std::vector<double> package;
+  };
+
+  ScriptedRelay(std::vector<Move> script, bool throw_in_begin, bool throw_on_acceptance)
+      : script_(std::move(script)), throw_in_begin_(throw_in_begin), throw_on_acceptance_(throw_on_acceptance) {}
+
+  void Begin(const MediatorContext&) override {
+    if (throw_in_begin_) throw std::runtime_error("scripted relay failure in Begin");
+  }
+
+  RelayDecision Relay(const RelayState&, const Outcome&, Outcome& replacement) override {
+    const Move move = next_ < script_.size() ? script_[next_++] : Move{};
+    switch (move.kind) {
+      case Move::Kind::kForward: return RelayDecision::kForward;
+      case Move::Kind::kWithhold: return RelayDecision::kWithhold;
+      case Move::Kind::kReplace:
+        if (replacement.size() != move.package.size()) replacement = Outcome(move.package.size());
+        for (std::size_t i = 0; i < move.package.size(); ++i) replacement[i] = move.package[i];
+        return RelayDecision::kReplace;
+      case Move::Kind::kThrow: throw std::runtime_error("scripted relay failure");
+      case Move::Kind::kUnknown: return static_cast<RelayDecision>(41);
+      case Move::Kind::kShrink:
+        replacement = Outcome();
+        return RelayDecision::kReplace;
+    }
+    return RelayDecision::kForward;
+  }
+
+  void ObserveAcceptance(std::size_t, const Outcome&) override {
+    if (throw_on_acceptance_) throw std::runtime_error("scripted relay failure on an acceptance");
+  }
+
+ private:
+  std::vector<Move> script_;
+  std::size_t next_ = 0;
+  bool throw_in_begin_;
+  bool throw_on_acceptance_;
+};
+
+std::vector<ScriptedRelay::Move> FuzzedRelayScript(FuzzedDataProvider& in, const OutcomeSpace& space) {
+  using Kind = ScriptedRelay::Move::Kind;
+  std::vector<ScriptedRelay::Move> script;
+  const std::size_t count = in.ConsumeIntegralInRange<std::size_t>(0, 12);
+  for (std::size_t i = 0; i < count; ++i) {
+    const int kind = in.ConsumeIntegralInRange(0, 15);
+    if (kind < 7) script.push_back({Kind::kForward, {}});
+    else if (kind < 10) script.push_back({Kind::kWithhold, {}});
+    else if (kind < 13) script.push_back({Kind::kReplace, FuzzedValues(in, space)});
+    else if (kind == 13) script.push_back({Kind::kThrow, {}});
+    else if (kind == 14) script.push_back({Kind::kUnknown, {}});
+    else script.push_back({Kind::kShrink, {}});
+  }
+  return script;
+}
+
+struct Run {
+  std::vector<std::unique_ptr<ScriptedNegotiator>> parties;
+  NegotiationResult result;
+};
+
+Run Play(const std::string& protocol, const Scenario& scenario, const std::vector<PartyScript>& scripts,
+         const std::vector<Mediator*>& mediators, const NegotiationOptions& options) {
+  Run run;
+  std::vector<Negotiator*> pointers;
+  for (const auto& script : scripts) {
+    run.parties.push_back(script.Make());
+    pointers.push_back(run.parties.back().get());
+  }
+  run.result = ProtocolRegistry::Create(protocol)->Run(scenario, pointers, mediators, options);
+  return run;
+}
+
+}  // namespace
+}  // namespace parley::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace parley;
+  using namespace parley::fuzz;
+  FuzzedDataProvider in(data, size);
+  const std::size_t n = in.ConsumeIntegralInRange<std::size_t>(2, 4);
+  static const std::vector<Scenario> scenarios = {SmallScenario(2), SmallScenario(3), SmallScenario(4)};
+  const Scenario& scenario = scenarios[n - 2];
+  const OutcomeSpace& space = scenario.space();
+  const bool disclosed = in.ConsumeBool();
+  NegotiationOptions options;
+  options.rounds = in.ConsumeIntegralInRange<std::uint64_t>(1, 12);
+  options.seed = 7;
+  options.record_trace = in.ConsumeBool();
+
+  const std::vector<ScriptedRelay::Move> relay_script = FuzzedRelayScript(in, space);
+  const int misbehaviour = in.ConsumeIntegralInRange(0, 15);
+  ScriptedRelay lead(relay_script, misbehaviour == 0, misbehaviour == 1);
+  const bool co_mediator = in.ConsumeBool();
+  ScriptedRelay second({}, false, false);
+  std::vector<Mediator*> mediators = {&lead};
+  if (co_mediator) mediators.push_back(&second);
+
+  std::vector<PartyScript> scripts;
+  for (std::size_t p = 0; p < n; ++p) scripts.push_back(FuzzedScript(in, space, 16));
+
+  const Run shuttle = Play(fmt::format("shuttle(disclosed={})", disclosed), scenario, scripts, mediators, options);
+  CheckResult(scenario, options, mediators.size(), shuttle.result, shuttle.parties);
+  for (const auto& party : shuttle.parties) {
+    for (const auto& seen : party->seen()) {
+      Require(seen.type == ActionType::kOffer, "a party observed something other than a delivered offer");
+    }
+  }
+
+  bool forwards_everything = misbehaviour > 1;
+  for (const auto& move : relay_script) forwards_everything &= move.kind == ScriptedRelay::Move::Kind::kForward;
+  for (const auto& script : scripts) forwards_everything &= !script.throw_observing_step;
+  if (forwards_everything) {
+    const Run saop = Play("saop", scenario, scripts, {}, options);
+    Require(shuttle.result.end_reason == saop.result.end_reason,
+            fmt::format("forwarding shuttle ended with {} but SAOP with {}", EndReasonName(shuttle.result.end_reason),
+                        EndReasonName(saop.result.end_reason)));
+    Require(shuttle.result.agreement == saop.result.agreement, "forwarding shuttle and SAOP agree differently");
+    Require(shuttle.result.steps == saop.result.steps,
+            fmt::format("forwarding shuttle took {} steps, SAOP {}", shuttle.result.steps, saop.result.steps));
+    Require(shuttle.result.fault.has_value() == saop.result.fault.has_value() &&
+                (!shuttle.result.fault || shuttle.result.fault->party == saop.result.fault->party),
+            "forwarding shuttle and SAOP blame different parties");
+  }
+  return 0;
+}
