@@ -3,12 +3,15 @@
 // found an input and what went wrong are named above its test.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "parley/error.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
+#include "parley/scenario_format.h"
 #include "parley/spec.h"
 #include "test_support.h"
 
@@ -58,6 +61,50 @@ TEST(FuzzRegressions, QuotedParameterKeysStayQuotedInTheCanonicalText) {
   const Spec quotes = Spec::Parse(R"(x('say "hi"'=1,"it's"=2,""=3))");
   EXPECT_EQ(Spec::Parse(quotes.ToString()), quotes) << quotes.ToString();
   EXPECT_EQ(quotes.ToString(), R"(x(""=3,"it's"=2,'say "hi"'=1))");
+}
+
+// A copy of the NegMAS YAML test scenario in a fresh folder, with `from` replaced by `to` in
+// `file`.
+std::filesystem::path NegmasTradeWith(const std::string& file, const std::string& from, const std::string& to) {
+  const auto folder = testing::TemporaryFolder("parley-fuzz-regression");
+  const auto source = std::filesystem::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "formats" / "negmas-yaml" / "trade";
+  for (const auto& entry : std::filesystem::directory_iterator(source)) {
+    std::string text = testing::ReadFile(entry.path());
+    if (entry.path().filename() == file) {
+      const auto at = text.find(from);
+      EXPECT_NE(at, std::string::npos) << from;
+      if (at != std::string::npos) text.replace(at, from.size(), to);
+    }
+    std::ofstream(folder / entry.path().filename(), std::ios::binary) << text;
+  }
+  return folder;
+}
+
+// Expects reading `folder` as NegMAS YAML to throw InputError whose message contains `parts`.
+void ExpectNegmasInputError(const std::filesystem::path& folder, const std::vector<std::string>& parts) {
+  try {
+    LoadScenario(folder.string(), "negmas-yaml");
+    ADD_FAILURE() << "no InputError";
+  } catch (const InputError& e) {
+    const std::string message = e.what();
+    for (const auto& part : parts) EXPECT_NE(message.find(part), std::string::npos) << message;
+  }
+}
+
+// negmas_yaml_fuzzer: a value name that is not UTF-8 escaped the reader as the UsageError of the
+// issue's constructor, naming neither the file nor the place.
+TEST(FuzzRegressions, NegmasValueNameThatIsNotUtf8IsAnInputErrorAtItsIssue) {
+  const auto folder = NegmasTradeWith("Trade.yml", "- 110\n", "- 110\x8a\n");
+  ExpectNegmasInputError(folder, {"Trade.yml", "issues[1]", "price", "not valid UTF-8"});
+  std::filesystem::remove_all(folder);
+}
+
+// negmas_yaml_fuzzer: a string that is not UTF-8 where a number belongs made the message itself
+// fail (nlohmann refuses to print such a string), with an exception that was not InputError.
+TEST(FuzzRegressions, NegmasStringThatIsNotUtf8WhereANumberBelongsIsAnInputError) {
+  const auto folder = NegmasTradeWith("seller.yml", "slope: 0.01", "slope: x\xafy");
+  ExpectNegmasInputError(folder, {"seller.yml", "slope", "expected", "\xef\xbf\xbd"});  // U+FFFD in the message
+  std::filesystem::remove_all(folder);
 }
 
 }  // namespace

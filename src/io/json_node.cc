@@ -6,6 +6,14 @@
 
 namespace parley::internal {
 
+namespace {
+
+// JSON text of a value for a message. Strings read from YAML may hold bytes that are not UTF-8,
+// which nlohmann refuses to write; they print as U+FFFD instead.
+std::string MessageText(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace
+
 bool IsCommentKey(std::string_view key) { return key.starts_with("_") || key.starts_with("comment"); }
 
 std::string ChildPath(const std::string& parent, std::string_view key) {
@@ -13,20 +21,20 @@ std::string ChildPath(const std::string& parent, std::string_view key) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
   });
   if (plain) return parent.empty() ? std::string(key) : fmt::format("{}.{}", parent, key);
-  return fmt::format("{}[{}]", parent, Json(std::string(key)).dump());
+  return fmt::format("{}[{}]", parent, MessageText(Json(std::string(key))));
 }
 
 std::string Describe(const Json& json) {
   switch (json.type()) {
     case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return fmt::format("the boolean {}", json.dump());
+    case Json::value_t::boolean: return fmt::format("the boolean {}", MessageText(json));
     case Json::value_t::string: {
-      const std::string text = json.dump();
+      const std::string text = MessageText(json);
       return text.size() <= 40 ? fmt::format("the string {}", text) : "a string";
     }
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return fmt::format("the number {}", json.dump());
+    case Json::value_t::number_float: return fmt::format("the number {}", MessageText(json));
     case Json::value_t::object: return "an object";
     case Json::value_t::array: return fmt::format("an array of {} elements", json.size());
     default: return "an unexpected value";

@@ -87,7 +87,7 @@ ReadIssue ReadOneIssue(const Node& node) {
     if (values.ArraySize("[min, max] (numbers)") != 2) values.Expected("[min, max] (numbers)");
     const double lower = values.Element(0).Number(), upper = values.Element(1).Number();
     if (lower > upper) values.Fail(fmt::format("min {} is above max {}", lower, upper));
-    return {Issue::Real(name, lower, upper), {}};
+    return {Checked(node, [&] { return Issue::Real(name, lower, upper); }), {}};
   }
   static const std::set<std::string> kListed = {"CategoricalIssue",     "DiscreteCategoricalIssue", "DiscreteCardinalIssue",
                                                 "DiscreteOrdinalIssue", "OrdinalIssue",             "CardinalIssue"};
@@ -107,7 +107,8 @@ ReadIssue ReadOneIssue(const Node& node) {
     if (!seen.insert(names.back()).second) element.Fail(fmt::format("the value '{}' is listed twice", names.back()));
     numbers.push_back(element.json().is_number() ? std::optional<double>(element.Number()) : std::nullopt);
   }
-  return {Issue::Discrete(name, std::move(names)), std::move(numbers)};
+  // Names must be UTF-8; the issue refuses others with UsageError, reported here at the issue.
+  return {Checked(node, [&] { return Issue::Discrete(name, std::move(names)); }), std::move(numbers)};
 }
 
 // One issue's value function as NegMAS defines it, before weighting: a line a + b x, or a table.
