@@ -3,11 +3,17 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "parley/error.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
+#include "parley/scenario_format.h"
 #include "parley/utility.h"
 
 namespace parley::fuzz {
@@ -33,6 +39,39 @@ std::vector<std::string> Split(const std::string& text, char separator) {
     parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
     if (end == std::string::npos) return parts;
     start = end + 1;
+  }
+}
+
+// A folder of this process's own, removed when it exits.
+struct ScratchFolder {
+  std::filesystem::path path;
+  ScratchFolder() {
+    std::error_code ec;
+    const std::filesystem::path base =
+        std::filesystem::is_directory("/dev/shm", ec) ? "/dev/shm" : std::filesystem::temp_directory_path();
+    path = base / fmt::format("parley-fuzz-{}", ::getpid());
+  }
+  ~ScratchFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+std::optional<Scenario> ReadFolderOfParts(const std::vector<std::string>& parts, std::string_view extension,
+                                          std::string_view format) {
+  static const ScratchFolder folder;
+  std::error_code ec;
+  std::filesystem::remove_all(folder.path, ec);
+  std::filesystem::create_directories(folder.path);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::ofstream out(folder.path / fmt::format("part-{}{}", i + 1, extension), std::ios::binary);
+    out << parts[i];
+    if (!out) Broken("cannot write a part of the input");
+  }
+  try {
+    return ScenarioFormatRegistry::Create(std::string(format))->Read(folder.path);
+  } catch (const InputError&) {
+    return std::nullopt;
   }
 }
 

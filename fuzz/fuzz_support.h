@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,13 @@ inline std::string Text(const std::uint8_t* data, std::size_t size) {
 
 // The parts of `text` between occurrences of `separator` (the whole text when it has none).
 std::vector<std::string> Split(const std::string& text, char separator);
+
+// For readers of scenario folders: writes `parts` as the files part-1<extension>,
+// part-2<extension>, ... of a folder of this process's own (emptied first, in /dev/shm when there
+// is one) and reads the folder with the registered scenario format `format`. nullopt when the
+// reader refuses it with InputError.
+std::optional<Scenario> ReadFolderOfParts(const std::vector<std::string>& parts, std::string_view extension,
+                                          std::string_view format);
 
 // Prints "invariant broken: <what>" and aborts, so that the fuzzer keeps the input.
 [[noreturn]] void Broken(std::string_view what);

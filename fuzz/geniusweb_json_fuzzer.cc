@@ -1,0 +1,15 @@
+// Fuzz target: a GeniusWeb JSON scenario folder (docs/formats/geniusweb-json.md), a domain file
+// and one profile file per party. The input is the text of each file, separated by form feeds
+// ('\f'); the files are written to a folder and read as the "geniusweb-json" format, which must
+// give a scenario that keeps its invariants (fuzz_support.h) or refuse it with InputError.
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace parley::fuzz;
+  const auto scenario = ReadFolderOfParts(Split(Text(data, size), '\f'), ".json", "geniusweb-json");
+  if (scenario) CheckScenario(*scenario);
+  return 0;
+}
