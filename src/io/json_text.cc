@@ -11,8 +11,8 @@ namespace {
 
 constexpr std::size_t kLineWidth = 100;
 
-std::string Scalar(const Json& json) {
-  if (json.is_number_float()) return ShortestNumber(json.get<double>());
+std::string Scalar(const Json& json, NumberStyle numbers) {
+  if (json.is_number_float() && numbers == NumberStyle::kShortest) return ShortestNumber(json.get<double>());
   try {
     return json.dump();
   } catch (const nlohmann::json::exception& e) {
@@ -20,18 +20,18 @@ std::string Scalar(const Json& json) {
   }
 }
 
-std::string Key(const std::string& key) { return Scalar(Json(key)) + ": "; }
+std::string Key(const std::string& key) { return Scalar(Json(key), NumberStyle::kShortest) + ": "; }
 
 // `json` on one line, or "" when that would pass column kLineWidth from `column`.
-std::string OneLine(const Json& json, std::size_t column) {
-  if (!json.is_structured()) return Scalar(json);
+std::string OneLine(const Json& json, std::size_t column, NumberStyle numbers) {
+  if (!json.is_structured()) return Scalar(json, numbers);
   std::string line = json.is_object() ? "{" : "[";
   bool first = true;
   for (const auto& [key, value] : json.items()) {
     line += first ? "" : ", ";
     first = false;
     if (json.is_object()) line += Key(key);
-    const std::string inner = OneLine(value, column + line.size());
+    const std::string inner = OneLine(value, column + line.size(), numbers);
     if (inner.empty()) return "";
     line += inner;
     if (column + line.size() > kLineWidth) return "";
@@ -40,16 +40,16 @@ std::string OneLine(const Json& json, std::size_t column) {
   return column + line.size() <= kLineWidth ? line : "";
 }
 
-void Append(const Json& json, std::size_t indent, std::size_t column, std::string& out) {
+void Append(const Json& json, std::size_t indent, std::size_t column, NumberStyle numbers, std::string& out) {
   if (!json.is_structured()) {
-    out += Scalar(json);
+    out += Scalar(json, numbers);
     return;
   }
   if (json.empty()) {
     out += json.is_object() ? "{}" : "[]";
     return;
   }
-  if (std::string line = OneLine(json, column); !line.empty()) {
+  if (std::string line = OneLine(json, column, numbers); !line.empty()) {
     out += line;
     return;
   }
@@ -66,7 +66,7 @@ void Append(const Json& json, std::size_t indent, std::size_t column, std::strin
       out += quoted;
       value_column += quoted.size();
     }
-    Append(value, indent + 2, value_column, out);
+    Append(value, indent + 2, value_column, numbers, out);
   }
   out += '\n' + std::string(indent, ' ') + (json.is_object() ? '}' : ']');
 }
@@ -78,9 +78,9 @@ std::string ShortestNumber(double value) {
   return fmt::format("{}", value);
 }
 
-std::string JsonText(const Json& json) {
+std::string JsonText(const Json& json, NumberStyle numbers) {
   std::string out;
-  Append(json, 0, 0, out);
+  Append(json, 0, 0, numbers, out);
   return out + '\n';
 }
 

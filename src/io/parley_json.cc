@@ -28,6 +28,7 @@
 #include "analysis/format_count.h"
 #include "io/atomic_file.h"
 #include "io/json_node.h"
+#include "io/json_text.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/limits.h"
@@ -50,8 +51,6 @@ using internal::ParseDocument;
 
 constexpr std::string_view kFormatTag = "parley-scenario";
 constexpr std::int64_t kVersion = 1;
-// Written containers stay on one line when they fit in this many columns.
-constexpr std::size_t kLineWidth = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -593,64 +592,6 @@ Json WriteScenario(const Scenario& scenario) {
   return json;
 }
 
-// Appends `json` on one line, with a space after each comma and colon; returns false (leaving
-// `out` partly written) as soon as the line would exceed `budget` characters.
-bool AppendInline(const Json& json, std::size_t budget, std::string& out) {
-  const std::size_t start = out.size();
-  auto fits = [&] { return out.size() - start <= budget; };
-  if (json.is_object()) {
-    out += '{';
-    bool first = true;
-    for (const auto& [key, value] : json.items()) {
-      out += first ? "" : ", ";
-      first = false;
-      out += Json(key).dump() + ": ";
-      if (!fits() || !AppendInline(value, budget - std::min(budget, out.size() - start), out)) return false;
-    }
-    out += '}';
-  } else if (json.is_array()) {
-    out += '[';
-    bool first = true;
-    for (const auto& value : json) {
-      out += first ? "" : ", ";
-      first = false;
-      if (!fits() || !AppendInline(value, budget - std::min(budget, out.size() - start), out)) return false;
-    }
-    out += ']';
-  } else {
-    out += json.dump();
-  }
-  return fits();
-}
-
-// Pretty-prints with two-space indentation, keeping a container on one line when it fits in
-// kLineWidth from `column` (so issues, bounds and short tables read at a glance).
-void AppendPretty(const Json& json, std::size_t indent, std::size_t column, std::string& out) {
-  if (!json.is_structured() || json.empty()) {
-    out += json.is_object() ? "{}" : json.is_array() ? "[]" : json.dump();
-    return;
-  }
-  const std::size_t mark = out.size();
-  if (column < kLineWidth && AppendInline(json, kLineWidth - column, out)) return;
-  out.resize(mark);
-  const std::string inner(indent + 2, ' ');
-  out += json.is_object() ? "{\n" : "[\n";
-  bool first = true;
-  for (const auto& [key, value] : json.items()) {
-    out += first ? "" : ",\n";
-    first = false;
-    out += inner;
-    std::size_t value_column = inner.size();
-    if (json.is_object()) {
-      const std::string quoted = Json(key).dump() + ": ";
-      out += quoted;
-      value_column += quoted.size();
-    }
-    AppendPretty(value, indent + 2, value_column, out);
-  }
-  out += '\n' + std::string(indent, ' ') + (json.is_object() ? '}' : ']');
-}
-
 // Stops a streaming parse as soon as the top-level "format" key has been read, so that
 // recognising a file costs a few bytes when "format" comes first (as Parley writes it).
 class FormatTagFinder final : public nlohmann::json_sax<Json> {
@@ -734,12 +675,11 @@ class ParleyJsonFormat final : public ScenarioFormat {
   void Write(const Scenario& scenario, const std::filesystem::path& path) const override {
     std::string text;
     try {
-      AppendPretty(WriteScenario(scenario), 0, 0, text);
-    } catch (const nlohmann::json::exception& e) {
+      text = internal::JsonText(WriteScenario(scenario), internal::NumberStyle::kDecimalPoint);
+    } catch (const UsageError& e) {
       // In practice a name that is not valid UTF-8, which JSON cannot hold.
-      throw UsageError(fmt::format("cannot write scenario '{}' as JSON: {}", scenario.name(), e.what()));
+      throw UsageError(fmt::format("cannot write scenario '{}': {}", scenario.name(), e.what()));
     }
-    text += '\n';
     WriteFileAtomically(path, text);
   }
 };
