@@ -759,7 +759,7 @@ TEST(SingleTextMediatorsTest, MediatorsHandleRealLargeAndFixedIssues) {
     return Profile(name, utility, 0.3, 1.0);
   };
   const Scenario scenario("trade", space, {make("buyer", -1, {1, 0.5, 0}), make("seller", 1, {0, 1, 0.5})});
-  for (const std::string& mediator_spec : {"random-walk", "hill-climb", "feedback"}) {
+  for (const char* mediator_spec : {"random-walk", "hill-climb", "feedback"}) {
     for (const char* protocol : {"single-text", "single-text(feedback=true,disclosed=true)"}) {
       SCOPED_TRACE(::testing::Message() << mediator_spec << " under " << protocol);
       TruthfulVoter buyer, seller;
@@ -771,7 +771,9 @@ TEST(SingleTextMediatorsTest, MediatorsHandleRealLargeAndFixedIssues) {
       EXPECT_GE(result.undiscounted_utilities[0], 0.3);
       EXPECT_GE(result.undiscounted_utilities[1], 0.3);
       for (std::size_t i = 0; i < result.trace.size(); ++i) {
-        if (result.trace.has_offer(i)) EXPECT_EQ(result.trace.offer(i)[0], 0.0);
+        if (result.trace.has_offer(i)) {
+          EXPECT_EQ(result.trace.offer(i)[0], 0.0);
+        }
       }
     }
   }
