@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/error.h"
@@ -13,6 +15,7 @@
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 #include "parley/spec.h"
+#include "parley/utility.h"
 #include "test_support.h"
 
 namespace parley {
@@ -104,6 +107,56 @@ TEST(FuzzRegressions, NegmasValueNameThatIsNotUtf8IsAnInputErrorAtItsIssue) {
 TEST(FuzzRegressions, NegmasStringThatIsNotUtf8WhereANumberBelongsIsAnInputError) {
   const auto folder = NegmasTradeWith("seller.yml", "slope: 0.01", "slope: x\xafy");
   ExpectNegmasInputError(folder, {"seller.yml", "slope", "expected", "\xef\xbf\xbd"});  // U+FFFD in the message
+  std::filesystem::remove_all(folder);
+}
+
+// genius_xml_profile_fuzzer (round trips): a GENIUS "triangular" evaluator whose points come out
+// of order was read, as GENIUS reads it, but Parley JSON refused the file Parley wrote from it.
+// The expected values follow GENIUS's EVALFUNCTYPE.evalTriangular by hand, with lower 0, upper 1
+// and top 2: 0 below 0; x / 2 below 2; then, as x >= 1 = upper, 0.
+TEST(FuzzRegressions, TriangleWithPointsOutOfOrderSurvivesEveryFormatThatWritesIt) {
+  const auto folder = testing::TemporaryFolder("parley-fuzz-regression");
+  std::ofstream(folder / "domain.xml") << R"(<negotiation_template><utility_space><objective index="0" name="root">
+    <issue index="1" name="share" type="real"><range lowerbound="0" upperbound="3"/></issue>
+  </objective></utility_space></negotiation_template>)";
+  for (const char* party : {"a.xml", "b.xml"}) {
+    std::ofstream(folder / party) << R"(<utility_space><objective index="0" name="root">
+      <issue index="1" name="share" type="real"><range lowerbound="0" upperbound="3"/>
+        <evaluator ftype="triangular" parameter0="0" parameter1="1" parameter2="2"/></issue>
+      <weight index="1" value="1"/></objective></utility_space>)";
+  }
+  const std::vector<std::pair<double, double>> expected = {{0, 0}, {0.5, 0.25}, {1, 0.5}, {1.5, 0.75}, {2, 0}, {2.5, 0}, {3, 0}};
+  const Scenario original = LoadScenario(folder.string(), "genius-xml");
+  for (const auto& [x, value] : expected) EXPECT_DOUBLE_EQ(original.profile(0).Utility(Outcome({x})), value) << x;
+  for (const char* format : {"parley-json", "genius-xml"}) {
+    SCOPED_TRACE(format);
+    const auto written = folder / (std::string("written-") + format);
+    SaveScenario(original, written, format);
+    const Scenario copy = LoadScenario(written.string(), format);
+    for (const auto& [x, value] : expected) EXPECT_DOUBLE_EQ(copy.profile(0).Utility(Outcome({x})), value) << x;
+  }
+  std::filesystem::remove_all(folder);
+}
+
+// parley_json_fuzzer (round trips): an integer issue of ten billion values under a clamped line
+// (which no GeniusWeb or NegMAS range can say) was listed value by value when written in those
+// formats, until memory ran out. Now the writers refuse it, naming the issue and the limit, and
+// write nothing.
+TEST(FuzzRegressions, FolderFormatsRefuseToListTenBillionIntegers) {
+  auto space = std::make_shared<const OutcomeSpace>(
+      "wide", std::vector<Issue>{Issue::Integer("price", 0, 9'999'999'999), Issue::Discrete("colour", {"red", "blue"})});
+  auto utility = std::make_shared<const LinearAdditiveUtility>(
+      space, std::vector<double>{1, 1},
+      std::vector<ValueFunction>{ValueFunction::Linear(0.001, 0, 0, true), ValueFunction::Table({0.0, 1.0})});
+  const Scenario scenario("wide", space, {Profile("a", utility, 0, 1), Profile("b", utility, 0, 1)});
+  const auto folder = testing::TemporaryFolder("parley-fuzz-regression");
+  for (const char* format : {"geniusweb-json", "negmas-yaml", "negmas-json"}) {
+    SCOPED_TRACE(format);
+    const auto written = folder / format;
+    ExpectUsageError([&] { SaveScenario(scenario, written, format); },
+                     {"issue 'price'", "10000000000 values", "1000000 listed integers"});
+    EXPECT_FALSE(std::filesystem::exists(written));
+  }
   std::filesystem::remove_all(folder);
 }
 

@@ -171,9 +171,8 @@ ValueFunction ReadValueFunction(const Node& node, const Issue& issue) {
     const double lower = node.Required("lower", "the point where the value starts rising (a number)").Number();
     const double upper = node.Required("upper", "the point where the value is back to 0 (a number)").Number();
     const double top = node.Required("top", "the point where the value is 1 (a number)").Number();
-    if (!(lower <= top && top <= upper)) {
-      node.Fail(fmt::format("expected lower <= top <= upper, found lower {}, top {}, upper {}", lower, top, upper));
-    }
+    // Any order: a GENIUS file may give its three points out of order, and GENIUS evaluates such
+    // a "triangle" by the same rule (docs/formats/parley-json.md), so a converted file keeps it.
     return ValueFunction::Triangular(lower, upper, top);
   }
   node.Child("shape").Fail(
