@@ -494,6 +494,7 @@ const LinearAdditiveUtility& LinearOf(const Profile& profile) {
 
 std::vector<WrittenIssue> ChooseIssues(const Scenario& scenario) {
   const OutcomeSpace& space = scenario.space();
+  for (const Profile& profile : scenario.profiles()) LinearOf(profile);  // before any work on them
   std::vector<WrittenIssue> written(space.issue_count());
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
@@ -521,6 +522,7 @@ Json DomainJson(const OutcomeSpace& space, const std::vector<WrittenIssue>& writ
                                 {"step", 1}}}};
       continue;
     }
+    internal::CheckListable(issue, "GeniusWeb JSON");
     Json names = Json::array();
     for (std::uint64_t p = 0; p < issue.cardinality(); ++p) names.push_back(issue.Format(issue.ValueAt(p)));
     values[issue.name()] = {{"values", std::move(names)}};

@@ -55,6 +55,7 @@ Json IssueJson(const Issue& issue, bool contiguous) {
             {"name", issue.name()},
             {"values", Json::array({static_cast<std::int64_t>(issue.lower()), static_cast<std::int64_t>(issue.upper())})}};
   }
+  CheckListable(issue, "NegMAS files");
   Json values = Json::array();
   for (std::uint64_t p = 0; p < issue.cardinality(); ++p) values.push_back(issue.Format(issue.ValueAt(p)));
   return {{"type", "CategoricalIssue"}, {"name", issue.name()}, {"values", std::move(values)}};
@@ -133,6 +134,7 @@ Json UtilityJson(const Profile& profile, const std::vector<bool>& contiguous) {
 
 std::vector<std::pair<std::string, std::string>> NegmasFiles(const Scenario& scenario, NegmasSyntax syntax) {
   const OutcomeSpace& space = scenario.space();
+  for (const Profile& profile : scenario.profiles()) LinearOf(profile);  // before any work on them
   const std::vector<bool> contiguous = ContiguousIssues(scenario);
   Json issues = Json::array();
   bool countable = true;

@@ -50,13 +50,22 @@ std::string Head(const fs::path& path, std::size_t bytes) {
 const LinearAdditiveUtility& LinearUtilityToWrite(const Profile& profile, std::string_view format) {
   const auto* utility = dynamic_cast<const LinearAdditiveUtility*>(&profile.utility_function());
   if (!utility) {
-    throw UsageError(fmt::format("{} is written for linear additive profiles only; party '{}' has a {} utility", format,
+    throw UsageError(fmt::format("{} can hold linear additive profiles only; party '{}' has a {} utility", format,
                                  profile.name(), profile.utility_function().kind()));
   }
   if (!profile.reservation_schedule().empty()) {
     throw UsageError(fmt::format("{} cannot hold the reservation schedule of party '{}'", format, profile.name()));
   }
   return *utility;
+}
+
+void CheckListable(const Issue& issue, std::string_view format) {
+  if (issue.kind() == IssueKind::kInteger && issue.cardinality() > kMaxListedIntegers) {
+    throw UsageError(fmt::format("{} cannot hold issue '{}': the parties' functions on it are not lines it can "
+                                 "write as a range, and listing its {} values one by one is beyond Parley's limit "
+                                 "of {} listed integers",
+                                 format, issue.name(), issue.cardinality(), kMaxListedIntegers));
+  }
 }
 
 std::string ReadTextFile(const fs::path& path) {

@@ -4,6 +4,7 @@
 #ifndef PARLEY_IO_SCENARIO_FILES_H_
 #define PARLEY_IO_SCENARIO_FILES_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
@@ -21,6 +22,14 @@ namespace parley::internal {
 // Throws UsageError for another kind of utility or a reservation schedule, which the folder
 // formats cannot hold.
 const LinearAdditiveUtility& LinearUtilityToWrite(const Profile& profile, std::string_view format);
+
+// Integer issues that a folder format must write value by value (where its ranges cannot say
+// what a party's function does) are listed up to this many values.
+inline constexpr std::uint64_t kMaxListedIntegers = 1'000'000;
+
+// Throws UsageError when `issue` is an integer issue of more than kMaxListedIntegers values, which
+// `format` would have to list one by one: a file of billions of lines is no conversion.
+void CheckListable(const Issue& issue, std::string_view format);
 
 // The whole file. Throws InputError naming the path.
 std::string ReadTextFile(const std::filesystem::path& path);
