@@ -43,8 +43,14 @@ inline void Require(bool condition, std::string_view what) {
 // value formats and parses back to itself.
 void CheckSpace(const OutcomeSpace& space);
 
-// Checks a scenario: its space, every profile's utility at some outcomes, and, when the space
-// is small, a short negotiation between two registered strategies on it.
+// Checks that every registered format that can write `scenario` either refuses it with
+// UsageError or writes what it reads back as the same scenario (issues, values, parties,
+// reservation values, discount factors, utilities).
+void CheckRoundTrips(const Scenario& scenario);
+
+// Checks a scenario: its space, every profile's utility at some outcomes, its round trips
+// through every format that writes, and, when the space is small, a short negotiation between
+// two registered strategies on it.
 void CheckScenario(const Scenario& scenario);
 
 }  // namespace parley::fuzz
