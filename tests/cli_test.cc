@@ -142,6 +142,18 @@ TEST(Cli, ListNegotiatorsShowsTheRegistry) {
   for (const auto* entry : NegotiatorRegistry::List()) EXPECT_NE(result.out.find(entry->name), std::string::npos);
 }
 
+TEST(Cli, ListFormatsSaysWhichWriteAndTheirParameters) {
+  const auto result = RunCli("list formats");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  for (const auto* entry : ScenarioFormatRegistry::List()) {
+    const bool writes = ScenarioFormatRegistry::Create(entry->name)->CanWrite();
+    const std::string heading = entry->name + (writes ? "  (reads and writes)\n" : "  (reads)\n");
+    EXPECT_NE(result.out.find(heading), std::string::npos) << heading << result.out;
+  }
+  EXPECT_NE(result.out.find("    strict=false  when writing, refuse what GeniusWeb cannot say"), std::string::npos)
+      << result.out;
+}
+
 struct BadInvocation {
   std::string arguments;
   std::string message;  // expected in stderr

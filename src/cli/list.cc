@@ -1,4 +1,6 @@
 // `parley list negotiators|protocols|formats|scenarios`: what the registries hold.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -13,14 +15,17 @@ namespace parley::cli {
 namespace {
 
 template <typename T>
-void PrintRegistry() {
-  for (const auto* entry : Registry<T>::List()) {
-    fmt::print("{}\n    {}\n", entry->name, entry->description);
-    for (const auto& parameter : entry->parameters) {
-      fmt::print("    {}={}  {}\n", parameter.name, parameter.default_value.empty() ? "?" : parameter.default_value,
-                 parameter.description);
-    }
+void PrintEntry(const typename Registry<T>::Entry& entry, std::string_view note = {}) {
+  fmt::print("{}{}\n    {}\n", entry.name, note, entry.description);
+  for (const auto& parameter : entry.parameters) {
+    fmt::print("    {}={}  {}\n", parameter.name, parameter.default_value.empty() ? "?" : parameter.default_value,
+               parameter.description);
   }
+}
+
+template <typename T>
+void PrintRegistry() {
+  for (const auto* entry : Registry<T>::List()) PrintEntry<T>(*entry);
 }
 
 }  // namespace
@@ -50,7 +55,10 @@ void AddListCommand(CLI::App& app) {
   });
   list->add_subcommand("protocols", "Registered negotiation protocols.")->callback([] { PrintRegistry<Protocol>(); });
   list->add_subcommand("formats", "Registered scenario formats.")->callback([] {
-    for (const auto* entry : ScenarioFormatRegistry::List()) fmt::print("{}\n    {}\n", entry->name, entry->description);
+    for (const auto* entry : ScenarioFormatRegistry::List()) {
+      const bool writes = ScenarioFormatRegistry::Create(entry->name)->CanWrite();
+      PrintEntry<ScenarioFormat>(*entry, writes ? "  (reads and writes)" : "  (reads)");
+    }
   });
   list->add_subcommand("scenarios", "Scenarios built into Parley.")->callback([] {
     for (const auto& name : BuiltinScenarioNames()) fmt::print("{}\n", name);
