@@ -31,6 +31,7 @@ from ._parley import (
     OutcomeSpace,
     Point,
     Profile,
+    ResourceLimits,
     Scenario,
     Track,
     TurnState,
@@ -42,15 +43,18 @@ from ._parley import (
     load_multi_track,
     load_scenario,
     registered,
+    resource_limits,
     run_multi_track,
+    set_resource_limits,
 )
 
 __all__ = [
     "ACCEPT", "END_NEGOTIATION", "OFFER", "ActionType", "Analysis", "Error", "InputError", "Issue",
     "MultiTrackResult", "MultiTrackScenario", "NegotiationResult", "Negotiator", "NegotiatorContext",
-    "ObservedAction", "OutcomeSpace", "Point", "Profile", "Scenario", "Track", "TournamentResult",
-    "TurnState", "UsageError", "Zone", "__version__", "analyze", "builtin_scenarios", "load_multi_track",
-    "load_scenario", "negotiate", "register_negotiator", "registered", "run_multi_track", "tournament",
+    "ObservedAction", "OutcomeSpace", "Point", "Profile", "ResourceLimits", "Scenario", "Track",
+    "TournamentResult", "TurnState", "UsageError", "Zone", "__version__", "analyze", "builtin_scenarios",
+    "load_multi_track", "load_scenario", "negotiate", "register_negotiator", "registered", "resource_limits",
+    "run_multi_track", "set_resource_limits", "tournament",
 ]
 
 _NegotiatorLike = Union[str, Negotiator, type, Any]

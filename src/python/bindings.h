@@ -11,6 +11,7 @@ namespace py = pybind11;
 
 void BindErrors(py::module_& m);       // errors.cc: Error, InputError, UsageError
 void BindRegistries(py::module_& m);   // registries.cc: registered(), builtin_scenarios()
+void BindLimits(py::module_& m);       // limits.cc: ResourceLimits, resource_limits(), set_resource_limits()
 void BindScenarios(py::module_& m);    // scenarios.cc: Issue, OutcomeSpace, Profile, Scenario, loading
 void BindAnalysis(py::module_& m);     // analysis.cc: Analysis, Point, Zone
 void BindNegotiation(py::module_& m);  // negotiation.cc: NegotiationResult, negotiate(), Python negotiators

@@ -8,6 +8,7 @@ PYBIND11_MODULE(_parley, m) {
   m.attr("__version__") = PARLEY_VERSION;
   parley::python::BindErrors(m);
   parley::python::BindRegistries(m);
+  parley::python::BindLimits(m);
   parley::python::BindScenarios(m);
   parley::python::BindAnalysis(m);
   parley::python::BindNegotiation(m);
