@@ -160,5 +160,21 @@ TEST(FuzzRegressions, FolderFormatsRefuseToListTenBillionIntegers) {
   std::filesystem::remove_all(folder);
 }
 
+// parley_json_fuzzer (round trips): a discrete value worth -0.5 (which Parley JSON allows: a
+// utility is a weighted sum) was written to GENIUS XML, whose reader, like GENIUS, then refused
+// the file. Now the writer refuses it, naming the party, issue and value, and writes nothing.
+TEST(FuzzRegressions, GeniusXmlRefusesToWriteANegativeEvaluation) {
+  auto space = std::make_shared<const OutcomeSpace>(
+      "dinner", std::vector<Issue>{Issue::Discrete("origin", {"Dutch food", "Greek food", "Thai food"})});
+  auto utility = std::make_shared<const LinearAdditiveUtility>(
+      space, std::vector<double>{1}, std::vector<ValueFunction>{ValueFunction::Table({1.0, -0.5, 0.25})});
+  const Scenario scenario("dinner", space, {Profile("a", utility, 0, 1), Profile("b", utility, 0, 1)});
+  const auto folder = testing::TemporaryFolder("parley-fuzz-regression");
+  ExpectUsageError([&] { SaveScenario(scenario, folder / "genius", "genius-xml"); },
+                   {"party 'a'", "issue 'origin'", "'Greek food' is worth -0.5", "negative evaluations"});
+  EXPECT_FALSE(std::filesystem::exists(folder / "genius"));
+  std::filesystem::remove_all(folder);
+}
+
 }  // namespace
 }  // namespace parley

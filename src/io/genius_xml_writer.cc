@@ -103,6 +103,12 @@ void AppendDiscreteEvaluations(pugi::xml_node node, const Profile& profile, cons
         "discrete issue by the largest, so that the best value is always worth 1",
         Where(profile, issue), max));
   }
+  if (const auto negative = std::find_if(table.begin(), table.end(), [](double v) { return v < 0.0; });
+      negative != table.end()) {
+    throw UsageError(fmt::format("GENIUS XML cannot hold {}: the value '{}' is worth {}, and GENIUS refuses negative "
+                                 "evaluations",
+                                 Where(profile, issue), issue.values()[negative - table.begin()], *negative));
+  }
   for (std::size_t v = 0; v < table.size(); ++v) {
     pugi::xml_node item = node.append_child("item");
     item.append_attribute("index") = static_cast<unsigned long long>(v + 1);
