@@ -176,5 +176,30 @@ TEST(FuzzRegressions, GeniusXmlRefusesToWriteANegativeEvaluation) {
   std::filesystem::remove_all(folder);
 }
 
+// parley_json_fuzzer (round trips): a scenario named with 600 bytes was written to GENIUS XML as
+// "<name>.xml", which no file system accepts, and the write failed as an I/O error. Now a name
+// too long for a file gives way to "domain" for the domain file, and a party's name, which the
+// reader needs back, is refused as one that cannot be a file name.
+TEST(FuzzRegressions, NamesTooLongForAFileNameAreNotWrittenAsOne) {
+  const std::string long_name(600, 'n');
+  auto space = std::make_shared<const OutcomeSpace>(long_name, std::vector<Issue>{Issue::Discrete("x", {"a", "b"})});
+  auto utility = std::make_shared<const LinearAdditiveUtility>(space, std::vector<double>{1},
+                                                               std::vector<ValueFunction>{ValueFunction::Table({1.0, 0.0})});
+  const auto folder = testing::TemporaryFolder("parley-fuzz-regression");
+  const Scenario scenario("long", space, {Profile("a", utility, 0, 1), Profile("b", utility, 0, 1)});
+  for (const char* format : {"genius-xml", "geniusweb-json", "negmas-yaml", "negmas-json"}) {
+    SCOPED_TRACE(format);
+    const auto written = folder / format;
+    SaveScenario(scenario, written, format);
+    EXPECT_EQ(LoadScenario(written.string(), format).party_count(), 2u);
+  }
+  EXPECT_TRUE(std::filesystem::exists(folder / "genius-xml" / "domain.xml"));
+  const Scenario long_party("long", space, {Profile(long_name, utility, 0, 1), Profile("b", utility, 0, 1)});
+  ExpectUsageError([&] { SaveScenario(long_party, folder / "party", "genius-xml"); },
+                   {"cannot be a file name", "600 bytes long"});
+  EXPECT_FALSE(std::filesystem::exists(folder / "party"));
+  std::filesystem::remove_all(folder);
+}
+
 }  // namespace
 }  // namespace parley

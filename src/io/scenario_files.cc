@@ -133,6 +133,11 @@ void CheckFileStem(const std::string& name, std::string_view what) {
       name.find('\0') != std::string::npos) {
     throw UsageError(fmt::format("{} '{}' cannot be a file name (it is written as one)", what, name));
   }
+  if (name.size() > kMaxFileStemBytes) {
+    throw UsageError(fmt::format("{} '{}' cannot be a file name (it is written as one): it is {} bytes long, and file "
+                                 "names are at most 255 bytes with their extension",
+                                 what, name, name.size()));
+  }
 }
 
 std::string UnusedStem(const std::string& preferred, const std::vector<std::string>& taken) {

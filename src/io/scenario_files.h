@@ -4,6 +4,7 @@
 #ifndef PARLEY_IO_SCENARIO_FILES_H_
 #define PARLEY_IO_SCENARIO_FILES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -54,8 +55,12 @@ std::filesystem::path FolderOf(const std::filesystem::path& path, std::initializ
 // The last component of a folder's path, as a scenario name ("CarA" for "scenarios/CarA/").
 std::string FolderName(const std::filesystem::path& folder);
 
+// The longest file stem the folder formats write: file systems limit a name to 255 bytes, and
+// the stem is followed by an extension of up to five (".json").
+inline constexpr std::size_t kMaxFileStemBytes = 250;
+
 // Throws UsageError unless `name` can be a file name in a folder (not empty, no '/', no NUL,
-// not "." or ".."); `what` says what the name is ("the party name").
+// not "." or "..", at most kMaxFileStemBytes bytes); `what` says what the name is ("the party name").
 void CheckFileStem(const std::string& name, std::string_view what);
 
 // `preferred` if it can be a file stem and differs (ignoring case) from every one of `taken`;
