@@ -1,5 +1,7 @@
 #include "isolation/messages.h"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 namespace parley::internal {
@@ -7,157 +9,190 @@ namespace {
 
 constexpr std::size_t kMaxListSize = std::size_t{1} << 20;
 
-void WriteStrings(FrameWriter& out, const std::vector<std::string>& list) {
-  out.U64(list.size());
-  for (const auto& item : list) out.String(item);
-}
+// Each message's fields are listed once, in a function template that an Encoder (writing) or a
+// Decoder (reading) visits in order, so that the two directions cannot disagree on a field.
 
-std::vector<std::string> ReadStrings(FrameReader& in) {
-  const std::uint64_t count = in.U64();
-  if (count > kMaxListSize) throw WireError(fmt::format("a list of {} strings", count));
-  std::vector<std::string> list;
-  for (std::uint64_t i = 0; i < count; ++i) list.push_back(in.String());
-  return list;
-}
-
-ActionType ReadActionType(FrameReader& in) {
-  const std::uint8_t value = in.U8();
-  if (value > static_cast<std::uint8_t>(ActionType::kEndNegotiation)) {
-    throw WireError(fmt::format("unknown action type {}", value));
+class Encoder {
+ public:
+  explicit Encoder(FrameWriter& out) : out_(out) {}
+  void operator()(std::uint64_t value) { out_.U64(value); }
+  void operator()(double value) { out_.F64(value); }
+  void operator()(const std::string& text) { out_.String(text); }
+  void operator()(const std::vector<double>& values) { out_.Values(values); }
+  void operator()(const std::vector<std::string>& list) {
+    out_.U64(list.size());
+    for (const auto& item : list) out_.String(item);
   }
-  return static_cast<ActionType>(value);
+  void operator()(const std::optional<Outcome>& outcome) { Offer(outcome ? &*outcome : nullptr, nullptr); }
+  void operator()(const std::optional<Fault>& fault) {
+    out_.U8(fault.has_value());
+    if (fault) {
+      out_.U64(fault->party);
+      out_.String(fault->message);
+    }
+  }
+  // An offer by pointer (nullptr for none); `storage` is for the reader.
+  void Offer(const Outcome* offer, Outcome* /*storage*/) {
+    out_.U8(offer != nullptr);
+    if (offer) out_.OutcomeValues(*offer);
+  }
+  template <typename E>
+  void Enum(E value, E /*last*/, const char* /*what*/) {
+    out_.U8(static_cast<std::uint8_t>(value));
+  }
+
+ private:
+  FrameWriter& out_;
+};
+
+class Decoder {
+ public:
+  explicit Decoder(FrameReader& in) : in_(in) {}
+  void operator()(std::uint64_t& value) { value = in_.U64(); }
+  void operator()(double& value) { value = in_.F64(); }
+  void operator()(std::string& text) { text = in_.String(); }
+  void operator()(std::vector<double>& values) { in_.Values(values, kMaxListSize); }
+  void operator()(std::vector<std::string>& list) {
+    const std::uint64_t count = in_.U64();
+    if (count > kMaxListSize) throw WireError(fmt::format("a list of {} strings", count));
+    list.clear();
+    for (std::uint64_t i = 0; i < count; ++i) list.push_back(in_.String());
+  }
+  void operator()(std::optional<Outcome>& outcome) {
+    outcome.reset();
+    if (in_.U8()) in_.OutcomeValues(outcome.emplace(), kMaxIssues);
+  }
+  void operator()(std::optional<Fault>& fault) {
+    fault.reset();
+    if (in_.U8()) {
+      Fault& read = fault.emplace();
+      read.party = in_.U64();
+      read.message = in_.String();
+    }
+  }
+  // Points `offer` at `*storage`, which receives the values, or sets it to nullptr.
+  void Offer(const Outcome*& offer, Outcome* storage) {
+    offer = nullptr;
+    if (in_.U8()) {
+      in_.OutcomeValues(*storage, kMaxIssues);
+      offer = storage;
+    }
+  }
+  // An enumerator from 0 to `last`; `what` names the enumeration in the error.
+  template <typename E>
+  void Enum(E& value, E last, const char* what) {
+    const std::uint8_t read = in_.U8();
+    if (read > static_cast<std::uint8_t>(last)) throw WireError(fmt::format("unknown {} {}", what, read));
+    value = static_cast<E>(read);
+  }
+
+ private:
+  FrameReader& in_;
+};
+
+template <typename Wire, typename Message>
+void BeginFields(Wire& wire, Message& message) {
+  wire(message.plugins);
+  wire(message.negotiator);
+  wire(message.scenario_json);
+  wire(message.party);
+  wire(message.party_count);
+  wire(message.max_rounds);
+  wire(message.time_limit_seconds);
+  wire(message.seed);
+  wire(message.track);
+}
+
+// `offer` receives the current offer when reading; writing passes nullptr.
+template <typename Wire, typename State>
+void TurnFields(Wire& wire, State& state, Outcome* offer) {
+  wire(state.step);
+  wire(state.round);
+  wire(state.time);
+  wire.Offer(state.current_offer, offer);
+  wire(state.offerer);
+  wire(state.acceptances);
+  wire(state.current_offer_utility);
+}
+
+// `offer` receives the action's offer when reading; writing passes nullptr.
+template <typename Wire, typename Action>
+void ObservedFields(Wire& wire, Action& action, Outcome* offer) {
+  wire(action.party);
+  wire.Enum(action.type, ActionType::kEndNegotiation, "action type");
+  wire.Offer(action.offer, offer);
+  wire(action.offer_utility);
+  wire(action.step);
+  wire(action.round);
+  wire(action.time);
+}
+
+template <typename Wire, typename Result>
+void ResultFields(Wire& wire, Result& result) {
+  wire(result.agreement);
+  wire.Enum(result.end_reason, EndReason::kStopped, "end reason");
+  wire(result.utilities);
+  wire(result.undiscounted_utilities);
+  wire(result.steps);
+  wire(result.rounds);
+  wire(result.time);
+  wire(result.elapsed_seconds);
+  wire(result.fault);
+  wire(result.stop_reason);
+  wire(result.negotiators);
+  wire(result.mediators);
 }
 
 }  // namespace
 
 void WriteBegin(FrameWriter& out, const BeginMessage& message) {
   out.Start(MessageType::kBegin);
-  WriteStrings(out, message.plugins);
-  out.String(message.negotiator);
-  out.String(message.scenario_json);
-  out.U64(message.party);
-  out.U64(message.party_count);
-  out.U64(message.max_rounds);
-  out.F64(message.time_limit_seconds);
-  out.U64(message.seed);
-  out.U64(message.track);
+  Encoder wire(out);
+  BeginFields(wire, message);
 }
 
 BeginMessage ReadBegin(FrameReader& in) {
   BeginMessage message;
-  message.plugins = ReadStrings(in);
-  message.negotiator = in.String();
-  message.scenario_json = in.String();
-  message.party = in.U64();
-  message.party_count = in.U64();
-  message.max_rounds = in.U64();
-  message.time_limit_seconds = in.F64();
-  message.seed = in.U64();
-  message.track = in.U64();
+  Decoder wire(in);
+  BeginFields(wire, message);
   in.End();
   return message;
 }
 
 void WriteTurn(FrameWriter& out, const TurnState& state) {
   out.Start(MessageType::kAct);
-  out.U64(state.step);
-  out.U64(state.round);
-  out.F64(state.time);
-  out.U8(state.current_offer != nullptr);
-  if (state.current_offer) out.OutcomeValues(*state.current_offer);
-  out.U64(state.offerer);
-  out.U64(state.acceptances);
-  out.F64(state.current_offer_utility);
+  Encoder wire(out);
+  TurnFields(wire, state, nullptr);
 }
 
 void ReadTurn(FrameReader& in, TurnState& state, Outcome& offer) {
-  state.step = in.U64();
-  state.round = in.U64();
-  state.time = in.F64();
-  state.current_offer = nullptr;
-  if (in.U8()) {
-    in.OutcomeValues(offer, kMaxIssues);
-    state.current_offer = &offer;
-  }
-  state.offerer = in.U64();
-  state.acceptances = in.U64();
-  state.current_offer_utility = in.F64();
+  Decoder wire(in);
+  TurnFields(wire, state, &offer);
   in.End();
 }
 
 void WriteObserved(FrameWriter& out, const ObservedAction& action) {
   out.Start(MessageType::kObserve);
-  out.U64(action.party);
-  out.U8(static_cast<std::uint8_t>(action.type));
-  out.U8(action.offer != nullptr);
-  if (action.offer) out.OutcomeValues(*action.offer);
-  out.F64(action.offer_utility);
-  out.U64(action.step);
-  out.U64(action.round);
-  out.F64(action.time);
+  Encoder wire(out);
+  ObservedFields(wire, action, nullptr);
 }
 
 void ReadObserved(FrameReader& in, ObservedAction& action, Outcome& offer) {
-  action.party = in.U64();
-  action.type = ReadActionType(in);
-  action.offer = nullptr;
-  if (in.U8()) {
-    in.OutcomeValues(offer, kMaxIssues);
-    action.offer = &offer;
-  }
-  action.offer_utility = in.F64();
-  action.step = in.U64();
-  action.round = in.U64();
-  action.time = in.F64();
+  Decoder wire(in);
+  ObservedFields(wire, action, &offer);
   in.End();
 }
 
 void WriteResult(FrameWriter& out, const NegotiationResult& result) {
   out.Start(MessageType::kFinish);
-  out.U8(result.agreement.has_value());
-  if (result.agreement) out.OutcomeValues(*result.agreement);
-  out.U8(static_cast<std::uint8_t>(result.end_reason));
-  out.Values(result.utilities);
-  out.Values(result.undiscounted_utilities);
-  out.U64(result.steps);
-  out.U64(result.rounds);
-  out.F64(result.time);
-  out.F64(result.elapsed_seconds);
-  out.U8(result.fault.has_value());
-  if (result.fault) {
-    out.U64(result.fault->party);
-    out.String(result.fault->message);
-  }
-  out.String(result.stop_reason);
-  WriteStrings(out, result.negotiators);
-  WriteStrings(out, result.mediators);
+  Encoder wire(out);
+  ResultFields(wire, result);
 }
 
 NegotiationResult ReadResult(FrameReader& in) {
   NegotiationResult result;
-  if (in.U8()) {
-    Outcome agreement;
-    in.OutcomeValues(agreement, kMaxIssues);
-    result.agreement = std::move(agreement);
-  }
-  const std::uint8_t reason = in.U8();
-  if (reason > static_cast<std::uint8_t>(EndReason::kStopped)) throw WireError(fmt::format("end reason {}", reason));
-  result.end_reason = static_cast<EndReason>(reason);
-  in.Values(result.utilities, kMaxListSize);
-  in.Values(result.undiscounted_utilities, kMaxListSize);
-  result.steps = in.U64();
-  result.rounds = in.U64();
-  result.time = in.F64();
-  result.elapsed_seconds = in.F64();
-  if (in.U8()) {
-    Fault fault;
-    fault.party = in.U64();
-    fault.message = in.String();
-    result.fault = std::move(fault);
-  }
-  result.stop_reason = in.String();
-  result.negotiators = ReadStrings(in);
-  result.mediators = ReadStrings(in);
+  Decoder wire(in);
+  ResultFields(wire, result);
   in.End();
   return result;
 }
