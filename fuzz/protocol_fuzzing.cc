@@ -1,5 +1,6 @@
 #include "protocol_fuzzing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -157,6 +158,26 @@ void CheckResult(const Scenario& scenario, const NegotiationOptions& options, st
       Require(seen.party != p, fmt::format("party {} was shown its own action", p));
     }
   }
+}
+
+ProtocolSetup FuzzedSetup(FuzzedDataProvider& in, std::size_t max_parties) {
+  static const std::vector<Scenario> scenarios = {SmallScenario(2), SmallScenario(3), SmallScenario(4)};
+  ProtocolSetup setup;
+  setup.parties = in.ConsumeIntegralInRange<std::size_t>(2, std::min<std::size_t>(max_parties, 4));
+  setup.scenario = &scenarios[setup.parties - 2];
+  setup.options.rounds = in.ConsumeIntegralInRange<std::uint64_t>(1, 12);
+  setup.options.seed = 7;
+  setup.options.record_trace = in.ConsumeBool();
+  return setup;
+}
+
+ScriptedParties MakeParties(const std::vector<PartyScript>& scripts) {
+  ScriptedParties parties;
+  for (const auto& script : scripts) {
+    parties.negotiators.push_back(script.Make());
+    parties.pointers.push_back(parties.negotiators.back().get());
+  }
+  return parties;
 }
 
 }  // namespace parley::fuzz

@@ -45,6 +45,24 @@ struct PartyScript {
 // A script of up to `max_moves` moves; misbehaviour is rarer than legal moves.
 PartyScript FuzzedScript(FuzzedDataProvider& in, const OutcomeSpace& space, std::size_t max_moves);
 
+// What every protocol target draws first: the number of parties (2 to `max_parties`, at most 4),
+// the SmallScenario for them, and options with a deadline of 1 to 12 rounds, a fixed seed and the
+// trace on or off.
+struct ProtocolSetup {
+  std::size_t parties = 0;
+  const Scenario* scenario = nullptr;
+  NegotiationOptions options;
+};
+ProtocolSetup FuzzedSetup(FuzzedDataProvider& in, std::size_t max_parties);
+
+// The negotiators that play `scripts`, and pointers to them in the same order, as Protocol::Run
+// takes them.
+struct ScriptedParties {
+  std::vector<std::unique_ptr<ScriptedNegotiator>> negotiators;
+  std::vector<Negotiator*> pointers;
+};
+ScriptedParties MakeParties(const std::vector<PartyScript>& scripts);
+
 // Checks what every protocol promises: a fault iff the end reason says so, naming a party or a
 // mediator that exists; an agreement iff one was reached, valid, with each party's utilities
 // those of its profile; no more rounds than the deadline; every negotiator that began finished

@@ -101,24 +101,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace parley;
   using namespace parley::fuzz;
   FuzzedDataProvider in(data, size);
-  const std::size_t n = in.ConsumeIntegralInRange<std::size_t>(2, 4);
-  static const std::vector<Scenario> scenarios = {SmallScenario(2), SmallScenario(3), SmallScenario(4)};
-  const Scenario& scenario = scenarios[n - 2];
-  NegotiationOptions options;
-  options.rounds = in.ConsumeIntegralInRange<std::uint64_t>(1, 12);
-  options.seed = 7;
-  options.record_trace = in.ConsumeBool();
+  const ProtocolSetup setup = FuzzedSetup(in, 4);
+  const Scenario& scenario = *setup.scenario;
+  const NegotiationOptions& options = setup.options;
   std::vector<PartyScript> scripts;
-  for (std::size_t p = 0; p < n; ++p) scripts.push_back(FuzzedScript(in, scenario.space(), 16));
+  for (std::size_t p = 0; p < setup.parties; ++p) scripts.push_back(FuzzedScript(in, scenario.space(), 16));
 
-  std::vector<std::unique_ptr<ScriptedNegotiator>> parties;
-  std::vector<Negotiator*> pointers;
-  for (const auto& script : scripts) {
-    parties.push_back(script.Make());
-    pointers.push_back(parties.back().get());
-  }
-  const NegotiationResult result = ProtocolRegistry::Create("saop")->Run(scenario, pointers, options);
-  CheckResult(scenario, options, 0, result, parties);
+  const ScriptedParties parties = MakeParties(scripts);
+  const NegotiationResult result = ProtocolRegistry::Create("saop")->Run(scenario, parties.pointers, options);
+  CheckResult(scenario, options, 0, result, parties.negotiators);
 
   const Reference expected = Expected(scenario, scripts, options.rounds);
   Require(result.end_reason == expected.end,

@@ -82,19 +82,14 @@ std::vector<ScriptedRelay::Move> FuzzedRelayScript(FuzzedDataProvider& in, const
 }
 
 struct Run {
-  std::vector<std::unique_ptr<ScriptedNegotiator>> parties;
+  ScriptedParties parties;
   NegotiationResult result;
 };
 
 Run Play(const std::string& protocol, const Scenario& scenario, const std::vector<PartyScript>& scripts,
          const std::vector<Mediator*>& mediators, const NegotiationOptions& options) {
-  Run run;
-  std::vector<Negotiator*> pointers;
-  for (const auto& script : scripts) {
-    run.parties.push_back(script.Make());
-    pointers.push_back(run.parties.back().get());
-  }
-  run.result = ProtocolRegistry::Create(protocol)->Run(scenario, pointers, mediators, options);
+  Run run{MakeParties(scripts), {}};
+  run.result = ProtocolRegistry::Create(protocol)->Run(scenario, run.parties.pointers, mediators, options);
   return run;
 }
 
@@ -105,15 +100,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace parley;
   using namespace parley::fuzz;
   FuzzedDataProvider in(data, size);
-  const std::size_t n = in.ConsumeIntegralInRange<std::size_t>(2, 4);
-  static const std::vector<Scenario> scenarios = {SmallScenario(2), SmallScenario(3), SmallScenario(4)};
-  const Scenario& scenario = scenarios[n - 2];
+  const ProtocolSetup setup = FuzzedSetup(in, 4);
+  const std::size_t n = setup.parties;
+  const Scenario& scenario = *setup.scenario;
+  const NegotiationOptions& options = setup.options;
   const OutcomeSpace& space = scenario.space();
   const bool disclosed = in.ConsumeBool();
-  NegotiationOptions options;
-  options.rounds = in.ConsumeIntegralInRange<std::uint64_t>(1, 12);
-  options.seed = 7;
-  options.record_trace = in.ConsumeBool();
 
   const std::vector<ScriptedRelay::Move> relay_script = FuzzedRelayScript(in, space);
   const int misbehaviour = in.ConsumeIntegralInRange(0, 15);
@@ -127,8 +119,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t p = 0; p < n; ++p) scripts.push_back(FuzzedScript(in, space, 16));
 
   const Run shuttle = Play(fmt::format("shuttle(disclosed={})", disclosed), scenario, scripts, mediators, options);
-  CheckResult(scenario, options, mediators.size(), shuttle.result, shuttle.parties);
-  for (const auto& party : shuttle.parties) {
+  CheckResult(scenario, options, mediators.size(), shuttle.result, shuttle.parties.negotiators);
+  for (const auto& party : shuttle.parties.negotiators) {
     for (const auto& seen : party->seen()) {
       Require(seen.type == ActionType::kOffer, "a party observed something other than a delivered offer");
     }

@@ -53,16 +53,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace parley;
   using namespace parley::fuzz;
   FuzzedDataProvider in(data, size);
-  const std::size_t n = in.ConsumeIntegralInRange<std::size_t>(2, 3);
-  static const std::vector<Scenario> scenarios = {SmallScenario(2), SmallScenario(3)};
-  const Scenario& scenario = scenarios[n - 2];
+  const ProtocolSetup setup = FuzzedSetup(in, 3);
+  const std::size_t n = setup.parties;
+  const Scenario& scenario = *setup.scenario;
+  const NegotiationOptions& options = setup.options;
   const OutcomeSpace& space = scenario.space();
   const bool feedback = in.ConsumeBool();
   const bool disclosed = in.ConsumeBool();
-  NegotiationOptions options;
-  options.rounds = in.ConsumeIntegralInRange<std::uint64_t>(1, 12);
-  options.seed = 7;
-  options.record_trace = in.ConsumeBool();
 
   std::vector<std::unique_ptr<testing::ScriptedMediator>> mediators;
   std::vector<Mediator*> mediator_pointers;
@@ -72,17 +69,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     mediator_pointers.push_back(mediators.back().get());
   }
   std::vector<PartyScript> scripts;
-  std::vector<std::unique_ptr<ScriptedNegotiator>> parties;
-  std::vector<Negotiator*> pointers;
-  for (std::size_t p = 0; p < n; ++p) {
-    scripts.push_back(FuzzedScript(in, space, 12));
-    parties.push_back(scripts.back().Make());
-    pointers.push_back(parties.back().get());
-  }
+  for (std::size_t p = 0; p < n; ++p) scripts.push_back(FuzzedScript(in, space, 12));
+  const ScriptedParties scripted = MakeParties(scripts);
+  const auto& parties = scripted.negotiators;
 
   const std::string protocol = fmt::format("single-text(feedback={},disclosed={})", feedback, disclosed);
   const NegotiationResult result =
-      ProtocolRegistry::Create(protocol)->Run(scenario, pointers, mediator_pointers, options);
+      ProtocolRegistry::Create(protocol)->Run(scenario, scripted.pointers, mediator_pointers, options);
   CheckResult(scenario, options, m, result, parties);
 
   for (const auto& mediator : mediators) {
