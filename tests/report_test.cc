@@ -203,6 +203,24 @@ TEST(Report, LargeSpacesAreSampledAndLongNegotiationsThinnedWithANote) {
   EXPECT_NE(html.find(fmt::format("made {} offers; 10 of them", TraceOffers(result, 0))), std::string::npos);
 }
 
+TEST(Report, TheCommandLineSetsHowMuchTheReportDraws) {
+  const auto folder = testing::TemporaryFolder("parley-report");
+  const auto path = folder / "report.html";
+  const std::string scenario = (testing::ShippedScenarios() / "genius" / "10issues").string();
+  const auto run = testing::RunCli("negotiate --scenario '" + scenario + "' --negotiators boulware,conceder --rounds 200 "
+                                   "--report '" + path.string() + "' --report-outcomes 300 --report-offers 7 "
+                                   "--report-frontier 4");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto page = Parse(testing::ReadFile(path));
+  EXPECT_EQ(Count(page->html, "circle", "outcome"), 300u);
+  EXPECT_EQ(Count(page->html, "circle", "offer"), 14u);  // each party made far more than 7
+  EXPECT_EQ(Count(page->html, "circle", "frontier"), 4u);
+  const auto refused = testing::RunCli("negotiate --report-outcomes 0");
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("--report-outcomes"), std::string::npos) << refused.err;
+  std::filesystem::remove_all(folder);
+}
+
 TEST(Report, HostileNamesAreTextNotMarkup) {
   const std::string hostile = "<script>alert(\"x\")</script>";
   const std::string closing = "</svg></title>' onload='alert(1)";

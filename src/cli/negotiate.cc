@@ -32,11 +32,19 @@ struct NegotiateOptions {
   std::string parties;  // empty: every party of the scenario
   std::string trace;
   std::string report;  // an HTML report to write
+  ReportOptions report_options;  // how much the report draws
   bool json = false;
   bool metrics = true;
   std::vector<std::string> plugins;  // shared libraries of negotiators, loaded first
   bool isolate = false;              // every negotiator in a process of its own
 };
+
+// The report's limits as the options give them, its sample drawn with the negotiation's seed.
+ReportOptions ReportOptionsFor(const NegotiateOptions& cli) {
+  ReportOptions options = cli.report_options;
+  options.seed = cli.seed;
+  return options;
+}
 
 // One spec per party: a single spec plays every party; a shorter list is an error.
 std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::string& list) {
@@ -261,7 +269,9 @@ void Run(const NegotiateOptions& cli) {
     if (!cli.protocol.empty()) options.protocols.assign(multi.tracks().size(), cli.protocol);
     if (!mediators.empty()) options.mediators.assign(multi.tracks().size(), mediators);
     const MultiTrackResult result = RunMultiTrack(multi, options);
-    if (!cli.report.empty()) WriteReportFile(cli.report, MultiTrackReportHtml(multi, result, options));
+    if (!cli.report.empty()) {
+      WriteReportFile(cli.report, MultiTrackReportHtml(multi, result, options, ReportOptionsFor(cli)));
+    }
     if (!cli.trace.empty()) {
       // One trace per track, beside the named file: trace.jsonl gives trace.<track>.jsonl.
       const std::filesystem::path path(cli.trace);
@@ -297,8 +307,10 @@ void Run(const NegotiateOptions& cli) {
   const NegotiationResult result = RunNegotiation(scenario, specs, options, protocol, mediators);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
   if (!cli.report.empty()) {
-    WriteReportFile(cli.report, NegotiationReportHtml(scenario, result,
-                                                      {protocol, options.rounds, options.time_limit_seconds, options.seed}));
+    WriteReportFile(cli.report,
+                    NegotiationReportHtml(scenario, result,
+                                          {protocol, options.rounds, options.time_limit_seconds, options.seed},
+                                          ReportOptionsFor(cli)));
   }
   std::shared_ptr<const ScenarioAnalysis> analysis;
   std::optional<AgreementMetrics> metrics;
@@ -341,6 +353,18 @@ void AddNegotiateCommand(CLI::App& app) {
   command->add_option("--report", options->report,
                       "Write a self-contained HTML report to FILE: utility space, offers, frontier, solutions "
                       "(see docs/reports.md)");
+  command->add_option("--report-outcomes", options->report_options.max_outcome_points,
+                      "Most outcomes a utility-space panel of the report draws; larger spaces are sampled")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command->add_option("--report-frontier", options->report_options.max_frontier_points,
+                      "Most Pareto-frontier points a panel draws; longer frontiers are evenly thinned")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command->add_option("--report-offers", options->report_options.max_offer_points,
+                      "Most offers of each party a panel draws; more are evenly thinned")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command->add_flag("--json", options->json, "Print the result as JSON");
   command->add_flag("!--no-metrics", options->metrics,
                     "Skip the agreement metrics (and the analysis of the scenario they need)");
