@@ -3,6 +3,7 @@
 // `parley` program do.
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 #include <pybind11/stl.h>
@@ -16,12 +17,8 @@ namespace {
 
 using Limit = std::optional<std::uint64_t>;
 
-// A limit of 0 would refuse every scenario or enumerate nothing; the program's options refuse
-// it too (but for max_tabulated_values, where 0 means "evaluate every issue from its function").
-void Apply(const Limit& value, std::uint64_t& field, const char* name, bool zero_allowed = false) {
-  if (!value) return;
-  if (*value == 0 && !zero_allowed) throw UsageError(fmt::format("{} must be at least 1", name));
-  field = *value;
+void Apply(const Limit& value, std::uint64_t& field) {
+  if (value) field = *value;
 }
 
 ResourceLimits SetLimits(const std::optional<ResourceLimits>& limits, const Limit& max_outcomes,
@@ -29,18 +26,18 @@ ResourceLimits SetLimits(const std::optional<ResourceLimits>& limits, const Limi
                          const Limit& max_depth) {
   const ResourceLimits previous = DefaultResourceLimits();
   ResourceLimits chosen = limits.value_or(previous);
-  Apply(max_outcomes, chosen.max_outcomes, "max_outcomes");
-  Apply(max_cache_bytes, chosen.max_cache_bytes, "max_cache_bytes");
-  Apply(max_issues, chosen.max_issues, "max_issues");
-  Apply(max_tabulated_values, chosen.max_tabulated_values, "max_tabulated_values", true);
-  Apply(max_depth, chosen.max_depth, "max_depth");
-  if (limits) {
-    for (const auto& [value, name] : {std::pair{chosen.max_outcomes, "max_outcomes"},
-                                      {chosen.max_cache_bytes, "max_cache_bytes"},
-                                      {chosen.max_issues, "max_issues"},
-                                      {chosen.max_depth, "max_depth"}}) {
-      if (value == 0) throw UsageError(fmt::format("{} must be at least 1", name));
-    }
+  Apply(max_outcomes, chosen.max_outcomes);
+  Apply(max_cache_bytes, chosen.max_cache_bytes);
+  Apply(max_issues, chosen.max_issues);
+  Apply(max_tabulated_values, chosen.max_tabulated_values);
+  Apply(max_depth, chosen.max_depth);
+  // A limit of 0 would refuse every scenario or enumerate nothing; the program's options refuse
+  // it too (but for max_tabulated_values, where 0 means "evaluate every issue from its function").
+  for (const auto& [value, name] : {std::pair{chosen.max_outcomes, "max_outcomes"},
+                                    {chosen.max_cache_bytes, "max_cache_bytes"},
+                                    {chosen.max_issues, "max_issues"},
+                                    {chosen.max_depth, "max_depth"}}) {
+    if (value == 0) throw UsageError(fmt::format("{} must be at least 1", name));
   }
   SetDefaultResourceLimits(chosen);
   return previous;
