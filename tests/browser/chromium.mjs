@@ -120,7 +120,9 @@ export class Chromium {
     }
     if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
     await this.exited;
-    rmSync(this.profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing to the profile for a moment after the
+    // browser has exited; removing it then fails with ENOTEMPTY, so retry.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 }
 
