@@ -11,24 +11,13 @@
 #ifndef PARLEY_ANALYSIS_NON_DOMINATED_H_
 #define PARLEY_ANALYSIS_NON_DOMINATED_H_
 
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace parley::internal {
+#include "parley/utility.h"
 
-// UtilityKey, inline for the loops over every outcome: llrint(u * 2^40) in the default rounding
-// mode (to nearest, ties to even). Adding and subtracting 1.5 * 2^52 rounds exactly that way for
-// |x| < 2^51, without a call into libm; larger values take llrint.
-inline std::int64_t FastUtilityKey(double utility) {
-  const double x = utility * 0x1p40;
-  if (x > -0x1p51 && x < 0x1p51) return static_cast<std::int64_t>((x + 0x1.8p52) - 0x1.8p52);
-  // Utilities beyond +-2^22 (files may hold any finite number) saturate rather than overflow.
-  if (!(x > -0x1p62)) return -(std::int64_t{1} << 62);
-  if (!(x < 0x1p62)) return std::int64_t{1} << 62;
-  return std::llrint(x);
-}
+namespace parley::internal {
 
 // Utilities of `count` items for each party: columns[p][i] is party p's utility of item i.
 struct UtilityColumns {

@@ -18,7 +18,7 @@
 #include <fmt/ranges.h>
 #include <pugixml.hpp>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 #include "io/genius_xml_internal.h"
 #include "io/genius_xml_writer.h"
 #include "parley/error.h"

@@ -25,7 +25,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 #include "io/atomic_file.h"
 #include "io/json_node.h"
 #include "io/json_text.h"

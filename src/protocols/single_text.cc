@@ -14,7 +14,7 @@
 //   checked); kEndNegotiation walks away and ends the negotiation without agreement, as in SAOP.
 // - Feedback (feedback=true): from the second round each party is also asked CompareTexts(previous
 //   text, text); when it leaves the answer to the protocol, the protocol answers truthfully from
-//   the party's own profile, comparing utilities under analysis.h's UtilityKey rounding so that
+//   the party's own profile, comparing utilities under utility.h's UtilityKey rounding so that
 //   floating-point noise reads as "same". In the first round the feedback vector is empty.
 // - Privacy: a party sees only the texts put to it and the announcements of accepted texts
 //   (Observe with party = party count, kAccept and the text); never another party's vote,
@@ -40,7 +40,7 @@
 
 #include <fmt/format.h>
 
-#include "parley/analysis.h"
+#include "parley/utility.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"

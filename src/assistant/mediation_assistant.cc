@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/limits.h"
