@@ -1,13 +1,8 @@
 // The core of every Pareto computation in Parley: which of a set of utility vectors no other
-// vector dominates, compared on rounded keys (UtilityKey).
-//
-// Two parties: sort and sweep, O(n log n). Three: sort and sweep over a staircase of the second
-// and third keys kept so far, which becomes a Fenwick tree holding the best third key per rank
-// of the second if it grows large, O(n log n). More: sort-filter-skyline (presorted by the sum
-// of keys, so that a dominating vector always comes first; each candidate is checked against
-// the skyline so far), O(n log n + n s) for a skyline of s vectors. Before any of these, one
-// linear pass drops every vector that one of a few pivot vectors (each party's best, the best
-// sums) dominates, which on most real scenarios removes most of them.
+// vector dominates, compared on rounded keys (UtilityKey). A pivot filter, then sort and sweep for
+// two and three parties (O(n log n)) and sort-filter-skyline for more (O(n log n + n s) for a
+// skyline of s vectors). The algorithms and their measured cost:
+// docs/analysis.md#algorithms-and-their-cost
 #ifndef PARLEY_ANALYSIS_NON_DOMINATED_H_
 #define PARLEY_ANALYSIS_NON_DOMINATED_H_
 
