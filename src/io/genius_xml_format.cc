@@ -18,7 +18,9 @@ class GeniusXmlFormat final : public ScenarioFormat {
  public:
   bool CanWrite() const override { return true; }
   // Linear additive and hyper-rectangle profiles; src/io/genius_xml_write.cc.
-  void Write(const Scenario& scenario, const fs::path& path) const override { internal::WriteGeniusXml(scenario, path); }
+  void Write(const Scenario& scenario, const fs::path& path) const override {
+    internal::WriteGeniusXml(scenario, path);
+  }
 
   bool Recognizes(const fs::path& path) const override {
     std::error_code ec;

@@ -83,9 +83,7 @@ class ParleyJsonFormat final : public ScenarioFormat {
     return finder.found();
   }
 
-  Scenario Read(const std::filesystem::path& path) const override {
-    return internal::ReadParleyJsonFile(path);
-  }
+  Scenario Read(const std::filesystem::path& path) const override { return internal::ReadParleyJsonFile(path); }
 
   bool CanWrite() const override { return true; }
 
