@@ -471,11 +471,11 @@ TEST(MicroBidding, IsReproducibleAndSeeded) {
 
 TEST(BoaSpecs, ComposeFromNestedSpecs) {
   const Spec spec = Spec::Parse("boa(bidding=tit-for-tat(mode=absolute),acceptance=combi(t=0.95),model=none)");
-  EXPECT_EQ(spec.GetSpec("bidding", "time").name(), "tit-for-tat");
-  EXPECT_EQ(spec.GetSpec("bidding", "time").GetString("mode", ""), "absolute");
-  EXPECT_EQ(spec.GetSpec("acceptance", "next").name(), "combi");
-  EXPECT_DOUBLE_EQ(spec.GetSpec("acceptance", "next").GetDouble("t", 0.0), 0.95);
-  EXPECT_EQ(spec.GetSpec("model", "").name(), "none");
+  EXPECT_EQ(spec.GetSpec("bidding").name(), "tit-for-tat");
+  EXPECT_EQ(spec.GetSpec("bidding").GetString("mode"), "absolute");
+  EXPECT_EQ(spec.GetSpec("acceptance").name(), "combi");
+  EXPECT_DOUBLE_EQ(spec.GetSpec("acceptance").GetDouble("t"), 0.95);
+  EXPECT_EQ(spec.GetSpec("model").name(), "none");
   EXPECT_NE(NegotiatorRegistry::Create(spec), nullptr);
   // It plays as the absolute tit-for-tat with AC_combi.
   const Scenario scenario = RandomLinearScenario(96, 2, 3);

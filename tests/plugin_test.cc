@@ -95,6 +95,29 @@ TEST(Plugin, ExamplePluginPlaysAsDocumented) {
   }
 }
 
+// Created by name alone, stubborn gets the default its registration declares, accept=0.8: the
+// registry fills it in. It takes the hard-liner's best offer exactly when that is worth 0.8 to it.
+TEST(Plugin, ExamplePluginTakesItsRegisteredDefault) {
+  LoadPlugin(PARLEY_EXAMPLE_PLUGIN);
+  const Scenario scenario = CarBWithoutReservationValues();
+  NegotiationOptions options;
+  options.rounds = 20;
+  options.seed = 3;
+  const NegotiationResult by_name = RunNegotiation(scenario, {"stubborn", "hardliner"}, options);
+  const NegotiationResult written = RunNegotiation(scenario, {"stubborn(accept=0.8)", "hardliner"}, options);
+  ASSERT_FALSE(by_name.fault) << by_name.fault->message;
+  ASSERT_FALSE(written.fault) << written.fault->message;
+  EXPECT_EQ(by_name.steps, written.steps);
+  EXPECT_EQ(by_name.agreement, written.agreement);
+  EXPECT_EQ(by_name.undiscounted_utilities, written.undiscounted_utilities);
+  // The hard-liner's offer (step 1) is its best outcome; stubborn takes it at step 2 if it is
+  // worth at least 0.8 to stubborn, else both hold out to the deadline.
+  ASSERT_GE(by_name.trace.size(), 2u);
+  const bool takes = by_name.trace.utility(1, 0) >= 0.8;
+  EXPECT_EQ(by_name.agreement.has_value(), takes);
+  EXPECT_EQ(by_name.steps, takes ? 3u : 40u);
+}
+
 TEST(Plugin, MissingFileIsNamed) {
   const std::string message = LoadError([] { LoadPlugin("no/such/plugin.so"); });
   EXPECT_NE(message.find("no/such/plugin.so"), std::string::npos) << message;
@@ -137,6 +160,16 @@ TEST(Plugin, TakenNameRefusesTheWholePlugin) {
   EXPECT_NE(message.find("'boulware', a name that is already taken"), std::string::npos) << message;
   // All or nothing: its other negotiator was not added either.
   EXPECT_FALSE(NegotiatorRegistry::Has("idle-duplicate-test"));
+}
+
+TEST(Plugin, DefaultThatIsNotSpecTextRefusesTheWholePlugin) {
+  const fs::path path = TestPlugin("bad_default");
+  const std::string message = LoadError([&] { LoadPlugin(path); });
+  EXPECT_EQ(message, path.string() +
+                         ": negotiator 'bad-default-test': the default of parameter 'wait' is not a spec value: cannot "
+                         "parse 'time(e=' at character 8: expected a name or a value");
+  EXPECT_FALSE(NegotiatorRegistry::Has("good-default-test"));
+  EXPECT_FALSE(NegotiatorRegistry::Has("bad-default-test"));
 }
 
 }  // namespace

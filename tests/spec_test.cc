@@ -1,6 +1,6 @@
 // Tests of Spec, the parameterised names negotiators and protocols are created from: parsing
 // (nesting, quoting, whitespace), errors that name the position, the canonical text and its round
-// trip, typed getters and CheckKnown.
+// trip, typed getters (which treat an absent key as unregistered) and CheckKnown.
 #include <string>
 #include <vector>
 
@@ -36,23 +36,20 @@ TEST(SpecTest, ParsesParameters) {
   EXPECT_TRUE(spec.has("e"));
   EXPECT_FALSE(spec.has("f"));
   EXPECT_EQ(spec.parameters().at("e").name(), "0.2");
-  EXPECT_DOUBLE_EQ(spec.GetDouble("e", 1.0), 0.2);
+  EXPECT_DOUBLE_EQ(spec.GetDouble("e"), 0.2);
 }
 
 TEST(SpecTest, ParsesNestedSpecs) {
   const Spec spec = Spec::Parse("boa(bidding=time(e=0.2),acceptance=next)");
   EXPECT_EQ(spec.name(), "boa");
   ASSERT_EQ(spec.parameters().size(), 2u);
-  const Spec bidding = spec.GetSpec("bidding", "none");
+  const Spec& bidding = spec.GetSpec("bidding");
   EXPECT_EQ(bidding.name(), "time");
-  EXPECT_DOUBLE_EQ(bidding.GetDouble("e", 0.0), 0.2);
-  const Spec acceptance = spec.GetSpec("acceptance", "none");
+  EXPECT_DOUBLE_EQ(bidding.GetDouble("e"), 0.2);
+  const Spec& acceptance = spec.GetSpec("acceptance");
   EXPECT_EQ(acceptance.name(), "next");
   EXPECT_TRUE(acceptance.parameters().empty());
-  // Absent: the fallback, parsed.
-  const Spec opponent = spec.GetSpec("opponent", "frequency(window=5)");
-  EXPECT_EQ(opponent.name(), "frequency");
-  EXPECT_EQ(opponent.GetInt("window", 0), 5);
+  EXPECT_THROW(spec.GetSpec("opponent"), UsageError);
 }
 
 TEST(SpecTest, IgnoresWhitespaceBetweenTokens) {
@@ -65,9 +62,9 @@ TEST(SpecTest, QuotedStringsKeepTheirContent) {
   // Two adjacent quoted strings are not one value.
   EXPECT_THROW(Spec::Parse(R"(f(label='it''s'))"), UsageError);
   const Spec quoted = Spec::Parse(R"(file(path="my scenarios/a,b (1).xml", label='say "hi"'))");
-  EXPECT_EQ(quoted.GetString("path", ""), "my scenarios/a,b (1).xml");
-  EXPECT_EQ(quoted.GetString("label", ""), "say \"hi\"");
-  EXPECT_EQ(Spec::Parse(R"(x(v=""))").GetString("v", "fallback"), "");
+  EXPECT_EQ(quoted.GetString("path"), "my scenarios/a,b (1).xml");
+  EXPECT_EQ(quoted.GetString("label"), "say \"hi\"");
+  EXPECT_EQ(Spec::Parse(R"(x(v=""))").GetString("v"), "");
 }
 
 TEST(SpecTest, ErrorsNameThePosition) {
@@ -125,43 +122,61 @@ TEST(SpecTest, BuiltSpecsRoundTrip) {
   inner.Set("k", std::string("3"));
   spec.Set("child", inner);
   EXPECT_EQ(Spec::Parse(spec.ToString()), spec) << spec.ToString();
-  EXPECT_EQ(spec.GetString("label", ""), "two words");
+  EXPECT_EQ(spec.GetString("label"), "two words");
   spec.Set("e", std::string("0.7"));  // replaces
-  EXPECT_DOUBLE_EQ(spec.GetDouble("e", 0.0), 0.7);
+  EXPECT_DOUBLE_EQ(spec.GetDouble("e"), 0.7);
 }
 
-TEST(SpecTest, TypedGettersReadValuesAndFallBack) {
+TEST(SpecTest, TypedGettersReadValues) {
   const Spec spec = Spec::Parse("n(d=-2.5e-1,i=-42,big=9007199254740993,t=true,f=no,one=1,s=word,q='two words')");
-  EXPECT_DOUBLE_EQ(spec.GetDouble("d", 0.0), -0.25);
-  EXPECT_DOUBLE_EQ(spec.GetDouble("i", 0.0), -42.0);
-  EXPECT_DOUBLE_EQ(spec.GetDouble("absent", 3.5), 3.5);
-  EXPECT_EQ(spec.GetInt("i", 0), -42);
-  EXPECT_EQ(spec.GetInt("big", 0), 9007199254740993);
-  EXPECT_EQ(spec.GetInt("absent", 17), 17);
-  EXPECT_TRUE(spec.GetBool("t", false));
-  EXPECT_FALSE(spec.GetBool("f", true));
-  EXPECT_TRUE(spec.GetBool("one", false));
-  EXPECT_TRUE(spec.GetBool("absent", true));
-  EXPECT_EQ(spec.GetString("s", ""), "word");
-  EXPECT_EQ(spec.GetString("q", ""), "two words");
-  EXPECT_EQ(spec.GetString("i", ""), "-42");
-  EXPECT_EQ(spec.GetString("absent", "fallback"), "fallback");
+  EXPECT_DOUBLE_EQ(spec.GetDouble("d"), -0.25);
+  EXPECT_DOUBLE_EQ(spec.GetDouble("i"), -42.0);
+  EXPECT_EQ(spec.GetInt("i"), -42);
+  EXPECT_EQ(spec.GetInt("big"), 9007199254740993);
+  EXPECT_TRUE(spec.GetBool("t"));
+  EXPECT_FALSE(spec.GetBool("f"));
+  EXPECT_TRUE(spec.GetBool("one"));
+  EXPECT_EQ(spec.GetString("s"), "word");
+  EXPECT_EQ(spec.GetString("q"), "two words");
+  EXPECT_EQ(spec.GetString("i"), "-42");
+}
+
+// A factory reads the spec its registry filled in, so an absent key is a parameter that was never
+// registered: every getter says so, naming the spec and the key.
+TEST(SpecTest, TypedGettersRejectAnAbsentKeyAsUnregistered) {
+  const Spec spec = Spec::Parse("n(d=1)");
+  const std::string expected =
+      "n: parameter 'absent' is not registered, so the spec has no value for it (a factory reads only the parameters "
+      "its registration declares, which the registry fills in)";
+  const auto message = [](auto&& get) {
+    try {
+      get();
+    } catch (const UsageError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no UsageError");
+  };
+  EXPECT_EQ(message([&] { spec.GetDouble("absent"); }), expected);
+  EXPECT_EQ(message([&] { spec.GetInt("absent"); }), expected);
+  EXPECT_EQ(message([&] { spec.GetBool("absent"); }), expected);
+  EXPECT_EQ(message([&] { spec.GetString("absent"); }), expected);
+  EXPECT_EQ(message([&] { spec.GetSpec("absent"); }), expected);
 }
 
 TEST(SpecTest, TypedGettersRejectMalformedValues) {
   const Spec spec = Spec::Parse("n(word=abc,frac=2.5,num=1.5x,nested=time(e=1),inf=inf,flag=maybe)");
-  EXPECT_THROW(spec.GetDouble("word", 0.0), UsageError);
-  EXPECT_THROW(spec.GetDouble("num", 0.0), UsageError);
-  EXPECT_THROW(spec.GetDouble("nested", 0.0), UsageError);
-  EXPECT_THROW(spec.GetDouble("inf", 0.0), UsageError);
-  EXPECT_THROW(spec.GetInt("frac", 0), UsageError);
-  EXPECT_THROW(spec.GetInt("word", 0), UsageError);
-  EXPECT_THROW(spec.GetInt("nested", 0), UsageError);
-  EXPECT_THROW(spec.GetBool("flag", false), UsageError);
-  EXPECT_THROW(spec.GetBool("word", false), UsageError);
-  EXPECT_THROW(spec.GetString("nested", ""), UsageError);
+  EXPECT_THROW(spec.GetDouble("word"), UsageError);
+  EXPECT_THROW(spec.GetDouble("num"), UsageError);
+  EXPECT_THROW(spec.GetDouble("nested"), UsageError);
+  EXPECT_THROW(spec.GetDouble("inf"), UsageError);
+  EXPECT_THROW(spec.GetInt("frac"), UsageError);
+  EXPECT_THROW(spec.GetInt("word"), UsageError);
+  EXPECT_THROW(spec.GetInt("nested"), UsageError);
+  EXPECT_THROW(spec.GetBool("flag"), UsageError);
+  EXPECT_THROW(spec.GetBool("word"), UsageError);
+  EXPECT_THROW(spec.GetString("nested"), UsageError);
   try {
-    spec.GetDouble("word", 0.0);
+    spec.GetDouble("word");
   } catch (const UsageError& e) {
     const std::string message = e.what();
     EXPECT_NE(message.find("word"), std::string::npos) << message;

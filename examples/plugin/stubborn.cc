@@ -13,7 +13,7 @@ namespace {  // a plugin's own classes stay out of the program's namespace
 
 class Stubborn final : public parley::Negotiator {
  public:
-  explicit Stubborn(const parley::Spec& spec) : accept_(spec.GetDouble("accept", 0.8)) {
+  explicit Stubborn(const parley::Spec& spec) : accept_(spec.GetDouble("accept")) {
     if (!(accept_ >= 0.0 && accept_ <= 1.0)) {
       throw parley::UsageError("stubborn: accept must be between 0 and 1");
     }

@@ -4,8 +4,12 @@
 // Each implementation registers itself from its own .cc file with a static registerer:
 //
 //   const bool kRegistered = parley::Registry<parley::Negotiator>::Add({
-//       "hardliner", "Always offers its best outcome; accepts only that.", {},
-//       [](const parley::Spec& spec) { return std::make_unique<Hardliner>(spec); }});
+//       "time", "Time-dependent concession ...",
+//       {{"e", "1", "concession exponent"}},
+//       [](const parley::Spec& spec) { return std::make_unique<TimeBased>(spec.GetDouble("e")); }});
+//
+// A parameter's default is declared once, there: Create fills in every registered parameter the
+// spec leaves out before the factory sees it, so a factory reads its parameters without fallbacks.
 //
 // Nothing else keeps lists of implementations. Registration happens during static
 // initialisation; afterwards the registry is read-only and safe to use from many threads.
@@ -26,6 +30,8 @@ namespace parley {
 
 struct ParameterInfo {
   std::string name;
+  // Spec text ("0.2", "true", "time(e=0.2)") of the value taken when a spec leaves the parameter
+  // out. Empty: the parameter has no default, and every spec must give it.
   std::string default_value;
   std::string description;
 };
@@ -56,7 +62,11 @@ class Registry {
     return true;
   }
 
-  // Creates the implementation named by spec.name(), checking its parameters against the entry.
+  // Creates the implementation named by spec.name(), checking its parameters against the entry,
+  // and hands the factory the spec with every registered parameter it leaves out set to its
+  // default. The caller's spec is not changed: its text, as written, is what results show and
+  // seeds derive from. Nested specs (boa's parts, process's inner negotiator) stay as written;
+  // their own registries fill them in when they are created.
   static std::unique_ptr<T> Create(const Spec& spec) {
     const Entry& entry = Find(spec.name());
     for (const auto& parameter : spec.parameters()) {
@@ -70,9 +80,29 @@ class Registry {
                          "' (its parameters: " + (list.empty() ? "none" : list) + ")");
       }
     }
-    return entry.factory(spec);
+    Spec filled = spec;
+    for (const auto& parameter : entry.parameters) {
+      if (filled.has(parameter.name)) continue;
+      if (parameter.default_value.empty()) {
+        const std::string what = parameter.description.empty() ? "" : " (" + parameter.description + ")";
+        throw UsageError(std::string(RegistryTraits<T>::kKind) + " '" + spec.name() + "' needs parameter '" +
+                         parameter.name + "'" + what + ": it has no default; write " + spec.name() + "(" +
+                         parameter.name + "=...)");
+      }
+      filled.Set(parameter.name, ParseDefault(entry, parameter));
+    }
+    return entry.factory(filled);
   }
   static std::unique_ptr<T> Create(std::string_view text) { return Create(Spec::Parse(text)); }
+
+  // Throws UsageError naming the first default of `entry` that is not spec text. Registrations
+  // made at run time (plugins, Python) call this before Add; built-in ones are covered by the
+  // suite, which creates every entry by name alone.
+  static void CheckDefaults(const Entry& entry) {
+    for (const auto& parameter : entry.parameters) {
+      if (!parameter.default_value.empty()) ParseDefault(entry, parameter);
+    }
+  }
 
   static bool Has(const std::string& name) { return Entries().count(name) > 0; }
 
@@ -95,6 +125,15 @@ class Registry {
   }
 
  private:
+  static Spec ParseDefault(const Entry& entry, const ParameterInfo& parameter) {
+    try {
+      return Spec::Parse(parameter.default_value);
+    } catch (const UsageError& e) {
+      throw UsageError(std::string(RegistryTraits<T>::kKind) + " '" + entry.name + "': the default of parameter '" +
+                       parameter.name + "' is not a spec value: " + e.what());
+    }
+  }
+
   static std::map<std::string, Entry>& Entries() {
     static std::map<std::string, Entry> entries;
     return entries;

@@ -31,13 +31,15 @@ class Spec {
   void Set(std::string key, Spec value) { parameters_.insert_or_assign(std::move(key), std::move(value)); }
   void Set(std::string key, std::string value) { Set(std::move(key), Spec(std::move(value))); }
 
-  // Typed access with a default for absent keys; throws UsageError when present but malformed.
-  double GetDouble(std::string_view key, double fallback) const;
-  std::int64_t GetInt(std::string_view key, std::int64_t fallback) const;
-  bool GetBool(std::string_view key, bool fallback) const;
-  std::string GetString(std::string_view key, std::string fallback) const;
-  // The nested spec under `key`, or `fallback` parsed.
-  Spec GetSpec(std::string_view key, std::string_view fallback) const;
+  // Typed access to a parameter. A factory reads the spec its registry has filled in, where every
+  // registered parameter is present (registry.h), so an absent key is a parameter the
+  // registration does not declare: UsageError naming it. A malformed value is a UsageError too.
+  double GetDouble(std::string_view key) const;
+  std::int64_t GetInt(std::string_view key) const;
+  bool GetBool(std::string_view key) const;
+  std::string GetString(std::string_view key) const;
+  // The nested spec under `key`.
+  const Spec& GetSpec(std::string_view key) const;
 
   // Throws UsageError if a parameter is not among `known`, listing the known ones.
   void CheckKnown(std::initializer_list<std::string_view> known) const;
@@ -50,6 +52,9 @@ class Spec {
   }
 
  private:
+  // The value under `key`; throws UsageError when it is absent.
+  const Spec& At(std::string_view key) const;
+
   std::string name_;
   std::map<std::string, Spec, std::less<>> parameters_;
 };

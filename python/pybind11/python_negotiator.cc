@@ -1,6 +1,7 @@
 #include "python_negotiator.h"
 
 #include <atomic>
+#include <map>
 
 #include <fmt/format.h>
 #include <pybind11/stl.h>
@@ -195,22 +196,37 @@ void RegisterPythonNegotiator(const std::string& name, py::object factory, const
     throw UsageError(fmt::format("negotiator '{}' is already registered by Parley", name));
   }
   Spec::Parse(name);  // the name must be usable in specs
+  // A Python factory declares its defaults itself, as keyword defaults; the registered ones are
+  // their text, written so that a spec reads it back. The registry fills them in like any other,
+  // and a value equal to the registered default is left out of the call, so that the factory's own
+  // default applies.
+  NegotiatorRegistry::Entry entry{name, description, parameters, nullptr};
+  std::map<std::string, Spec> defaults;
+  for (auto& parameter : entry.parameters) {
+    parameter.default_value = Spec(parameter.default_value).ToString();
+  }
+  NegotiatorRegistry::CheckDefaults(entry);
+  for (const auto& parameter : entry.parameters) defaults.emplace(parameter.name, Spec::Parse(parameter.default_value));
+  entry.factory = [name, defaults](const Spec& spec) -> std::unique_ptr<Negotiator> {
+    py::gil_scoped_acquire gil;
+    Spec given(name);
+    py::dict arguments;
+    for (const auto& [key, value] : spec.parameters()) {
+      const auto fallback = defaults.find(key);
+      if (fallback != defaults.end() && fallback->second == value) continue;
+      given.Set(key, value);
+      arguments[py::str(key)] = value.parameters().empty() ? value.name() : value.ToString();
+    }
+    py::object negotiator;
+    try {
+      negotiator = Factories()[py::str(name)](arguments);
+    } catch (const py::error_already_set& e) {
+      throw UsageError(fmt::format("negotiator '{}' could not be created: {}", given.ToString(), Describe(e)));
+    }
+    return std::make_unique<PythonNegotiator>(std::move(negotiator));
+  };
   factories[py::str(name)] = factory;
-  NegotiatorRegistry::Add({name, description, parameters, [name](const Spec& spec) -> std::unique_ptr<Negotiator> {
-                             py::gil_scoped_acquire gil;
-                             py::dict arguments;
-                             for (const auto& [key, value] : spec.parameters()) {
-                               arguments[py::str(key)] = value.parameters().empty() ? value.name() : value.ToString();
-                             }
-                             py::object negotiator;
-                             try {
-                               negotiator = Factories()[py::str(name)](arguments);
-                             } catch (const py::error_already_set& e) {
-                               throw UsageError(fmt::format("negotiator '{}' could not be created: {}", spec.ToString(),
-                                                            Describe(e)));
-                             }
-                             return std::make_unique<PythonNegotiator>(std::move(negotiator));
-                           }});
+  NegotiatorRegistry::Add(std::move(entry));
 }
 
 RunGuard::RunGuard() { ++runs_in_progress; }

@@ -206,6 +206,25 @@ def test_python_registered_negotiator_takes_parameters(car_b):
         parley.register_negotiator("boulware", Patient)
 
 
+def test_python_registered_negotiator_keeps_its_own_defaults(car_b):
+    # The registry fills in every registered parameter a spec leaves out; a Python factory still
+    # gets its own keyword defaults, whatever their type, and explicit values as before.
+    seen = []
+
+    def make(flag=True, label="two words", nothing=None, empty="", ratio=0.5):
+        seen.append(dict(flag=flag, label=label, nothing=nothing, empty=empty, ratio=ratio))
+        return Hardliner()
+
+    parley.register_negotiator("keeps-defaults", make)
+    entry = next(e for e in parley.registered("negotiators") if e["name"] == "keeps-defaults")
+    # Written as a spec reads them back.
+    assert [p["default"] for p in entry["parameters"]] == ["True", '"two words"', "None", '""', "0.5"]
+    parley.negotiate(car_b, ["keeps-defaults", "hardliner"], rounds=2)
+    assert seen[-1] == dict(flag=True, label="two words", nothing=None, empty="", ratio=0.5)
+    parley.negotiate(car_b, ["keeps-defaults(ratio=0.25,label=other,flag=false)", "hardliner"], rounds=2)
+    assert seen[-1] == dict(flag=False, label="other", nothing=None, empty="", ratio=0.25)
+
+
 def test_gil_is_released_while_the_engine_runs(car_b):
     import threading
     import time

@@ -128,52 +128,54 @@ std::vector<std::string> Spec::SplitList(std::string_view text) {
   return items;
 }
 
-double Spec::GetDouble(std::string_view key, double fallback) const {
+const Spec& Spec::At(std::string_view key) const {
   auto it = parameters_.find(key);
-  if (it == parameters_.end()) return fallback;
-  const std::string& text = it->second.name_;
+  if (it == parameters_.end()) {
+    throw UsageError(fmt::format("{}: parameter '{}' is not registered, so the spec has no value for it (a factory "
+                                 "reads only the parameters its registration declares, which the registry fills in)",
+                                 name_, key));
+  }
+  return it->second;
+}
+
+double Spec::GetDouble(std::string_view key) const {
+  const Spec& value_spec = At(key);
+  const std::string& text = value_spec.name_;
   double value = 0.0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || !it->second.parameters_.empty()) {
-    throw UsageError(fmt::format("{}: parameter '{}' must be a number, got '{}'", name_, key, it->second.ToString()));
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || !value_spec.parameters_.empty()) {
+    throw UsageError(fmt::format("{}: parameter '{}' must be a number, got '{}'", name_, key, value_spec.ToString()));
   }
   return value;
 }
 
-std::int64_t Spec::GetInt(std::string_view key, std::int64_t fallback) const {
-  auto it = parameters_.find(key);
-  if (it == parameters_.end()) return fallback;
-  const std::string& text = it->second.name_;
+std::int64_t Spec::GetInt(std::string_view key) const {
+  const Spec& value_spec = At(key);
+  const std::string& text = value_spec.name_;
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !it->second.parameters_.empty()) {
-    throw UsageError(fmt::format("{}: parameter '{}' must be an integer, got '{}'", name_, key, it->second.ToString()));
+  if (ec != std::errc() || end != text.data() + text.size() || !value_spec.parameters_.empty()) {
+    throw UsageError(fmt::format("{}: parameter '{}' must be an integer, got '{}'", name_, key, value_spec.ToString()));
   }
   return value;
 }
 
-bool Spec::GetBool(std::string_view key, bool fallback) const {
-  auto it = parameters_.find(key);
-  if (it == parameters_.end()) return fallback;
-  const std::string& text = it->second.name_;
+bool Spec::GetBool(std::string_view key) const {
+  const std::string& text = At(key).name_;
   if (text == "true" || text == "1" || text == "yes") return true;
   if (text == "false" || text == "0" || text == "no") return false;
   throw UsageError(fmt::format("{}: parameter '{}' must be true or false, got '{}'", name_, key, text));
 }
 
-std::string Spec::GetString(std::string_view key, std::string fallback) const {
-  auto it = parameters_.find(key);
-  if (it == parameters_.end()) return fallback;
-  if (!it->second.parameters_.empty()) {
-    throw UsageError(fmt::format("{}: parameter '{}' must be a plain value, got '{}'", name_, key, it->second.ToString()));
+std::string Spec::GetString(std::string_view key) const {
+  const Spec& value_spec = At(key);
+  if (!value_spec.parameters_.empty()) {
+    throw UsageError(fmt::format("{}: parameter '{}' must be a plain value, got '{}'", name_, key, value_spec.ToString()));
   }
-  return it->second.name_;
+  return value_spec.name_;
 }
 
-Spec Spec::GetSpec(std::string_view key, std::string_view fallback) const {
-  auto it = parameters_.find(key);
-  return it == parameters_.end() ? Parse(fallback) : it->second;
-}
+const Spec& Spec::GetSpec(std::string_view key) const { return At(key); }
 
 void Spec::CheckKnown(std::initializer_list<std::string_view> known) const {
   for (const auto& [key, value] : parameters_) {

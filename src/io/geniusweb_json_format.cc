@@ -43,7 +43,7 @@ const bool kRegistered = ScenarioFormatRegistry::Add(
      {{"strict", "false",
        "when writing, refuse what GeniusWeb cannot say (a reservation value no bid has, a discount factor) instead of "
        "writing NegMAS's extra keys"}},
-     [](const Spec& spec) { return std::make_unique<GeniusWebJsonFormat>(spec.GetBool("strict", false)); }});
+     [](const Spec& spec) { return std::make_unique<GeniusWebJsonFormat>(spec.GetBool("strict")); }});
 
 }  // namespace
 }  // namespace parley

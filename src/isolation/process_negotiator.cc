@@ -54,10 +54,10 @@ std::string ProfileAsScenario(const NegotiatorContext& context) {
 class ProcessNegotiator final : public Negotiator {
  public:
   explicit ProcessNegotiator(const Spec& spec)
-      : inner_(spec.GetSpec("inner", "boulware")),
-        cpu_(spec.GetDouble("cpu", 60.0)),
-        memory_(spec.GetInt("memory", 1024)),
-        timeout_(spec.GetDouble("timeout", 10.0)) {
+      : inner_(spec.GetSpec("inner")),
+        cpu_(spec.GetDouble("cpu")),
+        memory_(spec.GetInt("memory")),
+        timeout_(spec.GetDouble("timeout")) {
     if (!(cpu_ >= 0.0) || !(timeout_ >= 0.0) || memory_ < 0 || !std::isfinite(cpu_) || !std::isfinite(timeout_)) {
       throw UsageError(fmt::format("negotiator 'process': cpu, memory and timeout must be finite and >= 0 (0: no "
                                    "limit); found cpu={}, memory={}, timeout={}",

@@ -241,7 +241,7 @@ const bool kRegistered = MediatorRegistry::Add(
      "Single text with feedback (Aydoğan, Hindriks and Jonker): learns each party's order of issue values from "
      "better/same/worse answers and changes one issue at a time to values no party is known to like less.",
      {{"stop", "true", "stop the negotiation when no candidate text is left and a text has been accepted"}},
-     [](const Spec& spec) { return std::make_unique<FeedbackMediator>(spec.GetBool("stop", true)); }});
+     [](const Spec& spec) { return std::make_unique<FeedbackMediator>(spec.GetBool("stop")); }});
 
 }  // namespace
 }  // namespace parley

@@ -285,8 +285,7 @@ const bool kRegistered = MediatorRegistry::Add(
        "with disclosed profiles: 'egalitarian' (smallest gain over reservation) or 'nash' (product of gains)"},
       {"stop", "true", "stop the negotiation once every neighbour of the accepted text has been vetoed"}},
      [](const Spec& spec) {
-       return std::make_unique<HillClimb>(ParseObjective(spec.GetString("objective", "egalitarian")),
-                                          spec.GetBool("stop", true));
+       return std::make_unique<HillClimb>(ParseObjective(spec.GetString("objective")), spec.GetBool("stop"));
      }});
 
 }  // namespace

@@ -134,8 +134,7 @@ const bool kRegistered = MediatorRegistry::Add(
       {"limit", "200000", "enumerable spaces up to this many outcomes are searched exhaustively"},
       {"samples", "5000", "outcomes sampled (seeded) when the space is larger"}},
      [](const Spec& spec) {
-       return std::make_unique<PackageMediator>(spec.GetInt("every", 3), spec.GetInt("limit", 200000),
-                                                spec.GetInt("samples", 5000));
+       return std::make_unique<PackageMediator>(spec.GetInt("every"), spec.GetInt("limit"), spec.GetInt("samples"));
      }});
 
 }  // namespace

@@ -64,8 +64,8 @@ const bool kRegistered = NegotiatorRegistry::Add(
       {"end", "0", "probability of walking away on a turn"},
       {"rational", "true", "offer and accept only outcomes worth at least the reservation value"}},
      [](const Spec& spec) {
-       return std::make_unique<RandomNegotiator>(spec.GetDouble("accept", 0.15), spec.GetDouble("end", 0.0),
-                                                 spec.GetBool("rational", true));
+       return std::make_unique<RandomNegotiator>(spec.GetDouble("accept"), spec.GetDouble("end"),
+                                                 spec.GetBool("rational"));
      }});
 
 }  // namespace

@@ -44,32 +44,27 @@ class TimeBasedNegotiator final : public Negotiator {
   double best_ = 1.0;
 };
 
-std::unique_ptr<Negotiator> MakeTimeBased(const Spec& spec, double default_exponent) {
-  return std::make_unique<TimeBasedNegotiator>(spec.GetDouble("e", default_exponent));
+std::unique_ptr<Negotiator> MakeTimeBased(const Spec& spec) {
+  return std::make_unique<TimeBasedNegotiator>(spec.GetDouble("e"));
 }
 
-const std::vector<ParameterInfo> kParameters = {
-    {"e", "", "concession exponent: below 1 concedes late (Boulware), above 1 early (Conceder)"}};
-
-auto WithDefault(std::string value) {
-  auto parameters = kParameters;
-  parameters[0].default_value = std::move(value);
-  return parameters;
+// The four names differ only in the default exponent each declares.
+std::vector<ParameterInfo> Exponent(std::string default_value) {
+  return {{"e", std::move(default_value),
+           "concession exponent: below 1 concedes late (Boulware), above 1 early (Conceder)"}};
 }
 
 const bool kTime = NegotiatorRegistry::Add(
     {"time", "Time-dependent concession: target = best - (best - floor) * t^(1/e); offers the outcome just above "
              "the target, accepts offers at least as good as its next offer.",
-     WithDefault("1"), [](const Spec& spec) { return MakeTimeBased(spec, 1.0); }});
+     Exponent("1"), MakeTimeBased});
 const bool kBoulware = NegotiatorRegistry::Add(
     {"boulware", "Time-dependent concession with e = 0.2: holds out and concedes near the deadline.",
-     WithDefault("0.2"), [](const Spec& spec) { return MakeTimeBased(spec, 0.2); }});
-const bool kLinear = NegotiatorRegistry::Add({"linear", "Time-dependent concession with e = 1: concedes steadily.",
-                                              WithDefault("1"),
-                                              [](const Spec& spec) { return MakeTimeBased(spec, 1.0); }});
+     Exponent("0.2"), MakeTimeBased});
+const bool kLinear = NegotiatorRegistry::Add(
+    {"linear", "Time-dependent concession with e = 1: concedes steadily.", Exponent("1"), MakeTimeBased});
 const bool kConceder = NegotiatorRegistry::Add(
-    {"conceder", "Time-dependent concession with e = 2: concedes early.", WithDefault("2"),
-     [](const Spec& spec) { return MakeTimeBased(spec, 2.0); }});
+    {"conceder", "Time-dependent concession with e = 2: concedes early.", Exponent("2"), MakeTimeBased});
 
 }  // namespace
 }  // namespace parley

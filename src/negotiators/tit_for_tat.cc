@@ -75,7 +75,7 @@ const bool kRegistered = NegotiatorRegistry::Add(
     {"tit-for-tat",
      "Naive tit-for-tat: moves its target by k times the opponents' last concession in its own utility.",
      {{"k", "1", "how much of the opponents' concession it returns"}},
-     [](const Spec& spec) { return std::make_unique<NaiveTitForTat>(spec.GetDouble("k", 1.0)); }});
+     [](const Spec& spec) { return std::make_unique<NaiveTitForTat>(spec.GetDouble("k")); }});
 
 }  // namespace
 }  // namespace parley

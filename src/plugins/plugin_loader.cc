@@ -50,6 +50,11 @@ void Register(const std::filesystem::path& path, std::vector<NegotiatorRegistry:
       throw InputError(fmt::format("{}: the plugin registers negotiator '{}', a name that is already taken",
                                    path.string(), entry.name));
     }
+    try {
+      NegotiatorRegistry::CheckDefaults(entry);
+    } catch (const UsageError& e) {
+      throw InputError(fmt::format("{}: {}", path.string(), e.what()));
+    }
   }
   for (auto& entry : entries) {
     info.negotiators.push_back(entry.name);

@@ -260,7 +260,7 @@ const bool kRegistered = ProtocolRegistry::Add(
      "mediator, which forwards the offer to the others, withholds it, or replaces it with a package all must accept.",
      {{"disclosed", "false",
        "every party tells the mediators its preferences (its profile); never shown to another party"}},
-     [](const Spec& spec) { return std::make_unique<Shuttle>(spec.GetBool("disclosed", false)); }});
+     [](const Spec& spec) { return std::make_unique<Shuttle>(spec.GetBool("disclosed")); }});
 
 }  // namespace
 }  // namespace parley

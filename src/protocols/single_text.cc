@@ -286,7 +286,7 @@ const bool kRegistered = ProtocolRegistry::Add(
      {{"feedback", "false", "also ask every party whether each text is better, the same or worse than the previous"},
       {"disclosed", "false", "give every mediator every party's profile"}},
      [](const Spec& spec) {
-       return std::make_unique<SingleText>(spec.GetBool("feedback", false), spec.GetBool("disclosed", false));
+       return std::make_unique<SingleText>(spec.GetBool("feedback"), spec.GetBool("disclosed"));
      }});
 
 }  // namespace

@@ -15,7 +15,7 @@ enum class Fault { kCrash, kSpin, kHog, kThrow };
 
 class Misbehaving final : public parley::Negotiator {
  public:
-  Misbehaving(Fault fault, const parley::Spec& spec) : fault_(fault), after_(spec.GetInt("after", 2)) {}
+  Misbehaving(Fault fault, const parley::Spec& spec) : fault_(fault), after_(spec.GetInt("after")) {}
 
   void Begin(const parley::NegotiatorContext& context) override {
     ranking_ = &context.profile->utility_function().ranking();

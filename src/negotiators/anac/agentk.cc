@@ -102,7 +102,7 @@ const bool kRegistered = NegotiatorRegistry::Add(
      "AgentK (ANAC 2010 winner): target from the mean and variance of the opponents' offers (their estimated "
      "maximum), random offers above it, and a time-dependent probability of accepting below it.",
      {{"tremor", "2", "spread of the random exponent of the bid target (tau); 0 makes offers follow the target"}},
-     [](const Spec& spec) { return std::make_unique<AgentK>(spec.GetDouble("tremor", 2.0)); }});
+     [](const Spec& spec) { return std::make_unique<AgentK>(spec.GetDouble("tremor")); }});
 
 }  // namespace
 }  // namespace parley

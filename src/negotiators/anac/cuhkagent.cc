@@ -102,8 +102,8 @@ const bool kRegistered = NegotiatorRegistry::Add(
       {"candidates", "16", "the most near-target outcomes the model is asked about per offer"}},
      [](const Spec& spec) {
        NearTarget near;
-       near.window = spec.GetDouble("window", 0.02);
-       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates", 16)));
+       near.window = spec.GetDouble("window");
+       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates")));
        return std::make_unique<CuhkAgent>(near);
      }});
 

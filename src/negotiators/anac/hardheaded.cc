@@ -100,9 +100,9 @@ const bool kRegistered = NegotiatorRegistry::Add(
       {"candidates", "16", "the most near-target outcomes the model is asked about per offer"}},
      [](const Spec& spec) {
        NearTarget near;
-       near.window = spec.GetDouble("window", 0.02);
-       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates", 16)));
-       return std::make_unique<HardHeaded>(spec.GetDouble("e", 0.05), spec.GetDouble("min", 0.585), near);
+       near.window = spec.GetDouble("window");
+       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates")));
+       return std::make_unique<HardHeaded>(spec.GetDouble("e"), spec.GetDouble("min"), near);
      }});
 
 }  // namespace

@@ -222,8 +222,8 @@ const bool kRegistered = OpponentModelRegistry::Add(
       {"sigma", "0.25", "deviation of the Gaussian likelihood around the predicted utility"},
       {"hypotheses", "32", "the most weight levels and value shapes kept per issue"}},
      [](const Spec& spec) {
-       return std::make_unique<BayesianModel>(spec.GetDouble("concession", 0.2), spec.GetDouble("sigma", 0.25),
-                                              spec.GetInt("hypotheses", 32));
+       return std::make_unique<BayesianModel>(spec.GetDouble("concession"), spec.GetDouble("sigma"),
+                                              spec.GetInt("hypotheses"));
      }});
 
 }  // namespace

@@ -62,8 +62,8 @@ const bool kRegistered = NegotiatorRegistry::Add(
       {"acceptance", "next", "acceptance strategy spec (parley list acceptance)"},
       {"model", "none", "opponent model spec (parley list models)"}},
      [](const Spec& spec) {
-       return std::make_unique<BoaNegotiator>(spec.GetSpec("bidding", "time"), spec.GetSpec("acceptance", "next"),
-                                              spec.GetSpec("model", "none"));
+       return std::make_unique<BoaNegotiator>(spec.GetSpec("bidding"), spec.GetSpec("acceptance"),
+                                              spec.GetSpec("model"));
      }});
 
 }  // namespace

@@ -84,8 +84,7 @@ const bool kRegistered = AcceptanceStrategyRegistry::Add(
       {"a", "1", "multiplier of the offer's utility in AC_next"},
       {"b", "0", "constant added to it"}},
      [](const Spec& spec) {
-       return std::make_unique<CombiAcceptance>(spec.GetDouble("t", 0.98), spec.GetDouble("a", 1.0),
-                                                spec.GetDouble("b", 0.0));
+       return std::make_unique<CombiAcceptance>(spec.GetDouble("t"), spec.GetDouble("a"), spec.GetDouble("b"));
      }});
 
 }  // namespace

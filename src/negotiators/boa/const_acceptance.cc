@@ -34,7 +34,7 @@ const bool kRegistered = AcceptanceStrategyRegistry::Add(
     {"const",
      "AC_const: accept when u(offer) >= c (and never below the reservation value at the time).",
      {{"c", "0.9", "the utility an offer must reach"}},
-     [](const Spec& spec) { return std::make_unique<ConstAcceptance>(spec.GetDouble("c", 0.9)); }});
+     [](const Spec& spec) { return std::make_unique<ConstAcceptance>(spec.GetDouble("c")); }});
 
 }  // namespace
 }  // namespace parley

@@ -97,7 +97,7 @@ const bool kRegistered = OpponentModelRegistry::Add(
      {{"learning", "0.2", "weight gain of an unchanged issue, divided by the number of issues, before renormalising"},
       {"bins", "10", "bins per real range (and per integer range of more than 1000 values)"}},
      [](const Spec& spec) {
-       return std::make_unique<FrequencyModel>(spec.GetDouble("learning", 0.2), spec.GetInt("bins", 10));
+       return std::make_unique<FrequencyModel>(spec.GetDouble("learning"), spec.GetInt("bins"));
      }});
 
 }  // namespace

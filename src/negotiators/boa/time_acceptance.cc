@@ -32,7 +32,7 @@ const bool kRegistered = AcceptanceStrategyRegistry::Add(
     {"time",
      "AC_time: from normalised time t on, accept any offer worth at least the reservation value.",
      {{"t", "0.99", "normalised time from which it accepts"}},
-     [](const Spec& spec) { return std::make_unique<TimeAcceptance>(spec.GetDouble("t", 0.99)); }});
+     [](const Spec& spec) { return std::make_unique<TimeAcceptance>(spec.GetDouble("t")); }});
 
 }  // namespace
 }  // namespace parley

@@ -50,9 +50,9 @@ const bool kRegistered = BiddingStrategyRegistry::Add(
       {"candidates", "64", "the most outcomes the model is asked about per offer"}},
      [](const Spec& spec) {
        NearTarget near;
-       near.window = spec.GetDouble("window", 0.02);
-       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates", 64)));
-       return std::make_unique<TimeBidding>(spec.GetDouble("e", 1.0), near);
+       near.window = spec.GetDouble("window");
+       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates")));
+       return std::make_unique<TimeBidding>(spec.GetDouble("e"), near);
      }});
 
 }  // namespace

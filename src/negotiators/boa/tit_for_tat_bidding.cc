@@ -119,10 +119,9 @@ const bool kRegistered = BiddingStrategyRegistry::Add(
       {"candidates", "64", "the most outcomes the model is asked about per offer"}},
      [](const Spec& spec) {
        NearTarget near;
-       near.window = spec.GetDouble("near", 0.02);
-       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates", 64)));
-       return std::make_unique<TitForTatBidding>(ParseMode(spec.GetString("mode", "relative")),
-                                                 spec.GetInt("window", 2), near);
+       near.window = spec.GetDouble("near");
+       near.max_candidates = static_cast<std::size_t>(std::max<std::int64_t>(1, spec.GetInt("candidates")));
+       return std::make_unique<TitForTatBidding>(ParseMode(spec.GetString("mode")), spec.GetInt("window"), near);
      }});
 
 }  // namespace

@@ -1,0 +1,481 @@
+// Each parameter's default is declared once, in its registration, and the registry fills it in
+// before the factory runs. These tests check, for every entry of every registry, that creating it
+// by name alone behaves exactly as creating it with every default written out; that each default,
+// as Spec reads it, is bit for bit the value the factories used as their fallback before the
+// defaults moved into the registrations (a table kept here); and the messages for a parameter
+// that is missing, unknown or has a default that is not spec text.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "parley/boa.h"
+#include "parley/error.h"
+#include "parley/mediator.h"
+#include "parley/negotiator.h"
+#include "parley/plugin.h"
+#include "parley/protocol.h"
+#include "parley/registry.h"
+#include "parley/scenario_format.h"
+#include "test_support.h"
+
+namespace parley {
+
+// A registry of its own for the registry's messages, so that no test-only entry with a required
+// parameter joins the registries other tests walk.
+struct Gadget {
+  virtual ~Gadget() = default;
+  std::string spec_seen;  // the spec its factory was handed
+};
+
+template <>
+struct RegistryTraits<Gadget> {
+  static constexpr const char* kKind = "gadget";
+};
+
+namespace {
+
+namespace fs = std::filesystem;
+using GadgetRegistry = Registry<Gadget>;
+
+// --- The fallbacks the factories used before ----------------------------------------------------
+
+// One fallback literal as it stood in a factory (`spec.GetDouble("e", 0.2)`), copied from the
+// code before the defaults moved into the registrations, so that it is independent of the texts
+// the registrations now hold.
+struct PreviousLiteral {
+  const char* kind;  // the registry: "negotiator", "bidding", "acceptance", "model", "protocol", ...
+  const char* entry;
+  const char* parameter;
+  std::variant<double, std::int64_t, bool, std::string> value;
+  bool is_spec = false;  // a nested spec (GetSpec) rather than a plain string
+};
+
+const std::vector<PreviousLiteral>& PreviousLiterals() {
+  using S = std::string;
+  static const std::vector<PreviousLiteral> table = {
+      {"negotiator", "process", "inner", S("boulware"), true},
+      {"negotiator", "process", "cpu", 60.0},
+      {"negotiator", "process", "memory", std::int64_t{1024}},
+      {"negotiator", "process", "timeout", 10.0},
+      {"negotiator", "time", "e", 1.0},
+      {"negotiator", "boulware", "e", 0.2},
+      {"negotiator", "linear", "e", 1.0},
+      {"negotiator", "conceder", "e", 2.0},
+      {"negotiator", "tit-for-tat", "k", 1.0},
+      {"negotiator", "hardheaded", "e", 0.05},
+      {"negotiator", "hardheaded", "min", 0.585},
+      {"negotiator", "hardheaded", "window", 0.02},
+      {"negotiator", "hardheaded", "candidates", std::int64_t{16}},
+      {"negotiator", "agentk", "tremor", 2.0},
+      {"negotiator", "cuhkagent", "window", 0.02},
+      {"negotiator", "cuhkagent", "candidates", std::int64_t{16}},
+      {"negotiator", "random", "accept", 0.15},
+      {"negotiator", "random", "end", 0.0},
+      {"negotiator", "random", "rational", true},
+      {"negotiator", "boa", "bidding", S("time"), true},
+      {"negotiator", "boa", "acceptance", S("next"), true},
+      {"negotiator", "boa", "model", S("none"), true},
+      {"acceptance", "combi", "t", 0.98},
+      {"acceptance", "combi", "a", 1.0},
+      {"acceptance", "combi", "b", 0.0},
+      {"acceptance", "const", "c", 0.9},
+      {"acceptance", "next", "a", 1.0},
+      {"acceptance", "next", "b", 0.0},
+      {"acceptance", "time", "t", 0.99},
+      {"bidding", "time", "e", 1.0},
+      {"bidding", "time", "window", 0.02},
+      {"bidding", "time", "candidates", std::int64_t{64}},
+      {"bidding", "tit-for-tat", "mode", S("relative")},
+      {"bidding", "tit-for-tat", "window", std::int64_t{2}},
+      {"bidding", "tit-for-tat", "near", 0.02},
+      {"bidding", "tit-for-tat", "candidates", std::int64_t{64}},
+      {"model", "frequency", "learning", 0.2},
+      {"model", "frequency", "bins", std::int64_t{10}},
+      {"model", "bayesian", "concession", 0.2},
+      {"model", "bayesian", "sigma", 0.25},
+      {"model", "bayesian", "hypotheses", std::int64_t{32}},
+      {"protocol", "shuttle", "disclosed", false},
+      {"protocol", "single-text", "feedback", false},
+      {"protocol", "single-text", "disclosed", false},
+      {"format", "geniusweb-json", "strict", false},
+      {"mediator", "hill-climb", "objective", S("egalitarian")},
+      {"mediator", "hill-climb", "stop", true},
+      {"mediator", "package", "every", std::int64_t{3}},
+      {"mediator", "package", "limit", std::int64_t{200000}},
+      {"mediator", "package", "samples", std::int64_t{5000}},
+      {"mediator", "feedback", "stop", true},
+  };
+  return table;
+}
+
+// The registered parameters of entry `name` in the registry called `kind` in the table.
+const std::vector<ParameterInfo>* RegisteredParameters(const std::string& kind, const std::string& name) {
+  const auto find = [&](auto registry) -> const std::vector<ParameterInfo>* {
+    using R = decltype(registry);
+    return R::Has(name) ? &R::Find(name).parameters : nullptr;
+  };
+  if (kind == "negotiator") return find(NegotiatorRegistry{});
+  if (kind == "bidding") return find(BiddingStrategyRegistry{});
+  if (kind == "acceptance") return find(AcceptanceStrategyRegistry{});
+  if (kind == "model") return find(OpponentModelRegistry{});
+  if (kind == "protocol") return find(ProtocolRegistry{});
+  if (kind == "mediator") return find(MediatorRegistry{});
+  if (kind == "format") return find(ScenarioFormatRegistry{});
+  ADD_FAILURE() << "no registry " << kind;
+  return nullptr;
+}
+
+TEST(ParameterDefaults, EachDefaultIsBitForBitThePreviousFallback) {
+  for (const PreviousLiteral& row : PreviousLiterals()) {
+    SCOPED_TRACE(std::string(row.kind) + " '" + row.entry + "' parameter '" + row.parameter + "'");
+    const std::vector<ParameterInfo>* parameters = RegisteredParameters(row.kind, row.entry);
+    ASSERT_NE(parameters, nullptr);
+    const ParameterInfo* parameter = nullptr;
+    for (const auto& p : *parameters) {
+      if (p.name == row.parameter) parameter = &p;
+    }
+    ASSERT_NE(parameter, nullptr);
+    // What the factory reads: the default parsed as a spec value, under its key.
+    Spec filled(row.entry);
+    filled.Set(row.parameter, Spec::Parse(parameter->default_value));
+    if (const double* value = std::get_if<double>(&row.value)) {
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(filled.GetDouble(row.parameter)), std::bit_cast<std::uint64_t>(*value))
+          << parameter->default_value << " vs " << *value;
+    } else if (const std::int64_t* value = std::get_if<std::int64_t>(&row.value)) {
+      EXPECT_EQ(filled.GetInt(row.parameter), *value);
+    } else if (const bool* value = std::get_if<bool>(&row.value)) {
+      EXPECT_EQ(filled.GetBool(row.parameter), *value);
+    } else if (row.is_spec) {
+      EXPECT_EQ(filled.GetSpec(row.parameter), Spec::Parse(std::get<std::string>(row.value)));
+    } else {
+      EXPECT_EQ(filled.GetString(row.parameter), std::get<std::string>(row.value));
+    }
+  }
+}
+
+// The table covers every parameter of every built-in entry (plugins' entries declare their own).
+TEST(ParameterDefaults, TheTableCoversEveryBuiltInParameter) {
+  std::set<std::string> from_plugins;
+  for (const auto& plugin : LoadedPlugins()) from_plugins.insert(plugin.negotiators.begin(), plugin.negotiators.end());
+  std::set<std::string> rows;
+  for (const PreviousLiteral& row : PreviousLiterals()) {
+    EXPECT_TRUE(rows.insert(std::string(row.kind) + "/" + row.entry + "/" + row.parameter).second)
+        << "twice: " << row.kind << " " << row.entry << " " << row.parameter;
+  }
+  const auto check = [&](const char* kind, auto registry) {
+    using R = decltype(registry);
+    for (const auto* entry : R::List()) {
+      if (std::string(kind) == "negotiator" && from_plugins.count(entry->name)) continue;
+      for (const auto& parameter : entry->parameters) {
+        EXPECT_TRUE(rows.count(std::string(kind) + "/" + entry->name + "/" + parameter.name))
+            << kind << " '" << entry->name << "' parameter '" << parameter.name << "' has no row";
+      }
+    }
+  };
+  check("negotiator", NegotiatorRegistry{});
+  check("bidding", BiddingStrategyRegistry{});
+  check("acceptance", AcceptanceStrategyRegistry{});
+  check("model", OpponentModelRegistry{});
+  check("protocol", ProtocolRegistry{});
+  check("mediator", MediatorRegistry{});
+  check("format", ScenarioFormatRegistry{});
+}
+
+// --- Name alone against every default written out ----------------------------------------------
+
+// `name(k=v,...)` with every registered default written out.
+template <typename T>
+Spec WrittenOut(const typename Registry<T>::Entry& entry) {
+  Spec spec(entry.name);
+  for (const auto& parameter : entry.parameters) {
+    EXPECT_FALSE(parameter.default_value.empty()) << entry.name << " '" << parameter.name << "' is required";
+    spec.Set(parameter.name, Spec::Parse(parameter.default_value));
+  }
+  return spec;
+}
+
+// A negotiation's result, or the message of what it threw: what must be equal.
+struct Played {
+  std::optional<NegotiationResult> result;
+  std::string error;
+};
+
+Played Play(const std::function<NegotiationResult()>& run) {
+  Played played;
+  try {
+    played.result = run();
+  } catch (const Error& e) {
+    played.error = e.what();
+  }
+  return played;
+}
+
+void ExpectSamePlay(const Played& a, const Played& b) {
+  EXPECT_EQ(a.error, b.error);
+  ASSERT_EQ(a.result.has_value(), b.result.has_value());
+  if (!a.result) return;
+  const NegotiationResult& x = *a.result;
+  const NegotiationResult& y = *b.result;
+  EXPECT_EQ(x.agreement, y.agreement);
+  EXPECT_EQ(x.end_reason, y.end_reason);
+  EXPECT_EQ(x.steps, y.steps);
+  EXPECT_EQ(x.utilities, y.utilities);
+  EXPECT_EQ(x.fault.has_value(), y.fault.has_value());
+  if (x.fault && y.fault) {
+    EXPECT_EQ(x.fault->message, y.fault->message);
+  }
+  ASSERT_EQ(x.trace.size(), y.trace.size());
+  for (std::size_t i = 0; i < x.trace.size(); ++i) {
+    EXPECT_EQ(x.trace.step(i).party, y.trace.step(i).party) << "step " << i;
+    EXPECT_EQ(x.trace.step(i).action, y.trace.step(i).action) << "step " << i;
+    ASSERT_EQ(x.trace.has_offer(i), y.trace.has_offer(i)) << "step " << i;
+    if (x.trace.has_offer(i)) {
+      EXPECT_EQ(x.trace.offer(i), y.trace.offer(i)) << "step " << i;
+    }
+  }
+}
+
+NegotiationOptions ShortNegotiation() {
+  NegotiationOptions options;
+  options.rounds = 30;
+  options.seed = 11;
+  return options;
+}
+
+// Each negotiator against a conceder, in both positions.
+TEST(ParameterDefaults, EveryNegotiatorByNameAlonePlaysAsWithItsDefaultsWrittenOut) {
+  const Scenario scenario = testing::RandomLinearScenario(5, 2, 3);
+  for (const auto* entry : NegotiatorRegistry::List()) {
+    const std::string alone = entry->name;
+    const std::string written = WrittenOut<Negotiator>(*entry).ToString();
+    SCOPED_TRACE(alone + " vs " + written);
+    ASSERT_NE(NegotiatorRegistry::Create(alone), nullptr);
+    ASSERT_NE(NegotiatorRegistry::Create(written), nullptr);
+    for (const bool first : {true, false}) {
+      const auto play = [&](const std::string& spec) {
+        return Play([&] {
+          return RunNegotiation(scenario, first ? std::vector<std::string>{spec, "conceder"}
+                                                : std::vector<std::string>{"conceder", spec},
+                                ShortNegotiation());
+        });
+      };
+      const Played a = play(alone);
+      EXPECT_EQ(a.error, "");
+      ExpectSamePlay(a, play(written));
+    }
+  }
+}
+
+// Each BOA part inside a boa negotiator, by name alone and written out (its own registry fills
+// it in when boa creates it).
+template <typename T>
+void CheckBoaPart(const char* slot, const std::string& others) {
+  const Scenario scenario = testing::RandomLinearScenario(6, 2, 3);
+  for (const auto* entry : Registry<T>::List()) {
+    const std::string alone = "boa(" + std::string(slot) + "=" + entry->name + others + ")";
+    const std::string written = "boa(" + std::string(slot) + "=" + WrittenOut<T>(*entry).ToString() + others + ")";
+    SCOPED_TRACE(alone + " vs " + written);
+    ASSERT_NE(Registry<T>::Create(entry->name), nullptr);
+    ASSERT_NE(Registry<T>::Create(WrittenOut<T>(*entry)), nullptr);
+    const auto play = [&](const std::string& spec) {
+      return Play([&] { return RunNegotiation(scenario, {spec, "conceder"}, ShortNegotiation()); });
+    };
+    const Played a = play(alone);
+    EXPECT_EQ(a.error, "");
+    ExpectSamePlay(a, play(written));
+  }
+}
+
+TEST(ParameterDefaults, EveryBiddingStrategyByNameAloneBidsAsWithItsDefaultsWrittenOut) {
+  CheckBoaPart<BiddingStrategy>("bidding", ",model=frequency");
+}
+
+TEST(ParameterDefaults, EveryAcceptanceStrategyByNameAloneAcceptsAsWithItsDefaultsWrittenOut) {
+  CheckBoaPart<AcceptanceStrategy>("acceptance", "");
+}
+
+TEST(ParameterDefaults, EveryOpponentModelByNameAloneModelsAsWithItsDefaultsWrittenOut) {
+  CheckBoaPart<OpponentModel>("model", ",bidding=time(e=0.5)");
+}
+
+// The mediated protocols need a mediator; every mediator is tried under both, with and without
+// disclosed profiles (some need them), and must run under at least one.
+std::string MediatorFor(const std::string& protocol) { return protocol == "shuttle" ? "forward" : "random-walk"; }
+
+TEST(ParameterDefaults, EveryProtocolByNameAloneRunsAsWithItsDefaultsWrittenOut) {
+  const Scenario scenario = testing::RandomLinearScenario(7, 2, 3);
+  for (const auto* entry : ProtocolRegistry::List()) {
+    const std::string alone = entry->name;
+    const std::string written = WrittenOut<Protocol>(*entry).ToString();
+    SCOPED_TRACE(alone + " vs " + written);
+    ASSERT_NE(ProtocolRegistry::Create(alone), nullptr);
+    ASSERT_NE(ProtocolRegistry::Create(written), nullptr);
+    const std::vector<std::string> mediators =
+        entry->name == "saop" ? std::vector<std::string>{} : std::vector<std::string>{MediatorFor(entry->name)};
+    const auto play = [&](const std::string& protocol) {
+      return Play([&] {
+        return RunNegotiation(scenario, {"linear", "conceder"}, ShortNegotiation(), protocol, mediators);
+      });
+    };
+    const Played a = play(alone);
+    EXPECT_EQ(a.error, "");
+    ExpectSamePlay(a, play(written));
+  }
+}
+
+TEST(ParameterDefaults, EveryMediatorByNameAloneMediatesAsWithItsDefaultsWrittenOut) {
+  const Scenario scenario = testing::RandomLinearScenario(8, 2, 3);
+  for (const auto* entry : MediatorRegistry::List()) {
+    const std::string alone = entry->name;
+    const std::string written = WrittenOut<Mediator>(*entry).ToString();
+    SCOPED_TRACE(alone + " vs " + written);
+    ASSERT_NE(MediatorRegistry::Create(alone), nullptr);
+    ASSERT_NE(MediatorRegistry::Create(written), nullptr);
+    int ran = 0;
+    for (const char* protocol : {"shuttle", "shuttle(disclosed=true)", "single-text", "single-text(disclosed=true)"}) {
+      SCOPED_TRACE(protocol);
+      const auto play = [&](const std::string& mediator) {
+        return Play([&] {
+          return RunNegotiation(scenario, {"linear", "conceder"}, ShortNegotiation(), protocol, {mediator});
+        });
+      };
+      const Played a = play(alone);
+      if (a.error.empty()) ++ran;
+      ExpectSamePlay(a, play(written));
+    }
+    EXPECT_GT(ran, 0) << "under no protocol";
+  }
+}
+
+// Formats: the same files written (for those that write), the same answer to CanWrite.
+TEST(ParameterDefaults, EveryFormatByNameAloneWritesAsWithItsDefaultsWrittenOut) {
+  const Scenario scenario = LoadScenario((testing::ShippedScenarios() / "genius" / "CarA").string());
+  const fs::path folder = testing::TemporaryFolder("parley-parameter-defaults");
+  for (const auto* entry : ScenarioFormatRegistry::List()) {
+    const Spec written_spec = WrittenOut<ScenarioFormat>(*entry);
+    SCOPED_TRACE(entry->name + " vs " + written_spec.ToString());
+    const auto alone = ScenarioFormatRegistry::Create(entry->name);
+    const auto written = ScenarioFormatRegistry::Create(written_spec);
+    ASSERT_NE(alone, nullptr);
+    ASSERT_NE(written, nullptr);
+    ASSERT_EQ(alone->CanWrite(), written->CanWrite());
+    if (!alone->CanWrite()) continue;
+    // Parley JSON is recognised by its extension; the folder formats do not mind it.
+    const fs::path a = folder / (entry->name + "-alone.json");
+    const fs::path b = folder / (entry->name + "-written.json");
+    alone->Write(scenario, a);
+    written->Write(scenario, b);
+    // The same files with the same bytes (a format writes a file or a folder of files).
+    std::vector<fs::path> files_a, files_b;
+    if (fs::is_directory(a)) {
+      for (const auto& file : fs::recursive_directory_iterator(a)) files_a.push_back(fs::relative(file.path(), a));
+      for (const auto& file : fs::recursive_directory_iterator(b)) files_b.push_back(fs::relative(file.path(), b));
+    } else {
+      files_a.push_back({});
+      files_b.push_back({});
+    }
+    std::sort(files_a.begin(), files_a.end());
+    std::sort(files_b.begin(), files_b.end());
+    ASSERT_EQ(files_a, files_b);
+    for (const auto& file : files_a) {
+      const fs::path x = file.empty() ? a : a / file;
+      const fs::path y = file.empty() ? b : b / file;
+      if (fs::is_directory(x)) continue;
+      EXPECT_EQ(testing::ReadFile(x), testing::ReadFile(y)) << file;
+    }
+  }
+  fs::remove_all(folder);
+}
+
+// --- What the factory sees, and the messages ----------------------------------------------------
+
+const bool kGadgets = [] {
+  const auto factory = [](const Spec& spec) {
+    auto gadget = std::make_unique<Gadget>();
+    gadget->spec_seen = spec.ToString();
+    return gadget;
+  };
+  GadgetRegistry::Add({"lamp", "Has defaults.", {{"watts", "60", "power"}, {"shade", "cone(height=0.5)", "nested"}},
+                       factory});
+  GadgetRegistry::Add({"lock", "Needs a code.", {{"code", "", "the combination"}, {"turns", "3", "turns"}}, factory});
+  return true;
+}();
+
+TEST(ParameterDefaults, TheFactorySeesTheFilledSpecAndTheCallerKeepsItsOwn) {
+  const Spec spec = Spec::Parse("lamp(watts=40)");
+  const auto lamp = GadgetRegistry::Create(spec);
+  // Defaults are parsed as spec values: the nested one arrives as a nested spec.
+  EXPECT_EQ(lamp->spec_seen, "lamp(shade=cone(height=0.5),watts=40)");
+  // The caller's spec, whose text names results and derives seeds, is as written.
+  EXPECT_EQ(spec.ToString(), "lamp(watts=40)");
+  EXPECT_EQ(GadgetRegistry::Create("lamp")->spec_seen, "lamp(shade=cone(height=0.5),watts=60)");
+  EXPECT_EQ(GadgetRegistry::Create("lock(code=1234)")->spec_seen, "lock(code=1234,turns=3)");
+}
+
+// The message of the UsageError `create` throws.
+std::string CreateError(const std::function<void()>& create) {
+  try {
+    create();
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "no UsageError";
+}
+
+TEST(ParameterDefaults, AParameterWithoutADefaultIsRequired) {
+  EXPECT_EQ(CreateError([] { GadgetRegistry::Create("lock"); }),
+            "gadget 'lock' needs parameter 'code' (the combination): it has no default; write lock(code=...)");
+  EXPECT_EQ(CreateError([] { GadgetRegistry::Create("lock(turns=2)"); }),
+            "gadget 'lock' needs parameter 'code' (the combination): it has no default; write lock(code=...)");
+}
+
+TEST(ParameterDefaults, AnUnknownParameterIsNamedWithTheKnownOnes) {
+  EXPECT_EQ(CreateError([] { NegotiatorRegistry::Create("boulware(x=1)"); }),
+            "negotiator 'boulware' has no parameter 'x' (its parameters: e)");
+  EXPECT_EQ(CreateError([] { NegotiatorRegistry::Create("hardliner(e=1)"); }),
+            "negotiator 'hardliner' has no parameter 'e' (its parameters: none)");
+  // Unknown before missing: the spec is wrong either way, and the unknown key is likely a typo of
+  // the missing one.
+  EXPECT_EQ(CreateError([] { GadgetRegistry::Create("lock(cod=1)"); }),
+            "gadget 'lock' has no parameter 'cod' (its parameters: code, turns)");
+}
+
+TEST(ParameterDefaults, ADefaultThatIsNotSpecTextIsARegistrationError) {
+  const GadgetRegistry::Entry entry{"broken", "", {{"ok", "1", ""}, {"bad", "a b", ""}}, nullptr};
+  EXPECT_EQ(CreateError([&] { GadgetRegistry::CheckDefaults(entry); }),
+            "gadget 'broken': the default of parameter 'bad' is not a spec value: cannot parse 'a b' at character 3: "
+            "unexpected text after the end");
+  const GadgetRegistry::Entry fine{"fine", "", {{"ok", "1", ""}, {"required", "", ""}, {"quoted", "'a b'", ""}},
+                                   nullptr};
+  EXPECT_NO_THROW(GadgetRegistry::CheckDefaults(fine));
+}
+
+// Every registered default of the built-in registries is spec text (Create would say otherwise,
+// but only for the entries a test creates).
+TEST(ParameterDefaults, EveryBuiltInDefaultIsSpecText) {
+  for (const auto* entry : NegotiatorRegistry::List()) EXPECT_NO_THROW(NegotiatorRegistry::CheckDefaults(*entry));
+  for (const auto* entry : BiddingStrategyRegistry::List()) {
+    EXPECT_NO_THROW(BiddingStrategyRegistry::CheckDefaults(*entry));
+  }
+  for (const auto* entry : AcceptanceStrategyRegistry::List()) {
+    EXPECT_NO_THROW(AcceptanceStrategyRegistry::CheckDefaults(*entry));
+  }
+  for (const auto* entry : OpponentModelRegistry::List()) EXPECT_NO_THROW(OpponentModelRegistry::CheckDefaults(*entry));
+  for (const auto* entry : ProtocolRegistry::List()) EXPECT_NO_THROW(ProtocolRegistry::CheckDefaults(*entry));
+  for (const auto* entry : MediatorRegistry::List()) EXPECT_NO_THROW(MediatorRegistry::CheckDefaults(*entry));
+  for (const auto* entry : ScenarioFormatRegistry::List()) {
+    EXPECT_NO_THROW(ScenarioFormatRegistry::CheckDefaults(*entry));
+  }
+}
+
+}  // namespace
+}  // namespace parley
