@@ -48,7 +48,7 @@ class Registry {
     std::string name;
     std::string description;
     std::vector<ParameterInfo> parameters;
-    Factory factory;
+    Factory factory;  // called by Create with the filled-in spec; call Create, not this
   };
 
   // Adds an entry; returns true so it can initialise a static constant. A second entry with the

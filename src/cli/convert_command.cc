@@ -25,7 +25,7 @@ struct ConvertOptions {
 std::string WritableFormats() {
   std::string list;
   for (const auto* entry : ScenarioFormatRegistry::List()) {
-    if (entry->factory(Spec(entry->name))->CanWrite()) list += (list.empty() ? "" : ", ") + entry->name;
+    if (ScenarioFormatRegistry::Create(entry->name)->CanWrite()) list += (list.empty() ? "" : ", ") + entry->name;
   }
   return list;
 }

@@ -82,7 +82,7 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
   }
   std::string tried;
   for (const auto* entry : ScenarioFormatRegistry::List()) {
-    auto reader = entry->factory(Spec(entry->name));
+    auto reader = ScenarioFormatRegistry::Create(entry->name);
     if (reader->Recognizes(path)) {
       Scenario scenario = reader->Read(path);
       scenario.set_source(path.string());
