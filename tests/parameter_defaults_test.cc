@@ -251,48 +251,54 @@ NegotiationOptions ShortNegotiation() {
   return options;
 }
 
+// Calls check(name, written) for every entry of Registry<T>, with `written` its spec with every
+// default written out, once the entry is known to be created both ways.
+template <typename T>
+void ForEveryEntry(const std::function<void(const std::string&, const std::string&)>& check) {
+  EXPECT_FALSE(Registry<T>::List().empty());
+  for (const auto* entry : Registry<T>::List()) {
+    const Spec written = WrittenOut<T>(*entry);
+    SCOPED_TRACE(entry->name + " vs " + written.ToString());
+    ASSERT_NE(Registry<T>::Create(entry->name), nullptr);
+    ASSERT_NE(Registry<T>::Create(written), nullptr);
+    check(entry->name, written.ToString());
+  }
+}
+
+// Runs `run` with the spec by name alone and with its defaults written out, and expects the same
+// result (or the same error). Returns whether it ran.
+bool PlaysAlike(const std::string& alone, const std::string& written,
+                const std::function<NegotiationResult(const std::string&)>& run) {
+  const Played a = Play([&] { return run(alone); });
+  ExpectSamePlay(a, Play([&] { return run(written); }));
+  return a.error.empty();
+}
+
 // Each negotiator against a conceder, in both positions.
 TEST(ParameterDefaults, EveryNegotiatorByNameAlonePlaysAsWithItsDefaultsWrittenOut) {
   const Scenario scenario = testing::RandomLinearScenario(5, 2, 3);
-  for (const auto* entry : NegotiatorRegistry::List()) {
-    const std::string alone = entry->name;
-    const std::string written = WrittenOut<Negotiator>(*entry).ToString();
-    SCOPED_TRACE(alone + " vs " + written);
-    ASSERT_NE(NegotiatorRegistry::Create(alone), nullptr);
-    ASSERT_NE(NegotiatorRegistry::Create(written), nullptr);
+  ForEveryEntry<Negotiator>([&](const std::string& alone, const std::string& written) {
     for (const bool first : {true, false}) {
-      const auto play = [&](const std::string& spec) {
-        return Play([&] {
-          return RunNegotiation(scenario, first ? std::vector<std::string>{spec, "conceder"}
-                                                : std::vector<std::string>{"conceder", spec},
-                                ShortNegotiation());
-        });
-      };
-      const Played a = play(alone);
-      EXPECT_EQ(a.error, "");
-      ExpectSamePlay(a, play(written));
+      EXPECT_TRUE(PlaysAlike(alone, written, [&](const std::string& spec) {
+        return RunNegotiation(scenario, first ? std::vector<std::string>{spec, "conceder"}
+                                              : std::vector<std::string>{"conceder", spec},
+                              ShortNegotiation());
+      }));
     }
-  }
+  });
 }
 
 // Each BOA part inside a boa negotiator, by name alone and written out (its own registry fills
 // it in when boa creates it).
 template <typename T>
-void CheckBoaPart(const char* slot, const std::string& others) {
+void CheckBoaPart(const std::string& slot, const std::string& others) {
   const Scenario scenario = testing::RandomLinearScenario(6, 2, 3);
-  for (const auto* entry : Registry<T>::List()) {
-    const std::string alone = "boa(" + std::string(slot) + "=" + entry->name + others + ")";
-    const std::string written = "boa(" + std::string(slot) + "=" + WrittenOut<T>(*entry).ToString() + others + ")";
-    SCOPED_TRACE(alone + " vs " + written);
-    ASSERT_NE(Registry<T>::Create(entry->name), nullptr);
-    ASSERT_NE(Registry<T>::Create(WrittenOut<T>(*entry)), nullptr);
-    const auto play = [&](const std::string& spec) {
-      return Play([&] { return RunNegotiation(scenario, {spec, "conceder"}, ShortNegotiation()); });
-    };
-    const Played a = play(alone);
-    EXPECT_EQ(a.error, "");
-    ExpectSamePlay(a, play(written));
-  }
+  ForEveryEntry<T>([&](const std::string& alone, const std::string& written) {
+    const auto boa = [&](const std::string& part) { return "boa(" + slot + "=" + part + others + ")"; };
+    EXPECT_TRUE(PlaysAlike(boa(alone), boa(written), [&](const std::string& spec) {
+      return RunNegotiation(scenario, {spec, "conceder"}, ShortNegotiation());
+    }));
+  });
 }
 
 TEST(ParameterDefaults, EveryBiddingStrategyByNameAloneBidsAsWithItsDefaultsWrittenOut) {
@@ -307,92 +313,62 @@ TEST(ParameterDefaults, EveryOpponentModelByNameAloneModelsAsWithItsDefaultsWrit
   CheckBoaPart<OpponentModel>("model", ",bidding=time(e=0.5)");
 }
 
-// The mediated protocols need a mediator; every mediator is tried under both, with and without
-// disclosed profiles (some need them), and must run under at least one.
-std::string MediatorFor(const std::string& protocol) { return protocol == "shuttle" ? "forward" : "random-walk"; }
-
+// The mediated protocols need a mediator: shuttle one that forwards, single-text one that proposes.
 TEST(ParameterDefaults, EveryProtocolByNameAloneRunsAsWithItsDefaultsWrittenOut) {
   const Scenario scenario = testing::RandomLinearScenario(7, 2, 3);
-  for (const auto* entry : ProtocolRegistry::List()) {
-    const std::string alone = entry->name;
-    const std::string written = WrittenOut<Protocol>(*entry).ToString();
-    SCOPED_TRACE(alone + " vs " + written);
-    ASSERT_NE(ProtocolRegistry::Create(alone), nullptr);
-    ASSERT_NE(ProtocolRegistry::Create(written), nullptr);
-    const std::vector<std::string> mediators =
-        entry->name == "saop" ? std::vector<std::string>{} : std::vector<std::string>{MediatorFor(entry->name)};
-    const auto play = [&](const std::string& protocol) {
-      return Play([&] {
-        return RunNegotiation(scenario, {"linear", "conceder"}, ShortNegotiation(), protocol, mediators);
-      });
-    };
-    const Played a = play(alone);
-    EXPECT_EQ(a.error, "");
-    ExpectSamePlay(a, play(written));
-  }
+  ForEveryEntry<Protocol>([&](const std::string& alone, const std::string& written) {
+    std::vector<std::string> mediators;
+    if (alone != "saop") mediators.push_back(alone == "shuttle" ? "forward" : "random-walk");
+    EXPECT_TRUE(PlaysAlike(alone, written, [&](const std::string& protocol) {
+      return RunNegotiation(scenario, {"linear", "conceder"}, ShortNegotiation(), protocol, mediators);
+    }));
+  });
 }
 
+// Every mediator is tried under both mediated protocols, with and without disclosed profiles
+// (some need them), and must run under at least one.
 TEST(ParameterDefaults, EveryMediatorByNameAloneMediatesAsWithItsDefaultsWrittenOut) {
   const Scenario scenario = testing::RandomLinearScenario(8, 2, 3);
-  for (const auto* entry : MediatorRegistry::List()) {
-    const std::string alone = entry->name;
-    const std::string written = WrittenOut<Mediator>(*entry).ToString();
-    SCOPED_TRACE(alone + " vs " + written);
-    ASSERT_NE(MediatorRegistry::Create(alone), nullptr);
-    ASSERT_NE(MediatorRegistry::Create(written), nullptr);
+  ForEveryEntry<Mediator>([&](const std::string& alone, const std::string& written) {
     int ran = 0;
     for (const char* protocol : {"shuttle", "shuttle(disclosed=true)", "single-text", "single-text(disclosed=true)"}) {
       SCOPED_TRACE(protocol);
-      const auto play = [&](const std::string& mediator) {
-        return Play([&] {
-          return RunNegotiation(scenario, {"linear", "conceder"}, ShortNegotiation(), protocol, {mediator});
-        });
-      };
-      const Played a = play(alone);
-      if (a.error.empty()) ++ran;
-      ExpectSamePlay(a, play(written));
+      ran += PlaysAlike(alone, written, [&](const std::string& mediator) {
+        return RunNegotiation(scenario, {"linear", "conceder"}, ShortNegotiation(), protocol, {mediator});
+      });
     }
     EXPECT_GT(ran, 0) << "under no protocol";
-  }
+  });
 }
 
-// Formats: the same files written (for those that write), the same answer to CanWrite.
+// Formats: the same answer to CanWrite, and the same files written (for those that write).
 TEST(ParameterDefaults, EveryFormatByNameAloneWritesAsWithItsDefaultsWrittenOut) {
   const Scenario scenario = LoadScenario((testing::ShippedScenarios() / "genius" / "CarA").string());
   const fs::path folder = testing::TemporaryFolder("parley-parameter-defaults");
-  for (const auto* entry : ScenarioFormatRegistry::List()) {
-    const Spec written_spec = WrittenOut<ScenarioFormat>(*entry);
-    SCOPED_TRACE(entry->name + " vs " + written_spec.ToString());
-    const auto alone = ScenarioFormatRegistry::Create(entry->name);
-    const auto written = ScenarioFormatRegistry::Create(written_spec);
-    ASSERT_NE(alone, nullptr);
-    ASSERT_NE(written, nullptr);
-    ASSERT_EQ(alone->CanWrite(), written->CanWrite());
-    if (!alone->CanWrite()) continue;
+  ForEveryEntry<ScenarioFormat>([&](const std::string& alone, const std::string& written) {
+    const auto by_name = ScenarioFormatRegistry::Create(alone);
+    const auto written_out = ScenarioFormatRegistry::Create(written);
+    ASSERT_EQ(by_name->CanWrite(), written_out->CanWrite());
+    if (!by_name->CanWrite()) return;
     // Parley JSON is recognised by its extension; the folder formats do not mind it.
-    const fs::path a = folder / (entry->name + "-alone.json");
-    const fs::path b = folder / (entry->name + "-written.json");
-    alone->Write(scenario, a);
-    written->Write(scenario, b);
+    const fs::path a = folder / (alone + "-alone.json");
+    const fs::path b = folder / (alone + "-written.json");
+    by_name->Write(scenario, a);
+    written_out->Write(scenario, b);
     // The same files with the same bytes (a format writes a file or a folder of files).
-    std::vector<fs::path> files_a, files_b;
-    if (fs::is_directory(a)) {
-      for (const auto& file : fs::recursive_directory_iterator(a)) files_a.push_back(fs::relative(file.path(), a));
-      for (const auto& file : fs::recursive_directory_iterator(b)) files_b.push_back(fs::relative(file.path(), b));
-    } else {
-      files_a.push_back({});
-      files_b.push_back({});
+    const auto files = [](const fs::path& root) {
+      std::vector<fs::path> list;
+      if (!fs::is_directory(root)) return std::vector<fs::path>{fs::path()};
+      for (const auto& file : fs::recursive_directory_iterator(root)) list.push_back(fs::relative(file.path(), root));
+      std::sort(list.begin(), list.end());
+      return list;
+    };
+    ASSERT_EQ(files(a), files(b));
+    for (const auto& file : files(a)) {
+      if (fs::is_directory(a / file)) continue;
+      EXPECT_EQ(testing::ReadFile(file.empty() ? a : a / file), testing::ReadFile(file.empty() ? b : b / file)) << file;
     }
-    std::sort(files_a.begin(), files_a.end());
-    std::sort(files_b.begin(), files_b.end());
-    ASSERT_EQ(files_a, files_b);
-    for (const auto& file : files_a) {
-      const fs::path x = file.empty() ? a : a / file;
-      const fs::path y = file.empty() ? b : b / file;
-      if (fs::is_directory(x)) continue;
-      EXPECT_EQ(testing::ReadFile(x), testing::ReadFile(y)) << file;
-    }
-  }
+  });
   fs::remove_all(folder);
 }
 

@@ -67,16 +67,21 @@ Scenario CarBWithoutReservationValues() {
   return Scenario("CarB without reservation values", car.shared_space(), profiles);
 }
 
+// `stubborn` (party 0) against the hard-liner on `scenario` for 20 rounds.
+NegotiationResult AgainstTheHardliner(const Scenario& scenario, const std::string& stubborn) {
+  LoadPlugin(PARLEY_EXAMPLE_PLUGIN);
+  NegotiationOptions options;
+  options.rounds = 20;
+  options.seed = 3;
+  return RunNegotiation(scenario, {stubborn, "hardliner"}, options);
+}
+
 // Stubborn (party 0) offers its best; the hard-liner answers with its own best, which stubborn
 // takes when it is worth at least `accept` to it: with accept=0 at step 2, so the hard-liner gets
 // the best utility it can have; with accept=1 never (no outcome of CarB gives both their best).
 TEST(Plugin, ExamplePluginPlaysAsDocumented) {
-  LoadPlugin(PARLEY_EXAMPLE_PLUGIN);
   const Scenario scenario = CarBWithoutReservationValues();
-  NegotiationOptions options;
-  options.rounds = 20;
-  options.seed = 3;
-  const NegotiationResult taken = RunNegotiation(scenario, {"stubborn(accept=0)", "hardliner"}, options);
+  const NegotiationResult taken = AgainstTheHardliner(scenario, "stubborn(accept=0)");
   ASSERT_FALSE(taken.fault) << taken.fault->message;
   ASSERT_TRUE(taken.agreement);
   EXPECT_EQ(taken.steps, 3u);  // stubborn offers, the hard-liner counters, stubborn accepts
@@ -84,7 +89,7 @@ TEST(Plugin, ExamplePluginPlaysAsDocumented) {
   EXPECT_EQ(scenario.profile(1).Utility(taken.trace.offer(1)), BruteForceBest(scenario, 1));
   EXPECT_EQ(scenario.profile(0).Utility(taken.trace.offer(0)), BruteForceBest(scenario, 0));
 
-  const NegotiationResult refused = RunNegotiation(scenario, {"stubborn(accept=1)", "hardliner"}, options);
+  const NegotiationResult refused = AgainstTheHardliner(scenario, "stubborn(accept=1)");
   ASSERT_FALSE(refused.fault) << refused.fault->message;
   EXPECT_FALSE(refused.agreement);
   EXPECT_EQ(refused.end_reason, EndReason::kDeadline);
@@ -98,13 +103,9 @@ TEST(Plugin, ExamplePluginPlaysAsDocumented) {
 // Created by name alone, stubborn gets the default its registration declares, accept=0.8: the
 // registry fills it in. It takes the hard-liner's best offer exactly when that is worth 0.8 to it.
 TEST(Plugin, ExamplePluginTakesItsRegisteredDefault) {
-  LoadPlugin(PARLEY_EXAMPLE_PLUGIN);
   const Scenario scenario = CarBWithoutReservationValues();
-  NegotiationOptions options;
-  options.rounds = 20;
-  options.seed = 3;
-  const NegotiationResult by_name = RunNegotiation(scenario, {"stubborn", "hardliner"}, options);
-  const NegotiationResult written = RunNegotiation(scenario, {"stubborn(accept=0.8)", "hardliner"}, options);
+  const NegotiationResult by_name = AgainstTheHardliner(scenario, "stubborn");
+  const NegotiationResult written = AgainstTheHardliner(scenario, "stubborn(accept=0.8)");
   ASSERT_FALSE(by_name.fault) << by_name.fault->message;
   ASSERT_FALSE(written.fault) << written.fault->message;
   EXPECT_EQ(by_name.steps, written.steps);

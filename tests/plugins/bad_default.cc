@@ -1,22 +1,14 @@
 // Test-only plugin that registers a negotiator whose parameter default is not spec text, after one
-// that is fine: the loader refuses both.
+// that is fine: the loader refuses both, so neither factory is ever called.
 #include <memory>
 
 #include "parley/plugin.h"
 
 namespace {
 
-class Idle final : public parley::Negotiator {
- public:
-  void Begin(const parley::NegotiatorContext&) override {}
-  parley::ActionType Act(const parley::TurnState&, parley::Outcome&) override {
-    return parley::ActionType::kEndNegotiation;
-  }
-};
-
 parley::NegotiatorRegistry::Entry Named(const char* name, const char* default_value) {
-  return {name, "Walks away.", {{"wait", default_value, "unused"}},
-          [](const parley::Spec&) { return std::make_unique<Idle>(); }};
+  return {name, "Never made.", {{"wait", default_value, "unused"}},
+          [](const parley::Spec&) { return std::unique_ptr<parley::Negotiator>(); }};
 }
 
 }  // namespace
