@@ -201,19 +201,17 @@ void RegisterPythonNegotiator(const std::string& name, py::object factory, const
   // and a value equal to the registered default is left out of the call, so that the factory's own
   // default applies.
   NegotiatorRegistry::Entry entry{name, description, parameters, nullptr};
-  std::map<std::string, Spec> defaults;
-  for (auto& parameter : entry.parameters) {
-    parameter.default_value = Spec(parameter.default_value).ToString();
-  }
+  for (auto& parameter : entry.parameters) parameter.default_value = Spec(parameter.default_value).ToString();
   NegotiatorRegistry::CheckDefaults(entry);
+  std::map<std::string, Spec> defaults;
   for (const auto& parameter : entry.parameters) defaults.emplace(parameter.name, Spec::Parse(parameter.default_value));
   entry.factory = [name, defaults](const Spec& spec) -> std::unique_ptr<Negotiator> {
     py::gil_scoped_acquire gil;
     Spec given(name);
     py::dict arguments;
     for (const auto& [key, value] : spec.parameters()) {
-      const auto fallback = defaults.find(key);
-      if (fallback != defaults.end() && fallback->second == value) continue;
+      const auto registered = defaults.find(key);
+      if (registered != defaults.end() && registered->second == value) continue;
       given.Set(key, value);
       arguments[py::str(key)] = value.parameters().empty() ? value.name() : value.ToString();
     }

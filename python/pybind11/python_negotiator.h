@@ -49,9 +49,10 @@ class PythonNegotiator final : public Negotiator {
 std::string PythonNegotiatorName(py::handle negotiator);
 
 // Registers `factory`, called as factory(parameters) with the spec's parameters as a dict of
-// strings, under `name`. Registering a name again replaces its factory (the parameters must stay
-// the same). Throws UsageError if a C++ negotiator has the name or a run is in progress. Needs
-// the GIL.
+// strings, under `name`; a parameter at its registered default is left out, for the factory's
+// own default to apply. Registering a name again replaces its factory (the parameters must stay
+// the same). Throws UsageError if a C++ negotiator has the name, a default cannot be written as
+// spec text, or a run is in progress. Needs the GIL.
 void RegisterPythonNegotiator(const std::string& name, py::object factory, const std::string& description,
                               const std::vector<ParameterInfo>& parameters);
 
