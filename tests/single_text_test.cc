@@ -19,8 +19,7 @@
 #include "parley/random.h"
 #include "parley/scenario.h"
 #include "parley/utility.h"
-#include "scripted_mediator.h"
-#include "scripted_negotiator.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
