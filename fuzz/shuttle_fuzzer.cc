@@ -62,7 +62,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ProtocolSetup setup = FuzzedSetup(in, 4);
   const std::size_t n = setup.parties;
   const Scenario& scenario = *setup.scenario;
-  const NegotiationOptions& options = setup.options;
   const OutcomeSpace& space = scenario.space();
   const bool disclosed = in.ConsumeBool();
 

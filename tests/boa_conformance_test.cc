@@ -20,6 +20,7 @@ namespace parley::conformance {
 namespace {
 
 using testing::RandomLinearScenario;
+using testing::Rounds;
 
 TEST(AcceptanceStrategyConformance, NoneAcceptsBelowTheReservationValue) {
   EXPECT_TRUE(NoViolations(AcceptanceStrategySuite()));
@@ -36,21 +37,14 @@ TEST(OpponentModelConformance, EstimatesStayInTheUnitIntervalOnEveryIssueKind) {
 // The fixed opponents every combination meets.
 const std::vector<std::string> kBoaOpponents = {"boulware", "tit-for-tat", "random"};
 
-NegotiationOptions BoaRounds(std::uint64_t rounds, std::uint64_t seed) {
-  NegotiationOptions options;
-  options.rounds = rounds;
-  options.seed = seed;
-  return options;
-}
-
 TEST(BoaConformance, EveryCombinationOnGeneratedBilateralScenarios) {
   ASSERT_GE(BoaCombinations().size(), 12u);
-  EXPECT_TRUE(NoViolations(BoaSuite(RandomLinearScenario(101, 2, 3), BoaRounds(40, 1), kBoaOpponents)));
-  EXPECT_TRUE(NoViolations(BoaSuite(RandomLinearScenario(102, 2, 4, true), BoaRounds(40, 2), kBoaOpponents)));
+  EXPECT_TRUE(NoViolations(BoaSuite(RandomLinearScenario(101, 2, 3), Rounds(40, 1), kBoaOpponents)));
+  EXPECT_TRUE(NoViolations(BoaSuite(RandomLinearScenario(102, 2, 4, true), Rounds(40, 2), kBoaOpponents)));
 }
 
 TEST(BoaConformance, EveryCombinationOnAGeneratedTrilateralScenario) {
-  EXPECT_TRUE(NoViolations(BoaSuite(RandomLinearScenario(103, 3, 3, true), BoaRounds(30, 3), kBoaOpponents)));
+  EXPECT_TRUE(NoViolations(BoaSuite(RandomLinearScenario(103, 3, 3, true), Rounds(30, 3), kBoaOpponents)));
 }
 
 TEST(BoaConformance, EveryCombinationUnderRisingReservationValues) {
@@ -65,7 +59,7 @@ TEST(BoaConformance, EveryCombinationUnderRisingReservationValues) {
                                                                 ReservationSchedule::Unit::kTime)));
   }
   const Scenario rising("rising", base.shared_space(), std::move(profiles));
-  EXPECT_TRUE(NoViolations(BoaSuite(rising, BoaRounds(40, 6), kBoaOpponents)));
+  EXPECT_TRUE(NoViolations(BoaSuite(rising, Rounds(40, 6), kBoaOpponents)));
 }
 
 TEST(BoaConformance, EveryCombinationUnderAWallClockDeadline) {
@@ -82,7 +76,7 @@ TEST(BoaConformance, EveryCombinationOnShippedScenarios) {
       {"CarB", 60}, {"group2-dinner", 30}, {"10issues", 15}};
   for (const auto& [name, rounds] : cases) {
     const Scenario scenario = LoadScenario((genius / name).string());
-    EXPECT_TRUE(NoViolations(BoaSuite(scenario, BoaRounds(rounds, 5), kBoaOpponents)));
+    EXPECT_TRUE(NoViolations(BoaSuite(scenario, Rounds(rounds, 5), kBoaOpponents)));
   }
 }
 

@@ -54,6 +54,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,9 @@ using Violations = std::vector<std::string>;
 
 // Moves `more` to the end of `to`.
 void Append(Violations& to, Violations more);
+
+// Runs `body`; an exception it throws becomes a violation "<who> threw: <what>".
+void Guarded(Violations& violations, const std::string& who, const std::function<void()>& body);
 
 // The names of every registered implementation, sorted.
 template <typename T>

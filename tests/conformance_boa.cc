@@ -66,58 +66,73 @@ NegotiatorContext ContextFor(const Scenario& scenario) {
   return context;
 }
 
-// The opponents' offers of round k, seeded: random outcomes, and every third one the best outcome
-// party 0 ranks below its reservation value, so that strategies are tested at the edge.
-std::vector<Outcome> OpponentOffers(const Scenario& scenario, Rng& rng, double reservation) {
-  const OutcomeRanking& own = scenario.profile(0).utility_function().ranking();
-  std::vector<Outcome> offers;
-  for (std::size_t q = 1; q < scenario.party_count(); ++q) {
-    Outcome offer(scenario.space().issue_count());
-    const std::size_t first_acceptable = own.LowestAtLeast(reservation);
-    if (rng.UniformInt(3) == 0 && first_acceptable > 0) {
-      own.CopyOutcome(first_acceptable - 1, offer);
-    } else {
-      scenario.space().RandomOutcome(rng, offer);
+// One round as party 0 meets it: its time and reservation value, the opponents' offers (seeded:
+// random outcomes, and every third one the best outcome party 0 ranks below its reservation
+// value, so that strategies are tested at the edge), those offers as party 0 observes them, and
+// its turn with the last of them on the table.
+struct Round {
+  std::uint64_t round = 0;
+  double time = 0.0;
+  double reservation = 0.0;
+  std::vector<Outcome> offers;  // offers[q - 1] is party q's
+  std::vector<ObservedAction> seen;
+  TurnState turn;
+};
+
+// Calls `body` for each of kRounds rounds of `scenario`, drawing the offers from `seed`.
+void ForEachRound(const Scenario& scenario, std::uint64_t seed, const std::function<void(const Round&)>& body) {
+  const Profile& profile = scenario.profile(0);
+  const OutcomeRanking& own = profile.utility_function().ranking();
+  const std::size_t n = scenario.party_count();
+  Rng rng(seed);
+  for (std::uint64_t k = 0; k < kRounds; ++k) {
+    Round round;
+    round.round = k;
+    round.time = static_cast<double>(k) / kRounds;
+    round.reservation = profile.ReservationValueAt(round.time, kRounds);
+    const std::size_t first_acceptable = own.LowestAtLeast(round.reservation);
+    for (std::size_t q = 1; q < n; ++q) {
+      Outcome offer(scenario.space().issue_count());
+      if (rng.UniformInt(3) == 0 && first_acceptable > 0) {
+        own.CopyOutcome(first_acceptable - 1, offer);
+      } else {
+        scenario.space().RandomOutcome(rng, offer);
+      }
+      round.offers.push_back(std::move(offer));
     }
-    offers.push_back(std::move(offer));
-  }
-  return offers;
-}
-
-ObservedAction Seen(std::size_t party, const Outcome& offer, double utility, std::uint64_t round, double time,
-                    std::size_t party_count) {
-  ObservedAction action;
-  action.party = party;
-  action.type = ActionType::kOffer;
-  action.offer = &offer;
-  action.offer_utility = utility;
-  action.step = round * party_count + party;
-  action.round = round;
-  action.time = time;
-  return action;
-}
-
-TurnState TurnWith(const Outcome& offer, double utility, std::uint64_t round, double time, std::size_t party_count) {
-  TurnState state;
-  state.step = round * party_count;
-  state.round = round;
-  state.time = time;
-  state.current_offer = &offer;
-  state.offerer = party_count - 1;
-  state.current_offer_utility = utility;
-  return state;
-}
-
-// Runs `body`, turning an exception into a violation that names `who`.
-void Guarded(Violations& violations, const std::string& who, const std::function<void()>& body) {
-  try {
-    body();
-  } catch (const std::exception& e) {
-    violations.push_back(fmt::format("{} threw: {}", who, e.what()));
-  } catch (...) {
-    violations.push_back(fmt::format("{} threw something that is not an exception", who));
+    for (std::size_t q = 1; q < n; ++q) {
+      ObservedAction action;
+      action.party = q;
+      action.offer = &round.offers[q - 1];
+      action.offer_utility = profile.Utility(round.offers[q - 1]);
+      action.step = k * n + q;
+      action.round = k;
+      action.time = round.time;
+      round.seen.push_back(action);
+    }
+    round.turn.step = k * n;
+    round.turn.round = k;
+    round.turn.time = round.time;
+    round.turn.current_offer = &round.offers.back();
+    round.turn.offerer = n - 1;
+    round.turn.current_offer_utility = round.seen.back().offer_utility;
+    body(round);
   }
 }
+
+// Keeps the first three violations of one check, prefixed with `who`.
+class Reporter {
+ public:
+  Reporter(Violations& violations, std::string who) : violations_(violations), who_(std::move(who)) {}
+  void operator()(const std::string& what) {
+    if (reported_++ < 3) violations_.push_back(who_ + " " + what);
+  }
+
+ private:
+  Violations& violations_;
+  std::string who_;
+  int reported_ = 0;
+};
 
 }  // namespace
 
@@ -127,45 +142,35 @@ Violations CheckAcceptanceStrategy(const std::string& spec) {
     const std::string who = fmt::format("acceptance strategy '{}' with {}", spec, setup.description);
     Guarded(violations, who, [&] {
       const Scenario& scenario = setup.scenario;
-      const Profile& profile = scenario.profile(0);
-      const OutcomeRanking& own = profile.utility_function().ranking();
-      const std::size_t n = scenario.party_count();
+      const OutcomeRanking& own = scenario.profile(0).utility_function().ranking();
       auto first = AcceptanceStrategyRegistry::Create(spec);
       auto second = AcceptanceStrategyRegistry::Create(spec);
       const NegotiatorContext context = ContextFor(scenario);
       first->Begin(context);
       second->Begin(context);
-      Rng rng(DeriveSeed(11, {n}));
-      bool irrational_reported = false, difference_reported = false;
-      for (std::uint64_t round = 0; round < kRounds; ++round) {
-        const double time = static_cast<double>(round) / kRounds;
-        const double reservation = profile.ReservationValueAt(time, kRounds);
-        const std::vector<Outcome> offers = OpponentOffers(scenario, rng, reservation);
-        for (std::size_t q = 1; q < n; ++q) {
-          const ObservedAction action = Seen(q, offers[q - 1], profile.Utility(offers[q - 1]), round, time, n);
+      Rng rng(DeriveSeed(21, {scenario.party_count()}));
+      Reporter violation(violations, who);
+      ForEachRound(scenario, DeriveSeed(11, {scenario.party_count()}), [&](const Round& round) {
+        for (const ObservedAction& action : round.seen) {
           first->Observe(action);
           second->Observe(action);
         }
         // The bidding strategy's promise: the next offer is worth at least the reservation value.
-        const std::size_t lowest = own.LowestAtLeast(reservation);
-        if (lowest >= own.size()) continue;
+        const std::size_t lowest = own.LowestAtLeast(round.reservation);
+        if (lowest >= own.size()) return;
         const std::size_t rank = rng.UniformInt(3) == 0 ? lowest : lowest + rng.UniformInt(own.size() - lowest);
         const double next = own.utility(rank);
-        const Outcome& table = offers.back();
-        const double utility = profile.Utility(table);
-        const TurnState state = TurnWith(table, utility, round, time, n);
-        const bool accepts = first->Accept(state, next);
-        if (accepts != second->Accept(state, next) && !difference_reported) {
-          violations.push_back(fmt::format("{} decided differently on the same turns (round {})", who, round));
-          difference_reported = true;
+        const bool accepts = first->Accept(round.turn, next);
+        if (accepts != second->Accept(round.turn, next)) {
+          violation(fmt::format("decided differently on the same turns (round {})", round.round));
         }
-        if (accepts && utility < reservation && !irrational_reported) {
-          violations.push_back(fmt::format("{} accepted an offer worth {}, below the reservation value {} at time {} "
-                                           "(its next offer would be worth {})",
-                                           who, utility, reservation, time, next));
-          irrational_reported = true;
+        const double utility = round.turn.current_offer_utility;
+        if (accepts && utility < round.reservation) {
+          violation(fmt::format("accepted an offer worth {}, below the reservation value {} at time {} (its next "
+                                "offer would be worth {})",
+                                utility, round.reservation, round.time, next));
         }
-      }
+      });
     });
   }
   return violations;
@@ -180,7 +185,6 @@ Violations CheckBiddingStrategy(const std::string& spec, const std::string& mode
       const Scenario& scenario = setup.scenario;
       const OutcomeSpace& space = scenario.space();
       const Profile& profile = scenario.profile(0);
-      const std::size_t n = scenario.party_count();
       const NegotiatorContext context = ContextFor(scenario);
       auto first_model = OpponentModelRegistry::Create(model_spec);
       auto second_model = OpponentModelRegistry::Create(model_spec);
@@ -190,45 +194,36 @@ Violations CheckBiddingStrategy(const std::string& spec, const std::string& mode
       second_model->Begin(context);
       first->Begin(context, *first_model);
       second->Begin(context, *second_model);
-      Rng rng(DeriveSeed(12, {n}));
       Outcome proposal(space.issue_count()), again(space.issue_count());
-      std::size_t reported = 0;
-      auto violation = [&](std::string what) {
-        if (reported++ < 3) violations.push_back(fmt::format("{} {}", who, what));
-      };
-      for (std::uint64_t round = 0; round < kRounds; ++round) {
-        const double time = static_cast<double>(round) / kRounds;
-        const double reservation = profile.ReservationValueAt(time, kRounds);
-        const std::vector<Outcome> offers = OpponentOffers(scenario, rng, reservation);
+      Reporter violation(violations, who);
+      ForEachRound(scenario, DeriveSeed(12, {scenario.party_count()}), [&](const Round& round) {
         // As a BOA negotiator does: each offer updates the model before the strategy sees it.
-        for (std::size_t q = 1; q < n; ++q) {
-          const ObservedAction action = Seen(q, offers[q - 1], profile.Utility(offers[q - 1]), round, time, n);
-          first_model->Update(q, offers[q - 1], time);
-          second_model->Update(q, offers[q - 1], time);
+        for (const ObservedAction& action : round.seen) {
+          first_model->Update(action.party, *action.offer, action.time);
+          second_model->Update(action.party, *action.offer, action.time);
           first->Observe(action);
           second->Observe(action);
         }
-        const TurnState state = TurnWith(offers.back(), profile.Utility(offers.back()), round, time, n);
-        const double claimed = first->Bid(state, proposal);
-        const double claimed_again = second->Bid(state, again);
+        const double claimed = first->Bid(round.turn, proposal);
+        const double claimed_again = second->Bid(round.turn, again);
+        if (!(proposal == again) || claimed != claimed_again) {
+          violation(fmt::format("bid differently on the same turns (round {})", round.round));
+        }
         std::string why;
         if (!space.IsValid(proposal, &why)) {
-          violation(fmt::format("bid an invalid outcome at time {}: {}", time, why));
-        } else {
-          const double utility = profile.Utility(proposal);
-          if (claimed != utility) {
-            violation(fmt::format("said its bid {} is worth {}, but it is worth {}", space.Format(proposal), claimed,
-                                  utility));
-          }
-          if (utility < reservation && profile.utility_function().ranking().best_utility() >= reservation) {
-            violation(fmt::format("bid an outcome worth {}, below the reservation value {} at time {}", utility,
-                                  reservation, time));
-          }
+          violation(fmt::format("bid an invalid outcome at time {}: {}", round.time, why));
+          return;
         }
-        if (!(proposal == again) || claimed != claimed_again) {
-          violation(fmt::format("bid differently on the same turns (round {})", round));
+        const double utility = profile.Utility(proposal);
+        if (claimed != utility) {
+          violation(fmt::format("said its bid {} is worth {}, but it is worth {}", space.Format(proposal), claimed,
+                                utility));
         }
-      }
+        if (utility < round.reservation && profile.utility_function().ranking().best_utility() >= round.reservation) {
+          violation(fmt::format("bid an outcome worth {}, below the reservation value {} at time {}", utility,
+                                round.reservation, round.time));
+        }
+      });
     });
   }
   return violations;
@@ -253,10 +248,7 @@ Violations CheckOpponentModel(const std::string& spec) {
       second->Begin(context);
       Rng rng(13);
       Outcome offer, probe;
-      std::size_t reported = 0;
-      auto violation = [&](std::string what) {
-        if (reported++ < 3) violations.push_back(fmt::format("{} {}", who, what));
-      };
+      Reporter violation(violations, who);
       auto check_estimates = [&](const Outcome& outcome, int updates) {
         for (std::size_t p = 0; p < n; ++p) {
           if (p == own) continue;

@@ -25,14 +25,8 @@
 namespace parley::conformance {
 namespace {
 
+using testing::Rounds;
 namespace fs = std::filesystem;
-
-NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed) {
-  NegotiationOptions options;
-  options.rounds = rounds;
-  options.seed = seed;
-  return options;
-}
 
 // Every violation mentions `name`, and at least `at_least` of them also `what`.
 void ExpectCaught(const Violations& violations, std::string_view name, std::string_view what,

@@ -73,17 +73,6 @@ std::string Noise(std::uint64_t seed, std::size_t size) {
   return text;
 }
 
-// Runs `body`, turning an exception into a violation of `who`.
-void Guarded(Violations& violations, const std::string& who, const std::function<void()>& body) {
-  try {
-    body();
-  } catch (const std::exception& e) {
-    violations.push_back(fmt::format("{} threw: {}", who, e.what()));
-  } catch (...) {
-    violations.push_back(fmt::format("{} threw something that is not an exception", who));
-  }
-}
-
 // Read must refuse `path` with InputError (or, when `may_read`, may read it); Recognizes must
 // answer without throwing.
 void ExpectRefused(Violations& violations, const ScenarioFormat& format, const std::string& name, const fs::path& path,

@@ -208,6 +208,16 @@ void Append(Violations& to, Violations more) {
   to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
+void Guarded(Violations& violations, const std::string& who, const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const std::exception& e) {
+    violations.push_back(fmt::format("{} threw: {}", who, e.what()));
+  } catch (...) {
+    violations.push_back(fmt::format("{} threw something that is not an exception", who));
+  }
+}
+
 std::vector<std::string> SpecVariants(const std::string& name, const std::vector<ParameterInfo>& parameters) {
   std::vector<std::string> specs = {name};
   std::vector<std::string> flipped;

@@ -130,4 +130,11 @@ Scenario EveryIssueKindScenario(std::uint64_t seed, std::size_t parties) {
   return Scenario("kinds", space, std::move(profiles));
 }
 
+NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed) {
+  NegotiationOptions options;
+  options.rounds = rounds;
+  options.seed = seed;
+  return options;
+}
+
 }  // namespace parley::testing

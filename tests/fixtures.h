@@ -26,7 +26,7 @@
 
 namespace parley::testing {
 
-// --- Generated scenarios -----------------------------------------------------------------------
+// --- Generated scenarios and options -----------------------------------------------------------
 
 // A random scenario for generic tests: `parties` linear additive profiles over a space of
 // `discrete_issues` discrete issues (2 to 6 values each) plus one small integer issue, with random
@@ -50,6 +50,9 @@ Scenario PortableScenario(std::uint64_t seed, bool discounted);
 // large (0..10^6) integer ranges, a real range, a real range of one point and a discrete issue of
 // one value.
 Scenario EveryIssueKindScenario(std::uint64_t seed, std::size_t parties);
+
+// Options for a negotiation with a deadline of `rounds` rounds, seeded with `seed`.
+NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed);
 
 // --- Scripted negotiator -----------------------------------------------------------------------
 

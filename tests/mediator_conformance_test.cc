@@ -17,13 +17,7 @@
 namespace parley::conformance {
 namespace {
 
-NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed) {
-  NegotiationOptions options;
-  options.rounds = rounds;
-  options.seed = seed;
-  return options;
-}
-
+using testing::Rounds;
 TEST(MediatorConformance, EveryMediatorUnderEveryProtocolItServesOnThreeParties) {
   EXPECT_TRUE(NoViolations(MediatorSuite(testing::RandomLinearScenario(4242, 3, 3, true), Rounds(25, 3))));
 }

@@ -17,13 +17,7 @@ namespace parley::conformance {
 namespace {
 
 using testing::RandomLinearScenario;
-
-NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed) {
-  NegotiationOptions options;
-  options.rounds = rounds;
-  options.seed = seed;
-  return options;
-}
+using testing::Rounds;
 
 TEST(NegotiatorConformance, EveryPairOnGeneratedBilateralScenarios) {
   ASSERT_GE(RegisteredNames<Negotiator>().size(), 4u);

@@ -14,13 +14,7 @@
 namespace parley::conformance {
 namespace {
 
-NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed) {
-  NegotiationOptions options;
-  options.rounds = rounds;
-  options.seed = seed;
-  return options;
-}
-
+using testing::Rounds;
 TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnTwoThreeAndFourParties) {
   ASSERT_GE(RegisteredNames<Protocol>().size(), 3u);
   for (std::size_t parties : {2u, 3u, 4u}) {
