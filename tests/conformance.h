@@ -12,17 +12,17 @@
 //
 // The contracts, per interface (docs/developing.md, "Conformance checks", says the same for
 // contributors):
-// - Protocols (CheckProtocolContract): a fault exactly when the end reason is kFault, naming a
-//   party or mediator that exists; an agreement exactly when the reason is kAgreement, a valid
-//   outcome; the deadline kept (no more rounds than the deadline, every time shown in [0, 1),
-//   one turn per party per round, kDeadline only at time 1 and after every round, a wall-clock
-//   negotiation over within 0.25 s of its limit); every final utility recomputed here from the
-//   profiles (the agreement's utility or the reservation value at the end time, discounted to
-//   it); the trace consistent with the result (valid offers and their utilities, steps, rounds
-//   and times in order, the agreement accepted in it, a walk-away last); nothing recorded when
-//   no trace was asked for; each negotiator begun once with its own profile and position,
-//   finished once with the result's end reason, shown valid offers and only its own utilities,
-//   never its own actions; each mediator begun once with only the parties' own profiles
+// - Protocols (CheckProtocolContract): a fault exactly when the end reason is kFault, naming a party
+//   or mediator that exists; an agreement exactly when the reason is kAgreement, a valid outcome;
+//   the deadline kept (no more rounds than the deadline, every time shown in [0, 1), one turn per
+//   party per round, kDeadline only at time 1 (and after the last round when the deadline is in
+//   rounds alone), a wall-clock negotiation over within 0.25 s of its limit); every final utility
+//   recomputed here from the profiles (the agreement's utility or the reservation value at the end
+//   time, discounted to it); the trace consistent with the result (valid offers and their utilities,
+//   steps, rounds and times in order, the agreement accepted in it, a walk-away last); nothing
+//   recorded when no trace was asked for; each negotiator begun once with its own profile and
+//   position, finished once with the result's end reason, shown valid offers and only its own
+//   utilities, never its own actions; each mediator begun once with only the parties' own profiles
 //   disclosed, shown valid texts and offers.
 // - Negotiators and mediators (CheckPartyContract): no fault (they never throw and never make an
 //   invalid move); negotiators never offer or accept an outcome worth less than their reservation
@@ -40,12 +40,13 @@
 //   unless no outcome reaches it; the same offers from the same turns.
 // - Opponent models (CheckOpponentModel): finite estimates in [0, 1] for every opponent on every
 //   kind of issue, also averaged over the opponents; the same estimates from the same offers.
-// - Scenario formats (CheckFormatRoundTrip, CheckFormatRefusesGarbage, CheckFormatSamples): a
-//   format that writes either refuses a scenario with UsageError, leaving nothing behind, or
-//   writes what it recognises and reads back as the same scenario (issues and values by name,
-//   parties, reservation values, discount factors, every utility), also when LoadScenario has to
-//   recognise it; garbage is refused with InputError and never another exception; a format that
-//   only reads has samples under tests/data/formats/<name>/, which it recognises and reads.
+// - Scenario formats (CheckFormatRoundTrip, CheckFormatRefusesGarbage, CheckFormatSamples): a format
+//   that writes either refuses a scenario with UsageError, leaving nothing behind, or writes what it
+//   recognises and reads back as the same scenario (issues and values by name, parties, reservation
+//   values, discount factors, every utility), also when LoadScenario has to recognise it (the checks
+//   write to paths ending in .json: Parley JSON is known by its extension, the folder formats do not
+//   mind it); garbage is refused with InputError and never another exception; a format that only
+//   reads has samples under tests/data/formats/<name>/, which it recognises and reads.
 //
 // Every check creates the implementations it runs; the checks are not thread-safe with
 // registrations (Registry::ScopedEntry).
@@ -291,8 +292,8 @@ Violations CheckSameScenario(const Scenario& original, const Scenario& copy, std
 
 // Writes `scenario` with the registered format `format` to `path` (which must not exist) and
 // checks the round trip (nothing to check when the format does not write).
-Violations CheckFormatRoundTrip(const std::string& format, const Scenario& scenario,
-                                const std::filesystem::path& path, const RoundTripPrecision& precision);
+Violations CheckFormatRoundTrip(const std::string& format, const Scenario& scenario, const std::filesystem::path& path,
+                                const RoundTripPrecision& precision);
 // The round trip through every registered format that writes, in fresh paths under `folder`.
 Violations CheckRoundTrips(const Scenario& scenario, const std::filesystem::path& folder,
                            const RoundTripPrecision& precision);

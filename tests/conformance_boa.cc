@@ -3,12 +3,12 @@
 // step, rise linearly or lie on a space that cannot be enumerated; opponent models through seeded
 // offers on every kind of issue. Two instances are driven side by side to check that the same
 // inputs give the same answers. Any exception is a violation.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <exception>
 #include <functional>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "conformance.h"
 #include "fixtures.h"
@@ -40,14 +40,14 @@ const std::vector<PartSetup>& PartSetups() {
     std::vector<PartSetup> list;
     list.push_back({"a constant reservation value of 0.4, two parties",
                     WithFirstProfile(testing::RandomLinearScenario(61, 2, 3), 0.4, {})});
-    list.push_back({"a reservation value stepping from 0.2 to 0.6 at t = 0.5, two parties",
-                    WithFirstProfile(testing::RandomLinearScenario(62, 2, 3), 0.2,
-                                     Schedule({{0.0, 0.2}, {0.5, 0.6}}, Schedule::Interpolation::kStep,
-                                              Schedule::Unit::kTime))});
+    list.push_back(
+        {"a reservation value stepping from 0.2 to 0.6 at t = 0.5, two parties",
+         WithFirstProfile(testing::RandomLinearScenario(62, 2, 3), 0.2,
+                          Schedule({{0.0, 0.2}, {0.5, 0.6}}, Schedule::Interpolation::kStep, Schedule::Unit::kTime))});
     list.push_back({"a reservation value rising linearly from 0.1 to 0.7, three parties",
-                    WithFirstProfile(testing::RandomLinearScenario(63, 3, 4), 0.1,
-                                     Schedule({{0.0, 0.1}, {1.0, 0.7}}, Schedule::Interpolation::kLinear,
-                                              Schedule::Unit::kTime))});
+                    WithFirstProfile(
+                        testing::RandomLinearScenario(63, 3, 4), 0.1,
+                        Schedule({{0.0, 0.1}, {1.0, 0.7}}, Schedule::Interpolation::kLinear, Schedule::Unit::kTime))});
     list.push_back({"a constant reservation value of 0.3 on a space with a real issue, three parties",
                     WithFirstProfile(testing::SmallScenario(3), 0.3, {})});
     return list;
@@ -166,9 +166,10 @@ Violations CheckAcceptanceStrategy(const std::string& spec) {
         }
         const double utility = round.turn.current_offer_utility;
         if (accepts && utility < round.reservation) {
-          violation(fmt::format("accepted an offer worth {}, below the reservation value {} at time {} (its next "
-                                "offer would be worth {})",
-                                utility, round.reservation, round.time, next));
+          violation(
+              fmt::format("accepted an offer worth {}, below the reservation value {} at time {} (its next "
+                          "offer would be worth {})",
+                          utility, round.reservation, round.time, next));
         }
       });
     });
@@ -216,8 +217,8 @@ Violations CheckBiddingStrategy(const std::string& spec, const std::string& mode
         }
         const double utility = profile.Utility(proposal);
         if (claimed != utility) {
-          violation(fmt::format("said its bid {} is worth {}, but it is worth {}", space.Format(proposal), claimed,
-                                utility));
+          violation(
+              fmt::format("said its bid {} is worth {}, but it is worth {}", space.Format(proposal), claimed, utility));
         }
         if (utility < round.reservation && profile.utility_function().ranking().best_utility() >= round.reservation) {
           violation(fmt::format("bid an outcome worth {}, below the reservation value {} at time {}", utility,

@@ -46,8 +46,9 @@ class AcceptAnything final : public AcceptanceStrategy {
 
 TEST(ConformanceCatchesBroken, AnAcceptanceStrategyThatAcceptsBelowTheReservationValue) {
   {
-    AcceptanceStrategyRegistry::ScopedEntry broken(
-        {"accept-anything", "Accepts every offer.", {}, [](const Spec&) { return std::make_unique<AcceptAnything>(); }});
+    AcceptanceStrategyRegistry::ScopedEntry broken({"accept-anything", "Accepts every offer.", {}, [](const Spec&) {
+                                                      return std::make_unique<AcceptAnything>();
+                                                    }});
     ExpectCaught(AcceptanceStrategySuite(), "acceptance strategy 'accept-anything'", "below the reservation value");
     // Through boa(...): the negotiator that uses it, party 0, accepts the opponents' first offers,
     // which a reservation value of 0.7 makes irrational.

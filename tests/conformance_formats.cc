@@ -1,12 +1,12 @@
 // The checks of conformance.h on scenario formats: round trips compared value by value and
 // outcome by outcome, garbage given to every reader, and the samples of formats that only read.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <exception>
 #include <fstream>
 #include <functional>
-
-#include <fmt/format.h>
 
 #include "conformance.h"
 #include "parley/error.h"
@@ -110,7 +110,8 @@ Violations CheckSameScenario(const Scenario& original, const Scenario& copy, std
   for (std::size_t i = 0; i < a.issue_count(); ++i) {
     const Issue& issue = a.issue(i);
     const Issue& other = b.issue(i);
-    if (other.name() != issue.name()) violation(fmt::format("issue {} is '{}', expected '{}'", i, other.name(), issue.name()));
+    if (other.name() != issue.name())
+      violation(fmt::format("issue {} is '{}', expected '{}'", i, other.name(), issue.name()));
     if (other.countable() != issue.countable()) {
       violation(fmt::format("issue '{}' changed kind", issue.name()));
       return violations;
@@ -123,8 +124,8 @@ Violations CheckSameScenario(const Scenario& original, const Scenario& copy, std
       continue;
     }
     if (other.cardinality() != issue.cardinality()) {
-      violation(fmt::format("issue '{}' has {} values, expected {}", issue.name(), other.cardinality(),
-                            issue.cardinality()));
+      violation(
+          fmt::format("issue '{}' has {} values, expected {}", issue.name(), other.cardinality(), issue.cardinality()));
       return violations;
     }
     const std::uint64_t checked = std::min<std::uint64_t>(issue.cardinality(), precision.values_up_to);
@@ -193,7 +194,8 @@ Violations CheckFormatRoundTrip(const std::string& format, const Scenario& scena
       writer->Write(scenario, path);
     } catch (const UsageError&) {
       std::error_code ec;
-      if (fs::exists(path, ec)) violations.push_back(fmt::format("{} refused to write it but left {}", who, path.string()));
+      if (fs::exists(path, ec))
+        violations.push_back(fmt::format("{} refused to write it but left {}", who, path.string()));
       return;
     } catch (const std::exception& e) {
       violations.push_back(fmt::format("{} neither wrote it nor refused it with UsageError: {}", who, e.what()));
@@ -217,13 +219,14 @@ Violations CheckFormatRoundTrip(const std::string& format, const Scenario& scena
       }
     }
     try {
-      Append(violations, CheckSameScenario(scenario, LoadScenario(path.string()), fmt::format("{}, read back by "
-                                                                                               "LoadScenario as {}",
-                                                                                               who, chosen),
+      Append(violations, CheckSameScenario(scenario, LoadScenario(path.string()),
+                                           fmt::format("{}, read back by "
+                                                       "LoadScenario as {}",
+                                                       who, chosen),
                                            precision));
     } catch (const InputError& e) {
-      violations.push_back(fmt::format("{}: LoadScenario, recognising it as {}, cannot read it: {}", who, chosen,
-                                       e.what()));
+      violations.push_back(
+          fmt::format("{}: LoadScenario, recognising it as {}, cannot read it: {}", who, chosen, e.what()));
     }
   });
   return violations;
@@ -254,9 +257,17 @@ Violations CheckFormatRefusesGarbage(const std::string& name, const fs::path& fo
     fs::create_directories(folder / "empty-folder");
     ExpectRefused(violations, *format, name, folder / "empty-folder", "an empty folder");
     // Files that start like each format and stop, and noise, under each extension.
-    const std::vector<std::string> texts = {"", "{", "[1, 2", "null", "<?xml version=\"1.0\"?><", "<utility_space>",
-                                            "a: [", "- :\n  - ]", "{\"format\": \"parley-scenario\"",
-                                            Noise(1, 300), Noise(2, 4096)};
+    const std::vector<std::string> texts = {"",
+                                            "{",
+                                            "[1, 2",
+                                            "null",
+                                            "<?xml version=\"1.0\"?><",
+                                            "<utility_space>",
+                                            "a: [",
+                                            "- :\n  - ]",
+                                            "{\"format\": \"parley-scenario\"",
+                                            Noise(1, 300),
+                                            Noise(2, 4096)};
     int file = 0;
     for (const char* extension : {".json", ".xml", ".yml", ".yaml"}) {
       for (const std::string& text : texts) {
@@ -283,9 +294,10 @@ Violations CheckFormatSamples(const std::string& name, const fs::path& samples_r
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
       if (!format->CanWrite()) {
-        violations.push_back(fmt::format("scenario format '{}' only reads, so no scenario can be written to check it: "
-                                         "add a sample scenario in that format (a file or a folder) under {}/",
-                                         name, folder.string()));
+        violations.push_back(
+            fmt::format("scenario format '{}' only reads, so no scenario can be written to check it: "
+                        "add a sample scenario in that format (a file or a folder) under {}/",
+                        name, folder.string()));
       }
       return;
     }
@@ -293,11 +305,13 @@ Violations CheckFormatSamples(const std::string& name, const fs::path& samples_r
     for (const auto& entry : fs::directory_iterator(folder)) samples.push_back(entry.path());
     std::sort(samples.begin(), samples.end());
     if (samples.empty() && !format->CanWrite()) {
-      violations.push_back(fmt::format("scenario format '{}' only reads, and {} holds no sample", name, folder.string()));
+      violations.push_back(
+          fmt::format("scenario format '{}' only reads, and {} holds no sample", name, folder.string()));
     }
     for (const fs::path& sample : samples) {
       if (!format->Recognizes(sample)) {
-        violations.push_back(fmt::format("scenario format '{}' does not recognise its sample {}", name, sample.string()));
+        violations.push_back(
+            fmt::format("scenario format '{}' does not recognise its sample {}", name, sample.string()));
       }
       try {
         format->Read(sample);
@@ -317,8 +331,8 @@ Violations ScenarioFormatSuite(const std::vector<Scenario>& scenarios, const fs:
   for (const auto& spec : RegisteredVariants<ScenarioFormat>()) {
     for (std::size_t k = 0; k < scenarios.size(); ++k) {
       // Parley JSON is known by its extension; the folder formats do not mind it.
-      Append(violations, CheckFormatRoundTrip(spec, scenarios[k], work / fmt::format("{}-{}.json", variant, k),
-                                              precision));
+      Append(violations,
+             CheckFormatRoundTrip(spec, scenarios[k], work / fmt::format("{}-{}.json", variant, k), precision));
     }
     ++variant;
   }

@@ -1,14 +1,14 @@
 // The checks of conformance.h on whole negotiations: the protocol's contract from a result and the
 // witnesses, the parties' contract, reproducibility, and running a case with witnesses around
 // every party. The suites that loop over the registries are in conformance_suites.cc.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <exception>
 #include <functional>
 #include <memory>
 #include <thread>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "conformance.h"
 #include "parley/error.h"
@@ -52,16 +52,17 @@ void CheckTrace(const Scenario& scenario, const NegotiationOptions& options, std
   bool agreement_accepted = false;
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Trace::Step& step = trace.step(i);
-    if (step.party >= n + mediator_count) entry_violation(i, fmt::format("by party {}, who does not exist", step.party));
+    if (step.party >= n + mediator_count)
+      entry_violation(i, fmt::format("by party {}, who does not exist", step.party));
     if (step.step >= result.steps) {
       entry_violation(i, fmt::format("at step {} of a negotiation of {} steps", step.step, result.steps));
     }
     if (i > 0) {
       const Trace::Step& before = trace.step(i - 1);
       if (step.step < before.step || step.round < before.round || step.time < before.time) {
-        entry_violation(i, fmt::format("(step {}, round {}, time {}) before entry {} (step {}, round {}, time {})",
-                                       step.step, step.round, step.time, i - 1, before.step, before.round,
-                                       before.time));
+        entry_violation(
+            i, fmt::format("(step {}, round {}, time {}) before entry {} (step {}, round {}, time {})", step.step,
+                           step.round, step.time, i - 1, before.step, before.round, before.time));
       }
     }
     if (!(step.time >= 0.0 && step.time < 1.0)) entry_violation(i, fmt::format("at time {}", step.time));
@@ -304,10 +305,11 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
                                                   : profile.ReservationValueAt(result.time, options.rounds);
       const double discounted = Discounted(profile, undiscounted, result.time);
       if (result.undiscounted_utilities[p] != undiscounted || result.utilities[p] != discounted) {
-        violation(fmt::format("gave party {} utility {} (undiscounted {}) where its profile gives {} (undiscounted {}) "
-                              "{} at time {}",
-                              p, result.utilities[p], result.undiscounted_utilities[p], discounted, undiscounted,
-                              valid_agreement ? "for the agreement" : "for no agreement", result.time));
+        violation(
+            fmt::format("gave party {} utility {} (undiscounted {}) where its profile gives {} (undiscounted {}) "
+                        "{} at time {}",
+                        p, result.utilities[p], result.undiscounted_utilities[p], discounted, undiscounted,
+                        valid_agreement ? "for the agreement" : "for no agreement", result.time));
       }
     }
   }
@@ -331,7 +333,8 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
                             EndReasonName(*witness.finish_reason()), reason));
     }
     if (witness.latest_time() > result.time) {
-      violation(fmt::format("showed party {} time {}, after the end at time {}", p, witness.latest_time(), result.time));
+      violation(
+          fmt::format("showed party {} time {}, after the end at time {}", p, witness.latest_time(), result.time));
     }
   }
   for (const MediatorWitness* witness : mediators) Append(violations, witness->protocol_violations());
@@ -345,8 +348,8 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   const std::size_t n = scenario.party_count();
   const std::uint64_t rounds = negotiation.options.rounds;
   auto negotiator = [&](std::size_t p) {
-    return fmt::format("negotiator '{}' (party {})", p < negotiation.negotiators.size() ? negotiation.negotiators[p] : "",
-                       p);
+    return fmt::format("negotiator '{}' (party {})",
+                       p < negotiation.negotiators.size() ? negotiation.negotiators[p] : "", p);
   };
   if (contract.no_faults && result.fault) {
     const std::size_t party = result.fault->party;
@@ -371,8 +374,9 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
     const double utility = profile.Utility(trace.offer(i));
     const double reservation = profile.ReservationValueAt(step.time, rounds);
     if (utility < reservation && profile.utility_function().ranking().best_utility() >= reservation) {
-      violations.push_back(fmt::format("{} offered an outcome worth {} to it, below its reservation value {} at time {}",
-                                       negotiator(step.party), utility, reservation, step.time));
+      violations.push_back(
+          fmt::format("{} offered an outcome worth {} to it, below its reservation value {} at time {}",
+                      negotiator(step.party), utility, reservation, step.time));
       reported[step.party] = true;
     }
   }
@@ -384,15 +388,17 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
       const double committed = CommitmentTime(result, p);
       const double reservation = profile.ReservationValueAt(committed, rounds);
       if (utility < reservation) {
-        violations.push_back(fmt::format("{} agreed to an outcome worth {} to it, below its reservation value {} when "
-                                         "it committed at time {}",
-                                         negotiator(p), utility, reservation, committed));
+        violations.push_back(
+            fmt::format("{} agreed to an outcome worth {} to it, below its reservation value {} when "
+                        "it committed at time {}",
+                        negotiator(p), utility, reservation, committed));
       }
       const double at_end = profile.ReservationValueAt(result.time, rounds);
       if (contract.rational_at_end && utility < at_end) {
-        violations.push_back(fmt::format("{} agreed to an outcome worth {} to it, below its reservation value {} at "
-                                         "the time of the agreement, {}",
-                                         negotiator(p), utility, at_end, result.time));
+        violations.push_back(
+            fmt::format("{} agreed to an outcome worth {} to it, below its reservation value {} at "
+                        "the time of the agreement, {}",
+                        negotiator(p), utility, at_end, result.time));
       }
     }
   }
@@ -402,9 +408,10 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
 Violations CompareRuns(const NegotiationResult& first, const NegotiationResult& again) {
   Violations differences;
   auto differ = [&](std::string what) {
-    differences.push_back("the same seed gave another negotiation (some implementation keeps state outside its "
-                          "instance or draws on another source of randomness): " +
-                          what);
+    differences.push_back(
+        "the same seed gave another negotiation (some implementation keeps state outside its "
+        "instance or draws on another source of randomness): " +
+        what);
   };
   if (first.end_reason != again.end_reason) {
     differ(fmt::format("it ended with '{}', then with '{}'", EndReasonName(first.end_reason),
@@ -466,7 +473,8 @@ Violations CheckIndependentOfThreads(const NegotiationCase& negotiation) {
   first = Play(negotiation);
   other.join();
   Violations violations;
-  for (const WitnessedRun* run : std::initializer_list<const WitnessedRun*>{&alone, &first, &second}) Append(violations, run->failures);
+  for (const WitnessedRun* run : std::initializer_list<const WitnessedRun*>{&alone, &first, &second})
+    Append(violations, run->failures);
   if (violations.empty()) {
     Append(violations, CompareRuns(alone.result, first.result));
     Append(violations, CompareRuns(alone.result, second.result));

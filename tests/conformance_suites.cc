@@ -68,9 +68,10 @@ Violations ProtocolSuite(const Scenario& scenario, const NegotiationOptions& opt
     if (!RunsWithoutMediators(protocol, scenario)) {
       const auto serving = MediatorsServing(protocol, scenario);
       if (serving.empty()) {
-        violations.push_back(fmt::format("protocol '{}' needs a mediator, but no registered mediator serves it on "
-                                         "scenario '{}'",
-                                         protocol, scenario.name()));
+        violations.push_back(
+            fmt::format("protocol '{}' needs a mediator, but no registered mediator serves it on "
+                        "scenario '{}'",
+                        protocol, scenario.name()));
         continue;
       }
       mediators = {serving.front()};

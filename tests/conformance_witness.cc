@@ -1,10 +1,10 @@
 // The witnesses of conformance.h: what a protocol shows each negotiator and mediator, checked as
 // it is shown, and whether a negotiator accepts an offer worth less than its reservation value.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <exception>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "conformance.h"
 #include "parley/error.h"
@@ -65,7 +65,8 @@ void NegotiatorWitness::CheckShownOffer(const Outcome* offer, double utility, st
 
 void NegotiatorWitness::Begin(const NegotiatorContext& context) {
   if (++begin_calls_ > 1) ProtocolViolation(fmt::format("began party {} again", party_));
-  if (context.space != &scenario_.space()) ProtocolViolation(fmt::format("gave party {} another outcome space", party_));
+  if (context.space != &scenario_.space())
+    ProtocolViolation(fmt::format("gave party {} another outcome space", party_));
   if (context.profile != &scenario_.profile(party_)) {
     ProtocolViolation(fmt::format("gave party {} a profile other than its own", party_));
   }
@@ -82,7 +83,8 @@ void NegotiatorWitness::Begin(const NegotiatorContext& context) {
 }
 
 ActionType NegotiatorWitness::Act(const TurnState& state, Outcome& proposal) {
-  if (begin_calls_ == 0 || finish_calls_ > 0) ProtocolViolation(fmt::format("asked party {} to act outside its negotiation", party_));
+  if (begin_calls_ == 0 || finish_calls_ > 0)
+    ProtocolViolation(fmt::format("asked party {} to act outside its negotiation", party_));
   const std::string where = fmt::format("at step {}", state.step);
   CheckTime(state.time, state.round, where);
   if (last_round_ && state.round <= *last_round_) {
@@ -168,10 +170,11 @@ void MediatorWitness::CheckValid(const Outcome* outcome, std::string_view what) 
 }
 
 void MediatorWitness::CheckTime(double time, std::uint64_t round, std::string_view where) {
-  if (!(time >= 0.0 && time < 1.0)) ProtocolViolation(fmt::format("showed mediator {} time {} {}", mediator_, time, where));
+  if (!(time >= 0.0 && time < 1.0))
+    ProtocolViolation(fmt::format("showed mediator {} time {} {}", mediator_, time, where));
   if (options_.rounds > 0 && round >= options_.rounds) {
-    ProtocolViolation(fmt::format("asked mediator {} {} in round {}, past the deadline of {} rounds", mediator_,
-                                  where, round, options_.rounds));
+    ProtocolViolation(fmt::format("asked mediator {} {} in round {}, past the deadline of {} rounds", mediator_, where,
+                                  round, options_.rounds));
   }
 }
 
@@ -190,13 +193,13 @@ void MediatorWitness::Begin(const MediatorContext& context) {
                                   context.max_rounds, options_.rounds));
   }
   if (context.disclosed.size() != n) {
-    ProtocolViolation(fmt::format("gave mediator {} {} disclosures for {} parties", mediator_,
-                                  context.disclosed.size(), n));
+    ProtocolViolation(
+        fmt::format("gave mediator {} {} disclosures for {} parties", mediator_, context.disclosed.size(), n));
   } else {
     for (std::size_t p = 0; p < n; ++p) {
       if (context.disclosed[p] && context.disclosed[p] != &scenario_.profile(p)) {
-        ProtocolViolation(fmt::format("disclosed to mediator {} a profile other than party {}'s as party {}'s",
-                                      mediator_, p, p));
+        ProtocolViolation(
+            fmt::format("disclosed to mediator {} a profile other than party {}'s as party {}'s", mediator_, p, p));
       }
     }
   }
@@ -214,8 +217,8 @@ bool MediatorWitness::ProposeText(const TextState& state, Outcome& text) {
   CheckValid(state.previous_text, "previous text");
   const std::size_t n = scenario_.party_count();
   if (state.previous_votes && state.previous_votes->size() != n) {
-    ProtocolViolation(fmt::format("showed mediator {} {} votes of {} parties", mediator_,
-                                  state.previous_votes->size(), n));
+    ProtocolViolation(
+        fmt::format("showed mediator {} {} votes of {} parties", mediator_, state.previous_votes->size(), n));
   }
   if (state.previous_feedback && !state.previous_feedback->empty() && state.previous_feedback->size() != n) {
     ProtocolViolation(fmt::format("showed mediator {} {} answers of feedback from {} parties", mediator_,

@@ -1,10 +1,10 @@
 // Generated scenarios: see fixtures.h.
 #include "fixtures.h"
 
+#include <fmt/format.h>
+
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "parley/random.h"
 #include "parley/utility.h"

@@ -23,14 +23,14 @@ fs::path Samples() { return fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "fo
 
 TEST(ScenarioFormatConformance, EveryFormatRoundTripsRefusesGarbageAndReadsItsSamples) {
   std::size_t writers = 0;
-  for (const auto& name : RegisteredNames<ScenarioFormat>()) writers += ScenarioFormatRegistry::Create(name)->CanWrite();
+  for (const auto& name : RegisteredNames<ScenarioFormat>())
+    writers += ScenarioFormatRegistry::Create(name)->CanWrite();
   EXPECT_GE(writers, 5u);  // genius-xml, geniusweb-json, negmas-json, negmas-yaml, parley-json
   const fs::path work = testing::TemporaryFolder("format-conformance");
   const auto genius = testing::ShippedScenarios() / "genius";
-  const std::vector<Scenario> scenarios = {testing::PortableScenario(1, false), testing::PortableScenario(2, true),
-                                           LoadScenario((genius / "CarA").string()),
-                                           LoadScenario((genius / "IntegerDomain").string()),
-                                           testing::SmallScenario(3)};
+  const std::vector<Scenario> scenarios = {
+      testing::PortableScenario(1, false), testing::PortableScenario(2, true), LoadScenario((genius / "CarA").string()),
+      LoadScenario((genius / "IntegerDomain").string()), testing::SmallScenario(3)};
   EXPECT_TRUE(NoViolations(ScenarioFormatSuite(scenarios, work, Samples(), {})));
   fs::remove_all(work);
 }

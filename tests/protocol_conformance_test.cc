@@ -18,8 +18,8 @@ using testing::Rounds;
 TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnTwoThreeAndFourParties) {
   ASSERT_GE(RegisteredNames<Protocol>().size(), 3u);
   for (std::size_t parties : {2u, 3u, 4u}) {
-    EXPECT_TRUE(NoViolations(ProtocolSuite(testing::RandomLinearScenario(200 + parties, parties, 3, true),
-                                           Rounds(20, parties))));
+    EXPECT_TRUE(NoViolations(
+        ProtocolSuite(testing::RandomLinearScenario(200 + parties, parties, 3, true), Rounds(20, parties))));
   }
 }
 
