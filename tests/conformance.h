@@ -255,8 +255,11 @@ Violations BoaSuite(const Scenario& scenario, const NegotiationOptions& options,
 Violations ProtocolSuite(const Scenario& scenario, const NegotiationOptions& options);
 
 // Every variant of every registered mediator under every variant of every registered protocol it
-// serves, with every registered negotiator in every seat (all parties the same negotiator).
-Violations MediatorSuite(const Scenario& scenario, const NegotiationOptions& options);
+// serves: with every registered negotiator as every party (all parties the same negotiator), or,
+// with `mixes` > 0, in `mixes` cases per mediator and protocol of negotiators in turn (party p of
+// the j-th case overall plays negotiator (j + p) mod N, so that all take part); and once as a team
+// of two.
+Violations MediatorSuite(const Scenario& scenario, const NegotiationOptions& options, std::size_t mixes = 0);
 
 // --- BOA parts, directly -----------------------------------------------------------------------
 

@@ -88,7 +88,10 @@ void ForEachRound(const Scenario& scenario, std::uint64_t seed, const std::funct
   for (std::uint64_t k = 0; k < kRounds; ++k) {
     Round round;
     round.round = k;
-    round.time = static_cast<double>(k) / kRounds;
+    // Denser towards the deadline, where strategies concede and late acceptance conditions apply
+    // (the last round is at 1 - 1/3600).
+    const double left = static_cast<double>(kRounds - k) / kRounds;
+    round.time = 1.0 - left * left;
     round.reservation = profile.ReservationValueAt(round.time, kRounds);
     const std::size_t first_acceptable = own.LowestAtLeast(round.reservation);
     for (std::size_t q = 1; q < n; ++q) {

@@ -159,7 +159,7 @@ class Scribbler final : public Mediator {
 TEST(ConformanceCatchesBroken, AMediatorThatWritesInvalidTexts) {
   MediatorRegistry::ScopedEntry broken(
       {"scribbler", "Writes invalid texts.", {}, [](const Spec&) { return std::make_unique<Scribbler>(); }});
-  const Violations violations = MediatorSuite(testing::RandomLinearScenario(4242, 3, 3), Rounds(10, 3));
+  const Violations violations = MediatorSuite(testing::RandomLinearScenario(4242, 3, 3), Rounds(10, 3), 1);
   EXPECT_GE(CountMentioning(violations, {"mediator 'scribbler'", "invalid text"}), 1u)
       << NoViolations(violations).message();
   EXPECT_EQ(CountMentioning(violations, {"scribbler"}), violations.size()) << NoViolations(violations).message();

@@ -88,15 +88,24 @@ Violations ProtocolSuite(const Scenario& scenario, const NegotiationOptions& opt
   return violations;
 }
 
-Violations MediatorSuite(const Scenario& scenario, const NegotiationOptions& options) {
+Violations MediatorSuite(const Scenario& scenario, const NegotiationOptions& options, std::size_t mixes) {
   Violations violations;
   const auto names = RegisteredNames<Negotiator>();
+  std::size_t offset = 0;
   for (const auto& protocol : RegisteredVariants<Protocol>()) {
     if (RunsWithoutMediators(protocol, scenario)) continue;
     for (const auto& mediator : MediatorsServing(protocol, scenario)) {
-      for (const auto& negotiator : names) {
-        const std::vector<std::string> specs(scenario.party_count(), negotiator);
-        Append(violations, CheckNegotiation(Case(scenario, protocol, specs, {mediator}, options)));
+      if (mixes == 0) {
+        for (const auto& negotiator : names) {
+          const std::vector<std::string> specs(scenario.party_count(), negotiator);
+          Append(violations, CheckNegotiation(Case(scenario, protocol, specs, {mediator}, options)));
+        }
+      } else {
+        for (std::size_t j = 0; j < mixes; ++j, ++offset) {
+          std::vector<std::string> specs;
+          for (std::size_t p = 0; p < scenario.party_count(); ++p) specs.push_back(names[(offset + p) % names.size()]);
+          Append(violations, CheckNegotiation(Case(scenario, protocol, specs, {mediator}, options)));
+        }
       }
       // Two of the same mediator (a team under single text; a lead and an idle co-mediator in
       // shuttle), with the negotiators in turn.
