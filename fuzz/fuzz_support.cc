@@ -24,6 +24,9 @@ namespace {
 constexpr std::uint64_t kWalkLimit = 4096;
 constexpr std::uint64_t kNegotiateLimit = 1000;
 constexpr int kSamples = 8;
+// Round trips: utilities at kSamples random outcomes, value names up to kWalkLimit per issue, to
+// a relative 1e-9 (formats may store weights as decimals).
+constexpr conformance::RoundTripPrecision kRoundTrip{1e-9, true, 0, kSamples, kWalkLimit};
 
 bool SameNumber(double a, double b) {
   if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
@@ -67,76 +70,6 @@ struct ScratchFolder {
   }
 };
 
-// The outcome of `copy`'s space that has, issue by issue, the value of the same name as
-// `outcome` has in `original`'s (formats may store a value differently, never rename it).
-Outcome Translate(const OutcomeSpace& original, const OutcomeSpace& copy, const Outcome& outcome) {
-  std::vector<double> values(outcome.size());
-  for (std::size_t i = 0; i < outcome.size(); ++i) {
-    const Issue& issue = original.issue(i);
-    if (!issue.countable()) {
-      values[i] = outcome[i];
-      continue;
-    }
-    const auto parsed = copy.issue(i).Parse(issue.Format(outcome[i]));
-    Require(parsed.has_value(), fmt::format("issue '{}': the value '{}' is missing after a round trip", issue.name(),
-                                            issue.Format(outcome[i])));
-    values[i] = *parsed;
-  }
-  return Outcome(values);
-}
-
-// `copy` (the scenario written in `format` and read back) must describe `original`: the same
-// issues, values and parties by name, the same reservation values, discount factors and
-// utilities (to a relative 1e-9: formats may store weights as decimals).
-void CheckSameScenario(const Scenario& original, const Scenario& copy, std::string_view format) {
-  auto require = [&](bool condition, std::string_view what) {
-    Require(condition, fmt::format("after a round trip through {}: {}", format, what));
-  };
-  const OutcomeSpace& a = original.space();
-  const OutcomeSpace& b = copy.space();
-  require(a.issue_count() == b.issue_count(), "another number of issues");
-  for (std::size_t i = 0; i < a.issue_count(); ++i) {
-    const Issue& issue = a.issue(i);
-    const Issue& other = b.issue(i);
-    require(other.name() == issue.name(), fmt::format("issue {} is '{}', was '{}'", i, other.name(), issue.name()));
-    require(other.countable() == issue.countable(), fmt::format("issue '{}' changed kind", issue.name()));
-    if (!issue.countable()) {
-      require(other.lower() == issue.lower() && other.upper() == issue.upper(),
-              fmt::format("issue '{}' has other bounds", issue.name()));
-      continue;
-    }
-    require(other.cardinality() == issue.cardinality(), fmt::format("issue '{}' has another value count", issue.name()));
-    for (std::uint64_t position = 0; position < std::min<std::uint64_t>(issue.cardinality(), kWalkLimit); ++position) {
-      require(other.Format(other.ValueAt(position)) == issue.Format(issue.ValueAt(position)),
-              fmt::format("issue '{}': value {} is '{}', was '{}'", issue.name(), position,
-                          other.Format(other.ValueAt(position)), issue.Format(issue.ValueAt(position))));
-    }
-  }
-  require(original.party_count() == copy.party_count(), "another number of parties");
-  Rng rng(4);
-  Outcome outcome;
-  for (const Profile& profile : original.profiles()) {
-    const auto party = copy.FindParty(profile.name());
-    require(party.has_value(), fmt::format("party '{}' is missing", profile.name()));
-    const Profile& other = copy.profile(*party);
-    for (const double time : {0.0, 0.5, 1.0}) {
-      require(SameNumber(other.ReservationValueAt(time, 100), profile.ReservationValueAt(time, 100)),
-              fmt::format("party '{}': reservation value {} at time {}, was {}", profile.name(),
-                          other.ReservationValueAt(time, 100), time, profile.ReservationValueAt(time, 100)));
-    }
-    require(SameNumber(other.discount_factor(), profile.discount_factor()),
-            fmt::format("party '{}': discount factor {}, was {}", profile.name(), other.discount_factor(),
-                        profile.discount_factor()));
-    for (int i = 0; i < kSamples; ++i) {
-      a.RandomOutcome(rng, outcome);
-      const double expected = profile.Utility(outcome);
-      const double got = other.Utility(Translate(a, b, outcome));
-      require(SameNumber(got, expected), fmt::format("party '{}': utility {} at {}, was {}", profile.name(), got,
-                                                     a.Format(outcome), expected));
-    }
-  }
-}
-
 }  // namespace
 
 std::optional<Scenario> ReadFolderOfParts(const std::vector<std::string>& parts, std::string_view extension,
@@ -155,30 +88,16 @@ std::optional<Scenario> ReadFolderOfParts(const std::vector<std::string>& parts,
   }
 }
 
-void CheckRoundTrips(const Scenario& scenario) {
-  static const ScratchFolder scratch("written");
-  for (const auto* entry : ScenarioFormatRegistry::List()) {
-    const auto format = ScenarioFormatRegistry::Create(entry->name);
-    if (!format->CanWrite()) continue;
-    const std::filesystem::path path = scratch.Empty() / "scenario";
-    try {
-      format->Write(scenario, path);
-    } catch (const UsageError&) {
-      continue;  // the format cannot represent this scenario, and says so
-    }
-    std::optional<Scenario> copy;
-    try {
-      copy = format->Read(path);
-    } catch (const InputError& e) {
-      Broken(fmt::format("{} wrote a scenario it cannot read: {}", entry->name, e.what()));
-    }
-    CheckSameScenario(scenario, *copy, entry->name);
-  }
-}
-
 void Broken(std::string_view what) {
   std::fprintf(stderr, "invariant broken: %.*s\n", static_cast<int>(what.size()), what.data());
   std::abort();
+}
+
+void RequireNone(const conformance::Violations& violations) {
+  if (violations.empty()) return;
+  std::string what = violations.front();
+  if (violations.size() > 1) what += fmt::format(" (and {} more violations)", violations.size() - 1);
+  Broken(what);
 }
 
 void CheckSpace(const OutcomeSpace& space) {
@@ -230,18 +149,21 @@ void CheckScenario(const Scenario& scenario) {
       }
     }
   }
-  CheckRoundTrips(scenario);
+  static const ScratchFolder scratch("written");
+  RequireNone(conformance::CheckRoundTrips(scenario, scratch.Empty(), kRoundTrip));
   if (space.enumerable() && *space.cardinality() <= kNegotiateLimit) {
-    NegotiationOptions options;
-    options.rounds = 20;
-    options.seed = 3;
-    options.record_trace = false;
-    const std::vector<std::string> negotiators(scenario.party_count(), "boulware");
-    const NegotiationResult result = RunNegotiation(scenario, negotiators, options);
-    Require(!result.fault, fmt::format("boulware faulted on a scenario that reads: {}",
-                                       result.fault ? result.fault->message : ""));
-    if (result.agreement) Require(space.IsValid(*result.agreement), "the agreement is not a valid outcome");
-    Require(result.utilities.size() == scenario.party_count(), "one final utility per party");
+    conformance::NegotiationCase negotiation;
+    negotiation.scenario = &scenario;
+    negotiation.negotiators.assign(scenario.party_count(), "boulware");
+    negotiation.options.rounds = 20;
+    negotiation.options.seed = 3;
+    negotiation.options.record_trace = false;
+    // Boulware must not fault and SAOP must keep its contract; whether an agreement is rational
+    // is not asked of scenarios whose numbers are arbitrary.
+    conformance::PartyContract contract;
+    contract.rational = false;
+    contract.reproducible = false;
+    RequireNone(conformance::CheckNegotiation(negotiation, contract));
   }
 }
 

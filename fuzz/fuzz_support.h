@@ -1,5 +1,8 @@
 // What the fuzz targets share: turning the fuzzer's bytes into text, checking the invariants a
-// successfully read scenario must keep, and stopping with a message when one is broken.
+// successfully read scenario must keep, and stopping with a message when one is broken. The
+// checks every implementation of an interface must pass are the conformance library's
+// (tests/conformance.h), which the fuzz targets link; a violation stops the fuzzer like a broken
+// invariant.
 //
 // A reader given arbitrary bytes must either throw InputError or return something the rest of
 // Parley can use; anything else (another exception, a crash, a sanitizer report, a broken
@@ -14,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "conformance.h"
 #include "parley/outcome_space.h"
 #include "parley/scenario.h"
 
@@ -38,19 +42,16 @@ std::optional<Scenario> ReadFolderOfParts(const std::vector<std::string>& parts,
 inline void Require(bool condition, std::string_view what) {
   if (!condition) Broken(what);
 }
+// Breaks on the first violation of a conformance check (tests/conformance.h), if any.
+void RequireNone(const conformance::Violations& violations);
 
 // Checks an outcome space: random outcomes are valid, indices round-trip, every countable
 // value formats and parses back to itself.
 void CheckSpace(const OutcomeSpace& space);
 
-// Checks that every registered format that can write `scenario` either refuses it with
-// UsageError or writes what it reads back as the same scenario (issues, values, parties,
-// reservation values, discount factors, utilities).
-void CheckRoundTrips(const Scenario& scenario);
-
 // Checks a scenario: its space, every profile's utility at some outcomes, its round trips
-// through every format that writes, and, when the space is small, a short negotiation between
-// two registered strategies on it.
+// through every format that writes (conformance::CheckRoundTrips), and, when the space is small,
+// a short negotiation of Boulware negotiators on it (conformance::CheckNegotiation).
 void CheckScenario(const Scenario& scenario);
 
 }  // namespace parley::fuzz

@@ -45,28 +45,7 @@ Move FuzzedMove(FuzzedDataProvider& in, const OutcomeSpace& space) {
   }
 }
 
-bool SameNumber(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
-
 }  // namespace
-
-Scenario SmallScenario(std::size_t parties) {
-  auto space = std::make_shared<const OutcomeSpace>(
-      "fuzz", std::vector<Issue>{Issue::Discrete("colour", {"red", "green", "blue"}), Issue::Integer("days", 0, 4),
-                                 Issue::Real("share", 0.0, 1.0)});
-  std::vector<Profile> profiles;
-  for (std::size_t p = 0; p < parties; ++p) {
-    const double a = static_cast<double>(p % 3) / 2.0;  // 0, 0.5, 1: parties want different things
-    std::vector<ValueFunction> functions = {
-        ValueFunction::Table({a, 1.0 - a, 0.5}),
-        ValueFunction::Linear(p % 2 == 0 ? 0.25 : -0.25, p % 2 == 0 ? 0.0 : 1.0, 0.0, true),
-        ValueFunction::Triangular(0.0, 1.0, a)};
-    auto utility = std::make_shared<const LinearAdditiveUtility>(
-        space, std::vector<double>{1.0 + static_cast<double>(p), 2.0, 1.0}, std::move(functions));
-    profiles.emplace_back(fmt::format("party{}", p), std::move(utility), 0.1 * static_cast<double>(p % 4),
-                          p == 1 ? 0.9 : 1.0);
-  }
-  return Scenario("fuzz", space, std::move(profiles));
-}
 
 std::vector<double> FuzzedValues(FuzzedDataProvider& in, const OutcomeSpace& space) {
   std::vector<double> values;
@@ -107,57 +86,14 @@ PartyScript FuzzedScript(FuzzedDataProvider& in, const OutcomeSpace& space, std:
   return script;
 }
 
-void CheckResult(const Scenario& scenario, const NegotiationOptions& options, std::size_t mediator_count,
-                 const NegotiationResult& result, const std::vector<std::unique_ptr<ScriptedNegotiator>>& parties) {
-  const OutcomeSpace& space = scenario.space();
-  const std::size_t n = scenario.party_count();
-  Require(result.fault.has_value() == (result.end_reason == EndReason::kFault),
-          "a fault is recorded exactly when the end reason is kFault");
-  if (result.fault) {
-    Require(result.fault->party < n + mediator_count,
-            fmt::format("the fault names party {}, beyond {} parties and {} mediators", result.fault->party, n,
-                        mediator_count));
-    Require(!result.fault->message.empty(), "a fault has a message");
-  }
-  Require(result.agreement.has_value() == (result.end_reason == EndReason::kAgreement),
-          "an agreement is recorded exactly when the end reason is kAgreement");
-  Require(result.utilities.size() == n && result.undiscounted_utilities.size() == n, "one utility per party");
-  Require(result.time >= 0.0 && result.time <= 1.0, fmt::format("normalised time {} outside [0, 1]", result.time));
-  Require(result.rounds <= options.rounds, fmt::format("{} rounds beyond the deadline of {}", result.rounds, options.rounds));
-  for (std::size_t p = 0; p < n; ++p) {
-    const Profile& profile = scenario.profile(p);
-    const double expected = result.agreement ? profile.Utility(*result.agreement)
-                                             : profile.ReservationValueAt(result.time, options.rounds);
-    Require(SameNumber(result.undiscounted_utilities[p], expected),
-            fmt::format("party {}: undiscounted utility {} but its profile gives {}", p,
-                        result.undiscounted_utilities[p], expected));
-    Require(SameNumber(result.utilities[p], profile.Discount(expected, result.time)),
-            fmt::format("party {}: final utility {} is not its discounted utility", p, result.utilities[p]));
-  }
-  if (result.agreement) {
-    std::string why;
-    Require(space.IsValid(*result.agreement, &why), fmt::format("the agreement is invalid: {}", why));
-  }
-  for (std::size_t p = 0; p < parties.size(); ++p) {
-    const ScriptedNegotiator& party = *parties[p];
-    Require(party.begin_calls() <= 1, "Begin called more than once");
-    Require(party.finish_calls() == party.begin_calls(),
-            fmt::format("party {} was begun {} times and finished {} times", p, party.begin_calls(),
-                        party.finish_calls()));
-    if (party.finish_calls() == 1) {
-      Require(party.finish_reason() == result.end_reason, "Finish was told another end reason than the result's");
-    }
-    for (const auto& turn : party.turns()) {
-      if (turn.offer) Require(space.IsValid(*turn.offer), fmt::format("party {} was shown an invalid offer", p));
-      Require(turn.proposal_size == space.issue_count(),
-              fmt::format("party {} was given a proposal buffer of {} values", p, turn.proposal_size));
-      Require(turn.time >= 0.0 && turn.time < 1.0, fmt::format("party {} acted at time {}", p, turn.time));
-    }
-    for (const auto& seen : party.seen()) {
-      if (seen.offer) Require(space.IsValid(*seen.offer), fmt::format("party {} observed an invalid offer", p));
-      Require(seen.party != p, fmt::format("party {} was shown its own action", p));
-    }
-  }
+void CheckResult(const ProtocolSetup& setup, const std::string& protocol, const NegotiationResult& result,
+                 const ScriptedParties& parties, const WitnessedMediators& mediators) {
+  std::vector<const conformance::NegotiatorWitness*> party_witnesses;
+  for (const auto& witness : parties.witnesses) party_witnesses.push_back(witness.get());
+  std::vector<const conformance::MediatorWitness*> mediator_witnesses;
+  for (const auto& witness : mediators.witnesses) mediator_witnesses.push_back(witness.get());
+  RequireNone(conformance::CheckProtocolContract(*setup.scenario, setup.options, protocol, result, party_witnesses,
+                                                 mediator_witnesses));
 }
 
 ProtocolSetup FuzzedSetup(FuzzedDataProvider& in, std::size_t max_parties) {
@@ -171,13 +107,27 @@ ProtocolSetup FuzzedSetup(FuzzedDataProvider& in, std::size_t max_parties) {
   return setup;
 }
 
-ScriptedParties MakeParties(const std::vector<PartyScript>& scripts) {
+ScriptedParties MakeParties(const std::vector<PartyScript>& scripts, const ProtocolSetup& setup,
+                            const std::string& protocol) {
   ScriptedParties parties;
-  for (const auto& script : scripts) {
-    parties.negotiators.push_back(script.Make());
-    parties.pointers.push_back(parties.negotiators.back().get());
+  for (std::size_t p = 0; p < scripts.size(); ++p) {
+    parties.negotiators.push_back(scripts[p].Make());
+    parties.witnesses.push_back(std::make_unique<conformance::NegotiatorWitness>(
+        *parties.negotiators.back(), *setup.scenario, p, setup.options, protocol, fmt::format("scripted party {}", p)));
+    parties.pointers.push_back(parties.witnesses.back().get());
   }
   return parties;
+}
+
+WitnessedMediators Witnessed(const std::vector<Mediator*>& mediators, const ProtocolSetup& setup,
+                             const std::string& protocol) {
+  WitnessedMediators witnessed;
+  for (std::size_t m = 0; m < mediators.size(); ++m) {
+    witnessed.witnesses.push_back(std::make_unique<conformance::MediatorWitness>(
+        *mediators[m], *setup.scenario, m, mediators.size(), setup.options, protocol));
+    witnessed.pointers.push_back(witnessed.witnesses.back().get());
+  }
+  return witnessed;
 }
 
 }  // namespace parley::fuzz

@@ -1,6 +1,7 @@
-// What the protocol fuzz targets share: a small fixed scenario, negotiator scripts decoded from
-// the fuzzer's bytes (tests/scripted_negotiator.h plays them), and the invariants every
-// protocol's result must keep whatever its negotiators do.
+// What the protocol fuzz targets share: negotiator scripts decoded from the fuzzer's bytes
+// (played by the ScriptedNegotiator of tests/fixtures.h) on its SmallScenario, and the contract
+// every protocol's result must keep whatever its negotiators do, checked by the conformance
+// library (tests/conformance.h) from the result and from witnesses around every party.
 //
 // Scripts mix legal moves (valid offers, acceptances, walking away) with misbehaviour: offers
 // of the wrong size or with values outside the space (NaN and infinities among them), accepting
@@ -16,18 +17,17 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include "conformance.h"
+#include "fixtures.h"
+#include "parley/mediator.h"
 #include "parley/outcome_space.h"
 #include "parley/protocol.h"
 #include "parley/scenario.h"
-#include "scripted_negotiator.h"
 
 namespace parley::fuzz {
 
 using testing::ScriptedNegotiator;
-
-// `parties` linear additive profiles over one discrete (3 values), one integer ([0, 4]) and one
-// real ([0, 1]) issue, with reservation values and one discounted party.
-Scenario SmallScenario(std::size_t parties);
+using testing::SmallScenario;
 
 // An outcome's values: usually a valid outcome; sometimes any numbers, of any count.
 std::vector<double> FuzzedValues(FuzzedDataProvider& in, const OutcomeSpace& space);
@@ -46,8 +46,8 @@ struct PartyScript {
 PartyScript FuzzedScript(FuzzedDataProvider& in, const OutcomeSpace& space, std::size_t max_moves);
 
 // What every protocol target draws first: the number of parties (2 to `max_parties`, at most 4),
-// the SmallScenario for them, and options with a deadline of 1 to 12 rounds, a fixed seed and the
-// trace on or off.
+// the testing::SmallScenario for them, and options with a deadline of 1 to 12 rounds, a fixed
+// seed and the trace on or off.
 struct ProtocolSetup {
   std::size_t parties = 0;
   const Scenario* scenario = nullptr;
@@ -55,20 +55,28 @@ struct ProtocolSetup {
 };
 ProtocolSetup FuzzedSetup(FuzzedDataProvider& in, std::size_t max_parties);
 
-// The negotiators that play `scripts`, and pointers to them in the same order, as Protocol::Run
-// takes them.
+// The negotiators that play `scripts` under `protocol`, each behind a conformance witness, and
+// pointers to the witnesses in the same order, as Protocol::Run takes them.
 struct ScriptedParties {
   std::vector<std::unique_ptr<ScriptedNegotiator>> negotiators;
+  std::vector<std::unique_ptr<conformance::NegotiatorWitness>> witnesses;
   std::vector<Negotiator*> pointers;
 };
-ScriptedParties MakeParties(const std::vector<PartyScript>& scripts);
+ScriptedParties MakeParties(const std::vector<PartyScript>& scripts, const ProtocolSetup& setup,
+                            const std::string& protocol);
 
-// Checks what every protocol promises: a fault iff the end reason says so, naming a party or a
-// mediator that exists; an agreement iff one was reached, valid, with each party's utilities
-// those of its profile; no more rounds than the deadline; every negotiator that began finished
-// exactly once and saw only valid offers.
-void CheckResult(const Scenario& scenario, const NegotiationOptions& options, std::size_t mediator_count,
-                 const NegotiationResult& result, const std::vector<std::unique_ptr<ScriptedNegotiator>>& parties);
+// Mediators behind conformance witnesses, and pointers to the witnesses in the same order.
+struct WitnessedMediators {
+  std::vector<std::unique_ptr<conformance::MediatorWitness>> witnesses;
+  std::vector<Mediator*> pointers;
+};
+WitnessedMediators Witnessed(const std::vector<Mediator*>& mediators, const ProtocolSetup& setup,
+                             const std::string& protocol);
+
+// Checks what every protocol promises (conformance::CheckProtocolContract) and breaks on the
+// first violation.
+void CheckResult(const ProtocolSetup& setup, const std::string& protocol, const NegotiationResult& result,
+                 const ScriptedParties& parties, const WitnessedMediators& mediators = {});
 
 }  // namespace parley::fuzz
 

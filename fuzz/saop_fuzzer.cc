@@ -107,9 +107,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<PartyScript> scripts;
   for (std::size_t p = 0; p < setup.parties; ++p) scripts.push_back(FuzzedScript(in, scenario.space(), 16));
 
-  const ScriptedParties parties = MakeParties(scripts);
+  const ScriptedParties parties = MakeParties(scripts, setup, "saop");
   const NegotiationResult result = ProtocolRegistry::Create("saop")->Run(scenario, parties.pointers, options);
-  CheckResult(scenario, options, 0, result, parties.negotiators);
+  CheckResult(setup, "saop", result, parties);
 
   const Reference expected = Expected(scenario, scripts, options.rounds);
   Require(result.end_reason == expected.end,

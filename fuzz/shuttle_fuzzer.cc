@@ -20,50 +20,7 @@
 namespace parley::fuzz {
 namespace {
 
-// A lead mediator that plays a script of relay decisions, then forwards.
-class ScriptedRelay final : public Mediator {
- public:
-  struct Move {
-    enum class Kind { kForward, kWithhold, kReplace, kThrow, kUnknown, kShrink };
-    Kind kind = Kind::kForward;
-    std::vector<double> package;
-  };
-
-  ScriptedRelay(std::vector<Move> script, bool throw_in_begin, bool throw_on_acceptance)
-      : script_(std::move(script)), throw_in_begin_(throw_in_begin), throw_on_acceptance_(throw_on_acceptance) {}
-
-  void Begin(const MediatorContext&) override {
-    if (throw_in_begin_) throw std::runtime_error("scripted relay failure in Begin");
-  }
-
-  RelayDecision Relay(const RelayState&, const Outcome&, Outcome& replacement) override {
-    const Move move = next_ < script_.size() ? script_[next_++] : Move{};
-    switch (move.kind) {
-      case Move::Kind::kForward: return RelayDecision::kForward;
-      case Move::Kind::kWithhold: return RelayDecision::kWithhold;
-      case Move::Kind::kReplace:
-        if (replacement.size() != move.package.size()) replacement = Outcome(move.package.size());
-        for (std::size_t i = 0; i < move.package.size(); ++i) replacement[i] = move.package[i];
-        return RelayDecision::kReplace;
-      case Move::Kind::kThrow: throw std::runtime_error("scripted relay failure");
-      case Move::Kind::kUnknown: return static_cast<RelayDecision>(41);
-      case Move::Kind::kShrink:
-        replacement = Outcome();
-        return RelayDecision::kReplace;
-    }
-    return RelayDecision::kForward;
-  }
-
-  void ObserveAcceptance(std::size_t, const Outcome&) override {
-    if (throw_on_acceptance_) throw std::runtime_error("scripted relay failure on an acceptance");
-  }
-
- private:
-  std::vector<Move> script_;
-  std::size_t next_ = 0;
-  bool throw_in_begin_;
-  bool throw_on_acceptance_;
-};
+using testing::ScriptedRelay;
 
 std::vector<ScriptedRelay::Move> FuzzedRelayScript(FuzzedDataProvider& in, const OutcomeSpace& space) {
   using Kind = ScriptedRelay::Move::Kind;
@@ -83,13 +40,15 @@ std::vector<ScriptedRelay::Move> FuzzedRelayScript(FuzzedDataProvider& in, const
 
 struct Run {
   ScriptedParties parties;
+  WitnessedMediators mediators;
   NegotiationResult result;
 };
 
-Run Play(const std::string& protocol, const Scenario& scenario, const std::vector<PartyScript>& scripts,
-         const std::vector<Mediator*>& mediators, const NegotiationOptions& options) {
-  Run run{MakeParties(scripts), {}};
-  run.result = ProtocolRegistry::Create(protocol)->Run(scenario, run.parties.pointers, mediators, options);
+Run Play(const std::string& protocol, const ProtocolSetup& setup, const std::vector<PartyScript>& scripts,
+         const std::vector<Mediator*>& mediators) {
+  Run run{MakeParties(scripts, setup, protocol), Witnessed(mediators, setup, protocol), {}};
+  run.result = ProtocolRegistry::Create(protocol)->Run(*setup.scenario, run.parties.pointers, run.mediators.pointers,
+                                                       setup.options);
   return run;
 }
 
@@ -103,23 +62,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const ProtocolSetup setup = FuzzedSetup(in, 4);
   const std::size_t n = setup.parties;
   const Scenario& scenario = *setup.scenario;
-  const NegotiationOptions& options = setup.options;
   const OutcomeSpace& space = scenario.space();
   const bool disclosed = in.ConsumeBool();
 
   const std::vector<ScriptedRelay::Move> relay_script = FuzzedRelayScript(in, space);
   const int misbehaviour = in.ConsumeIntegralInRange(0, 15);
-  ScriptedRelay lead(relay_script, misbehaviour == 0, misbehaviour == 1);
+  ScriptedRelay lead(relay_script);
+  lead.set_throw_in_begin(misbehaviour == 0);
+  lead.set_throw_on_acceptance(misbehaviour == 1);
   const bool co_mediator = in.ConsumeBool();
-  ScriptedRelay second({}, false, false);
+  ScriptedRelay second;
   std::vector<Mediator*> mediators = {&lead};
   if (co_mediator) mediators.push_back(&second);
 
   std::vector<PartyScript> scripts;
   for (std::size_t p = 0; p < n; ++p) scripts.push_back(FuzzedScript(in, space, 16));
 
-  const Run shuttle = Play(fmt::format("shuttle(disclosed={})", disclosed), scenario, scripts, mediators, options);
-  CheckResult(scenario, options, mediators.size(), shuttle.result, shuttle.parties.negotiators);
+  const std::string protocol = fmt::format("shuttle(disclosed={})", disclosed);
+  const Run shuttle = Play(protocol, setup, scripts, mediators);
+  CheckResult(setup, protocol, shuttle.result, shuttle.parties, shuttle.mediators);
   for (const auto& party : shuttle.parties.negotiators) {
     for (const auto& seen : party->seen()) {
       Require(seen.type == ActionType::kOffer, "a party observed something other than a delivered offer");
@@ -130,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& move : relay_script) forwards_everything &= move.kind == ScriptedRelay::Move::Kind::kForward;
   for (const auto& script : scripts) forwards_everything &= !script.throw_observing_step;
   if (forwards_everything) {
-    const Run saop = Play("saop", scenario, scripts, {}, options);
+    const Run saop = Play("saop", setup, scripts, {});
     Require(shuttle.result.end_reason == saop.result.end_reason,
             fmt::format("forwarding shuttle ended with {} but SAOP with {}", EndReasonName(shuttle.result.end_reason),
                         EndReasonName(saop.result.end_reason)));

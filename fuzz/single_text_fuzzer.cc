@@ -15,7 +15,6 @@
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "protocol_fuzzing.h"
-#include "scripted_mediator.h"
 
 namespace parley::fuzz {
 namespace {
@@ -70,25 +69,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   std::vector<PartyScript> scripts;
   for (std::size_t p = 0; p < n; ++p) scripts.push_back(FuzzedScript(in, space, 12));
-  const ScriptedParties scripted = MakeParties(scripts);
-  const auto& parties = scripted.negotiators;
-
   const std::string protocol = fmt::format("single-text(feedback={},disclosed={})", feedback, disclosed);
-  const NegotiationResult result =
-      ProtocolRegistry::Create(protocol)->Run(scenario, scripted.pointers, mediator_pointers, options);
-  CheckResult(scenario, options, m, result, parties);
+  const ScriptedParties scripted = MakeParties(scripts, setup, protocol);
+  const auto& parties = scripted.negotiators;
+  const WitnessedMediators witnessed = Witnessed(mediator_pointers, setup, protocol);
 
-  for (const auto& mediator : mediators) {
-    Require(mediator->begin_calls() <= 1, "a mediator was begun more than once");
-    for (const auto& asked : mediator->asked()) {
-      if (asked.accepted) Require(space.IsValid(*asked.accepted), "a mediator was shown an invalid accepted text");
-      if (asked.previous) Require(space.IsValid(*asked.previous), "a mediator was shown an invalid previous text");
-    }
-    for (const auto& answers : mediator->answers()) {
-      Require(answers.votes.size() == n, "a mediator was given one vote per party");
-      Require(answers.feedback.empty() || answers.feedback.size() == n, "a mediator was given feedback from every party");
-    }
-  }
+  const NegotiationResult result =
+      ProtocolRegistry::Create(protocol)->Run(scenario, scripted.pointers, witnessed.pointers, options);
+  // What mediators are shown (valid texts, one vote per party, feedback from all or none) is part
+  // of the contract CheckResult checks through the witnesses.
+  CheckResult(setup, protocol, result, scripted, witnessed);
   // The texts every party accepted, by round, from the turns each party took and its script.
   std::optional<Outcome> last_accepted;
   for (std::size_t k = 0; k < parties[0]->turns().size(); ++k) {

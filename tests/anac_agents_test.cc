@@ -14,6 +14,7 @@
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

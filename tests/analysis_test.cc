@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "fixtures.h"
 #include "analysis/non_dominated.h"
 #include "parley/analysis.h"
 #include "parley/error.h"

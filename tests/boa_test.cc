@@ -15,7 +15,7 @@
 
 #include "parley/boa.h"
 #include "parley/protocol.h"
-#include "scripted_negotiator.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

@@ -6,6 +6,7 @@
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/scenario_format.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

@@ -1,9 +1,10 @@
 // Round trips between every scenario format Parley writes, on the shared corpus (linear additive
 // scenarios through GeniusWeb JSON and Parley JSON back to GENIUS XML, hyper-rectangle ones
-// through Parley JSON back to GENIUS XML) and on shipped scenarios: utilities of outcomes (every outcome of spaces up to 10^5, otherwise a few thousand
-// seeded random ones), issue and value names, reservation values and discount factors must come
-// back to 1e-12. Hand-written GeniusWeb and NegMAS files are checked against utilities computed
-// by hand.
+// through Parley JSON back to GENIUS XML) and on shipped scenarios: utilities of outcomes (every
+// outcome of spaces up to 10^5, otherwise a few thousand seeded random ones), issue and value
+// names, reservation values and discount factors must come back to 1e-12. Hand-written GeniusWeb
+// and NegMAS files are checked against utilities computed by hand. Each registered format's own
+// round trip is in format_conformance_test.cc.
 #include <gtest/gtest.h>
 
 #include <stdio.h>
@@ -23,6 +24,8 @@
 #include "parley/random.h"
 #include "parley/scenario_format.h"
 #include "parley/utility.h"
+#include "conformance_gtest.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -31,82 +34,15 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr double kTolerance = 1e-12;
-constexpr std::uint64_t kEnumerateUpTo = 100'000;
-constexpr int kSampledOutcomes = 3000;
 
 fs::path TestData() { return fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "formats"; }
 
-// The outcome of `to` that names the same values as `outcome` of `from` (a value keeps its
-// text when an integer issue becomes a list of integers' names).
-Outcome Translate(const OutcomeSpace& from, const OutcomeSpace& to, const Outcome& outcome) {
-  Outcome translated(from.issue_count());
-  for (std::size_t i = 0; i < from.issue_count(); ++i) {
-    const auto j = to.FindIssue(from.issue(i).name());
-    const auto value = to.issue(*j).Parse(from.issue(i).Format(outcome[i]));
-    EXPECT_TRUE(value.has_value()) << from.issue(i).Format(outcome[i]);
-    translated[*j] = value.value_or(0.0);
-  }
-  return translated;
-}
-
-// Every outcome of a small space, or kSampledOutcomes seeded random ones.
-std::vector<Outcome> OutcomesToCompare(const OutcomeSpace& space) {
-  std::vector<Outcome> outcomes;
-  if (space.cardinality() && *space.cardinality() <= kEnumerateUpTo) {
-    for (OutcomeIndex k = 0; k < *space.cardinality(); ++k) outcomes.push_back(space.OutcomeAt(k));
-    return outcomes;
-  }
-  Rng rng(20240611);
-  Outcome outcome;
-  for (int k = 0; k < kSampledOutcomes; ++k) {
-    space.RandomOutcome(rng, outcome);
-    outcomes.push_back(outcome);
-  }
-  return outcomes;
-}
-
-// `copy` must describe `original`: same issues and values (by name), same parties (by name; the
-// order may differ), same utilities, reservation values and discount factors.
+// `copy` must describe `original` (conformance::CheckSameScenario): same issues and values (by
+// name), same parties (by name; the order may differ), same utilities on every outcome of spaces
+// up to 10^5 outcomes and 3000 seeded random ones otherwise, reservation values and discount
+// factors, to 1e-12.
 void ExpectSameScenario(const Scenario& original, const Scenario& copy, const std::string& context) {
-  SCOPED_TRACE(context);
-  const OutcomeSpace& a = original.space();
-  const OutcomeSpace& b = copy.space();
-  ASSERT_EQ(a.issue_count(), b.issue_count());
-  for (std::size_t i = 0; i < a.issue_count(); ++i) {
-    const Issue& issue = a.issue(i);
-    const auto j = b.FindIssue(issue.name());
-    ASSERT_TRUE(j.has_value()) << "issue '" << issue.name() << "' is missing";
-    EXPECT_EQ(*j, i) << "issue order";
-    const Issue& other = b.issue(*j);
-    if (issue.kind() == IssueKind::kReal) {
-      EXPECT_EQ(other.kind(), IssueKind::kReal);
-      EXPECT_EQ(other.lower(), issue.lower());
-      EXPECT_EQ(other.upper(), issue.upper());
-      continue;
-    }
-    ASSERT_EQ(other.cardinality(), issue.cardinality()) << issue.name();
-    for (std::uint64_t p = 0; p < issue.cardinality(); ++p) {
-      EXPECT_EQ(other.Format(other.ValueAt(p)), issue.Format(issue.ValueAt(p))) << issue.name();
-    }
-  }
-  ASSERT_EQ(original.party_count(), copy.party_count());
-  const std::vector<Outcome> outcomes = OutcomesToCompare(a);
-  for (const Profile& profile : original.profiles()) {
-    const auto party = copy.FindParty(profile.name());
-    ASSERT_TRUE(party.has_value()) << "party '" << profile.name() << "' is missing";
-    const Profile& other = copy.profile(*party);
-    EXPECT_NEAR(other.reservation_value(), profile.reservation_value(), kTolerance) << profile.name();
-    EXPECT_NEAR(other.discount_factor(), profile.discount_factor(), kTolerance) << profile.name();
-    int wrong = 0;
-    for (const Outcome& outcome : outcomes) {
-      const double expected = profile.Utility(outcome);
-      const double got = other.Utility(Translate(a, b, outcome));
-      if (std::abs(got - expected) > kTolerance && ++wrong <= 3) {
-        ADD_FAILURE() << profile.name() << " at " << a.Format(outcome) << ": " << got << " instead of " << expected;
-      }
-    }
-    EXPECT_EQ(wrong, 0) << profile.name() << ": utilities that differ, of " << outcomes.size();
-  }
+  EXPECT_TRUE(conformance::NoViolations(conformance::CheckSameScenario(original, copy, context, {})));
 }
 
 Scenario WriteAndRead(const Scenario& scenario, const std::string& format, const fs::path& path) {
@@ -178,65 +114,10 @@ TEST(FormatsCorpusTest, GeniusToGeniusWebToParleyToGeniusPreservesEveryUtility) 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Every registered format that writes: write, then read back (by name and by recognition).
+// Folder formats and existing folders (every format's round trip is in
+// format_conformance_test.cc).
 
-// Discrete and integer issues, tables whose best value is worth 1 and clamped lines: what every
-// writable format can hold. Party 0 has a reservation value that some outcome's utility equals.
-Scenario PortableScenario(std::uint64_t seed, bool discounted) {
-  Rng rng(seed);
-  std::vector<Issue> issues;
-  for (int i = 0; i < 3; ++i) {
-    std::vector<std::string> values;
-    const std::uint64_t count = 2 + rng.UniformInt(4);
-    for (std::uint64_t v = 0; v < count; ++v) values.push_back(fmt::format("value {}-{}", i, v));
-    issues.push_back(Issue::Discrete(fmt::format("issue {}", i), std::move(values)));
-  }
-  issues.push_back(Issue::Integer("amount", 3, 9));
-  auto space = std::make_shared<const OutcomeSpace>("portable", std::move(issues));
-  std::vector<Profile> profiles;
-  for (int p = 0; p < 3; ++p) {
-    std::vector<double> weights;
-    std::vector<ValueFunction> functions;
-    for (std::size_t i = 0; i < space->issue_count(); ++i) {
-      weights.push_back(0.1 + rng.UniformReal());
-      const Issue& issue = space->issue(i);
-      if (issue.kind() == IssueKind::kInteger) {
-        functions.push_back(ValueFunction::Linear(p == 1 ? -0.125 : 1.0 / 6.0, p == 1 ? 1.0 : 0.0, 3.0, true));
-        continue;
-      }
-      std::vector<double> table;
-      for (std::uint64_t v = 0; v < issue.cardinality(); ++v) table.push_back(rng.UniformReal());
-      table[rng.UniformInt(table.size())] = 1.0;
-      functions.push_back(ValueFunction::Table(std::move(table)));
-    }
-    auto utility = std::make_shared<const LinearAdditiveUtility>(space, std::move(weights), std::move(functions));
-    const double reservation = p == 0 ? utility->Utility(space->OutcomeAt(5)) : 0.25 * p;
-    profiles.emplace_back(fmt::format("party {}", p), utility, reservation, discounted ? 0.5 + 0.1 * p : 1.0);
-  }
-  return Scenario("portable", space, std::move(profiles));
-}
-
-TEST(FormatsTest, EveryWritableFormatReadsBackWhatItWrote) {
-  const fs::path work = testing::TemporaryFolder("formats-generic");
-  std::vector<Scenario> scenarios = {PortableScenario(1, false), PortableScenario(2, true),
-                                     LoadScenario((testing::ShippedScenarios() / "genius" / "CarA").string()),
-                                     LoadScenario((testing::ShippedScenarios() / "genius" / "IntegerDomain").string())};
-  int formats = 0;
-  for (const auto* entry : ScenarioFormatRegistry::List()) {
-    if (!ScenarioFormatRegistry::Create(entry->name)->CanWrite()) continue;
-    ++formats;
-    for (std::size_t k = 0; k < scenarios.size(); ++k) {
-      // Parley JSON is recognised by its extension; the folder formats do not mind it.
-      const fs::path path = work / fmt::format("{}-{}.json", entry->name, k);
-      const std::string context = fmt::format("{} written as {}", scenarios[k].name(), entry->name);
-      ExpectSameScenario(scenarios[k], WriteAndRead(scenarios[k], entry->name, path), context);
-      // Reading without naming the format finds the same one.
-      ExpectSameScenario(scenarios[k], LoadScenario(path.string()), context + ", recognised");
-    }
-  }
-  EXPECT_GE(formats, 5);  // genius-xml, geniusweb-json, negmas-json, negmas-yaml, parley-json
-  fs::remove_all(work);
-}
+using testing::PortableScenario;
 
 TEST(FormatsTest, FolderFormatsWriteOnlyIntoNewOrEmptyFolders) {
   const fs::path work = testing::TemporaryFolder("formats-existing");

@@ -16,6 +16,7 @@
 #include "parley/scenario_format.h"
 #include "parley/spec.h"
 #include "parley/utility.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

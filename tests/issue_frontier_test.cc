@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "analysis/frontier_methods.h"
 #include "analysis/frontier_quality.h"
 #include "parley/error.h"

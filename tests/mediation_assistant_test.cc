@@ -15,6 +15,7 @@
 #include "parley/multi_track.h"
 #include "parley/scenario_format.h"
 #include "parley/utility.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

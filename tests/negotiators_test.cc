@@ -1,8 +1,7 @@
-// Tests of the built-in negotiators: one generic conformance suite that every registered
-// negotiator is put through against every other, the same invariants for every combination of
-// registered BOA parts (bidding x acceptance x model) against a few fixed opponents, and checks
-// of each strategy's offers against its formula, recomputed here by brute force over the
-// outcome space.
+// Tests of the built-in negotiators: each strategy's offers against its formula, recomputed here
+// by brute force over the outcome space. The conformance of every registered negotiator against
+// every other is in negotiator_conformance_test.cc, that of every combination of BOA parts in
+// boa_conformance_test.cc.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,6 +14,7 @@
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -44,12 +44,6 @@ double LowestAtLeast(const std::vector<double>& utilities, double target) {
   return std::isinf(found) ? best : found;
 }
 
-std::vector<std::string> RegisteredNames() {
-  std::vector<std::string> names;
-  for (const auto* entry : NegotiatorRegistry::List()) names.push_back(entry->name);
-  return names;
-}
-
 void ExpectSameResult(const NegotiationResult& a, const NegotiationResult& b) {
   EXPECT_EQ(a.agreement.has_value(), b.agreement.has_value());
   if (a.agreement && b.agreement) {
@@ -63,192 +57,6 @@ void ExpectSameResult(const NegotiationResult& a, const NegotiationResult& b) {
     if (a.trace.has_offer(i)) {
       EXPECT_EQ(a.trace.offer(i), b.trace.offer(i));
     }
-  }
-}
-
-// Checks the invariants every registered negotiator must keep against every other.
-void CheckConformance(const Scenario& scenario, const std::vector<std::string>& specs, std::uint64_t seed) {
-  SCOPED_TRACE("scenario " + scenario.name() + ", negotiators " + specs[0] + " vs " + specs[1]);
-  NegotiationOptions options;
-  options.rounds = 40;
-  options.seed = seed;
-  const NegotiationResult result = RunNegotiation(scenario, specs, options);
-  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-  EXPECT_LE(result.steps, options.rounds * scenario.party_count());
-  for (std::size_t i = 0; i < result.trace.size(); ++i) {
-    if (result.trace.has_offer(i)) {
-      EXPECT_TRUE(scenario.space().IsValid(result.trace.offer(i)));
-    }
-  }
-  if (result.agreement) {
-    EXPECT_EQ(result.end_reason, EndReason::kAgreement);
-    // Every built-in negotiator is rational: it neither offers nor accepts below its reservation
-    // value at the time (which may follow a schedule).
-    for (std::size_t p = 0; p < scenario.party_count(); ++p) {
-      EXPECT_GE(scenario.profile(p).Utility(*result.agreement),
-                scenario.profile(p).ReservationValueAt(result.time, options.rounds))
-          << "party " << p << " (" << specs[p] << ") agreed below its reservation value";
-    }
-  } else {
-    EXPECT_NE(result.end_reason, EndReason::kAgreement);
-  }
-  ExpectSameResult(result, RunNegotiation(scenario, specs, options));
-}
-
-TEST(NegotiatorConformance, EveryPairOnGeneratedBilateralScenarios) {
-  const auto names = RegisteredNames();
-  ASSERT_GE(names.size(), 4u);
-  for (std::uint64_t seed : {1u, 2u, 3u}) {
-    const Scenario scenario = RandomLinearScenario(seed, 2, 3, seed == 2);
-    for (const auto& a : names) {
-      for (const auto& b : names) CheckConformance(scenario, {a, b}, seed);
-    }
-  }
-}
-
-TEST(NegotiatorConformance, EveryNegotiatorOnGeneratedTrilateralScenarios) {
-  const auto names = RegisteredNames();
-  const Scenario scenario = RandomLinearScenario(7, 3, 3, true);
-  for (const auto& a : names) {
-    for (const auto& b : names) {
-      SCOPED_TRACE(a + "," + b + "," + b);
-      NegotiationOptions options;
-      options.rounds = 30;
-      options.seed = 11;
-      const NegotiationResult result = RunNegotiation(scenario, {a, b, b}, options);
-      ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-      EXPECT_LE(result.steps, 90u);
-      if (result.agreement) {
-        for (std::size_t p = 0; p < 3; ++p) {
-          EXPECT_GE(scenario.profile(p).Utility(*result.agreement), scenario.profile(p).reservation_value());
-        }
-      }
-    }
-  }
-}
-
-TEST(NegotiatorConformance, EveryPairOnTheBuiltinScenario) {
-  const Scenario scenario = LoadScenario(std::string(kDefaultScenario) + "#ceasefire");
-  const auto names = RegisteredNames();
-  for (const auto& a : names) {
-    for (const auto& b : names) CheckConformance(scenario, {a, b}, 5);
-  }
-}
-
-// Every combination of registered bidding strategy, acceptance strategy and opponent model, each
-// with its default parameters, as a "boa(...)" spec. New parts join the moment they register.
-std::vector<std::string> BoaCombinations() {
-  std::vector<std::string> specs;
-  for (const auto* bidding : BiddingStrategyRegistry::List()) {
-    for (const auto* acceptance : AcceptanceStrategyRegistry::List()) {
-      for (const auto* model : OpponentModelRegistry::List()) {
-        specs.push_back("boa(bidding=" + bidding->name + ",acceptance=" + acceptance->name + ",model=" + model->name +
-                        ")");
-      }
-    }
-  }
-  return specs;
-}
-
-// The fixed opponents every combination meets.
-const std::vector<std::string> kBoaOpponents = {"boulware", "tit-for-tat", "random"};
-
-// Plays `boa` as party 0 against `opponent` in every other seat and checks the invariants: no
-// fault, valid offers, the deadline kept, a rational agreement for every party, and (with a
-// deadline in rounds) the same negotiation again from the same seed.
-void CheckBoaCombination(const Scenario& scenario, const std::string& boa, const std::string& opponent,
-                         const NegotiationOptions& options) {
-  SCOPED_TRACE("scenario " + scenario.name() + ", " + boa + " vs " + opponent);
-  std::vector<std::string> specs(scenario.party_count(), opponent);
-  specs[0] = boa;
-  const NegotiationResult result = RunNegotiation(scenario, specs, options);
-  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-  if (options.rounds > 0) {
-    EXPECT_LE(result.steps, options.rounds * scenario.party_count());
-  }
-  if (options.time_limit_seconds > 0) {
-    // A turn starts only before the deadline; one turn's overrun is all the slack there is.
-    EXPECT_LE(result.elapsed_seconds, options.time_limit_seconds + 0.25);
-  }
-  for (std::size_t i = 0; i < result.trace.size(); ++i) {
-    if (result.trace.has_offer(i)) {
-      ASSERT_TRUE(scenario.space().IsValid(result.trace.offer(i))) << "entry " << i;
-    }
-  }
-  if (result.agreement) {
-    EXPECT_EQ(result.end_reason, EndReason::kAgreement);
-    for (std::size_t p = 0; p < scenario.party_count(); ++p) {
-      // Rational when the party committed to the agreement (offered or accepted it, its last
-      // action): a rising reservation value can overtake an offer while it waits on the table.
-      double committed = result.time;
-      for (std::size_t i = result.trace.size(); i-- > 0;) {
-        if (result.trace.step(i).party == p) {
-          committed = result.trace.step(i).time;
-          break;
-        }
-      }
-      EXPECT_GE(scenario.profile(p).Utility(*result.agreement),
-                scenario.profile(p).ReservationValueAt(committed, options.rounds))
-          << "party " << p << " (" << specs[p] << ") agreed below its reservation value";
-    }
-  }
-  if (options.rounds > 0 && options.time_limit_seconds == 0) {
-    ExpectSameResult(result, RunNegotiation(scenario, specs, options));
-  }
-}
-
-void CheckEveryBoaCombination(const Scenario& scenario, const NegotiationOptions& options) {
-  for (const auto& boa : BoaCombinations()) {
-    for (const auto& opponent : kBoaOpponents) CheckBoaCombination(scenario, boa, opponent, options);
-  }
-}
-
-NegotiationOptions BoaRounds(std::uint64_t rounds, std::uint64_t seed) {
-  NegotiationOptions options;
-  options.rounds = rounds;
-  options.seed = seed;
-  return options;
-}
-
-TEST(BoaConformance, EveryCombinationOnGeneratedBilateralScenarios) {
-  ASSERT_GE(BoaCombinations().size(), 12u);
-  CheckEveryBoaCombination(RandomLinearScenario(101, 2, 3), BoaRounds(40, 1));
-  CheckEveryBoaCombination(RandomLinearScenario(102, 2, 4, true), BoaRounds(40, 2));
-}
-
-TEST(BoaConformance, EveryCombinationOnAGeneratedTrilateralScenario) {
-  CheckEveryBoaCombination(RandomLinearScenario(103, 3, 3, true), BoaRounds(30, 3));
-}
-
-TEST(BoaConformance, EveryCombinationUnderRisingReservationValues) {
-  // Each party's reservation value climbs linearly by 0.3 over the negotiation: agreements must
-  // beat it at the time they are reached.
-  const Scenario base = RandomLinearScenario(105, 2, 3);
-  std::vector<Profile> profiles;
-  for (const Profile& profile : base.profiles()) {
-    const double start = profile.reservation_value();
-    profiles.push_back(profile.WithSchedule(ReservationSchedule({{0.0, start}, {1.0, start + 0.3}},
-                                                                ReservationSchedule::Interpolation::kLinear,
-                                                                ReservationSchedule::Unit::kTime)));
-  }
-  CheckEveryBoaCombination(Scenario("rising", base.shared_space(), std::move(profiles)), BoaRounds(40, 6));
-}
-
-TEST(BoaConformance, EveryCombinationUnderAWallClockDeadline) {
-  NegotiationOptions options;
-  options.time_limit_seconds = 0.01;
-  options.seed = 4;
-  CheckEveryBoaCombination(RandomLinearScenario(104, 2, 3), options);
-}
-
-TEST(BoaConformance, EveryCombinationOnShippedScenarios) {
-  const auto genius = testing::ShippedScenarios() / "genius";
-  // Few rounds on the 10^10-outcome nonlinear space: the point is that every part copes with it.
-  const std::vector<std::pair<std::string, std::uint64_t>> cases = {
-      {"CarB", 60}, {"group2-dinner", 30}, {"10issues", 15}};
-  for (const auto& [name, rounds] : cases) {
-    const Scenario scenario = LoadScenario((genius / name).string());
-    CheckEveryBoaCombination(scenario, BoaRounds(rounds, 5));
   }
 }
 

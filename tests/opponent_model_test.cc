@@ -17,6 +17,7 @@
 #include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

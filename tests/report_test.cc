@@ -20,6 +20,7 @@
 #include "parley/report.h"
 #include "parley/scenario_format.h"
 #include "parley/tournament.h"
+#include "fixtures.h"
 #include "report/markup.h"
 #include "test_support.h"
 

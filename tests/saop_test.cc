@@ -15,7 +15,7 @@
 #include "parley/protocol.h"
 #include "parley/scenario.h"
 #include "parley/utility.h"
-#include "scripted_negotiator.h"
+#include "fixtures.h"
 
 namespace parley {
 namespace {

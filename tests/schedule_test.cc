@@ -7,6 +7,7 @@
 #include "parley/error.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

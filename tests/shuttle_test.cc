@@ -20,7 +20,7 @@
 #include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario.h"
-#include "scripted_negotiator.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -29,84 +29,8 @@ namespace {
 using testing::RandomLinearScenario;
 using testing::ScriptedNegotiator;
 
-// A test mediator that plays a fixed list of relay decisions (then forwards) and records what it
-// is told.
-class ScriptedMediator final : public Mediator {
- public:
-  struct Move {
-    enum class Kind { kForward, kWithhold, kReplace, kThrow, kUnknown, kShrink };
-    Kind kind = Kind::kForward;
-    std::vector<double> package;
-  };
-  static Move Forward() { return {Move::Kind::kForward, {}}; }
-  static Move Withhold() { return {Move::Kind::kWithhold, {}}; }
-  static Move Replace(std::vector<double> package) { return {Move::Kind::kReplace, std::move(package)}; }
-  static Move Throw() { return {Move::Kind::kThrow, {}}; }
-  static Move Unknown() { return {Move::Kind::kUnknown, {}}; }
-  // Shrinks the replacement buffer to nothing and returns kReplace.
-  static Move Shrink() { return {Move::Kind::kShrink, {}}; }
-
-  struct Relayed {
-    RelayState state;
-    std::optional<Outcome> delivered;
-    Outcome offer;
-  };
-
-  explicit ScriptedMediator(std::vector<Move> script = {}) : script_(std::move(script)) {}
-  void set_throw_in_begin(bool value) { throw_in_begin_ = value; }
-  void set_throw_on_acceptance(bool value) { throw_on_acceptance_ = value; }
-
-  void Begin(const MediatorContext& context) override {
-    ++begin_calls_;
-    context_ = context;
-    if (throw_in_begin_) throw std::runtime_error("scripted mediator failure in Begin");
-  }
-
-  RelayDecision Relay(const RelayState& state, const Outcome& offer, Outcome& replacement) override {
-    Relayed relayed{state, std::nullopt, offer};
-    if (state.delivered) relayed.delivered = *state.delivered;
-    relayed.state.delivered = nullptr;
-    relayed_.push_back(relayed);
-    const Move move = next_ < script_.size() ? script_[next_++] : Forward();
-    switch (move.kind) {
-      case Move::Kind::kForward:
-        return RelayDecision::kForward;
-      case Move::Kind::kWithhold:
-        return RelayDecision::kWithhold;
-      case Move::Kind::kReplace:
-        replacement = Outcome(move.package);
-        return RelayDecision::kReplace;
-      case Move::Kind::kThrow:
-        throw std::runtime_error("scripted mediator failure in Relay");
-      case Move::Kind::kUnknown:
-        return static_cast<RelayDecision>(41);
-      case Move::Kind::kShrink:
-        replacement = Outcome();
-        return RelayDecision::kReplace;
-    }
-    return RelayDecision::kForward;
-  }
-
-  void ObserveAcceptance(std::size_t party, const Outcome& offer) override {
-    acceptances_.push_back({party, offer});
-    if (throw_on_acceptance_) throw std::runtime_error("scripted mediator failure in ObserveAcceptance");
-  }
-
-  const MediatorContext& context() const { return context_; }
-  int begin_calls() const { return begin_calls_; }
-  const std::vector<Relayed>& relayed() const { return relayed_; }
-  const std::vector<std::pair<std::size_t, Outcome>>& acceptances() const { return acceptances_; }
-
- private:
-  std::vector<Move> script_;
-  std::size_t next_ = 0;
-  bool throw_in_begin_ = false;
-  bool throw_on_acceptance_ = false;
-  MediatorContext context_;
-  int begin_calls_ = 0;
-  std::vector<Relayed> relayed_;
-  std::vector<std::pair<std::size_t, Outcome>> acceptances_;
-};
+// The scripted shuttle mediator of fixtures.h: a fixed list of relay decisions, then forwarding.
+using ScriptedMediator = testing::ScriptedRelay;
 
 // Wraps a registered negotiator and records every offer shown to it (on its table or observed),
 // with its own utility of it.

@@ -2,7 +2,8 @@
 // scripted mediator on a small hand-built scenario: when a text stands and when it is agreed,
 // vetoes, what each party and mediator sees, several mediators, stopping, faults, deadlines,
 // discounting, traces and seeds; then properties of the registered mediators with truthful parties
-// on random scenarios, and every registered negotiator as a voter under every registered mediator.
+// on random scenarios. Every registered negotiator as a voter under every registered mediator is in
+// mediator_conformance_test.cc.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -19,8 +20,7 @@
 #include "parley/random.h"
 #include "parley/scenario.h"
 #include "parley/utility.h"
-#include "scripted_mediator.h"
-#include "scripted_negotiator.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -836,33 +836,6 @@ TEST(SingleTextMediatorsTest, RunsAreReproducibleFromTheSeed) {
     EXPECT_EQ(first.agreement, again.agreement);
     EXPECT_FALSE(same_as_other);
     EXPECT_EQ(first.mediators, (std::vector<std::string>{name, name}));
-  }
-}
-
-// Every registered negotiator votes under every registered mediator, with and without feedback
-// and disclosure: no crash, no fault, and every agreement is rational for negotiators that are.
-TEST(SingleTextMediatorsTest, EveryNegotiatorVotesUnderEveryMediator) {
-  const Scenario scenario = testing::RandomLinearScenario(4242, 3, 3, true);
-  for (const std::string& mediator : TextMediators(scenario)) {
-    for (const auto* negotiator : NegotiatorRegistry::List()) {
-      for (const char* protocol : {"single-text", "single-text(feedback=true,disclosed=true)"}) {
-        SCOPED_TRACE(::testing::Message() << negotiator->name << " under " << mediator << ", " << protocol);
-        NegotiationOptions options = Rounds(25);
-        options.seed = 3;
-        const auto result = RunNegotiation(scenario, {negotiator->name, negotiator->name, negotiator->name}, options,
-                                           protocol, {mediator});
-        EXPECT_FALSE(result.fault.has_value()) << result.fault->message;
-        EXPECT_LE(result.rounds, 25u);
-        ASSERT_EQ(result.utilities.size(), 3u);
-        if (result.agreement) {
-          EXPECT_TRUE(scenario.space().IsValid(*result.agreement));
-          for (std::size_t p = 0; p < 3; ++p) {
-            EXPECT_GE(result.undiscounted_utilities[p], scenario.profile(p).reservation_value() - 1e-12)
-                << "party " << p;
-          }
-        }
-      }
-    }
   }
 }
 

@@ -1,8 +1,7 @@
-// Checks of the strategy library that close issue 5: the generic conformance of every registered
-// negotiator, and of every combination of registered BOA parts, against every registered
-// negotiator on a sample of the ANAC corpus (../shared/scenarios; skipped when it is absent), the
-// frequency opponent model recovering the issue-weight ranking of a scripted opponent, and the
-// time-based target at t = 0, 0.5 and 1 worked out by hand on a hand-written scenario.
+// Checks of the strategy library: the frequency opponent model recovering the issue-weight ranking
+// of a scripted opponent, and the time-based target at t = 0, 0.5 and 1 worked out by hand on a
+// hand-written scenario. The conformance of every negotiator and BOA combination on a sample of
+// the ANAC corpus is in corpus_conformance_test.cc.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,148 +21,7 @@
 namespace parley {
 namespace {
 
-// --- (a) conformance on a sample of the ANAC corpus --------------------------------------------
-
-std::vector<std::string> RegisteredNegotiators() {
-  std::vector<std::string> names;
-  for (const auto* entry : NegotiatorRegistry::List()) names.push_back(entry->name);
-  return names;
-}
-
-// The sample: three bilateral folders of different sizes and one three-party folder. The
-// 2015 university folder holds nine alternative profiles; three of them make the parties.
-struct CorpusCase {
-  std::string folder;
-  std::vector<std::string> parties;  // empty: every profile of the folder
-};
-
-const std::vector<CorpusCase>& CorpusSample() {
-  static const std::vector<CorpusCase> sample = {
-      {"anac/y2010/Travel", {}},     // 7 issues, 188,160 outcomes (sampled ranking territory)
-      {"anac/y2012/CarA", {}},       // 6 issues, 15,625 outcomes, discounted
-      {"anac/y2013/Ultimatum", {}},  // 1 issue, 9 outcomes
-      {"anac/y2015/group1-university", {"University_util1", "University_util4", "University_util7"}},
-  };
-  return sample;
-}
-
-// Did `a` and `b` make the same moves and end alike?
-bool SameNegotiation(const NegotiationResult& a, const NegotiationResult& b) {
-  if (a.agreement.has_value() != b.agreement.has_value()) return false;
-  if (a.agreement && !(*a.agreement == *b.agreement)) return false;
-  if (a.steps != b.steps || a.utilities != b.utilities || a.trace.size() != b.trace.size()) return false;
-  for (std::size_t i = 0; i < a.trace.size(); ++i) {
-    if (a.trace.step(i).action != b.trace.step(i).action || a.trace.has_offer(i) != b.trace.has_offer(i)) return false;
-    if (a.trace.has_offer(i) && !(a.trace.offer(i) == b.trace.offer(i))) return false;
-  }
-  return true;
-}
-
-// Runs `specs` on `scenario` and checks every invariant of the generic conformance.
-void CheckOnCorpus(const Scenario& scenario, const std::vector<std::string>& specs, std::uint64_t seed,
-                   std::size_t& checked) {
-  ++checked;
-  std::string names = specs[0];
-  for (std::size_t p = 1; p < specs.size(); ++p) names += "," + specs[p];
-  SCOPED_TRACE(scenario.name() + ": " + names);
-  NegotiationOptions options;
-  options.rounds = 30;
-  options.seed = seed;
-  const NegotiationResult result = RunNegotiation(scenario, specs, options);
-  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-  EXPECT_LE(result.steps, options.rounds * scenario.party_count());
-  EXPECT_LE(result.time, 1.0);
-  for (std::size_t i = 0; i < result.trace.size(); ++i) {
-    if (result.trace.has_offer(i)) {
-      ASSERT_TRUE(scenario.space().IsValid(result.trace.offer(i))) << "entry " << i;
-    }
-  }
-  if (result.agreement) {
-    EXPECT_EQ(result.end_reason, EndReason::kAgreement);
-    for (std::size_t p = 0; p < scenario.party_count(); ++p) {
-      EXPECT_GE(scenario.profile(p).Utility(*result.agreement),
-                scenario.profile(p).ReservationValueAt(result.time, options.rounds))
-          << "party " << p << " (" << specs[p] << ") agreed below its reservation value";
-    }
-  } else {
-    EXPECT_NE(result.end_reason, EndReason::kAgreement);
-  }
-  EXPECT_TRUE(SameNegotiation(result, RunNegotiation(scenario, specs, options))) << "not reproducible";
-}
-
-TEST(CorpusConformance, EveryPairOnASampleOfTheAnacScenarios) {
-  const auto corpus = testing::SharedScenarios();
-  if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent";
-  const auto names = RegisteredNegotiators();
-  ASSERT_GE(names.size(), 8u);
-  std::uint64_t seed = 1;
-  std::size_t checked = 0;
-  for (const auto& sample : CorpusSample()) {
-    const auto folder = corpus / sample.folder;
-    if (!std::filesystem::exists(folder)) GTEST_SKIP() << folder << " is absent";
-    Scenario scenario = LoadScenario(folder.string());
-    if (!sample.parties.empty()) scenario = scenario.WithParties(sample.parties);
-    if (scenario.party_count() == 2) {
-      for (const auto& a : names) {
-        for (const auto& b : names) CheckOnCorpus(scenario, {a, b}, seed++, checked);
-      }
-    } else {
-      ASSERT_EQ(scenario.party_count(), 3u);
-      // Every negotiator first against every other in both remaining seats, then between the two.
-      for (const auto& a : names) {
-        for (const auto& b : names) {
-          CheckOnCorpus(scenario, {a, b, b}, seed, checked);
-          CheckOnCorpus(scenario, {b, a, b}, seed++, checked);
-        }
-      }
-    }
-  }
-  // Three bilateral folders with every ordered pair, one three-party folder with two seatings.
-  EXPECT_EQ(checked, 5 * names.size() * names.size());
-}
-
-// Every combination of registered BOA parts (default parameters) as a "boa(...)" spec.
-std::vector<std::string> BoaCombinations() {
-  std::vector<std::string> specs;
-  for (const auto* bidding : BiddingStrategyRegistry::List()) {
-    for (const auto* acceptance : AcceptanceStrategyRegistry::List()) {
-      for (const auto* model : OpponentModelRegistry::List()) {
-        specs.push_back("boa(bidding=" + bidding->name + ",acceptance=" + acceptance->name + ",model=" + model->name +
-                        ")");
-      }
-    }
-  }
-  return specs;
-}
-
-TEST(CorpusConformance, EveryBoaCombinationAgainstEveryNegotiatorOnTheSample) {
-  const auto corpus = testing::SharedScenarios();
-  if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " is absent";
-  const auto names = RegisteredNegotiators();
-  const auto combinations = BoaCombinations();
-  ASSERT_GE(combinations.size(), 12u);
-  std::uint64_t seed = 100;
-  std::size_t checked = 0;
-  for (const auto& sample : CorpusSample()) {
-    const auto folder = corpus / sample.folder;
-    if (!std::filesystem::exists(folder)) GTEST_SKIP() << folder << " is absent";
-    Scenario scenario = LoadScenario(folder.string());
-    if (!sample.parties.empty()) scenario = scenario.WithParties(sample.parties);
-    for (const auto& boa : combinations) {
-      for (const auto& other : names) {
-        if (scenario.party_count() == 2) {
-          CheckOnCorpus(scenario, {boa, other}, seed, checked);
-          CheckOnCorpus(scenario, {other, boa}, seed++, checked);
-        } else {
-          CheckOnCorpus(scenario, {boa, other, other}, seed++, checked);
-        }
-      }
-    }
-  }
-  EXPECT_EQ(checked, 7 * combinations.size() * names.size());
-}
-
-// --- (b) the frequency model recovers an issue-weight ranking ----------------------------------
+// --- The frequency model recovers an issue-weight ranking ----------------------------------
 
 // A discrete issue of `count` values named v0, v1, ...
 Issue DiscreteIssue(const std::string& name, std::size_t count) {
@@ -239,7 +97,7 @@ TEST(FrequencyModelRanking, RecoversTheScriptedOpponentsIssueWeightRanking) {
   }
 }
 
-// --- (c) the time-based target at t = 0, 0.5 and 1 ---------------------------------------------
+// --- The time-based target at t = 0, 0.5 and 1 ---------------------------------------------
 
 // Two issues A and B of three values, weights 0.5 each. Party 0 values A as (1, 0.6, 0) and B as
 // (1, 0.5, 0); its reservation value is 0.1. Its nine outcomes are worth

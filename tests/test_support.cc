@@ -9,49 +9,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "parley/random.h"
-#include "parley/utility.h"
 
 namespace parley::testing {
 
 std::filesystem::path ShippedScenarios() { return std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios"; }
 
 std::filesystem::path SharedScenarios() { return std::filesystem::path(PARLEY_SHARED_SCENARIOS); }
-
-Scenario RandomLinearScenario(std::uint64_t seed, std::size_t parties, std::size_t discrete_issues, bool discounted) {
-  Rng rng(seed);
-  std::vector<Issue> issues;
-  for (std::size_t i = 0; i < discrete_issues; ++i) {
-    std::vector<std::string> values;
-    const std::uint64_t count = 2 + rng.UniformInt(5);
-    for (std::uint64_t v = 0; v < count; ++v) values.push_back("v" + std::to_string(v));
-    issues.push_back(Issue::Discrete("issue" + std::to_string(i), std::move(values)));
-  }
-  issues.push_back(Issue::Integer("amount", 1, 4));
-  auto space = std::make_shared<const OutcomeSpace>("random-" + std::to_string(seed), std::move(issues));
-  std::vector<Profile> profiles;
-  for (std::size_t p = 0; p < parties; ++p) {
-    std::vector<double> weights;
-    std::vector<ValueFunction> functions;
-    for (std::size_t i = 0; i < space->issue_count(); ++i) {
-      weights.push_back(0.05 + rng.UniformReal());
-      const Issue& issue = space->issue(i);
-      if (issue.kind() == IssueKind::kInteger) {
-        const bool rising = rng.Bernoulli(0.5);
-        functions.push_back(ValueFunction::Linear(rising ? 1.0 / 3.0 : -1.0 / 3.0, rising ? 0.0 : 1.0, 1.0, true));
-      } else {
-        std::vector<double> table;
-        for (std::uint64_t v = 0; v < issue.cardinality(); ++v) table.push_back(rng.UniformReal());
-        functions.push_back(ValueFunction::Table(std::move(table)));
-      }
-    }
-    auto utility = std::make_shared<const LinearAdditiveUtility>(space, std::move(weights), std::move(functions));
-    const double reservation = 0.5 * rng.UniformReal();
-    const double discount = discounted ? 0.5 + 0.5 * rng.UniformReal() : 1.0;
-    profiles.emplace_back("party" + std::to_string(p), utility, reservation, discount);
-  }
-  return Scenario("random-" + std::to_string(seed), space, std::move(profiles));
-}
 
 std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& root) {
   std::vector<std::filesystem::path> folders;

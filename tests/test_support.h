@@ -1,5 +1,6 @@
-// Helpers shared by the test suites: where the shipped and the shared scenarios are, and a small
-// way to run the `parley` program and capture what it prints.
+// Helpers shared by the test suites: where the shipped and the shared scenarios are, a small way
+// to run the `parley` program and capture what it prints, and file helpers. Generated scenarios
+// and scripted parties are in fixtures.h.
 #ifndef PARLEY_TESTS_TEST_SUPPORT_H_
 #define PARLEY_TESTS_TEST_SUPPORT_H_
 
@@ -24,13 +25,6 @@ struct CommandResult {
 };
 // Runs the built `parley` program with `arguments` (already shell-quoted as needed).
 CommandResult RunCli(const std::string& arguments);
-
-// A random scenario for generic tests: `parties` linear additive profiles over a space of
-// `discrete_issues` discrete issues (2 to 6 values each) plus one small integer issue, with random
-// weights, values, reservation values in [0, 0.5) and, if `discounted`, discount factors in
-// [0.5, 1). The same seed gives the same scenario.
-Scenario RandomLinearScenario(std::uint64_t seed, std::size_t parties, std::size_t discrete_issues,
-                              bool discounted = false);
 
 // Every folder below `root` that directly holds an .xml file (a GENIUS scenario), sorted.
 std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& root);

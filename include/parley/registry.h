@@ -124,6 +124,23 @@ class Registry {
     return list;
   }
 
+  // Test hook: an entry registered for the lifetime of this object and removed when it is
+  // destroyed, so that a test can put a deliberately broken implementation through the checks
+  // that loop over List() without other tests seeing it. Adding and removing are not
+  // thread-safe: no other thread may look anything up in this registry meanwhile. Objects the
+  // entry created stay valid after the removal (they do not refer to it); pointers from List()
+  // to it do not. Throws std::logic_error as Add() does when the name is taken.
+  class ScopedEntry {
+   public:
+    explicit ScopedEntry(Entry entry) : name_(entry.name) { Add(std::move(entry)); }
+    ~ScopedEntry() { Entries().erase(name_); }
+    ScopedEntry(const ScopedEntry&) = delete;
+    ScopedEntry& operator=(const ScopedEntry&) = delete;
+
+   private:
+    std::string name_;
+  };
+
  private:
   static Spec ParseDefault(const Entry& entry, const ParameterInfo& parameter) {
     try {

@@ -1,0 +1,520 @@
+// The checks of conformance.h on whole negotiations: the protocol's contract from a result and the
+// witnesses, the parties' contract, reproducibility, and running a case with witnesses around
+// every party. The suites that loop over the registries are in conformance_suites.cc.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <thread>
+#include <utility>
+
+#include "conformance.h"
+#include "parley/error.h"
+#include "parley/outcome_ranking.h"
+#include "parley/random.h"
+
+namespace parley::conformance {
+namespace {
+
+// A wall-clock negotiation may overrun its limit by the turn in progress, no more.
+constexpr double kWallClockSlack = 0.25;
+// Trace entries reported wrong before the rest of a trace is skipped.
+constexpr std::size_t kMaxTraceViolations = 5;
+
+std::string JoinSpecs(const std::vector<std::string>& specs) {
+  std::string joined;
+  for (const auto& spec : specs) joined += (joined.empty() ? "" : " | ") + spec;
+  return joined;
+}
+
+// u * d^t, recomputed here rather than asked of Profile::Discount.
+double Discounted(const Profile& profile, double utility, double time) {
+  const double d = profile.discount_factor();
+  return d < 1.0 ? utility * std::pow(d, time) : utility;
+}
+
+// The trace's part of the protocol contract.
+void CheckTrace(const Scenario& scenario, const NegotiationOptions& options, std::size_t mediator_count,
+                const NegotiationResult& result, const std::function<void(std::string)>& violation) {
+  const Trace& trace = result.trace;
+  const OutcomeSpace& space = scenario.space();
+  const std::size_t n = scenario.party_count();
+  if (trace.size() > 0 && (trace.party_count() != n || trace.issue_count() != space.issue_count())) {
+    violation(fmt::format("recorded a trace of {} parties and {} issues", trace.party_count(), trace.issue_count()));
+    return;
+  }
+  std::size_t reported = 0;
+  auto entry_violation = [&](std::size_t i, std::string what) {
+    if (reported++ < kMaxTraceViolations) violation(fmt::format("recorded trace entry {} {}", i, what));
+  };
+  bool agreement_accepted = false;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const Trace::Step& step = trace.step(i);
+    if (step.party >= n + mediator_count)
+      entry_violation(i, fmt::format("by party {}, who does not exist", step.party));
+    if (step.step >= result.steps) {
+      entry_violation(i, fmt::format("at step {} of a negotiation of {} steps", step.step, result.steps));
+    }
+    if (i > 0) {
+      const Trace::Step& before = trace.step(i - 1);
+      if (step.step < before.step || step.round < before.round || step.time < before.time) {
+        entry_violation(
+            i, fmt::format("(step {}, round {}, time {}) before entry {} (step {}, round {}, time {})", step.step,
+                           step.round, step.time, i - 1, before.step, before.round, before.time));
+      }
+    }
+    if (!(step.time >= 0.0 && step.time < 1.0)) entry_violation(i, fmt::format("at time {}", step.time));
+    if (step.time > result.time) {
+      entry_violation(i, fmt::format("at time {}, after the end at time {}", step.time, result.time));
+    }
+    if (options.rounds > 0 && step.round >= options.rounds) {
+      entry_violation(i, fmt::format("in round {}, past the deadline of {} rounds", step.round, options.rounds));
+    }
+    switch (step.action) {
+      case ActionType::kOffer:
+      case ActionType::kAccept: break;
+      case ActionType::kEndNegotiation:
+        if (trace.has_offer(i)) entry_violation(i, "as a walk-away with an offer");
+        if (step.party >= n) entry_violation(i, fmt::format("as a walk-away of party {}", step.party));
+        break;
+      default: entry_violation(i, fmt::format("with unknown action {}", static_cast<int>(step.action)));
+    }
+    if (!trace.has_offer(i)) continue;
+    const Outcome offer = trace.offer(i);
+    std::string why;
+    if (!space.IsValid(offer, &why)) {
+      entry_violation(i, fmt::format("with an invalid offer: {}", why));
+      continue;
+    }
+    for (std::size_t p = 0; p < n; ++p) {
+      const double utility = scenario.profile(p).Utility(offer);
+      if (trace.utility(i, p) != utility) {
+        entry_violation(i, fmt::format("with party {}'s utility {} of {}, whose profile gives {}", p,
+                                       trace.utility(i, p), space.Format(offer), utility));
+      }
+    }
+    if (step.action == ActionType::kAccept && result.agreement && offer == *result.agreement) agreement_accepted = true;
+  }
+  if (result.agreement && space.IsValid(*result.agreement) && !agreement_accepted) {
+    violation(fmt::format("agreed on {} but its trace shows no acceptance of it", space.Format(*result.agreement)));
+  }
+  if (result.end_reason == EndReason::kEndedByParty &&
+      (trace.size() == 0 || trace.step(trace.size() - 1).action != ActionType::kEndNegotiation)) {
+    violation("ended by a party's walk-away but its trace does not end with one");
+  }
+}
+
+// The time party p committed to the agreement: its last offer or acceptance of it in the trace
+// (the end time when the trace does not show one).
+double CommitmentTime(const NegotiationResult& result, std::size_t party) {
+  const Trace& trace = result.trace;
+  for (std::size_t i = trace.size(); i-- > 0;) {
+    if (trace.step(i).party == party && trace.has_offer(i) && trace.offer(i) == *result.agreement) {
+      return trace.step(i).time;
+    }
+  }
+  return result.time;
+}
+
+// A negotiator that offers random outcomes (seeded) and accepts nothing: the party of the probe
+// negotiations that find out what a protocol needs.
+class ProbeNegotiator final : public Negotiator {
+ public:
+  void Begin(const NegotiatorContext& context) override {
+    space_ = context.space;
+    rng_ = Rng(context.seed);
+  }
+  ActionType Act(const TurnState& /*state*/, Outcome& proposal) override {
+    space_->RandomOutcome(rng_, proposal);
+    return ActionType::kOffer;
+  }
+
+ private:
+  const OutcomeSpace* space_ = nullptr;
+  Rng rng_{0};
+};
+
+// One run of a case, with a witness around every party.
+struct WitnessedRun {
+  std::vector<std::unique_ptr<Negotiator>> negotiators;
+  std::vector<std::unique_ptr<Mediator>> mediators;
+  std::vector<std::unique_ptr<NegotiatorWitness>> party_witnesses;
+  std::vector<std::unique_ptr<MediatorWitness>> mediator_witnesses;
+  NegotiationResult result;
+  Violations failures;  // the case could not be set up or the protocol threw
+
+  std::vector<const NegotiatorWitness*> parties() const {
+    std::vector<const NegotiatorWitness*> list;
+    for (const auto& witness : party_witnesses) list.push_back(witness.get());
+    return list;
+  }
+  std::vector<const MediatorWitness*> mediators_seen() const {
+    std::vector<const MediatorWitness*> list;
+    for (const auto& witness : mediator_witnesses) list.push_back(witness.get());
+    return list;
+  }
+};
+
+WitnessedRun Play(const NegotiationCase& negotiation) {
+  WitnessedRun run;
+  const Scenario& scenario = *negotiation.scenario;
+  std::vector<Negotiator*> negotiators;
+  std::vector<Mediator*> mediators;
+  try {
+    for (std::size_t p = 0; p < negotiation.negotiators.size(); ++p) {
+      const std::string& spec = negotiation.negotiators[p];
+      run.negotiators.push_back(NegotiatorRegistry::Create(spec));
+      run.party_witnesses.push_back(std::make_unique<NegotiatorWitness>(
+          *run.negotiators.back(), scenario, p, negotiation.options, negotiation.protocol,
+          fmt::format("negotiator '{}' (party {})", spec, p)));
+      negotiators.push_back(run.party_witnesses.back().get());
+    }
+    for (std::size_t m = 0; m < negotiation.mediators.size(); ++m) {
+      run.mediators.push_back(MediatorRegistry::Create(negotiation.mediators[m]));
+      run.mediator_witnesses.push_back(std::make_unique<MediatorWitness>(
+          *run.mediators.back(), scenario, m, negotiation.mediators.size(), negotiation.options, negotiation.protocol));
+      mediators.push_back(run.mediator_witnesses.back().get());
+    }
+  } catch (const std::exception& e) {
+    run.failures.push_back(fmt::format("could not create its parties: {}", e.what()));
+    return run;
+  }
+  try {
+    auto protocol = ProtocolRegistry::Create(negotiation.protocol);
+    run.result = protocol->Run(scenario, negotiators, mediators, negotiation.options);
+    run.result.negotiators = negotiation.negotiators;
+    run.result.mediators = negotiation.mediators;
+  } catch (const UsageError& e) {
+    run.failures.push_back(fmt::format("protocol '{}' refused the negotiation: {}", negotiation.protocol, e.what()));
+  } catch (const std::exception& e) {
+    run.failures.push_back(fmt::format("protocol '{}' threw: {}", negotiation.protocol, e.what()));
+  } catch (...) {
+    run.failures.push_back(fmt::format("protocol '{}' threw something that is not an exception", negotiation.protocol));
+  }
+  return run;
+}
+
+bool Reproducible(const NegotiationOptions& options) { return options.rounds > 0 && options.time_limit_seconds == 0.0; }
+
+Violations Prefixed(const std::string& prefix, Violations violations) {
+  for (auto& violation : violations) violation = prefix + ": " + violation;
+  return violations;
+}
+
+}  // namespace
+
+void Append(Violations& to, Violations more) {
+  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+void Guarded(Violations& violations, const std::string& who, const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const std::exception& e) {
+    violations.push_back(fmt::format("{} threw: {}", who, e.what()));
+  } catch (...) {
+    violations.push_back(fmt::format("{} threw something that is not an exception", who));
+  }
+}
+
+std::vector<std::string> SpecVariants(const std::string& name, const std::vector<ParameterInfo>& parameters) {
+  std::vector<std::string> specs = {name};
+  std::vector<std::string> flipped;
+  for (const ParameterInfo& parameter : parameters) {
+    if (parameter.default_value == "true") flipped.push_back(parameter.name + "=false");
+    if (parameter.default_value == "false") flipped.push_back(parameter.name + "=true");
+  }
+  for (const auto& one : flipped) specs.push_back(name + "(" + one + ")");
+  if (flipped.size() > 1) {
+    std::string all;
+    for (const auto& one : flipped) all += (all.empty() ? "" : ",") + one;
+    specs.push_back(name + "(" + all + ")");
+  }
+  return specs;
+}
+
+std::string Describe(const NegotiationCase& negotiation) {
+  const NegotiationOptions& options = negotiation.options;
+  std::string deadline;
+  if (options.rounds > 0) deadline = fmt::format("{} rounds", options.rounds);
+  if (options.time_limit_seconds > 0) {
+    deadline += fmt::format("{}{} s", deadline.empty() ? "" : " and ", options.time_limit_seconds);
+  }
+  std::string text = fmt::format("{}, {}, seed {}, scenario '{}': {}", negotiation.protocol, deadline, options.seed,
+                                 negotiation.scenario->name(), JoinSpecs(negotiation.negotiators));
+  if (!negotiation.mediators.empty()) text += fmt::format(" (mediators: {})", JoinSpecs(negotiation.mediators));
+  return text;
+}
+
+Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOptions& options, std::string_view protocol,
+                                 const NegotiationResult& result, const std::vector<const NegotiatorWitness*>& parties,
+                                 const std::vector<const MediatorWitness*>& mediators) {
+  Violations violations;
+  const std::function<void(std::string)> violation = [&](std::string what) {
+    violations.push_back(fmt::format("protocol '{}' {}", protocol, what));
+  };
+  const std::size_t n = scenario.party_count();
+  const std::size_t m = mediators.size();
+  const std::string_view reason = EndReasonName(result.end_reason);
+
+  if (result.fault.has_value() != (result.end_reason == EndReason::kFault)) {
+    violation(fmt::format("recorded {} but ended with reason '{}'", result.fault ? "a fault" : "no fault", reason));
+  }
+  if (result.fault) {
+    if (result.fault->party >= n + m) {
+      violation(fmt::format("blamed party {} of {} parties and {} mediators", result.fault->party, n, m));
+    }
+    if (result.fault->message.empty()) violation("recorded a fault without a message");
+  }
+  if (result.agreement.has_value() != (result.end_reason == EndReason::kAgreement)) {
+    violation(fmt::format("recorded {} but ended with reason '{}'", result.agreement ? "an agreement" : "no agreement",
+                          reason));
+  }
+  std::string why;
+  if (result.agreement && !scenario.space().IsValid(*result.agreement, &why)) {
+    violation(fmt::format("agreed on an invalid outcome: {}", why));
+  }
+
+  // The deadline.
+  if (!(result.time >= 0.0 && result.time <= 1.0)) violation(fmt::format("ended at normalised time {}", result.time));
+  if (options.rounds > 0 && result.rounds > options.rounds) {
+    violation(fmt::format("ran {} rounds, past the deadline of {}", result.rounds, options.rounds));
+  }
+  if (result.end_reason == EndReason::kDeadline) {
+    if (result.time != 1.0) violation(fmt::format("ended at the deadline at time {}, not 1", result.time));
+    if (options.time_limit_seconds == 0.0 && result.rounds != options.rounds) {
+      violation(fmt::format("ended at the deadline after {} of {} rounds", result.rounds, options.rounds));
+    }
+  }
+  if (options.time_limit_seconds > 0.0 && result.elapsed_seconds > options.time_limit_seconds + kWallClockSlack) {
+    violation(fmt::format("took {} s under a wall-clock deadline of {} s", result.elapsed_seconds,
+                          options.time_limit_seconds));
+  }
+
+  // The final utilities, recomputed.
+  if (result.utilities.size() != n || result.undiscounted_utilities.size() != n) {
+    violation(fmt::format("gave {} utilities and {} undiscounted ones for {} parties", result.utilities.size(),
+                          result.undiscounted_utilities.size(), n));
+  } else {
+    const bool valid_agreement = result.agreement && scenario.space().IsValid(*result.agreement);
+    for (std::size_t p = 0; p < n; ++p) {
+      const Profile& profile = scenario.profile(p);
+      const double undiscounted = valid_agreement ? profile.Utility(*result.agreement)
+                                                  : profile.ReservationValueAt(result.time, options.rounds);
+      const double discounted = Discounted(profile, undiscounted, result.time);
+      if (result.undiscounted_utilities[p] != undiscounted || result.utilities[p] != discounted) {
+        violation(
+            fmt::format("gave party {} utility {} (undiscounted {}) where its profile gives {} (undiscounted {}) "
+                        "{} at time {}",
+                        p, result.utilities[p], result.undiscounted_utilities[p], discounted, undiscounted,
+                        valid_agreement ? "for the agreement" : "for no agreement", result.time));
+      }
+    }
+  }
+
+  if (!options.record_trace) {
+    if (result.trace.size() > 0) violation(fmt::format("recorded {} trace entries unasked", result.trace.size()));
+  } else {
+    CheckTrace(scenario, options, m, result, violation);
+  }
+
+  // What the parties were shown, and their beginning and end.
+  for (const NegotiatorWitness* witness : parties) Append(violations, witness->protocol_violations());
+  for (std::size_t p = 0; p < parties.size(); ++p) {
+    const NegotiatorWitness& witness = *parties[p];
+    if (witness.finish_calls() != witness.begin_calls()) {
+      violation(fmt::format("began party {} {} times and finished it {} times", p, witness.begin_calls(),
+                            witness.finish_calls()));
+    }
+    if (witness.finish_reason() && *witness.finish_reason() != result.end_reason) {
+      violation(fmt::format("told party {} the negotiation ended with '{}', but its result says '{}'", p,
+                            EndReasonName(*witness.finish_reason()), reason));
+    }
+    if (witness.latest_time() > result.time) {
+      violation(
+          fmt::format("showed party {} time {}, after the end at time {}", p, witness.latest_time(), result.time));
+    }
+  }
+  for (const MediatorWitness* witness : mediators) Append(violations, witness->protocol_violations());
+  return violations;
+}
+
+Violations CheckPartyContract(const NegotiationCase& negotiation, const NegotiationResult& result,
+                              const std::vector<const NegotiatorWitness*>& parties, const PartyContract& contract) {
+  Violations violations;
+  const Scenario& scenario = *negotiation.scenario;
+  const std::size_t n = scenario.party_count();
+  const std::uint64_t rounds = negotiation.options.rounds;
+  auto negotiator = [&](std::size_t p) {
+    return fmt::format("negotiator '{}' (party {})",
+                       p < negotiation.negotiators.size() ? negotiation.negotiators[p] : "", p);
+  };
+  if (contract.no_faults && result.fault) {
+    const std::size_t party = result.fault->party;
+    if (party < n) {
+      violations.push_back(fmt::format("{} faulted: {}", negotiator(party), result.fault->message));
+    } else {
+      const std::size_t m = party - n;
+      violations.push_back(fmt::format("mediator '{}' (mediator {}) faulted: {}",
+                                       m < negotiation.mediators.size() ? negotiation.mediators[m] : "", m,
+                                       result.fault->message));
+    }
+  }
+  if (!contract.rational) return violations;
+  for (const NegotiatorWitness* witness : parties) Append(violations, witness->party_violations());
+  // Offers, from the trace.
+  std::vector<bool> reported(n, false);
+  const Trace& trace = result.trace;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const Trace::Step& step = trace.step(i);
+    if (step.party >= n || step.action != ActionType::kOffer || !trace.has_offer(i) || reported[step.party]) continue;
+    const Profile& profile = scenario.profile(step.party);
+    const double utility = profile.Utility(trace.offer(i));
+    const double reservation = profile.ReservationValueAt(step.time, rounds);
+    if (utility < reservation && profile.utility_function().ranking().best_utility() >= reservation) {
+      violations.push_back(
+          fmt::format("{} offered an outcome worth {} to it, below its reservation value {} at time {}",
+                      negotiator(step.party), utility, reservation, step.time));
+      reported[step.party] = true;
+    }
+  }
+  // The agreement.
+  if (result.agreement && scenario.space().IsValid(*result.agreement)) {
+    for (std::size_t p = 0; p < n; ++p) {
+      const Profile& profile = scenario.profile(p);
+      const double utility = profile.Utility(*result.agreement);
+      const double committed = CommitmentTime(result, p);
+      const double reservation = profile.ReservationValueAt(committed, rounds);
+      if (utility < reservation) {
+        violations.push_back(
+            fmt::format("{} agreed to an outcome worth {} to it, below its reservation value {} when "
+                        "it committed at time {}",
+                        negotiator(p), utility, reservation, committed));
+      }
+      const double at_end = profile.ReservationValueAt(result.time, rounds);
+      if (contract.rational_at_end && utility < at_end) {
+        violations.push_back(
+            fmt::format("{} agreed to an outcome worth {} to it, below its reservation value {} at "
+                        "the time of the agreement, {}",
+                        negotiator(p), utility, at_end, result.time));
+      }
+    }
+  }
+  return violations;
+}
+
+Violations CompareRuns(const NegotiationResult& first, const NegotiationResult& again) {
+  Violations differences;
+  auto differ = [&](std::string what) {
+    differences.push_back(
+        "the same seed gave another negotiation (some implementation keeps state outside its "
+        "instance or draws on another source of randomness): " +
+        what);
+  };
+  if (first.end_reason != again.end_reason) {
+    differ(fmt::format("it ended with '{}', then with '{}'", EndReasonName(first.end_reason),
+                       EndReasonName(again.end_reason)));
+  }
+  if (first.agreement != again.agreement) differ("another agreement");
+  if (first.steps != again.steps || first.rounds != again.rounds) {
+    differ(fmt::format("{} steps in {} rounds, then {} in {}", first.steps, first.rounds, again.steps, again.rounds));
+  }
+  if (first.time != again.time) differ(fmt::format("it ended at time {}, then at {}", first.time, again.time));
+  if (first.utilities != again.utilities || first.undiscounted_utilities != again.undiscounted_utilities) {
+    differ("other utilities");
+  }
+  if (first.fault.has_value() != again.fault.has_value() ||
+      (first.fault && (first.fault->party != again.fault->party || first.fault->message != again.fault->message))) {
+    differ("another fault");
+  }
+  const Trace& a = first.trace;
+  const Trace& b = again.trace;
+  if (a.size() != b.size()) differ(fmt::format("a trace of {} entries, then of {}", a.size(), b.size()));
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+    const Trace::Step& x = a.step(i);
+    const Trace::Step& y = b.step(i);
+    bool same = x.step == y.step && x.round == y.round && x.time == y.time && x.party == y.party &&
+                x.action == y.action && a.has_offer(i) == b.has_offer(i);
+    if (same && a.has_offer(i)) {
+      same = a.offer(i) == b.offer(i);
+      for (std::size_t p = 0; p < a.party_count() && same; ++p) same = a.utility(i, p) == b.utility(i, p);
+    }
+    if (!same) {
+      differ(fmt::format("trace entry {} differs (party {} {} at step {}, then party {} {} at step {})", i, x.party,
+                         ActionTypeName(x.action), x.step, y.party, ActionTypeName(y.action), y.step));
+      break;
+    }
+  }
+  return differences;
+}
+
+Violations CheckNegotiation(const NegotiationCase& negotiation, const PartyContract& contract) {
+  const std::string prefix = Describe(negotiation);
+  WitnessedRun run = Play(negotiation);
+  if (!run.failures.empty()) return Prefixed(prefix, std::move(run.failures));
+  Violations violations = CheckProtocolContract(*negotiation.scenario, negotiation.options, negotiation.protocol,
+                                                run.result, run.parties(), run.mediators_seen());
+  Append(violations, CheckPartyContract(negotiation, run.result, run.parties(), contract));
+  if (contract.reproducible && Reproducible(negotiation.options)) {
+    WitnessedRun again = Play(negotiation);
+    Append(violations, again.failures.empty() ? CompareRuns(run.result, again.result) : std::move(again.failures));
+  }
+  return Prefixed(prefix, std::move(violations));
+}
+
+Violations CheckIndependentOfThreads(const NegotiationCase& negotiation) {
+  if (!Reproducible(negotiation.options)) return {};
+  const std::string prefix = Describe(negotiation) + ", on two threads at once";
+  const WitnessedRun alone = Play(negotiation);
+  WitnessedRun first, second;
+  std::thread other([&] { second = Play(negotiation); });
+  first = Play(negotiation);
+  other.join();
+  Violations violations;
+  for (const WitnessedRun* run : std::initializer_list<const WitnessedRun*>{&alone, &first, &second})
+    Append(violations, run->failures);
+  if (violations.empty()) {
+    Append(violations, CompareRuns(alone.result, first.result));
+    Append(violations, CompareRuns(alone.result, second.result));
+  }
+  return Prefixed(prefix, std::move(violations));
+}
+
+bool RunsWithoutMediators(const std::string& protocol, const Scenario& scenario) {
+  std::vector<ProbeNegotiator> probes(scenario.party_count());
+  std::vector<Negotiator*> negotiators;
+  for (auto& probe : probes) negotiators.push_back(&probe);
+  NegotiationOptions options;
+  options.rounds = 1;
+  try {
+    ProtocolRegistry::Create(protocol)->Start(scenario, negotiators, {}, options);
+  } catch (const UsageError&) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::string> MediatorsServing(const std::string& protocol, const Scenario& scenario) {
+  std::vector<std::string> serving;
+  for (const std::string& spec : RegisteredVariants<Mediator>()) {
+    std::vector<ProbeNegotiator> probes(scenario.party_count());
+    std::vector<Negotiator*> negotiators;
+    for (auto& probe : probes) negotiators.push_back(&probe);
+    NegotiationOptions options;
+    options.rounds = 3;
+    options.record_trace = false;
+    try {
+      auto mediator = MediatorRegistry::Create(spec);
+      MediatorWitness witness(*mediator, scenario, 0, 1, options, protocol);
+      ProtocolRegistry::Create(protocol)->Run(scenario, negotiators, {&witness}, options);
+      if (!witness.refused()) serving.push_back(spec);
+    } catch (const UsageError&) {
+      // The protocol takes no mediator.
+    }
+  }
+  return serving;
+}
+
+}  // namespace parley::conformance

@@ -1,0 +1,275 @@
+// The witnesses of conformance.h: what a protocol shows each negotiator and mediator, checked as
+// it is shown, and whether a negotiator accepts an offer worth less than its reservation value.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <exception>
+#include <utility>
+
+#include "conformance.h"
+#include "parley/error.h"
+#include "parley/outcome_ranking.h"
+
+namespace parley::conformance {
+namespace {
+
+constexpr std::size_t kMaxKept = 20;
+
+void Keep(Violations& violations, std::string what) {
+  if (violations.size() < kMaxKept) {
+    violations.push_back(std::move(what));
+  } else if (violations.size() == kMaxKept) {
+    violations.push_back("(further violations of the same negotiation left out)");
+  }
+}
+
+}  // namespace
+
+// --- NegotiatorWitness ---------------------------------------------------------------------------
+
+NegotiatorWitness::NegotiatorWitness(Negotiator& inner, const Scenario& scenario, std::size_t party,
+                                     const NegotiationOptions& options, std::string protocol, std::string label)
+    : inner_(inner),
+      scenario_(scenario),
+      party_(party),
+      options_(options),
+      protocol_(std::move(protocol)),
+      label_(std::move(label)) {}
+
+void NegotiatorWitness::ProtocolViolation(std::string what) {
+  Keep(protocol_violations_, fmt::format("protocol '{}' {}", protocol_, what));
+}
+
+void NegotiatorWitness::CheckTime(double time, std::uint64_t round, std::string_view where) {
+  if (!(time >= 0.0 && time < 1.0)) ProtocolViolation(fmt::format("showed party {} time {} {}", party_, time, where));
+  if (options_.rounds > 0 && round >= options_.rounds) {
+    ProtocolViolation(fmt::format("showed party {} round {} {}, past the deadline of {} rounds", party_, round, where,
+                                  options_.rounds));
+  }
+  latest_time_ = std::max(latest_time_, time);
+}
+
+void NegotiatorWitness::CheckShownOffer(const Outcome* offer, double utility, std::string_view where) {
+  if (!offer) return;
+  std::string why;
+  if (!scenario_.space().IsValid(*offer, &why)) {
+    ProtocolViolation(fmt::format("showed party {} an invalid offer {}: {}", party_, where, why));
+    return;
+  }
+  const double own = scenario_.profile(party_).Utility(*offer);
+  if (utility != own) {
+    ProtocolViolation(fmt::format("told party {} an offer {} is worth {} to it, but its own profile says {}", party_,
+                                  where, utility, own));
+  }
+}
+
+void NegotiatorWitness::Begin(const NegotiatorContext& context) {
+  if (++begin_calls_ > 1) ProtocolViolation(fmt::format("began party {} again", party_));
+  if (context.space != &scenario_.space())
+    ProtocolViolation(fmt::format("gave party {} another outcome space", party_));
+  if (context.profile != &scenario_.profile(party_)) {
+    ProtocolViolation(fmt::format("gave party {} a profile other than its own", party_));
+  }
+  if (context.party != party_ || context.party_count != scenario_.party_count()) {
+    ProtocolViolation(fmt::format("told party {} of {} that it is party {} of {}", party_, scenario_.party_count(),
+                                  context.party, context.party_count));
+  }
+  if (context.max_rounds != options_.rounds || context.time_limit_seconds != options_.time_limit_seconds) {
+    ProtocolViolation(fmt::format("told party {} of a deadline of {} rounds and {} s instead of {} rounds and {} s",
+                                  party_, context.max_rounds, context.time_limit_seconds, options_.rounds,
+                                  options_.time_limit_seconds));
+  }
+  inner_.Begin(context);
+}
+
+ActionType NegotiatorWitness::Act(const TurnState& state, Outcome& proposal) {
+  if (begin_calls_ == 0 || finish_calls_ > 0)
+    ProtocolViolation(fmt::format("asked party {} to act outside its negotiation", party_));
+  const std::string where = fmt::format("at step {}", state.step);
+  CheckTime(state.time, state.round, where);
+  if (last_round_ && state.round <= *last_round_) {
+    ProtocolViolation(fmt::format("gave party {} a second turn in round {} ({})", party_, state.round, where));
+  }
+  if (last_step_ && state.step <= *last_step_) {
+    ProtocolViolation(fmt::format("gave party {} step {} after step {}", party_, state.step, *last_step_));
+  }
+  last_round_ = state.round;
+  last_step_ = state.step;
+  if (proposal.size() != scenario_.space().issue_count()) {
+    ProtocolViolation(fmt::format("gave party {} a proposal buffer of {} values for {} issues {}", party_,
+                                  proposal.size(), scenario_.space().issue_count(), where));
+  }
+  CheckShownOffer(state.current_offer, state.current_offer_utility, "on its table " + where);
+
+  const ActionType action = inner_.Act(state, proposal);
+  if (action == ActionType::kAccept && state.current_offer && scenario_.space().IsValid(*state.current_offer)) {
+    const Profile& profile = scenario_.profile(party_);
+    const double utility = profile.Utility(*state.current_offer);
+    const double reservation = profile.ReservationValueAt(state.time, options_.rounds);
+    if (utility < reservation && profile.utility_function().ranking().best_utility() >= reservation) {
+      Keep(party_violations_, fmt::format("{} accepted an offer worth {} to it, below its reservation value {} at "
+                                          "time {}",
+                                          label_, utility, reservation, state.time));
+    }
+  }
+  return action;
+}
+
+void NegotiatorWitness::Observe(const ObservedAction& action) {
+  if (begin_calls_ == 0 || finish_calls_ > 0) {
+    ProtocolViolation(fmt::format("showed party {} an action outside its negotiation", party_));
+  }
+  const std::string where = fmt::format("observed at step {}", action.step);
+  if (action.party == party_) ProtocolViolation(fmt::format("showed party {} its own action {}", party_, where));
+  CheckTime(action.time, action.round, where);
+  CheckShownOffer(action.offer, action.offer_utility, where);
+  inner_.Observe(action);
+}
+
+void NegotiatorWitness::Finish(const NegotiationResult& result) {
+  if (++finish_calls_ > 1) ProtocolViolation(fmt::format("finished party {} again", party_));
+  finish_reason_ = result.end_reason;
+  try {
+    inner_.Finish(result);
+  } catch (const std::exception& e) {
+    Keep(party_violations_, fmt::format("{} threw from Finish: {}", label_, e.what()));
+    throw;
+  } catch (...) {
+    Keep(party_violations_, fmt::format("{} threw something that is not an exception from Finish", label_));
+    throw;
+  }
+}
+
+std::optional<Feedback> NegotiatorWitness::CompareTexts(const Outcome& previous, const Outcome& next) {
+  if (!scenario_.space().IsValid(previous) || !scenario_.space().IsValid(next)) {
+    ProtocolViolation(fmt::format("asked party {} to compare invalid texts", party_));
+  }
+  return inner_.CompareTexts(previous, next);
+}
+
+// --- MediatorWitness -----------------------------------------------------------------------------
+
+MediatorWitness::MediatorWitness(Mediator& inner, const Scenario& scenario, std::size_t mediator,
+                                 std::size_t mediator_count, const NegotiationOptions& options, std::string protocol)
+    : inner_(inner),
+      scenario_(scenario),
+      mediator_(mediator),
+      mediator_count_(mediator_count),
+      options_(options),
+      protocol_(std::move(protocol)) {}
+
+void MediatorWitness::ProtocolViolation(std::string what) {
+  Keep(protocol_violations_, fmt::format("protocol '{}' {}", protocol_, what));
+}
+
+void MediatorWitness::CheckValid(const Outcome* outcome, std::string_view what) {
+  std::string why;
+  if (outcome && !scenario_.space().IsValid(*outcome, &why)) {
+    ProtocolViolation(fmt::format("showed mediator {} an invalid {}: {}", mediator_, what, why));
+  }
+}
+
+void MediatorWitness::CheckTime(double time, std::uint64_t round, std::string_view where) {
+  if (!(time >= 0.0 && time < 1.0))
+    ProtocolViolation(fmt::format("showed mediator {} time {} {}", mediator_, time, where));
+  if (options_.rounds > 0 && round >= options_.rounds) {
+    ProtocolViolation(fmt::format("asked mediator {} {} in round {}, past the deadline of {} rounds", mediator_, where,
+                                  round, options_.rounds));
+  }
+}
+
+void MediatorWitness::Begin(const MediatorContext& context) {
+  const std::size_t n = scenario_.party_count();
+  if (++begin_calls_ > 1) ProtocolViolation(fmt::format("began mediator {} again", mediator_));
+  if (context.space != &scenario_.space() || context.party_count != n) {
+    ProtocolViolation(fmt::format("gave mediator {} another outcome space or party count", mediator_));
+  }
+  if (context.mediator != mediator_ || context.mediator_count != mediator_count_) {
+    ProtocolViolation(fmt::format("told mediator {} of {} that it is mediator {} of {}", mediator_, mediator_count_,
+                                  context.mediator, context.mediator_count));
+  }
+  if (context.max_rounds != options_.rounds) {
+    ProtocolViolation(fmt::format("told mediator {} of a deadline of {} rounds instead of {}", mediator_,
+                                  context.max_rounds, options_.rounds));
+  }
+  if (context.disclosed.size() != n) {
+    ProtocolViolation(
+        fmt::format("gave mediator {} {} disclosures for {} parties", mediator_, context.disclosed.size(), n));
+  } else {
+    for (std::size_t p = 0; p < n; ++p) {
+      if (context.disclosed[p] && context.disclosed[p] != &scenario_.profile(p)) {
+        ProtocolViolation(
+            fmt::format("disclosed to mediator {} a profile other than party {}'s as party {}'s", mediator_, p, p));
+      }
+    }
+  }
+  const Profile* interests =
+      mediator_ < options_.mediator_interests.size() ? options_.mediator_interests[mediator_] : nullptr;
+  if (context.own_interests != interests) {
+    ProtocolViolation(fmt::format("gave mediator {} interests other than its own", mediator_));
+  }
+  inner_.Begin(context);
+}
+
+bool MediatorWitness::ProposeText(const TextState& state, Outcome& text) {
+  CheckTime(state.time, state.round, "for a text");
+  CheckValid(state.accepted_text, "accepted text");
+  CheckValid(state.previous_text, "previous text");
+  const std::size_t n = scenario_.party_count();
+  if (state.previous_votes && state.previous_votes->size() != n) {
+    ProtocolViolation(
+        fmt::format("showed mediator {} {} votes of {} parties", mediator_, state.previous_votes->size(), n));
+  }
+  if (state.previous_feedback && !state.previous_feedback->empty() && state.previous_feedback->size() != n) {
+    ProtocolViolation(fmt::format("showed mediator {} {} answers of feedback from {} parties", mediator_,
+                                  state.previous_feedback->size(), n));
+  }
+  if (text.size() != scenario_.space().issue_count()) {
+    ProtocolViolation(fmt::format("gave mediator {} a text buffer of {} values", mediator_, text.size()));
+  }
+  try {
+    return inner_.ProposeText(state, text);
+  } catch (const UsageError&) {
+    refused_ = true;
+    throw;
+  }
+}
+
+void MediatorWitness::ObserveAnswers(const Outcome& text, const std::vector<Vote>& votes,
+                                     const std::vector<Feedback>& feedback) {
+  CheckValid(&text, "text with its answers");
+  const std::size_t n = scenario_.party_count();
+  if (votes.size() != n || (!feedback.empty() && feedback.size() != n)) {
+    ProtocolViolation(fmt::format("showed mediator {} {} votes and {} answers of feedback from {} parties", mediator_,
+                                  votes.size(), feedback.size(), n));
+  }
+  inner_.ObserveAnswers(text, votes, feedback);
+}
+
+RelayDecision MediatorWitness::Relay(const RelayState& state, const Outcome& offer, Outcome& replacement) {
+  CheckTime(state.time, state.round, "to relay an offer");
+  if (state.from >= scenario_.party_count()) {
+    ProtocolViolation(fmt::format("asked mediator {} to relay an offer from party {}", mediator_, state.from));
+  }
+  CheckValid(&offer, "offer to relay");
+  CheckValid(state.delivered, "delivered offer");
+  if (replacement.size() != scenario_.space().issue_count()) {
+    ProtocolViolation(fmt::format("gave mediator {} a replacement buffer of {} values", mediator_, replacement.size()));
+  }
+  try {
+    return inner_.Relay(state, offer, replacement);
+  } catch (const UsageError&) {
+    refused_ = true;
+    throw;
+  }
+}
+
+void MediatorWitness::ObserveAcceptance(std::size_t party, const Outcome& offer) {
+  if (party >= scenario_.party_count()) {
+    ProtocolViolation(fmt::format("told mediator {} of an acceptance by party {}", mediator_, party));
+  }
+  CheckValid(&offer, "accepted offer");
+  inner_.ObserveAcceptance(party, offer);
+}
+
+}  // namespace parley::conformance

@@ -1,0 +1,39 @@
+// Every registered scenario format (conformance.h, ScenarioFormatSuite): each that writes, in
+// every variant of its boolean parameters, writes generated and shipped scenarios that it
+// recognises and reads back the same (every utility to 1e-12), also through LoadScenario's
+// recognition, or refuses them with UsageError and leaves nothing behind; each refuses garbage
+// with InputError; each that only reads has samples under tests/data/formats/<name>/ that it
+// recognises and reads. A format is in these cases the moment it registers.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <vector>
+
+#include "conformance_gtest.h"
+#include "fixtures.h"
+#include "parley/scenario_format.h"
+#include "test_support.h"
+
+namespace parley::conformance {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path Samples() { return fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "formats"; }
+
+TEST(ScenarioFormatConformance, EveryFormatRoundTripsRefusesGarbageAndReadsItsSamples) {
+  std::size_t writers = 0;
+  for (const auto& name : RegisteredNames<ScenarioFormat>())
+    writers += ScenarioFormatRegistry::Create(name)->CanWrite();
+  EXPECT_GE(writers, 5u);  // genius-xml, geniusweb-json, negmas-json, negmas-yaml, parley-json
+  const fs::path work = testing::TemporaryFolder("format-conformance");
+  const auto genius = testing::ShippedScenarios() / "genius";
+  const std::vector<Scenario> scenarios = {
+      testing::PortableScenario(1, false), testing::PortableScenario(2, true), LoadScenario((genius / "CarA").string()),
+      LoadScenario((genius / "IntegerDomain").string()), testing::SmallScenario(3)};
+  EXPECT_TRUE(NoViolations(ScenarioFormatSuite(scenarios, work, Samples(), {})));
+  fs::remove_all(work);
+}
+
+}  // namespace
+}  // namespace parley::conformance

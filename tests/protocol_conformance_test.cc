@@ -1,0 +1,45 @@
+// Every registered protocol, in every variant of its boolean parameters, with every registered
+// negotiator (and, where it needs one, the first registered mediator that serves it) on generated
+// scenarios of two, three and four parties (conformance.h, ProtocolSuite): valid moves only, the
+// deadline kept, every final utility as recomputed from the profiles, the trace consistent with
+// the result, each party shown only its own profile and utilities and never its own actions, the
+// same result from the same seed, alone or beside another run on a second thread. A protocol is in
+// these cases the moment it registers.
+#include <gtest/gtest.h>
+
+#include "conformance_gtest.h"
+#include "fixtures.h"
+#include "parley/protocol.h"
+
+namespace parley::conformance {
+namespace {
+
+using testing::Rounds;
+TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnTwoThreeAndFourParties) {
+  ASSERT_GE(RegisteredNames<Protocol>().size(), 3u);
+  for (std::size_t parties : {2u, 3u, 4u}) {
+    EXPECT_TRUE(NoViolations(
+        ProtocolSuite(testing::RandomLinearScenario(200 + parties, parties, 3, true), Rounds(20, parties))));
+  }
+}
+
+TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnASpaceWithARealIssue) {
+  // A space that cannot be enumerated: every negotiator works from a sampled ranking.
+  EXPECT_TRUE(NoViolations(ProtocolSuite(testing::SmallScenario(3), Rounds(12, 13))));
+}
+
+TEST(ProtocolConformance, EveryProtocolWithoutATrace) {
+  NegotiationOptions options = Rounds(15, 3);
+  options.record_trace = false;
+  EXPECT_TRUE(NoViolations(ProtocolSuite(testing::RandomLinearScenario(210, 3, 3), options)));
+}
+
+TEST(ProtocolConformance, EveryProtocolUnderAWallClockDeadline) {
+  NegotiationOptions options;
+  options.time_limit_seconds = 0.01;
+  options.seed = 4;
+  EXPECT_TRUE(NoViolations(ProtocolSuite(testing::RandomLinearScenario(211, 2, 3), options)));
+}
+
+}  // namespace
+}  // namespace parley::conformance
