@@ -25,6 +25,7 @@
 #include "parley/protocol.h"
 #include "parley/registry.h"
 #include "parley/scenario_format.h"
+#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
