@@ -2,9 +2,9 @@
 // classic bargaining solutions, and the metrics the ANAC community reports for an agreement.
 //
 // All of it is computed on undiscounted utilities with the reservation values as the
-// disagreement point. Utilities are compared (for dominance and for the zone) after rounding to
-// the nearest multiple of 2^-40 (about 9.1e-13), so that two outcomes whose utilities differ only
-// by floating-point noise count as equal; reported utilities are the unrounded values.
+// disagreement point. Utilities are compared (for dominance and for the zone) on their UtilityKey
+// (utility.h), so that two outcomes whose utilities differ only by floating-point noise count as
+// equal; reported utilities are the unrounded values.
 //
 // ScenarioAnalysis::Of() computes the analysis of a scenario once and shares it (thread-safe)
 // with every later caller, so that a tournament measuring thousands of agreements on the same
@@ -22,9 +22,6 @@
 #include "parley/scenario.h"
 
 namespace parley {
-
-// The rounded key under which utilities are compared.
-std::int64_t UtilityKey(double utility);
 
 struct AnalysisOptions {
   // Spaces of at most this many outcomes are enumerated; larger ones use a method that does not

@@ -3,13 +3,10 @@
 //
 // The contract is a C++ one: a plugin is compiled against the same Parley headers, with the same
 // C++ standard library, as the program that loads it, because its negotiators implement the C++
-// Negotiator interface and are handed C++ objects (outcomes, profiles, results). What is checked
-// before any C++ object crosses: the plugin exports one C function, parley_register_plugin, whose
-// argument is a plain C struct. The host puts its ABI version and build signature in it; the
-// plugin's side of the function (written by the PARLEY_PLUGIN macro, so compiled with the
-// plugin's headers) compares them with its own and refuses a mismatch, reporting what it was built
-// for, so that the host can say exactly what differs. Only when both agree does the plugin see the
-// registrar and register its negotiators.
+// Negotiator interface and are handed C++ objects (outcomes, profiles, results). The two are
+// compared, through a plain C handshake that PARLEY_PLUGIN writes, before any C++ object crosses;
+// a mismatch is refused with a message saying what differs. How and why:
+// docs/plugins.md#the-abi-contract
 //
 //   #include "parley/plugin.h"
 //   PARLEY_PLUGIN(registrar) {

@@ -10,7 +10,6 @@
 #include <ostream>
 #include <string>
 
-#include "parley/analysis.h"
 #include "parley/protocol.h"
 #include "parley/scenario.h"
 
@@ -28,10 +27,8 @@ void WriteTraceCsv(const Scenario& scenario, const NegotiationResult& result, st
 // renames it, so a failure never leaves a partial file. Throws InputError on I/O failure.
 void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, const std::filesystem::path& path);
 
-// The result as one JSON object (agreement, utilities, end reason, fault, rounds, time), with the
-// agreement metrics when given.
-std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result,
-                         const AgreementMetrics* metrics = nullptr);
+// The result as one JSON object (agreement, utilities, end reason, fault, rounds, time).
+std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result);
 
 }  // namespace parley
 

@@ -7,6 +7,7 @@
 #ifndef PARLEY_UTILITY_H_
 #define PARLEY_UTILITY_H_
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,21 @@
 #include "parley/outcome_space.h"
 
 namespace parley {
+
+// The key under which Parley compares utilities (for dominance, the zone of agreement, whether a
+// text got better): the utility rounded to the nearest multiple of 2^-40 (about 9.1e-13), as an
+// integer, so that two utilities that differ only by floating-point noise compare equal.
+// llrint(u * 2^40) in the default rounding mode (to nearest, ties to even); inline because the
+// analysis calls it for every outcome: adding and subtracting 1.5 * 2^52 rounds exactly that way
+// for |x| < 2^51 without a call into libm. Utilities beyond +-2^22 (files may hold any finite
+// number) saturate rather than overflow.
+inline std::int64_t UtilityKey(double utility) {
+  const double x = utility * 0x1p40;
+  if (x > -0x1p51 && x < 0x1p51) return static_cast<std::int64_t>((x + 0x1.8p52) - 0x1.8p52);
+  if (!(x > -0x1p62)) return -(std::int64_t{1} << 62);
+  if (!(x < 0x1p62)) return std::int64_t{1} << 62;
+  return std::llrint(x);
+}
 
 class UtilityFunction {
  public:

@@ -30,7 +30,7 @@ EnumeratedFrontier EnumerateFrontier(const Scenario& scenario) {
   for (std::size_t p = 0; p < parties; ++p) reservation_keys[p] = UtilityKey(scenario.profile(p).reservation_value());
   for (std::size_t i = 0; i < view.count; ++i) {
     bool inside = true;
-    for (std::size_t p = 0; p < parties && inside; ++p) inside = FastUtilityKey(columns[p][i]) > reservation_keys[p];
+    for (std::size_t p = 0; p < parties && inside; ++p) inside = UtilityKey(columns[p][i]) > reservation_keys[p];
     result.zone_size += inside;
   }
 

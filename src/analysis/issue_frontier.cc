@@ -1,34 +1,9 @@
 // The Pareto frontier of linear additive utilities without enumerating the space: a dynamic
 // programme that adds one issue at a time and keeps only the partial outcomes that can still be
-// the start of a Pareto-optimal outcome.
-//
-// Each party's utility is a sum over issues of w_i * v_i(value), so an outcome's utility vector
-// is the sum of one contribution vector per issue. Why dropping dominated partial outcomes is
-// exact: let o be Pareto-optimal and a its partial sum over the first k issues. If another
-// partial outcome b of the same k issues were better than a for some party and no worse for any,
-// then b followed by o's values for the remaining issues would dominate o. So the prefixes of every
-// Pareto-optimal outcome survive every stage, and the frontier is found among the survivors of the
-// last stage without ever looking at the rest of the space. Identical vectors never dominate each
-// other, so outcomes with equal utilities all survive, as enumeration keeps them all.
-//
-// Floating point makes "better" need care. Enumeration compares keys of the utilities rounded to
-// 2^-40 (UtilityKey), and rounded comparisons do not survive addition: two prefixes whose keys
-// tie can have different keys once the same suffix is added. So a stage drops a partial sum a
-// only for a partial sum b that is at least as large in every coordinate as a double, and larger
-// by kMargin (2^-38) in one coordinate where a can still end below 1 (the min(u, 1) of
-// LinearAdditiveUtility would otherwise erase the difference). Issues are added in the space's
-// order, exactly as LinearAdditiveUtility::Utility adds them, and rounding to nearest is
-// monotone, so b's completion ends at least as high as a's for every party and more than one key
-// step higher for one: its keys dominate. The survivors are therefore a superset of the frontier
-// (a few near-ties more), and the last step keeps the non-dominated ones among them by the same
-// keys of the same Utility() values that enumeration uses, which gives exactly its frontier.
-//
-// When a stage keeps more than AnalysisOptions::frontier_point_limit partial outcomes, it is
-// thinned to one partial outcome per cell of a grid of side eps in utility space (the largest
-// sum in each cell). Every dropped partial outcome is within eps of a kept one for every party,
-// and adding the same suffix to both keeps that distance, so after thinning with eps_1, eps_2,
-// ... every outcome of the space is within E = sum eps_j of being weakly dominated by a returned
-// point, for every party. The result then says it is approximate and states E.
+// the start of a Pareto-optimal outcome. Exact (the same frontier as enumeration), or approximate
+// with a stated bound past AnalysisOptions::frontier_point_limit.
+// Why it is exact, the floating-point margin and the bound after thinning:
+// docs/analysis-large-spaces.md#issue-by-issue-linear-additive-utilities
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -39,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 #include "analysis/frontier_methods.h"
 #include "analysis/non_dominated.h"
 #include "parley/error.h"
@@ -97,8 +72,9 @@ class Programme {
   ParetoFrontier Run();
 
  private:
-  // True if partial sum `b` lets the search drop `a` (see the file comment); `open` is the
-  // highest partial sum after this stage from which a party can still end below 1 - kMargin/2.
+  // True if partial sum `b` lets the search drop `a` (the margin rule, "Floating point" in
+  // docs/analysis-large-spaces.md); `open` is the highest partial sum after this stage from which a
+  // party can still end below 1 - kMargin/2.
   bool Drops(const double* b, const double* a, const double* open) const {
     bool beyond_margin = false;
     for (std::size_t p = 0; p < parties_; ++p) {

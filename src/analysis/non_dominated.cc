@@ -12,8 +12,6 @@
 
 namespace parley {
 
-std::int64_t UtilityKey(double utility) { return internal::FastUtilityKey(utility); }
-
 namespace internal {
 namespace {
 
@@ -21,7 +19,7 @@ constexpr std::size_t kRandomPivots = 8;
 constexpr std::uint64_t kPivotSeed = 0x7069766f74ULL;
 
 void KeysOf(const UtilityColumns& utilities, std::size_t item, std::int64_t* out) {
-  for (std::size_t p = 0; p < utilities.columns.size(); ++p) out[p] = FastUtilityKey(utilities.columns[p][item]);
+  for (std::size_t p = 0; p < utilities.columns.size(); ++p) out[p] = UtilityKey(utilities.columns[p][item]);
 }
 
 // Items that are each party's best and the best under a few positive weightings: vectors that

@@ -1,34 +1,18 @@
 // The core of every Pareto computation in Parley: which of a set of utility vectors no other
-// vector dominates, compared on rounded keys (UtilityKey).
-//
-// Two parties: sort and sweep, O(n log n). Three: sort and sweep over a staircase of the second
-// and third keys kept so far, which becomes a Fenwick tree holding the best third key per rank
-// of the second if it grows large, O(n log n). More: sort-filter-skyline (presorted by the sum
-// of keys, so that a dominating vector always comes first; each candidate is checked against
-// the skyline so far), O(n log n + n s) for a skyline of s vectors. Before any of these, one
-// linear pass drops every vector that one of a few pivot vectors (each party's best, the best
-// sums) dominates, which on most real scenarios removes most of them.
+// vector dominates, compared on rounded keys (UtilityKey). A pivot filter, then sort and sweep for
+// two and three parties (O(n log n)) and sort-filter-skyline for more (O(n log n + n s) for a
+// skyline of s vectors). The algorithms and their measured cost:
+// docs/analysis.md#algorithms-and-their-cost
 #ifndef PARLEY_ANALYSIS_NON_DOMINATED_H_
 #define PARLEY_ANALYSIS_NON_DOMINATED_H_
 
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace parley::internal {
+#include "parley/utility.h"
 
-// UtilityKey, inline for the loops over every outcome: llrint(u * 2^40) in the default rounding
-// mode (to nearest, ties to even). Adding and subtracting 1.5 * 2^52 rounds exactly that way for
-// |x| < 2^51, without a call into libm; larger values take llrint.
-inline std::int64_t FastUtilityKey(double utility) {
-  const double x = utility * 0x1p40;
-  if (x > -0x1p51 && x < 0x1p51) return static_cast<std::int64_t>((x + 0x1.8p52) - 0x1.8p52);
-  // Utilities beyond +-2^22 (files may hold any finite number) saturate rather than overflow.
-  if (!(x > -0x1p62)) return -(std::int64_t{1} << 62);
-  if (!(x < 0x1p62)) return std::int64_t{1} << 62;
-  return std::llrint(x);
-}
+namespace parley::internal {
 
 // Utilities of `count` items for each party: columns[p][i] is party p's utility of item i.
 struct UtilityColumns {

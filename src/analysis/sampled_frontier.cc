@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 #include "analysis/frontier_methods.h"
 #include "analysis/non_dominated.h"
 #include "parley/limits.h"

@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 #include "analysis/frontier_methods.h"
 #include "parley/error.h"
 #include "parley/limits.h"

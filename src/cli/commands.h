@@ -1,5 +1,5 @@
-// The sub-commands of the `parley` program. Each file in src/cli defines one; main.cc wires them
-// into one CLI11 application. Commands throw parley::Error on bad input; main() turns that into
+// The sub-commands of the `parley` program. Each `<name>_command.cc` in src/cli defines one;
+// parley_main.cc wires them into one CLI11 application. Commands throw parley::Error on bad input; main() turns that into
 // one line on stderr and a non-zero exit status.
 #ifndef PARLEY_CLI_COMMANDS_H_
 #define PARLEY_CLI_COMMANDS_H_

@@ -2,7 +2,7 @@
 
 #include <mutex>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 
 namespace parley {
 namespace {

@@ -1,13 +1,15 @@
-// What the GENIUS XML reader decided about the files of a scenario folder: which one is the
-// domain, which are profiles and which it ignored and why. Exposed for tests and for tools that
-// survey a corpus; scenarios themselves are read through the "genius-xml" ScenarioFormat. Also
-// the reader's entry points for XML already in memory, which the fuzz targets use.
+// The GENIUS XML format's reader and writer, as genius_xml_format.cc registers them: a scenario
+// folder read (genius_xml_read.cc) or written (genius_xml_write.cc). Also what the reader decided
+// about the files of a folder (which one is the domain, which are profiles and which it ignored
+// and why), exposed for tests and for tools that survey a corpus, and the reader's entry points
+// for XML already in memory, which the fuzz targets use.
 #ifndef PARLEY_IO_GENIUS_XML_INTERNAL_H_
 #define PARLEY_IO_GENIUS_XML_INTERNAL_H_
 
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/outcome_space.h"
@@ -48,6 +50,18 @@ std::shared_ptr<const OutcomeSpace> ReadGeniusDomainText(const std::filesystem::
 // The scenario `name` of a domain and its profiles (one per party, in this order), with the
 // checks of the "genius-xml" format. Throws InputError.
 Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, const std::vector<GeniusText>& profiles);
+
+// The scenario of a GENIUS scenario folder, named after the folder, with a description saying
+// which file is the domain, which are the profiles (in party order) and which were ignored.
+// Throws InputError naming the file and line.
+Scenario ReadGeniusFolder(const std::filesystem::path& folder);
+
+// The files of the folder: (file name, XML text), the domain first. Throws UsageError naming the
+// party and issue when GENIUS XML cannot hold the scenario.
+std::vector<std::pair<std::string, std::string>> GeniusXmlFiles(const Scenario& scenario);
+
+// Writes GeniusXmlFiles(scenario) as the new or empty folder `folder`, completely or not at all.
+void WriteGeniusXml(const Scenario& scenario, const std::filesystem::path& folder);
 
 }  // namespace parley::internal
 

@@ -135,10 +135,6 @@ auto Checked(const Node& node, F&& make) -> decltype(make()) {
   }
 }
 
-// Reads a Parley scenario object ("format": "parley-scenario") found at `root`, which may be a
-// whole document or part of one (a track of a multi-track file). Defined in parley_json.cc.
-Scenario ReadParleyJsonNode(const Node& root);
-
 }  // namespace parley::internal
 
 #endif  // PARLEY_IO_JSON_NODE_H_

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "io/json_node.h"
+#include "io/parley_json_internal.h"
 #include "parley/error.h"
 #include "parley/multi_track.h"
 #include "parley/scenario_format.h"

@@ -7,13 +7,13 @@
 
 #include <fmt/format.h>
 
+#include "io/parley_json_internal.h"
 #include "parley/error.h"
 #include "parley/multi_track.h"
 
 namespace parley {
 namespace internal {
 const std::map<std::string, std::string>& BuiltinScenarioTexts();
-Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);
 std::optional<MultiTrackScenario> ReadMultiTrackText(const std::string& text, const std::string& origin);
 }  // namespace internal
 

@@ -98,7 +98,7 @@ void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, c
   WriteFileAtomically(path, text.str());
 }
 
-std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result, const AgreementMetrics* metrics) {
+std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result) {
   nlohmann::ordered_json json;
   json["scenario"] = scenario.name();
   json["negotiators"] = result.negotiators;
@@ -121,17 +121,6 @@ std::string ResultToJson(const Scenario& scenario, const NegotiationResult& resu
     json["fault"] = {{"party", ActorName(scenario, result, result.fault->party)}, {"message", result.fault->message}};
   } else {
     json["fault"] = nullptr;
-  }
-  if (metrics) {
-    nlohmann::ordered_json m;
-    m["social_welfare"] = metrics->social_welfare;
-    m["pareto_optimal"] = metrics->pareto_optimal;
-    m["distance_to_pareto"] = metrics->distance_to_pareto;
-    m["distance_to_nash"] = metrics->distance_to_nash ? nlohmann::ordered_json(*metrics->distance_to_nash) : nullptr;
-    m["distance_to_kalai"] =
-        metrics->distance_to_kalai ? nlohmann::ordered_json(*metrics->distance_to_kalai) : nullptr;
-    m["opposition"] = metrics->opposition;
-    json["metrics"] = m;
   }
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }

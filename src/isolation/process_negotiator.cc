@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "io/parley_json_internal.h"
 #include "isolation/messages.h"
 #include "isolation/wire.h"
 #include "isolation/worker_process.h"
@@ -22,9 +23,6 @@
 #include "parley/scenario.h"
 
 namespace parley {
-namespace internal {
-std::string WriteParleyJsonText(const Scenario& scenario);  // io/parley_json.cc
-}  // namespace internal
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <new>
 
+#include "io/parley_json_internal.h"
 #include "isolation/messages.h"
 #include "isolation/wire.h"
 #include "parley/plugin.h"
@@ -13,9 +14,6 @@
 
 namespace parley {
 namespace internal {
-
-Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);  // io/parley_json.cc
-
 namespace {
 
 // The engine is trusted: a message larger than this is a bug, not an attack.

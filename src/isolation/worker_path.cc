@@ -1,8 +1,8 @@
-// Where the `parley-worker` program is: named by the environment, installed beside the running
-// program, installed with the shared library (found relative to the library's own file, so that
-// an installed tree works wherever it was installed or unpacked), or left in the build tree (so
-// that the tests and benchmarks find it where they run). Each library compiles this file with the
-// places that apply to it (CMakeLists.txt, docs/install.md).
+// Where the `parley-worker` program is: named by the environment; beside the running program;
+// for the shared library, where installation puts it or where the build puts it, both found from
+// the library's own file, so that a tree works wherever it was installed, unpacked or built; for
+// the static library of the build tree, in that build tree (the tests and benchmarks). Each library
+// compiles this file with the places that apply to it (CMakeLists.txt, docs/install.md).
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -21,11 +21,11 @@ namespace {
 // Any object of this file: its address names the shared object it was loaded from.
 const char kAnchor = 0;
 
-// PARLEY_WORKER_FROM_LIBRARY is the worker's path relative to the library's directory.
-std::filesystem::path InstalledWithLibrary() {
+// The folder of the shared library, or empty if the loader cannot say.
+std::filesystem::path LibraryFolder() {
   Dl_info info{};
   if (dladdr(&kAnchor, &info) == 0 || info.dli_fname == nullptr) return {};
-  return (std::filesystem::path(info.dli_fname).parent_path() / PARLEY_WORKER_FROM_LIBRARY).lexically_normal();
+  return std::filesystem::path(info.dli_fname).parent_path().lexically_normal();
 }
 #endif
 
@@ -51,8 +51,12 @@ std::filesystem::path NegotiatorWorkerPath() {
     if (consider(beside)) return beside;
   }
 #ifdef PARLEY_WORKER_FROM_LIBRARY
-  if (const std::filesystem::path installed = InstalledWithLibrary(); !installed.empty() && consider(installed)) {
-    return installed;
+  // PARLEY_WORKER_FROM_LIBRARY is the installed worker's path relative to the installed library;
+  // the build puts both in one folder.
+  if (const std::filesystem::path folder = LibraryFolder(); !folder.empty()) {
+    for (const auto& candidate : {(folder / PARLEY_WORKER_FROM_LIBRARY).lexically_normal(), folder / "parley-worker"}) {
+      if (consider(candidate)) return candidate;
+    }
   }
 #endif
 #ifdef PARLEY_WORKER_BUILD_PATH

@@ -1,28 +1,9 @@
-// The feedback mediator: single-text mediation that learns from the parties' feedback, after the
-// feedback-based mediated protocol of Aydoğan, Hindriks and Jonker, in which each party tells the
-// mediator whether a new text is better, the same or worse for it than the previous one. Run it
-// under single-text(feedback=true).
-//
-// How it is reimplemented here (from the published description, not from their code):
-// - Model. For each party and each issue of at most 32 values it keeps a partial order over the
-//   issue's values: "a is no better than b" and "a is worse than b", closed under transitivity.
-//   Whenever two consecutive texts differ in exactly one issue, each party's feedback is read as
-//   a comparison of the two values of that issue for that party. This is exact for linear
-//   additive preferences (a value's contribution does not depend on the other issues) and a
-//   heuristic otherwise. Larger and real issues are not modelled.
-// - Base. It works from a base text: the standing (last accepted) text whenever a new one has
-//   been accepted, a random text before any has, and any text the model shows to be at least as
-//   good for every party and better for one.
-// - Next text. The base with one issue changed to a value not yet put with this base, known
-//   worse than the base's value for no party, and not known to be no better for all of them;
-//   preferring values known better for more parties, at random among equals (unmodelled issues
-//   take a random value). After a text that changed issue i did not become the base, it first
-//   tries the other candidate values of issue i, so that each text differs from the previous one
-//   in one issue and every answer teaches the model something. Without feedback it learns
-//   nothing and puts each neighbour of the base once, in random order.
-// - End. When no candidate is left (never, while an issue is unmodelled) the base is a local
-//   optimum of the model: with a standing text it stops (stop=true), so the negotiation ends
-//   with that text; without one it restarts from a random text, keeping what it learnt.
+// The "feedback" mediator: single-text mediation that learns, from the parties' feedback on
+// consecutive texts differing in one issue, how each party ranks the values of each issue, and
+// proposes changes no party is known to dislike. Run it under single-text(feedback=true).
+// After the feedback-based mediated protocol of Aydoğan, Hindriks and Jonker, reimplemented from
+// its published description.
+// The model, the base text, the next text and when it stops: docs/mediation.md#single-negotiation-text
 #include <algorithm>
 
 #include "mediators/text_moves.h"

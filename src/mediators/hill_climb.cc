@@ -1,26 +1,9 @@
-// The hill-climb mediator: a single-text mediator that climbs from the standing text to a
-// neighbouring one (the same text with one issue changed). Since the standing text only moves when
-// every party accepts the new one, proposing neighbours of it is a hill climb on accepted texts:
-// with parties who accept only what is at least as good for them, no party is ever worse off
-// than under the previous accepted text.
-//
-// Which neighbour it proposes:
-// - With disclosed profiles (single-text(disclosed=true)), the untried neighbour that the
-//   disclosed parties should accept (at least their reservation value and their utility of the
-//   accepted text) and that most raises the objective: the smallest gain over the reservation
-//   values (objective=egalitarian), or the Nash product of the gains (objective=nash; texts where
-//   someone is below its reservation value compare by the smallest gain). Ties go to the larger
-//   sum of utilities, then to the first neighbour in issue and value order.
-// - Without disclosure, a uniformly random untried neighbour.
-// Every neighbour is put at most once per standing text; once all have been put and none was
-// accepted the standing text is a local optimum and it stops (stop=true) so the negotiation ends
-// with it. With every profile disclosed it skips neighbours that change nobody's utility. Issues of real values, or of more than 4096 values, cannot be exhausted: each time one
-// of them is chosen it takes a random value (with disclosure, the best of four random values).
-//
-// Before any text is accepted it climbs towards acceptability: it starts from a random text and
-// moves its base to any text it has seen that scored better: by the objective with disclosure,
-// by the number of parties who accepted it without. When the base's neighbourhood is exhausted it
-// restarts from a random text.
+// The "hill-climb" mediator: a single-text mediator that proposes neighbours of the standing text
+// (the same text with one issue changed). Since the standing text only moves when every party
+// accepts, this is a hill climb on accepted texts: no party that accepts only what is at least as
+// good for it is ever worse off than under the previous accepted text.
+// Which neighbour it proposes, with and without disclosed profiles, and when it stops:
+// docs/mediation.md#single-negotiation-text
 #include <cmath>
 #include <limits>
 

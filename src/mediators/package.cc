@@ -1,15 +1,7 @@
-// The "package" mediator: when the parties have told it their preferences, it puts a better deal
-// on the table in place of an offer that is worse for the others than a package it can find.
-//
-// It looks at an offer when the offer gives some receiving party less than its reservation value
-// (a non-starter), or when it is the every-th offer it has relayed. It then searches for the
-// outcome with the largest Nash product of gains over the reservation values (at the time of the
-// offer) among outcomes that give the offerer at least what its own offer gave it, so that the
-// offerer loses nothing by the replacement. If that package's Nash product beats the offer's (a
-// non-starter counts as below every rational outcome), the package replaces the offer; otherwise
-// the offer is forwarded. Enumerable spaces of at most `limit` outcomes are searched exhaustively
-// over utility tables built once in Begin; larger ones by `samples` seeded uniform samples.
-// Without every party's profile it cannot weigh gains, and forwards everything.
+// The "package" mediator (shuttle protocol): when the parties have told it their preferences, it
+// puts a better deal on the table in place of an offer that is worse for the others than a package
+// it can find, never giving the offerer less than its own offer did.
+// When it looks, how it searches and what "better" means: docs/mediation.md#mediators
 #include <algorithm>
 
 #include <fmt/format.h>

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/format_count.h"
+#include "common/format_count.h"
 #include "parley/error.h"
 #include "parley/limits.h"
 #include "parley/random.h"

@@ -1,31 +1,8 @@
-// Shuttle negotiation (indirect alternating offers): the parties take turns as in SAOP, but they
-// never talk to each other. Every offer goes to the lead mediator, which forwards it, withholds it
-// or replaces it with a package of its own, and every acceptance goes to the mediator too.
-//
-// One offer is live at a time, and it is what every party's table shows:
-// - a forwarded offer of party i is delivered to the other n - 1 parties "from party i" and is
-//   agreed when all of them have accepted it, exactly as in SAOP;
-// - a withheld offer is lost: no table changes and nobody is told;
-// - a package replacing it is delivered to all n parties "from the mediator" (offerer = party
-//   count) and needs all n acceptances, the offerer's included.
-// A party sees only deliveries: its TurnState shows the live offer (acceptances always 0, since
-// the mediator does not say who has accepted), and Observe() is called once per delivery with
-// type kOffer. Acceptances, withheld offers, walk-aways and disclosures are never shown to another
-// party; a walk-away ends the negotiation and the others learn of it from the result.
-//
-// Why this reproduces SAOP with a forwarding mediator: in SAOP a party's choices can depend only
-// on its turn states and what it observes. With forwarding, the live offer and the turn states
-// are SAOP's own (the author of the live offer never acts on it before the others have answered),
-// and the offers observed are SAOP's offer observations. What SAOP shows and shuttle hides is
-// the acceptance count and the kAccept/kEndNegotiation observations; negotiators that ignore
-// those (all built-in ones) act identically, so the agreement, steps, utilities and trace match.
-//
-// Only the lead mediator (mediators[0]) relays; co-mediators are begun with the same context
-// (and their failures to start are faults), but the shuttle protocol does not consult them — they
-// serve single-text negotiations. The trace records each party's action as taken (a withheld or
-// replaced offer appears as the party's kOffer), and each package as a kOffer of the lead
-// mediator (party index = party count) at the same step; it has no entry for a withholding.
-// A mediator's fault is recorded with party index = party count + mediator index.
+// Shuttle negotiation (indirect alternating offers): the parties take turns as in SAOP but never
+// talk to each other. Every offer goes to the lead mediator, which forwards it, withholds it or
+// replaces it with a package of its own, and every acceptance goes to the mediator too.
+// Rules, who sees what, traces, faults, and why a forwarding mediator reproduces SAOP exactly:
+// docs/mediation.md#shuttle-indirect-alternating-offers
 #include <string_view>
 
 #include <fmt/format.h>

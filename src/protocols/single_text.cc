@@ -1,37 +1,9 @@
 // The single negotiation text procedure with vetoes (Fisher's one-text procedure, as used at Camp
 // David; Klein et al.'s mediated single-text protocol): parties never exchange offers. Each round
-// a mediator puts one complete text to every party; each party accepts or vetoes it, and a text
-// every party accepts becomes the standing agreement until a later text is accepted by all. At
-// the deadline, or when a mediator stops, the last text all accepted is the agreement.
-//
-// Choices this file makes (docs/mediation.md tells users the same):
-// - Proposers: with several mediators, round r's text comes from mediator r mod M (the lead
-//   first). They share one accepted text, and every mediator is told every text and its answers,
-//   so a team of mediators works as one that takes turns writing.
-// - Answers: a party answers through Negotiator::Act with the text as the offer on the table and
-//   offerer = party count ("the mediator"). kAccept accepts; kOffer vetoes, and the counter-offer
-//   written into the buffer is ignored (the procedure has no counter-offers; it is not even
-//   checked); kEndNegotiation walks away and ends the negotiation without agreement, as in SAOP.
-// - Feedback (feedback=true): from the second round each party is also asked CompareTexts(previous
-//   text, text); when it leaves the answer to the protocol, the protocol answers truthfully from
-//   the party's own profile, comparing utilities under analysis.h's UtilityKey rounding so that
-//   floating-point noise reads as "same". In the first round the feedback vector is empty.
-// - Privacy: a party sees only the texts put to it and the announcements of accepted texts
-//   (Observe with party = party count, kAccept and the text); never another party's vote,
-//   feedback or disclosed profile. Walking away is not announced: the others learn it at Finish.
-// - Time: one text per round; round r of R happens at t = r / R (or elapsed / limit, the later),
-//   and all answers of a round share that time. An accepted text is provisional until the end, so
-//   the agreement is discounted at the time the negotiation ends: t = 1 at the deadline, the
-//   time of the round a mediator stopped in.
-// - Steps and traces: every text and every answer is a step. The text is recorded as kOffer by
-//   "party" party_count + m (mediator m) with the text; an acceptance as kAccept with the text; a
-//   veto as kOffer without an offer; walking away as kEndNegotiation. result.rounds counts the
-//   texts put to the parties.
-// - Faults: a mediator that throws or writes an invalid text is a fault with party index
-//   party_count + m and a message naming "mediator m".
-// - What mediators know: with disclosed=true every mediator is given every party's profile (a
-//   mediator the parties told their preferences); otherwise none. Mediator m's seed is
-//   DeriveSeed(seed, {1000 + m}).
+// a mediator puts one complete text to every party, which accepts or vetoes it; a text every party
+// accepts stands until a later one is accepted by all, and the last one standing is the agreement.
+// Rules and choices (mediators taking turns, answers, feedback, who sees what, time, traces,
+// faults): docs/mediation.md#single-negotiation-text
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "parley/analysis.h"
+#include "parley/utility.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"

@@ -71,7 +71,8 @@ grep -q '^Result *agreement' <<<"$output" || fail "isolated negotiation: $output
 # build tree's.
 rm "$worker"
 output=$(run "$parley" negotiate --isolate "${rafah[@]}")
-grep -qF "cannot find the negotiator worker program parley-worker (looked for $root/usr/bin/parley-worker, $worker);" \
+places="$root/usr/bin/parley-worker, $worker, $root/usr/$libdir/parley-worker"
+grep -qF "cannot find the negotiator worker program parley-worker (looked for $places);" \
   <<<"$output" || fail "the fault without a worker is not as expected: $output"
 mv "$worker.real" "$worker"
 

@@ -1,31 +1,11 @@
-// AgentK, winner of ANAC 2010, reimplemented from its published description: Kawaguchi, Fujita &
-// Ito, "AgentK: Compromising strategy based on estimated maximum utility for automated
-// negotiating agents", in New Trends in Agent-Based Complex Automated Negotiations (Studies in
-// Computational Intelligence 383, 2012).
-//
-// From the utilities (to itself) of the opponents' offers it keeps the mean mu and variance s^2,
-// and estimates the most it can expect, emax = mu + (best - mu) * sqrt(12 s^2) (offer_statistics.h).
-// Its target falls from the best utility towards emax as
-//
-//   pre(t, a) = best - (best - emax) * t^a,          a = alpha = 1 + tau + 10 mu' - 2 tau mu'
-//   ratio     = min(2, (d + 0.1) / (best - pre))      d = sqrt(12 s^2), mu' = mu / best
-//   target    = best - ratio * (best - pre)
-//
-// so that it concedes faster the more the opponent's offers vary (ratio) and the better they
-// already are (alpha). Above emax the target is pulled towards it by r * f / m with r = target -
-// emax, f = min(m, 1 / r^2), m = 400 - 300 t, which moves it all the way once r is small; below
-// emax it is raised to emax. Offers are drawn uniformly among the outcomes worth at least a bid
-// target computed the same way with a jittered exponent beta, uniform in [alpha - tau/2, alpha +
-// tau/2) (tau, the "tremor", is 2). An offer worth at least the target is accepted; a lower one
-// with probability P = t^alpha / 5 + (u - emax) + (u - target), taken as 0 below 0.1.
-//
-// Choices where the description is open (docs/strategies.md): "1" in the formulas is read as the
-// best utility of the profile (GENIUS profiles are normalised to 1; Parley's need not be); the
-// width d is capped at 1; every random draw comes from the negotiator's seed; targets never go
-// below the reservation value at the time, and no offer below it is accepted. With several
-// opponents the statistics pool every opponent's offers (each offer is one more sample of what
-// the others will give) and the offer judged is the one on the table. Before any opponent offer
-// it offers its best outcome.
+// AgentK, winner of ANAC 2010, reimplemented from its published description: it estimates from
+// the opponents' offers the most it can expect, and concedes towards that estimate the faster the
+// more their offers vary and the better they already are; below its target it accepts with a
+// probability that grows with time.
+// Kawaguchi, Fujita & Ito, "AgentK: Compromising strategy based on estimated maximum utility for
+// automated negotiating agents", in New Trends in Agent-Based Complex Automated Negotiations
+// (Studies in Computational Intelligence 383, 2012).
+// Formulas and the choices where the description is open: docs/strategies.md#agentk--agentk-anac-2010
 #include <algorithm>
 #include <cmath>
 #include <memory>

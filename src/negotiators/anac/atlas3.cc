@@ -1,38 +1,11 @@
-// Atlas3, winner of ANAC 2015 (multilateral), reimplemented from its published description: Mori
-// & Ito, "Atlas3: A negotiating agent based on expecting lower limit of concession function", in
-// Modern Approaches to Agent-based Complex Automated Negotiation (Studies in Computational
-// Intelligence 674, 2017), and the ANAC 2015 report (Fujita et al.).
-//
-// Opponents' acceptance. For every opponent it keeps the mean and variance of the utilities (to
-// itself) of the bids that opponent has offered or accepted, and estimates the most that opponent
-// will agree to as AgentK does (offer_statistics.h). Every opponent must agree, so the estimate E
-// is the smallest over the opponents.
-//
-// Lower limit of the concession function. The end of the negotiation is read as a two-player game
-// between it and the opponents, each either insisting or conceding: conceding gives it E, insisting
-// against a concession its best utility U, both conceding the midpoint (U + E) / 2, both insisting
-// a breakdown worth r (its reservation value, discounted to the deadline). In the mixed
-// equilibrium the opponents insist with probability p = ((U - E) / 2) / ((U - E) / 2 + E - r), and
-// its expected utility there, L = p E + (1 - p) (U + E) / 2, is the lowest utility it should ever
-// concede to. The target falls from U to L as target(t) = L + (U - L) (1 - t^a), a = 1 + 2 d
-// (d the discount factor: the costlier waiting is, the sooner it concedes).
-//
-// Appropriate search. To offer, it starts from the bid on the table (an opponent's bid, so one
-// they like) and changes one issue at a time, taking the change that lands closest above the
-// target, or failing that the one that gains most, until the bid is worth at least the target;
-// bids near both the target and the opponents' proposals are the likeliest to be accepted. If the
-// search does not reach the target it offers the outcome just above the target in its ranking.
-//
-// CList. It keeps the opponents' bids (offered or accepted), best for itself first. In the final
-// phase, the last kFinalRounds rounds (estimated from the time one round takes), it offers the
-// best CList bid that is worth at least its reservation value, and accepts an offer worth at
-// least that bid, so that an agreement someone has already shown interest in is not lost; in the
-// very last round it accepts any offer worth at least its reservation value.
-//
-// Otherwise it accepts an offer worth at least its target. Choices where the description is open
-// are listed in docs/strategies.md (the game's payoffs, the exponent a, the final-phase length,
-// the CList size of kClistSize, the search's candidate values: every value of issues with at most
-// kMaxIssueValues, otherwise that many evenly spaced ones).
+// Atlas3, winner of ANAC 2015 (multilateral), reimplemented from its published description: it
+// concedes towards a lower limit read from an end-game between itself and its opponents, offers
+// bids found by searching from the bid on the table, and settles for the best bid an opponent has
+// already offered or accepted at the very end.
+// Mori & Ito, "Atlas3: A negotiating agent based on expecting lower limit of concession function",
+// in Modern Approaches to Agent-based Complex Automated Negotiation (Studies in Computational
+// Intelligence 674, 2017); the ANAC 2015 report (Fujita et al.).
+// Formulas and the choices where the description is open: docs/strategies.md#atlas3--atlas3-anac-2015-multilateral
 #include <algorithm>
 #include <cmath>
 #include <memory>

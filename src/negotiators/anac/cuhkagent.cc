@@ -1,32 +1,12 @@
-// CUHKAgent, winner of ANAC 2012, reimplemented from its published description: Hao & Leung,
-// "CUHKAgent: An adaptive negotiation strategy for bilateral negotiations over multiple items",
-// in Novel Insights in Agent-based Complex Automated Negotiation (Studies in Computational
-// Intelligence 535, 2014), and Hao, Song, Leung & Ming, "An efficient and robust negotiating
-// strategy in bilateral negotiations over multiple items" (EAAI 2014).
-//
-// It does not concede before a non-exploitation point lambda, which comes earlier the more the
-// discount factor d costs and later the more the opponents concede; it then concedes towards a
-// minimum utility threshold that adapts over time to what the opponents have offered.
-//
-//   c       the opponents' concession degree in [0, 1]: how far, in its own utility, an opponent's
-//           best offer has moved from its first towards the best utility (the smallest over the
-//           opponents who have offered)
-//   lambda  = 0.08 + 0.82 * d^(1.5 - c)      (0.9 without discounting)
-//   b(t)    = max(floor at t, best utility received): the minimum utility threshold
-//   m       = b + (best - b) * (0.25 + 0.5 c): the level reached at lambda
-//   target  = best - (best - m) * (t / lambda)^2             for t <= lambda
-//           = m - (m - b) * (t - lambda) / (1 - lambda)       after lambda
-//
-// It offers the best received offer when that is worth at least the target (the opponent proposed
-// it, so it is the likeliest to be accepted); otherwise, among the outcomes in [target, target +
-// window], the one the frequency opponent model rates best for the opponents. It accepts an offer
-// worth at least the target or at least its own next offer, never below its reservation value.
-//
-// The publications give the structure (non-exploitation point depending on the discount factor and
-// on the opponent's concession, adaptive threshold, model-guided bid choice) but their constants
-// and the exact concession-degree estimator are the authors' tuning; the formulas above are
-// Parley's choices, listed in docs/strategies.md. With several opponents the concession degree
-// is the smallest (the toughest opponent sets the pace) and the model's estimate is their mean.
+// CUHKAgent, winner of ANAC 2012, reimplemented from its published description: it does not
+// concede before a non-exploitation point set by the discount factor and the opponents'
+// concession, then concedes towards a minimum threshold that adapts to what they have offered,
+// choosing its bids with the frequency opponent model.
+// Hao & Leung, "CUHKAgent: An adaptive negotiation strategy for bilateral negotiations over
+// multiple items", in Novel Insights in Agent-based Complex Automated Negotiation (Studies in
+// Computational Intelligence 535, 2014); Hao, Song, Leung & Ming, "An efficient and robust
+// negotiating strategy in bilateral negotiations over multiple items" (EAAI 2014).
+// Formulas, every one a choice of Parley's: docs/strategies.md#cuhkagent--cuhkagent-anac-2012
 #include <algorithm>
 #include <cmath>
 #include <memory>

@@ -1,28 +1,10 @@
-// HardHeaded, winner of ANAC 2011, reimplemented from its published description: van Krimpen,
-// Looije & Hajizadeh, "HardHeaded", in Complex Automated Negotiations: Theories, Models, and
-// Software Competitions (Studies in Computational Intelligence 435, 2013), and the BOA
+// HardHeaded, winner of ANAC 2011, reimplemented from its published description: a very Boulware
+// time-dependent target, offers chosen near it with the frequency opponent model (its own learning
+// rule), and acceptance of anything at least as good as what it would offer or has offered.
+// van Krimpen, Looije & Hajizadeh, "HardHeaded", in Complex Automated Negotiations: Theories,
+// Models, and Software Competitions (Studies in Computational Intelligence 435, 2013); the BOA
 // decoupling of Baarslag et al. (2012).
-//
-// Bidding. A very Boulware time-dependent target, p(t) = floor + (best - floor) * (1 - t^(1/e))
-// with e = 0.05, so that by t = 0.9 it has given up only 0.9^20 = 12% of its range and does most
-// of its conceding in the last tenth of the negotiation. The floor is the larger of the minimum
-// utility (0.585, HardHeaded's constant) and the reservation value at the time. Among the
-// outcomes whose utility lies in [p, p + window] it offers the one the frequency opponent model
-// (HardHeaded's own learning rule, registered as the "frequency" model) rates best for the
-// opponents; and when an opponent has already offered something worth at least p, it offers
-// that best received offer instead.
-//
-// Discounting. The description speeds the concession up when the discount factor d is low.
-// Choice (documented in docs/strategies.md): for d >= 0.9 the discount is ignored; otherwise
-// the Boulware phase is squeezed into [0, d], ending at floor + (best - floor) * d, and after d it
-// concedes to the floor as a Conceder (exponent 30), since waiting then costs more than it buys.
-//
-// Acceptance. It accepts an offer worth at least its own next offer or at least the lowest offer
-// it has made so far (and never one below its reservation value at the time).
-//
-// Several opponents (the description is bilateral): the model keeps one frequency table per
-// opponent and the offer chosen maximises their mean estimate; "best received" is over every
-// opponent's offers; the offer judged for acceptance is the one on the table.
+// Formulas and choices (discounting, the window): docs/strategies.md#hardheaded--hardheaded-anac-2011
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -80,7 +62,8 @@ class HardHeaded final : public Negotiator {
   }
 
  private:
-  // The concession target p(t) described in the file comment.
+  // The concession target p(t) = floor + (best - floor) (1 - t^(1/e)); with a discount factor d
+  // below 0.9 the Boulware phase ends at t = d and a Conceder phase follows (docs/strategies.md).
   double Target(double time) const {
     const double best = own_.best_utility();
     const double floor = std::min(best, std::max(own_.FloorAt(time), minimum_));

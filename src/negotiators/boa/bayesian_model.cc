@@ -1,43 +1,10 @@
-// The "bayesian" opponent model: Bayesian learning of an opponent's linear additive preferences
-// after Hindriks & Tykhonov, "Opponent modelling in automated multi-issue negotiation using
-// Bayesian learning" (AAMAS 2008), in the paper's scalable form, where each issue's weight and
-// each issue's value function have their own independent distribution, so that the hypothesis
-// count grows with issues * values instead of with the product of all combinations.
-//
-// Hypotheses, per opponent and per issue (n issues):
-//   weight  the issue's rank r in 1..n of an importance ranking, mapped linearly to the weight
-//           2r / (n(n+1)) as in the paper (the weights of a full ranking then sum to one). With
-//           more than `hypotheses` issues, that many ranks spread evenly over 1..n are kept.
-//   value   the paper's shapes over the issue's values in their listed order (for integer and
-//           real issues, their numeric order), placed at a coordinate z in [0, 1]: a triangle
-//           peaking at z = p, rising linearly from 0 at z = 0 and falling to 0 at z = 1. Peaks
-//           at p = 0 and p = 1 are the downhill and uphill shapes; between them one peak per
-//           value of a countable issue, at most `hypotheses` peaks spread evenly (always that many
-//           for a real issue).
-// Priors are uniform. The model's estimate uses the expectations: weights normalised to sum to
-// one, times each issue's expected value function, so it lies in [0, 1].
-//
-// Update. Like the paper, the model assumes the opponent concedes over time, linearly, and
-// predicts the utility of its offer at normalised time t as u'(t) = max(0, 1 - concession * t).
-// (The paper's linear concession decreases by a fixed step per offer; a slope over normalised time
-// serves every deadline. The default 0.2 suits a Boulware opponent, which stays high until late; an
-// opponent that concedes steadily to a low reservation value is learnt better with a larger
-// slope; see docs/strategies.md for measurements.)
-// The likelihood of the offer b under a hypothesis is the Gaussian density of the hypothesis'
-// utility of b around u'(t) with deviation `sigma`. In the scalable form the utility under a
-// hypothesis about one issue takes every other issue at its current expectation:
-//   weight hypothesis w for issue i:  (w v_i + sum_{j!=i} E[w_j] v_j) / (w + sum_{j!=i} E[w_j])
-//   value hypothesis h for issue i:   (E[w_i] h(z_i) + sum_{j!=i} E[w_j] v_j) / sum_j E[w_j]
-// with v_j the expected value of b's value on issue j, all taken from the state before the offer
-// (so the order of the issues does not matter). Each distribution is then multiplied by the
-// likelihoods and renormalised (Bayes' rule). An update costs O(issues * hypotheses), a query
-// O(issues * hypotheses), with hypotheses capped by the parameter.
-//
-// Speed: bidding strategies ask for the estimate of up to 64 candidates per turn, and each query
-// sums every value shape of every issue. So after each update the model tabulates, per opponent,
-// weight x expected value of every value of each countable issue of at most kTabulatedValues
-// values (O(values * shapes) per such issue); queries then cost one lookup per such issue. The
-// table holds exactly the products a query would compute, so estimates are unchanged.
+// The "bayesian" opponent model: learns each opponent's linear additive preferences from its
+// offers, with one probability distribution per issue weight and per issue value function, updated
+// by Bayes' rule on the assumption that the opponent concedes linearly in time.
+// After Hindriks & Tykhonov, "Opponent modelling in automated multi-issue negotiation using
+// Bayesian learning" (AAMAS 2008), in the paper's scalable form.
+// Hypotheses, likelihood, choices and measurements:
+// docs/strategies.md#bayesian--bayesian-learning-hindriks--tykhonov-2008
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -71,7 +38,10 @@ void BayesUpdate(std::vector<double>& probabilities, const std::vector<double>& 
   for (double& p : probabilities) p /= total;
 }
 
-// Countable issues with at most this many values get a table of weighted expected values.
+// Countable issues with at most this many values get a table of weighted expected values. Bidding
+// strategies ask for the estimate of up to 64 candidates a turn, and without the table each query
+// sums every value shape of every issue; the table, refreshed after each update, holds exactly the
+// products a query would compute, so estimates are unchanged.
 constexpr std::uint64_t kTabulatedValues = 64;
 
 class BayesianModel final : public OpponentModel {

@@ -1,17 +1,9 @@
-// AC_combi(T, MAX^W) of Baarslag, Hindriks & Jonker 2014 ("Effective acceptance conditions in
-// negotiation"): accept when AC_next holds (a * u(offer) + b >= u(my next offer)); or, once the
-// normalised time t has reached T, when the offer is worth at least the best offer received in
-// the window W = [t - (1 - t), t], the time that remains mirrored back: near the deadline, take an
-// offer as good as any the opponent has lately been willing to make, since better ones are
-// unlikely to come. Never below the reservation value at the time.
-//
-// With several opponents the window pools the offers of all of them: the question is whether a
-// better offer is likely to be on the table again before the deadline, whoever makes it. Texts
-// and packages from mediators (party >= party_count) count as offers received too.
-//
-// The window maximum is kept with a monotone queue (offers arrive in time order and the window's
-// start 2t - 1 only moves forward), so a turn costs O(1) amortised; offers made before 2T - 1,
-// which no window can reach, are not stored.
+// The "combi" acceptance strategy: accepts when AC_next holds, or, near the deadline, when the
+// offer is at least as good as the best received in a window of the recent past; never below the
+// reservation value at the time.
+// AC_combi(T, MAX^W) of Baarslag, Hindriks & Jonker 2014, "Effective acceptance conditions in
+// negotiation".
+// The window, several opponents and the cost of a turn: docs/strategies.md#acceptance-strategies
 #include <algorithm>
 #include <cmath>
 #include <vector>

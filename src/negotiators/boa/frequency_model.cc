@@ -1,21 +1,10 @@
-// The "frequency" opponent model: the frequency analysis of HardHeaded (van Krimpen, Looije &
-// Hajizadeh, ANAC 2011 winner) that GENIUS ships as HardHeadedFrequencyModel and that Baarslag et
-// al. ("Learning about the opponent in automated bilateral negotiation", 2016, section 5.2)
-// describe as the typical frequency model. It rests on two observations about conceding
-// negotiators: they keep the values of the issues they care most about unchanged from one offer
-// to the next, and they offer their preferred values most often.
-//
-// Per opponent, with n issues:
-//   issue weights  start at 1/n. After each offer but the first, every issue whose value (or bin)
-//                  is the same as in that opponent's previous offer gains learning / n, and the
-//                  weights are then divided by their sum (so the gain is learning / n before
-//                  renormalisation, HardHeaded's learnCoef / numberOfIssues with learnCoef = 0.2).
-//   value scores   count how often each value (or bin) has been offered; a value's score is
-//                  (count + 1) / (largest count of the issue + 1), so the most offered value scores
-//                  1 and a never-offered one 1 / (largest + 1).
-//   estimate       sum over issues of weight * score, in [0, 1] since the weights sum to one.
-// Real ranges and integer ranges of more than 1000 values are cut into `bins` bins (issue_grid.h).
-// An update costs O(issues), a query O(issues); memory is O(issues * values) per opponent.
+// The "frequency" opponent model: issues whose value an opponent keeps unchanged from offer to offer
+// gain weight, and values score by how often they are offered.
+// The frequency analysis of HardHeaded (van Krimpen, Looije & Hajizadeh, ANAC 2011 winner), which
+// GENIUS ships as HardHeadedFrequencyModel (learnCoef 0.2 is `learning`) and Baarslag et al.,
+// "Learning about the opponent in automated bilateral negotiation" (2016, section 5.2) describe
+// as the typical frequency model.
+// Update rule, parameters and measurements: docs/strategies.md#frequency--frequency-analysis-hardheaded
 #include <algorithm>
 #include <cmath>
 #include <cstdint>

@@ -1,25 +1,10 @@
-// MiCRO (de Jonge 2022, "An Analysis of the Linear Bilateral ANAC Domains Using the MiCRO
-// Benchmark Strategy"): a strategy with no opponent model and no sense of time. It ranks its
-// outcomes by its own utility, best first, and proposes them in that order, but takes the next
-// (lower) one only when the opponent has made at least as many distinct offers as it has; until
-// then it repeats one of the outcomes it has already proposed, chosen at random (seeded). It
-// never proposes an outcome worth less than its reservation value at the time. Its own
-// acceptance rule: accept an offer worth at least what it would propose next, or at least the
-// least it has proposed.
-//
-// Registered twice:
-//  - the bidding strategy "micro", for boa(bidding=micro, ...). The BOA split pairs it with an
-//    acceptance strategy such as "next", which compares the offer with the bid just chosen; when
-//    MiCRO repeats, that bid is a random earlier proposal, so AC_next is stricter than MiCRO's own
-//    rule (it may demand more than the least already proposed). It ignores the opponent model.
-//  - the negotiator "micro", MiCRO as published, with its own acceptance rule.
-//
-// Several opponents: it concedes only when every opponent has made at least as many distinct
-// offers as it has (the least count decides), so that no opponent is answered with concessions
-// it has not matched. Mediators' texts do not count.
-//
-// Distinct offers are kept per opponent in a hash set: a set grows (and allocates) only when that
-// opponent makes an offer it has not made before.
+// MiCRO: proposes its outcomes best first, taking the next (lower) one only when the opponents have
+// made at least as many distinct offers as it has, and otherwise repeating one it has already
+// proposed; no opponent model, no sense of time. Registered twice: the bidding strategy "micro"
+// for boa(bidding=micro, ...), and the negotiator "micro" with MiCRO's own acceptance rule.
+// de Jonge 2022, "An Analysis of the Linear Bilateral ANAC Domains Using the MiCRO Benchmark
+// Strategy".
+// The rules, how the two registrations differ, and several opponents: docs/strategies.md#micro--micro
 #include <algorithm>
 #include <bit>
 #include <cstdint>

@@ -1,25 +1,9 @@
-// The "tit-for-tat" bidding strategy: the imitative tactics of Faratin, Sierra & Jennings 1998
-// ("Negotiation decision functions for autonomous agents"), read in utility rather than issue
-// values. It starts at its best outcome and, each time an opponent makes a new offer, moves its
-// target utility as that opponent moved, measured in its own utility. With u_k the opponent's
-// latest offer, u_{k-w+1} its offer w - 1 offers before (w = `window`, at least 2) and `target`
-// its own previous target:
-//
-//   relative:  target <- target * u_{k-w+1} / u_k        (the same proportional concession)
-//   absolute:  target <- target - (u_k - u_{k-w+1})      (the same amount of utility)
-//   averaged:  target <- target - (u_k - u_{k-w+1}) / (w - 1)   (the mean step over the window)
-//
-// An opponent that hardens (u_k < u_{k-w+1}) makes it harden the same way. Nothing moves until
-// the opponent has made w offers. The target, not the utility of the outcome offered, carries
-// from turn to turn: on a discrete space the outcome just above a target can stay the same for
-// several small concessions, which would otherwise never add up. It stays between the floor (the
-// reservation value at the time, or the worst outcome if that is higher) and the best utility.
-// With an informative opponent model it offers, among the outcomes near the target, the one the
-// model rates best for the opponents (NearTarget).
-//
-// Several opponents: each opponent's history is kept apart; at its turn it applies the mean of
-// the moves (ratios in relative mode, differences otherwise) of the opponents that made a new
-// offer since its previous turn. Texts and packages from mediators count as one more opponent.
+// The "tit-for-tat" bidding strategy: starts at its best outcome and, each time an opponent makes a
+// new offer, moves its target utility as that opponent moved, measured in its own utility
+// (relatively, by the same amount, or by the mean step over a window of offers).
+// The imitative tactics of Faratin, Sierra & Jennings 1998, "Negotiation decision functions for
+// autonomous agents", read in utility rather than issue values.
+// Formulas, choices and several opponents: docs/strategies.md#tit-for-tat--imitative-tactics
 #include <algorithm>
 #include <cmath>
 #include <string>

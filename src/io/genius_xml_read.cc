@@ -1,15 +1,12 @@
-// The "genius-xml" scenario format: folders of GENIUS XML files as used by ANAC 2010-2016, one
-// domain file and one profile file per party, read with GENIUS's own semantics (see
-// docs/formats/genius-xml.md for the formulas and for where Parley deliberately departs from it).
+// Reading GENIUS XML scenarios with GENIUS's own semantics: the issues of a domain file, and each
+// profile's utility (linear additive, or ANAC 2014's hyper-rectangles), reservation value and
+// discount factor. docs/formats/genius-xml.md gives the formulas and where Parley deliberately
+// departs from GENIUS; genius_xml_file.cc parses the files and tells the domain from the profiles.
 #include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,17 +15,15 @@
 #include <fmt/ranges.h>
 #include <pugixml.hpp>
 
-#include "analysis/format_count.h"
+#include "io/genius_xml_file.h"
 #include "io/genius_xml_internal.h"
-#include "io/genius_xml_writer.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/limits.h"
-#include "parley/scenario_format.h"
 #include "parley/utf8.h"
 #include "parley/utility.h"
 
-namespace parley {
+namespace parley::internal {
 namespace {
 
 namespace fs = std::filesystem;
@@ -37,156 +32,9 @@ namespace fs = std::filesystem;
 // (EvaluatorDiscrete), rather than dividing by a tiny maximum.
 constexpr double kNegligibleMaxEvaluation = 0.00001;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-bool HasXmlExtension(const fs::path& path) { return Lower(path.extension().string()) == ".xml"; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-// A parsed XML file that can say where a node is: error messages give "path:line".
-class XmlFile {
- public:
-  explicit XmlFile(fs::path path) : XmlFile(path, ReadWholeFile(path)) {}
-
-  // A text already in memory; `path` names it in messages.
-  XmlFile(fs::path path, std::string text)
-      : path_(std::move(path)), text_(std::move(text)), document_(std::make_unique<pugi::xml_document>()) {
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n') newlines_.push_back(i);
-    }
-    if (Trim(text_).empty()) {
-      throw InputError(fmt::format("{}: the file is empty; expected a GENIUS XML domain or profile", path_.string()));
-    }
-    const pugi::xml_parse_result result = document_->load_buffer(text_.data(), text_.size());
-    if (!result) {
-      throw InputError(fmt::format(
-          "{}:{}: not well-formed XML ({}); expected a complete GENIUS domain or profile", path_.string(),
-          LineAt(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))), result.description()));
-    }
-  }
-
-  const fs::path& path() const { return path_; }
-  pugi::xml_node root() const { return document_->document_element(); }
-
-  // "path:line" of a node, or just the path if pugixml cannot tell.
-  std::string Where(pugi::xml_node node) const {
-    const std::ptrdiff_t offset = node ? node.offset_debug() : -1;
-    if (offset < 0) return path_.string();
-    return fmt::format("{}:{}", path_.string(), LineAt(static_cast<std::size_t>(offset)));
-  }
-
-  [[noreturn]] void Fail(pugi::xml_node node, std::string_view problem) const {
-    throw InputError(fmt::format("{}: {}", Where(node), problem));
-  }
-
- private:
-  static std::string ReadWholeFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: cannot open the file for reading", path.string()));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-
-  std::size_t LineAt(std::size_t offset) const {
-    return static_cast<std::size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin()) +
-           1;
-  }
-
-  fs::path path_;
-  std::string text_;
-  std::vector<std::size_t> newlines_;
-  std::unique_ptr<pugi::xml_document> document_;
-};
-
-// Calls `visit` on `root` and every element below it in document order, without recursion.
-template <typename Visit>
-void ForEachElement(pugi::xml_node root, Visit visit) {
-  pugi::xml_node node = root;
-  while (node) {
-    if (node.type() == pugi::node_element) visit(node);
-    if (node.first_child()) {
-      node = node.first_child();
-      continue;
-    }
-    while (node != root && !node.next_sibling()) node = node.parent();
-    node = node == root ? pugi::xml_node() : node.next_sibling();
-  }
-}
-
 // The name of the space or party a file describes: its file name without extension. File names
 // need not be UTF-8, names must be, so malformed bytes become U+FFFD.
 std::string NameOf(const fs::path& path) { return ValidUtf8(path.stem().string()); }
-
-// `<issue index="3" name="price">`, for messages.
-std::string Describe(pugi::xml_node node) {
-  std::string out = fmt::format("<{}", node.name());
-  for (const char* key : {"index", "name", "value"}) {
-    if (auto attribute = node.attribute(key)) out += fmt::format(" {}=\"{}\"", key, attribute.value());
-  }
-  return out + ">";
-}
-
-std::string_view RequireAttribute(const XmlFile& file, pugi::xml_node node, const char* name,
-                                  std::string_view expected) {
-  const pugi::xml_attribute attribute = node.attribute(name);
-  if (!attribute) file.Fail(node, fmt::format("{} has no '{}' attribute; expected {}", Describe(node), name, expected));
-  return attribute.value();
-}
-
-std::optional<double> ParseDouble(std::string_view text) {
-  text = Trim(text);
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty()) return std::nullopt;
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-std::optional<std::int64_t> ParseInteger(std::string_view text) {
-  text = Trim(text);
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  if (text.empty()) return std::nullopt;
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-double NumberAttribute(const XmlFile& file, pugi::xml_node node, const char* name, std::string_view expected) {
-  const std::string_view text = RequireAttribute(file, node, name, expected);
-  const auto value = ParseDouble(text);
-  if (!value) {
-    file.Fail(node, fmt::format("{} has {}=\"{}\", which is not a number; expected {}", Describe(node), name, text,
-                                expected));
-  }
-  return *value;
-}
-
-double OptionalNumberAttribute(const XmlFile& file, pugi::xml_node node, const char* name, double absent,
-                               std::string_view expected) {
-  if (!node.attribute(name)) return absent;
-  return NumberAttribute(file, node, name, expected);
-}
-
-std::int64_t IntegerAttribute(const XmlFile& file, pugi::xml_node node, const char* name, std::string_view expected) {
-  const std::string_view text = RequireAttribute(file, node, name, expected);
-  const auto value = ParseInteger(text);
-  if (!value) {
-    file.Fail(node, fmt::format("{} has {}=\"{}\", which is not an integer; expected {}", Describe(node), name, text,
-                                expected));
-  }
-  return *value;
-}
 
 // GENIUS decides an issue's kind from its `type` attribute alone (a missing one means discrete);
 // `vtype` in domains and `etype` in profiles only draw a warning when they disagree.
@@ -199,45 +47,6 @@ IssueKind IssueKindOf(const XmlFile& file, pugi::xml_node issue) {
   if (kind == "real") return IssueKind::kReal;
   file.Fail(issue,
             fmt::format("{} has type=\"{}\"; expected discrete, integer or real", Describe(issue), type.value()));
-}
-
-// The issue elements of a domain or profile in document order, with the element they sit in
-// (weights refer to issues at the same level). GENIUS nests issues under <objective> elements,
-// and a domain file wraps them in <utility_space>.
-struct IssueElement {
-  pugi::xml_node issue;
-  pugi::xml_node parent;
-};
-
-// Walks the tree in document order without recursion (pugixml parses any depth, and a file
-// nesting a million <objective> elements must not exhaust the stack). Fails past the issue
-// limit, before any issue is built.
-void CollectIssues(const XmlFile& file, pugi::xml_node node, std::vector<IssueElement>& out) {
-  const std::uint64_t max_issues = DefaultResourceLimits().max_issues;
-  struct Level {
-    pugi::xml_node parent, next;
-  };
-  std::vector<Level> levels{{node, node.first_child()}};
-  while (!levels.empty()) {
-    const pugi::xml_node parent = levels.back().parent, child = levels.back().next;
-    if (!child) {
-      levels.pop_back();
-      continue;
-    }
-    levels.back().next = child.next_sibling();
-    if (child.type() != pugi::node_element) continue;
-    const std::string_view name = child.name();
-    if (name == "issue") {
-      out.push_back({child, parent});
-      if (out.size() > max_issues) {
-        file.Fail(child, fmt::format("{} is issue number {}, beyond {}", Describe(child),
-                                     internal::FormatCount(out.size()),
-                                     DescribeLimit(max_issues, "issues", "--max-issues")));
-      }
-    } else if (name == "objective" || name == "utility_space") {
-      levels.push_back({child, child.first_child()});
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -575,94 +384,12 @@ Profile ReadProfile(const XmlFile& file, const Domain& domain) {
 // ---------------------------------------------------------------------------------------------
 // Folders
 
-enum class FileRole { kDomain, kProfile, kNeither };
-
-FileRole RoleOf(const XmlFile& file) {
-  const pugi::xml_node root = file.root();
-  const std::string_view name = root.name();
-  if (name == "negotiation_template") return FileRole::kDomain;
-  if (name != "utility_space") return FileRole::kNeither;
-  if (root.attribute("type")) return FileRole::kProfile;
-  const bool has_preferences = root.find_node([](pugi::xml_node n) {
-    const std::string_view tag = n.name();
-    return tag == "weight" || tag == "utility" || (tag == "item" && n.attribute("evaluation"));
-  });
-  return has_preferences ? FileRole::kProfile : FileRole::kDomain;
-}
-
 std::string FolderName(const fs::path& folder) {
   fs::path normal = folder.lexically_normal();
   if (normal.filename().empty()) normal = normal.parent_path();
   std::string name = normal.filename().string();
   if (name.empty() || name == "." || name == "..") name = fs::absolute(folder).lexically_normal().filename().string();
   return ValidUtf8(name);
-}
-
-struct ScannedFolder {
-  internal::GeniusFolderReport report;
-  std::unique_ptr<XmlFile> domain;
-  std::vector<std::unique_ptr<XmlFile>> profiles;
-};
-
-ScannedFolder ScanFolder(const fs::path& folder) {
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) {
-    throw InputError(
-        fmt::format("{}: not a folder; expected a GENIUS scenario folder (a domain file and one profile "
-                    "file per party)",
-                    folder.string()));
-  }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    if (entry.is_regular_file() && HasXmlExtension(entry.path())) files.push_back(entry.path());
-  }
-  if (ec) throw InputError(fmt::format("{}: cannot list the folder: {}", folder.string(), ec.message()));
-  std::sort(files.begin(), files.end(),
-            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
-
-  ScannedFolder scanned;
-  scanned.report.folder = folder;
-  std::vector<std::unique_ptr<XmlFile>> domains;
-  for (const fs::path& path : files) {
-    if (Lower(path.filename().string()) == "pareto.xml") {
-      scanned.report.ignored.push_back({path, "GENIUS's cached Pareto frontier, not a profile"});
-      continue;
-    }
-    auto file = std::make_unique<XmlFile>(path);
-    switch (RoleOf(*file)) {
-      case FileRole::kDomain: domains.push_back(std::move(file)); break;
-      case FileRole::kProfile: scanned.profiles.push_back(std::move(file)); break;
-      case FileRole::kNeither:
-        scanned.report.ignored.push_back(
-            {path, fmt::format("root element <{}> is neither a domain (<negotiation_template>) nor a profile "
-                               "(<utility_space>)",
-                               file->root().name())});
-        break;
-    }
-  }
-  if (domains.empty()) {
-    throw InputError(
-        fmt::format("{}: no domain file; expected one .xml file whose root is <negotiation_template> (or "
-                    "a <utility_space> without weights or evaluations) among {} XML file(s)",
-                    folder.string(), files.size()));
-  }
-  if (domains.size() > 1) {
-    throw InputError(fmt::format("{}: two domain files, {} and {}; expected exactly one", folder.string(),
-                                 domains[0]->path().filename().string(), domains[1]->path().filename().string()));
-  }
-  if (scanned.profiles.size() < 2) {
-    std::string found;
-    for (const auto& p : scanned.profiles) found += fmt::format(" {}", p->path().filename().string());
-    throw InputError(
-        fmt::format("{}: {} profile file(s){}{}; a scenario needs at least two (one per party) beside "
-                    "the domain {}",
-                    folder.string(), scanned.profiles.size(), found.empty() ? "" : ":", found,
-                    domains[0]->path().filename().string()));
-  }
-  scanned.domain = std::move(domains[0]);
-  scanned.report.domain = scanned.domain->path();
-  for (const auto& p : scanned.profiles) scanned.report.profiles.push_back(p->path());
-  return scanned;
 }
 
 // The scenario of a domain and its profiles; `where` names their folder in messages.
@@ -674,65 +401,17 @@ Scenario AssembleScenario(std::string name, const fs::path& where, const Domain&
   }
 }
 
-// A folder, or an .xml file taken to stand for the folder it is in.
-fs::path FolderOf(const fs::path& path) {
-  std::error_code ec;
-  if (fs::is_regular_file(path, ec) && HasXmlExtension(path)) {
-    const fs::path parent = path.parent_path();
-    return parent.empty() ? fs::path(".") : parent;
-  }
-  return path;
-}
-
-class GeniusXmlFormat final : public ScenarioFormat {
- public:
-  bool CanWrite() const override { return true; }
-  // Linear additive and hyper-rectangle profiles; src/io/genius_xml_writer.cc.
-  void Write(const Scenario& scenario, const fs::path& path) const override { internal::WriteGeniusXml(scenario, path); }
-
-  bool Recognizes(const fs::path& path) const override {
-    std::error_code ec;
-    if (fs::is_regular_file(path, ec)) return HasXmlExtension(path);
-    if (!fs::is_directory(path, ec)) return false;
-    for (const auto& entry : fs::directory_iterator(path, ec)) {
-      if (entry.is_regular_file(ec) && HasXmlExtension(entry.path())) return true;
-    }
-    return false;
-  }
-
-  Scenario Read(const fs::path& path) const override {
-    const fs::path folder = FolderOf(path);
-    const ScannedFolder scanned = ScanFolder(folder);
-    const Domain domain = ReadDomain(*scanned.domain);
-    std::vector<Profile> profiles;
-    for (const auto& file : scanned.profiles) profiles.push_back(ReadProfile(*file, domain));
-    Scenario scenario = AssembleScenario(FolderName(folder), folder, domain, std::move(profiles));
-    scenario.set_description(scanned.report.Describe());
-    return scenario;
-  }
-};
-
-const bool kRegistered = ScenarioFormatRegistry::Add(
-    {"genius-xml",
-     "A GENIUS (ANAC 2010-2016) scenario folder: one domain .xml file and one profile .xml file per party.",
-     {},
-     [](const Spec&) { return std::make_unique<GeniusXmlFormat>(); }});
-
 }  // namespace
 
-namespace internal {
-
-std::string GeniusFolderReport::Describe() const {
-  std::string text =
-      fmt::format("GENIUS XML scenario folder {}: domain {}; profiles (one per party, in this order):", folder.string(),
-                  domain.filename().string());
-  for (const auto& profile : profiles) text += fmt::format(" {}", profile.filename().string());
-  for (const auto& file : ignored) text += fmt::format("; ignored {}: {}", file.file.filename().string(), file.reason);
-  // Paths need not be UTF-8; the description is shown and written as text.
-  return ValidUtf8(text + ".");
+Scenario ReadGeniusFolder(const std::filesystem::path& folder) {
+  const ScannedFolder scanned = ScanFolder(folder);
+  const Domain domain = ReadDomain(*scanned.domain);
+  std::vector<Profile> profiles;
+  for (const auto& file : scanned.profiles) profiles.push_back(ReadProfile(*file, domain));
+  Scenario scenario = AssembleScenario(FolderName(folder), folder, domain, std::move(profiles));
+  scenario.set_description(scanned.report.Describe());
+  return scenario;
 }
-
-GeniusFolderReport ClassifyGeniusFolder(const std::filesystem::path& folder) { return ScanFolder(folder).report; }
 
 std::shared_ptr<const OutcomeSpace> ReadGeniusDomainText(const std::filesystem::path& name, std::string text) {
   return ReadDomain(XmlFile(name, std::move(text))).space;
@@ -745,5 +424,4 @@ Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, cons
   return AssembleScenario(name, domain.name.parent_path(), read, std::move(parties));
 }
 
-}  // namespace internal
-}  // namespace parley
+}  // namespace parley::internal

@@ -9,7 +9,7 @@
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
-#include "python/bindings.h"
+#include "bindings.h"
 
 namespace parley::python {
 namespace {

@@ -1,7 +1,7 @@
-// Counts written for people in the `method` sentences of a frontier ("1,234,567 points"), without
-// depending on the process locale.
-#ifndef PARLEY_ANALYSIS_FORMAT_COUNT_H_
-#define PARLEY_ANALYSIS_FORMAT_COUNT_H_
+// Counts written for people ("1,234,567 points", "10,000 outcomes") in messages and in the
+// `method` sentences of the analysis, without depending on the process locale.
+#ifndef PARLEY_COMMON_FORMAT_COUNT_H_
+#define PARLEY_COMMON_FORMAT_COUNT_H_
 
 #include <cstdint>
 #include <string>
@@ -20,4 +20,4 @@ inline std::string FormatCount(std::uint64_t count) {
 
 }  // namespace parley::internal
 
-#endif  // PARLEY_ANALYSIS_FORMAT_COUNT_H_
+#endif  // PARLEY_COMMON_FORMAT_COUNT_H_

@@ -1,6 +1,7 @@
-// The "geniusweb-json" scenario format: a folder of GeniusWeb JSON files (GeniusWeb, ANL 2022+),
-// one domain file and one LinearAdditiveUtilitySpace profile per party. docs/formats/geniusweb-json.md
-// describes what is read and written and where Parley departs from GeniusWeb.
+// Reading GeniusWeb scenario folders (GeniusWeb, ANL 2022+): the domain, from its own file or
+// embedded in a profile, and one LinearAdditiveUtilitySpace profile per party, with GeniusWeb's
+// decimals kept in value names. docs/formats/geniusweb-json.md says what is read and where Parley
+// departs from GeniusWeb.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -15,11 +16,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "io/geniusweb_json_internal.h"
 #include "io/json_node.h"
 #include "io/json_text.h"
 #include "io/scenario_files.h"
 #include "parley/error.h"
-#include "parley/scenario_format.h"
 #include "parley/utility.h"
 
 namespace parley {
@@ -29,18 +30,16 @@ namespace fs = std::filesystem;
 using internal::Checked;
 using internal::Json;
 using internal::Node;
+using internal::kGeniusWebProfileKind;
 
-constexpr std::string_view kProfileKind = "LinearAdditiveUtilitySpace";
 // Number value sets with more values than this that are not integer ranges would become very
 // long discrete issues; GeniusWeb scenarios have a few dozen.
 constexpr std::int64_t kMaxListedNumbers = 1'000'000;
 // A number value set's decimals are handled exactly up to this many places.
 constexpr int kMaxDecimalPlaces = 15;
-// The reservation bid is looked for among at most this many outcomes.
-constexpr std::uint64_t kMaxSearchedOutcomes = 10'000'000;
 
 // ---------------------------------------------------------------------------------------------
-// Decimals: GeniusWeb's numbers are decimals (Java BigDecimal); value names and weights keep them.
+// Decimals: GeniusWeb's numbers are decimals (Java BigDecimal); value names keep them.
 
 // How many decimal places the shortest text of `value` has ("0.25" -> 2, "1e-05" -> 5).
 int DecimalPlaces(double value) {
@@ -66,35 +65,6 @@ std::string ScaledText(std::int64_t units, int places) {
   }
   return (negative && magnitude != 0 ? "-" : "") + digits;
 }
-
-// Weights close to `weights` (which sum to about 1) with at most 15 decimal places each whose
-// decimal sum is exactly 1, as GeniusWeb requires; the largest absorbs the rounding.
-std::vector<double> DecimalWeights(const std::vector<double>& weights) {
-  constexpr double kUnit = 1e15;
-  std::vector<std::int64_t> units;
-  std::int64_t total = 0;
-  for (double w : weights) {
-    units.push_back(std::llround(w * kUnit));
-    total += units.back();
-  }
-  const auto largest = std::max_element(units.begin(), units.end());
-  *largest += static_cast<std::int64_t>(kUnit) - total;
-  std::vector<double> result;
-  for (std::int64_t u : units) result.push_back(static_cast<double>(u) / kUnit);
-  return result;
-}
-
-// GeniusWeb names (of domains and profiles) are letters and digits only.
-std::string SimpleName(const std::string& name, std::string_view fallback) {
-  std::string simple;
-  for (unsigned char c : name) {
-    if (std::isalnum(c) && c < 128) simple += static_cast<char>(c);
-  }
-  return simple.empty() ? std::string(fallback) : simple;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading
 
 // One issue of a GeniusWeb domain and what Parley made of it.
 struct ValueSet {
@@ -342,8 +312,8 @@ struct ProfileFile {
 Profile ReadProfile(const ProfileFile& file, const Domain& domain, const std::shared_ptr<const OutcomeSpace>& space) {
   const Node root(file.json, "", file.origin);
   const std::string kind = file.json.begin().key();
-  if (kind != kProfileKind) {
-    root.Child(kind).Fail(fmt::format("{} profiles are not supported; Parley reads {} profiles", kind, kProfileKind));
+  if (kind != kGeniusWebProfileKind) {
+    root.Child(kind).Fail(fmt::format("{} profiles are not supported; Parley reads {} profiles", kind, kGeniusWebProfileKind));
   }
   const Node node = root.Child(kind);
   node.RequireObject("a LinearAdditiveUtilitySpace {\"issueUtilities\": ..., \"issueWeights\": ..., ...}");
@@ -425,7 +395,8 @@ ScannedFolder Scan(const fs::path& folder) {
       scanned.profiles.push_back(std::move(file));
     } else {
       scanned.ignored.push_back(
-          fmt::format("{}: neither a domain (\"issuesValues\") nor a profile (\"{}\")", path.filename().string(), kProfileKind));
+          fmt::format("{}: neither a domain (\"issuesValues\") nor a profile (\"{}\")", path.filename().string(),
+                      kGeniusWebProfileKind));
     }
   }
   if (scanned.profiles.size() < 2) {
@@ -435,7 +406,11 @@ ScannedFolder Scan(const fs::path& folder) {
   return scanned;
 }
 
-Scenario ReadFolder(const fs::path& folder) {
+}  // namespace
+
+namespace internal {
+
+Scenario ReadGeniusWebFolder(const std::filesystem::path& folder) {
   const ScannedFolder scanned = Scan(folder);
   // Without a domain file, the first profile's embedded domain is the scenario's.
   const ProfileFile& source = scanned.domain ? *scanned.domain : scanned.profiles.front();
@@ -469,189 +444,5 @@ Scenario ReadFolder(const fs::path& folder) {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-// How a Parley issue is written: as a list of value names, or as a number range whose
-// utilities are a line from its low to its high value.
-struct WrittenIssue {
-  bool range = false;
-};
-
-// The clamped-linear function of an integer issue as GeniusWeb's line, when it is one: both ends
-// in [0, 1], and GENIUS's clamp changes nothing in between.
-std::optional<std::pair<double, double>> LineEnds(const ValueFunction& f, const Issue& issue) {
-  if (f.shape() != ValueFunction::Shape::kLinear || !(issue.upper() > issue.lower())) return std::nullopt;
-  const double low = f.offset() + f.slope() * (issue.lower() - f.origin());
-  const double high = f.offset() + f.slope() * (issue.upper() - f.origin());
-  if (!(low >= 0.0 && low <= 1.0 && high >= 0.0 && high <= 1.0)) return std::nullopt;
-  return std::make_pair(low, high);
-}
-
-const LinearAdditiveUtility& LinearOf(const Profile& profile) {
-  return internal::LinearUtilityToWrite(profile, "GeniusWeb JSON");
-}
-
-std::vector<WrittenIssue> ChooseIssues(const Scenario& scenario) {
-  const OutcomeSpace& space = scenario.space();
-  for (const Profile& profile : scenario.profiles()) LinearOf(profile);  // before any work on them
-  std::vector<WrittenIssue> written(space.issue_count());
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    const Issue& issue = space.issue(i);
-    if (issue.kind() == IssueKind::kReal) {
-      throw UsageError(fmt::format("GeniusWeb JSON cannot hold issue '{}': GeniusWeb's value sets are finite (a list "
-                                   "of values, or a range with a step), and this issue is a real interval",
-                                   issue.name()));
-    }
-    if (issue.kind() != IssueKind::kInteger) continue;
-    written[i].range = std::all_of(scenario.profiles().begin(), scenario.profiles().end(), [&](const Profile& p) {
-      return LineEnds(LinearOf(p).value_functions()[i], issue).has_value();
-    });
-  }
-  return written;
-}
-
-Json DomainJson(const OutcomeSpace& space, const std::vector<WrittenIssue>& written) {
-  Json values = Json::object();
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    const Issue& issue = space.issue(i);
-    if (written[i].range) {
-      values[issue.name()] = {{"range",
-                               {{"low", static_cast<std::int64_t>(issue.lower())},
-                                {"high", static_cast<std::int64_t>(issue.upper())},
-                                {"step", 1}}}};
-      continue;
-    }
-    internal::CheckListable(issue, "GeniusWeb JSON");
-    Json names = Json::array();
-    for (std::uint64_t p = 0; p < issue.cardinality(); ++p) names.push_back(issue.Format(issue.ValueAt(p)));
-    values[issue.name()] = {{"values", std::move(names)}};
-  }
-  return {{"name", SimpleName(space.name(), "domain")}, {"issuesValues", std::move(values)}};
-}
-
-// The outcome whose utility is the reservation value, if one is found.
-std::optional<Outcome> ReservationOutcome(const Profile& profile) {
-  const OutcomeSpace& space = profile.utility_function().space();
-  if (!space.cardinality() || *space.cardinality() > kMaxSearchedOutcomes) return std::nullopt;
-  std::vector<double> utilities;
-  profile.utility_function().EvaluateAll(utilities);
-  const double r = profile.reservation_value();
-  auto at = std::find(utilities.begin(), utilities.end(), r);
-  if (at == utilities.end()) {
-    at = std::min_element(utilities.begin(), utilities.end(),
-                          [&](double a, double b) { return std::abs(a - r) < std::abs(b - r); });
-    if (std::abs(*at - r) > 1e-12) return std::nullopt;
-  }
-  return space.OutcomeAt(static_cast<OutcomeIndex>(at - utilities.begin()));
-}
-
-Json ProfileJson(const Profile& profile, const Json& domain, const std::vector<WrittenIssue>& written, bool strict) {
-  const LinearAdditiveUtility& utility = LinearOf(profile);
-  const OutcomeSpace& space = utility.space();
-  Json utilities = Json::object();
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    const Issue& issue = space.issue(i);
-    const ValueFunction& f = utility.value_functions()[i];
-    if (written[i].range) {
-      const auto [low, high] = *LineEnds(f, issue);
-      utilities[issue.name()] = {{"NumberValueSetUtilities",
-                                  {{"lowValue", static_cast<std::int64_t>(issue.lower())},
-                                   {"lowUtility", low},
-                                   {"highValue", static_cast<std::int64_t>(issue.upper())},
-                                   {"highUtility", high}}}};
-      continue;
-    }
-    Json table = Json::object();
-    for (std::uint64_t p = 0; p < issue.cardinality(); ++p) {
-      const double value = issue.ValueAt(p);
-      const double u = f.Evaluate(issue, value);
-      if (!(u >= 0.0 && u <= 1.0)) {
-        throw UsageError(fmt::format("GeniusWeb JSON cannot hold party '{}', issue '{}': the value '{}' is worth {}, "
-                                     "outside GeniusWeb's [0, 1]",
-                                     profile.name(), issue.name(), issue.Format(value), u));
-      }
-      table[issue.Format(value)] = u;
-    }
-    utilities[issue.name()] = {{"DiscreteValueSetUtilities", {{"valueUtilities", std::move(table)}}}};
-  }
-  Json weights = Json::object();
-  const std::vector<double> decimal = DecimalWeights(utility.weights());
-  for (std::size_t i = 0; i < space.issue_count(); ++i) weights[space.issue(i).name()] = decimal[i];
-
-  Json body = {{"issueUtilities", std::move(utilities)},
-               {"issueWeights", std::move(weights)},
-               {"domain", domain},
-               {"name", SimpleName(profile.name(), "profile")}};
-  if (profile.reservation_value() != 0.0) {
-    if (const auto outcome = ReservationOutcome(profile)) {
-      Json values = Json::object();
-      for (std::size_t i = 0; i < space.issue_count(); ++i) {
-        const Issue& issue = space.issue(i);
-        if (written[i].range) {
-          values[issue.name()] = static_cast<std::int64_t>((*outcome)[i]);
-        } else {
-          values[issue.name()] = issue.Format((*outcome)[i]);
-        }
-      }
-      body["reservationBid"] = {{"issuevalues", std::move(values)}};
-    } else if (strict) {
-      throw UsageError(fmt::format("GeniusWeb JSON (strict) cannot hold the reservation value {} of party '{}': no "
-                                   "outcome has that utility, and GeniusWeb gives a reservation value as a bid",
-                                   profile.reservation_value(), profile.name()));
-    } else {
-      body["reserved_value"] = profile.reservation_value();
-    }
-  }
-  if (profile.discounted()) {
-    if (strict) {
-      throw UsageError(fmt::format("GeniusWeb JSON (strict) cannot hold the discount factor of party '{}': GeniusWeb "
-                                   "profiles have none",
-                                   profile.name()));
-    }
-    body["discount_factor"] = profile.discount_factor();
-  }
-  return {{std::string(kProfileKind), std::move(body)}};
-}
-
-class GeniusWebJsonFormat final : public ScenarioFormat {
- public:
-  explicit GeniusWebJsonFormat(bool strict) : strict_(strict) {}
-
-  bool Recognizes(const fs::path& path) const override {
-    return internal::SomeFileMentions(path, {".json"}, {"\"issuesValues\"", "\"LinearAdditiveUtilitySpace\""});
-  }
-
-  Scenario Read(const fs::path& path) const override { return ReadFolder(internal::FolderOf(path, {".json"})); }
-
-  bool CanWrite() const override { return true; }
-
-  void Write(const Scenario& scenario, const fs::path& path) const override {
-    const std::vector<WrittenIssue> written = ChooseIssues(scenario);
-    const Json domain = DomainJson(scenario.space(), written);
-    std::vector<std::string> stems;
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const Profile& profile : scenario.profiles()) {
-      internal::CheckFileStem(profile.name(), "the party name");
-      stems.push_back(profile.name());
-      files.emplace_back(profile.name() + ".json", internal::JsonText(ProfileJson(profile, domain, written, strict_)));
-    }
-    files.insert(files.begin(), {internal::UnusedStem("domain", stems) + ".json", internal::JsonText(domain)});
-    internal::WriteFolderAtomically(path, files);
-  }
-
- private:
-  bool strict_;
-};
-
-const bool kRegistered = ScenarioFormatRegistry::Add(
-    {"geniusweb-json",
-     "A GeniusWeb (ANL) scenario folder: a domain .json file and one LinearAdditiveUtilitySpace profile .json file per "
-     "party; geniusweb-json(strict=true) writes only GeniusWeb's own keys (docs/formats/geniusweb-json.md).",
-     {{"strict", "false",
-       "when writing, refuse what GeniusWeb cannot say (a reservation value no bid has, a discount factor) instead of "
-       "writing NegMAS's extra keys"}},
-     [](const Spec& spec) { return std::make_unique<GeniusWebJsonFormat>(spec.GetBool("strict", false)); }});
-
-}  // namespace
+}  // namespace internal
 }  // namespace parley

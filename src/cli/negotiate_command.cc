@@ -73,6 +73,20 @@ std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::str
   return specs;
 }
 
+// The result's JSON object with the agreement metrics added as its last member, "metrics".
+std::string WithMetrics(const std::string& result_json, const AgreementMetrics& metrics) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(result_json);
+  nlohmann::ordered_json m;
+  m["social_welfare"] = metrics.social_welfare;
+  m["pareto_optimal"] = metrics.pareto_optimal;
+  m["distance_to_pareto"] = metrics.distance_to_pareto;
+  m["distance_to_nash"] = metrics.distance_to_nash ? nlohmann::ordered_json(*metrics.distance_to_nash) : nullptr;
+  m["distance_to_kalai"] = metrics.distance_to_kalai ? nlohmann::ordered_json(*metrics.distance_to_kalai) : nullptr;
+  m["opposition"] = metrics.opposition;
+  json["metrics"] = m;
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void PrintMetrics(const AgreementMetrics& metrics, const ScenarioAnalysis& analysis) {
   fmt::print("Welfare     {:.4f} (sum of utilities)\n", metrics.social_welfare);
   fmt::print("Pareto      {}; distance to the frontier {:.4f}{}\n",
@@ -319,7 +333,7 @@ void Run(const NegotiateOptions& cli) {
     metrics = analysis->Measure(result.agreement);
   }
   if (cli.json) {
-    fmt::print("{}\n", ResultToJson(scenario, result, metrics ? &*metrics : nullptr));
+    fmt::print("{}\n", metrics ? WithMetrics(ResultToJson(scenario, result), *metrics) : ResultToJson(scenario, result));
   } else {
     PrintSummary(scenario, result, options, protocol);
     if (metrics) PrintMetrics(*metrics, *analysis);

@@ -1,7 +1,7 @@
 // A negotiation's result as Python sees it (parley.NegotiationResult): the C++ result together
 // with the space its outcomes belong to and the parties' names.
-#ifndef PARLEY_PYTHON_RESULTS_H_
-#define PARLEY_PYTHON_RESULTS_H_
+#ifndef PARLEY_PYBIND11_RESULTS_H_
+#define PARLEY_PYBIND11_RESULTS_H_
 
 #include <memory>
 #include <string>
@@ -19,4 +19,4 @@ struct PythonResult {
 
 }  // namespace parley::python
 
-#endif  // PARLEY_PYTHON_RESULTS_H_
+#endif  // PARLEY_PYBIND11_RESULTS_H_

@@ -10,7 +10,7 @@
 
 #include "parley/error.h"
 #include "parley/limits.h"
-#include "python/bindings.h"
+#include "bindings.h"
 
 namespace parley::python {
 namespace {

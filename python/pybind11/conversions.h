@@ -2,8 +2,8 @@
 // outcomes as tuples, tables as numpy arrays (nested lists when numpy is not installed).
 //
 // Every function here needs the GIL.
-#ifndef PARLEY_PYTHON_CONVERSIONS_H_
-#define PARLEY_PYTHON_CONVERSIONS_H_
+#ifndef PARLEY_PYBIND11_CONVERSIONS_H_
+#define PARLEY_PYBIND11_CONVERSIONS_H_
 
 #include <memory>
 #include <optional>
@@ -53,4 +53,4 @@ py::object OptionalToPython(const std::optional<T>& value) {
 
 }  // namespace parley::python
 
-#endif  // PARLEY_PYTHON_CONVERSIONS_H_
+#endif  // PARLEY_PYBIND11_CONVERSIONS_H_

@@ -2,7 +2,7 @@
 // or malformed input, parley.UsageError (also a ValueError) for requests the engine cannot honour,
 // both subclasses of parley.Error.
 #include "parley/error.h"
-#include "python/bindings.h"
+#include "bindings.h"
 
 namespace parley::python {
 namespace {

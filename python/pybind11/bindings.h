@@ -1,7 +1,7 @@
 // The parts of the `parley._parley` extension module, each defined in its own file and called in
 // order from module.cc. Later parts use the classes earlier ones declare.
-#ifndef PARLEY_PYTHON_BINDINGS_H_
-#define PARLEY_PYTHON_BINDINGS_H_
+#ifndef PARLEY_PYBIND11_BINDINGS_H_
+#define PARLEY_PYBIND11_BINDINGS_H_
 
 #include <pybind11/pybind11.h>
 
@@ -20,4 +20,4 @@ void BindTournament(py::module_& m);   // tournament.cc: tournament()
 
 }  // namespace parley::python
 
-#endif  // PARLEY_PYTHON_BINDINGS_H_
+#endif  // PARLEY_PYBIND11_BINDINGS_H_

@@ -10,8 +10,8 @@
 #include "parley/scenario.h"
 #include "parley/scenario_format.h"
 #include "parley/utility.h"
-#include "python/bindings.h"
-#include "python/conversions.h"
+#include "bindings.h"
+#include "conversions.h"
 
 namespace parley::python {
 namespace {

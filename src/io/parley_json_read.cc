@@ -1,18 +1,10 @@
-// Parley's own scenario format ("parley-json"): one JSON file that holds the issues and every
-// party's profile, meant to be written and read by people as much as by programs.
-// docs/formats/parley-json.md describes it; this file reads it strictly (a forgotten value or a
-// misspelt key is reported with the file and the JSON location) and writes it so that reading
-// back reproduces every utility exactly.
-#include <unistd.h>
-
-#include <algorithm>
-#include <cctype>
+// Reading Parley's own scenario format ("parley-json", docs/formats/parley-json.md) strictly: a
+// forgotten value or a misspelt key is reported with the file and the JSON location, and the
+// utilities read are exactly those written (parley_json_write.cc).
 #include <cerrno>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,22 +15,15 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "analysis/format_count.h"
-#include "io/atomic_file.h"
+#include "common/format_count.h"
 #include "io/json_node.h"
-#include "io/json_text.h"
+#include "io/parley_json_internal.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/limits.h"
-#include "parley/scenario_format.h"
 
 namespace parley {
-namespace internal {
-Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);
-}  // namespace internal
-
 namespace {
 
 using internal::Checked;
@@ -48,12 +33,6 @@ using internal::FormatCount;
 using internal::Json;
 using internal::Node;
 using internal::ParseDocument;
-
-constexpr std::string_view kFormatTag = "parley-scenario";
-constexpr std::int64_t kVersion = 1;
-
-// ---------------------------------------------------------------------------------------------
-// Reading
 
 
 Issue ReadIssue(const Node& node) {
@@ -385,323 +364,9 @@ Profile ReadParty(const Node& node, const std::shared_ptr<const OutcomeSpace>& s
   return profile;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-// JSON has no infinities or NaN; a scenario holding one cannot be written faithfully.
-double Finite(double value, std::string_view what) {
-  if (!std::isfinite(value)) throw UsageError(fmt::format("cannot write {} = {} as JSON", what, value));
-  return value;
-}
-
-// Integral numbers are written without ".0", as a person would (bounds of integer issues).
-// (-0.0 keeps its sign, so reading back gives the same double in every case.)
-Json IntegralIfExact(double value) {
-  if (value == std::floor(value) && std::abs(value) < 9.0e15 && !(value == 0.0 && std::signbit(value))) {
-    return Json(static_cast<std::int64_t>(value));
-  }
-  return Json(value);
-}
-
-// LinearAdditiveUtility divides the weights by their floating-point sum. Weights that already
-// sum to one often do not sum to exactly 1.0, so writing them as stored would change them by an
-// ulp on reading. This finds weights close to `normalised` (scaled by a total t near 1) that
-// the reader's normalisation turns back into exactly `normalised`; failing that, the stored ones.
-std::vector<double> NormalisesTo(const std::vector<double>& normalised) {
-  auto normalise = [](std::vector<double> weights) {
-    double total = 0.0;
-    for (double w : weights) total += w;
-    for (double& w : weights) w /= total;
-    return weights;
-  };
-  if (normalise(normalised) == normalised) return normalised;
-  double above = 1.0, below = 1.0;
-  for (int step = 0; step < 256; ++step) {
-    above = std::nextafter(above, 2.0);
-    below = std::nextafter(below, 0.0);
-    for (double total : {above, below}) {
-      std::vector<double> candidate(normalised.size());
-      for (std::size_t i = 0; i < normalised.size(); ++i) {
-        double c = normalised[i] * total;
-        // The product's rounding can land one or two ulps off the value that divides back exactly.
-        for (double probe : {c, std::nextafter(c, 0.0), std::nextafter(c, 2.0 * c + 1.0)}) {
-          if (probe / total == normalised[i]) {
-            c = probe;
-            break;
-          }
-        }
-        candidate[i] = c;
-      }
-      if (normalise(candidate) == normalised) return candidate;
-    }
-  }
-  return normalised;
-}
-
-Json WriteValueFunction(const ValueFunction& f, const Issue& issue, const std::string& where) {
-  Json json = Json::object();
-  switch (f.shape()) {
-    case ValueFunction::Shape::kTable: {
-      Json table = Json::object();
-      for (std::uint64_t p = 0; p < f.table().size(); ++p) {
-        table[issue.Format(issue.ValueAt(p))] = Finite(f.table()[p], where);
-      }
-      if (issue.kind() == IssueKind::kDiscrete) return table;
-      json["shape"] = "table";
-      json["values"] = std::move(table);
-      return json;
-    }
-    case ValueFunction::Shape::kLinear:
-      json["shape"] = "linear";
-      json["slope"] = Finite(f.slope(), where + " slope");
-      json["offset"] = Finite(f.offset(), where + " offset");
-      // The origin defaults to the lower bound; GENIUS's real issues use 0, so write it when it differs.
-      if (f.origin() != issue.lower()) json["origin"] = Finite(f.origin(), where + " origin");
-      if (!f.clamped()) json["clamped"] = false;
-      return json;
-    case ValueFunction::Shape::kTriangular:
-      json["shape"] = "triangular";
-      json["lower"] = Finite(f.lower(), where + " lower");
-      json["upper"] = Finite(f.upper(), where + " upper");
-      json["top"] = Finite(f.top(), where + " top");
-      return json;
-  }
-  return json;
-}
-
-Json WriteLinearAdditive(const LinearAdditiveUtility& utility) {
-  const OutcomeSpace& space = utility.space();
-  Json json = Json::object();
-  json["type"] = "linear-additive";
-  const std::vector<double> weights = NormalisesTo(utility.weights());
-  Json weights_json = Json::object(), values_json = Json::object();
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    const Issue& issue = space.issue(i);
-    weights_json[issue.name()] = Finite(weights[i], "the weight of " + issue.name());
-    values_json[issue.name()] =
-        WriteValueFunction(utility.value_functions()[i], issue, "the values of " + issue.name());
-  }
-  json["weights"] = std::move(weights_json);
-  json["values"] = std::move(values_json);
-  return json;
-}
-
-Json WriteFunction(const HyperRectangleFunction& function, const OutcomeSpace& space) {
-  static constexpr const char* kAggregations[] = {"sum", "min", "max"};
-  Json json = Json::object();
-  // Defaults (weight 1, inclusive) are left out: ANAC 2014 profiles hold thousands of rectangles,
-  // and short rectangles fit on one line.
-  json["aggregation"] = kAggregations[static_cast<int>(function.aggregation)];
-  if (function.weight != 1.0) json["weight"] = IntegralIfExact(Finite(function.weight, "a function weight"));
-  Json rectangles = Json::array();
-  for (const auto& rectangle : function.rectangles) {
-    Json r = Json::object();
-    r["utility"] = IntegralIfExact(Finite(rectangle.utility, "a rectangle utility"));
-    if (rectangle.weight != 1.0) r["weight"] = IntegralIfExact(Finite(rectangle.weight, "a rectangle weight"));
-    if (rectangle.kind == HyperRectangle::Kind::kExclusive) r["kind"] = "exclusive";
-    Json bounds = Json::object();
-    for (const auto& bound : rectangle.bounds) {
-      const Issue& issue = space.issue(bound.issue);
-      if (bounds.contains(issue.name())) {
-        throw UsageError(fmt::format("cannot write a rectangle with two bounds on issue '{}'", issue.name()));
-      }
-      if (bound.min > bound.max) {
-        throw UsageError(
-            fmt::format("cannot write a rectangle bound on issue '{}' whose min is above its max", issue.name()));
-      }
-      if (issue.kind() == IssueKind::kDiscrete) {
-        if (!issue.Contains(bound.min) || !issue.Contains(bound.max)) {
-          throw UsageError(
-              fmt::format("cannot write a rectangle bound on discrete issue '{}' that is not a value", issue.name()));
-        }
-        bounds[issue.name()] = Json::array({issue.Format(bound.min), issue.Format(bound.max)});
-      } else if (issue.kind() == IssueKind::kInteger) {
-        bounds[issue.name()] =
-            Json::array({IntegralIfExact(Finite(bound.min, "a bound")), IntegralIfExact(Finite(bound.max, "a bound"))});
-      } else {
-        bounds[issue.name()] = Json::array({Finite(bound.min, "a bound"), Finite(bound.max, "a bound")});
-      }
-    }
-    r["bounds"] = std::move(bounds);
-    rectangles.push_back(std::move(r));
-  }
-  if (!rectangles.empty()) json["rectangles"] = std::move(rectangles);
-  if (!function.children.empty()) {
-    Json children = Json::array();
-    for (const auto& child : function.children) children.push_back(WriteFunction(child, space));
-    json["functions"] = std::move(children);
-  }
-  return json;
-}
-
-Json WriteHyperRectangle(const HyperRectangleUtility& utility) {
-  Json json = Json::object();
-  json["type"] = "hyper-rectangle";
-  json["max_utility"] = IntegralIfExact(Finite(utility.max_utility(), "max_utility"));
-  json["function"] = WriteFunction(utility.root(), utility.space());
-  return json;
-}
-
-Json WriteScenario(const Scenario& scenario) {
-  Json json = Json::object();
-  json["format"] = kFormatTag;
-  json["version"] = kVersion;
-  json["name"] = scenario.name();
-  if (!scenario.description().empty()) json["description"] = scenario.description();
-  Json issues = Json::array();
-  for (const Issue& issue : scenario.space().issues()) {
-    Json entry = Json::object();
-    entry["name"] = issue.name();
-    switch (issue.kind()) {
-      case IssueKind::kDiscrete: entry["values"] = issue.values(); break;
-      case IssueKind::kInteger:
-        entry["integer"] = Json::array({IntegralIfExact(issue.lower()), IntegralIfExact(issue.upper())});
-        break;
-      case IssueKind::kReal: entry["real"] = Json::array({issue.lower(), issue.upper()}); break;
-    }
-    issues.push_back(std::move(entry));
-  }
-  json["issues"] = std::move(issues);
-  Json parties = Json::array();
-  for (const Profile& profile : scenario.profiles()) {
-    Json party = Json::object();
-    party["name"] = profile.name();
-    if (const ReservationSchedule& schedule = profile.reservation_schedule(); !schedule.empty()) {
-      Json points = Json::array();
-      for (const auto& point : schedule.points()) points.push_back(Json::array({point.at, point.value}));
-      party["reservation_schedule"] = {{"unit", std::string(UnitName(schedule.unit()))},
-                                       {"interpolation", std::string(InterpolationName(schedule.interpolation()))},
-                                       {"points", std::move(points)}};
-    } else {
-      party["reservation_value"] = Finite(profile.reservation_value(), "a reservation value");
-    }
-    party["discount_factor"] = profile.discount_factor();
-    const UtilityFunction& utility = profile.utility_function();
-    if (const auto* linear = dynamic_cast<const LinearAdditiveUtility*>(&utility)) {
-      party["utility"] = WriteLinearAdditive(*linear);
-    } else if (const auto* rectangles = dynamic_cast<const HyperRectangleUtility*>(&utility)) {
-      party["utility"] = WriteHyperRectangle(*rectangles);
-    } else {
-      throw UsageError(fmt::format("the parley-json format cannot write party '{}': its utility is of kind '{}'",
-                                   profile.name(), utility.kind()));
-    }
-    parties.push_back(std::move(party));
-  }
-  json["parties"] = std::move(parties);
-  return json;
-}
-
-// Stops a streaming parse as soon as the top-level "format" key has been read, so that
-// recognising a file costs a few bytes when "format" comes first (as Parley writes it).
-class FormatTagFinder final : public nlohmann::json_sax<Json> {
- public:
-  bool found() const { return found_; }
-
-  bool null() override { return Value(); }
-  bool boolean(bool) override { return Value(); }
-  bool number_integer(number_integer_t) override { return Value(); }
-  bool number_unsigned(number_unsigned_t) override { return Value(); }
-  bool number_float(number_float_t, const string_t&) override { return Value(); }
-  bool string(string_t& value) override {
-    if (depth_ == 1 && reading_tag_) {
-      found_ = value == kFormatTag;
-      return false;
-    }
-    return Value();
-  }
-  bool binary(binary_t&) override { return Value(); }
-  bool start_object(std::size_t) override { return Open(/*object=*/true); }
-  bool end_object() override { return Close(); }
-  bool start_array(std::size_t) override { return Open(/*object=*/false); }
-  bool end_array() override { return Close(); }
-  bool key(string_t& key) override {
-    reading_tag_ = depth_ == 1 && key == "format";
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
- private:
-  // A non-string "format" value, or anything but an object at the top, means this is not our file.
-  bool Value() { return depth_ > 0 && !(depth_ == 1 && reading_tag_); }
-  bool Open(bool object) {
-    if ((depth_ == 0 && !object) || (depth_ == 1 && reading_tag_)) return false;
-    ++depth_;
-    return true;
-  }
-  bool Close() {
-    --depth_;
-    return depth_ > 0;
-  }
-
-  int depth_ = 0;
-  bool reading_tag_ = false;
-  bool found_ = false;
-};
-
-class ParleyJsonFormat final : public ScenarioFormat {
- public:
-  bool Recognizes(const std::filesystem::path& path) const override {
-    std::error_code ec;
-    if (path.extension() != ".json" || !std::filesystem::is_regular_file(path, ec)) return false;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    FormatTagFinder finder;
-    try {
-      Json::sax_parse(in, &finder, nlohmann::detail::input_format_t::json, /*strict=*/false, /*ignore_comments=*/true);
-    } catch (const std::exception&) {
-      return false;
-    }
-    return finder.found();
-  }
-
-  Scenario Read(const std::filesystem::path& path) const override {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      throw InputError(fmt::format("{}: is a folder; a Parley JSON scenario is a single .json file", path.string()));
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
-    std::stringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw InputError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
-    Scenario scenario = internal::ReadParleyJsonText(text.str(), path.string());
-    scenario.set_source(path.string());
-    return scenario;
-  }
-
-  bool CanWrite() const override { return true; }
-
-  void Write(const Scenario& scenario, const std::filesystem::path& path) const override {
-    std::string text;
-    try {
-      text = internal::JsonText(WriteScenario(scenario), internal::NumberStyle::kDecimalPoint);
-    } catch (const UsageError& e) {
-      // In practice a name that is not valid UTF-8, which JSON cannot hold.
-      throw UsageError(fmt::format("cannot write scenario '{}': {}", scenario.name(), e.what()));
-    }
-    WriteFileAtomically(path, text);
-  }
-};
-
-const bool kRegistered = ScenarioFormatRegistry::Add(
-    {"parley-json",
-     "Parley's own scenario format: one hand-writable JSON file (docs/formats/parley-json.md).",
-     {},
-     [](const Spec&) { return std::make_unique<ParleyJsonFormat>(); }});
-
 }  // namespace
 
 namespace internal {
-
-// The scenario as compact Parley JSON text, read back exactly by ReadParleyJsonText (isolated
-// negotiators receive their profile this way).
-std::string WriteParleyJsonText(const Scenario& scenario) {
-  try {
-    return WriteScenario(scenario).dump();
-  } catch (const nlohmann::json::exception& e) {
-    throw UsageError(fmt::format("cannot write scenario '{}' as JSON: {}", scenario.name(), e.what()));
-  }
-}
 
 Scenario ReadParleyJsonText(const std::string& text, const std::string& origin) {
   const Json document = ParseDocument(text, origin);
@@ -712,11 +377,11 @@ Scenario ReadParleyJsonNode(const Node& root) {
   root.RequireObject("a scenario object {\"format\": \"parley-scenario\", ...}");
   root.CheckKeys({"format", "version", "name", "description", "issues", "parties"});
   const Node format = root.Required("format", "\"parley-scenario\"");
-  if (format.String("\"parley-scenario\"") != kFormatTag) format.Expected("\"parley-scenario\"");
+  if (format.String("\"parley-scenario\"") != kParleyJsonFormatTag) format.Expected("\"parley-scenario\"");
   if (auto version = root.Find("version")) {
     const std::int64_t number = version->Integer("the format version 1");
-    if (number != kVersion) {
-      version->Fail(fmt::format("this is version {} of the format; this Parley reads version {}", number, kVersion));
+    if (number != kParleyJsonVersion) {
+      version->Fail(fmt::format("this is version {} of the format; this Parley reads version {}", number, kParleyJsonVersion));
     }
   }
   const std::string& name = root.Required("name", "the scenario's name (a string)").String();
@@ -755,6 +420,21 @@ Scenario ReadParleyJsonNode(const Node& root) {
   }
   Scenario scenario = Checked(root, [&] { return Scenario(name, space, std::move(profiles)); });
   if (auto description = root.Find("description")) scenario.set_description(description->String());
+  return scenario;
+}
+
+Scenario ReadParleyJsonFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw InputError(fmt::format("{}: is a folder; a Parley JSON scenario is a single .json file", path.string()));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw InputError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
+  Scenario scenario = internal::ReadParleyJsonText(text.str(), path.string());
+  scenario.set_source(path.string());
   return scenario;
 }
 

@@ -1,4 +1,4 @@
-#include "python/python_negotiator.h"
+#include "python_negotiator.h"
 
 #include <atomic>
 
@@ -6,8 +6,8 @@
 #include <pybind11/stl.h>
 
 #include "parley/error.h"
-#include "python/conversions.h"
-#include "python/results.h"
+#include "conversions.h"
+#include "results.h"
 
 namespace parley::python {
 namespace {

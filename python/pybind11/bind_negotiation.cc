@@ -10,10 +10,10 @@
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
-#include "python/bindings.h"
-#include "python/conversions.h"
-#include "python/python_negotiator.h"
-#include "python/results.h"
+#include "bindings.h"
+#include "conversions.h"
+#include "python_negotiator.h"
+#include "results.h"
 
 namespace parley::python {
 namespace {

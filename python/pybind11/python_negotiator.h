@@ -9,8 +9,8 @@
 // RegisterPythonNegotiator adds a Python factory to the NegotiatorRegistry under a name, so that
 // specs ("name(key=value)") create Python negotiators wherever specs are accepted: tournaments,
 // multi-track runs, negotiate().
-#ifndef PARLEY_PYTHON_PYTHON_NEGOTIATOR_H_
-#define PARLEY_PYTHON_PYTHON_NEGOTIATOR_H_
+#ifndef PARLEY_PYBIND11_PYTHON_NEGOTIATOR_H_
+#define PARLEY_PYBIND11_PYTHON_NEGOTIATOR_H_
 
 #include <memory>
 #include <string>
@@ -69,4 +69,4 @@ void BindPythonNegotiators(py::module_& m);
 
 }  // namespace parley::python
 
-#endif  // PARLEY_PYTHON_PYTHON_NEGOTIATOR_H_
+#endif  // PARLEY_PYBIND11_PYTHON_NEGOTIATOR_H_

@@ -6,9 +6,9 @@
 #include <pybind11/stl/filesystem.h>
 
 #include "parley/tournament.h"
-#include "python/bindings.h"
-#include "python/conversions.h"
-#include "python/python_negotiator.h"
+#include "bindings.h"
+#include "conversions.h"
+#include "python_negotiator.h"
 
 namespace parley::python {
 namespace {

@@ -4,8 +4,8 @@
 #include <pybind11/stl.h>
 
 #include "parley/analysis.h"
-#include "python/bindings.h"
-#include "python/conversions.h"
+#include "bindings.h"
+#include "conversions.h"
 
 namespace parley::python {
 namespace {

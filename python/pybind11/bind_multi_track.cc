@@ -5,9 +5,9 @@
 #include <pybind11/stl/filesystem.h>
 
 #include "parley/multi_track.h"
-#include "python/bindings.h"
-#include "python/python_negotiator.h"
-#include "python/results.h"
+#include "bindings.h"
+#include "python_negotiator.h"
+#include "results.h"
 
 namespace parley::python {
 namespace {

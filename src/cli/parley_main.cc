@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/version.h"
+#include "cli/version_text.h"
 #include "parley/error.h"
 #include "parley/utf8.h"
 

@@ -1,7 +1,7 @@
 // The extension module `parley._parley`: the C++ engine as Python sees it. The package's
 // __init__.py re-exports it with the pure-Python parts (the Negotiator base class, argument
 // handling); docs/python.md is the guide.
-#include "python/bindings.h"
+#include "bindings.h"
 
 PYBIND11_MODULE(_parley, m) {
   m.doc() = "Parley's negotiation engine (C++), as used by the parley package.";

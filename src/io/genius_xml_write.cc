@@ -1,13 +1,19 @@
-#include "io/genius_xml_writer.h"
-
+// Writing GENIUS XML scenario folders (the "genius-xml" format's Write): one domain file and one
+// profile per party (linear additive, or ANAC 2014's hyper-rectangles), chosen so that the reader
+// of the same format gives back the same utilities. docs/formats/genius-xml.md says what can be
+// written and what is refused.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "io/genius_xml_internal.h"
 #include "io/json_text.h"
 #include "io/scenario_files.h"
 #include "parley/error.h"
