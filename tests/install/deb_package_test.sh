@@ -15,7 +15,12 @@ build=$1 work=$2 libdir=$3 version=$4 plugin=$5 python=$6
 fail() { echo "deb_package_test: $*"; exit 1; }
 rm -rf "$work"
 mkdir -p "$work"
-cpack --config "$build/CPackConfig.cmake" -B "$work" >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; exit 1; }
+# CPack packs what `cmake --install` puts under /usr, with the fields of the build's CPackConfig.cmake.
+# It is given that install rather than the build tree, whose install it would first bring up to
+# date: building inside the test run, under programs that other tests are running.
+DESTDIR="$work/stage" cmake --install "$build" --prefix /usr --strip >/dev/null
+cpack --config "$build/CPackConfig.cmake" -B "$work" -D CPACK_INSTALL_CMAKE_PROJECTS= \
+      -D "CPACK_INSTALLED_DIRECTORIES=$work/stage;." >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; exit 1; }
 debs=("$work"/parley_*.deb)
 [ ${#debs[@]} = 1 ] && [ -f "${debs[0]}" ] || fail "expected one parley_*.deb in $work"
 deb=${debs[0]}
