@@ -26,8 +26,9 @@ inline constexpr std::string_view kIsolatedNegotiator = "process";
 std::string IsolatedSpec(std::string_view spec);
 
 // The worker program the stand-in starts: $PARLEY_WORKER if set, else `parley-worker` beside the
-// running program, else the one in the build tree this library was built in. Throws UsageError
-// when there is none.
+// running program, else (shared library) the one installed with the library or the one the build
+// put beside it, else (static library of the build tree) the one in that build tree. Throws
+// UsageError when there is none, naming the places it looked.
 std::filesystem::path NegotiatorWorkerPath();
 
 }  // namespace parley

@@ -77,8 +77,8 @@ def _setting(config_settings, key, default=None):
 
 def _build(build_dir: Path, config_settings) -> Path:
     configure = ["cmake", "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
-                 "-DPARLEY_BUILD_PYTHON=ON", "-DPARLEY_BUILD_TESTS=OFF", "-DPARLEY_BUILD_BENCH=OFF",
-                 f"-DPython3_EXECUTABLE={sys.executable}"]
+                 "-DPARLEY_BUILD_PYTHON=ON", "-DPARLEY_PYTHON_STANDALONE=ON", "-DPARLEY_BUILD_TESTS=OFF",
+                 "-DPARLEY_BUILD_BENCH=OFF", f"-DPython3_EXECUTABLE={sys.executable}"]
     if shutil.which("ccache"):
         configure.append("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache")
     configure += (_setting(config_settings, "cmake-args") or "").split()

@@ -6,13 +6,14 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/version_text.h"
 #include "parley/error.h"
 #include "parley/utf8.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Parley: run and analyse negotiations between software negotiators.", "parley"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "parley 0.1.0");
+  app.set_version_flag("--version", parley::cli::kVersionText);
   parley::cli::AddResourceLimitOptions(app);
   parley::cli::AddNegotiateCommand(app);
   parley::cli::AddScenarioCommand(app);
