@@ -44,11 +44,13 @@ depends=$(dpkg-deb -f "$deb" Depends)
 elves=$(find "$root" -type f -exec file {} + | awk -F: '/ELF/ {print $1}')
 for needed in $(objdump -p $elves | awk '$1 == "NEEDED" {print $2}' | sort -u); do
   [ "$needed" = "$soname" ] && continue
-  path=$(ldconfig -p | awk -v name="$needed" '$1 == name && /x86-64|64bit/ {print $NF; exit}')
-  [ -n "$path" ] || path=$(ldconfig -p | awk -v name="$needed" '$1 == name {print $NF; exit}')
+  # Every reader below reads its input to the end: one that stopped early would kill the writer
+  # with SIGPIPE, which pipefail turns into a failure of the whole test, now and then.
+  path=$(ldconfig -p | awk -v name="$needed" '$1 == name && /x86-64|64bit/ && !found {print $NF; found = 1}')
+  [ -n "$path" ] || path=$(ldconfig -p | awk -v name="$needed" '$1 == name && !found {print $NF; found = 1}')
   [ -n "$path" ] || fail "$needed is not installed on this machine"
-  owner=$( (dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")") | head -1 | cut -d: -f1)
-  tr ',' '\n' <<<"$depends" | awk '{print $1}' | grep -qxF "$owner" ||
+  owner=$( (dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")") | awk -F: 'NR == 1 {print $1}')
+  tr ',' '\n' <<<"$depends" | awk '{print $1}' | grep -xF "$owner" >/dev/null ||
     fail "Depends ($depends) does not name $owner, which has $needed"
 done
 
