@@ -26,7 +26,8 @@ export class Chromium {
       '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--hide-scrollbars', '--mute-audio', '--font-render-hinting=none', 'about:blank',
     ];
-    this.process = spawn(executable, flags, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    // In a process group of its own, so that close() can end the helper processes it starts too.
+    this.process = spawn(executable, flags, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
     this.stderr = '';
     this.process.stderr.on('data', (chunk) => { this.stderr = (this.stderr + chunk).slice(-4000); });
     this.exited = new Promise((resolve) => this.process.on('exit', resolve));
@@ -120,9 +121,19 @@ export class Chromium {
     }
     if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill('SIGKILL');
     await this.exited;
-    // Chromium's helper processes can still be writing to the profile for a moment after the
-    // browser has exited; removing it then fails with ENOTEMPTY, so retry.
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    // Chromium's helper processes (zygote, utility, crash handler) can outlive the browser and go
+    // on writing to the profile; end the whole group before removing it.
+    try {
+      process.kill(-this.process.pid, 'SIGKILL');
+    } catch {
+      // The group is already gone.
+    }
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    } catch (error) {
+      // A temporary profile left behind is not a failure of the reports under test.
+      console.error(`note: could not remove ${this.profile}: ${error.code}`);
+    }
   }
 }
 
