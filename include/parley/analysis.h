@@ -21,6 +21,8 @@
 #include "parley/outcome_space.h"
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct AnalysisOptions {
@@ -122,5 +124,7 @@ class ScenarioAnalysis {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_ANALYSIS_H_

@@ -19,6 +19,8 @@
 #include "parley/negotiator.h"
 #include "parley/registry.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 // Estimates what the other parties want from what they offer.
@@ -85,5 +87,7 @@ using BiddingStrategyRegistry = Registry<BiddingStrategy>;
 using AcceptanceStrategyRegistry = Registry<AcceptanceStrategy>;
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_BOA_H_

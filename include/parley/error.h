@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 // Base of every error Parley throws on purpose.
@@ -32,5 +34,7 @@ class UsageError : public Error {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_ERROR_H_

@@ -15,6 +15,8 @@
 
 #include "parley/utility.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct HyperRectangle {
@@ -58,5 +60,7 @@ class HyperRectangleUtility final : public UtilityFunction {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_HYPER_RECTANGLE_H_

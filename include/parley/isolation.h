@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 // The registered name of the stand-in.
@@ -32,5 +34,7 @@ std::string IsolatedSpec(std::string_view spec);
 std::filesystem::path NegotiatorWorkerPath();
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_ISOLATION_H_

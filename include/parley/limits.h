@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <string>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct ResourceLimits {
@@ -49,5 +51,7 @@ void SetDefaultResourceLimits(const ResourceLimits& limits);
 std::string DescribeLimit(std::uint64_t value, const char* unit, const char* flag);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_LIMITS_H_

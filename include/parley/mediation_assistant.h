@@ -22,6 +22,8 @@
 #include "parley/multi_track.h"
 #include "parley/outcome_space.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct MediationOptions {
@@ -124,5 +126,7 @@ std::string DescribePackage(const MultiTrackScenario& scenario, const MediationS
                             const MediationPackage& package);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_MEDIATION_ASSISTANT_H_

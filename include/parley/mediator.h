@@ -22,6 +22,8 @@
 #include "parley/registry.h"
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 enum class Vote { kAccept, kVeto };
@@ -93,5 +95,7 @@ struct RegistryTraits<Mediator> {
 using MediatorRegistry = Registry<Mediator>;
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_MEDIATOR_H_

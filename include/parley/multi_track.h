@@ -22,6 +22,8 @@
 #include "parley/protocol.h"
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct Track {
@@ -158,5 +160,7 @@ MultiTrackResult RunMultiTrack(const MultiTrackScenario& scenario, const MultiTr
 MultiTrackScenario LoadMultiTrackScenario(const std::string& name_or_path);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_MULTI_TRACK_H_

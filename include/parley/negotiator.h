@@ -21,6 +21,8 @@
 #include "parley/registry.h"
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct MultiTrackState;
@@ -103,5 +105,7 @@ struct RegistryTraits<Negotiator> {
 using NegotiatorRegistry = Registry<Negotiator>;
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_NEGOTIATOR_H_

@@ -19,6 +19,8 @@
 
 #include "parley/outcome_space.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 class UtilityFunction;
@@ -51,5 +53,7 @@ class OutcomeRanking {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_OUTCOME_RANKING_H_

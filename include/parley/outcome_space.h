@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 class Rng;
@@ -149,5 +151,7 @@ class OutcomeSpace {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_OUTCOME_SPACE_H_

@@ -29,6 +29,8 @@
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 // Raised whenever a public header changes in a way that breaks compiled plugins (a virtual
 // function, a field of a struct a negotiator sees). The layout fingerprint in the build signature
 // below catches most changes of size that a forgotten raise would let through. 2: the registry
@@ -37,6 +39,7 @@
 
 // The handshake between host and plugin. Its layout is fixed for every ABI version, so that any
 // two versions can at least tell each other what they are.
+
 extern "C" {
 struct ParleyPluginCall {
   // Filled by the host.
@@ -161,5 +164,7 @@ std::vector<PluginInfo> LoadedPlugins();
     return ::parley::plugin_abi::Enter(call, &ParleyPluginRegister);                        \
   }                                                                                         \
   static void ParleyPluginRegister(::parley::PluginRegistrar& registrar_name)
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_PLUGIN_H_

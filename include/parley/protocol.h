@@ -19,6 +19,8 @@
 #include "parley/registry.h"
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct MultiTrackState;
@@ -160,5 +162,7 @@ NegotiationResult RunNegotiation(const Scenario& scenario, const std::vector<std
                                  const std::vector<std::string>& mediator_specs = {});
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_PROTOCOL_H_

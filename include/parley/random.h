@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <initializer_list>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 // Mixes a master seed with identifying numbers (party index, repetition, ...) into a new seed.
@@ -34,5 +36,7 @@ class Rng {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_RANDOM_H_

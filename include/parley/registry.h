@@ -26,6 +26,8 @@
 #include "parley/error.h"
 #include "parley/spec.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct ParameterInfo {
@@ -158,5 +160,7 @@ class Registry {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_REGISTRY_H_

@@ -23,6 +23,8 @@
 #include "parley/scenario.h"
 #include "parley/tournament.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct ReportOptions {
@@ -88,5 +90,7 @@ std::string MediationReportHtml(const MultiTrackScenario& scenario, const Mediat
 void WriteReportFile(const std::filesystem::path& path, const std::string& html);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_REPORT_H_

@@ -19,6 +19,8 @@
 #include "parley/schedule.h"
 #include "parley/utility.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 class Profile {
@@ -109,5 +111,7 @@ class Scenario {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_SCENARIO_H_

@@ -17,6 +17,8 @@
 #include "parley/registry.h"
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 class ScenarioFormat {
@@ -53,5 +55,7 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format =
 void SaveScenario(const Scenario& scenario, const std::filesystem::path& path, std::string_view format);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_SCENARIO_FORMAT_H_

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 class ReservationSchedule {
@@ -46,5 +48,7 @@ std::string_view InterpolationName(ReservationSchedule::Interpolation interpolat
 std::string_view UnitName(ReservationSchedule::Unit unit);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_SCHEDULE_H_

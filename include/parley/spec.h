@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 class Spec {
@@ -60,5 +62,7 @@ class Spec {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_SPEC_H_

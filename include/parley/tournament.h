@@ -22,6 +22,8 @@
 
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 struct TournamentConfig {
@@ -255,5 +257,7 @@ void WriteTournamentFiles(const std::filesystem::path& out, const TournamentPlan
 TournamentResult MergeTournamentShares(const TournamentConfig& config);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_TOURNAMENT_H_

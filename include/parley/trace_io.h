@@ -13,6 +13,8 @@
 #include "parley/protocol.h"
 #include "parley/scenario.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 // Who acted at a trace step or faulted: the party's name, or "mediator m (spec)" for the
@@ -31,5 +33,7 @@ void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, c
 std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_TRACE_IO_H_

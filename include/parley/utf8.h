@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 // The byte offset of the first byte that does not belong to a well-formed UTF-8 sequence
@@ -31,5 +33,7 @@ std::string EscapeInvalidUtf8(std::string_view text);
 void RequireUtf8Name(std::string_view name, std::string_view what);
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_UTF8_H_

@@ -17,6 +17,8 @@
 #include "parley/outcome_ranking.h"
 #include "parley/outcome_space.h"
 
+#pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
+
 namespace parley {
 
 // The key under which Parley compares utilities (for dominance, the zone of agreement, whether a
@@ -139,5 +141,7 @@ class LinearAdditiveUtility final : public UtilityFunction {
 };
 
 }  // namespace parley
+
+#pragma GCC visibility pop
 
 #endif  // PARLEY_UTILITY_H_
