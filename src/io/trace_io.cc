@@ -5,28 +5,14 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/csv.h"
 #include "io/atomic_file.h"
 #include "io/outcome_json.h"
 #include "parley/error.h"
-#include "parley/utf8.h"
 
 namespace parley {
-namespace {
 
-// RFC 4180 quoting, only where needed.
-// Text that is not valid UTF-8 (a path, a negotiator's message) is repaired, as in the JSON.
-std::string CsvField(const std::string& raw) {
-  const std::string text = ValidUtf8(raw);
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
-}  // namespace
+using internal::CsvField;
 
 std::string ActorName(const Scenario& scenario, const NegotiationResult& result, std::size_t actor) {
   if (actor < scenario.party_count()) return scenario.profile(actor).name();

@@ -7,32 +7,21 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/csv.h"
 #include "parley/error.h"
-#include "parley/utf8.h"
 #include "parley/tournament.h"
 
 namespace parley {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using internal::CsvField;
 
 Json Optional(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
 
 std::optional<double> OptionalDouble(const Json& json) {
   if (json.is_null()) return std::nullopt;
   return json.get<double>();
-}
-
-// Text that is not valid UTF-8 (a path, a negotiator's message) is repaired, as in the JSON.
-std::string CsvField(const std::string& raw) {
-  const std::string text = ValidUtf8(raw);
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 template <typename T>

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/csv.h"
 #include "parley/error.h"
 #include "parley/tournament.h"
 
@@ -18,6 +19,7 @@ namespace parley {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using internal::CsvField;
 
 // Unsigned integers of 64-bit limbs, least significant first, for the exact sums of
 // StatisticAccumulator.
@@ -110,16 +112,6 @@ Json NegotiatorJson(const NegotiatorStatistics& s) {
   json["distance_to_nash"] = StatisticJson(s.distance_to_nash);
   json["faults"] = s.faults;
   return json;
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 std::string CsvStatistic(const Statistic& s) {
