@@ -1,10 +1,12 @@
 // `parley negotiate`: runs one negotiation (every track of a multi-track scenario side by side)
 // and prints a readable summary (or JSON), optionally writing the full trace.
 #include <cmath>
+#include <ranges>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -63,11 +65,7 @@ std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::str
     throw UsageError(fmt::format("scenario '{}' has {} parties ({}) but {} negotiators were given: give one per party "
                                  "or one for all",
                                  scenario.name(), scenario.party_count(),
-                                 [&] {
-                                   std::string names;
-                                   for (const auto& p : scenario.profiles()) names += (names.empty() ? "" : ", ") + p.name();
-                                   return names;
-                                 }(),
+                                 fmt::join(scenario.profiles() | std::views::transform(&Profile::name), ", "),
                                  specs.size()));
   }
   return specs;
@@ -106,12 +104,10 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
   const OutcomeSpace& space = scenario.space();
   fmt::print("Scenario    {} ({} issues, {} outcomes, {} parties)\n", scenario.name(), space.issue_count(),
              space.DescribeSize(), scenario.party_count());
-  std::string deadline;
-  if (options.rounds) deadline = fmt::format("{} rounds", options.rounds);
-  if (options.time_limit_seconds > 0) {
-    deadline += fmt::format("{}{} s", deadline.empty() ? "" : " or ", options.time_limit_seconds);
-  }
-  fmt::print("Protocol    {}, deadline {}, seed {}\n", protocol, deadline, options.seed);
+  std::vector<std::string> deadline;
+  if (options.rounds) deadline.push_back(fmt::format("{} rounds", options.rounds));
+  if (options.time_limit_seconds > 0) deadline.push_back(fmt::format("{} s", options.time_limit_seconds));
+  fmt::print("Protocol    {}, deadline {}, seed {}\n", protocol, fmt::join(deadline, " or "), options.seed);
   std::size_t width = 0;
   for (const auto& profile : scenario.profiles()) width = std::max(width, profile.name().size());
   for (std::size_t p = 0; p < scenario.party_count(); ++p) {
@@ -157,12 +153,6 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
   fmt::print("Elapsed     {:.3f} ms\n", result.elapsed_seconds * 1e3);
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string text;
-  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-  return text;
-}
-
 // Multi-track negotiations: a section per track, then every party's overall utility.
 void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult& result,
                      const MultiTrackOptions& options) {
@@ -181,14 +171,14 @@ void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult&
     for (std::size_t p = 0; p < track.participants.size(); ++p) {
       who.push_back(fmt::format("{} ({})", track.participants[p], r.negotiators[p]));
     }
-    fmt::print("  Parties   {}\n", Join(who));
+    fmt::print("  Parties   {}\n", fmt::join(who, ", "));
     if (!r.mediators.empty()) {
       std::vector<std::string> names;
       for (std::size_t m = 0; m < r.mediators.size(); ++m) {
         names.push_back(m < track.mediators.size() ? fmt::format("{} ({})", track.mediators[m], r.mediators[m])
                                                    : r.mediators[m]);
       }
-      fmt::print("  Mediators {}\n", Join(names));
+      fmt::print("  Mediators {}\n", fmt::join(names, ", "));
     }
     switch (r.end_reason) {
       case EndReason::kAgreement:

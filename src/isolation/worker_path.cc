@@ -3,9 +3,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "parley/error.h"
 #include "parley/isolation.h"
@@ -21,19 +24,20 @@ std::filesystem::path NegotiatorWorkerPath() {
   }
   std::error_code ec;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  std::string looked;
+  std::vector<std::string> looked;
   if (!ec) {
     const std::filesystem::path beside = self.parent_path() / "parley-worker";
     if (access(beside.c_str(), X_OK) == 0) return beside;
-    looked = beside.string();
+    looked.push_back(beside.string());
   }
 #ifdef PARLEY_WORKER_BUILD_PATH
   if (access(PARLEY_WORKER_BUILD_PATH, X_OK) == 0) return PARLEY_WORKER_BUILD_PATH;
-  looked += std::string(looked.empty() ? "" : ", ") + PARLEY_WORKER_BUILD_PATH;
+  looked.push_back(PARLEY_WORKER_BUILD_PATH);
 #endif
+  if (looked.empty()) looked.push_back("nothing");
   throw UsageError(fmt::format("cannot find the negotiator worker program parley-worker (looked for {}); build it "
                                "or name it with PARLEY_WORKER",
-                               looked.empty() ? "nothing" : looked));
+                               fmt::join(looked, ", ")));
 }
 
 }  // namespace parley

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <ranges>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "common/format_count.h"
 #include "parley/error.h"
@@ -219,14 +221,9 @@ void OutcomeSpace::RandomOutcome(Rng& rng, Outcome& out) const {
 }
 
 std::string OutcomeSpace::Format(const Outcome& outcome) const {
-  std::string text;
-  for (std::size_t i = 0; i < issues_.size() && i < outcome.size(); ++i) {
-    if (i) text += ", ";
-    text += issues_[i].name();
-    text += '=';
-    text += issues_[i].Format(outcome[i]);
-  }
-  return text;
+  auto value = [&](std::size_t i) { return issues_[i].name() + "=" + issues_[i].Format(outcome[i]); };
+  const auto shown = std::views::iota(std::size_t{0}, std::min(issues_.size(), outcome.size()));
+  return fmt::format("{}", fmt::join(shown | std::views::transform(value), ", "));
 }
 
 }  // namespace parley
