@@ -64,6 +64,13 @@ void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negoti
   }
 }
 
+void CheckMediators(const std::vector<Mediator*>& mediators, std::string_view protocol, std::string_view needed) {
+  if (mediators.empty()) throw UsageError(fmt::format("the {} protocol needs {}", protocol, needed));
+  for (const Mediator* mediator : mediators) {
+    if (mediator == nullptr) throw UsageError(fmt::format("the {} protocol was given a null mediator", protocol));
+  }
+}
+
 void RecordMediatorFault(NegotiationResult& result, std::size_t party_count, std::size_t mediator,
                          std::string_view message, double time) {
   RecordFault(result, party_count + mediator, fmt::format("mediator {} {}", mediator, message), time);
@@ -155,10 +162,21 @@ RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negot
       negotiators_(negotiators),
       options_(options),
       n_(scenario.party_count()),
-      clock_(options, steps_per_round) {
+      moves_per_round_(steps_per_round),
+      clock_(options, steps_per_round),
+      proposal_(space_.issue_count()) {
   result_.trace.Reset(space_.issue_count(), n_,
                       options.record_trace ? (options.rounds ? options.rounds * trace_steps_per_round : 1024) : 0);
   begun_ = BeginNegotiators(scenario, negotiators, options, result_);
+}
+
+void RunBase::BeginMediators(const std::vector<Mediator*>& mediators, bool disclosed) {
+  mediators_ = mediators;
+  if (!result_.fault) internal::BeginMediators(scenario_, mediators_, options_, disclosed, result_);
+}
+
+void RunBase::Step() {
+  for (std::size_t move = 0; move < moves_per_round_ && !done_; ++move) Move();
 }
 
 void RunBase::Stop(std::string why) {
@@ -178,6 +196,89 @@ void RunBase::Finish() {
   result_.elapsed_seconds = clock_.elapsed_seconds();
   SettleUtilities(scenario_, result_, options_.rounds);
   FinishNegotiators(negotiators_, begun_, result_);
+}
+
+void RunBase::EndAtDeadline() {
+  result_.end_reason = EndReason::kDeadline;
+  Finish();
+}
+
+bool RunBase::ReachedDeadline() {
+  bool past_deadline = false;
+  time_ = clock_.TimeOfStep(ClockPosition(), past_deadline);
+  if (past_deadline) EndAtDeadline();
+  return past_deadline;
+}
+
+std::optional<ActionType> RunBase::AskParty(std::size_t party, std::uint64_t round, const Outcome* offer,
+                                            std::size_t offerer, std::size_t acceptances,
+                                            const std::vector<double>& utilities, Moment when) {
+  const TurnState state{.step = step_,
+                        .round = round,
+                        .time = time_,
+                        .current_offer = offer,
+                        .offerer = offerer,
+                        .acceptances = acceptances,
+                        .current_offer_utility = offer ? utilities[party] : 0.0};
+  FitToSpace(proposal_);
+  try {
+    return negotiators_[party]->Act(state, proposal_);
+  } catch (...) {
+    RecordThrow(party, when);
+    Finish();
+    return std::nullopt;
+  }
+}
+
+bool RunBase::CheckAlternatingMove(std::size_t party, std::uint64_t step, ActionType action, bool offer_on_table) {
+  switch (action) {
+    case ActionType::kOffer:
+      if (space_.IsValid(proposal_, &why_)) return true;
+      RecordFaultOf(party, fmt::format("proposed an invalid outcome at step {}: {}", step, why_));
+      break;
+    case ActionType::kAccept:
+      if (offer_on_table) return true;
+      RecordFaultOf(party, fmt::format("accepted at step {} when no offer was on the table", step));
+      break;
+    case ActionType::kEndNegotiation:
+      return true;
+    default:
+      RecordFaultOf(party, fmt::format("returned an unknown action at step {}", step));
+      break;
+  }
+  Finish();
+  return false;
+}
+
+bool RunBase::TellParties(ObservedAction& observed, const double* utilities, std::size_t skip, Moment when) {
+  for (std::size_t p = 0; p < n_; ++p) {
+    if (p == skip) continue;
+    observed.offer_utility = utilities ? utilities[p] : 0.0;
+    try {
+      negotiators_[p]->Observe(observed);
+    } catch (...) {
+      RecordThrow(p, when);
+      return false;
+    }
+  }
+  return true;
+}
+
+void RunBase::RecordFaultOf(std::size_t actor, std::string message) {
+  if (actor < n_) {
+    RecordFault(result_, actor, std::move(message), time_);
+  } else {
+    RecordMediatorFault(result_, n_, actor - n_, message, time_);
+  }
+}
+
+void RunBase::RecordThrow(std::size_t actor, Moment when) {
+  const std::string moment = fmt::vformat(fmt::string_view(when.text), fmt::make_format_args(when.at));
+  RecordFaultOf(actor, fmt::format("threw {}: {}", moment, DescribeCurrentException()));
+}
+
+void RunBase::FitToSpace(Outcome& buffer) const {
+  if (buffer.size() != space_.issue_count()) buffer = Outcome(space_.issue_count());
 }
 
 }  // namespace parley::internal
