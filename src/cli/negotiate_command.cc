@@ -9,7 +9,10 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/metrics_fields.h"
 #include "cli/commands.h"
+#include "common/json_fields.h"
+#include "io/result_json.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/isolation.h"
@@ -71,17 +74,11 @@ std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::str
   return specs;
 }
 
-// The result's JSON object with the agreement metrics added as its last member, "metrics".
-std::string WithMetrics(const std::string& result_json, const AgreementMetrics& metrics) {
-  nlohmann::ordered_json json = nlohmann::ordered_json::parse(result_json);
-  nlohmann::ordered_json m;
-  m["social_welfare"] = metrics.social_welfare;
-  m["pareto_optimal"] = metrics.pareto_optimal;
-  m["distance_to_pareto"] = metrics.distance_to_pareto;
-  m["distance_to_nash"] = metrics.distance_to_nash ? nlohmann::ordered_json(*metrics.distance_to_nash) : nullptr;
-  m["distance_to_kalai"] = metrics.distance_to_kalai ? nlohmann::ordered_json(*metrics.distance_to_kalai) : nullptr;
-  m["opposition"] = metrics.opposition;
-  json["metrics"] = m;
+// The result as JSON, with the agreement's metrics (when measured) as its last member, "metrics".
+std::string ResultWithMetrics(const Scenario& scenario, const NegotiationResult& result,
+                              const std::optional<AgreementMetrics>& metrics) {
+  nlohmann::ordered_json json = internal::ResultJson(scenario, result);
+  if (metrics) json["metrics"] = internal::ToJson(*metrics);
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -323,7 +320,7 @@ void Run(const NegotiateOptions& cli) {
     metrics = analysis->Measure(result.agreement);
   }
   if (cli.json) {
-    fmt::print("{}\n", metrics ? WithMetrics(ResultToJson(scenario, result), *metrics) : ResultToJson(scenario, result));
+    fmt::print("{}\n", ResultWithMetrics(scenario, result, metrics));
   } else {
     PrintSummary(scenario, result, options, protocol);
     if (metrics) PrintMetrics(*metrics, *analysis);

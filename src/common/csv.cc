@@ -15,4 +15,16 @@ std::string CsvField(std::string_view text) {
   return quoted + '"';
 }
 
+void CsvFieldWriter::Cell(std::string_view name, std::string_view text) {
+  if (!first_) text_ += ',';
+  first_ = false;
+  if (!header_) {
+    text_ += CsvField(text);
+  } else if (next_column_ < columns_.size()) {
+    text_ += CsvField(columns_[next_column_++]);
+  } else {
+    text_ += CsvField(prefix_ + std::string(name));
+  }
+}
+
 }  // namespace parley::internal
