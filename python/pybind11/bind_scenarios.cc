@@ -1,13 +1,12 @@
 // Scenarios from Python: loading and saving with any registered format, and inspecting the
 // outcome space (issues, values, outcomes) and each party's profile (utilities, reservation value,
 // discounting, the weights and value functions of linear additive profiles).
-#include <ranges>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include "common/mapped.h"
 #include "parley/error.h"
 #include "parley/random.h"
 #include "parley/scenario.h"
@@ -45,7 +44,7 @@ std::size_t PartyIndex(const Scenario& scenario, py::handle party) {
     const std::string name = party.cast<std::string>();
     if (auto index = scenario.FindParty(name)) return *index;
     throw UsageError(fmt::format("scenario '{}' has no party '{}' (its parties: {})", scenario.name(), name,
-                                 fmt::join(scenario.profiles() | std::views::transform(&Profile::name), ", ")));
+                                 fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", ")));
   }
   const auto index = party.cast<std::int64_t>();
   if (index < 0 || static_cast<std::size_t>(index) >= scenario.party_count()) {
@@ -137,7 +136,7 @@ py::object ValueUtilities(const Profile& profile, py::handle issue_ref) {
 std::string Repr(const Scenario& scenario) {
   return fmt::format("<parley.Scenario '{}': {} issues, {} outcomes, parties {}>", scenario.name(),
                      scenario.space().issue_count(), scenario.space().DescribeSize(),
-                     fmt::join(scenario.profiles() | std::views::transform(&Profile::name), ", "));
+                     fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", "));
 }
 
 }  // namespace

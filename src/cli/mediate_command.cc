@@ -4,7 +4,6 @@
 // the deadline approaches. The computing is in parley/mediation_assistant.h; this file prints it.
 #include <algorithm>
 #include <charconv>
-#include <ranges>
 #include <string>
 #include <vector>
 
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "common/mapped.h"
 #include "io/outcome_json.h"
 #include "parley/error.h"
 #include "parley/mediation_assistant.h"
@@ -224,9 +224,9 @@ void PrintSubject(const MultiTrackScenario& scenario, const MediationSubject& su
 void PrintReport(const MultiTrackScenario& scenario, const MediationReport& report) {
   fmt::print("Mediator's assistant: {} ({} track{}; parties {})\n", report.scenario, scenario.tracks().size(),
              scenario.tracks().size() == 1 ? "" : "s",
-             fmt::join(scenario.parties() | std::views::transform(&MultiTrackParty::name), ", "));
+             fmt::join(internal::Mapped(scenario.parties(), &MultiTrackParty::name), ", "));
   fmt::print("Times: {} (normalised: 0 = now, 1 = the deadline)\n",
-             fmt::join(report.times | std::views::transform(Time), ", "));
+             fmt::join(internal::Mapped(report.times, Time), ", "));
   for (const auto& event : scenario.events()) fmt::print("Event: {} at t = {}\n", event.name, Time(event.time));
   fmt::print(
       "Preferences are the parties' profiles in the scenario, as stated or as the mediator estimates them.\n"

@@ -1,7 +1,6 @@
 // `parley negotiate`: runs one negotiation (every track of a multi-track scenario side by side)
 // and prints a readable summary (or JSON), optionally writing the full trace.
 #include <cmath>
-#include <ranges>
 #include <string>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "analysis/metrics_fields.h"
 #include "cli/commands.h"
 #include "common/json_fields.h"
+#include "common/mapped.h"
 #include "io/result_json.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
@@ -68,7 +68,7 @@ std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::str
     throw UsageError(fmt::format("scenario '{}' has {} parties ({}) but {} negotiators were given: give one per party "
                                  "or one for all",
                                  scenario.name(), scenario.party_count(),
-                                 fmt::join(scenario.profiles() | std::views::transform(&Profile::name), ", "),
+                                 fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", "),
                                  specs.size()));
   }
   return specs;

@@ -3,12 +3,12 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <ranges>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "parley/error.h"
 #include "parley/multi_track.h"
 
@@ -53,7 +53,7 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
       const auto track = multi.FindTrack(track_name);
       if (!track) {
         throw InputError(fmt::format("{}: no track '{}' (its tracks: {})", name_or_path, track_name,
-                                     fmt::join(multi.tracks() | std::views::transform(&Track::name), ", ")));
+                                     fmt::join(internal::Mapped(multi.tracks(), &Track::name), ", ")));
       }
       Scenario scenario = multi.tracks()[*track].Negotiation();
       scenario.set_source(name_or_path);
@@ -70,8 +70,9 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
   const std::filesystem::path path(name_or_path);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
+    const auto names = internal::Mapped(builtins, [](const auto& entry) { return entry.first; });
     throw InputError(fmt::format("{}: no such file or folder, and not a built-in scenario (built-in: {})",
-                                 name_or_path, fmt::join(std::views::keys(builtins), ", ")));
+                                 name_or_path, fmt::join(names, ", ")));
   }
   if (!format.empty()) {
     auto reader = ScenarioFormatRegistry::Create(std::string(format));

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <ranges>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -221,9 +220,11 @@ void OutcomeSpace::RandomOutcome(Rng& rng, Outcome& out) const {
 }
 
 std::string OutcomeSpace::Format(const Outcome& outcome) const {
-  auto value = [&](std::size_t i) { return issues_[i].name() + "=" + issues_[i].Format(outcome[i]); };
-  const auto shown = std::views::iota(std::size_t{0}, std::min(issues_.size(), outcome.size()));
-  return fmt::format("{}", fmt::join(shown | std::views::transform(value), ", "));
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < issues_.size() && i < outcome.size(); ++i) {
+    values.push_back(issues_[i].name() + "=" + issues_[i].Format(outcome[i]));
+  }
+  return fmt::format("{}", fmt::join(values, ", "));
 }
 
 }  // namespace parley

@@ -2,12 +2,12 @@
 
 #include <map>
 #include <mutex>
-#include <ranges>
 #include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "parley/error.h"
 #include "parley/utf8.h"
 
@@ -86,7 +86,7 @@ Scenario Scenario::WithParties(const std::vector<std::string>& names) const {
     const auto party = FindParty(name);
     if (!party) {
       throw UsageError(fmt::format("scenario '{}' has no party '{}' (its parties: {})", name_, name,
-                                   fmt::join(profiles_ | std::views::transform(&Profile::name), ", ")));
+                                   fmt::join(internal::Mapped(profiles_, &Profile::name), ", ")));
     }
     selected.push_back(profiles_[*party]);
   }

@@ -4,11 +4,11 @@
 // does to the zone.
 #include <algorithm>
 #include <cmath>
-#include <ranges>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "parley/analysis.h"
 #include "parley/random.h"
 #include "parley/report.h"
@@ -326,7 +326,7 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
   }
   out += report::Card(
       "Fallbacks now",
-      fmt::format("{}", fmt::join(now.fallbacks | std::views::transform([](double v) { return Fixed(v, 2); }), " / ")),
+      fmt::format("{}", fmt::join(internal::Mapped(now.fallbacks, [](double v) { return Fixed(v, 2); }), " / ")),
       fmt::format("{} (utility of no deal)", fmt::join(fallbacks, ", ")));
   if (!now.best.empty()) {
     out += report::Card("Best Nash product", Fixed(now.best.front().nash_product, 4),
@@ -433,7 +433,7 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
 std::string MediationReportHtml(const MultiTrackScenario& scenario, const MediationReport& report,
                                 const ReportOptions& options) {
   std::string body = fmt::format("<header><h1>{}</h1>", Escape("Mediator's assistant: " + report.scenario));
-  const auto parties = scenario.parties() | std::views::transform(&MultiTrackParty::name);
+  const auto parties = internal::Mapped(scenario.parties(), &MultiTrackParty::name);
   std::string subtitle = fmt::format("{} track{} between {}. Answers at t = {} (0 = now, 1 = the deadline).",
                                      scenario.tracks().size(), scenario.tracks().size() == 1 ? "" : "s",
                                      fmt::join(parties, ", "), fmt::join(report.times, ", "));

@@ -1,10 +1,9 @@
 // The pages of a single-track and of a multi-track negotiation: a header, summary cards, and the
 // charts of negotiation_panels.h for the negotiation or for each track.
-#include <ranges>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "io/atomic_file.h"
 #include "parley/analysis.h"
 #include "parley/report.h"
@@ -84,7 +83,7 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
 std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const MultiTrackResult& result,
                                  const MultiTrackOptions& run, const ReportOptions& options) {
   std::string body = fmt::format("<header><h1>{}</h1>", Escape("Multi-track negotiation: " + scenario.name()));
-  const auto parties = scenario.parties() | std::views::transform(&MultiTrackParty::name);
+  const auto parties = internal::Mapped(scenario.parties(), &MultiTrackParty::name);
   std::string subtitle = fmt::format("{} tracks between {}; deadline {}, seed {}.", scenario.tracks().size(),
                                      fmt::join(parties, ", "), Deadline(run.rounds, run.time_limit_seconds), run.seed);
   for (const auto& event : scenario.events()) subtitle += fmt::format(" Event: {} at t = {:.2f}.", event.name, event.time);
