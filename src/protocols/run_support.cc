@@ -203,65 +203,20 @@ void RunBase::EndAtDeadline() {
   Finish();
 }
 
-bool RunBase::ReachedDeadline() {
-  bool past_deadline = false;
-  time_ = clock_.TimeOfStep(ClockPosition(), past_deadline);
-  if (past_deadline) EndAtDeadline();
-  return past_deadline;
-}
-
-std::optional<ActionType> RunBase::AskParty(std::size_t party, std::uint64_t round, const Outcome* offer,
-                                            std::size_t offerer, std::size_t acceptances,
-                                            const std::vector<double>& utilities, Moment when) {
-  const TurnState state{.step = step_,
-                        .round = round,
-                        .time = time_,
-                        .current_offer = offer,
-                        .offerer = offerer,
-                        .acceptances = acceptances,
-                        .current_offer_utility = offer ? utilities[party] : 0.0};
-  FitToSpace(proposal_);
-  try {
-    return negotiators_[party]->Act(state, proposal_);
-  } catch (...) {
-    RecordThrow(party, when);
-    Finish();
-    return std::nullopt;
-  }
-}
-
-bool RunBase::CheckAlternatingMove(std::size_t party, std::uint64_t step, ActionType action, bool offer_on_table) {
+bool RunBase::FailMove(std::size_t party, std::uint64_t step, ActionType action) {
   switch (action) {
     case ActionType::kOffer:
-      if (space_.IsValid(proposal_, &why_)) return true;
       RecordFaultOf(party, fmt::format("proposed an invalid outcome at step {}: {}", step, why_));
       break;
     case ActionType::kAccept:
-      if (offer_on_table) return true;
       RecordFaultOf(party, fmt::format("accepted at step {} when no offer was on the table", step));
       break;
-    case ActionType::kEndNegotiation:
-      return true;
     default:
       RecordFaultOf(party, fmt::format("returned an unknown action at step {}", step));
       break;
   }
   Finish();
   return false;
-}
-
-bool RunBase::TellParties(ObservedAction& observed, const double* utilities, std::size_t skip, Moment when) {
-  for (std::size_t p = 0; p < n_; ++p) {
-    if (p == skip) continue;
-    observed.offer_utility = utilities ? utilities[p] : 0.0;
-    try {
-      negotiators_[p]->Observe(observed);
-    } catch (...) {
-      RecordThrow(p, when);
-      return false;
-    }
-  }
-  return true;
 }
 
 void RunBase::RecordFaultOf(std::size_t actor, std::string message) {
@@ -275,10 +230,6 @@ void RunBase::RecordFaultOf(std::size_t actor, std::string message) {
 void RunBase::RecordThrow(std::size_t actor, Moment when) {
   const std::string moment = fmt::vformat(fmt::string_view(when.text), fmt::make_format_args(when.at));
   RecordFaultOf(actor, fmt::format("threw {}: {}", moment, DescribeCurrentException()));
-}
-
-void RunBase::FitToSpace(Outcome& buffer) const {
-  if (buffer.size() != space_.issue_count()) buffer = Outcome(space_.issue_count());
 }
 
 }  // namespace parley::internal

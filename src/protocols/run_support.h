@@ -139,6 +139,8 @@ class RunBase : public NegotiationRun {
   // (in proposal_) must be a valid outcome, an acceptance needs an offer on the table, and the
   // action must be one of the three. Otherwise records the fault, finishes and returns false.
   bool CheckAlternatingMove(std::size_t party, std::uint64_t step, ActionType action, bool offer_on_table);
+  // CheckAlternatingMove's failure: records the fault, finishes, returns false.
+  bool FailMove(std::size_t party, std::uint64_t step, ActionType action);
 
   // Shows `observed` to every party but `skip` (n_ for none), each with its own utilities[p] of
   // the offer (0 when `utilities` is null). When one throws, records its fault ("threw <when>:
@@ -171,6 +173,61 @@ class RunBase : public NegotiationRun {
   Outcome proposal_;  // where parties write their offers, shared by every turn
   std::string why_;   // scratch for validity messages
 };
+
+// Inline: these run on every turn, and in a final run ClockPosition() then resolves statically.
+
+inline bool RunBase::ReachedDeadline() {
+  bool past_deadline = false;
+  time_ = clock_.TimeOfStep(ClockPosition(), past_deadline);
+  if (past_deadline) EndAtDeadline();
+  return past_deadline;
+}
+
+inline std::optional<ActionType> RunBase::AskParty(std::size_t party, std::uint64_t round, const Outcome* offer,
+                                                   std::size_t offerer, std::size_t acceptances,
+                                                   const std::vector<double>& utilities, Moment when) {
+  const TurnState state{.step = step_,
+                        .round = round,
+                        .time = time_,
+                        .current_offer = offer,
+                        .offerer = offerer,
+                        .acceptances = acceptances,
+                        .current_offer_utility = offer ? utilities[party] : 0.0};
+  FitToSpace(proposal_);
+  try {
+    return negotiators_[party]->Act(state, proposal_);
+  } catch (...) {
+    RecordThrow(party, when);
+    Finish();
+    return std::nullopt;
+  }
+}
+
+inline bool RunBase::CheckAlternatingMove(std::size_t party, std::uint64_t step, ActionType action,
+                                          bool offer_on_table) {
+  const bool valid = action == ActionType::kOffer    ? space_.IsValid(proposal_, &why_)
+                     : action == ActionType::kAccept ? offer_on_table
+                                                     : action == ActionType::kEndNegotiation;
+  return valid || FailMove(party, step, action);
+}
+
+inline bool RunBase::TellParties(ObservedAction& observed, const double* utilities, std::size_t skip, Moment when) {
+  for (std::size_t p = 0; p < n_; ++p) {
+    if (p == skip) continue;
+    observed.offer_utility = utilities ? utilities[p] : 0.0;
+    try {
+      negotiators_[p]->Observe(observed);
+    } catch (...) {
+      RecordThrow(p, when);
+      return false;
+    }
+  }
+  return true;
+}
+
+inline void RunBase::FitToSpace(Outcome& buffer) const {
+  if (buffer.size() != space_.issue_count()) buffer = Outcome(space_.issue_count());
+}
 
 }  // namespace parley::internal
 
