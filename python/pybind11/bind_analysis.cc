@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
+#include "analysis/metrics_fields.h"
 #include "parley/analysis.h"
 #include "bindings.h"
 #include "conversions.h"
+#include "record_dicts.h"
 
 namespace parley::python {
 namespace {
@@ -37,19 +39,6 @@ py::object FrontierTable(const Analysis& a, std::size_t columns, Row row) {
   data.reserve(points.size() * columns);
   for (const auto& point : points) data.insert(data.end(), row(point)->begin(), row(point)->end());
   return Matrix(points.size(), columns, data);
-}
-
-py::dict MetricsToPython(const AgreementMetrics& metrics) {
-  py::dict d;
-  d["agreement"] = metrics.agreement;
-  d["utilities"] = metrics.utilities;
-  d["social_welfare"] = metrics.social_welfare;
-  d["distance_to_pareto"] = metrics.distance_to_pareto;
-  d["distance_to_nash"] = OptionalToPython(metrics.distance_to_nash);
-  d["distance_to_kalai"] = OptionalToPython(metrics.distance_to_kalai);
-  d["pareto_optimal"] = metrics.pareto_optimal;
-  d["opposition"] = metrics.opposition;
-  return d;
 }
 
 Analysis Analyze(const std::shared_ptr<Scenario>& scenario, std::optional<std::uint64_t> enumeration_limit,
@@ -128,12 +117,12 @@ void BindAnalysis(py::module_& m) {
           [](const Analysis& a, py::handle agreement) {
             std::optional<Outcome> outcome;
             if (!agreement.is_none()) outcome = OutcomeFromPython(*a.space, agreement);
-            return MetricsToPython(a.analysis->Measure(outcome));
+            return ToDict(a.analysis->Measure(outcome));
           },
           py::arg("agreement"),
           "Metrics of an agreement (an outcome) or of no agreement (None): a dict with 'agreement', "
-          "'utilities', 'social_welfare', 'distance_to_pareto', 'distance_to_nash', 'distance_to_kalai', "
-          "'pareto_optimal', 'opposition'.")
+          "'utilities', 'social_welfare', 'pareto_optimal', 'distance_to_pareto', 'distance_to_nash', "
+          "'distance_to_kalai', 'opposition'.")
       .def("__repr__", [](const Analysis& a) {
         return fmt::format("<parley.Analysis: {} frontier points, zone {}>", a.analysis->frontier().points.size(),
                            a.analysis->zone().empty ? "empty" : "not empty");

@@ -13,58 +13,45 @@
 #include "bindings.h"
 #include "conversions.h"
 #include "python_negotiator.h"
+#include "record_dicts.h"
 #include "results.h"
 
 namespace parley::python {
 namespace {
 
+// Python shows who acted by index, so the entries need no scenario for names.
 py::list TraceToPython(const PythonResult& r) {
-  const Trace& trace = r.result.trace;
   py::list steps;
-  for (std::size_t i = 0; i < trace.size(); ++i) {
-    const auto& step = trace.step(i);
-    py::dict entry;
-    entry["step"] = step.step;
-    entry["round"] = step.round;
-    entry["time"] = step.time;
-    entry["party"] = step.party;
-    entry["action"] = std::string(ActionTypeName(step.action));
-    if (trace.has_offer(i)) {
-      entry["offer"] = OutcomeToPython(*r.space, trace.offer(i));
-      py::list utilities;
-      for (std::size_t p = 0; p < trace.party_count(); ++p) utilities.append(trace.utility(i, p));
-      entry["utilities"] = utilities;
-    } else {
-      entry["offer"] = py::none();
-      entry["utilities"] = py::none();
-    }
-    steps.append(entry);
+  for (std::size_t i = 0; i < r.result.trace.size(); ++i) {
+    steps.append(ToDict(internal::TraceEntryAt(nullptr, *r.space, r.result, i)));
   }
   return steps;
 }
 
-// One row per trace entry; NaN where the entry has no offer.
+// One row of `columns` numbers per trace entry, written by fill(entry, row) for the entries with
+// an offer; NaN for the others.
+template <typename Fill>
+py::object TraceTable(const Trace& trace, std::size_t columns, Fill fill) {
+  std::vector<double> data(trace.size() * columns, std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    if (trace.has_offer(i)) fill(i, data.data() + i * columns);
+  }
+  return Matrix(trace.size(), columns, data);
+}
+
 py::object TraceUtilities(const PythonResult& r) {
   const Trace& trace = r.result.trace;
-  const std::size_t parties = trace.party_count();
-  std::vector<double> data(trace.size() * parties, std::numeric_limits<double>::quiet_NaN());
-  for (std::size_t i = 0; i < trace.size(); ++i) {
-    if (!trace.has_offer(i)) continue;
-    for (std::size_t p = 0; p < parties; ++p) data[i * parties + p] = trace.utility(i, p);
-  }
-  return Matrix(trace.size(), parties, data);
+  return TraceTable(trace, trace.party_count(), [&](std::size_t i, double* row) {
+    for (std::size_t p = 0; p < trace.party_count(); ++p) row[p] = trace.utility(i, p);
+  });
 }
 
 py::object TraceOffers(const PythonResult& r) {
   const Trace& trace = r.result.trace;
-  const std::size_t n = trace.issue_count();
-  std::vector<double> data(trace.size() * n, std::numeric_limits<double>::quiet_NaN());
-  for (std::size_t i = 0; i < trace.size(); ++i) {
-    if (!trace.has_offer(i)) continue;
+  return TraceTable(trace, trace.issue_count(), [&](std::size_t i, double* row) {
     const Outcome offer = trace.offer(i);
-    std::copy(offer.values().begin(), offer.values().end(), data.begin() + static_cast<std::ptrdiff_t>(i * n));
-  }
-  return Matrix(trace.size(), n, data);
+    std::copy(offer.values().begin(), offer.values().end(), row);
+  });
 }
 
 PythonResult Negotiate(const std::shared_ptr<Scenario>& scenario, const py::list& negotiators,

@@ -2,9 +2,11 @@
 // outcome space (issues, values, outcomes) and each party's profile (utilities, reservation value,
 // discounting, the weights and value functions of linear additive profiles).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include "common/mapped.h"
 #include "parley/error.h"
 #include "parley/random.h"
 #include "parley/scenario.h"
@@ -41,9 +43,8 @@ std::size_t PartyIndex(const Scenario& scenario, py::handle party) {
   if (py::isinstance<py::str>(party)) {
     const std::string name = party.cast<std::string>();
     if (auto index = scenario.FindParty(name)) return *index;
-    std::string names;
-    for (const auto& profile : scenario.profiles()) names += (names.empty() ? "" : ", ") + profile.name();
-    throw UsageError(fmt::format("scenario '{}' has no party '{}' (its parties: {})", scenario.name(), name, names));
+    throw UsageError(fmt::format("scenario '{}' has no party '{}' (its parties: {})", scenario.name(), name,
+                                 fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", ")));
   }
   const auto index = party.cast<std::int64_t>();
   if (index < 0 || static_cast<std::size_t>(index) >= scenario.party_count()) {
@@ -133,10 +134,9 @@ py::object ValueUtilities(const Profile& profile, py::handle issue_ref) {
 }
 
 std::string Repr(const Scenario& scenario) {
-  std::string parties;
-  for (const auto& profile : scenario.profiles()) parties += (parties.empty() ? "" : ", ") + profile.name();
   return fmt::format("<parley.Scenario '{}': {} issues, {} outcomes, parties {}>", scenario.name(),
-                     scenario.space().issue_count(), scenario.space().DescribeSize(), parties);
+                     scenario.space().issue_count(), scenario.space().DescribeSize(),
+                     fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", "));
 }
 
 }  // namespace

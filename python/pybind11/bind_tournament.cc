@@ -9,72 +9,21 @@
 #include "bindings.h"
 #include "conversions.h"
 #include "python_negotiator.h"
+#include "record_dicts.h"
+#include "tournament/tournament_fields.h"
 
 namespace parley::python {
 namespace {
 
-py::dict RowToPython(const TournamentRow& row) {
-  py::dict d;
-  d["id"] = row.id;
-  d["scenario"] = row.scenario;
-  d["repetition"] = row.repetition;
-  d["roles"] = row.roles;
-  d["negotiators"] = row.negotiators;
-  d["assignment"] = row.assignment;
-  d["seed"] = row.seed;
-  d["agreement"] = row.agreement;
-  d["issues"] = row.issues;
-  d["outcome"] = row.outcome;
-  d["utilities"] = row.utilities;
-  d["undiscounted_utilities"] = row.undiscounted_utilities;
-  d["reservation_values"] = row.reservation_values;
-  d["rounds"] = row.rounds;
-  d["steps"] = row.steps;
-  d["time"] = row.time;
-  d["social_welfare"] = OptionalToPython(row.social_welfare);
-  d["distance_to_pareto"] = OptionalToPython(row.distance_to_pareto);
-  d["distance_to_nash"] = OptionalToPython(row.distance_to_nash);
-  d["distance_to_kalai"] = OptionalToPython(row.distance_to_kalai);
-  d["pareto_optimal"] = OptionalToPython(row.pareto_optimal);
-  d["opposition"] = OptionalToPython(row.opposition);
-  d["end_reason"] = row.end_reason;
-  d["fault"] = row.fault.empty() ? py::object(py::none()) : py::cast(row.fault);
-  d["fault_party"] = OptionalToPython(row.fault_party);
-  d["elapsed_seconds"] = row.elapsed_seconds;
-  return d;
-}
-
-py::dict StatisticToPython(const Statistic& s) {
-  py::dict d;
-  d["n"] = s.n;
-  d["mean"] = s.mean;
-  d["half_width"] = s.half_width;
-  return d;
-}
-
-py::dict NegotiatorStatisticsToPython(const NegotiatorStatistics& s) {
-  py::dict d;
-  d["negotiator"] = s.negotiator;
-  d["rank"] = s.rank;
-  d["utility"] = StatisticToPython(s.utility);
-  d["advantage"] = StatisticToPython(s.advantage);
-  d["welfare"] = StatisticToPython(s.welfare);
-  d["agreement"] = StatisticToPython(s.agreement);
-  d["distance_to_pareto"] = StatisticToPython(s.distance_to_pareto);
-  d["distance_to_nash"] = StatisticToPython(s.distance_to_nash);
-  d["faults"] = s.faults;
-  return d;
-}
-
 py::list Ranking(const std::vector<NegotiatorStatistics>& statistics) {
   py::list list;
-  for (const auto& s : statistics) list.append(NegotiatorStatisticsToPython(s));
+  for (const auto& s : statistics) list.append(ToDict(s));
   return list;
 }
 
 py::dict TournamentToPython(const TournamentResult& result) {
   py::list rows;
-  for (const auto& row : result.rows) rows.append(RowToPython(row));
+  for (const auto& row : result.rows) rows.append(ToDict(row));
   py::list scenarios;
   for (const auto& s : result.summary.scenarios) {
     py::dict d;

@@ -45,12 +45,6 @@ bool NumpyAvailable();
 // The space of a profile as Python holds it, kept alive by the utility function that refers to it.
 std::shared_ptr<OutcomeSpace> SpaceOf(const Profile& profile);
 
-// `value` when present, None otherwise.
-template <typename T>
-py::object OptionalToPython(const std::optional<T>& value) {
-  return value ? py::cast(*value) : py::none();
-}
-
 }  // namespace parley::python
 
 #endif  // PARLEY_PYBIND11_CONVERSIONS_H_

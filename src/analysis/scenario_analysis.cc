@@ -13,6 +13,7 @@
 #include <limits>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "common/format_count.h"
 #include "analysis/frontier_methods.h"
@@ -89,15 +90,16 @@ ScenarioAnalysis::ScenarioAnalysis(const Scenario& scenario, const AnalysisOptio
   // says which was used, and which resource limit ruled out a better one.
   const ResourceLimits limits = DefaultResourceLimits();
   const std::uint64_t megabytes = limits.max_cache_bytes >> 20;
-  std::string limited;
+  std::vector<std::string> limited;  // why a better method was not used
   if (space.cardinality() && *space.cardinality() <= options.enumeration_limit) {
     if (*space.cardinality() > limits.max_outcomes) {
-      limited = fmt::format("not enumerated: {} outcomes, more than {}", internal::FormatCount(*space.cardinality()),
-                            DescribeLimit(limits.max_outcomes, "outcomes", "--max-outcomes"));
+      limited.push_back(fmt::format("not enumerated: {} outcomes, more than {}",
+                                    internal::FormatCount(*space.cardinality()),
+                                    DescribeLimit(limits.max_outcomes, "outcomes", "--max-outcomes")));
     } else if (*space.cardinality() > limits.max_cache_bytes / (sizeof(double) * (parties + 1))) {
-      limited = fmt::format("not enumerated: the utilities of {} outcomes would take more than {}",
-                            internal::FormatCount(*space.cardinality()),
-                            DescribeLimit(megabytes, "MiB", "--max-memory-mb"));
+      limited.push_back(fmt::format("not enumerated: the utilities of {} outcomes would take more than {}",
+                                    internal::FormatCount(*space.cardinality()),
+                                    DescribeLimit(megabytes, "MiB", "--max-memory-mb")));
     }
   }
   const bool linear = AllLinearAdditive(scenario);
@@ -109,12 +111,12 @@ ScenarioAnalysis::ScenarioAnalysis(const Scenario& scenario, const AnalysisOptio
     frontier_ = internal::IssueByIssueFrontier(scenario, options);
   } else {
     if (linear) {
-      limited += fmt::format("{}not solved issue by issue: its tables would take more than {}",
-                             limited.empty() ? "" : "; ", DescribeLimit(megabytes, "MiB", "--max-memory-mb"));
+      limited.push_back(fmt::format("not solved issue by issue: its tables would take more than {}",
+                                    DescribeLimit(megabytes, "MiB", "--max-memory-mb")));
     }
     frontier_ = internal::SampledFrontier(scenario, options);
   }
-  if (!limited.empty()) frontier_.method += " (" + limited + ")";
+  if (!limited.empty()) frontier_.method += fmt::format(" ({})", fmt::join(limited, "; "));
 
   // The zone: frontier points that give everybody more than the reservation value. If any
   // outcome is in the zone, so is every frontier point that dominates it.

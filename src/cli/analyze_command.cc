@@ -1,8 +1,10 @@
 // `parley analyze PATH [--json]`: the space of deals of a scenario: its size, the Pareto
 // frontier, the zone of agreement, the four bargaining solutions and how they were computed.
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -23,11 +25,11 @@ struct AnalyzeOptions {
 };
 
 std::string FormatUtilities(const Scenario& scenario, const std::vector<double>& utilities) {
-  std::string text;
+  std::vector<std::string> parts;
   for (std::size_t p = 0; p < utilities.size(); ++p) {
-    text += fmt::format("{}{} {:.4f}", p ? ", " : "", scenario.profile(p).name(), utilities[p]);
+    parts.push_back(fmt::format("{} {:.4f}", scenario.profile(p).name(), utilities[p]));
   }
-  return text;
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 void PrintSolution(const Scenario& scenario, const std::string& name, const std::optional<FrontierPoint>& point) {

@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.h"
 #include "io/scenario_files.h"
@@ -23,11 +25,11 @@ struct ConvertOptions {
 };
 
 std::string WritableFormats() {
-  std::string list;
+  std::vector<std::string> names;
   for (const auto* entry : ScenarioFormatRegistry::List()) {
-    if (ScenarioFormatRegistry::Create(entry->name)->CanWrite()) list += (list.empty() ? "" : ", ") + entry->name;
+    if (ScenarioFormatRegistry::Create(entry->name)->CanWrite()) names.push_back(entry->name);
   }
-  return list;
+  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 void Convert(const ConvertOptions& options) {

@@ -8,9 +8,11 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "common/mapped.h"
 #include "io/outcome_json.h"
 #include "parley/error.h"
 #include "parley/mediation_assistant.h"
@@ -63,12 +65,6 @@ std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fra
 std::string Growth(const std::optional<double>& growth) { return growth ? fmt::format("x{:.2f}", *growth) : "-"; }
 std::string Time(double time) { return fmt::format("{:g}", time); }
 
-std::string Join(const std::vector<std::string>& items, const std::string& separator = ", ") {
-  std::string text;
-  for (const auto& item : items) text += (text.empty() ? "" : separator) + item;
-  return text;
-}
-
 // Rows of cells, left-aligned in columns two spaces apart.
 void PrintTable(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
   std::vector<std::size_t> widths;
@@ -102,7 +98,7 @@ void PrintNow(const MultiTrackScenario& scenario, const MediationSubject& subjec
   for (std::size_t p = 0; p < subject.parties.size(); ++p) {
     fallbacks.push_back(fmt::format("{} {:.4f}", subject.parties[p], now.fallbacks[p]));
   }
-  fmt::print("  Fallbacks {}: {}\n", when, Join(fallbacks));
+  fmt::print("  Fallbacks {}: {}\n", when, fmt::join(fallbacks, ", "));
   if (!now.zone_exists) {
     fmt::print("  Is there a deal {}? No: no package gives every party more than its fallback.\n", when);
   } else if (now.zone_size) {
@@ -123,7 +119,7 @@ void PrintNow(const MultiTrackScenario& scenario, const MediationSubject& subjec
         values.push_back(
             fmt::format("{} {:.4f} ({:+.4f})", subject.parties[p], package.utilities[p], package.gains[p]));
       }
-      fmt::print("      {}; Nash product {:.6f}\n", Join(values), package.nash_product);
+      fmt::print("      {}; Nash product {:.6f}\n", fmt::join(values, ", "), package.nash_product);
     }
     if (now.best.size() < top) fmt::print("      (the zone holds no more packages)\n");
   }
@@ -185,7 +181,7 @@ void PrintOverTime(const MultiTrackScenario& scenario, const MediationSubject& s
       std::vector<std::string> gains;
       for (double gain : nash.gains) gains.push_back(fmt::format("{:+.4f}", gain));
       row.push_back(std::string(1, static_cast<char>('A' + (found - legend.begin()) % 26)));
-      row.push_back(Join(gains));
+      row.push_back(fmt::format("{}", fmt::join(gains, ", ")));
     }
     if (!subject.enumerated) {
       row.push_back("(not computed)");
@@ -209,15 +205,16 @@ void PrintOverTime(const MultiTrackScenario& scenario, const MediationSubject& s
       const Track& track = scenario.tracks()[*scenario.FindTrack(name)];
       notes.push_back(fmt::format("track '{}' ends at t = {} ({})", name, Time(*track.ends_at), track.ends_because));
     }
-    fmt::print("    * {}: from then on the answers are those a resumed negotiation would face\n", Join(notes, "; "));
+    fmt::print("    * {}: from then on the answers are those a resumed negotiation would face\n",
+               fmt::join(notes, "; "));
   }
 }
 
 void PrintSubject(const MultiTrackScenario& scenario, const MediationSubject& subject, std::size_t top) {
   if (subject.joint) {
-    fmt::print("\nJoint package across every track, between {}\n", Join(subject.parties));
+    fmt::print("\nJoint package across every track, between {}\n", fmt::join(subject.parties, ", "));
   } else {
-    fmt::print("\nTrack {}, between {}\n", subject.name, Join(subject.parties));
+    fmt::print("\nTrack {}, between {}\n", subject.name, fmt::join(subject.parties, ", "));
   }
   fmt::print("  Method: {}\n", subject.method);
   PrintNow(scenario, subject, subject.moments.front(), top);
@@ -225,13 +222,11 @@ void PrintSubject(const MultiTrackScenario& scenario, const MediationSubject& su
 }
 
 void PrintReport(const MultiTrackScenario& scenario, const MediationReport& report) {
-  std::vector<std::string> parties;
-  for (const auto& party : scenario.parties()) parties.push_back(party.name);
-  std::vector<std::string> times;
-  for (double time : report.times) times.push_back(Time(time));
   fmt::print("Mediator's assistant: {} ({} track{}; parties {})\n", report.scenario, scenario.tracks().size(),
-             scenario.tracks().size() == 1 ? "" : "s", Join(parties));
-  fmt::print("Times: {} (normalised: 0 = now, 1 = the deadline)\n", Join(times));
+             scenario.tracks().size() == 1 ? "" : "s",
+             fmt::join(internal::Mapped(scenario.parties(), &MultiTrackParty::name), ", "));
+  fmt::print("Times: {} (normalised: 0 = now, 1 = the deadline)\n",
+             fmt::join(internal::Mapped(report.times, Time), ", "));
   for (const auto& event : scenario.events()) fmt::print("Event: {} at t = {}\n", event.name, Time(event.time));
   fmt::print(
       "Preferences are the parties' profiles in the scenario, as stated or as the mediator estimates them.\n"

@@ -5,9 +5,14 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/metrics_fields.h"
 #include "cli/commands.h"
+#include "common/json_fields.h"
+#include "common/mapped.h"
+#include "io/result_json.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/isolation.h"
@@ -63,27 +68,17 @@ std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::str
     throw UsageError(fmt::format("scenario '{}' has {} parties ({}) but {} negotiators were given: give one per party "
                                  "or one for all",
                                  scenario.name(), scenario.party_count(),
-                                 [&] {
-                                   std::string names;
-                                   for (const auto& p : scenario.profiles()) names += (names.empty() ? "" : ", ") + p.name();
-                                   return names;
-                                 }(),
+                                 fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", "),
                                  specs.size()));
   }
   return specs;
 }
 
-// The result's JSON object with the agreement metrics added as its last member, "metrics".
-std::string WithMetrics(const std::string& result_json, const AgreementMetrics& metrics) {
-  nlohmann::ordered_json json = nlohmann::ordered_json::parse(result_json);
-  nlohmann::ordered_json m;
-  m["social_welfare"] = metrics.social_welfare;
-  m["pareto_optimal"] = metrics.pareto_optimal;
-  m["distance_to_pareto"] = metrics.distance_to_pareto;
-  m["distance_to_nash"] = metrics.distance_to_nash ? nlohmann::ordered_json(*metrics.distance_to_nash) : nullptr;
-  m["distance_to_kalai"] = metrics.distance_to_kalai ? nlohmann::ordered_json(*metrics.distance_to_kalai) : nullptr;
-  m["opposition"] = metrics.opposition;
-  json["metrics"] = m;
+// The result as JSON, with the agreement's metrics (when measured) as its last member, "metrics".
+std::string ResultWithMetrics(const Scenario& scenario, const NegotiationResult& result,
+                              const std::optional<AgreementMetrics>& metrics) {
+  nlohmann::ordered_json json = internal::ResultJson(scenario, result);
+  if (metrics) json["metrics"] = internal::ToJson(*metrics);
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -106,12 +101,10 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
   const OutcomeSpace& space = scenario.space();
   fmt::print("Scenario    {} ({} issues, {} outcomes, {} parties)\n", scenario.name(), space.issue_count(),
              space.DescribeSize(), scenario.party_count());
-  std::string deadline;
-  if (options.rounds) deadline = fmt::format("{} rounds", options.rounds);
-  if (options.time_limit_seconds > 0) {
-    deadline += fmt::format("{}{} s", deadline.empty() ? "" : " or ", options.time_limit_seconds);
-  }
-  fmt::print("Protocol    {}, deadline {}, seed {}\n", protocol, deadline, options.seed);
+  std::vector<std::string> deadline;
+  if (options.rounds) deadline.push_back(fmt::format("{} rounds", options.rounds));
+  if (options.time_limit_seconds > 0) deadline.push_back(fmt::format("{} s", options.time_limit_seconds));
+  fmt::print("Protocol    {}, deadline {}, seed {}\n", protocol, fmt::join(deadline, " or "), options.seed);
   std::size_t width = 0;
   for (const auto& profile : scenario.profiles()) width = std::max(width, profile.name().size());
   for (std::size_t p = 0; p < scenario.party_count(); ++p) {
@@ -157,12 +150,6 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
   fmt::print("Elapsed     {:.3f} ms\n", result.elapsed_seconds * 1e3);
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string text;
-  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-  return text;
-}
-
 // Multi-track negotiations: a section per track, then every party's overall utility.
 void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult& result,
                      const MultiTrackOptions& options) {
@@ -181,14 +168,14 @@ void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult&
     for (std::size_t p = 0; p < track.participants.size(); ++p) {
       who.push_back(fmt::format("{} ({})", track.participants[p], r.negotiators[p]));
     }
-    fmt::print("  Parties   {}\n", Join(who));
+    fmt::print("  Parties   {}\n", fmt::join(who, ", "));
     if (!r.mediators.empty()) {
       std::vector<std::string> names;
       for (std::size_t m = 0; m < r.mediators.size(); ++m) {
         names.push_back(m < track.mediators.size() ? fmt::format("{} ({})", track.mediators[m], r.mediators[m])
                                                    : r.mediators[m]);
       }
-      fmt::print("  Mediators {}\n", Join(names));
+      fmt::print("  Mediators {}\n", fmt::join(names, ", "));
     }
     switch (r.end_reason) {
       case EndReason::kAgreement:
@@ -333,7 +320,7 @@ void Run(const NegotiateOptions& cli) {
     metrics = analysis->Measure(result.agreement);
   }
   if (cli.json) {
-    fmt::print("{}\n", metrics ? WithMetrics(ResultToJson(scenario, result), *metrics) : ResultToJson(scenario, result));
+    fmt::print("{}\n", ResultWithMetrics(scenario, result, metrics));
   } else {
     PrintSummary(scenario, result, options, protocol);
     if (metrics) PrintMetrics(*metrics, *analysis);

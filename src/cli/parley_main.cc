@@ -1,9 +1,12 @@
 // The `parley` command-line program: negotiate, inspect and convert scenarios, list components.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.h"
 #include "cli/version_text.h"
@@ -22,14 +25,13 @@ int main(int argc, char** argv) {
   parley::cli::AddMediateCommand(app);
   parley::cli::AddTournamentCommand(app);
   parley::cli::AddListCommand(app);
-  std::string known;
-  bool found = false;
+  std::vector<std::string> known;
   for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) {
-    known += (known.empty() ? "" : ", ") + command->get_name();
-    found = found || (argc > 1 && command->get_name() == argv[1]);
+    known.push_back(command->get_name());
   }
-  if (argc > 1 && argv[1][0] != '-' && !found) {
-    fmt::print(stderr, "parley: error: unknown command '{}' (commands: {}); see parley --help\n", argv[1], known);
+  if (argc > 1 && argv[1][0] != '-' && std::find(known.begin(), known.end(), argv[1]) == known.end()) {
+    fmt::print(stderr, "parley: error: unknown command '{}' (commands: {}); see parley --help\n", argv[1],
+               fmt::join(known, ", "));
     return 2;
   }
   try {

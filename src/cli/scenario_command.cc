@@ -2,8 +2,10 @@
 // write it in another format.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.h"
 #include "parley/error.h"
@@ -16,15 +18,11 @@ namespace {
 std::string DescribeIssue(const Issue& issue) {
   switch (issue.kind()) {
     case IssueKind::kDiscrete: {
-      std::string values;
-      for (std::size_t i = 0; i < issue.values().size(); ++i) {
-        if (i == 6 && issue.values().size() > 8) {
-          values += fmt::format(", ... ({} more)", issue.values().size() - 6);
-          break;
-        }
-        values += (i ? ", " : "") + issue.values()[i];
+      const auto& values = issue.values();
+      if (values.size() > 8) {
+        return fmt::format("{}, ... ({} more)", fmt::join(values.begin(), values.begin() + 6, ", "), values.size() - 6);
       }
-      return values;
+      return fmt::format("{}", fmt::join(values, ", "));
     }
     case IssueKind::kInteger: return fmt::format("integers {} to {}", issue.lower(), issue.upper());
     case IssueKind::kReal: return fmt::format("reals in [{}, {}]", issue.lower(), issue.upper());
@@ -38,14 +36,14 @@ void PrintScenario(const Scenario& scenario);
 std::string ScheduleText(const Profile& profile) {
   const ReservationSchedule& schedule = profile.reservation_schedule();
   if (schedule.empty()) return "";
-  std::string text;
+  std::vector<std::string> points;
   const bool rounds = schedule.unit() == ReservationSchedule::Unit::kRounds;
   for (const auto& point : schedule.points()) {
-    text += fmt::format("{}{} {} {}={}", text.empty() ? "" : ", ", point.value,
-                        schedule.interpolation() == ReservationSchedule::Interpolation::kStep ? "from" : "at",
-                        rounds ? "round" : "t", point.at);
+    points.push_back(fmt::format("{} {} {}={}", point.value,
+                                 schedule.interpolation() == ReservationSchedule::Interpolation::kStep ? "from" : "at",
+                                 rounds ? "round" : "t", point.at));
   }
-  return "  (scheduled: " + text + ")";
+  return fmt::format("  (scheduled: {})", fmt::join(points, ", "));
 }
 
 // A multi-track scenario: its parties, mediators and events, then every track.
@@ -59,9 +57,10 @@ void Info(const std::string& path) {
   fmt::print("Source      {}\n", multi.source);
   fmt::print("Parties     {}\n", multi.parties().size());
   for (const auto& party : multi.parties()) {
-    std::string weights;
-    for (const auto& w : party.weights) weights += fmt::format("{}{} {}", weights.empty() ? "" : ", ", w.track, w.weight);
-    fmt::print("  {}: track weights {}; {} interaction term(s)\n", party.name, weights, party.interactions.size());
+    std::vector<std::string> weights;
+    for (const auto& w : party.weights) weights.push_back(fmt::format("{} {}", w.track, w.weight));
+    fmt::print("  {}: track weights {}; {} interaction term(s)\n", party.name, fmt::join(weights, ", "),
+               party.interactions.size());
   }
   if (!multi.mediators().empty()) {
     fmt::print("Mediators   {}\n", multi.mediators().size());
@@ -72,12 +71,8 @@ void Info(const std::string& path) {
   }
   for (const auto& event : multi.events()) fmt::print("Event       {} at t = {}\n", event.name, event.time);
   for (const auto& track : multi.tracks()) {
-    std::string participants;
-    for (const auto& p : track.participants) participants += (participants.empty() ? "" : ", ") + p;
-    std::string mediators;
-    for (const auto& m : track.mediators) mediators += (mediators.empty() ? "" : ", ") + m;
-    fmt::print("\nTrack {}: {} between {}{}{}\n", track.name, track.protocol, participants,
-               mediators.empty() ? "" : ", mediated by " + mediators,
+    fmt::print("\nTrack {}: {} between {}{}{}\n", track.name, track.protocol, fmt::join(track.participants, ", "),
+               track.mediators.empty() ? "" : fmt::format(", mediated by {}", fmt::join(track.mediators, ", ")),
                track.ends_at ? fmt::format("; ends at t = {} ({})", *track.ends_at, track.ends_because) : "");
     PrintScenario(track.stakes);
   }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "parley/error.h"
 
@@ -182,24 +183,17 @@ void Spec::CheckKnown(std::initializer_list<std::string_view> known) const {
     bool found = false;
     for (auto k : known) found = found || k == key;
     if (!found) {
-      std::string list;
-      for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      throw UsageError(fmt::format("{}: unknown parameter '{}' (known: {})", name_, key, list.empty() ? "none" : list));
+      throw UsageError(fmt::format("{}: unknown parameter '{}' (known: {})", name_, key,
+                                   known.size() ? fmt::format("{}", fmt::join(known, ", ")) : "none"));
     }
   }
 }
 
 std::string Spec::ToString() const {
-  std::string text = Written(name_);
-  if (parameters_.empty()) return text;
-  text += '(';
-  bool first = true;
-  for (const auto& [key, value] : parameters_) {
-    if (!first) text += ',';
-    first = false;
-    text += Written(key) + "=" + value.ToString();
-  }
-  return text + ')';
+  if (parameters_.empty()) return Written(name_);
+  std::vector<std::string> parameters;
+  for (const auto& [key, value] : parameters_) parameters.push_back(Written(key) + "=" + value.ToString());
+  return fmt::format("{}({})", Written(name_), fmt::join(parameters, ","));
 }
 
 }  // namespace parley

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "parley/error.h"
@@ -68,12 +69,10 @@ class Node {
   void CheckKeys(std::initializer_list<std::string_view> allowed) const {
     for (const auto& [key, value] : json_.items()) {
       if (IsCommentKey(key) || std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string list;
-      for (std::string_view name : allowed) list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", name);
       Child(key).Fail(
-          fmt::format("unknown key \"{}\" (expected one of {}; keys starting with \"_\" or "
+          fmt::format("unknown key \"{}\" (expected one of \"{}\"; keys starting with \"_\" or "
                       "\"comment\" are comments)",
-                      key, list));
+                      key, fmt::join(allowed, "\", \"")));
     }
   }
 

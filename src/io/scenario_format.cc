@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "io/parley_json_internal.h"
 #include "parley/error.h"
 #include "parley/multi_track.h"
@@ -32,11 +34,11 @@ namespace {
 
 // The error for a multi-track scenario where one scenario was expected.
 [[noreturn]] void RefuseMultiTrack(const std::string& name, const MultiTrackScenario& multi) {
-  std::string tracks;
-  for (const auto& track : multi.tracks()) tracks += (tracks.empty() ? "" : ", ") + name + "#" + track.name;
+  std::vector<std::string> tracks;
+  for (const auto& track : multi.tracks()) tracks.push_back(name + "#" + track.name);
   throw InputError(fmt::format("{}: a multi-track scenario; name one of its tracks ({}), or run every track with "
                                "parley negotiate",
-                               name, tracks));
+                               name, fmt::join(tracks, ", ")));
 }
 
 }  // namespace
@@ -50,9 +52,8 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
       const std::string track_name = name_or_path.substr(hash + 1);
       const auto track = multi.FindTrack(track_name);
       if (!track) {
-        std::string tracks;
-        for (const auto& t : multi.tracks()) tracks += (tracks.empty() ? "" : ", ") + t.name;
-        throw InputError(fmt::format("{}: no track '{}' (its tracks: {})", name_or_path, track_name, tracks));
+        throw InputError(fmt::format("{}: no track '{}' (its tracks: {})", name_or_path, track_name,
+                                     fmt::join(internal::Mapped(multi.tracks(), &Track::name), ", ")));
       }
       Scenario scenario = multi.tracks()[*track].Negotiation();
       scenario.set_source(name_or_path);
@@ -69,10 +70,9 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
   const std::filesystem::path path(name_or_path);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    std::string known;
-    for (const auto& [name, text] : builtins) known += (known.empty() ? "" : ", ") + name;
+    const auto names = internal::Mapped(builtins, [](const auto& entry) { return entry.first; });
     throw InputError(fmt::format("{}: no such file or folder, and not a built-in scenario (built-in: {})",
-                                 name_or_path, known));
+                                 name_or_path, fmt::join(names, ", ")));
   }
   if (!format.empty()) {
     auto reader = ScenarioFormatRegistry::Create(std::string(format));
@@ -80,7 +80,7 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
     scenario.set_source(path.string());
     return scenario;
   }
-  std::string tried;
+  std::vector<std::string> tried;
   for (const auto* entry : ScenarioFormatRegistry::List()) {
     auto reader = ScenarioFormatRegistry::Create(entry->name);
     if (reader->Recognizes(path)) {
@@ -88,7 +88,7 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
       scenario.set_source(path.string());
       return scenario;
     }
-    tried += (tried.empty() ? "" : ", ") + entry->name;
+    tried.push_back(entry->name);
   }
   if (path.extension() == ".json" && std::filesystem::is_regular_file(path, ec)) {
     std::ifstream in(path, std::ios::binary);
@@ -96,7 +96,8 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
     text << in.rdbuf();
     if (auto multi = internal::ReadMultiTrackText(text.str(), name_or_path)) RefuseMultiTrack(name_or_path, *multi);
   }
-  throw InputError(fmt::format("{}: not a scenario in any known format (tried: {})", name_or_path, tried));
+  throw InputError(
+      fmt::format("{}: not a scenario in any known format (tried: {})", name_or_path, fmt::join(tried, ", ")));
 }
 
 void SaveScenario(const Scenario& scenario, const std::filesystem::path& path, std::string_view format) {

@@ -5,28 +5,48 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/csv.h"
+#include "common/json_fields.h"
 #include "io/atomic_file.h"
+#include "io/negotiation_fields.h"
 #include "io/outcome_json.h"
+#include "io/result_json.h"
 #include "parley/error.h"
-#include "parley/utf8.h"
 
 namespace parley {
-namespace {
+namespace internal {
 
-// RFC 4180 quoting, only where needed.
-// Text that is not valid UTF-8 (a path, a negotiator's message) is repaired, as in the JSON.
-std::string CsvField(const std::string& raw) {
-  const std::string text = ValidUtf8(raw);
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
+// How the files write the values of negotiation_fields.h: who by name, offers by issue and value
+// names, per-party numbers by party name.
+
+void to_json(nlohmann::ordered_json& json, const Actor& actor) {
+  json = ActorName(*actor.scenario, *actor.result, actor.index);
 }
 
-}  // namespace
+void to_json(nlohmann::ordered_json& json, const Offer& offer) { json = OutcomeJson(*offer.space, *offer.outcome); }
+
+void to_json(nlohmann::ordered_json& json, const PartyValues& values) {
+  json = nlohmann::ordered_json::object();
+  for (std::size_t p = 0; p < values.count; ++p) json[values.scenario->profile(p).name()] = values.values[p];
+}
+
+std::string CsvText(const Actor& actor) { return ActorName(*actor.scenario, *actor.result, actor.index); }
+
+void WriteCsv(CsvFieldWriter& out, const Field& field, const Offer& offer) {
+  for (std::size_t k = 0; k < offer.space->issue_count(); ++k) {
+    const Issue& issue = offer.space->issue(k);
+    out.Cell(std::string(field.csv_prefix()) + issue.name(), offer.outcome ? issue.Format((*offer.outcome)[k]) : "");
+  }
+}
+
+void WriteCsv(CsvFieldWriter& out, const Field& field, const PartyValues& values) {
+  for (std::size_t p = 0; p < values.count; ++p) {
+    out.Cell(std::string(field.csv_prefix()) + values.scenario->profile(p).name(),
+             values.values ? fmt::format("{}", values.values[p]) : "");
+  }
+}
+
+}  // namespace internal
 
 std::string ActorName(const Scenario& scenario, const NegotiationResult& result, std::size_t actor) {
   if (actor < scenario.party_count()) return scenario.profile(actor).name();
@@ -41,50 +61,17 @@ std::string ActorSpec(const NegotiationResult& result, std::size_t actor, std::s
 }
 
 void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& result, std::ostream& out) {
-  const Trace& trace = result.trace;
-  for (std::size_t i = 0; i < trace.size(); ++i) {
-    const Trace::Step& step = trace.step(i);
-    nlohmann::ordered_json line;
-    line["step"] = step.step;
-    line["round"] = step.round;
-    line["time"] = step.time;
-    line["party"] = ActorName(scenario, result, step.party);
-    line["negotiator"] = ActorSpec(result, step.party, scenario.party_count());
-    line["action"] = std::string(ActionTypeName(step.action));
-    if (trace.has_offer(i)) {
-      line["offer"] = OutcomeJson(scenario.space(), trace.offer(i));
-      nlohmann::ordered_json utilities = nlohmann::ordered_json::object();
-      for (std::size_t p = 0; p < trace.party_count(); ++p) utilities[scenario.profile(p).name()] = trace.utility(i, p);
-      line["utilities"] = utilities;
-    } else {
-      line["offer"] = nullptr;
-    }
-    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  for (std::size_t i = 0; i < result.trace.size(); ++i) {
+    const internal::TraceEntry entry = internal::TraceEntryAt(&scenario, scenario.space(), result, i);
+    out << internal::ToJson(entry).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
 }
 
 void WriteTraceCsv(const Scenario& scenario, const NegotiationResult& result, std::ostream& out) {
-  const Trace& trace = result.trace;
-  const OutcomeSpace& space = scenario.space();
-  out << "step,round,time,party,action";
-  for (const auto& issue : space.issues()) out << ',' << CsvField(issue.name());
-  for (const auto& profile : scenario.profiles()) out << ',' << CsvField("utility:" + profile.name());
-  out << '\n';
-  for (std::size_t i = 0; i < trace.size(); ++i) {
-    const Trace::Step& step = trace.step(i);
-    out << step.step << ',' << step.round << ',' << fmt::format("{}", step.time) << ','
-        << CsvField(ActorName(scenario, result, step.party)) << ',' << ActionTypeName(step.action);
-    const bool has_offer = trace.has_offer(i);
-    const Outcome offer = has_offer ? trace.offer(i) : Outcome();
-    for (std::size_t k = 0; k < space.issue_count(); ++k) {
-      out << ',';
-      if (has_offer) out << CsvField(space.issue(k).Format(offer[k]));
-    }
-    for (std::size_t p = 0; p < trace.party_count(); ++p) {
-      out << ',';
-      if (has_offer) out << fmt::format("{}", trace.utility(i, p));
-    }
-    out << '\n';
+  const internal::TraceEntry columns{&scenario, scenario.space(), result, {}, std::nullopt, {}};
+  out << internal::CsvHeader(columns) << '\n';
+  for (std::size_t i = 0; i < result.trace.size(); ++i) {
+    out << internal::CsvLine(internal::TraceEntryAt(&scenario, scenario.space(), result, i)) << '\n';
   }
 }
 
@@ -99,30 +86,14 @@ void WriteTraceFile(const Scenario& scenario, const NegotiationResult& result, c
 }
 
 std::string ResultToJson(const Scenario& scenario, const NegotiationResult& result) {
-  nlohmann::ordered_json json;
-  json["scenario"] = scenario.name();
-  json["negotiators"] = result.negotiators;
-  json["agreement"] = result.agreement.has_value();
-  json["end_reason"] = std::string(EndReasonName(result.end_reason));
-  json["outcome"] = result.agreement ? OutcomeJson(scenario.space(), *result.agreement) : nlohmann::ordered_json();
-  nlohmann::ordered_json utilities = nlohmann::ordered_json::object();
-  nlohmann::ordered_json undiscounted = nlohmann::ordered_json::object();
-  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
-    utilities[scenario.profile(p).name()] = result.utilities[p];
-    undiscounted[scenario.profile(p).name()] = result.undiscounted_utilities[p];
-  }
-  json["utilities"] = utilities;
-  json["undiscounted_utilities"] = undiscounted;
-  json["steps"] = result.steps;
-  json["rounds"] = result.rounds;
-  json["time"] = result.time;
-  json["elapsed_seconds"] = result.elapsed_seconds;
-  if (result.fault) {
-    json["fault"] = {{"party", ActorName(scenario, result, result.fault->party)}, {"message", result.fault->message}};
-  } else {
-    json["fault"] = nullptr;
-  }
-  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return internal::ResultJson(scenario, result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace internal {
+
+nlohmann::ordered_json ResultJson(const Scenario& scenario, const NegotiationResult& result) {
+  return ToJson(ResultEntry{scenario, result});
+}
+
+}  // namespace internal
 }  // namespace parley

@@ -7,9 +7,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "parley/error.h"
 #include "parley/isolation.h"
@@ -38,10 +41,10 @@ std::filesystem::path NegotiatorWorkerPath() {
     }
     return named;
   }
-  std::string looked;
+  std::vector<std::string> looked;
   const auto consider = [&looked](const std::filesystem::path& candidate) {
     if (access(candidate.c_str(), X_OK) == 0) return true;
-    looked += (looked.empty() ? "" : ", ") + candidate.string();
+    looked.push_back(candidate.string());
     return false;
   };
   std::error_code ec;
@@ -62,9 +65,10 @@ std::filesystem::path NegotiatorWorkerPath() {
 #ifdef PARLEY_WORKER_BUILD_PATH
   if (consider(PARLEY_WORKER_BUILD_PATH)) return PARLEY_WORKER_BUILD_PATH;
 #endif
+  if (looked.empty()) looked.push_back("nothing");
   throw UsageError(fmt::format("cannot find the negotiator worker program parley-worker (looked for {}); build it "
                                "or name it with PARLEY_WORKER",
-                               looked.empty() ? "nothing" : looked));
+                               fmt::join(looked, ", ")));
 }
 
 }  // namespace parley

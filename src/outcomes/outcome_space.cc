@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "common/format_count.h"
 #include "parley/error.h"
@@ -219,14 +220,11 @@ void OutcomeSpace::RandomOutcome(Rng& rng, Outcome& out) const {
 }
 
 std::string OutcomeSpace::Format(const Outcome& outcome) const {
-  std::string text;
+  std::vector<std::string> values;
   for (std::size_t i = 0; i < issues_.size() && i < outcome.size(); ++i) {
-    if (i) text += ", ";
-    text += issues_[i].name();
-    text += '=';
-    text += issues_[i].Format(outcome[i]);
+    values.push_back(issues_[i].name() + "=" + issues_[i].Format(outcome[i]));
   }
-  return text;
+  return fmt::format("{}", fmt::join(values, ", "));
 }
 
 }  // namespace parley

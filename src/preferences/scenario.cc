@@ -5,7 +5,9 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "parley/error.h"
 #include "parley/utf8.h"
 
@@ -83,9 +85,8 @@ Scenario Scenario::WithParties(const std::vector<std::string>& names) const {
   for (const auto& name : names) {
     const auto party = FindParty(name);
     if (!party) {
-      std::string known;
-      for (const auto& profile : profiles_) known += (known.empty() ? "" : ", ") + profile.name();
-      throw UsageError(fmt::format("scenario '{}' has no party '{}' (its parties: {})", name_, name, known));
+      throw UsageError(fmt::format("scenario '{}' has no party '{}' (its parties: {})", name_, name,
+                                   fmt::join(internal::Mapped(profiles_, &Profile::name), ", ")));
     }
     selected.push_back(profiles_[*party]);
   }

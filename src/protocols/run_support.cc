@@ -64,6 +64,13 @@ void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negoti
   }
 }
 
+void CheckMediators(const std::vector<Mediator*>& mediators, std::string_view protocol, std::string_view needed) {
+  if (mediators.empty()) throw UsageError(fmt::format("the {} protocol needs {}", protocol, needed));
+  for (const Mediator* mediator : mediators) {
+    if (mediator == nullptr) throw UsageError(fmt::format("the {} protocol was given a null mediator", protocol));
+  }
+}
+
 void RecordMediatorFault(NegotiationResult& result, std::size_t party_count, std::size_t mediator,
                          std::string_view message, double time) {
   RecordFault(result, party_count + mediator, fmt::format("mediator {} {}", mediator, message), time);
@@ -155,10 +162,21 @@ RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negot
       negotiators_(negotiators),
       options_(options),
       n_(scenario.party_count()),
-      clock_(options, steps_per_round) {
+      moves_per_round_(steps_per_round),
+      clock_(options, steps_per_round),
+      proposal_(space_.issue_count()) {
   result_.trace.Reset(space_.issue_count(), n_,
                       options.record_trace ? (options.rounds ? options.rounds * trace_steps_per_round : 1024) : 0);
   begun_ = BeginNegotiators(scenario, negotiators, options, result_);
+}
+
+void RunBase::BeginMediators(const std::vector<Mediator*>& mediators, bool disclosed) {
+  mediators_ = mediators;
+  if (!result_.fault) internal::BeginMediators(scenario_, mediators_, options_, disclosed, result_);
+}
+
+void RunBase::Step() {
+  for (std::size_t move = 0; move < moves_per_round_ && !done_; ++move) Move();
 }
 
 void RunBase::Stop(std::string why) {
@@ -178,6 +196,40 @@ void RunBase::Finish() {
   result_.elapsed_seconds = clock_.elapsed_seconds();
   SettleUtilities(scenario_, result_, options_.rounds);
   FinishNegotiators(negotiators_, begun_, result_);
+}
+
+void RunBase::EndAtDeadline() {
+  result_.end_reason = EndReason::kDeadline;
+  Finish();
+}
+
+bool RunBase::FailMove(std::size_t party, std::uint64_t step, ActionType action) {
+  switch (action) {
+    case ActionType::kOffer:
+      RecordFaultOf(party, fmt::format("proposed an invalid outcome at step {}: {}", step, why_));
+      break;
+    case ActionType::kAccept:
+      RecordFaultOf(party, fmt::format("accepted at step {} when no offer was on the table", step));
+      break;
+    default:
+      RecordFaultOf(party, fmt::format("returned an unknown action at step {}", step));
+      break;
+  }
+  Finish();
+  return false;
+}
+
+void RunBase::RecordFaultOf(std::size_t actor, std::string message) {
+  if (actor < n_) {
+    RecordFault(result_, actor, std::move(message), time_);
+  } else {
+    RecordMediatorFault(result_, n_, actor - n_, message, time_);
+  }
+}
+
+void RunBase::RecordThrow(std::size_t actor, Moment when) {
+  const std::string moment = fmt::vformat(fmt::string_view(when.text), fmt::make_format_args(when.at));
+  RecordFaultOf(actor, fmt::format("threw {}: {}", moment, DescribeCurrentException()));
 }
 
 }  // namespace parley::internal

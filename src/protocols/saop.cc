@@ -5,7 +5,7 @@
 // parties, turn s happens at t = s / (R N); with a wall-clock limit L, at elapsed / L; with both,
 // the later of the two. At the deadline with no agreement every party gets its reservation value
 // at t = 1, discounted.
-#include <fmt/format.h>
+#include <optional>
 
 #include "parley/error.h"
 #include "parley/protocol.h"
@@ -19,120 +19,59 @@ class SaopRun final : public internal::RunBase {
   SaopRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, const NegotiationOptions& options)
       : RunBase(scenario, negotiators, options, scenario.party_count(), scenario.party_count()),
         current_(space_.issue_count()),
-        proposal_(space_.issue_count()),
         current_utilities_(n_, 0.0) {
     if (result_.fault) Finish();
   }
 
   const Outcome* current_offer() const override { return has_offer_ ? &current_ : nullptr; }
 
-  void Step() override {
-    for (std::size_t turn = 0; turn < n_ && !done_; ++turn) Turn();
-  }
-
  private:
-  void Turn();
+  // A party's turn.
+  void Move() override;
 
   Outcome current_;
-  Outcome proposal_;
   std::vector<double> current_utilities_;
   bool has_offer_ = false;
   std::size_t offerer_ = 0;
   std::size_t acceptances_ = 0;
 };
 
-void SaopRun::Turn() {
+void SaopRun::Move() {
   const std::uint64_t round = step_ / n_;
   const std::size_t party = step_ % n_;
-  bool past_deadline = false;
-  time_ = clock_.TimeOfStep(step_, past_deadline);
-  if (past_deadline) {
-    result_.end_reason = EndReason::kDeadline;
-    Finish();
-    return;
-  }
-
-  TurnState state;
-  state.step = step_;
-  state.round = round;
-  state.time = time_;
-  state.current_offer = has_offer_ ? &current_ : nullptr;
-  state.offerer = offerer_;
-  state.acceptances = acceptances_;
-  state.current_offer_utility = has_offer_ ? current_utilities_[party] : 0.0;
-
-  // The buffer is shared by every party's turn; a negotiator may have resized it.
-  if (proposal_.size() != space_.issue_count()) proposal_ = Outcome(space_.issue_count());
-  ActionType action;
-  try {
-    action = negotiators_[party]->Act(state, proposal_);
-  } catch (...) {
-    internal::RecordFault(result_, party,
-                          fmt::format("threw during its turn at step {}: {}", step_, internal::DescribeCurrentException()),
-                          time_);
-    Finish();
-    return;
-  }
+  if (ReachedDeadline()) return;
+  const std::optional<ActionType> action = AskParty(party, round, current_offer(), offerer_, acceptances_,
+                                                    current_utilities_, {"during its turn at step {}", step_});
+  if (!action) return;
   const std::uint64_t step = step_++;
+  if (!CheckAlternatingMove(party, step, *action, has_offer_)) return;
 
   bool agreed = false;
-  switch (action) {
-    case ActionType::kOffer:
-      if (!space_.IsValid(proposal_, &why_)) {
-        internal::RecordFault(result_, party, fmt::format("proposed an invalid outcome at step {}: {}", step, why_),
-                              time_);
-        break;
-      }
-      current_ = proposal_;
-      for (std::size_t p = 0; p < n_; ++p) current_utilities_[p] = scenario_.profile(p).Utility(current_);
-      has_offer_ = true;
-      offerer_ = party;
-      acceptances_ = 0;
-      break;
-    case ActionType::kAccept:
-      if (!has_offer_) {
-        internal::RecordFault(result_, party,
-                              fmt::format("accepted at step {} when no offer was on the table", step), time_);
-        break;
-      }
-      agreed = ++acceptances_ == n_ - 1;
-      break;
-    case ActionType::kEndNegotiation:
-      break;
-    default:
-      internal::RecordFault(result_, party, fmt::format("returned an unknown action at step {}", step), time_);
-      break;
-  }
-  if (result_.fault) {
-    Finish();
-    return;
+  if (*action == ActionType::kOffer) {
+    current_ = proposal_;
+    for (std::size_t p = 0; p < n_; ++p) current_utilities_[p] = scenario_.profile(p).Utility(current_);
+    has_offer_ = true;
+    offerer_ = party;
+    acceptances_ = 0;
+  } else if (*action == ActionType::kAccept) {
+    agreed = ++acceptances_ == n_ - 1;
   }
 
-  const bool ended = action == ActionType::kEndNegotiation;
+  const bool ended = *action == ActionType::kEndNegotiation;
   if (options_.record_trace) {
-    result_.trace.Add({step, round, time_, party, action}, ended ? nullptr : &current_,
+    result_.trace.Add({step, round, time_, party, *action}, ended ? nullptr : &current_,
                       ended ? nullptr : current_utilities_.data());
   }
 
-  ObservedAction observed;
-  observed.party = party;
-  observed.type = action;
-  observed.offer = ended ? nullptr : &current_;
-  observed.step = step;
-  observed.round = round;
-  observed.time = time_;
-  for (std::size_t p = 0; p < n_; ++p) {
-    if (p == party) continue;
-    observed.offer_utility = ended ? 0.0 : current_utilities_[p];
-    try {
-      negotiators_[p]->Observe(observed);
-    } catch (...) {
-      internal::RecordFault(
-          result_, p,
-          fmt::format("threw while observing step {}: {}", step, internal::DescribeCurrentException()), time_);
-      Finish();
-      return;
-    }
+  ObservedAction observed{.party = party,
+                          .type = *action,
+                          .offer = ended ? nullptr : &current_,
+                          .step = step,
+                          .round = round,
+                          .time = time_};
+  if (!TellParties(observed, ended ? nullptr : current_utilities_.data(), party, {"while observing step {}", step})) {
+    Finish();
+    return;
   }
 
   if (agreed) {

@@ -7,13 +7,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "parley/utility.h"
-#include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
@@ -28,48 +26,41 @@ class SingleTextRun final : public internal::RunBase {
                 const std::vector<Mediator*>& mediators, const NegotiationOptions& options, bool feedback,
                 bool disclosed)
       : RunBase(scenario, negotiators, options, 1, scenario.party_count() + 1),
-        mediators_(mediators),
         feedback_on_(feedback),
         text_(space_.issue_count()),
         previous_(space_.issue_count()),
         accepted_(space_.issue_count()),
-        proposal_(space_.issue_count()),
         text_utilities_(n_, 0.0),
         previous_utilities_(n_, 0.0),
         votes_(n_, Vote::kVeto) {
     feedback_.reserve(n_);
-    if (!result_.fault) internal::BeginMediators(scenario, mediators, options, disclosed, result_);
+    BeginMediators(mediators, disclosed);
     if (result_.fault) Finish();
   }
 
   // The standing text: what would be agreed if the negotiation ended now.
   const Outcome* current_offer() const override { return has_accepted_ ? &accepted_ : nullptr; }
-  void Step() override {
-    if (!done_) Round();
-  }
 
  private:
   // One text per round: the clock counts rounds, and the result reports the texts put.
   std::uint64_t ClockPosition() const override { return round_; }
   std::uint64_t RoundsPlayed() const override { return texts_put_; }
+  void EndAtDeadline() override { EndWithAcceptedText(EndReason::kDeadline); }
 
-  void Round();
+  // A round: one text and every party's answer.
+  void Move() override;
   // Asks party p for its vote (and feedback); false when the negotiation ended on its answer.
+  // Counter-offers written into proposal_ are ignored.
   bool Ask(std::size_t party);
   void Announce(std::uint64_t text_step);
-  void MediatorFault(std::size_t mediator, std::string_view message);
-  // For catch blocks: records that `party` threw while `doing` something, and ends.
-  void PartyThrew(std::size_t party, std::string_view doing);
   // Ends with the standing text as the agreement, or without agreement for `otherwise`.
   void EndWithAcceptedText(EndReason otherwise);
 
-  std::vector<Mediator*> mediators_;
   bool feedback_on_;
 
   Outcome text_;      // the text of this round, written by the mediator
   Outcome previous_;  // the text of the previous round
   Outcome accepted_;  // the last text every party accepted
-  Outcome proposal_;  // the answer buffer; counter-offers written into it are ignored
   std::vector<double> text_utilities_;
   std::vector<double> previous_utilities_;
   std::vector<Vote> votes_;
@@ -80,18 +71,8 @@ class SingleTextRun final : public internal::RunBase {
   std::uint64_t texts_put_ = 0;
 };
 
-void SingleTextRun::MediatorFault(std::size_t mediator, std::string_view message) {
-  internal::RecordMediatorFault(result_, n_, mediator, message, time_);
-  Finish();
-}
-
-void SingleTextRun::Round() {
-  bool past_deadline = false;
-  time_ = clock_.TimeOfStep(round_, past_deadline);
-  if (past_deadline) {
-    EndWithAcceptedText(EndReason::kDeadline);
-    return;
-  }
+void SingleTextRun::Move() {
+  if (ReachedDeadline()) return;
 
   const std::size_t mediator = round_ % mediators_.size();
   TextState state;
@@ -101,14 +82,13 @@ void SingleTextRun::Round() {
   state.previous_text = has_previous_ ? &previous_ : nullptr;
   state.previous_votes = has_previous_ ? &votes_ : nullptr;
   state.previous_feedback = has_previous_ ? &feedback_ : nullptr;
-  // A mediator may have resized the buffer in an earlier round.
-  if (text_.size() != space_.issue_count()) text_ = Outcome(space_.issue_count());
+  FitToSpace(text_);
   bool proposed;
   try {
     proposed = mediators_[mediator]->ProposeText(state, text_);
   } catch (...) {
-    MediatorFault(mediator, fmt::format("threw while writing the text of round {}: {}", round_,
-                                        internal::DescribeCurrentException()));
+    RecordThrow(n_ + mediator, {"while writing the text of round {}", round_});
+    Finish();
     return;
   }
   if (!proposed) {
@@ -117,7 +97,8 @@ void SingleTextRun::Round() {
     return;
   }
   if (!space_.IsValid(text_, &why_)) {
-    MediatorFault(mediator, fmt::format("wrote an invalid text in round {}: {}", round_, why_));
+    RecordFaultOf(n_ + mediator, fmt::format("wrote an invalid text in round {}: {}", round_, why_));
+    Finish();
     return;
   }
 
@@ -137,8 +118,8 @@ void SingleTextRun::Round() {
     try {
       mediators_[m]->ObserveAnswers(text_, votes_, feedback_);
     } catch (...) {
-      MediatorFault(m, fmt::format("threw while observing the answers of round {}: {}", round_,
-                                   internal::DescribeCurrentException()));
+      RecordThrow(n_ + m, {"while observing the answers of round {}", round_});
+      Finish();
       return;
     }
   }
@@ -158,48 +139,31 @@ void SingleTextRun::Round() {
   ++round_;
   // Finish as soon as the deadline has passed rather than on the next Step, so that a runner
   // sharing the clock sees the negotiation done.
-  const double next_time = clock_.TimeOfStep(round_, past_deadline);
-  if (past_deadline) {
-    time_ = next_time;
-    EndWithAcceptedText(EndReason::kDeadline);
-  }
+  ReachedDeadline();
 }
 
 bool SingleTextRun::Ask(std::size_t party) {
-  TurnState state;
-  state.step = step_;
-  state.round = round_;
-  state.time = time_;
-  state.current_offer = &text_;
-  state.offerer = n_;
-  state.acceptances = 0;  // a party never learns how the others voted
-  state.current_offer_utility = text_utilities_[party];
-  // The buffer is shared by every party's answer; a negotiator may have resized it.
-  if (proposal_.size() != space_.issue_count()) proposal_ = Outcome(space_.issue_count());
-  ActionType action;
-  try {
-    action = negotiators_[party]->Act(state, proposal_);
-  } catch (...) {
-    PartyThrew(party, "answering the text");
-    return false;
-  }
+  // A party never learns how the others voted: the table shows no acceptances.
+  const std::optional<ActionType> action =
+      AskParty(party, round_, &text_, n_, 0, text_utilities_, {"while answering the text in round {}", round_});
+  if (!action) return false;
   const std::uint64_t step = step_++;
-  switch (action) {
+  switch (*action) {
     case ActionType::kAccept: votes_[party] = Vote::kAccept; break;
     case ActionType::kOffer: votes_[party] = Vote::kVeto; break;
     case ActionType::kEndNegotiation:
-      if (options_.record_trace) result_.trace.Add({step, round_, time_, party, action}, nullptr, nullptr);
+      if (options_.record_trace) result_.trace.Add({step, round_, time_, party, *action}, nullptr, nullptr);
       result_.end_reason = EndReason::kEndedByParty;
       Finish();
       return false;
     default:
-      internal::RecordFault(result_, party, fmt::format("returned an unknown action in round {}", round_), time_);
+      RecordFaultOf(party, fmt::format("returned an unknown action in round {}", round_));
       Finish();
       return false;
   }
   if (options_.record_trace) {
-    const bool accepted = action == ActionType::kAccept;
-    result_.trace.Add({step, round_, time_, party, action}, accepted ? &text_ : nullptr,
+    const bool accepted = *action == ActionType::kAccept;
+    result_.trace.Add({step, round_, time_, party, *action}, accepted ? &text_ : nullptr,
                       accepted ? text_utilities_.data() : nullptr);
   }
 
@@ -208,7 +172,8 @@ bool SingleTextRun::Ask(std::size_t party) {
     try {
       answer = negotiators_[party]->CompareTexts(previous_, text_);
     } catch (...) {
-      PartyThrew(party, "comparing the texts");
+      RecordThrow(party, {"while comparing the texts in round {}", round_});
+      Finish();
       return false;
     }
     if (!answer) {
@@ -221,29 +186,16 @@ bool SingleTextRun::Ask(std::size_t party) {
   return true;
 }
 
-void SingleTextRun::PartyThrew(std::size_t party, std::string_view doing) {
-  internal::RecordFault(
-      result_, party,
-      fmt::format("threw while {} in round {}: {}", doing, round_, internal::DescribeCurrentException()), time_);
-  Finish();
-}
-
 void SingleTextRun::Announce(std::uint64_t text_step) {
-  ObservedAction announcement;
-  announcement.party = n_;
-  announcement.type = ActionType::kAccept;
-  announcement.offer = &accepted_;
-  announcement.step = text_step;
-  announcement.round = round_;
-  announcement.time = time_;
-  for (std::size_t p = 0; p < n_; ++p) {
-    announcement.offer_utility = text_utilities_[p];
-    try {
-      negotiators_[p]->Observe(announcement);
-    } catch (...) {
-      PartyThrew(p, "observing the text accepted");
-      return;
-    }
+  ObservedAction announcement{.party = n_,
+                              .type = ActionType::kAccept,
+                              .offer = &accepted_,
+                              .step = text_step,
+                              .round = round_,
+                              .time = time_};
+  if (!TellParties(announcement, text_utilities_.data(), n_,
+                   {"while observing the text accepted in round {}", round_})) {
+    Finish();
   }
 }
 
@@ -265,12 +217,7 @@ class SingleText final : public Protocol {
                                         const std::vector<Mediator*>& mediators,
                                         const NegotiationOptions& options) override {
     internal::CheckSetup(scenario, negotiators, options);
-    if (mediators.empty()) {
-      throw UsageError("the single-text protocol needs at least one mediator (e.g. --mediators hill-climb)");
-    }
-    for (const Mediator* mediator : mediators) {
-      if (mediator == nullptr) throw UsageError("the single-text protocol was given a null mediator");
-    }
+    internal::CheckMediators(mediators, "single-text", "at least one mediator (e.g. --mediators hill-climb)");
     return std::make_unique<SingleTextRun>(scenario, negotiators, mediators, options, feedback_, disclosed_);
   }
 

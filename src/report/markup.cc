@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace parley::report {
 
@@ -55,6 +56,13 @@ std::string Fixed(double value, int digits) {
   std::string text = fmt::format("{:.{}f}", value, digits);
   if (text.starts_with('-') && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
   return text;
+}
+
+std::string Deadline(std::uint64_t rounds, double time_limit_seconds) {
+  std::vector<std::string> limits;
+  if (rounds) limits.push_back(fmt::format("{} rounds", rounds));
+  if (time_limit_seconds > 0) limits.push_back(fmt::format("{} s", time_limit_seconds));
+  return limits.empty() ? "none" : fmt::format("{}", fmt::join(limits, " or "));
 }
 
 std::string_view PartyColour(std::size_t party) {

@@ -7,6 +7,7 @@
 #ifndef PARLEY_REPORT_MARKUP_H_
 #define PARLEY_REPORT_MARKUP_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,8 @@ std::string Shorten(std::string_view text, std::size_t max_chars);
 std::string Px(double value);
 // A utility or other number for people: `digits` decimals.
 std::string Fixed(double value, int digits = 3);
+// A negotiation's deadline for people: "1000 rounds", "2 s", "1000 rounds or 2 s", or "none".
+std::string Deadline(std::uint64_t rounds, double time_limit_seconds);
 
 // Okabe and Ito's palette, told apart with the common colour-vision deficiencies. Parties take
 // the colours in turn order; mediators are drawn in dark grey.

@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "parley/analysis.h"
 #include "parley/random.h"
 #include "parley/report.h"
@@ -97,12 +99,13 @@ bool InZone(const PackageCloud& cloud, std::size_t k, const std::vector<double>&
 
 std::string PackageTooltip(const MultiTrackScenario& scenario, const MediationSubject& subject,
                            const MediationPackage& package, std::size_t rank) {
-  std::string text = fmt::format("Package {}: Nash product {:.6f}\n", rank, package.nash_product);
+  std::vector<std::string> utilities;
   for (std::size_t p = 0; p < subject.parties.size(); ++p) {
-    text += fmt::format("{}{} {:.3f} ({})", p ? ", " : "", subject.parties[p], package.utilities[p],
-                        SignedFixed(package.gains[p]));
+    utilities.push_back(
+        fmt::format("{} {:.3f} ({})", subject.parties[p], package.utilities[p], SignedFixed(package.gains[p])));
   }
-  return text + "\n" + Shorten(DescribePackage(scenario, subject, package), 600);
+  return fmt::format("Package {}: Nash product {:.6f}\n{}\n{}", rank, package.nash_product, fmt::join(utilities, ", "),
+                     Shorten(DescribePackage(scenario, subject, package), 600));
 }
 
 std::pair<double, double> Domain(const PackageCloud& cloud, std::size_t p, std::size_t parties,
@@ -317,13 +320,14 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
   }
   out += report::Card(fmt::format("A deal now (t = {})?", now.time), now.zone_exists ? "Yes" : "No", zone_detail,
                       now.zone_exists ? "good" : "bad");
-  std::string fallbacks;
+  std::vector<std::string> fallbacks;
   for (std::size_t p = 0; p < subject.parties.size(); ++p) {
-    fallbacks += fmt::format("{}{} {}", p ? ", " : "", subject.parties[p], Fixed(now.fallbacks[p]));
+    fallbacks.push_back(fmt::format("{} {}", subject.parties[p], Fixed(now.fallbacks[p])));
   }
-  std::string values;
-  for (double fallback : now.fallbacks) values += (values.empty() ? "" : " / ") + Fixed(fallback, 2);
-  out += report::Card("Fallbacks now", values, fallbacks + " (utility of no deal)");
+  out += report::Card(
+      "Fallbacks now",
+      fmt::format("{}", fmt::join(internal::Mapped(now.fallbacks, [](double v) { return Fixed(v, 2); }), " / ")),
+      fmt::format("{} (utility of no deal)", fmt::join(fallbacks, ", ")));
   if (!now.best.empty()) {
     out += report::Card("Best Nash product", Fixed(now.best.front().nash_product, 4),
                         Shorten(DescribePackage(scenario, subject, now.best.front()), 160));
@@ -429,12 +433,10 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
 std::string MediationReportHtml(const MultiTrackScenario& scenario, const MediationReport& report,
                                 const ReportOptions& options) {
   std::string body = fmt::format("<header><h1>{}</h1>", Escape("Mediator's assistant: " + report.scenario));
-  std::string parties;
-  for (const auto& party : scenario.parties()) parties += (parties.empty() ? "" : ", ") + party.name;
-  std::string times;
-  for (double t : report.times) times += (times.empty() ? "" : ", ") + fmt::format("{}", t);
+  const auto parties = internal::Mapped(scenario.parties(), &MultiTrackParty::name);
   std::string subtitle = fmt::format("{} track{} between {}. Answers at t = {} (0 = now, 1 = the deadline).",
-                                     scenario.tracks().size(), scenario.tracks().size() == 1 ? "" : "s", parties, times);
+                                     scenario.tracks().size(), scenario.tracks().size() == 1 ? "" : "s",
+                                     fmt::join(parties, ", "), fmt::join(report.times, ", "));
   for (const auto& event : scenario.events()) subtitle += fmt::format(" Event: {} at t = {}.", event.name, event.time);
   body += fmt::format("<p class=\"subtitle\">{}</p>", Escape(subtitle));
   body += "<p class=\"note\">A party prefers a package to its fallback (its utility of no deal at that time) when its "

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "parley/random.h"
 #include "parley/trace_io.h"
@@ -154,11 +155,11 @@ std::string Colour(std::string_view attribute, std::string_view colour) {
 
 // "Car-A-prof1 0.943, Car-A-prof2 0.512"
 std::string UtilityText(const NegotiationView& view, const std::vector<double>& utilities) {
-  std::string text;
+  std::vector<std::string> parts;
   for (std::size_t p = 0; p < utilities.size() && p < view.scenario->party_count(); ++p) {
-    text += fmt::format("{}{} {:.3f}", p ? ", " : "", view.scenario->profile(p).name(), utilities[p]);
+    parts.push_back(fmt::format("{} {:.3f}", view.scenario->profile(p).name(), utilities[p]));
   }
-  return text;
+  return fmt::format("{}", fmt::join(parts, ", "));
 }
 
 std::string OfferTooltip(const NegotiationView& view, std::size_t entry, bool with_outcome) {

@@ -1,7 +1,9 @@
 // The pages of a single-track and of a multi-track negotiation: a header, summary cards, and the
 // charts of negotiation_panels.h for the negotiation or for each track.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "common/mapped.h"
 #include "io/atomic_file.h"
 #include "parley/analysis.h"
 #include "parley/report.h"
@@ -12,14 +14,18 @@ namespace parley {
 namespace {
 
 using report::Card;
+using report::Deadline;
 using report::Escape;
 using report::Fixed;
 
-std::string Deadline(std::uint64_t rounds, double time_limit_seconds) {
-  std::string text;
-  if (rounds) text = fmt::format("{} rounds", rounds);
-  if (time_limit_seconds > 0) text += fmt::format("{}{} s", text.empty() ? "" : " or ", time_limit_seconds);
-  return text.empty() ? "none" : text;
+// "A (boulware), B (tit-for-tat)": each party with the spec of its negotiator.
+std::string PartiesAndNegotiators(const Scenario& scenario, const std::vector<std::string>& negotiators) {
+  std::vector<std::string> parties;
+  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
+    parties.push_back(
+        fmt::format("{} ({})", scenario.profile(p).name(), p < negotiators.size() ? negotiators[p] : "?"));
+  }
+  return fmt::format("{}", fmt::join(parties, ", "));
 }
 
 std::string SignedFixed(double value) { return (value >= 0 ? "+" : "") + Fixed(value); }
@@ -35,13 +41,9 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
   const report::NegotiationView view = report::ViewOf(scenario, result, context.rounds, options);
   const OutcomeSpace& space = scenario.space();
   std::string body = fmt::format("<header><h1>{}</h1>", Escape("Negotiation: " + scenario.name()));
-  std::string negotiators;
-  for (std::size_t p = 0; p < scenario.party_count(); ++p) {
-    negotiators += fmt::format("{}{} ({})", p ? ", " : "", scenario.profile(p).name(),
-                               p < result.negotiators.size() ? result.negotiators[p] : "?");
-  }
   body += Paragraph(fmt::format("{} issues, {} outcomes, {} parties: {}. Protocol {}, deadline {}, seed {}.",
-                                space.issue_count(), space.DescribeSize(), scenario.party_count(), negotiators,
+                                space.issue_count(), space.DescribeSize(), scenario.party_count(),
+                                PartiesAndNegotiators(scenario, result.negotiators),
                                 context.protocol, Deadline(context.rounds, context.time_limit_seconds), context.seed),
                     "subtitle");
   if (!scenario.description().empty()) {
@@ -81,10 +83,9 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
 std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const MultiTrackResult& result,
                                  const MultiTrackOptions& run, const ReportOptions& options) {
   std::string body = fmt::format("<header><h1>{}</h1>", Escape("Multi-track negotiation: " + scenario.name()));
-  std::string parties;
-  for (const auto& party : scenario.parties()) parties += (parties.empty() ? "" : ", ") + party.name;
-  std::string subtitle = fmt::format("{} tracks between {}; deadline {}, seed {}.", scenario.tracks().size(), parties,
-                                     Deadline(run.rounds, run.time_limit_seconds), run.seed);
+  const auto parties = internal::Mapped(scenario.parties(), &MultiTrackParty::name);
+  std::string subtitle = fmt::format("{} tracks between {}; deadline {}, seed {}.", scenario.tracks().size(),
+                                     fmt::join(parties, ", "), Deadline(run.rounds, run.time_limit_seconds), run.seed);
   for (const auto& event : scenario.events()) subtitle += fmt::format(" Event: {} at t = {:.2f}.", event.name, event.time);
   body += Paragraph(subtitle, "subtitle");
   if (!scenario.description().empty()) {
@@ -114,19 +115,14 @@ std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const Multi
     body += fmt::format("<section class=\"track\" data-track=\"{}\"><h2>{}</h2>", t,
                         Escape(fmt::format("Track {} ({})", track.name, t < result.protocols.size() ? result.protocols[t] : track.protocol)));
     if (!track.description.empty()) body += Paragraph(track.description, "note");
-    std::string who;
-    for (std::size_t p = 0; p < negotiation.party_count(); ++p) {
-      who += fmt::format("{}{} ({})", p ? ", " : "", negotiation.profile(p).name(),
-                         p < r.negotiators.size() ? r.negotiators[p] : "?");
-    }
-    std::string line = "Parties: " + who + ".";
+    std::string line = "Parties: " + PartiesAndNegotiators(negotiation, r.negotiators) + ".";
     if (!r.mediators.empty()) {
-      std::string mediators;
+      std::vector<std::string> mediators;
       for (std::size_t m = 0; m < r.mediators.size(); ++m) {
-        mediators += fmt::format("{}{}{}", m ? ", " : "", m < track.mediators.size() ? track.mediators[m] + " " : "",
-                                 "(" + r.mediators[m] + ")");
+        mediators.push_back(
+            fmt::format("{}({})", m < track.mediators.size() ? track.mediators[m] + " " : "", r.mediators[m]));
       }
-      line += " Mediators: " + mediators + ".";
+      line += fmt::format(" Mediators: {}.", fmt::join(mediators, ", "));
     }
     if (track.ends_at) line += fmt::format(" Ends at t = {:.2f}: {}.", *track.ends_at, track.ends_because);
     body += Paragraph(line);

@@ -174,12 +174,11 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
   std::string body = fmt::format("<header><h1>{}</h1>",
                                  Escape(fmt::format("Tournament: {} negotiators on {} scenario{}", k,
                                                     plan.scenario_ids.size(), plan.scenario_ids.size() == 1 ? "" : "s")));
-  std::string deadline = config.rounds ? fmt::format("{} rounds", config.rounds) : "";
-  if (config.time_limit_seconds > 0) deadline += fmt::format("{}{} s", deadline.empty() ? "" : " or ", config.time_limit_seconds);
   body += fmt::format("<p class=\"subtitle\">{}</p></header>",
                       Escape(fmt::format("Protocol {}, deadline {}, {} repetition{} of every assignment of negotiators "
                                          "to roles{}, seed {}.",
-                                         config.protocol, deadline.empty() ? "none" : deadline, config.repetitions,
+                                         config.protocol, report::Deadline(config.rounds, config.time_limit_seconds),
+                                         config.repetitions,
                                          config.repetitions == 1 ? "" : "s", config.self_play ? "" : " (no self-play)",
                                          config.seed)));
   body += "<div class=\"cards\">";

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.h"
@@ -87,11 +88,11 @@ std::string DifferingKeys(const std::string& stored, const std::string& wanted) 
   try {
     const auto a = nlohmann::ordered_json::parse(stored);
     const auto b = nlohmann::ordered_json::parse(wanted);
-    std::string keys;
+    std::vector<std::string> keys;
     for (const auto& [key, value] : b.items()) {
-      if (!a.contains(key) || a.at(key) != value) keys += (keys.empty() ? "" : ", ") + key;
+      if (!a.contains(key) || a.at(key) != value) keys.push_back(key);
     }
-    return keys.empty() ? "its layout" : keys;
+    return keys.empty() ? "its layout" : fmt::format("{}", fmt::join(keys, ", "));
   } catch (const nlohmann::json::exception&) {
     return "it is not valid JSON";
   }

@@ -11,8 +11,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/csv.h"
+#include "common/json_fields.h"
 #include "parley/error.h"
 #include "parley/tournament.h"
+#include "tournament/tournament_fields.h"
 
 namespace parley {
 namespace {
@@ -90,50 +93,18 @@ std::vector<NegotiatorStatistics> Rank(std::vector<NegotiatorStatistics> stats) 
   return stats;
 }
 
-Json StatisticJson(const Statistic& s) {
-  Json json = Json::object();
-  json["n"] = s.n;
-  json["mean"] = s.n ? Json(s.mean) : Json(nullptr);
-  json["ci95"] = s.n > 1 ? Json(s.half_width) : Json(nullptr);
-  return json;
-}
-
-Json NegotiatorJson(const NegotiatorStatistics& s) {
-  Json json = Json::object();
-  json["rank"] = s.rank;
-  json["negotiator"] = s.negotiator;
-  json["utility"] = StatisticJson(s.utility);
-  json["advantage"] = StatisticJson(s.advantage);
-  json["welfare"] = StatisticJson(s.welfare);
-  json["agreement_rate"] = StatisticJson(s.agreement);
-  json["distance_to_pareto"] = StatisticJson(s.distance_to_pareto);
-  json["distance_to_nash"] = StatisticJson(s.distance_to_nash);
-  json["faults"] = s.faults;
-  return json;
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string CsvStatistic(const Statistic& s) {
-  return fmt::format("{},{}", s.n ? fmt::format("{}", s.mean) : "", s.n > 1 ? fmt::format("{}", s.half_width) : "");
+// A line of summary.csv, or with Row::kHeader its header: the scope ("all" or a scenario), then
+// the negotiator's statistics.
+std::string CsvRow(internal::CsvFieldWriter::Row row, const std::string& scope, const NegotiatorStatistics& s) {
+  internal::CsvFieldWriter writer(row);
+  writer.Cell("scope", scope);
+  VisitFields(s, writer);
+  return writer.text() + "\n";
 }
 
 std::string CsvLines(const std::string& scope, const std::vector<NegotiatorStatistics>& stats) {
   std::string text;
-  for (const auto& s : stats) {
-    text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(scope), s.rank, CsvField(s.negotiator),
-                        s.utility.n, CsvStatistic(s.utility), CsvStatistic(s.advantage), CsvStatistic(s.welfare),
-                        CsvStatistic(s.agreement), CsvStatistic(s.distance_to_pareto), s.distance_to_nash.n,
-                        CsvStatistic(s.distance_to_nash), s.faults);
-  }
+  for (const auto& s : stats) text += CsvRow(internal::CsvFieldWriter::Row::kLine, scope, s);
   return text;
 }
 
@@ -340,10 +311,7 @@ TournamentSummary SummarizeTournament(const TournamentPlan& plan, const std::vec
 }
 
 std::string SummaryToCsv(const TournamentSummary& summary) {
-  std::string text =
-      "scope,rank,negotiator,n,utility_mean,utility_ci95,advantage_mean,advantage_ci95,welfare_mean,welfare_ci95,"
-      "agreement_rate,agreement_rate_ci95,distance_to_pareto_mean,distance_to_pareto_ci95,nash_n,"
-      "distance_to_nash_mean,distance_to_nash_ci95,faults\n";
+  std::string text = CsvRow(internal::CsvFieldWriter::Row::kHeader, "", NegotiatorStatistics{});
   text += CsvLines("all", summary.negotiators);
   for (const auto& scenario : summary.scenarios) text += CsvLines(scenario.scenario, scenario.negotiators);
   return text;
@@ -356,14 +324,14 @@ std::string SummaryToJson(const TournamentSummary& summary) {
   json["faults"] = summary.faults;
   json["confidence_intervals"] = "95%, Student's t with n - 1 degrees of freedom; ci95 is the half-width";
   json["negotiators"] = Json::array();
-  for (const auto& s : summary.negotiators) json["negotiators"].push_back(NegotiatorJson(s));
+  for (const auto& s : summary.negotiators) json["negotiators"].push_back(internal::ToJson(s));
   json["scenarios"] = Json::array();
   for (const auto& scenario : summary.scenarios) {
     Json entry = Json::object();
     entry["scenario"] = scenario.scenario;
     entry["negotiations"] = scenario.negotiations;
     entry["negotiators"] = Json::array();
-    for (const auto& s : scenario.negotiators) entry["negotiators"].push_back(NegotiatorJson(s));
+    for (const auto& s : scenario.negotiators) entry["negotiators"].push_back(internal::ToJson(s));
     json["scenarios"].push_back(std::move(entry));
   }
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
