@@ -48,7 +48,8 @@ void Negotiations(benchmark::State& state) {
     }
     steps += result.steps;
   }
-  state.counters["negotiations/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["negotiations/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   state.counters["turns/s"] = benchmark::Counter(static_cast<double>(steps), benchmark::Counter::kIsRate);
 }
 

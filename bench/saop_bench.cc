@@ -68,7 +68,8 @@ void RunCar(benchmark::State& state, const std::string& name, bool record_trace)
   std::uint64_t rounds = 0;
   for (auto _ : state) {
     NegotiationResult result = RunNegotiation(scenario, negotiators, options);
-    if (result.agreement || result.rounds != kRounds) state.SkipWithError("the negotiation did not run to the deadline");
+    if (result.agreement || result.rounds != kRounds)
+      state.SkipWithError("the negotiation did not run to the deadline");
     rounds += result.rounds;
     benchmark::DoNotOptimize(result);
   }

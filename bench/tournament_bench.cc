@@ -50,8 +50,8 @@ TournamentConfig NegmasSize() {
   const auto anac = std::filesystem::path(PARLEY_SHARED_SCENARIOS) / "anac";
   TournamentConfig config;
   config.negotiators = kNegotiators;
-  for (const char* name : {"y2012/CarB", "y2012/MusicCollectionB", "y2012/AmsterdamA", "y2013/Icecream",
-                           "y2013/Wholesaler"}) {
+  for (const char* name :
+       {"y2012/CarB", "y2012/MusicCollectionB", "y2012/AmsterdamA", "y2013/Icecream", "y2013/Wholesaler"}) {
     config.scenarios.push_back((anac / name).string());
   }
   config.repetitions = 10;
@@ -109,7 +109,8 @@ void BM_TournamentMemory(benchmark::State& state) {
   const auto genius = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius";
   TournamentConfig config;
   config.negotiators = kNegotiators;
-  for (const char* name : {"CarA", "CarB", "10issues", "IntegerDomain"}) config.scenarios.push_back((genius / name).string());
+  for (const char* name : {"CarA", "CarB", "10issues", "IntegerDomain"})
+    config.scenarios.push_back((genius / name).string());
   config.repetitions = static_cast<std::uint64_t>(state.range(0));
   config.rounds = 200;
   config.threads = 2;
@@ -145,14 +146,31 @@ void BM_TournamentMemory(benchmark::State& state) {
 }
 
 // Arguments: threads, files (0: in memory, 1: results files written as by the CLI).
-BENCHMARK(BM_TournamentShipped)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_TournamentNegmasSize)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_TournamentNegmasSize100)->ArgsProduct({{1, 2}, {0, 1}})->ArgNames({"threads", "files"})->UseRealTime()
-    ->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_TournamentMemory)->Arg(100)->Arg(1000)->ArgNames({"repetitions"})->UseRealTime()
-    ->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_TournamentShipped)
+    ->ArgsProduct({{1, 2}, {0, 1}})
+    ->ArgNames({"threads", "files"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK(BM_TournamentNegmasSize)
+    ->ArgsProduct({{1, 2}, {0, 1}})
+    ->ArgNames({"threads", "files"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK(BM_TournamentNegmasSize100)
+    ->ArgsProduct({{1, 2}, {0, 1}})
+    ->ArgNames({"threads", "files"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK(BM_TournamentMemory)
+    ->Arg(100)
+    ->Arg(1000)
+    ->ArgNames({"repetitions"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace
 }  // namespace parley

@@ -118,10 +118,11 @@ void CheckSpace(const OutcomeSpace& space) {
     if (!issue.countable()) continue;
     for (const std::uint64_t position : {std::uint64_t{0}, issue.cardinality() / 2, issue.cardinality() - 1}) {
       const double value = issue.ValueAt(position);
-      Require(issue.PositionOf(value) == position, fmt::format("issue '{}': PositionOf(ValueAt(p)) != p", issue.name()));
+      Require(issue.PositionOf(value) == position,
+              fmt::format("issue '{}': PositionOf(ValueAt(p)) != p", issue.name()));
       const auto parsed = issue.Parse(issue.Format(value));
-      Require(parsed && *parsed == value,
-              fmt::format("issue '{}': the value '{}' does not parse back to itself", issue.name(), issue.Format(value)));
+      Require(parsed && *parsed == value, fmt::format("issue '{}': the value '{}' does not parse back to itself",
+                                                      issue.name(), issue.Format(value)));
     }
   }
 }

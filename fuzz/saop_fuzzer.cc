@@ -113,7 +113,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const Reference expected = Expected(scenario, scripts, options.rounds);
   Require(result.end_reason == expected.end,
-          fmt::format("ended with {} where the rules say {}", EndReasonName(result.end_reason), EndReasonName(expected.end)));
+          fmt::format("ended with {} where the rules say {}", EndReasonName(result.end_reason),
+                      EndReasonName(expected.end)));
   Require(result.agreement == expected.agreement, "the agreement differs from the rules'");
   Require(result.steps == expected.steps, fmt::format("{} steps where the rules say {}", result.steps, expected.steps));
   if (expected.faulty) Require(result.fault->party == *expected.faulty, "another party is at fault than the rules say");

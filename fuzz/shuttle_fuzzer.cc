@@ -28,12 +28,18 @@ std::vector<ScriptedRelay::Move> FuzzedRelayScript(FuzzedDataProvider& in, const
   const std::size_t count = in.ConsumeIntegralInRange<std::size_t>(0, 12);
   for (std::size_t i = 0; i < count; ++i) {
     const int kind = in.ConsumeIntegralInRange(0, 15);
-    if (kind < 7) script.push_back({Kind::kForward, {}});
-    else if (kind < 10) script.push_back({Kind::kWithhold, {}});
-    else if (kind < 13) script.push_back({Kind::kReplace, FuzzedValues(in, space)});
-    else if (kind == 13) script.push_back({Kind::kThrow, {}});
-    else if (kind == 14) script.push_back({Kind::kUnknown, {}});
-    else script.push_back({Kind::kShrink, {}});
+    if (kind < 7)
+      script.push_back({Kind::kForward, {}});
+    else if (kind < 10)
+      script.push_back({Kind::kWithhold, {}});
+    else if (kind < 13)
+      script.push_back({Kind::kReplace, FuzzedValues(in, space)});
+    else if (kind == 13)
+      script.push_back({Kind::kThrow, {}});
+    else if (kind == 14)
+      script.push_back({Kind::kUnknown, {}});
+    else
+      script.push_back({Kind::kShrink, {}});
   }
   return script;
 }

@@ -50,9 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   conformance::PartyContract contract;
   contract.rational = false;
   contract.reproducible = false;
-  for (const auto& [scenario, specs] :
-       {std::pair{&two, std::vector<std::string>{canonical, "boulware"}},
-        std::pair{&three, std::vector<std::string>{canonical, canonical, canonical}}}) {
+  for (const auto& [scenario, specs] : {std::pair{&two, std::vector<std::string>{canonical, "boulware"}},
+                                        std::pair{&three, std::vector<std::string>{canonical, canonical, canonical}}}) {
     conformance::NegotiationCase negotiation;
     negotiation.scenario = scenario;
     negotiation.negotiators = specs;

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -291,7 +291,8 @@ TEST(AgentK, TargetFollowsTheOpponentsOfferStatistics) {
     }
     const double mean = sum / count;
     const double variance = std::max(0.0, sum_of_squares / count - mean * mean);
-    const double target = std::clamp(AgentKTarget(mean, variance, best, step.time), std::max(rv, ranking.worst_utility()), best);
+    const double target =
+        std::clamp(AgentKTarget(mean, variance, best, step.time), std::max(rv, ranking.worst_utility()), best);
     const double on_table = result.trace.utility(i - 1, 1);
     if (step.action == ActionType::kOffer) {
       EXPECT_GE(u, target - 1e-12) << "offer below the target at t=" << step.time;
@@ -323,7 +324,8 @@ TEST(AgentK, DemandsMoreFromAnOpponentWhoseOffersAreBetter) {
     auto agentk = NegotiatorRegistry::Create("agentk(tremor=0)");
     NegotiationOptions options;
     options.rounds = 40;
-    const NegotiationResult result = ProtocolRegistry::Create("saop")->Run(scenario, {&opponent, agentk.get()}, options);
+    const NegotiationResult result =
+        ProtocolRegistry::Create("saop")->Run(scenario, {&opponent, agentk.get()}, options);
     double sum = 0.0;
     std::size_t n = 0;
     for (std::size_t i = 0; i < result.trace.size(); ++i) {
@@ -359,9 +361,8 @@ TEST(Atlas3, ReachesAgreementsWithConcedingOpponentsInThreePartyNegotiations) {
   std::size_t agreements = 0, runs = 0;
   for (std::uint64_t seed : {101u, 102u, 103u, 104u}) {
     const Scenario scenario = RandomLinearScenario(seed, 3, 4, seed % 2 == 0);
-    for (const auto& specs : std::vector<std::vector<std::string>>{{"atlas3", "conceder", "conceder"},
-                                                                   {"conceder", "atlas3", "linear"},
-                                                                   {"linear", "conceder", "atlas3"}}) {
+    for (const auto& specs : std::vector<std::vector<std::string>>{
+             {"atlas3", "conceder", "conceder"}, {"conceder", "atlas3", "linear"}, {"linear", "conceder", "atlas3"}}) {
       NegotiationOptions options;
       options.rounds = 60;
       options.seed = seed;

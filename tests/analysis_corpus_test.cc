@@ -37,7 +37,6 @@ constexpr std::uint64_t kMaxOutcomes = 1'000'000;
 // Vector comparisons the brute-force frontier may make per scenario (a few seconds).
 constexpr std::uint64_t kComparisonBudget = 2'000'000'000;
 
-
 struct Reference {
   std::size_t parties = 0;
   std::vector<double> utilities;  // [i * parties + p]
@@ -74,9 +73,8 @@ std::optional<Reference> BruteForce(const Scenario& scenario) {
   for (OutcomeIndex i = 0; i < n; ++i) sums[i] = std::accumulate(ref.k(i), ref.k(i) + parties, Key{0});
   std::vector<OutcomeIndex> order(n);
   std::iota(order.begin(), order.end(), OutcomeIndex{0});
-  std::sort(order.begin(), order.end(), [&](OutcomeIndex a, OutcomeIndex b) {
-    return sums[a] != sums[b] ? sums[a] > sums[b] : a < b;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](OutcomeIndex a, OutcomeIndex b) { return sums[a] != sums[b] ? sums[a] > sums[b] : a < b; });
   std::vector<OutcomeIndex> kept;  // one outcome per distinct non-dominated vector
   std::uint64_t comparisons = 0;
   for (OutcomeIndex i : order) {
@@ -226,10 +224,11 @@ TEST(AnalysisCorpus, EnumeratedScenariosMatchBruteForce) {
     ExpectSolutions(scenario, *ref, analysis);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("[ corpus   ] %d of %zu scenarios compared with the brute force in %.1f s; %d have more than %llu "
-              "outcomes; %d skipped, the brute force being too slow:%s\n",
-              compared, corpus.size(), seconds, too_large, static_cast<unsigned long long>(kMaxOutcomes), too_slow,
-              skipped.c_str());
+  std::printf(
+      "[ corpus   ] %d of %zu scenarios compared with the brute force in %.1f s; %d have more than %llu "
+      "outcomes; %d skipped, the brute force being too slow:%s\n",
+      compared, corpus.size(), seconds, too_large, static_cast<unsigned long long>(kMaxOutcomes), too_slow,
+      skipped.c_str());
   EXPECT_GE(compared, 130);
 }
 

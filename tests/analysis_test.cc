@@ -19,8 +19,8 @@
 #include <thread>
 #include <vector>
 
-#include "fixtures.h"
 #include "analysis/non_dominated.h"
+#include "fixtures.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
@@ -117,7 +117,8 @@ Reference BruteForce(const Scenario& scenario) {
     for (std::size_t p = 0; p < parties; ++p) ref.ideal[p] = std::max(ref.ideal[p], ref.u(i)[p]);
   }
   ref.opposition = std::numeric_limits<double>::infinity();
-  for (OutcomeIndex i = 0; i < n; ++i) ref.opposition = std::min(ref.opposition, EuclideanDistance(ref.UtilitiesOf(i), ref.ideal));
+  for (OutcomeIndex i = 0; i < n; ++i)
+    ref.opposition = std::min(ref.opposition, EuclideanDistance(ref.UtilitiesOf(i), ref.ideal));
   return ref;
 }
 
@@ -198,9 +199,12 @@ struct ReferenceSolutions {
 ReferenceSolutions SolutionsOf(const Reference& ref) {
   const Objectives o = ObjectivesOf(ref);
   ReferenceSolutions s;
-  s.nash = Maximise(ref, [&](const auto& u) { return o.Product(u); }, Objectives::Sum);
-  s.kalai = Maximise(ref, [&](const auto& u) { return o.SmallestRelativeGain(u); }, Objectives::Sum);
-  s.egalitarian = Maximise(ref, [&](const auto& u) { return o.SmallestGain(u); }, Objectives::Sum);
+  s.nash = Maximise(
+      ref, [&](const auto& u) { return o.Product(u); }, Objectives::Sum);
+  s.kalai = Maximise(
+      ref, [&](const auto& u) { return o.SmallestRelativeGain(u); }, Objectives::Sum);
+  s.egalitarian = Maximise(
+      ref, [&](const auto& u) { return o.SmallestGain(u); }, Objectives::Sum);
   s.utilitarian = Maximise(ref, Objectives::Sum, [&](const auto& u) { return o.SmallestGain(u); });
   return s;
 }
@@ -395,8 +399,9 @@ TEST(AnalysisBruteForce, LargerRandomLinearScenarios) {
 }
 
 TEST(AnalysisBruteForce, CoarseValuesWithManyTies) {
-  const std::vector<std::vector<std::uint64_t>> shapes = {
-      {3, 3, 2}, {4, 1, 3, 3}, {2, 2, 2, 2, 2, 2}, {5, 4, 3, 1}, {3, 3, 3, 3, 3, 3}, {6, 6, 6, 3, 1}, {8, 7, 6, 5, 1, 10}};
+  const std::vector<std::vector<std::uint64_t>> shapes = {{3, 3, 2},          {4, 1, 3, 3},       {2, 2, 2, 2, 2, 2},
+                                                          {5, 4, 3, 1},       {3, 3, 3, 3, 3, 3}, {6, 6, 6, 3, 1},
+                                                          {8, 7, 6, 5, 1, 10}};
   for (std::size_t parties = 2; parties <= 4; ++parties) {
     for (std::uint64_t seed = 0; seed < shapes.size() * 2; ++seed) {
       ExpectMatchesBruteForce(CoarseScenario(seed * 7 + parties, parties, shapes[seed % shapes.size()], false));
@@ -414,7 +419,8 @@ TEST(AnalysisBruteForce, IdenticalProfilesForTwoParties) {
 
 TEST(AnalysisBruteForce, HyperRectangleScenarios) {
   for (std::size_t parties = 2; parties <= 4; ++parties) {
-    for (std::uint64_t seed = 0; seed < 3; ++seed) ExpectMatchesBruteForce(RectangleScenario(seed * 3 + parties, parties));
+    for (std::uint64_t seed = 0; seed < 3; ++seed)
+      ExpectMatchesBruteForce(RectangleScenario(seed * 3 + parties, parties));
   }
 }
 
@@ -463,7 +469,8 @@ TEST(AnalysisNonDominated, LargeFrontiersMatchPairwiseDominance) {
     std::vector<std::size_t> expected;
     for (std::size_t i = 0; i < n; ++i) {
       bool dominated = false;
-      for (std::size_t j = 0; j < n && !dominated; ++j) dominated = KeysDominate(&keys[j * parties], &keys[i * parties], parties);
+      for (std::size_t j = 0; j < n && !dominated; ++j)
+        dominated = KeysDominate(&keys[j * parties], &keys[i * parties], parties);
       if (!dominated) expected.push_back(i);
     }
     EXPECT_GT(expected.size(), parties == 3 ? 4096u : 50u);
@@ -479,12 +486,12 @@ TEST(AnalysisNonDominated, LargeFrontiersMatchPairwiseDominance) {
 // UtilityKey rounds u * 2^40 to the nearest integer, ties to even, whatever path it takes.
 TEST(AnalysisKeys, UtilityKeyRoundsToNearestEven) {
   EXPECT_EQ(UtilityKey(1.0), std::int64_t{1} << 40);
-  EXPECT_EQ(UtilityKey(0.5 * 0x1p-40), 0);               // 0.5 -> 0
-  EXPECT_EQ(UtilityKey(1.5 * 0x1p-40), 2);               // 1.5 -> 2
-  EXPECT_EQ(UtilityKey(2.5 * 0x1p-40), 2);               // 2.5 -> 2
+  EXPECT_EQ(UtilityKey(0.5 * 0x1p-40), 0);  // 0.5 -> 0
+  EXPECT_EQ(UtilityKey(1.5 * 0x1p-40), 2);  // 1.5 -> 2
+  EXPECT_EQ(UtilityKey(2.5 * 0x1p-40), 2);  // 2.5 -> 2
   EXPECT_EQ(UtilityKey(-2.5 * 0x1p-40), -2);
-  EXPECT_EQ(UtilityKey(0.1 + 0.2), UtilityKey(0.3));     // noise merges
-  EXPECT_NE(UtilityKey(0.3), UtilityKey(0.3 + 1e-12));   // a real difference does not
+  EXPECT_EQ(UtilityKey(0.1 + 0.2), UtilityKey(0.3));    // noise merges
+  EXPECT_NE(UtilityKey(0.3), UtilityKey(0.3 + 1e-12));  // a real difference does not
   EXPECT_EQ(UtilityKey(0x1p20 + 0.75), (std::int64_t{1} << 60) + (std::int64_t{3} << 38));  // beyond 2^51
   Rng rng(99);
   for (int k = 0; k < 100000; ++k) {
@@ -520,8 +527,9 @@ TEST(AnalysisEdgeCases, EmptyZoneOfAgreement) {
 // best for both, and nothing else is.
 Scenario BestForAllScenario() {
   auto space = std::make_shared<const OutcomeSpace>(
-      "agreeable", std::vector<Issue>{Issue::Discrete("a", {"a0", "a1", "a2"}),
-                                      Issue::Discrete("b", {"b0", "b1", "b2", "b3"}), Issue::Discrete("c", {"c0", "c1"})});
+      "agreeable",
+      std::vector<Issue>{Issue::Discrete("a", {"a0", "a1", "a2"}), Issue::Discrete("b", {"b0", "b1", "b2", "b3"}),
+                         Issue::Discrete("c", {"c0", "c1"})});
   auto first = std::make_shared<const LinearAdditiveUtility>(
       space, std::vector<double>{1, 2, 1},
       std::vector<ValueFunction>{ValueFunction::Table({1, 1, 0}), ValueFunction::Table({1, 0.2, 0.7, 0.1}),
@@ -547,8 +555,8 @@ TEST(AnalysisEdgeCases, OneOutcomeBestForAll) {
   }
   EXPECT_NEAR(analysis.opposition(), 0.0, 1e-15);
   // All four solutions are the first of the two, in frontier order.
-  for (const auto* solution : {&analysis.nash(), &analysis.kalai_smorodinsky(), &analysis.egalitarian(),
-                               &analysis.utilitarian()}) {
+  for (const auto* solution :
+       {&analysis.nash(), &analysis.kalai_smorodinsky(), &analysis.egalitarian(), &analysis.utilitarian()}) {
     ASSERT_TRUE(solution->has_value());
     EXPECT_EQ(scenario.space().IndexOf((*solution)->outcome), 0u);
   }

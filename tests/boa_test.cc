@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "parley/boa.h"
 #include "parley/protocol.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

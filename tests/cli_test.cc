@@ -35,8 +35,9 @@ TEST(Cli, NegotiateRunsTheBuiltinDefaultScenario) {
 }
 
 TEST(Cli, NegotiateJsonMatchesTheLibrary) {
-  const auto result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' --json --negotiators boulware,conceder "
-                             "--rounds 80 --seed 9");
+  const auto result = RunCli(
+      "negotiate --scenario 'ceasefire-2024#rafah' --json --negotiators boulware,conceder "
+      "--rounds 80 --seed 9");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
 
@@ -64,8 +65,9 @@ TEST(Cli, NegotiateWritesTraceFiles) {
   const auto folder = testing::TemporaryFolder("parley-trace");
   const auto jsonl = folder / "trace.jsonl";
   const auto csv = folder / "trace.csv";
-  auto result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' --negotiators hardliner --rounds 7 --json --trace '" +
-                       jsonl.string() + "'");
+  auto result =
+      RunCli("negotiate --scenario 'ceasefire-2024#rafah' --negotiators hardliner --rounds 7 --json --trace '" +
+             jsonl.string() + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto summary = nlohmann::json::parse(result.out);
   // Two hard-liners with opposed best outcomes never agree: 7 rounds of 2 offers each.
@@ -125,8 +127,9 @@ TEST(Cli, ScenarioConvertWritesAnEquivalentParleyJsonFile) {
 }
 
 TEST(Cli, NegotiateWithChosenPartiesInTheGivenOrder) {
-  const auto result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' --json --parties Israel,Egypt "
-                             "--negotiators hardliner --rounds 3");
+  const auto result = RunCli(
+      "negotiate --scenario 'ceasefire-2024#rafah' --json --parties Israel,Egypt "
+      "--negotiators hardliner --rounds 3");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["negotiators"].size(), 2u);

@@ -3,10 +3,10 @@
 // odometer walk alike.
 #include <gtest/gtest.h>
 
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/scenario_format.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -35,7 +35,8 @@ TEST(EvaluateAll, LinearAdditiveMatchesUtilityBitForBit) {
 
 TEST(EvaluateAll, GenericWalkMatchesUtility) {
   auto space = std::make_shared<const OutcomeSpace>(
-      "small", std::vector<Issue>{Issue::Integer("a", 0, 3), Issue::Integer("b", 2, 4), Issue::Discrete("c", {"x", "y"})});
+      "small",
+      std::vector<Issue>{Issue::Integer("a", 0, 3), Issue::Integer("b", 2, 4), Issue::Discrete("c", {"x", "y"})});
   HyperRectangleFunction root;
   HyperRectangle inside;
   inside.bounds = {{0, 1, 2}, {1, 3, 4}};

@@ -146,9 +146,7 @@ class ScriptedNegotiator final : public Negotiator {
       case Move::Kind::kThrow: throw std::runtime_error(move.message);
       case Move::Kind::kThrowUnknown: throw 42;
       case Move::Kind::kBadAction: return static_cast<ActionType>(97);
-      case Move::Kind::kShrinkAccept:
-        proposal = Outcome();
-        return ActionType::kAccept;
+      case Move::Kind::kShrinkAccept: proposal = Outcome(); return ActionType::kAccept;
     }
     return ActionType::kEndNegotiation;
   }
@@ -334,14 +332,10 @@ class ScriptedRelay final : public Mediator {
     switch (move.kind) {
       case Move::Kind::kForward: return RelayDecision::kForward;
       case Move::Kind::kWithhold: return RelayDecision::kWithhold;
-      case Move::Kind::kReplace:
-        replacement = Outcome(move.package);
-        return RelayDecision::kReplace;
+      case Move::Kind::kReplace: replacement = Outcome(move.package); return RelayDecision::kReplace;
       case Move::Kind::kThrow: throw std::runtime_error("scripted mediator failure in Relay");
       case Move::Kind::kUnknown: return static_cast<RelayDecision>(41);
-      case Move::Kind::kShrink:
-        replacement = Outcome();
-        return RelayDecision::kReplace;
+      case Move::Kind::kShrink: replacement = Outcome(); return RelayDecision::kReplace;
     }
     return RelayDecision::kForward;
   }

@@ -42,13 +42,14 @@ const std::string kDomain = R"({"name": "d", "issuesValues": {"place": {"values"
 
 // A profile whose utilities, weights and extra keys are given as JSON text.
 std::string ProfileText(const std::string& place, const std::string& days, const std::string& weights,
-                    const std::string& extra = "") {
+                        const std::string& extra = "") {
   return R"({"LinearAdditiveUtilitySpace": {"issueUtilities": {"place": )" + place + R"(, "days": )" + days +
          R"(}, "issueWeights": )" + weights + extra + "}}";
 }
 
 const std::string kPlace = R"({"DiscreteValueSetUtilities": {"valueUtilities": {"beach": 1, "city": 0}}})";
-const std::string kDays = R"({"NumberValueSetUtilities": {"lowValue": 2, "lowUtility": 0, "highValue": 6, "highUtility": 1}})";
+const std::string kDays =
+    R"({"NumberValueSetUtilities": {"lowValue": 2, "lowUtility": 0, "highValue": 6, "highUtility": 1}})";
 const std::string kWeights = R"({"place": 0.5, "days": 0.5})";
 
 class GeniusWebErrorsTest : public ::testing::Test {
@@ -58,7 +59,8 @@ class GeniusWebErrorsTest : public ::testing::Test {
 
   // The domain, a valid profile b.json and `profile` as a.json.
   void Expect(const std::string& profile, std::initializer_list<std::string> parts) {
-    WriteFiles(folder_, {{"domain.json", kDomain}, {"a.json", profile}, {"b.json", ProfileText(kPlace, kDays, kWeights)}});
+    WriteFiles(folder_,
+               {{"domain.json", kDomain}, {"a.json", profile}, {"b.json", ProfileText(kPlace, kDays, kWeights)}});
     ExpectRefused(folder_, parts);
   }
 
@@ -66,7 +68,8 @@ class GeniusWebErrorsTest : public ::testing::Test {
 };
 
 TEST_F(GeniusWebErrorsTest, TheValidProfilesAreRead) {
-  WriteFiles(folder_, {{"domain.json", kDomain}, {"a.json", ProfileText(kPlace, kDays, kWeights)},
+  WriteFiles(folder_, {{"domain.json", kDomain},
+                       {"a.json", ProfileText(kPlace, kDays, kWeights)},
                        {"b.json", ProfileText(kPlace, kDays, kWeights)}});
   const Scenario scenario = LoadScenario(folder_.string());
   EXPECT_EQ(scenario.party_count(), 2u);
@@ -88,13 +91,14 @@ TEST_F(GeniusWebErrorsTest, AnIssueWithoutWeight) {
 }
 
 TEST_F(GeniusWebErrorsTest, AUtilityOutsideTheUnitInterval) {
-  Expect(ProfileText(R"({"DiscreteValueSetUtilities": {"valueUtilities": {"beach": 1.5, "city": 0}}})", kDays, kWeights),
-         {"a.json", "issueUtilities.place.DiscreteValueSetUtilities.valueUtilities.beach", "[0, 1]"});
+  Expect(
+      ProfileText(R"({"DiscreteValueSetUtilities": {"valueUtilities": {"beach": 1.5, "city": 0}}})", kDays, kWeights),
+      {"a.json", "issueUtilities.place.DiscreteValueSetUtilities.valueUtilities.beach", "[0, 1]"});
 }
 
 TEST_F(GeniusWebErrorsTest, AValueTheDomainDoesNotHave) {
   Expect(ProfileText(R"({"DiscreteValueSetUtilities": {"valueUtilities": {"beach": 1, "city": 0, "sea": 1}}})", kDays,
-                 kWeights),
+                     kWeights),
          {"a.json", "valueUtilities.sea", "'sea' is not a value of issue 'place' (its values: beach, city)"});
 }
 
@@ -104,9 +108,11 @@ TEST_F(GeniusWebErrorsTest, AValueWithoutUtility) {
 }
 
 TEST_F(GeniusWebErrorsTest, NumberUtilitiesThatDoNotSpanTheRange) {
-  Expect(ProfileText(kPlace, R"({"NumberValueSetUtilities": {"lowValue": 1, "lowUtility": 0, "highValue": 6, "highUtility": 1}})",
-                 kWeights),
-         {"a.json", "issueUtilities.days.NumberValueSetUtilities", "from 1 to 6 but issue 'days' ranges from 2 to 6"});
+  Expect(
+      ProfileText(kPlace,
+                  R"({"NumberValueSetUtilities": {"lowValue": 1, "lowUtility": 0, "highValue": 6, "highUtility": 1}})",
+                  kWeights),
+      {"a.json", "issueUtilities.days.NumberValueSetUtilities", "from 1 to 6 but issue 'days' ranges from 2 to 6"});
 }
 
 TEST_F(GeniusWebErrorsTest, UtilitiesOfTheWrongKind) {
@@ -130,7 +136,7 @@ TEST_F(GeniusWebErrorsTest, AMisspeltKey) {
 
 TEST_F(GeniusWebErrorsTest, AnEmbeddedDomainThatDiffers) {
   Expect(ProfileText(kPlace, kDays, kWeights,
-                 R"(, "domain": {"name": "d", "issuesValues": {"place": {"values": ["beach", "sea"]},
+                     R"(, "domain": {"name": "d", "issuesValues": {"place": {"values": ["beach", "sea"]},
                      "days": {"range": {"low": 2, "high": 6, "step": 1}}}})"),
          {"a.json", "LinearAdditiveUtilitySpace.domain", "other values than the scenario's domain"});
 }
@@ -145,7 +151,8 @@ TEST_F(GeniusWebErrorsTest, MalformedJson) {
 }
 
 TEST_F(GeniusWebErrorsTest, ADomainWithABadRange) {
-  WriteFiles(folder_, {{"domain.json", R"({"name": "d", "issuesValues": {"days": {"range": {"low": 2, "high": 6, "step": 0}}}})"},
+  WriteFiles(folder_, {{"domain.json",
+                        R"({"name": "d", "issuesValues": {"days": {"range": {"low": 2, "high": 6, "step": 0}}}})"},
                        {"a.json", ProfileText(kPlace, kDays, kWeights)},
                        {"b.json", ProfileText(kPlace, kDays, kWeights)}});
   ExpectRefused(folder_, {"domain.json", "issuesValues.days.range.step", "expected a positive step"});
@@ -228,8 +235,9 @@ TEST_F(NegmasErrorsTest, WeightsOfTheWrongLength) {
 }
 
 TEST_F(NegmasErrorsTest, DiscountingPerStep) {
-  Expect(kSpace, "type: ExpDiscountedUFun\ndiscount: 0.9\nfactor: step\nufun:\n  type: LinearAdditiveUtilityFunction\n"
-                 "  values: [{type: IdentityFun}, {type: TableFun, mapping: {fast: 1, slow: 0}}]\n",
+  Expect(kSpace,
+         "type: ExpDiscountedUFun\ndiscount: 0.9\nfactor: step\nufun:\n  type: LinearAdditiveUtilityFunction\n"
+         "  values: [{type: IdentityFun}, {type: TableFun, mapping: {fast: 1, slow: 0}}]\n",
          {"a.yml", "factor", "discounts by \"step\"", "factor \"relative_time\""});
 }
 
@@ -296,9 +304,10 @@ TEST(FormatWritersTest, RefuseWhatTheirFormatCannotHoldAndWriteNothing) {
     ExpectWriteRefused(real, work / format, format, message);
   }
   // GENIUS divides a discrete issue's evaluations by their largest: a best value worth 0.8 cannot be said.
-  EXPECT_THROW(SaveScenario(LoadScenario((fs::path(PARLEY_SOURCE_DIR) / "tests/data/formats/negmas-yaml/trade").string()),
-                            work / "genius", "genius-xml"),
-               UsageError);
+  EXPECT_THROW(
+      SaveScenario(LoadScenario((fs::path(PARLEY_SOURCE_DIR) / "tests/data/formats/negmas-yaml/trade").string()),
+                   work / "genius", "genius-xml"),
+      UsageError);
   // Hyper-rectangles are written by Parley JSON and GENIUS XML only.
   for (const std::string format : {"geniusweb-json", "negmas-yaml", "negmas-json"}) {
     ExpectWriteRefused(rectangles, work / format, format, "linear additive profiles only");
@@ -334,7 +343,8 @@ TEST(ConvertCommandTest, ConvertsRefusesToOverwriteAndReplacesWithForce) {
   EXPECT_FALSE(fs::exists(work / "car" / "Car-A-prof1.json"));
 
   // Back to Parley JSON, reading with the format named.
-  auto json = testing::RunCli("convert '" + out + "' '" + (work / "car.json").string() + "' --from negmas-yaml --to parley-json");
+  auto json = testing::RunCli("convert '" + out + "' '" + (work / "car.json").string() +
+                              "' --from negmas-yaml --to parley-json");
   EXPECT_EQ(json.exit_code, 0) << json.err;
   EXPECT_EQ(LoadScenario((work / "car.json").string()).party_count(), 2u);
 

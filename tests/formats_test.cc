@@ -20,12 +20,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "conformance_gtest.h"
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
 #include "parley/utility.h"
-#include "conformance_gtest.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -262,8 +262,10 @@ TEST(GeniusWebJsonTest, StrictWritingKeepsReservationBidsAndNothingElse) {
   const Scenario unholdable = with_reservation(0.123456789);
   EXPECT_THROW(SaveScenario(unholdable, work / "refused", "geniusweb-json(strict=true)"), UsageError);
   EXPECT_FALSE(fs::exists(work / "refused"));
-  ExpectSameScenario(unholdable, WriteAndRead(unholdable, "geniusweb-json", work / "keyed"), "GeniusWeb JSON with keys");
-  EXPECT_NE(testing::ReadFile(work / "keyed" / "party 1.json").find("\"reserved_value\": 0.123456789"), std::string::npos);
+  ExpectSameScenario(unholdable, WriteAndRead(unholdable, "geniusweb-json", work / "keyed"),
+                     "GeniusWeb JSON with keys");
+  EXPECT_NE(testing::ReadFile(work / "keyed" / "party 1.json").find("\"reserved_value\": 0.123456789"),
+            std::string::npos);
   fs::remove_all(work);
 }
 
@@ -332,21 +334,26 @@ bool SameValue(const nlohmann::json& a, const nlohmann::json& b) {
 TEST(NegmasTest, PyYamlReadsTheWrittenYamlAsTheWrittenJson) {
   if (!Output("python3 -c 'import yaml' 2>/dev/null")) GTEST_SKIP() << "python3 with PyYAML (python3-yaml) not found";
   const fs::path work = testing::TemporaryFolder("negmas-pyyaml");
-  const std::vector<Scenario> scenarios = {AwkwardNames(), PortableScenario(6, true),
-                                           LoadScenario((testing::ShippedScenarios() / "genius" / "IntegerDomain").string())};
+  const std::vector<Scenario> scenarios = {
+      AwkwardNames(), PortableScenario(6, true),
+      LoadScenario((testing::ShippedScenarios() / "genius" / "IntegerDomain").string())};
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
     const fs::path yaml = work / fmt::format("yaml-{}", k), json = work / fmt::format("json-{}", k);
     SaveScenario(scenarios[k], yaml, "negmas-yaml");
     SaveScenario(scenarios[k], json, "negmas-json");
     for (const auto& entry : fs::directory_iterator(yaml)) {
       // NegMAS reads its files with yaml.safe_load.
-      const auto read = Output("python3 -c 'import sys, yaml, json; print(json.dumps(yaml.safe_load(open(sys.argv[1], "
-                               "encoding=\"utf-8\"))))' '" + entry.path().string() + "'");
+      const auto read = Output(
+          "python3 -c 'import sys, yaml, json; print(json.dumps(yaml.safe_load(open(sys.argv[1], "
+          "encoding=\"utf-8\"))))' '" +
+          entry.path().string() + "'");
       ASSERT_TRUE(read.has_value()) << entry.path();
       const fs::path twin = json / entry.path().filename().replace_extension(".json");
       ASSERT_TRUE(fs::exists(twin)) << twin;
       EXPECT_TRUE(SameValue(nlohmann::json::parse(*read), nlohmann::json::parse(testing::ReadFile(twin))))
-          << entry.path() << "\nPyYAML read:\n" << *read << "\nJSON written:\n" << testing::ReadFile(twin);
+          << entry.path() << "\nPyYAML read:\n"
+          << *read << "\nJSON written:\n"
+          << testing::ReadFile(twin);
     }
     ExpectSameScenario(scenarios[k], LoadScenario(yaml.string()), scenarios[k].name() + " as NegMAS YAML");
   }

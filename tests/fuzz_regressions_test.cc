@@ -10,13 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 #include "parley/spec.h"
 #include "parley/utility.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -40,8 +40,7 @@ TEST(FuzzRegressions, TitForTatBiddingWindowIsBoundedWhenCreated) {
   ExpectUsageError(
       [] { NegotiatorRegistry::Create("boa(bidding=tit-for-tat(mode=averaged,window=2049638230412172402))"); },
       {"tit-for-tat bidding", "window must be at most 1048576", "2049638230412172402"});
-  ExpectUsageError([] { NegotiatorRegistry::Create("boa(bidding=tit-for-tat(window=1048577))"); },
-                   {"at most 1048576"});
+  ExpectUsageError([] { NegotiatorRegistry::Create("boa(bidding=tit-for-tat(window=1048577))"); }, {"at most 1048576"});
   // The largest window allowed plays like any other.
   const Scenario scenario = testing::RandomLinearScenario(3, 2, 3);
   NegotiationOptions options;
@@ -126,7 +125,8 @@ TEST(FuzzRegressions, TriangleWithPointsOutOfOrderSurvivesEveryFormatThatWritesI
         <evaluator ftype="triangular" parameter0="0" parameter1="1" parameter2="2"/></issue>
       <weight index="1" value="1"/></objective></utility_space>)";
   }
-  const std::vector<std::pair<double, double>> expected = {{0, 0}, {0.5, 0.25}, {1, 0.5}, {1.5, 0.75}, {2, 0}, {2.5, 0}, {3, 0}};
+  const std::vector<std::pair<double, double>> expected = {{0, 0}, {0.5, 0.25}, {1, 0.5}, {1.5, 0.75},
+                                                           {2, 0}, {2.5, 0},    {3, 0}};
   const Scenario original = LoadScenario(folder.string(), "genius-xml");
   for (const auto& [x, value] : expected) EXPECT_DOUBLE_EQ(original.profile(0).Utility(Outcome({x})), value) << x;
   for (const char* format : {"parley-json", "genius-xml"}) {
@@ -145,7 +145,8 @@ TEST(FuzzRegressions, TriangleWithPointsOutOfOrderSurvivesEveryFormatThatWritesI
 // write nothing.
 TEST(FuzzRegressions, FolderFormatsRefuseToListTenBillionIntegers) {
   auto space = std::make_shared<const OutcomeSpace>(
-      "wide", std::vector<Issue>{Issue::Integer("price", 0, 9'999'999'999), Issue::Discrete("colour", {"red", "blue"})});
+      "wide",
+      std::vector<Issue>{Issue::Integer("price", 0, 9'999'999'999), Issue::Discrete("colour", {"red", "blue"})});
   auto utility = std::make_shared<const LinearAdditiveUtility>(
       space, std::vector<double>{1, 1},
       std::vector<ValueFunction>{ValueFunction::Linear(0.001, 0, 0, true), ValueFunction::Table({0.0, 1.0})});
@@ -184,8 +185,8 @@ TEST(FuzzRegressions, GeniusXmlRefusesToWriteANegativeEvaluation) {
 TEST(FuzzRegressions, NamesTooLongForAFileNameAreNotWrittenAsOne) {
   const std::string long_name(600, 'n');
   auto space = std::make_shared<const OutcomeSpace>(long_name, std::vector<Issue>{Issue::Discrete("x", {"a", "b"})});
-  auto utility = std::make_shared<const LinearAdditiveUtility>(space, std::vector<double>{1},
-                                                               std::vector<ValueFunction>{ValueFunction::Table({1.0, 0.0})});
+  auto utility = std::make_shared<const LinearAdditiveUtility>(
+      space, std::vector<double>{1}, std::vector<ValueFunction>{ValueFunction::Table({1.0, 0.0})});
   const auto folder = testing::TemporaryFolder("parley-fuzz-regression");
   const Scenario scenario("long", space, {Profile("a", utility, 0, 1), Profile("b", utility, 0, 1)});
   for (const char* format : {"genius-xml", "geniusweb-json", "negmas-yaml", "negmas-json"}) {

@@ -148,7 +148,6 @@ bool LoadXml(const fs::path& path, pugi::xml_document& document) {
   return static_cast<bool>(document.load_file(path.c_str()));
 }
 
-
 // Folders of the corpus that must not load, with a piece of the message they must give.
 const std::map<std::string, std::string>& ExpectedCorpusFailures() {
   static const std::map<std::string, std::string> failures = {

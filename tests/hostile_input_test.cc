@@ -91,7 +91,7 @@ struct ProfileIssue {
 };
 
 std::string ProfileXml(const std::vector<ProfileIssue>& issues, const std::string& extra = "",
-                    const std::string& prologue = "") {
+                       const std::string& prologue = "") {
   std::string xml = prologue + "<utility_space type=\"linear\"><objective index=\"0\" name=\"root\">";
   for (std::size_t i = 0; i < issues.size(); ++i) {
     const std::string index = std::to_string(i + 1);
@@ -104,13 +104,10 @@ std::string ProfileXml(const std::vector<ProfileIssue>& issues, const std::strin
   return xml + "</objective>" + extra + "</utility_space>";
 }
 
-ProfileIssue Simple(const std::string& a = "a", const std::string& b = "b") {
-  return {"i", {{a, "1"}, {b, "0.5"}}};
-}
+ProfileIssue Simple(const std::string& a = "a", const std::string& b = "b") { return {"i", {{a, "1"}, {b, "0.5"}}}; }
 
 // A folder holding domain.xml, p1.xml and p2.xml.
-fs::path GeniusFolder(const fs::path& folder, const std::string& domain, const std::string& p1,
-                      const std::string& p2) {
+fs::path GeniusFolder(const fs::path& folder, const std::string& domain, const std::string& p1, const std::string& p2) {
   WriteText(folder / "domain.xml", domain);
   WriteText(folder / "p1.xml", p1);
   WriteText(folder / "p2.xml", p2);
@@ -128,8 +125,9 @@ TEST(HostileXml, EntityExpansionIsNotPerformed) {
     prologue += "\">\n";
   }
   prologue += "]>\n";
-  const fs::path folder = GeniusFolder(TemporaryFolder("hostile") / "laughs", Domain({{"i", {"&lol9;", "b"}}}, prologue),
-                                       ProfileXml({Simple("&lol9;")}, "", prologue), ProfileXml({Simple("&lol9;")}));
+  const fs::path folder =
+      GeniusFolder(TemporaryFolder("hostile") / "laughs", Domain({{"i", {"&lol9;", "b"}}}, prologue),
+                   ProfileXml({Simple("&lol9;")}, "", prologue), ProfileXml({Simple("&lol9;")}));
   // pugixml neither reads the internal subset nor expands custom entities: the name stays the
   // literal reference, six bytes long.
   const Scenario scenario = ReadGenius(folder);
@@ -195,8 +193,8 @@ TEST(HostileXml, UfunsNestedBeyondTheDepthLimitAreRefused) {
   };
   const std::uint64_t limit = DefaultResourceLimits().max_depth;
   // At the limit: read, and the rectangle still counts (utility 10 / 10 inside, 0 outside).
-  const fs::path ok = GeniusFolder(TemporaryFolder("hostile") / "ok", domain, nonlinear(static_cast<int>(limit)),
-                                   nonlinear(1));
+  const fs::path ok =
+      GeniusFolder(TemporaryFolder("hostile") / "ok", domain, nonlinear(static_cast<int>(limit)), nonlinear(1));
   EXPECT_DOUBLE_EQ(ReadGenius(ok).profile(0).Utility(Outcome({3.0})), 1.0);
   EXPECT_DOUBLE_EQ(ReadGenius(ok).profile(0).Utility(Outcome({5.0})), 0.0);
   const fs::path deep = GeniusFolder(TemporaryFolder("hostile") / "deep", domain, nonlinear(100'000), nonlinear(1));
@@ -230,13 +228,15 @@ TEST(HostileXml, NonFiniteAndNegativeNumbersAreRefused) {
     std::string expected;
   };
   const std::vector<Case> cases = {
-      {{"i", {{"a", "1"}, {"b", "0"}}, "nan"}, "<weight index=\"1\" value=\"nan\"> has value=\"nan\", which is not a number"},
+      {{"i", {{"a", "1"}, {"b", "0"}}, "nan"},
+       "<weight index=\"1\" value=\"nan\"> has value=\"nan\", which is not a number"},
       {{"i", {{"a", "1"}, {"b", "0"}}, "inf"}, "has value=\"inf\", which is not a number"},
       {{"i", {{"a", "1"}, {"b", "0"}}, "1e999"}, "has value=\"1e999\", which is not a number"},
       {{"i", {{"a", "1"}, {"b", "0"}}, "-1"}, "has the negative weight -1; weights must be >= 0"},
       {{"i", {{"a", "NaN"}, {"b", "0"}}}, "has evaluation=\"NaN\", which is not a number"},
       {{"i", {{"a", "-Infinity"}, {"b", "0"}}}, "has evaluation=\"-Infinity\", which is not a number"},
-      {{"i", {{"a", "1"}, {"b", "-0.5"}}}, "<item value=\"b\"> has the negative evaluation -0.5; evaluations must be >= 0"},
+      {{"i", {{"a", "1"}, {"b", "-0.5"}}},
+       "<item value=\"b\"> has the negative evaluation -0.5; evaluations must be >= 0"},
   };
   for (std::size_t k = 0; k < cases.size(); ++k) {
     const fs::path folder = GeniusFolder(root / std::to_string(k), Domain({{"i", {"a", "b"}}}),
@@ -250,19 +250,20 @@ TEST(HostileXml, NonFiniteAndNegativeNumbersAreRefused) {
 TEST(HostileXml, DiscountFactorsOutsideTheUnitIntervalMeanNoDiscounting) {
   // GENIUS's rule (validateDiscount): d <= 0 or d >= 1 is no discounting.
   const fs::path root = TemporaryFolder("hostile");
-  const std::vector<std::pair<std::string, double>> cases = {
-      {"1.5", 1.0}, {"-0.5", 1.0}, {"0", 1.0}, {"1", 1.0}, {"1e300", 1.0}, {"0.5", 0.5}};
+  const std::vector<std::pair<std::string, double>> cases = {{"1.5", 1.0}, {"-0.5", 1.0},  {"0", 1.0},
+                                                             {"1", 1.0},   {"1e300", 1.0}, {"0.5", 0.5}};
   for (std::size_t k = 0; k < cases.size(); ++k) {
-    const fs::path folder =
-        GeniusFolder(root / std::to_string(k), Domain({{"i", {"a", "b"}}}),
-                     ProfileXml({Simple()}, "<discount_factor value=\"" + cases[k].first + "\"/>"), ProfileXml({Simple()}));
+    const fs::path folder = GeniusFolder(root / std::to_string(k), Domain({{"i", {"a", "b"}}}),
+                                         ProfileXml({Simple()}, "<discount_factor value=\"" + cases[k].first + "\"/>"),
+                                         ProfileXml({Simple()}));
     const Profile profile = ReadGenius(folder).profile(0);
     EXPECT_DOUBLE_EQ(profile.discount_factor(), cases[k].second) << cases[k].first;
     EXPECT_DOUBLE_EQ(profile.DiscountedUtility(Outcome({0.0}), 1.0), cases[k].second) << cases[k].first;
   }
   const fs::path nan = GeniusFolder(root / "nan", Domain({{"i", {"a", "b"}}}),
                                     ProfileXml({Simple()}, "<discount_factor value=\"nan\"/>"), ProfileXml({Simple()}));
-  EXPECT_HAS(ErrorOf([&] { ReadGenius(nan); }), "<discount_factor value=\"nan\"> has value=\"nan\", which is not a number");
+  EXPECT_HAS(ErrorOf([&] { ReadGenius(nan); }),
+             "<discount_factor value=\"nan\"> has value=\"nan\", which is not a number");
 }
 
 TEST(HostileXml, DuplicateIssuesAndValuesAreRefused) {
@@ -287,8 +288,10 @@ TEST(HostileXml, ProfilesThatDisagreeWithTheirDomainAreRefused) {
   const std::vector<Case> cases = {
       {ProfileXml({i}), "the profile has no <issue index=\"2\"> for the domain's issue 'j'"},
       {ProfileXml({i, j, {"k", {{"e", "1"}}}}), "issue index 3 does not exist in the domain (its issue indices: 1, 2)"},
-      {ProfileXml({i, {"j", {{"c", "1"}, {"z", "0"}}}}), "unknown issue value 'z' for issue 'j'; the domain's values are: c, d"},
-      {ProfileXml({i, {"j", {{"c", "1"}, {"d", "0"}}, "1", "real"}}), "is real here but the domain's issue 2 ('j') is discrete"},
+      {ProfileXml({i, {"j", {{"c", "1"}, {"z", "0"}}}}),
+       "unknown issue value 'z' for issue 'j'; the domain's values are: c, d"},
+      {ProfileXml({i, {"j", {{"c", "1"}, {"d", "0"}}, "1", "real"}}),
+       "is real here but the domain's issue 2 ('j') is discrete"},
   };
   for (std::size_t k = 0; k < cases.size(); ++k) {
     const fs::path folder = GeniusFolder(root / std::to_string(k), domain, cases[k].profile, ProfileXml({i, j}));
@@ -301,15 +304,17 @@ TEST(HostileXml, ProfilesThatDisagreeWithTheirDomainAreRefused) {
 TEST(HostileXml, AMillionIssuesAreRefusedBeforeTheyAreBuilt) {
   std::string domain = "<negotiation_template><utility_space><objective>";
   for (int k = 1; k <= 1'000'000; ++k) {
-    domain += "<issue index=\"" + std::to_string(k) + "\" name=\"i" + std::to_string(k) + "\"><item value=\"a\"/></issue>";
+    domain +=
+        "<issue index=\"" + std::to_string(k) + "\" name=\"i" + std::to_string(k) + "\"><item value=\"a\"/></issue>";
   }
   domain += "</objective></utility_space></negotiation_template>";
-  const fs::path folder = GeniusFolder(TemporaryFolder("hostile") / "million", domain, ProfileXml({Simple()}),
-                                       ProfileXml({Simple()}));
+  const fs::path folder =
+      GeniusFolder(TemporaryFolder("hostile") / "million", domain, ProfileXml({Simple()}), ProfileXml({Simple()}));
   const RemovedAtEnd cleanup(folder);
   const std::string message = ErrorOf([&] { ReadGenius(folder); });
-  EXPECT_HAS(message, (folder / "domain.xml").string() + ":1: <issue index=\"10001\" name=\"i10001\"> is issue number "
-                      "10,001, beyond the limit of 10,000 issues (--max-issues)");
+  EXPECT_HAS(message, (folder / "domain.xml").string() +
+                          ":1: <issue index=\"10001\" name=\"i10001\"> is issue number "
+                          "10,001, beyond the limit of 10,000 issues (--max-issues)");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,8 +354,9 @@ std::string JsonError(const Json& json) {
 
 TEST(HostileJson, AMillionNestedArraysAreAnErrorNotACrash) {
   constexpr int kDepth = 1'000'000;
-  const fs::path path = WriteJson("{\"format\": \"parley-scenario\", \"name\": \"x\", \"issues\": " +
-                                  std::string(kDepth, '[') + std::string(kDepth, ']') + "}");
+  const fs::path path =
+      WriteJson("{\"format\": \"parley-scenario\", \"name\": \"x\", \"issues\": " + std::string(kDepth, '[') +
+                std::string(kDepth, ']') + "}");
   const RemovedAtEnd cleanup(path.parent_path());
   const std::string message = ErrorOf([&] { ReadJson(path); });
   EXPECT_HAS(message, path.string() + ": issues[0]: expected an issue");
@@ -378,7 +384,8 @@ TEST(HostileJson, FunctionsNestedBeyondTheDepthLimitAreRefused) {
 
 TEST(HostileJson, AMillionIssuesAreRefusedNamingTheLimit) {
   std::string text = "{\"format\": \"parley-scenario\", \"name\": \"m\", \"issues\": [";
-  for (int k = 0; k < 1'000'000; ++k) text += (k ? ",{\"name\":\"i" : "{\"name\":\"i") + std::to_string(k) + "\",\"values\":[\"a\"]}";
+  for (int k = 0; k < 1'000'000; ++k)
+    text += (k ? ",{\"name\":\"i" : "{\"name\":\"i") + std::to_string(k) + "\",\"values\":[\"a\"]}";
   text += "], \"parties\": []}";
   const fs::path path = WriteJson(text);
   const RemovedAtEnd cleanup(path.parent_path());
@@ -395,8 +402,9 @@ TEST(HostileJson, AnIssueOfTwoHundredThousandValuesIsReadInLinearTime) {
     names += (v ? ",\"v" : "\"v") + std::to_string(v) + "\"";
     table += (v ? ",\"v" : "\"v") + std::to_string(v) + "\":" + (v == 199'999 ? "0.75" : "0");
   }
-  std::string text = "{\"format\": \"parley-scenario\", \"name\": \"wide\", \"issues\": [{\"name\": \"i\", \"values\": [" +
-                     names + "]}], \"parties\": [";
+  std::string text =
+      "{\"format\": \"parley-scenario\", \"name\": \"wide\", \"issues\": [{\"name\": \"i\", \"values\": [" + names +
+      "]}], \"parties\": [";
   for (const char* party : {"A", "B"}) {
     text += std::string(party[0] == 'A' ? "" : ",") + "{\"name\": \"" + party +
             "\", \"utility\": {\"type\": \"linear-additive\", \"weights\": {\"i\": 1}, \"values\": {\"i\": {" + table +
@@ -439,15 +447,18 @@ TEST(HostileJson, NonFiniteNegativeAndHugeNumbers) {
   // infinite utility; so are rectangles whose products overflow.
   Json line = json;
   line["issues"][1] = {{"name", "j"}, {"real", {0, 1e300}}};
-  line["parties"][0]["utility"]["values"]["j"] = {{"shape", "linear"}, {"slope", 1e300}, {"offset", 0}, {"clamped", false}};
-  EXPECT_HAS(JsonError(line), "parties[0].utility: the value function of issue 'j' overflows at 1e+300; values must be finite");
+  line["parties"][0]["utility"]["values"]["j"] = {
+      {"shape", "linear"}, {"slope", 1e300}, {"offset", 0}, {"clamped", false}};
+  EXPECT_HAS(JsonError(line),
+             "parties[0].utility: the value function of issue 'j' overflows at 1e+300; values must be finite");
   Json rectangles = json;
   rectangles["parties"][1]["utility"] = {
       {"type", "hyper-rectangle"},
       {"max_utility", 1},
       {"function", {{"rectangles", Json::array({{{"utility", 1e308}, {"weight", 1e308}}})}}}};
-  EXPECT_HAS(JsonError(rectangles), "parties[1].utility: the rectangles of the utility function over 'hostile' hold "
-                                    "numbers so large that utilities overflow");
+  EXPECT_HAS(JsonError(rectangles),
+             "parties[1].utility: the rectangles of the utility function over 'hostile' hold "
+             "numbers so large that utilities overflow");
 }
 
 TEST(HostileJson, DiscountFactorsOutsideTheUnitIntervalAreRefused) {
@@ -497,8 +508,8 @@ TEST(HostileJson, TextThatIsNotUtf8IsMalformedJson) {
 }
 
 TEST(HostileMultiTrack, ErrorsInsideATrackNameTheirPlace) {
-  Json json = Json::parse(ReadFile(fs::path(PARLEY_SOURCE_DIR) / "scenarios/builtin/ceasefire-2024.json"),
-                          nullptr, true, /*ignore_comments=*/true);
+  Json json = Json::parse(ReadFile(fs::path(PARLEY_SOURCE_DIR) / "scenarios/builtin/ceasefire-2024.json"), nullptr,
+                          true, /*ignore_comments=*/true);
   json["tracks"][0]["scenario"]["parties"][0]["discount_factor"] = 1.5;
   const fs::path path = WriteJson(json.dump(), "multi.json");
   EXPECT_HAS(ErrorOf([&] { LoadMultiTrackScenario(path.string()); }),
@@ -521,8 +532,9 @@ TEST(HostileGeniusWeb, AnIssueOfTwoHundredThousandValuesIsReadInLinearTime) {
   for (const char* party : {"alice", "bob"}) {
     WriteText(folder / (std::string(party) + ".json"),
               "{\"LinearAdditiveUtilitySpace\": {\"issueUtilities\": {\"i\": {\"DiscreteValueSetUtilities\": "
-              "{\"valueUtilities\": {" + table + "}}}}, \"issueWeights\": {\"i\": 1}, \"domain\": " + domain +
-              ", \"name\": \"" + party + "\"}}");
+              "{\"valueUtilities\": {" +
+                  table + "}}}}, \"issueWeights\": {\"i\": 1}, \"domain\": " + domain + ", \"name\": \"" + party +
+                  "\"}}");
   }
   const Scenario scenario = LoadScenario(folder.string(), "geniusweb-json");
   EXPECT_DOUBLE_EQ(scenario.profile(0).Utility(Outcome({123'456.0})), 1.0);
@@ -534,7 +546,8 @@ fs::path NegmasYaml(const std::string& extra) {
   const fs::path source = fs::path(PARLEY_SOURCE_DIR) / "tests/data/formats/negmas-yaml/trade";
   const fs::path folder = TemporaryFolder("hostile-yaml") / "trade";
   fs::create_directories(folder);
-  for (const auto& entry : fs::directory_iterator(source)) fs::copy_file(entry.path(), folder / entry.path().filename());
+  for (const auto& entry : fs::directory_iterator(source))
+    fs::copy_file(entry.path(), folder / entry.path().filename());
   std::ofstream(folder / "buyer.yml", std::ios::app) << extra;
   return folder;
 }
@@ -569,7 +582,8 @@ TEST(HostileTournamentConfig, DeepNestingThreadsAndRepetitionsAreBounded) {
   const fs::path deep = root / "deep.json";
   WriteText(deep, "{\"format\": \"parley-tournament\", \"negotiators\": " + std::string(1'000'000, '[') +
                       std::string(1'000'000, ']') + "}");
-  EXPECT_HAS(ErrorOf([&] { ReadTournamentConfig(deep); }), deep.string() + ": negotiators[0]: expected a list of negotiator specs");
+  EXPECT_HAS(ErrorOf([&] { ReadTournamentConfig(deep); }),
+             deep.string() + ": negotiators[0]: expected a list of negotiator specs");
 
   const fs::path threads = root / "threads.json";
   WriteText(threads, R"({"negotiators": ["boulware"], "scenarios": ["ceasefire-2024#rafah"], "threads": 1000000000})");
@@ -724,7 +738,8 @@ TEST(HostileSpaces, IntegerRangesBeyondTheTableLimitAreEvaluatedNotTabulated) {
 TEST(HostileSpaces, AnIssueOfATrillionIntegersIsAnalysedWithoutTables) {
   // The issue-by-issue programme would tabulate 2^40 values per party: analysis samples instead.
   auto space = std::make_shared<const OutcomeSpace>(
-      "trillion", std::vector<Issue>{Issue::Integer("n", 0, (std::int64_t{1} << 40) - 1), Issue::Discrete("d", {"x", "y"})});
+      "trillion",
+      std::vector<Issue>{Issue::Integer("n", 0, (std::int64_t{1} << 40) - 1), Issue::Discrete("d", {"x", "y"})});
   std::vector<Profile> profiles;
   for (double slope : {0x1p-40, -0x1p-40}) {
     auto function = std::make_shared<const LinearAdditiveUtility>(
@@ -757,17 +772,23 @@ TEST(HostileSpaces, HugeUtilitiesSaturateTheirComparisonKeys) {
 
 TEST(HostileUtf8, MalformedSequencesAreFound) {
   EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80"));
-  EXPECT_EQ(FirstInvalidUtf8("ab\xC0\x80"), std::optional<std::size_t>(2));        // overlong
-  EXPECT_EQ(FirstInvalidUtf8("\xED\xA0\x80"), std::optional<std::size_t>(0));      // surrogate
+  EXPECT_EQ(FirstInvalidUtf8("ab\xC0\x80"), std::optional<std::size_t>(2));         // overlong
+  EXPECT_EQ(FirstInvalidUtf8("\xED\xA0\x80"), std::optional<std::size_t>(0));       // surrogate
   EXPECT_EQ(FirstInvalidUtf8("a\xF4\x90\x80\x80"), std::optional<std::size_t>(1));  // above U+10FFFF
   EXPECT_EQ(FirstInvalidUtf8("a\xE2\x82"), std::optional<std::size_t>(1));          // truncated
   EXPECT_EQ(FirstInvalidUtf8("\xF5"), std::optional<std::size_t>(0));
-  EXPECT_EQ(ValidUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(ValidUtf8("a\xFF"
+                      "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(EscapeInvalidUtf8("a\xFF"), "a\\xFF");
 }
 
 TEST(HostileUtf8, NamesMustBeUtf8) {
-  EXPECT_HAS(ErrorOf([] { Issue::Discrete("i", {"ok", "bad\xFF"}); }), "a value name of issue 'i' \"bad\\xFF\" is not valid UTF-8");
+  EXPECT_HAS(ErrorOf([] {
+               Issue::Discrete("i", {"ok", "bad\xFF"});
+             }),
+             "a value name of issue 'i' \"bad\\xFF\" is not valid UTF-8");
   EXPECT_HAS(ErrorOf([] { Issue::Integer("n\xFF", 0, 1); }), "the issue name \"n\\xFF\" is not valid UTF-8");
   const Scenario scenario = Opposed(1, 2);
   EXPECT_HAS(ErrorOf([&] { Profile("p\xFF", scenario.profile(0).shared_utility_function(), 0.0, 1.0); }),
@@ -826,8 +847,8 @@ TEST(HostileCli, ABrokenScenarioExitsNonZeroAndWritesNoTrace) {
   const fs::path folder = GeniusFolder(root / "broken", Domain({{"i", {"a", "b"}}}),
                                        ProfileXml({{"i", {{"a", "1"}, {"b", "-1"}}}}), ProfileXml({Simple()}));
   const fs::path trace = root / "trace.jsonl";
-  const auto result = RunCli("negotiate --scenario '" + folder.string() + "' --negotiators hardliner --trace '" +
-                             trace.string() + "'");
+  const auto result =
+      RunCli("negotiate --scenario '" + folder.string() + "' --negotiators hardliner --trace '" + trace.string() + "'");
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_HAS(result.err, "parley: error: " + (folder / "p1.xml").string() +
                              ":1: <item value=\"b\"> has the negative evaluation -1; evaluations must be >= 0");
@@ -848,8 +869,8 @@ TEST(HostileCli, ConvertingABrokenScenarioWritesNothing) {
 
 TEST(HostileCli, ATournamentWithABrokenScenarioWritesNoResults) {
   const fs::path root = TemporaryFolder("hostile-cli");
-  const fs::path folder = GeniusFolder(root / "dup", Domain({{"i", {"a", "a"}}}), ProfileXml({Simple()}),
-                                       ProfileXml({Simple()}));
+  const fs::path folder =
+      GeniusFolder(root / "dup", Domain({{"i", {"a", "a"}}}), ProfileXml({Simple()}), ProfileXml({Simple()}));
   const fs::path out = root / "results";
   const auto result = RunCli("tournament --quiet --negotiators boulware,conceder --scenarios '" + folder.string() +
                              "' --out '" + out.string() + "'");

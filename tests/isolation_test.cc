@@ -223,10 +223,10 @@ TEST(Isolation, WorkerRefusesToRunByHand) {
 std::string MisbehavingPlugin() { return (fs::path(PARLEY_TEST_PLUGIN_DIR) / "misbehaving.so").string(); }
 
 Json NegotiateJson(const std::string& negotiators, const std::string& extra = "") {
-  const auto result = testing::RunCli("negotiate --plugin '" + MisbehavingPlugin() + "' --scenario '" +
-                                      (testing::ShippedScenarios() / "genius" / "CarB").string() +
-                                      "' --rounds 50 --seed 4 --json --no-metrics --negotiators '" + negotiators +
-                                      "' " + extra);
+  const auto result =
+      testing::RunCli("negotiate --plugin '" + MisbehavingPlugin() + "' --scenario '" +
+                      (testing::ShippedScenarios() / "genius" / "CarB").string() +
+                      "' --rounds 50 --seed 4 --json --no-metrics --negotiators '" + negotiators + "' " + extra);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   try {
     return Json::parse(result.out);

@@ -40,9 +40,9 @@ TEST(IsolationTournament, TournamentRecordsTheFaultsAndKeepsEveryOtherResult) {
   ASSERT_EQ(good_run.exit_code, 0) << good_run.err;
   std::string all = good;
   for (const auto& spec : bad) all += "," + spec;
-  const auto mixed_run = testing::RunCli("tournament --quiet --rounds 60 --seed 9 --threads 2 --plugin '" +
-                                         MisbehavingPlugin() + "' " + scenarios + " --negotiators '" + all +
-                                         "' --out '" + (folder / "mixed").string() + "'");
+  const auto mixed_run =
+      testing::RunCli("tournament --quiet --rounds 60 --seed 9 --threads 2 --plugin '" + MisbehavingPlugin() + "' " +
+                      scenarios + " --negotiators '" + all + "' --out '" + (folder / "mixed").string() + "'");
   ASSERT_EQ(mixed_run.exit_code, 0) << mixed_run.err;
 
   std::map<std::pair<std::string, std::vector<std::size_t>>, TournamentRow> good_rows;
@@ -55,7 +55,8 @@ TEST(IsolationTournament, TournamentRecordsTheFaultsAndKeepsEveryOtherResult) {
   std::map<std::string, std::size_t> faults;
   for (const auto& row : mixed_rows) {
     SCOPED_TRACE(row.scenario + " " + row.negotiators[0] + " vs " + row.negotiators[1]);
-    const auto first_bad = std::find_if(row.assignment.begin(), row.assignment.end(), [](std::size_t i) { return i >= 3; });
+    const auto first_bad =
+        std::find_if(row.assignment.begin(), row.assignment.end(), [](std::size_t i) { return i >= 3; });
     if (first_bad == row.assignment.end()) {
       const auto it = good_rows.find({row.scenario, row.assignment});
       ASSERT_NE(it, good_rows.end());
@@ -97,9 +98,10 @@ TEST(IsolationTournament, TournamentRecordsTheFaultsAndKeepsEveryOtherResult) {
 // The same tournament with every negotiator isolated gives the same rows (but for the specs).
 TEST(IsolationTournament, IsolatedTournamentEqualsTheInProcessOne) {
   const fs::path folder = testing::TemporaryFolder("parley-isolated-tournament");
-  const std::string common = "tournament --quiet --rounds 80 --seed 5 --threads 2 --negotiators "
-                             "'boulware,tit-for-tat,micro,random' --scenarios '" +
-                             (testing::ShippedScenarios() / "genius" / "CarA").string() + "' ";
+  const std::string common =
+      "tournament --quiet --rounds 80 --seed 5 --threads 2 --negotiators "
+      "'boulware,tit-for-tat,micro,random' --scenarios '" +
+      (testing::ShippedScenarios() / "genius" / "CarA").string() + "' ";
   const auto plain = testing::RunCli(common + "--out '" + (folder / "plain").string() + "'");
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
   const auto isolated = testing::RunCli(common + "--isolate --out '" + (folder / "isolated").string() + "'");
@@ -129,11 +131,11 @@ TEST(PluginCli, ListsAPluginsNegotiatorsAndNamesABadPlugin) {
   // A tournament configuration's "plugins" are loaded before its negotiators are checked.
   const fs::path folder = testing::TemporaryFolder("parley-plugin-config");
   {
-    std::ofstream(folder / "config.json") << Json{{"negotiators", {"stubborn", "boulware"}},
-                                                  {"scenarios", {(testing::ShippedScenarios() / "genius" / "CarA").string()}},
-                                                  {"plugins", {PARLEY_EXAMPLE_PLUGIN}},
-                                                  {"rounds", 20}}
-                                                 .dump();
+    std::ofstream(folder / "config.json") << Json{
+        {"negotiators", {"stubborn", "boulware"}},
+        {"scenarios", {(testing::ShippedScenarios() / "genius" / "CarA").string()}},
+        {"plugins", {PARLEY_EXAMPLE_PLUGIN}},
+        {"rounds", 20}}.dump();
   }
   const auto run = testing::RunCli("tournament --quiet --config '" + (folder / "config.json").string() + "' --out '" +
                                    (folder / "out").string() + "'");

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "fixtures.h"
 #include "analysis/frontier_methods.h"
 #include "analysis/frontier_quality.h"
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"

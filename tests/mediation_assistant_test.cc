@@ -9,13 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fixtures.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/mediation_assistant.h"
 #include "parley/multi_track.h"
 #include "parley/scenario_format.h"
 #include "parley/utility.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

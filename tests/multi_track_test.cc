@@ -16,9 +16,11 @@ namespace {
 
 // One discrete issue with values "low" and "high"; each named party values "high" at `high` and
 // "low" at `low`, with the given reservation schedule.
-Scenario OneIssueTrack(const std::string& name, const std::vector<std::tuple<std::string, double, double, double>>& parties,
+Scenario OneIssueTrack(const std::string& name,
+                       const std::vector<std::tuple<std::string, double, double, double>>& parties,
                        std::optional<ReservationSchedule> schedule = std::nullopt) {
-  auto space = std::make_shared<const OutcomeSpace>(name, std::vector<Issue>{Issue::Discrete("level", {"low", "high"})});
+  auto space =
+      std::make_shared<const OutcomeSpace>(name, std::vector<Issue>{Issue::Discrete("level", {"low", "high"})});
   std::vector<Profile> profiles;
   for (const auto& [party, low, high, reservation] : parties) {
     auto utility = std::make_shared<const LinearAdditiveUtility>(
@@ -69,7 +71,9 @@ MultiTrackScenario TwoTracks(std::optional<double> event_time) {
   std::vector<MultiTrackParty> parties = {
       {"Alice", "", {{"a", 0.5}, {"b", 0.5}}, {}},
       {"Bob", "", {{"a", 1.0}}, {}},
-      {"Carol", "", {{"a", 0.25}, {"b", 0.75}},
+      {"Carol",
+       "",
+       {{"a", 0.25}, {"b", 0.75}},
        {Interaction{{{"a", "level", {"high"}}, {"b", "level", {"low"}}}, 0.2, "both go Carol's way"}}},
   };
   return MultiTrackScenario("two", "", std::move(parties), {track_a, track_b}, {}, {});
@@ -120,8 +124,7 @@ TEST(MultiTrack, LockstepGivesTheSameResultsAsSeparateRuns) {
     NegotiationOptions single;
     single.rounds = 6;
     single.seed = DeriveSeed(0, {t});
-    const NegotiationResult alone =
-        RunNegotiation(scenario.tracks()[t].Negotiation(), options.negotiators[t], single);
+    const NegotiationResult alone = RunNegotiation(scenario.tracks()[t].Negotiation(), options.negotiators[t], single);
     EXPECT_EQ(alone.agreement.has_value(), result.tracks[t].agreement.has_value()) << t;
     EXPECT_EQ(alone.steps, result.tracks[t].steps) << t;
     EXPECT_EQ(alone.utilities, result.tracks[t].utilities) << t;
@@ -186,11 +189,11 @@ TEST(MultiTrack, ScenarioChecksItsCrossReferences) {
     return MultiTrackScenario("x", "", {{"Alice", "", std::move(weights), {}}, {"Bob", "", {}, {}}}, {track}, {}, {});
   };
   EXPECT_NO_THROW(make({"Alice", "Bob"}, {{"a", 1.0}}, ""));
-  EXPECT_THROW(make({"Alice"}, {}, ""), UsageError);                       // one participant
-  EXPECT_THROW(make({"Alice", "Zed"}, {}, ""), UsageError);                // no stake
+  EXPECT_THROW(make({"Alice"}, {}, ""), UsageError);                         // one participant
+  EXPECT_THROW(make({"Alice", "Zed"}, {}, ""), UsageError);                  // no stake
   EXPECT_THROW(make({"Alice", "Bob"}, {{"nowhere", 1.0}}, ""), UsageError);  // unknown track
-  EXPECT_THROW(make({"Alice", "Bob"}, {{"a", -1.0}}, ""), UsageError);     // negative weight
-  EXPECT_THROW(make({"Alice", "Bob"}, {}, "Qatar"), UsageError);           // unknown mediator
+  EXPECT_THROW(make({"Alice", "Bob"}, {{"a", -1.0}}, ""), UsageError);       // negative weight
+  EXPECT_THROW(make({"Alice", "Bob"}, {}, "Qatar"), UsageError);             // unknown mediator
 }
 
 TEST(MultiTrack, BuiltinCeasefireLoadsWithItsStructure) {

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "parley/boa.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {

@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "parley/boa.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -50,8 +50,8 @@ Scenario FlatScenario(std::shared_ptr<const OutcomeSpace> space, std::size_t par
         functions.push_back(ValueFunction::Linear(0.0, 0.5, issue.lower(), true));
       }
     }
-    auto utility = std::make_shared<const LinearAdditiveUtility>(
-        space, std::vector<double>(space->issue_count(), 1.0), std::move(functions));
+    auto utility = std::make_shared<const LinearAdditiveUtility>(space, std::vector<double>(space->issue_count(), 1.0),
+                                                                 std::move(functions));
     profiles.emplace_back("p" + std::to_string(p), utility, 0.0, 1.0);
   }
   return Scenario("flat", space, std::move(profiles));
@@ -95,12 +95,9 @@ TEST(FrequencyModel, ScriptedOffersGiveHandComputedWeightsAndValues) {
   // D {1, 1/3, 1/3, 2/3}.
   EXPECT_NEAR(model->EstimatedUtility(1, Outcome({0, 1, 1, 0.05})), wa + wb + wc + wd, 1e-12);
   EXPECT_NEAR(model->EstimatedUtility(1, Outcome({0, 1, 1, 0.05})), 1.0, 1e-12);
-  EXPECT_NEAR(model->EstimatedUtility(1, Outcome({1, 0, 2, 0.6})),
-              wa / 4 + wb * 2 / 3 + wc / 3 + wd / 3, 1e-12);
-  EXPECT_NEAR(model->EstimatedUtility(1, Outcome({2, 1, 4, 1.0})),
-              wa / 4 + wb * 1 + wc / 3 + wd * 2 / 3, 1e-12);
-  EXPECT_NEAR(model->EstimatedUtility(1, Outcome({1, 0, 3, 0.3})),
-              wa / 4 + wb * 2 / 3 + wc * 2 / 3 + wd / 3, 1e-12);
+  EXPECT_NEAR(model->EstimatedUtility(1, Outcome({1, 0, 2, 0.6})), wa / 4 + wb * 2 / 3 + wc / 3 + wd / 3, 1e-12);
+  EXPECT_NEAR(model->EstimatedUtility(1, Outcome({2, 1, 4, 1.0})), wa / 4 + wb * 1 + wc / 3 + wd * 2 / 3, 1e-12);
+  EXPECT_NEAR(model->EstimatedUtility(1, Outcome({1, 0, 3, 0.3})), wa / 4 + wb * 2 / 3 + wc * 2 / 3 + wd / 3, 1e-12);
   // The weights one by one: changing only issue X from its best to its worst score costs
   // w_X * (best - worst).
   const Outcome best({0, 1, 1, 0.0});
@@ -114,8 +111,8 @@ TEST(FrequencyModel, ScriptedOffersGiveHandComputedWeightsAndValues) {
 }
 
 TEST(FrequencyModel, LearningRateScalesTheGain) {
-  const auto space = std::make_shared<const OutcomeSpace>(
-      "two", std::vector<Issue>{DiscreteIssue("A", 2), DiscreteIssue("B", 2)});
+  const auto space =
+      std::make_shared<const OutcomeSpace>("two", std::vector<Issue>{DiscreteIssue("A", 2), DiscreteIssue("B", 2)});
   const Scenario scenario = FlatScenario(space, 2);
   auto model = BeginModel("frequency(learning=1)", scenario, 1);
   model->Update(0, Outcome({0, 0}), 0.0);
@@ -161,8 +158,8 @@ TEST(BayesianModel, ScriptedOffersGiveHandComputedPosteriors) {
   // Two issues of two values. Hypotheses per issue: weights 2r/(n(n+1)) for ranks r = 1, 2, i.e.
   // 1/3 and 2/3; value shapes downhill (v0 = 1, v1 = 0) and uphill (v0 = 0, v1 = 1). Uniform
   // priors: expected weight 1/2 for both issues, expected value 1/2 for every value.
-  const auto space = std::make_shared<const OutcomeSpace>(
-      "two", std::vector<Issue>{DiscreteIssue("A", 2), DiscreteIssue("B", 2)});
+  const auto space =
+      std::make_shared<const OutcomeSpace>("two", std::vector<Issue>{DiscreteIssue("A", 2), DiscreteIssue("B", 2)});
   const Scenario scenario = FlatScenario(space, 2);
   const double sigma = 0.25, concession = 0.2;
   auto model = BeginModel("bayesian(sigma=0.25,concession=0.2)", scenario, 0);
@@ -239,9 +236,9 @@ const std::vector<std::string> kModels = {"frequency", "bayesian", "frequency(bi
 
 TEST(OpponentModels, EstimatesStayInUnitIntervalOnEveryIssueKind) {
   const auto space = std::make_shared<const OutcomeSpace>(
-      "kinds", std::vector<Issue>{DiscreteIssue("A", 7), Issue::Integer("small", -5, 5),
-                                  Issue::Integer("large", 0, 1000000), Issue::Real("x", -2.5, 7.0),
-                                  Issue::Real("point", 1.0, 1.0), DiscreteIssue("single", 1)});
+      "kinds",
+      std::vector<Issue>{DiscreteIssue("A", 7), Issue::Integer("small", -5, 5), Issue::Integer("large", 0, 1000000),
+                         Issue::Real("x", -2.5, 7.0), Issue::Real("point", 1.0, 1.0), DiscreteIssue("single", 1)});
   const Scenario scenario = FlatScenario(space, 4);
   for (const std::string& spec : kModels) {
     SCOPED_TRACE(spec);
@@ -332,8 +329,7 @@ double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
 // outcome among those worth [target, target + 0.05] to it; party 0's model learns from them. Returns
 // the Pearson correlation between the model's estimates and party 1's true utilities over 2000
 // random outcomes.
-double LearnedCorrelation(const Scenario& scenario, const std::string& spec, std::uint64_t seed, int offers,
-                          double e) {
+double LearnedCorrelation(const Scenario& scenario, const std::string& spec, std::uint64_t seed, int offers, double e) {
   auto model = BeginModel(spec, scenario, 0);
   const Profile& opponent = scenario.profile(1);
   const OutcomeRanking& ranking = opponent.utility_function().ranking();
@@ -364,8 +360,7 @@ struct Measured {
   double mean = 0, worst = 1;
 };
 
-Measured MeasureOver(const std::vector<Scenario>& scenarios, const std::string& spec, int seeds, int offers,
-                     double e) {
+Measured MeasureOver(const std::vector<Scenario>& scenarios, const std::string& spec, int seeds, int offers, double e) {
   Measured m;
   int count = 0;
   for (const Scenario& scenario : scenarios) {

@@ -26,16 +26,15 @@ std::vector<std::string> Names(std::size_t count) {
 
 TEST(OutcomeRankingTest, ExhaustiveRankingIsTheSortedListOfOutcomes) {
   auto space = std::make_shared<const OutcomeSpace>(
-      "small", std::vector<Issue>{Issue::Discrete("a", Names(4)), Issue::Integer("n", 0, 4),
-                                  Issue::Discrete("c", Names(3))});
+      "small",
+      std::vector<Issue>{Issue::Discrete("a", Names(4)), Issue::Integer("n", 0, 4), Issue::Discrete("c", Names(3))});
   // Weights 1:1:2 -> 1/4, 1/4, 1/2 and values in halves: every utility is exact in binary, and
   // there are many ties.
   const std::vector<double> table_a = {0, .5, 1, .5};
   const std::vector<double> table_n = {1, 0, .5, .5, 0};
   const std::vector<double> table_c = {.5, 0, 1};
-  const LinearAdditiveUtility u(space, {1, 1, 2},
-                                {ValueFunction::Table(table_a), ValueFunction::Table(table_n),
-                                 ValueFunction::Table(table_c)});
+  const LinearAdditiveUtility u(
+      space, {1, 1, 2}, {ValueFunction::Table(table_a), ValueFunction::Table(table_n), ValueFunction::Table(table_c)});
 
   // Brute force: enumerate in index order (last issue fastest), then sort by utility, then index.
   std::vector<std::pair<double, std::size_t>> expected;
@@ -208,8 +207,8 @@ TEST(OutcomeRankingTest, SampledRankingOfALargeSpaceFindsTheLinearOptimum) {
 TEST(OutcomeRankingTest, SampledRankingWithARealIssueIsConsistent) {
   auto space = std::make_shared<const OutcomeSpace>(
       "real", std::vector<Issue>{Issue::Discrete("d", Names(5)), Issue::Real("price", 10.0, 20.0)});
-  const LinearAdditiveUtility u(space, {1, 1},
-                                {ValueFunction::Table({0, .25, .5, .75, 1}), ValueFunction::Linear(-0.1, 1.0, 10.0, true)});
+  const LinearAdditiveUtility u(
+      space, {1, 1}, {ValueFunction::Table({0, .25, .5, .75, 1}), ValueFunction::Linear(-0.1, 1.0, 10.0, true)});
   const OutcomeRanking ranking(u);
   EXPECT_FALSE(ranking.exhaustive());
   ExpectConsistent(ranking, u);

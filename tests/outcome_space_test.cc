@@ -107,8 +107,8 @@ TEST(OutcomeSpaceTest, RealIssuesMakeTheSpaceInfinite) {
 }
 
 TEST(OutcomeSpaceTest, IsValidRejectsMalformedOutcomes) {
-  const OutcomeSpace space("v", {Issue::Discrete("d", {"x", "y", "z"}), Issue::Integer("n", 5, 9),
-                                 Issue::Real("r", -1.0, 1.0)});
+  const OutcomeSpace space(
+      "v", {Issue::Discrete("d", {"x", "y", "z"}), Issue::Integer("n", 5, 9), Issue::Real("r", -1.0, 1.0)});
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
   EXPECT_TRUE(space.IsValid(Outcome(std::vector<double>{0, 5, -1})));
@@ -116,9 +116,9 @@ TEST(OutcomeSpaceTest, IsValidRejectsMalformedOutcomes) {
   EXPECT_TRUE(space.IsValid(Outcome(std::vector<double>{1, 7, 0.123})));
 
   const std::vector<std::vector<double>> invalid = {
-      {},           {0, 5},        {0, 5, 0, 0}, {3, 5, 0},  {-1, 5, 0}, {0.5, 5, 0}, {nan, 5, 0},
-      {0, 4, 0},    {0, 10, 0},    {0, 6.5, 0},  {0, nan, 0}, {0, inf, 0}, {0, 5, 1.5}, {0, 5, -1.01},
-      {0, 5, nan},  {0, 5, inf},   {0, 5, -inf},
+      {},          {0, 5},        {0, 5, 0, 0}, {3, 5, 0},   {-1, 5, 0},   {0.5, 5, 0},
+      {nan, 5, 0}, {0, 4, 0},     {0, 10, 0},   {0, 6.5, 0}, {0, nan, 0},  {0, inf, 0},
+      {0, 5, 1.5}, {0, 5, -1.01}, {0, 5, nan},  {0, 5, inf}, {0, 5, -inf},
   };
   for (const auto& values : invalid) {
     std::string why;
@@ -129,8 +129,8 @@ TEST(OutcomeSpaceTest, IsValidRejectsMalformedOutcomes) {
 }
 
 TEST(OutcomeSpaceTest, RandomOutcomesAreValidDeterministicAndCoverTheValues) {
-  const OutcomeSpace space("r", {Issue::Discrete("d", {"x", "y", "z"}), Issue::Integer("n", -3, 3),
-                                 Issue::Real("r", 2.0, 4.0)});
+  const OutcomeSpace space(
+      "r", {Issue::Discrete("d", {"x", "y", "z"}), Issue::Integer("n", -3, 3), Issue::Real("r", 2.0, 4.0)});
   Rng first(99), second(99), other(100);
   Outcome a, b, c;
   std::set<double> seen_d, seen_n;

@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "fixtures.h"
 #include "parley/boa.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
@@ -25,7 +26,6 @@
 #include "parley/protocol.h"
 #include "parley/registry.h"
 #include "parley/scenario_format.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -281,9 +281,9 @@ TEST(ParameterDefaults, EveryNegotiatorByNameAlonePlaysAsWithItsDefaultsWrittenO
   ForEveryEntry<Negotiator>([&](const std::string& alone, const std::string& written) {
     for (const bool first : {true, false}) {
       EXPECT_TRUE(PlaysAlike(alone, written, [&](const std::string& spec) {
-        return RunNegotiation(scenario, first ? std::vector<std::string>{spec, "conceder"}
-                                              : std::vector<std::string>{"conceder", spec},
-                              ShortNegotiation());
+        return RunNegotiation(
+            scenario, first ? std::vector<std::string>{spec, "conceder"} : std::vector<std::string>{"conceder", spec},
+            ShortNegotiation());
       }));
     }
   });
@@ -381,8 +381,8 @@ const bool kGadgets = [] {
     gadget->spec_seen = spec.ToString();
     return gadget;
   };
-  GadgetRegistry::Add({"lamp", "Has defaults.", {{"watts", "60", "power"}, {"shade", "cone(height=0.5)", "nested"}},
-                       factory});
+  GadgetRegistry::Add(
+      {"lamp", "Has defaults.", {{"watts", "60", "power"}, {"shade", "cone(height=0.5)", "nested"}}, factory});
   GadgetRegistry::Add({"lock", "Needs a code.", {{"code", "", "the combination"}, {"turns", "3", "turns"}}, factory});
   return true;
 }();
@@ -431,8 +431,8 @@ TEST(ParameterDefaults, ADefaultThatIsNotSpecTextIsARegistrationError) {
   EXPECT_EQ(CreateError([&] { GadgetRegistry::CheckDefaults(entry); }),
             "gadget 'broken': the default of parameter 'bad' is not a spec value: cannot parse 'a b' at character 3: "
             "unexpected text after the end");
-  const GadgetRegistry::Entry fine{"fine", "", {{"ok", "1", ""}, {"required", "", ""}, {"quoted", "'a b'", ""}},
-                                   nullptr};
+  const GadgetRegistry::Entry fine{
+      "fine", "", {{"ok", "1", ""}, {"required", "", ""}, {"quoted", "'a b'", ""}}, nullptr};
   EXPECT_NO_THROW(GadgetRegistry::CheckDefaults(fine));
 }
 

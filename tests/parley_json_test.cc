@@ -15,8 +15,8 @@
 
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
-#include "parley/random.h"
 #include "parley/multi_track.h"
+#include "parley/random.h"
 #include "parley/scenario_format.h"
 #include "test_support.h"
 

@@ -180,7 +180,9 @@ TEST(RecordFormats, TournamentRowAsJsonLine) {
             R"j("fault":null,"fault_party":null,"elapsed_seconds":0.001})j");
   const std::string fault = RowToJsonLine(FaultRow());
   EXPECT_NE(fault.find(R"j("agreement":false,"outcome":null,)j"), std::string::npos) << fault;
-  EXPECT_NE(fault.find(R"j("fault":"B (time(e=0.5)): threw \"bad\" )j" "\xEF\xBF\xBD" R"j(","fault_party":1,)j"),
+  EXPECT_NE(fault.find(R"j("fault":"B (time(e=0.5)): threw \"bad\" )j"
+                       "\xEF\xBF\xBD"
+                       R"j(","fault_party":1,)j"),
             std::string::npos)
       << fault;
 }
@@ -258,8 +260,9 @@ TEST(RecordFormats, SummaryAsJson) {
   EXPECT_EQ(json.dump(),
             R"j({"negotiations":3,"agreements":2,"faults":1,)j"
             R"j("confidence_intervals":"95%, Student's t with n - 1 degrees of freedom; ci95 is the half-width",)j"
-            R"j("negotiators":[)j" + statistics +
-                R"j(],"scenarios":[{"scenario":"a,b","negotiations":3,"negotiators":[)j" + statistics + "]}]}");
+            R"j("negotiators":[)j" +
+                statistics + R"j(],"scenarios":[{"scenario":"a,b","negotiations":3,"negotiators":[)j" + statistics +
+                "]}]}");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "fixtures.h"
 #include "parley/analysis.h"
 #include "parley/mediation_assistant.h"
 #include "parley/multi_track.h"
@@ -20,7 +21,6 @@
 #include "parley/report.h"
 #include "parley/scenario_format.h"
 #include "parley/tournament.h"
-#include "fixtures.h"
 #include "report/markup.h"
 #include "test_support.h"
 
@@ -62,7 +62,8 @@ struct Parsed {
 // Parses a report as XML; fails the test when it is not well-formed.
 std::unique_ptr<Parsed> Parse(const std::string& html) {
   auto parsed = std::make_unique<Parsed>();
-  const pugi::xml_parse_result result = parsed->document.load_string(html.c_str(), pugi::parse_default | pugi::parse_doctype);
+  const pugi::xml_parse_result result =
+      parsed->document.load_string(html.c_str(), pugi::parse_default | pugi::parse_doctype);
   EXPECT_TRUE(result) << result.description() << " at offset " << result.offset << ": "
                       << html.substr(result.offset > 80 ? result.offset - 80 : 0, 160);
   parsed->html = parsed->document.child("html");
@@ -155,7 +156,8 @@ TEST(Report, OfferPointsSitAtTheirUtilities) {
   // The offers of party 0 are drawn first, in trace order.
   std::vector<std::pair<double, double>> expected;
   for (std::size_t i = 0; i < result.trace.size(); ++i) {
-    if (result.trace.step(i).party == 0 && result.trace.has_offer(i) && result.trace.step(i).action == ActionType::kOffer) {
+    if (result.trace.step(i).party == 0 && result.trace.has_offer(i) &&
+        result.trace.step(i).action == ActionType::kOffer) {
       expected.emplace_back(result.trace.utility(i, 0), result.trace.utility(i, 1));
     }
   }
@@ -208,8 +210,11 @@ TEST(Report, TheCommandLineSetsHowMuchTheReportDraws) {
   const auto folder = testing::TemporaryFolder("parley-report");
   const auto path = folder / "report.html";
   const std::string scenario = (testing::ShippedScenarios() / "genius" / "10issues").string();
-  const auto run = testing::RunCli("negotiate --scenario '" + scenario + "' --negotiators boulware,conceder --rounds 200 "
-                                   "--report '" + path.string() + "' --report-outcomes 300 --report-offers 7 "
+  const auto run = testing::RunCli("negotiate --scenario '" + scenario +
+                                   "' --negotiators boulware,conceder --rounds 200 "
+                                   "--report '" +
+                                   path.string() +
+                                   "' --report-outcomes 300 --report-offers 7 "
                                    "--report-frontier 4");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto page = Parse(testing::ReadFile(path));
@@ -225,12 +230,14 @@ TEST(Report, TheCommandLineSetsHowMuchTheReportDraws) {
 TEST(Report, HostileNamesAreTextNotMarkup) {
   const std::string hostile = "<script>alert(\"x\")</script>";
   const std::string closing = "</svg></title>' onload='alert(1)";
-  auto space = std::make_shared<OutcomeSpace>(hostile, std::vector<Issue>{Issue::Discrete(closing, {"<b>a</b>", "&amp;", "c"})});
+  auto space =
+      std::make_shared<OutcomeSpace>(hostile, std::vector<Issue>{Issue::Discrete(closing, {"<b>a</b>", "&amp;", "c"})});
   std::vector<Profile> profiles;
   for (const std::string& name : {hostile, closing}) {
-    std::vector<double> values = name == hostile ? std::vector<double>{1.0, 0.5, 0.0} : std::vector<double>{0.0, 0.5, 1.0};
-    auto utility = std::make_shared<LinearAdditiveUtility>(
-        space, std::vector<double>{1.0}, std::vector<ValueFunction>{ValueFunction::Table(values)});
+    std::vector<double> values =
+        name == hostile ? std::vector<double>{1.0, 0.5, 0.0} : std::vector<double>{0.0, 0.5, 1.0};
+    auto utility = std::make_shared<LinearAdditiveUtility>(space, std::vector<double>{1.0},
+                                                           std::vector<ValueFunction>{ValueFunction::Table(values)});
     profiles.emplace_back(name, utility, 0.1, 1.0);
   }
   const Scenario scenario(hostile, space, profiles);
@@ -287,7 +294,8 @@ TEST(Report, TournamentHeatMapHoldsTheMeanOfRowAgainstColumn) {
   const auto drawn = Find(page->html, "rect", "cell");
   ASSERT_EQ(drawn.size(), k * k);
   for (const auto& cell : drawn) {
-    const auto key = std::make_pair<std::size_t, std::size_t>(cell.attribute("data-row").as_uint(), cell.attribute("data-column").as_uint());
+    const auto key = std::make_pair<std::size_t, std::size_t>(cell.attribute("data-row").as_uint(),
+                                                              cell.attribute("data-column").as_uint());
     ASSERT_TRUE(cells.count(key));
     EXPECT_NEAR(cell.attribute("data-value").as_double(), cells[key].first / cells[key].second, 1e-6);
   }
@@ -311,7 +319,8 @@ TEST(Report, MediationShowsTheZoneAndTheProposedPackages) {
     for (OutcomeIndex i = 0; i < *stakes.space().cardinality(); ++i) {
       bool inside = true;
       for (std::size_t p = 0; p < subject.parties.size(); ++p) {
-        const double utility = stakes.profile(*stakes.FindParty(subject.parties[p])).Utility(stakes.space().OutcomeAt(i));
+        const double utility =
+            stakes.profile(*stakes.FindParty(subject.parties[p])).Utility(stakes.space().OutcomeAt(i));
         inside = inside && UtilityKey(utility) > UtilityKey(now.fallbacks[p]);
       }
       zone += inside;

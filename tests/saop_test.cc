@@ -11,11 +11,11 @@
 
 #include <gtest/gtest.h>
 
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/protocol.h"
 #include "parley/scenario.h"
 #include "parley/utility.h"
-#include "fixtures.h"
 
 namespace parley {
 namespace {
@@ -521,17 +521,17 @@ TEST(SaopTest, InvalidOffersAreFaults) {
   const Scenario scenario = MakeScenario(2);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const std::vector<std::vector<double>> invalid = {
-      {1},           // too few values
-      {1, 2, 3},     // too many
-      {},            // none
-      {3, 2},        // color position past the end
-      {-1, 2},       // negative color position
-      {0.5, 2},      // fractional color position
-      {1, 0},        // size below 1
-      {1, 5},        // size above 4
-      {1, 2.5},      // fractional size
-      {nan, 2},      // NaN color
-      {1, nan},      // NaN size
+      {1},        // too few values
+      {1, 2, 3},  // too many
+      {},         // none
+      {3, 2},     // color position past the end
+      {-1, 2},    // negative color position
+      {0.5, 2},   // fractional color position
+      {1, 0},     // size below 1
+      {1, 5},     // size above 4
+      {1, 2.5},   // fractional size
+      {nan, 2},   // NaN color
+      {1, nan},   // NaN size
       {1, std::numeric_limits<double>::infinity()},
   };
   for (const auto& values : invalid) {

@@ -4,10 +4,10 @@
 
 #include <fstream>
 
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -108,7 +108,8 @@ TEST(ReservationSchedule, TimeBasedNegotiatorNeverOffersBelowTheCurrentReservati
   for (std::size_t i = 0; i < result.trace.size(); ++i) {
     const auto& step = result.trace.step(i);
     if (step.party != 0 || step.action != ActionType::kOffer || step.time < 0.5) continue;
-    EXPECT_GE(result.trace.utility(i, 0), std::min(0.9, scenario.profile(0).utility_function().ranking().best_utility()));
+    EXPECT_GE(result.trace.utility(i, 0),
+              std::min(0.9, scenario.profile(0).utility_function().ranking().best_utility()));
   }
 }
 

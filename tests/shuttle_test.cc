@@ -15,12 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -769,8 +769,8 @@ TEST(PackageMediator, WithoutDisclosureItForwards) {
 }
 
 // The rational built-in negotiators: each offers and accepts only what beats its reservation value.
-const std::vector<std::string> kRationalNegotiators = {"hardliner", "random(accept=0.5)", "time",     "boulware",
-                                                       "conceder",  "linear",             "tit-for-tat"};
+const std::vector<std::string> kRationalNegotiators = {
+    "hardliner", "random(accept=0.5)", "time", "boulware", "conceder", "linear", "tit-for-tat"};
 
 // Offers from the mediator carry the party index party count; a negotiator that keeps a slot per
 // party must not index past its table with it.

@@ -14,13 +14,13 @@
 
 #include <gtest/gtest.h>
 
+#include "fixtures.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario.h"
 #include "parley/utility.h"
-#include "fixtures.h"
 #include "test_support.h"
 
 namespace parley {
@@ -446,8 +446,8 @@ TEST(SingleTextTest, TraceRecordsTextsAndVotes) {
   ASSERT_EQ(trace.size(), 6u);
   EXPECT_EQ(trace.party_count(), 2u);
   const std::size_t party[] = {2, 0, 1, 2, 0, 1};
-  const ActionType action[] = {ActionType::kOffer,  ActionType::kAccept, ActionType::kAccept,
-                               ActionType::kOffer,  ActionType::kOffer,  ActionType::kAccept};
+  const ActionType action[] = {ActionType::kOffer, ActionType::kAccept, ActionType::kAccept,
+                               ActionType::kOffer, ActionType::kOffer,  ActionType::kAccept};
   const std::vector<double>* offer[] = {&kX, &kX, &kX, &kY, nullptr, &kY};
   for (std::size_t i = 0; i < 6; ++i) {
     SCOPED_TRACE(::testing::Message() << "entry " << i);

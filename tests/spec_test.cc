@@ -201,8 +201,7 @@ TEST(SpecTest, CheckKnownListsTheKnownParameters) {
 
 TEST(SpecTest, SplitListSplitsAtTopLevelCommasOnly) {
   EXPECT_EQ(Spec::SplitList("a,b(x=1,y=2),c"), (std::vector<std::string>{"a", "b(x=1,y=2)", "c"}));
-  EXPECT_EQ(Spec::SplitList(" a , 'x,y' ,b(c=\"1,2\")"),
-            (std::vector<std::string>{"a", "'x,y'", "b(c=\"1,2\")"}));
+  EXPECT_EQ(Spec::SplitList(" a , 'x,y' ,b(c=\"1,2\")"), (std::vector<std::string>{"a", "'x,y'", "b(c=\"1,2\")"}));
   EXPECT_EQ(Spec::SplitList("single"), (std::vector<std::string>{"single"}));
 }
 

@@ -9,7 +9,6 @@
 #include <fstream>
 #include <sstream>
 
-
 namespace parley::testing {
 
 std::filesystem::path ShippedScenarios() { return std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios"; }

@@ -58,8 +58,8 @@ CommandResult RunMpi(int ranks, const std::vector<std::string>& arguments) {
   const auto folder = TemporaryFolder("parley-mpirun");
   auto all = MpirunPrefix(ranks);
   all.insert(all.end(), arguments.begin(), arguments.end());
-  const std::string command = Quote(all) + " >'" + (folder / "out").string() + "' 2>'" + (folder / "err").string() +
-                              "' </dev/null";
+  const std::string command =
+      Quote(all) + " >'" + (folder / "out").string() + "' 2>'" + (folder / "err").string() + "' </dev/null";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -91,10 +91,20 @@ void ExpectSameFiles(const std::filesystem::path& a, const std::filesystem::path
 }
 
 std::vector<std::string> SmallTournament() {
-  return {"tournament", "--negotiators", "boulware,tit-for-tat,random(accept=0.2)", "--scenarios",
-          (ShippedScenarios() / "genius" / "CarA").string(), "ceasefire-2024#rafah",
-          (ShippedScenarios() / "genius" / "group2-dinner").string(), "--repetitions", "3", "--rounds", "40",
-          "--seed", "11", "--quiet"};
+  return {"tournament",
+          "--negotiators",
+          "boulware,tit-for-tat,random(accept=0.2)",
+          "--scenarios",
+          (ShippedScenarios() / "genius" / "CarA").string(),
+          "ceasefire-2024#rafah",
+          (ShippedScenarios() / "genius" / "group2-dinner").string(),
+          "--repetitions",
+          "3",
+          "--rounds",
+          "40",
+          "--seed",
+          "11",
+          "--quiet"};
 }
 
 TEST(TournamentMpi, OneAndThreeRanksWriteTheFilesOfOneProcess) {
@@ -147,9 +157,11 @@ TEST(TournamentMpi, ResumesAfterTheWholeJobIsKilledWithTheSameRankCount) {
   const auto folder = TemporaryFolder("parley-tournament-mpi-resume");
   const std::string car_a = (ShippedScenarios() / "genius" / "CarA").string();
   const std::string car_b = (ShippedScenarios() / "genius" / "CarB").string();
-  const std::vector<std::string> common = {"tournament", "--negotiators", "boulware,tit-for-tat,conceder,random",
-                                           "--scenarios", car_a, car_b, "--rounds", "1000", "--repetitions", "300",
-                                           "--seed", "5", "--quiet"};
+  const std::vector<std::string> common = {"tournament",  "--negotiators", "boulware,tit-for-tat,conceder,random",
+                                           "--scenarios", car_a,           car_b,
+                                           "--rounds",    "1000",          "--repetitions",
+                                           "300",         "--seed",        "5",
+                                           "--quiet"};
   // 4^2 assignments * 2 scenarios * 300 repetitions = 9,600 negotiations of 1000 rounds.
   const auto killed = folder / "killed";
   auto args = MpirunPrefix(3);

@@ -38,8 +38,8 @@ TEST(StatisticAccumulator, EqualsTheTwoPassDefinition) {
     mean /= static_cast<double>(n);
     double squares = 0;
     for (double x : sample) squares += (x - mean) * (x - mean);
-    const double expected_half = StudentT975(n - 1) * std::sqrt(squares / static_cast<double>(n - 1)) /
-                                 std::sqrt(static_cast<double>(n));
+    const double expected_half =
+        StudentT975(n - 1) * std::sqrt(squares / static_cast<double>(n - 1)) / std::sqrt(static_cast<double>(n));
     StatisticAccumulator accumulator;
     for (double x : sample) accumulator.Add(x);
     const Statistic s = accumulator.Result();

@@ -106,10 +106,13 @@ class Sleeper final : public Negotiator {
 
 void RegisterMisbehavingNegotiators() {
   static const bool registered = [] {
-    NegotiatorRegistry::Add({"test-thrower", "Throws from its fourth turn on (tests only).", {},
-                             [](const Spec&) { return std::make_unique<Thrower>(); }});
-    NegotiatorRegistry::Add({"test-sleeper", "Sleeps 20 ms a turn, offering its best (tests only).", {},
-                             [](const Spec&) { return std::make_unique<Sleeper>(); }});
+    NegotiatorRegistry::Add({"test-thrower", "Throws from its fourth turn on (tests only).", {}, [](const Spec&) {
+                               return std::make_unique<Thrower>();
+                             }});
+    NegotiatorRegistry::Add(
+        {"test-sleeper", "Sleeps 20 ms a turn, offering its best (tests only).", {}, [](const Spec&) {
+           return std::make_unique<Sleeper>();
+         }});
     return true;
   }();
   (void)registered;
@@ -189,7 +192,8 @@ TEST(Tournament, FilesAreIdenticalForOneTwoAndFourThreads) {
     SCOPED_TRACE(::testing::Message() << threads << " threads against 1");
     const auto& a = folders[1];
     const auto& b = folders[threads];
-    EXPECT_EQ(WithoutElapsed(ReadFile(a / "results.jsonl"), false), WithoutElapsed(ReadFile(b / "results.jsonl"), false));
+    EXPECT_EQ(WithoutElapsed(ReadFile(a / "results.jsonl"), false),
+              WithoutElapsed(ReadFile(b / "results.jsonl"), false));
     EXPECT_EQ(WithoutElapsed(ReadFile(a / "results.csv"), true), WithoutElapsed(ReadFile(b / "results.csv"), true));
     for (const char* name : {"summary.csv", "summary.json", "config.json"}) {
       EXPECT_EQ(ReadFile(a / name), ReadFile(b / name)) << name;
@@ -218,9 +222,21 @@ TEST(Tournament, ResumesAfterAKillAndEndsWithTheUninterruptedFiles) {
   const auto folder = TemporaryFolder("parley-tournament-resume");
   const std::string car_a = (ShippedScenarios() / "genius" / "CarA").string();
   const std::string car_b = (ShippedScenarios() / "genius" / "CarB").string();
-  const std::vector<std::string> common = {"tournament", "--negotiators", "boulware,tit-for-tat,conceder,random",
-                                           "--scenarios", car_a, car_b, "--rounds", "1000", "--repetitions", "300",
-                                           "--seed", "5", "--threads", "2", "--quiet"};
+  const std::vector<std::string> common = {"tournament",
+                                           "--negotiators",
+                                           "boulware,tit-for-tat,conceder,random",
+                                           "--scenarios",
+                                           car_a,
+                                           car_b,
+                                           "--rounds",
+                                           "1000",
+                                           "--repetitions",
+                                           "300",
+                                           "--seed",
+                                           "5",
+                                           "--threads",
+                                           "2",
+                                           "--quiet"};
   // 4^2 assignments * 2 scenarios * 300 repetitions = 9,600 negotiations of 1000 rounds.
   auto args = common;
   args.insert(args.end(), {"--out", (folder / "killed").string()});
@@ -283,7 +299,8 @@ TEST(Tournament, FaultyAndTooSlowNegotiatorsAreRecordedAndTheRunGoesOn) {
   ASSERT_EQ(result.rows.size(), 9u);
   const Scenario scenario = LoadScenario(config.scenarios[0]);
   for (const auto& row : result.rows) {
-    SCOPED_TRACE(::testing::Message() << "row " << row.id << ": " << row.negotiators[0] << " vs " << row.negotiators[1]);
+    SCOPED_TRACE(::testing::Message() << "row " << row.id << ": " << row.negotiators[0] << " vs "
+                                      << row.negotiators[1]);
     const bool throws = row.assignment[0] == 1 || row.assignment[1] == 1;
     const bool sleeps = row.assignment[0] == 2 || row.assignment[1] == 2;
     if (throws) {
@@ -437,8 +454,10 @@ TEST(Tournament, ConfigurationErrorsAreNamed) {
 
 TEST(Tournament, ResumeRefusesADifferentConfigurationAndAnUsedFolderNeedsResume) {
   const auto out = TemporaryFolder("parley-tournament-refuse") / "out";
-  const std::string base = "tournament --negotiators boulware,conceder --scenarios 'ceasefire-2024#rafah' --rounds 20 "
-                           "--quiet --out '" + out.string() + "'";
+  const std::string base =
+      "tournament --negotiators boulware,conceder --scenarios 'ceasefire-2024#rafah' --rounds 20 "
+      "--quiet --out '" +
+      out.string() + "'";
   auto cli = RunCli(base);
   ASSERT_EQ(cli.exit_code, 0) << cli.err;
   EXPECT_NE(cli.out.find("Rank"), std::string::npos) << cli.out;

@@ -28,8 +28,8 @@ Outcome O(std::vector<double> values) { return Outcome(std::move(values)); }
 // d: discrete {a, b}; n: integer 0..10; temp: real [0, 10].
 std::shared_ptr<const OutcomeSpace> MixedSpace() {
   return std::make_shared<const OutcomeSpace>(
-      "mixed", std::vector<Issue>{Issue::Discrete("d", {"a", "b"}), Issue::Integer("n", 0, 10),
-                                  Issue::Real("temp", 0.0, 10.0)});
+      "mixed",
+      std::vector<Issue>{Issue::Discrete("d", {"a", "b"}), Issue::Integer("n", 0, 10), Issue::Real("temp", 0.0, 10.0)});
 }
 
 // Weights 2:1:1 -> .5, .25, .25. d: {.2, 1}. n: clamp(-.5 + .25 n). temp: triangular 2..8, top 4.
@@ -72,9 +72,9 @@ TEST(LinearAdditiveUtilityTest, TriangularFollowsTheGeniusRule) {
   const Issue real = Issue::Real("x", 0.0, 10.0);
   const ValueFunction f = ValueFunction::Triangular(2.0, 8.0, 4.0);
   // x < lower -> 0; x < top -> (x - lower) / (top - lower); x < upper -> 1 - (x - top) / (upper - top); else 0.
-  const std::vector<std::pair<double, double>> expected = {
-      {0.0, 0.0}, {1.999, 0.0}, {2.0, 0.0}, {3.0, 0.5}, {3.5, 0.75}, {4.0, 1.0},
-      {5.0, 0.75}, {6.0, 0.5}, {7.9, 0.025}, {8.0, 0.0}, {9.0, 0.0}, {10.0, 0.0}};
+  const std::vector<std::pair<double, double>> expected = {{0.0, 0.0},   {1.999, 0.0}, {2.0, 0.0},  {3.0, 0.5},
+                                                           {3.5, 0.75},  {4.0, 1.0},   {5.0, 0.75}, {6.0, 0.5},
+                                                           {7.9, 0.025}, {8.0, 0.0},   {9.0, 0.0},  {10.0, 0.0}};
   for (const auto& [x, v] : expected) EXPECT_NEAR(f.Evaluate(real, x), v, kTolerance) << "x = " << x;
 
   // Tabulated on an integer issue, the same rule applies at each integer.
@@ -116,11 +116,12 @@ TEST(LinearAdditiveUtilityTest, UtilityIsCappedAtOne) {
   auto space = std::make_shared<const OutcomeSpace>(
       "cap", std::vector<Issue>{Issue::Integer("n", 1, 5), Issue::Discrete("d", {"lo", "hi"})});
   // Equal weights; n unclamped .1 .. 1.3; d {.5, 1}.
-  const LinearAdditiveUtility u(space, {1, 1}, {ValueFunction::Linear(0.3, 0.1, 1.0, false), ValueFunction::Table({0.5, 1.0})});
-  EXPECT_NEAR(u.Utility(O({5, 0})), 0.9, kTolerance);    // .65 + .25
-  EXPECT_NEAR(u.Utility(O({5, 1})), 1.0, kTolerance);    // .65 + .5 = 1.15, capped
-  EXPECT_NEAR(u.Utility(O({4, 1})), 1.0, kTolerance);    // .5 + .5
-  EXPECT_NEAR(u.Utility(O({3, 1})), 0.85, kTolerance);   // .35 + .5
+  const LinearAdditiveUtility u(space, {1, 1},
+                                {ValueFunction::Linear(0.3, 0.1, 1.0, false), ValueFunction::Table({0.5, 1.0})});
+  EXPECT_NEAR(u.Utility(O({5, 0})), 0.9, kTolerance);   // .65 + .25
+  EXPECT_NEAR(u.Utility(O({5, 1})), 1.0, kTolerance);   // .65 + .5 = 1.15, capped
+  EXPECT_NEAR(u.Utility(O({4, 1})), 1.0, kTolerance);   // .5 + .5
+  EXPECT_NEAR(u.Utility(O({3, 1})), 0.85, kTolerance);  // .35 + .5
   EXPECT_NEAR(u.max_utility(), 1.0, kTolerance);
   EXPECT_NEAR(u.min_utility(), 0.3, kTolerance);  // .05 + .25
 
@@ -140,17 +141,16 @@ TEST(LinearAdditiveUtilityTest, ExtremesMatchABruteForceEvaluation) {
   const std::vector<double> table_a = {0.3, 0.9, 0.0, 0.55};
   const std::vector<double> table_c = {0.25, 1.0, 0.6};
   // b: unclamped .1 + .3 (x + 1): -.2, .1, .4, .7, 1.0, 1.3 at -2..3.
-  const LinearAdditiveUtility u(space, weights,
-                                {ValueFunction::Table(table_a), ValueFunction::Linear(0.3, 0.1, -1.0, false),
-                                 ValueFunction::Table(table_c)});
+  const LinearAdditiveUtility u(
+      space, weights,
+      {ValueFunction::Table(table_a), ValueFunction::Linear(0.3, 0.1, -1.0, false), ValueFunction::Table(table_c)});
   const double total = 0.7 + 2.2 + 1.1;
   double hi = -kInf, lo = kInf;
   for (int a = 0; a < 4; ++a) {
     for (int b = -2; b <= 3; ++b) {
       for (int c = 0; c < 3; ++c) {
         const double value_b = 0.1 + 0.3 * (b + 1);
-        const double expected =
-            std::min(1.0, (0.7 * table_a[a] + 2.2 * value_b + 1.1 * table_c[c]) / total);
+        const double expected = std::min(1.0, (0.7 * table_a[a] + 2.2 * value_b + 1.1 * table_c[c]) / total);
         EXPECT_NEAR(u.Utility(O({double(a), double(b), double(c)})), expected, 1e-12) << a << " " << b << " " << c;
         hi = std::max(hi, expected);
         lo = std::min(lo, expected);
@@ -179,16 +179,17 @@ TEST(LinearAdditiveUtilityTest, InvalidArgumentsAreUsageErrors) {
   EXPECT_THROW(make({1}, {table, line}), UsageError);
   EXPECT_THROW(make({1, 1, 1}, {table, line}), UsageError);
   EXPECT_THROW(make({1, 1}, {table}), UsageError);
-  EXPECT_THROW(make({1, 1}, {ValueFunction::Table({0, 1}), line}), UsageError);          // too short
-  EXPECT_THROW(make({1, 1}, {ValueFunction::Table({0, 1, 1, 1}), line}), UsageError);    // too long
-  EXPECT_THROW(make({1, 1}, {table, ValueFunction::Table({0, 1})}), UsageError);         // table on a real issue
-  EXPECT_THROW(make({1, 1}, {ValueFunction::Table({0, kNaN, 1}), line}), UsageError);    // NaN value
+  EXPECT_THROW(make({1, 1}, {ValueFunction::Table({0, 1}), line}), UsageError);        // too short
+  EXPECT_THROW(make({1, 1}, {ValueFunction::Table({0, 1, 1, 1}), line}), UsageError);  // too long
+  EXPECT_THROW(make({1, 1}, {table, ValueFunction::Table({0, 1})}), UsageError);       // table on a real issue
+  EXPECT_THROW(make({1, 1}, {ValueFunction::Table({0, kNaN, 1}), line}), UsageError);  // NaN value
 }
 
 TEST(LinearAdditiveUtilityTest, RankingIsBuiltOnceAndShared) {
   auto discrete = std::make_shared<const OutcomeSpace>(
       "small", std::vector<Issue>{Issue::Discrete("d", {"a", "b"}), Issue::Integer("n", 0, 3)});
-  const LinearAdditiveUtility u(discrete, {1, 1}, {ValueFunction::Table({0, 1}), ValueFunction::Table({0, .1, .2, .3})});
+  const LinearAdditiveUtility u(discrete, {1, 1},
+                                {ValueFunction::Table({0, 1}), ValueFunction::Table({0, .1, .2, .3})});
   EXPECT_EQ(&u.ranking(), &u.ranking());
   EXPECT_EQ(u.ranking().size(), 8u);
 }

@@ -69,13 +69,13 @@ struct ZoneOfAgreement {
 
 struct AgreementMetrics {
   bool agreement = false;
-  std::vector<double> utilities;             // undiscounted; reservation values without agreement
-  double social_welfare = 0.0;               // sum of utilities
-  double distance_to_pareto = 0.0;           // Euclidean, to the nearest frontier point
-  std::optional<double> distance_to_nash;    // absent when the zone is empty
+  std::vector<double> utilities;           // undiscounted; reservation values without agreement
+  double social_welfare = 0.0;             // sum of utilities
+  double distance_to_pareto = 0.0;         // Euclidean, to the nearest frontier point
+  std::optional<double> distance_to_nash;  // absent when the zone is empty
   std::optional<double> distance_to_kalai;
-  bool pareto_optimal = false;               // no frontier point dominates it
-  double opposition = 0.0;                   // of the scenario (see ScenarioAnalysis)
+  bool pareto_optimal = false;  // no frontier point dominates it
+  double opposition = 0.0;      // of the scenario (see ScenarioAnalysis)
 };
 
 class ScenarioAnalysis {

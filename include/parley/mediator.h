@@ -34,7 +34,7 @@ std::string_view FeedbackName(Feedback feedback);
 struct MediatorContext {
   const OutcomeSpace* space = nullptr;
   std::size_t party_count = 0;
-  std::size_t mediator = 0;        // this mediator's position; 0 is the lead
+  std::size_t mediator = 0;  // this mediator's position; 0 is the lead
   std::size_t mediator_count = 0;
   // disclosed[p]: the profile party p told the mediators, or nullptr. Private to the mediators.
   std::vector<const Profile*> disclosed;
@@ -63,8 +63,8 @@ struct RelayState {
   std::uint64_t step = 0;
   std::uint64_t round = 0;
   double time = 0.0;
-  std::size_t from = 0;                  // the party that made the offer
-  const Outcome* delivered = nullptr;    // the offer currently on the parties' table, or nullptr
+  std::size_t from = 0;                // the party that made the offer
+  const Outcome* delivered = nullptr;  // the offer currently on the parties' table, or nullptr
 };
 
 class Mediator {

@@ -60,15 +60,15 @@ struct Interaction {
 struct MultiTrackParty {
   std::string name;
   std::string description;
-  std::vector<TrackWeight> weights;        // tracks the party cares about
+  std::vector<TrackWeight> weights;  // tracks the party cares about
   std::vector<Interaction> interactions;
 };
 
 struct MediatorRole {
   std::string name;
   std::string description;
-  std::string strategy = "hill-climb";     // a mediator spec
-  std::optional<std::string> interests;    // a party whose stakes are this mediator's own
+  std::string strategy = "hill-climb";   // a mediator spec
+  std::optional<std::string> interests;  // a party whose stakes are this mediator's own
 };
 
 struct Event {
@@ -130,7 +130,7 @@ struct MultiTrackState {
 };
 
 struct MultiTrackOptions {
-  std::uint64_t rounds = 100;         // one clock for every track
+  std::uint64_t rounds = 100;  // one clock for every track
   double time_limit_seconds = 0.0;
   std::uint64_t seed = 0;
   bool record_trace = false;
@@ -146,9 +146,9 @@ struct MultiTrackOptions {
 
 struct MultiTrackResult {
   std::vector<NegotiationResult> tracks;
-  std::vector<std::string> protocols;           // as run, per track
-  std::vector<double> overall_utilities;         // per party of the scenario
-  std::vector<double> overall_without_deal;      // per party: every track ending without agreement
+  std::vector<std::string> protocols;        // as run, per track
+  std::vector<double> overall_utilities;     // per party of the scenario
+  std::vector<double> overall_without_deal;  // per party: every track ending without agreement
 };
 
 // Runs every track side by side: round r of every unfinished track is played before round r + 1

@@ -40,9 +40,9 @@ struct NegotiatorContext {
   const Profile* profile = nullptr;  // this negotiator's own preferences
   std::size_t party = 0;             // this negotiator's position in the turn order
   std::size_t party_count = 0;
-  std::uint64_t max_rounds = 0;      // deadline in rounds; 0 when there is none
-  double time_limit_seconds = 0.0;   // wall-clock deadline; 0 when there is none
-  std::uint64_t seed = 0;            // for every random choice this negotiator makes
+  std::uint64_t max_rounds = 0;     // deadline in rounds; 0 when there is none
+  double time_limit_seconds = 0.0;  // wall-clock deadline; 0 when there is none
+  std::uint64_t seed = 0;           // for every random choice this negotiator makes
   // In a multi-track negotiation: every track's state (updated between rounds) and which one
   // this negotiation is; nullptr otherwise.
   const MultiTrackState* tracks = nullptr;
@@ -56,9 +56,9 @@ struct TurnState {
   double time = 0.0;        // normalised time in [0, 1)
   // The offer on the table, or nullptr before the first offer.
   const Outcome* current_offer = nullptr;
-  std::size_t offerer = 0;                 // who made current_offer
-  std::size_t acceptances = 0;             // parties that have accepted it so far
-  double current_offer_utility = 0.0;      // own undiscounted utility of current_offer
+  std::size_t offerer = 0;             // who made current_offer
+  std::size_t acceptances = 0;         // parties that have accepted it so far
+  double current_offer_utility = 0.0;  // own undiscounted utility of current_offer
 };
 
 // Another party's action, shown to everyone else right after it is taken.

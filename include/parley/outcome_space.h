@@ -80,8 +80,7 @@ class Issue {
 
   // The value at position `position` (0-based) of a countable issue, in Outcome's encoding.
   double ValueAt(std::uint64_t position) const {
-    return kind_ == IssueKind::kDiscrete ? static_cast<double>(position)
-                                         : lower_ + static_cast<double>(position);
+    return kind_ == IssueKind::kDiscrete ? static_cast<double>(position) : lower_ + static_cast<double>(position);
   }
   // Inverse of ValueAt for a countable issue.
   std::uint64_t PositionOf(double value) const {
@@ -144,7 +143,7 @@ class OutcomeSpace {
  private:
   std::string name_;
   std::vector<Issue> issues_;
-  std::vector<std::size_t> by_name_;  // positions of issues_ sorted by name, for FindIssue
+  std::vector<std::size_t> by_name_;    // positions of issues_ sorted by name, for FindIssue
   std::vector<std::uint64_t> strides_;  // only meaningful when enumerable
   std::optional<std::uint64_t> cardinality_;
   double log10_cardinality_ = 0.0;

@@ -78,9 +78,8 @@ namespace plugin_abi {
 // What must be equal on both sides besides the ABI version: the standard library, its major
 // release and string ABI, and the sizes of the structs negotiators exchange with the engine.
 #if defined(_GLIBCXX_RELEASE)
-#define PARLEY_PLUGIN_STDLIB                                                          \
-  "libstdc++ " PARLEY_PLUGIN_STRINGIFY(_GLIBCXX_RELEASE) " cxx11-abi=" PARLEY_PLUGIN_STRINGIFY( \
-      _GLIBCXX_USE_CXX11_ABI)
+#define PARLEY_PLUGIN_STDLIB \
+  "libstdc++ " PARLEY_PLUGIN_STRINGIFY(_GLIBCXX_RELEASE) " cxx11-abi=" PARLEY_PLUGIN_STRINGIFY(_GLIBCXX_USE_CXX11_ABI)
 #elif defined(_LIBCPP_VERSION)
 #define PARLEY_PLUGIN_STDLIB \
   "libc++ " PARLEY_PLUGIN_STRINGIFY(_LIBCPP_VERSION) " abi=" PARLEY_PLUGIN_STRINGIFY(_LIBCPP_ABI_VERSION)
@@ -158,11 +157,11 @@ std::vector<PluginInfo> LoadedPlugins();
 
 // Defines the plugin's entry point; the braces that follow are the body of a function given a
 // parley::PluginRegistrar& named `registrar_name`.
-#define PARLEY_PLUGIN(registrar_name)                                                       \
-  static void ParleyPluginRegister(::parley::PluginRegistrar& registrar_name);              \
+#define PARLEY_PLUGIN(registrar_name)                                                                    \
+  static void ParleyPluginRegister(::parley::PluginRegistrar& registrar_name);                           \
   extern "C" __attribute__((visibility("default"))) int parley_register_plugin(ParleyPluginCall* call) { \
-    return ::parley::plugin_abi::Enter(call, &ParleyPluginRegister);                        \
-  }                                                                                         \
+    return ::parley::plugin_abi::Enter(call, &ParleyPluginRegister);                                     \
+  }                                                                                                      \
   static void ParleyPluginRegister(::parley::PluginRegistrar& registrar_name)
 
 #pragma GCC visibility pop

@@ -26,9 +26,9 @@ namespace parley {
 struct MultiTrackState;
 
 struct NegotiationOptions {
-  std::uint64_t rounds = 0;          // deadline in rounds; 0 for none
-  double time_limit_seconds = 0.0;   // wall-clock deadline; 0 for none. At least one is needed.
-  std::uint64_t seed = 0;            // negotiators' seeds are derived from it and their position
+  std::uint64_t rounds = 0;         // deadline in rounds; 0 for none
+  double time_limit_seconds = 0.0;  // wall-clock deadline; 0 for none. At least one is needed.
+  std::uint64_t seed = 0;           // negotiators' seeds are derived from it and their position
   bool record_trace = true;
   // When this negotiation is one track of a multi-track negotiation: the state of every track,
   // shown to the negotiators, and this track's position in it.

@@ -41,8 +41,8 @@ struct ReportOptions {
 // How the negotiation was run, for the report's header (the result does not record it).
 struct NegotiationReportContext {
   std::string protocol = "saop";
-  std::uint64_t rounds = 0;           // the deadline in rounds; 0 for none
-  double time_limit_seconds = 0.0;    // the wall-clock deadline; 0 for none
+  std::uint64_t rounds = 0;         // the deadline in rounds; 0 for none
+  double time_limit_seconds = 0.0;  // the wall-clock deadline; 0 for none
   std::uint64_t seed = 0;
 };
 
@@ -73,7 +73,7 @@ class TournamentReport {
 
  private:
   const TournamentPlan* plan_;
-  std::vector<double> sum_;                 // [row negotiator][column negotiator], row's utility
+  std::vector<double> sum_;  // [row negotiator][column negotiator], row's utility
   std::vector<std::size_t> count_;
   std::vector<std::size_t> scenario_agreements_, scenario_negotiations_;
 };

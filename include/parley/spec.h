@@ -49,9 +49,7 @@ class Spec {
   // Canonical text: parameters sorted by key; Parse(ToString()) == *this.
   std::string ToString() const;
 
-  friend bool operator==(const Spec& a, const Spec& b) {
-    return a.name_ == b.name_ && a.parameters_ == b.parameters_;
-  }
+  friend bool operator==(const Spec& a, const Spec& b) { return a.name_ == b.name_ && a.parameters_ == b.parameters_; }
 
  private:
   // The value under `key`; throws UsageError when it is absent.

@@ -33,11 +33,11 @@ struct TournamentConfig {
   // name stands for all its tracks) and glob(3) patterns of these.
   std::vector<std::string> scenarios;
   std::uint64_t repetitions = 1;
-  std::uint64_t rounds = 0;           // deadline in rounds; 100 when neither this nor time is set
-  double time_limit_seconds = 0.0;    // wall-clock deadline of each negotiation; 0 for none
+  std::uint64_t rounds = 0;         // deadline in rounds; 100 when neither this nor time is set
+  double time_limit_seconds = 0.0;  // wall-clock deadline of each negotiation; 0 for none
   std::uint64_t seed = 0;
-  std::string protocol = "saop";      // a protocol spec
-  std::vector<std::string> mediators; // mediator specs for mediated protocols, lead first
+  std::string protocol = "saop";       // a protocol spec
+  std::vector<std::string> mediators;  // mediator specs for mediated protocols, lead first
   // Shared libraries of negotiators (parley/plugin.h), loaded before the negotiators are checked.
   std::vector<std::string> plugins;
   // False: leave out the assignments in which a negotiator plays more than one role.
@@ -46,9 +46,9 @@ struct TournamentConfig {
   double budget_seconds = 0.0;
 
   // How to run; none of these changes a result.
-  unsigned threads = 0;               // 0: std::thread::hardware_concurrency()
-  std::filesystem::path out;          // results folder; empty: keep results in memory only
-  bool resume = false;                // continue the tournament already in `out`
+  unsigned threads = 0;       // 0: std::thread::hardware_concurrency()
+  std::filesystem::path out;  // results folder; empty: keep results in memory only
+  bool resume = false;        // continue the tournament already in `out`
   // Keep every row in TournamentResult::rows. Without `out` the rows are the only result; with
   // it, false keeps memory flat however many negotiations run (the files hold every row).
   bool keep_rows = true;
@@ -68,8 +68,8 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path);
 // One negotiation of the work list.
 struct TournamentMatch {
   std::uint64_t id = 0;
-  std::size_t scenario = 0;                 // index into TournamentPlan::scenarios
-  std::vector<std::size_t> assignment;      // negotiator index per profile, in turn order
+  std::size_t scenario = 0;             // index into TournamentPlan::scenarios
+  std::vector<std::size_t> assignment;  // negotiator index per profile, in turn order
   std::uint64_t repetition = 0;
   std::uint64_t seed = 0;
 };
@@ -80,11 +80,11 @@ struct TournamentMatch {
 // computes any entry, so that a plan of millions of negotiations takes little memory. Every
 // process of a distributed run builds the same plan.
 struct TournamentPlan {
-  TournamentConfig config;                  // with defaults filled in and globs expanded
-  std::vector<std::string> scenario_ids;    // identity string of each scenario (as resolved)
+  TournamentConfig config;                // with defaults filled in and globs expanded
+  std::vector<std::string> scenario_ids;  // identity string of each scenario (as resolved)
   std::vector<Scenario> scenarios;
   std::vector<std::vector<std::vector<std::size_t>>> assignments;  // per scenario
-  std::vector<std::uint64_t> first_id;      // per scenario
+  std::vector<std::uint64_t> first_id;                             // per scenario
   std::uint64_t match_count = 0;
 
   TournamentMatch Match(std::uint64_t id) const;
@@ -107,32 +107,32 @@ struct TournamentRow {
   std::uint64_t id = 0;
   std::string scenario;
   std::uint64_t repetition = 0;
-  std::vector<std::string> roles;           // profile names
-  std::vector<std::string> negotiators;     // negotiator specs
-  std::vector<std::size_t> assignment;      // negotiator indices in the configuration
+  std::vector<std::string> roles;        // profile names
+  std::vector<std::string> negotiators;  // negotiator specs
+  std::vector<std::size_t> assignment;   // negotiator indices in the configuration
   std::uint64_t seed = 0;
   bool agreement = false;
-  std::vector<std::string> issues;          // issue names, with outcome (value names) when agreed
+  std::vector<std::string> issues;  // issue names, with outcome (value names) when agreed
   std::vector<std::string> outcome;
-  std::vector<double> utilities;            // final, discounted
+  std::vector<double> utilities;  // final, discounted
   std::vector<double> undiscounted_utilities;
-  std::vector<double> reservation_values;   // discounted, at the time the negotiation ended
+  std::vector<double> reservation_values;  // discounted, at the time the negotiation ended
   std::uint64_t rounds = 0;
   std::uint64_t steps = 0;
-  double time = 0.0;                        // normalised time at the end
+  double time = 0.0;  // normalised time at the end
   // Agreement metrics (ScenarioAnalysis::Measure); absent when the scenario cannot be analysed
   // (or, for the Nash and Kalai distances, when the zone of agreement is empty).
   std::optional<double> social_welfare, distance_to_pareto, distance_to_nash, distance_to_kalai;
   std::optional<bool> pareto_optimal;
   std::optional<double> opposition;
   std::string end_reason;
-  std::string fault;                        // empty when none
-  std::optional<std::size_t> fault_party;   // the party at fault, when the protocol names one
-  double elapsed_seconds = 0.0;             // wall clock: the only field that differs between runs
+  std::string fault;                       // empty when none
+  std::optional<std::size_t> fault_party;  // the party at fault, when the protocol names one
+  double elapsed_seconds = 0.0;            // wall clock: the only field that differs between runs
 };
 
 // The rows' file formats. Both are written from the row alone, so equal rows give equal bytes.
-std::string RowToJsonLine(const TournamentRow& row);  // without the newline
+std::string RowToJsonLine(const TournamentRow& row);                                // without the newline
 TournamentRow RowFromJsonLine(const std::string& line, const std::string& origin);  // throws InputError
 std::string CsvHeader();
 std::string RowToCsvLine(const TournamentRow& row);
@@ -162,8 +162,8 @@ class StatisticAccumulator {
 
  private:
   std::uint64_t n_ = 0;
-  std::uint64_t sum_[2] = {0, 0};          // two's complement, 128 bits: sum of value * 2^40
-  std::uint64_t squares_[3] = {0, 0, 0};   // 192 bits: sum of (value * 2^40)^2
+  std::uint64_t sum_[2] = {0, 0};         // two's complement, 128 bits: sum of value * 2^40
+  std::uint64_t squares_[3] = {0, 0, 0};  // 192 bits: sum of (value * 2^40)^2
   bool out_of_range_ = false;
 };
 // The 0.975 quantile of Student's t distribution with `degrees` degrees of freedom.
@@ -172,9 +172,9 @@ double StudentT975(std::size_t degrees);
 // Statistics of one negotiator over every role it played (in one scenario, or in all).
 struct NegotiatorStatistics {
   std::string negotiator;
-  std::size_t rank = 0;         // by mean utility, 1 = best; equal means share a rank
+  std::size_t rank = 0;  // by mean utility, 1 = best; equal means share a rank
   Statistic utility, advantage, welfare, agreement, distance_to_pareto, distance_to_nash;
-  std::size_t faults = 0;       // negotiations ended by this negotiator's fault
+  std::size_t faults = 0;  // negotiations ended by this negotiator's fault
 };
 
 struct ScenarioStatistics {
@@ -226,7 +226,7 @@ std::string SummaryToJson(const TournamentSummary& summary);
 std::string SummaryTable(const TournamentSummary& summary);
 
 struct TournamentProgress {
-  std::uint64_t done = 0;     // including negotiations found in the results when resuming
+  std::uint64_t done = 0;  // including negotiations found in the results when resuming
   std::uint64_t total = 0;
   std::uint64_t resumed = 0;  // of `done`, read back from an earlier run
   double elapsed_seconds = 0.0;

@@ -4,9 +4,9 @@
 #include <pybind11/stl.h>
 
 #include "analysis/metrics_fields.h"
-#include "parley/analysis.h"
 #include "bindings.h"
 #include "conversions.h"
+#include "parley/analysis.h"
 #include "record_dicts.h"
 
 namespace parley::python {
@@ -94,8 +94,7 @@ void BindAnalysis(py::module_& m) {
       .def_property_readonly(
           "frontier_outcomes",
           [](const Analysis& a) {
-            return FrontierTable(a, a.space->issue_count(),
-                                 [](const FrontierPoint& p) { return &p.outcome.values(); });
+            return FrontierTable(a, a.space->issue_count(), [](const FrontierPoint& p) { return &p.outcome.values(); });
           },
           "The frontier's outcomes, row by row as in `frontier`: shape (points, issues), outcome encoding.")
       .def_property_readonly("frontier_exact", [](const Analysis& a) { return a.analysis->frontier().exact; })
@@ -103,8 +102,9 @@ void BindAnalysis(py::module_& m) {
       .def_property_readonly("distinct_utility_vectors",
                              [](const Analysis& a) { return a.analysis->frontier().distinct_utility_vectors; })
       .def_property_readonly("zone", [](const Analysis& a) { return a.analysis->zone(); })
-      .def_property_readonly("nash", [](const Analysis& a) { return ToPoint(a, a.analysis->nash()); },
-                             "Maximises the product of gains over the reservation values; None if the zone is empty.")
+      .def_property_readonly(
+          "nash", [](const Analysis& a) { return ToPoint(a, a.analysis->nash()); },
+          "Maximises the product of gains over the reservation values; None if the zone is empty.")
       .def_property_readonly("kalai_smorodinsky",
                              [](const Analysis& a) { return ToPoint(a, a.analysis->kalai_smorodinsky()); })
       .def_property_readonly("egalitarian", [](const Analysis& a) { return ToPoint(a, a.analysis->egalitarian()); })

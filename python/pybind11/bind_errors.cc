@@ -1,8 +1,8 @@
 // Parley's errors as Python exceptions, keeping their messages: parley.InputError for unreadable
 // or malformed input, parley.UsageError (also a ValueError) for requests the engine cannot honour,
 // both subclasses of parley.Error.
-#include "parley/error.h"
 #include "bindings.h"
+#include "parley/error.h"
 
 namespace parley::python {
 namespace {

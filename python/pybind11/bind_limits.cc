@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
+#include "bindings.h"
 #include "parley/error.h"
 #include "parley/limits.h"
-#include "bindings.h"
 
 namespace parley::python {
 namespace {

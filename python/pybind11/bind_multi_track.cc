@@ -4,8 +4,8 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
-#include "parley/multi_track.h"
 #include "bindings.h"
+#include "parley/multi_track.h"
 #include "python_negotiator.h"
 #include "results.h"
 
@@ -77,8 +77,9 @@ void BindMultiTrack(py::module_& m) {
   py::class_<Track>(m, "Track", "One track of a multi-track scenario: a negotiation between some of the parties.")
       .def_readonly("name", &Track::name)
       .def_readonly("description", &Track::description)
-      .def_property_readonly("scenario", [](const Track& t) { return std::make_shared<Scenario>(t.Negotiation()); },
-                             "The scenario the participants negotiate.")
+      .def_property_readonly(
+          "scenario", [](const Track& t) { return std::make_shared<Scenario>(t.Negotiation()); },
+          "The scenario the participants negotiate.")
       .def_readonly("participants", &Track::participants)
       .def_readonly("protocol", &Track::protocol)
       .def_readonly("mediators", &Track::mediators)
@@ -93,22 +94,25 @@ void BindMultiTrack(py::module_& m) {
                                                 "overall utility depends on every track.")
       .def_property_readonly("name", &MultiTrackScenario::name)
       .def_property_readonly("description", &MultiTrackScenario::description)
-      .def_property_readonly("parties", [](const MultiTrackScenario& s) {
-        std::vector<std::string> names;
-        for (const auto& party : s.parties()) names.push_back(party.name);
-        return names;
-      })
+      .def_property_readonly("parties",
+                             [](const MultiTrackScenario& s) {
+                               std::vector<std::string> names;
+                               for (const auto& party : s.parties()) names.push_back(party.name);
+                               return names;
+                             })
       .def_property_readonly("tracks", &MultiTrackScenario::tracks)
-      .def_property_readonly("mediators", [](const MultiTrackScenario& s) {
-        std::vector<std::string> names;
-        for (const auto& mediator : s.mediators()) names.push_back(mediator.name);
-        return names;
-      })
+      .def_property_readonly("mediators",
+                             [](const MultiTrackScenario& s) {
+                               std::vector<std::string> names;
+                               for (const auto& mediator : s.mediators()) names.push_back(mediator.name);
+                               return names;
+                             })
       .def("__repr__", [](const MultiTrackScenario& s) {
         return fmt::format("<parley.MultiTrackScenario '{}': {} tracks>", s.name(), s.tracks().size());
       });
 
-  py::class_<PythonMultiTrackResult>(m, "MultiTrackResult", "The result of every track and each party's overall utility.")
+  py::class_<PythonMultiTrackResult>(m, "MultiTrackResult",
+                                     "The result of every track and each party's overall utility.")
       .def_readonly("tracks", &PythonMultiTrackResult::tracks, "Each track's NegotiationResult, in track order.")
       .def_readonly("track_names", &PythonMultiTrackResult::track_names)
       .def_readonly("protocols", &PythonMultiTrackResult::protocols)
@@ -117,11 +121,14 @@ void BindMultiTrack(py::module_& m) {
       .def_readonly("overall_without_deal", &PythonMultiTrackResult::overall_without_deal,
                     "Each party's overall utility had every track ended without agreement.");
 
-  m.def("load_multi_track", [](const std::filesystem::path& name_or_path) {
-          return std::make_shared<MultiTrackScenario>(LoadMultiTrackScenario(name_or_path.string()));
-        }, py::arg("name_or_path"),
-        "Loads a multi-track scenario: a built-in name ('ceasefire-2024'), a Parley multi-track JSON file, or any "
-        "single-track scenario (as one track).");
+  m.def(
+      "load_multi_track",
+      [](const std::filesystem::path& name_or_path) {
+        return std::make_shared<MultiTrackScenario>(LoadMultiTrackScenario(name_or_path.string()));
+      },
+      py::arg("name_or_path"),
+      "Loads a multi-track scenario: a built-in name ('ceasefire-2024'), a Parley multi-track JSON file, or any "
+      "single-track scenario (as one track).");
   m.def("run_multi_track", &RunTracks, py::arg("scenario"), py::kw_only(), py::arg("rounds") = 100,
         py::arg("time_limit") = 0.0, py::arg("seed") = 0, py::arg("trace") = false,
         py::arg("negotiators") = std::map<std::string, std::vector<std::string>>{},

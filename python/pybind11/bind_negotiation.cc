@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
+#include "bindings.h"
+#include "conversions.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
-#include "bindings.h"
-#include "conversions.h"
 #include "python_negotiator.h"
 #include "record_dicts.h"
 #include "results.h"
@@ -76,8 +76,10 @@ PythonResult Negotiate(const std::shared_ptr<Scenario>& scenario, const py::list
       owned.push_back(NegotiatorRegistry::Create(names.back()));
     } else {
       if (!objects.insert(negotiator.ptr()).second) {
-        throw UsageError(fmt::format("the same negotiator object {} was given for two parties; give each party its "
-                                     "own", std::string(py::repr(negotiator))));
+        throw UsageError(
+            fmt::format("the same negotiator object {} was given for two parties; give each party its "
+                        "own",
+                        std::string(py::repr(negotiator))));
       }
       names.push_back(PythonNegotiatorName(negotiator));
       owned.push_back(std::make_unique<PythonNegotiator>(negotiator));
@@ -124,38 +126,50 @@ void BindNegotiation(py::module_& m) {
   BindPythonNegotiators(m);
 
   py::class_<PythonResult>(m, "NegotiationResult", "How a negotiation ended, and (when recorded) every action.")
-      .def_property_readonly("agreement", [](const PythonResult& r) {
-        return OptionalOutcomeToPython(*r.space, r.result.agreement);
-      }, "The agreed outcome (a tuple), or None.")
-      .def_property_readonly("agreement_values", [](const PythonResult& r) -> py::object {
-        return r.result.agreement ? py::object(OutcomeValues(*r.space, *r.result.agreement)) : py::none();
-      }, "The agreement's value of each issue by name, or None.")
+      .def_property_readonly(
+          "agreement", [](const PythonResult& r) { return OptionalOutcomeToPython(*r.space, r.result.agreement); },
+          "The agreed outcome (a tuple), or None.")
+      .def_property_readonly(
+          "agreement_values",
+          [](const PythonResult& r) -> py::object {
+            return r.result.agreement ? py::object(OutcomeValues(*r.space, *r.result.agreement)) : py::none();
+          },
+          "The agreement's value of each issue by name, or None.")
       .def_property_readonly("agreed", [](const PythonResult& r) { return r.result.agreement.has_value(); })
-      .def_property_readonly("end_reason", [](const PythonResult& r) {
-        return std::string(EndReasonName(r.result.end_reason));
-      }, "'agreement', 'deadline', 'ended', 'fault' or 'stopped'.")
-      .def_property_readonly("utilities", [](const PythonResult& r) { return r.result.utilities; },
-                             "Each party's final utility: of the agreement, discounted at the time it was reached, "
-                             "or its discounted reservation value.")
+      .def_property_readonly(
+          "end_reason", [](const PythonResult& r) { return std::string(EndReasonName(r.result.end_reason)); },
+          "'agreement', 'deadline', 'ended', 'fault' or 'stopped'.")
+      .def_property_readonly(
+          "utilities", [](const PythonResult& r) { return r.result.utilities; },
+          "Each party's final utility: of the agreement, discounted at the time it was reached, "
+          "or its discounted reservation value.")
       .def_property_readonly("undiscounted_utilities",
                              [](const PythonResult& r) { return r.result.undiscounted_utilities; })
       .def_property_readonly("steps", [](const PythonResult& r) { return r.result.steps; })
       .def_property_readonly("rounds", [](const PythonResult& r) { return r.result.rounds; })
-      .def_property_readonly("time", [](const PythonResult& r) { return r.result.time; },
-                             "Normalised time at the end.")
+      .def_property_readonly(
+          "time", [](const PythonResult& r) { return r.result.time; }, "Normalised time at the end.")
       .def_property_readonly("elapsed_seconds", [](const PythonResult& r) { return r.result.elapsed_seconds; })
-      .def_property_readonly("fault", [](const PythonResult& r) -> py::object {
-        return r.result.fault ? py::cast(r.result.fault->message) : py::none();
-      }, "What went wrong when a negotiator or mediator failed, or None.")
-      .def_property_readonly("fault_party", [](const PythonResult& r) -> py::object {
-        return r.result.fault ? py::cast(r.result.fault->party) : py::none();
-      }, "Who failed (party_count + m for mediator m), or None.")
+      .def_property_readonly(
+          "fault",
+          [](const PythonResult& r) -> py::object {
+            return r.result.fault ? py::cast(r.result.fault->message) : py::none();
+          },
+          "What went wrong when a negotiator or mediator failed, or None.")
+      .def_property_readonly(
+          "fault_party",
+          [](const PythonResult& r) -> py::object {
+            return r.result.fault ? py::cast(r.result.fault->party) : py::none();
+          },
+          "Who failed (party_count + m for mediator m), or None.")
       .def_property_readonly("stop_reason", [](const PythonResult& r) { return r.result.stop_reason; })
-      .def_property_readonly("negotiators", [](const PythonResult& r) { return r.result.negotiators; },
-                             "The negotiators' specs (a Python negotiator's name), in turn order.")
+      .def_property_readonly(
+          "negotiators", [](const PythonResult& r) { return r.result.negotiators; },
+          "The negotiators' specs (a Python negotiator's name), in turn order.")
       .def_property_readonly("mediators", [](const PythonResult& r) { return r.result.mediators; })
-      .def_property_readonly("parties", [](const PythonResult& r) { return r.parties; },
-                             "The parties' names, in turn order (empty in a negotiator's finish()).")
+      .def_property_readonly(
+          "parties", [](const PythonResult& r) { return r.parties; },
+          "The parties' names, in turn order (empty in a negotiator's finish()).")
       .def_property_readonly("trace", &TraceToPython,
                              "Every action: dicts with 'step', 'round', 'time', 'party', 'action' ('offer', "
                              "'accept', 'end'), 'offer' (a tuple or None) and 'utilities' (each party's, or None).")

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
+#include "bindings.h"
 #include "parley/boa.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
-#include "bindings.h"
 
 namespace parley::python {
 namespace {

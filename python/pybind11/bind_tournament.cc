@@ -5,9 +5,9 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
-#include "parley/tournament.h"
 #include "bindings.h"
 #include "conversions.h"
+#include "parley/tournament.h"
 #include "python_negotiator.h"
 #include "record_dicts.h"
 #include "tournament/tournament_fields.h"

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
-#include "parley/error.h"
 #include "conversions.h"
+#include "parley/error.h"
 #include "results.h"
 
 namespace parley::python {
@@ -75,16 +75,14 @@ bool Overrides(const py::object& negotiator, const char* method) {
   return !py::type::handle_of(negotiator).attr(method).is(base.attr(method));
 }
 
-py::dict Factories() {
-  return py::module_::import("parley._parley").attr("_negotiator_factories").cast<py::dict>();
-}
+py::dict Factories() { return py::module_::import("parley._parley").attr("_negotiator_factories").cast<py::dict>(); }
 
 }  // namespace
 
 PythonNegotiator::PythonNegotiator(py::object negotiator) : negotiator_(std::move(negotiator)) {
   if (!py::hasattr(negotiator_, "act")) {
-    throw py::type_error(fmt::format("a negotiator needs an act() method; {} has none",
-                                     std::string(py::repr(negotiator_))));
+    throw py::type_error(
+        fmt::format("a negotiator needs an act() method; {} has none", std::string(py::repr(negotiator_))));
   }
   act_ = negotiator_.attr("act");
   begin_ = Overrides(negotiator_, "begin") ? py::object(negotiator_.attr("begin")) : py::object(py::none());
@@ -107,9 +105,9 @@ void PythonNegotiator::Begin(const NegotiatorContext& context) {
   space_ = context.space;
   shared_space_ = SpaceOf(*context.profile);
   if (begin_.is_none()) return;
-  ContextView view{shared_space_,        std::make_shared<Profile>(*context.profile),
-                   context.party,        context.party_count,
-                   context.max_rounds,   context.time_limit_seconds,
+  ContextView view{shared_space_,      std::make_shared<Profile>(*context.profile),
+                   context.party,      context.party_count,
+                   context.max_rounds, context.time_limit_seconds,
                    context.seed};
   Call(begin_, view);
 }
@@ -175,8 +173,7 @@ std::string PythonNegotiatorName(py::handle negotiator) {
 void RegisterPythonNegotiator(const std::string& name, py::object factory, const std::string& description,
                               const std::vector<ParameterInfo>& parameters) {
   if (runs_in_progress.load() > 0) {
-    throw UsageError(fmt::format("cannot register negotiator '{}' while a negotiation or tournament is running",
-                                 name));
+    throw UsageError(fmt::format("cannot register negotiator '{}' while a negotiation or tournament is running", name));
   }
   py::dict factories = Factories();
   if (factories.contains(name)) {
@@ -185,9 +182,10 @@ void RegisterPythonNegotiator(const std::string& name, py::object factory, const
     for (const auto& p : entry.parameters) before.push_back(p.name);
     for (const auto& p : parameters) after.push_back(p.name);
     if (before != after) {
-      throw UsageError(fmt::format("negotiator '{}' was registered with parameters ({}); a name keeps its parameters, "
-                                   "register the new ones under a new name",
-                                   name, fmt::join(before, ", ")));
+      throw UsageError(
+          fmt::format("negotiator '{}' was registered with parameters ({}); a name keeps its parameters, "
+                      "register the new ones under a new name",
+                      name, fmt::join(before, ", ")));
     }
     factories[py::str(name)] = factory;
     return;

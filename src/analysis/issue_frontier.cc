@@ -14,9 +14,9 @@
 
 #include <fmt/format.h>
 
-#include "common/format_count.h"
 #include "analysis/frontier_methods.h"
 #include "analysis/non_dominated.h"
+#include "common/format_count.h"
 #include "parley/error.h"
 #include "parley/limits.h"
 #include "parley/utility.h"
@@ -63,7 +63,8 @@ std::size_t PointLimit(const Scenario& scenario, const AnalysisOptions& options)
   std::uint64_t bytes_per_point = 16 * issues + 8 * parties;
   if (parties > 2) bytes_per_point += 8 * parties * widest;
   const std::uint64_t fitting = DefaultResourceLimits().max_cache_bytes / bytes_per_point;
-  return static_cast<std::size_t>(std::clamp<std::uint64_t>(fitting, 2, std::max<std::size_t>(options.frontier_point_limit, 2)));
+  return static_cast<std::size_t>(
+      std::clamp<std::uint64_t>(fitting, 2, std::max<std::size_t>(options.frontier_point_limit, 2)));
 }
 
 class Programme {
@@ -408,9 +409,9 @@ ParetoFrontier Programme::Run() {
         "every party, of being weakly dominated by a returned point; largest partial frontier {} points)",
         issues_, FormatCount(limit_), thinned_, error_bound_, FormatCount(largest_));
     if (limit_ < requested_limit_) {
-      frontier.method += fmt::format(" (the limit of {} points was lowered to fit {})", FormatCount(requested_limit_),
-                                     DescribeLimit(DefaultResourceLimits().max_cache_bytes >> 20, "MiB",
-                                                   "--max-memory-mb"));
+      frontier.method +=
+          fmt::format(" (the limit of {} points was lowered to fit {})", FormatCount(requested_limit_),
+                      DescribeLimit(DefaultResourceLimits().max_cache_bytes >> 20, "MiB", "--max-memory-mb"));
     }
   }
   Canonicalize(frontier);

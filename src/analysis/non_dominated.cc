@@ -319,9 +319,8 @@ std::vector<std::size_t> ManyParties(const UtilityColumns& utilities, std::size_
     std::size_t end = start + 1;
     while (end < order.size() && same(order[start], order[end])) ++end;
     const std::int64_t* candidate = table.row(order[start]);
-    const bool dominated = std::any_of(skyline.begin(), skyline.end(), [&](std::size_t s) {
-      return Dominates(table.row(s), candidate, parties);
-    });
+    const bool dominated = std::any_of(skyline.begin(), skyline.end(),
+                                       [&](std::size_t s) { return Dominates(table.row(s), candidate, parties); });
     if (!dominated) {
       for (std::size_t k = start; k < end; ++k) kept.push_back(table.items[order[k]]);
       skyline.push_back(order[start]);

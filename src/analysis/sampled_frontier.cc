@@ -14,9 +14,9 @@
 
 #include <fmt/format.h>
 
-#include "common/format_count.h"
 #include "analysis/frontier_methods.h"
 #include "analysis/non_dominated.h"
+#include "common/format_count.h"
 #include "parley/limits.h"
 #include "parley/outcome_ranking.h"
 #include "parley/random.h"

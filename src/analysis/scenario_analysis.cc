@@ -15,8 +15,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "common/format_count.h"
 #include "analysis/frontier_methods.h"
+#include "common/format_count.h"
 #include "parley/error.h"
 #include "parley/limits.h"
 #include "parley/random.h"
@@ -27,9 +27,7 @@ namespace {
 
 constexpr double kTieTolerance = 1e-12;
 
-bool Better(double candidate, double best) {
-  return candidate > best + kTieTolerance * std::max(1.0, std::abs(best));
-}
+bool Better(double candidate, double best) { return candidate > best + kTieTolerance * std::max(1.0, std::abs(best)); }
 bool Tied(double candidate, double best) { return !Better(candidate, best) && !Better(best, candidate); }
 
 bool AllLinearAdditive(const Scenario& scenario) {
@@ -154,7 +152,8 @@ ScenarioAnalysis::ScenarioAnalysis(const Scenario& scenario, const AnalysisOptio
     for (std::size_t p = 0; p < parties; ++p) ideal_point_[p] = std::max(ideal_point_[p], point.utilities[p]);
   }
   opposition_ = std::numeric_limits<double>::infinity();
-  for (const auto& point : frontier_.points) opposition_ = std::min(opposition_, Distance(point.utilities, ideal_point_));
+  for (const auto& point : frontier_.points)
+    opposition_ = std::min(opposition_, Distance(point.utilities, ideal_point_));
   if (frontier_.points.empty()) opposition_ = 0.0;
 
   // Gains over the reservation values, and each party's best gain within the zone.

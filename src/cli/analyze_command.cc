@@ -147,8 +147,8 @@ void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
 
 void AddAnalyzeCommand(CLI::App& app) {
   auto options = std::make_shared<AnalyzeOptions>();
-  auto* command = app.add_subcommand(
-      "analyze", "Pareto frontier, zone of agreement and bargaining solutions of a scenario.");
+  auto* command =
+      app.add_subcommand("analyze", "Pareto frontier, zone of agreement and bargaining solutions of a scenario.");
   command->add_option("PATH", options->scenario, "Built-in scenario name, GENIUS XML folder or Parley JSON file")
       ->capture_default_str();
   command->add_option("--parties", options->parties,

@@ -1,6 +1,6 @@
 // The sub-commands of the `parley` program. Each `<name>_command.cc` in src/cli defines one;
-// parley_main.cc wires them into one CLI11 application. Commands throw parley::Error on bad input; main() turns that into
-// one line on stderr and a non-zero exit status.
+// parley_main.cc wires them into one CLI11 application. Commands throw parley::Error on bad input; main() turns that
+// into one line on stderr and a non-zero exit status.
 #ifndef PARLEY_CLI_COMMANDS_H_
 #define PARLEY_CLI_COMMANDS_H_
 

@@ -43,7 +43,8 @@ void Convert(const ConvertOptions& options) {
   const std::filesystem::path output(options.output);
   std::error_code ec;
   const bool exists = std::filesystem::exists(std::filesystem::symlink_status(output, ec));
-  const bool empty_folder = exists && std::filesystem::is_directory(output, ec) && std::filesystem::is_empty(output, ec);
+  const bool empty_folder =
+      exists && std::filesystem::is_directory(output, ec) && std::filesystem::is_empty(output, ec);
   if (exists && !empty_folder && !options.force) {
     throw UsageError(fmt::format("{}: already exists; give --force to replace it", options.output));
   }
@@ -61,13 +62,16 @@ void Convert(const ConvertOptions& options) {
 
 void AddConvertCommand(CLI::App& app) {
   auto options = std::make_shared<ConvertOptions>();
-  auto* convert = app.add_subcommand("convert", "Convert a scenario from one format to another (see `parley list "
-                                                "formats`).");
+  auto* convert = app.add_subcommand("convert",
+                                     "Convert a scenario from one format to another (see `parley list "
+                                     "formats`).");
   convert->add_option("INPUT", options->input, "Scenario to read: a file, a folder or a built-in name")->required();
   convert->add_option("OUTPUT", options->output, "Where to write it (a file or a folder, as the format needs)")
       ->required();
-  convert->add_option("--to", options->to, "Format to write: genius-xml, geniusweb-json, negmas-yaml, negmas-json, "
-                                           "parley-json, ...")
+  convert
+      ->add_option("--to", options->to,
+                   "Format to write: genius-xml, geniusweb-json, negmas-yaml, negmas-json, "
+                   "parley-json, ...")
       ->required();
   convert->add_option("--from", options->from, "Format to read (default: recognised from the input)");
   convert->add_flag("--force", options->force, "Replace OUTPUT if it exists");

@@ -31,8 +31,9 @@ void PrintRegistry() {
 }  // namespace
 
 void AddListCommand(CLI::App& app) {
-  auto* list = app.add_subcommand("list", "List registered negotiators, mediators, protocols, scenario formats or built-in "
-                                          "scenarios.");
+  auto* list = app.add_subcommand("list",
+                                  "List registered negotiators, mediators, protocols, scenario formats or built-in "
+                                  "scenarios.");
   list->require_subcommand(1);
   auto plugins = std::make_shared<std::vector<std::string>>();
   auto* negotiators = list->add_subcommand("negotiators", "Registered negotiators and their parameters.");

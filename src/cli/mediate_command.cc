@@ -29,7 +29,7 @@ struct MediateOptions {
   std::string scenario = std::string(kDefaultScenario);
   bool json = false;
   std::int64_t top = 5;
-  std::string times;  // empty: the default times
+  std::string times;   // empty: the default times
   std::string report;  // an HTML report to write
 };
 
@@ -340,8 +340,7 @@ void Run(const MediateOptions& cli) {
   const MediationReport report = AssistMediation(scenario, options);
   if (!cli.report.empty()) WriteReportFile(cli.report, MediationReportHtml(scenario, report));
   if (cli.json) {
-    fmt::print("{}\n",
-               ReportJson(scenario, report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", ReportJson(scenario, report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
     PrintReport(scenario, report);
   }

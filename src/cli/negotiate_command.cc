@@ -29,14 +29,14 @@ namespace {
 struct NegotiateOptions {
   std::string scenario = std::string(kDefaultScenario);
   std::string negotiators;  // empty: boulware for the first party, tit-for-tat for the others
-  std::string protocol;  // empty: the scenario's (saop for single-track scenarios)
+  std::string protocol;     // empty: the scenario's (saop for single-track scenarios)
   std::string mediators;
   std::uint64_t rounds = 0;
   double time_limit = 0.0;
   std::uint64_t seed = 0;
   std::string parties;  // empty: every party of the scenario
   std::string trace;
-  std::string report;  // an HTML report to write
+  std::string report;            // an HTML report to write
   ReportOptions report_options;  // how much the report draws
   bool json = false;
   bool metrics = true;
@@ -65,11 +65,11 @@ std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::str
   }
   if (specs.size() == 1) specs.assign(scenario.party_count(), specs.front());
   if (specs.size() != scenario.party_count()) {
-    throw UsageError(fmt::format("scenario '{}' has {} parties ({}) but {} negotiators were given: give one per party "
-                                 "or one for all",
-                                 scenario.name(), scenario.party_count(),
-                                 fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", "),
-                                 specs.size()));
+    throw UsageError(
+        fmt::format("scenario '{}' has {} parties ({}) but {} negotiators were given: give one per party "
+                    "or one for all",
+                    scenario.name(), scenario.party_count(),
+                    fmt::join(internal::Mapped(scenario.profiles(), &Profile::name), ", "), specs.size()));
   }
   return specs;
 }
@@ -186,7 +186,9 @@ void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult&
         }
         break;
       case EndReason::kDeadline: fmt::print("  Result    no agreement by the deadline\n"); break;
-      case EndReason::kEndedByParty: fmt::print("  Result    no agreement: a party walked away (t = {:.2f})\n", r.time); break;
+      case EndReason::kEndedByParty:
+        fmt::print("  Result    no agreement: a party walked away (t = {:.2f})\n", r.time);
+        break;
       case EndReason::kStopped: fmt::print("  Result    no agreement: {} (t = {:.2f})\n", r.stop_reason, r.time); break;
       case EndReason::kFault: fmt::print("  Result    no agreement: {}\n", r.fault->message); break;
     }
@@ -254,7 +256,8 @@ void Run(const NegotiateOptions& cli) {
       for (const auto& spec : given) Spec::Parse(spec);
       for (const auto& track : multi.tracks()) {
         std::vector<std::string> specs;
-        for (std::size_t p = 0; p < track.participants.size(); ++p) specs.push_back(given[std::min(p, given.size() - 1)]);
+        for (std::size_t p = 0; p < track.participants.size(); ++p)
+          specs.push_back(given[std::min(p, given.size() - 1)]);
         options.negotiators.push_back(std::move(specs));
       }
     }
@@ -277,8 +280,8 @@ void Run(const NegotiateOptions& cli) {
       // One trace per track, beside the named file: trace.jsonl gives trace.<track>.jsonl.
       const std::filesystem::path path(cli.trace);
       for (std::size_t t = 0; t < multi.tracks().size(); ++t) {
-        std::filesystem::path file = path.parent_path() / (path.stem().string() + "." + multi.tracks()[t].name +
-                                                           path.extension().string());
+        std::filesystem::path file =
+            path.parent_path() / (path.stem().string() + "." + multi.tracks()[t].name + path.extension().string());
         WriteTraceFile(multi.tracks()[t].Negotiation(), result.tracks[t], file);
       }
     }
@@ -308,10 +311,10 @@ void Run(const NegotiateOptions& cli) {
   const NegotiationResult result = RunNegotiation(scenario, specs, options, protocol, mediators);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
   if (!cli.report.empty()) {
-    WriteReportFile(cli.report,
-                    NegotiationReportHtml(scenario, result,
-                                          {protocol, options.rounds, options.time_limit_seconds, options.seed},
-                                          ReportOptionsFor(cli)));
+    WriteReportFile(
+        cli.report,
+        NegotiationReportHtml(scenario, result, {protocol, options.rounds, options.time_limit_seconds, options.seed},
+                              ReportOptionsFor(cli)));
   }
   std::shared_ptr<const ScenarioAnalysis> analysis;
   std::optional<AgreementMetrics> metrics;
@@ -332,8 +335,7 @@ void Run(const NegotiateOptions& cli) {
 void AddNegotiateCommand(CLI::App& app) {
   auto options = std::make_shared<NegotiateOptions>();
   auto* command = app.add_subcommand("negotiate", "Run one negotiation and print its result.");
-  command->add_option("--scenario", options->scenario,
-                      "Built-in scenario name, GENIUS XML folder or Parley JSON file")
+  command->add_option("--scenario", options->scenario, "Built-in scenario name, GENIUS XML folder or Parley JSON file")
       ->capture_default_str();
   command->add_option("--negotiators", options->negotiators,
                       "Comma-separated negotiator specs, one per party or one for all, e.g. "
@@ -354,16 +356,19 @@ void AddNegotiateCommand(CLI::App& app) {
   command->add_option("--report", options->report,
                       "Write a self-contained HTML report to FILE: utility space, offers, frontier, solutions "
                       "(see docs/reports.md)");
-  command->add_option("--report-outcomes", options->report_options.max_outcome_points,
-                      "Most outcomes a utility-space panel of the report draws; larger spaces are sampled")
+  command
+      ->add_option("--report-outcomes", options->report_options.max_outcome_points,
+                   "Most outcomes a utility-space panel of the report draws; larger spaces are sampled")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  command->add_option("--report-frontier", options->report_options.max_frontier_points,
-                      "Most Pareto-frontier points a panel draws; longer frontiers are evenly thinned")
+  command
+      ->add_option("--report-frontier", options->report_options.max_frontier_points,
+                   "Most Pareto-frontier points a panel draws; longer frontiers are evenly thinned")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  command->add_option("--report-offers", options->report_options.max_offer_points,
-                      "Most offers of each party a panel draws; more are evenly thinned")
+  command
+      ->add_option("--report-offers", options->report_options.max_offer_points,
+                   "Most offers of each party a panel draws; more are evenly thinned")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   command->add_flag("--json", options->json, "Print the result as JSON");

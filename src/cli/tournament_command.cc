@@ -118,9 +118,10 @@ void Run(const TournamentOptions& cli, const CLI::App& command) {
       WriteReportFile(cli.report, html.Html(result.summary));
     }
     fmt::print("{}", SummaryTable(result.summary));
-    fmt::print("\n{} negotiations in {:.2f} s; results in {}/ (results.csv, results.jsonl, summary.csv, "
-               "summary.json, config.json)\n",
-               result.plan.match_count, seconds, config.out.string());
+    fmt::print(
+        "\n{} negotiations in {:.2f} s; results in {}/ (results.csv, results.jsonl, summary.csv, "
+        "summary.json, config.json)\n",
+        result.plan.match_count, seconds, config.out.string());
   };
 #ifdef PARLEY_WITH_MPI
   if (StartedByMpirun()) {
@@ -141,12 +142,14 @@ void AddTournamentCommand(CLI::App& app) {
       "tournament",
       "Run every negotiator against every other on every scenario, in every role, several times (see "
       "docs/tournaments.md).");
-  command->add_option("--config", options->config, "Tournament configuration (JSON, see tournaments/example.json); "
-                                                    "flags given as well override its keys");
+  command->add_option("--config", options->config,
+                      "Tournament configuration (JSON, see tournaments/example.json); "
+                      "flags given as well override its keys");
   command->add_option("--negotiators", options->negotiators,
                       "Comma-separated negotiator specs, e.g. 'boulware,time(e=0.5),micro'");
-  command->add_option("--scenarios", options->scenarios,
-                      "Scenarios: GENIUS folders, Parley JSON files, built-in names (NAME#TRACK) or glob patterns")
+  command
+      ->add_option("--scenarios", options->scenarios,
+                   "Scenarios: GENIUS folders, Parley JSON files, built-in names (NAME#TRACK) or glob patterns")
       ->expected(1, -1);
   command->add_option("--repetitions", options->repetitions, "Repetitions of each negotiation (default 1)")
       ->check(CLI::PositiveNumber);
@@ -162,9 +165,10 @@ void AddTournamentCommand(CLI::App& app) {
   command->add_flag("--resume", options->resume, "Continue the interrupted tournament in --out");
   command->add_option("--protocol", options->protocol, "Protocol spec (default saop)");
   command->add_option("--mediators", options->mediators, "Comma-separated mediator specs for mediated protocols");
-  command->add_option("--budget", options->budget,
-                      "Wall-clock budget of each negotiation in seconds; a negotiation over it is stopped and the "
-                      "overrun recorded as its fault")
+  command
+      ->add_option("--budget", options->budget,
+                   "Wall-clock budget of each negotiation in seconds; a negotiation over it is stopped and the "
+                   "overrun recorded as its fault")
       ->check(CLI::PositiveNumber);
   command->add_flag("--no-self-play", options->no_self_play,
                     "Leave out assignments in which a negotiator plays more than one role");

@@ -50,22 +50,24 @@ void CheckFolder(const TournamentConfig& config, std::size_t ranks) {
   const bool single = NonEmpty(out / "results.jsonl");
   if (!config.resume) {
     if (std::filesystem::exists(out / "config.json") || single || !counts.empty()) {
-      throw UsageError(fmt::format("{} already holds a tournament; resume it with --resume or choose another --out",
-                                   out.string()));
+      throw UsageError(
+          fmt::format("{} already holds a tournament; resume it with --resume or choose another --out", out.string()));
     }
     return;
   }
   for (std::size_t count : counts) {
     if (count == ranks) continue;
-    throw UsageError(fmt::format("cannot resume the tournament in {} with {} rank{}: it was run with {} ranks "
-                                 "(results.part-*-of-{}.jsonl) and each rank resumes its own part; resume it "
-                                 "with mpirun -np {}",
-                                 out.string(), ranks, ranks == 1 ? "" : "s", count, count, count));
+    throw UsageError(
+        fmt::format("cannot resume the tournament in {} with {} rank{}: it was run with {} ranks "
+                    "(results.part-*-of-{}.jsonl) and each rank resumes its own part; resume it "
+                    "with mpirun -np {}",
+                    out.string(), ranks, ranks == 1 ? "" : "s", count, count, count));
   }
   if (ranks > 1 && counts.empty() && single) {
-    throw UsageError(fmt::format("cannot resume the tournament in {} with {} ranks: it was run by one process; "
-                                 "resume it with one process (no mpirun, or mpirun -np 1)",
-                                 out.string(), ranks));
+    throw UsageError(
+        fmt::format("cannot resume the tournament in {} with {} ranks: it was run by one process; "
+                    "resume it with one process (no mpirun, or mpirun -np 1)",
+                    out.string(), ranks));
   }
 }
 
@@ -121,9 +123,10 @@ void RunTournamentUnderMpi(TournamentConfig config, const TournamentProgressCall
         for (int share = 0; share < size; ++share) {
           const auto part = config.out / fmt::format("results.part-{}-of-{}.jsonl", share, size);
           if (!std::filesystem::exists(part)) {
-            throw InputError(fmt::format("{} is missing after every rank finished; with ranks on several machines, "
-                                         "--out must be a folder they all share",
-                                         part.string()));
+            throw InputError(
+                fmt::format("{} is missing after every rank finished; with ranks on several machines, "
+                            "--out must be a folder they all share",
+                            part.string()));
           }
         }
         result = MergeTournamentShares(config);

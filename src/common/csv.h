@@ -29,7 +29,8 @@ std::string CsvField(std::string_view text);
 inline std::string CsvText(std::string_view text) { return std::string(text); }
 inline std::string CsvText(const std::string& text) { return text; }
 template <typename T>
-  requires std::is_arithmetic_v<T>
+concept Arithmetic = std::is_arithmetic_v<T>;
+template <Arithmetic T>
 std::string CsvText(T value) {
   return fmt::format("{}", value);
 }
@@ -102,7 +103,7 @@ class CsvFieldWriter {
   bool header_;
   std::string text_;
   bool first_ = true;
-  std::string prefix_;                          // of a nested record's column names
+  std::string prefix_;                         // of a nested record's column names
   std::span<const std::string_view> columns_;  // a nested record's column names, when given
   std::size_t next_column_ = 0;
 };

@@ -112,7 +112,9 @@ struct FieldProbe {
 
 // A type with a VisitFields: written as a nested object (JSON, Python) or as columns (CSV).
 template <typename T>
-concept HasFields = requires(T& record, FieldProbe& probe) { VisitFields(record, probe); };
+concept HasFields = requires(T& record, FieldProbe& probe) {
+  VisitFields(record, probe);
+};
 
 // Text that stands for nothing when empty (a row's fault): null in JSON, None in Python, an
 // empty CSV field. `Text` is std::string, const for writing.

@@ -39,8 +39,8 @@ class SpecParser {
     return false;
   }
   static bool IsWordChar(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '+' ||
-           c == '/' || c == ':' || c == '*';
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '+' || c == '/' ||
+           c == ':' || c == '*';
   }
   std::string ParseWord() {
     SkipSpace();
@@ -132,9 +132,10 @@ std::vector<std::string> Spec::SplitList(std::string_view text) {
 const Spec& Spec::At(std::string_view key) const {
   auto it = parameters_.find(key);
   if (it == parameters_.end()) {
-    throw UsageError(fmt::format("{}: parameter '{}' is not registered, so the spec has no value for it (a factory "
-                                 "reads only the parameters its registration declares, which the registry fills in)",
-                                 name_, key));
+    throw UsageError(
+        fmt::format("{}: parameter '{}' is not registered, so the spec has no value for it (a factory "
+                    "reads only the parameters its registration declares, which the registry fills in)",
+                    name_, key));
   }
   return it->second;
 }
@@ -144,7 +145,8 @@ double Spec::GetDouble(std::string_view key) const {
   const std::string& text = value_spec.name_;
   double value = 0.0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || !value_spec.parameters_.empty()) {
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+      !value_spec.parameters_.empty()) {
     throw UsageError(fmt::format("{}: parameter '{}' must be a number, got '{}'", name_, key, value_spec.ToString()));
   }
   return value;
@@ -171,7 +173,8 @@ bool Spec::GetBool(std::string_view key) const {
 std::string Spec::GetString(std::string_view key) const {
   const Spec& value_spec = At(key);
   if (!value_spec.parameters_.empty()) {
-    throw UsageError(fmt::format("{}: parameter '{}' must be a plain value, got '{}'", name_, key, value_spec.ToString()));
+    throw UsageError(
+        fmt::format("{}: parameter '{}' must be a plain value, got '{}'", name_, key, value_spec.ToString()));
   }
   return value_spec.name_;
 }

@@ -16,7 +16,6 @@ namespace {
 constexpr std::size_t kBufferSize = std::size_t{1} << 20;
 }  // namespace
 
-
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& text) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
@@ -97,7 +96,8 @@ void AtomicFileWriter::Flush() {
 void AtomicFileWriter::Commit() {
   Flush();
   // On disk before the rename, so that a power loss leaves the old file or the whole new one.
-  if (durable_ && ::fsync(fd_) != 0) throw InputError(fmt::format("{}: cannot write: {}", path_.string(), std::strerror(errno)));
+  if (durable_ && ::fsync(fd_) != 0)
+    throw InputError(fmt::format("{}: cannot write: {}", path_.string(), std::strerror(errno)));
   ::close(fd_);
   fd_ = -1;
   std::string().swap(buffer_);

@@ -135,9 +135,9 @@ void CollectIssues(const XmlFile& file, pugi::xml_node node, std::vector<IssueEl
     if (name == "issue") {
       out.push_back({child, parent});
       if (out.size() > max_issues) {
-        file.Fail(child, fmt::format("{} is issue number {}, beyond {}", Describe(child),
-                                     internal::FormatCount(out.size()),
-                                     DescribeLimit(max_issues, "issues", "--max-issues")));
+        file.Fail(child,
+                  fmt::format("{} is issue number {}, beyond {}", Describe(child), internal::FormatCount(out.size()),
+                              DescribeLimit(max_issues, "issues", "--max-issues")));
       }
     } else if (name == "objective" || name == "utility_space") {
       levels.push_back({child, child.first_child()});

@@ -184,8 +184,8 @@ ValueFunction ReadDiscreteEvaluator(const XmlFile& file, pugi::xml_node element,
     const double evaluation = OptionalNumberAttribute(file, item, "evaluation", 0.0, "a number >= 0");
     // GENIUS's evaluators refuse negative evaluations too ("Evaluation values have to be >= 0").
     if (evaluation < 0.0) {
-      file.Fail(item, fmt::format("{} has the negative evaluation {}; evaluations must be >= 0", Describe(item),
-                                  evaluation));
+      file.Fail(item,
+                fmt::format("{} has the negative evaluation {}; evaluations must be >= 0", Describe(item), evaluation));
     }
     evaluations[*position] = evaluation;
   }
@@ -393,7 +393,8 @@ std::string FolderName(const fs::path& folder) {
 }
 
 // The scenario of a domain and its profiles; `where` names their folder in messages.
-Scenario AssembleScenario(std::string name, const fs::path& where, const Domain& domain, std::vector<Profile> profiles) {
+Scenario AssembleScenario(std::string name, const fs::path& where, const Domain& domain,
+                          std::vector<Profile> profiles) {
   try {
     return Scenario(std::move(name), domain.space, std::move(profiles));
   } catch (const UsageError& error) {

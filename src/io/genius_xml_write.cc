@@ -42,7 +42,9 @@ void SetNumber(pugi::xml_node node, const char* name, double value) {
 pugi::xml_node AppendIssue(pugi::xml_node parent, const Issue& issue, std::size_t label) {
   pugi::xml_node node = parent.append_child("issue");
   node.append_attribute("index") = static_cast<unsigned long long>(label);
-  const char* kind = issue.kind() == IssueKind::kDiscrete ? "discrete" : issue.kind() == IssueKind::kInteger ? "integer" : "real";
+  const char* kind = issue.kind() == IssueKind::kDiscrete  ? "discrete"
+                     : issue.kind() == IssueKind::kInteger ? "integer"
+                                                           : "real";
   node.append_attribute("etype") = kind;
   node.append_attribute("type") = kind;
   node.append_attribute("vtype") = kind;
@@ -99,21 +101,23 @@ std::string DomainText(const OutcomeSpace& space) {
 
 // GENIUS divides a discrete issue's evaluations by their largest, so only a table whose largest
 // entry is exactly 1 (or that is all zeros) reads back unchanged.
-void AppendDiscreteEvaluations(pugi::xml_node node, const Profile& profile, const Issue& issue, const ValueFunction& f) {
+void AppendDiscreteEvaluations(pugi::xml_node node, const Profile& profile, const Issue& issue,
+                               const ValueFunction& f) {
   const std::vector<double>& table = f.table();
   const double max = *std::max_element(table.begin(), table.end());
   const bool all_zero = std::all_of(table.begin(), table.end(), [](double v) { return v == 0.0; });
   if (max != 1.0 && !all_zero) {
-    throw UsageError(fmt::format(
-        "GENIUS XML cannot hold {}: its best value is worth {}, and GENIUS divides every evaluation of a "
-        "discrete issue by the largest, so that the best value is always worth 1",
-        Where(profile, issue), max));
+    throw UsageError(
+        fmt::format("GENIUS XML cannot hold {}: its best value is worth {}, and GENIUS divides every evaluation of a "
+                    "discrete issue by the largest, so that the best value is always worth 1",
+                    Where(profile, issue), max));
   }
   if (const auto negative = std::find_if(table.begin(), table.end(), [](double v) { return v < 0.0; });
       negative != table.end()) {
-    throw UsageError(fmt::format("GENIUS XML cannot hold {}: the value '{}' is worth {}, and GENIUS refuses negative "
-                                 "evaluations",
-                                 Where(profile, issue), issue.values()[negative - table.begin()], *negative));
+    throw UsageError(
+        fmt::format("GENIUS XML cannot hold {}: the value '{}' is worth {}, and GENIUS refuses negative "
+                    "evaluations",
+                    Where(profile, issue), issue.values()[negative - table.begin()], *negative));
   }
   for (std::size_t v = 0; v < table.size(); ++v) {
     pugi::xml_node item = node.append_child("item");
@@ -135,20 +139,23 @@ bool WithinUnitInterval(const ValueFunction& f, const Issue& issue) {
 
 void AppendIntegerEvaluator(pugi::xml_node node, const Profile& profile, const Issue& issue, const ValueFunction& f) {
   if (f.shape() != ValueFunction::Shape::kLinear) {
-    throw UsageError(fmt::format("GENIUS XML cannot hold {}: GENIUS evaluates an integer issue with a linear function, "
-                                 "and this one has a {}",
-                                 Where(profile, issue), f.shape() == ValueFunction::Shape::kTable ? "value table" : "triangular function"));
+    throw UsageError(fmt::format(
+        "GENIUS XML cannot hold {}: GENIUS evaluates an integer issue with a linear function, "
+        "and this one has a {}",
+        Where(profile, issue), f.shape() == ValueFunction::Shape::kTable ? "value table" : "triangular function"));
   }
   if (!f.clamped() && !WithinUnitInterval(f, issue)) {
-    throw UsageError(fmt::format("GENIUS XML cannot hold {}: its linear function leaves [0, 1] and is not clamped, "
-                                 "while GENIUS clamps integer evaluations to [0, 1]",
-                                 Where(profile, issue)));
+    throw UsageError(
+        fmt::format("GENIUS XML cannot hold {}: its linear function leaves [0, 1] and is not clamped, "
+                    "while GENIUS clamps integer evaluations to [0, 1]",
+                    Where(profile, issue)));
   }
   pugi::xml_node evaluator = node.append_child("evaluator");
   evaluator.append_attribute("ftype") = "linear";
   SetNumber(evaluator, "slope", f.slope());
   // GENIUS measures from the issue's lower bound.
-  SetNumber(evaluator, "offset", f.origin() == issue.lower() ? f.offset() : f.offset() + f.slope() * (issue.lower() - f.origin()));
+  SetNumber(evaluator, "offset",
+            f.origin() == issue.lower() ? f.offset() : f.offset() + f.slope() * (issue.lower() - f.origin()));
 }
 
 void AppendRealEvaluator(pugi::xml_node node, const Profile& profile, const Issue& issue, const ValueFunction& f) {
@@ -168,9 +175,10 @@ void AppendRealEvaluator(pugi::xml_node node, const Profile& profile, const Issu
         return;
       }
       if (!f.clamped() && !WithinUnitInterval(f, issue)) {
-        throw UsageError(fmt::format("GENIUS XML cannot hold {}: its linear function leaves [0, 1] and is not clamped, "
-                                     "while GENIUS clamps linear evaluations to [0, 1]",
-                                     Where(profile, issue)));
+        throw UsageError(
+            fmt::format("GENIUS XML cannot hold {}: its linear function leaves [0, 1] and is not clamped, "
+                        "while GENIUS clamps linear evaluations to [0, 1]",
+                        Where(profile, issue)));
       }
       evaluator.append_attribute("ftype") = "linear";
       SetNumber(evaluator, "parameter0", f.origin() == 0.0 ? f.offset() : f.offset() - f.slope() * f.origin());
@@ -195,9 +203,10 @@ void AppendRectangle(pugi::xml_node parent, const HyperRectangle& rectangle, con
   for (const HyperRectangle::Bound& bound : rectangle.bounds) {
     const Issue& issue = space.issue(bound.issue);
     if (issue.kind() != IssueKind::kInteger) {
-      throw UsageError(fmt::format("GENIUS XML cannot hold a rectangle of party '{}' bounding issue '{}': GENIUS's "
-                                   "rectangles bound integer issues only",
-                                   profile.name(), issue.name()));
+      throw UsageError(
+          fmt::format("GENIUS XML cannot hold a rectangle of party '{}' bounding issue '{}': GENIUS's "
+                      "rectangles bound integer issues only",
+                      profile.name(), issue.name()));
     }
     pugi::xml_node element = node.append_child(tag);
     element.append_attribute("index") = static_cast<unsigned long long>(bound.issue + 1);
@@ -276,9 +285,10 @@ std::vector<std::pair<std::string, std::string>> GeniusXmlFiles(const Scenario& 
   for (const Profile& profile : scenario.profiles()) {
     CheckFileStem(profile.name(), "the party name");
     if (Lower(profile.name()) == "pareto") {
-      throw UsageError(fmt::format("a party named '{}' cannot be written as GENIUS XML: readers ignore pareto.xml, "
-                                   "GENIUS's cached Pareto frontier",
-                                   profile.name()));
+      throw UsageError(
+          fmt::format("a party named '{}' cannot be written as GENIUS XML: readers ignore pareto.xml, "
+                      "GENIUS's cached Pareto frontier",
+                      profile.name()));
     }
     stems.push_back(profile.name());
   }

@@ -29,8 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using internal::Checked;
 using internal::Json;
-using internal::Node;
 using internal::kGeniusWebProfileKind;
+using internal::Node;
 
 // Number value sets with more values than this that are not integer ranges would become very
 // long discrete issues; GeniusWeb scenarios have a few dozen.
@@ -94,7 +94,8 @@ ValueSet ReadRange(const Node& node) {
   if (set.high < set.low) node.Fail(fmt::format("high ({}) is below low ({})", set.high, set.low));
   const int places = std::max({DecimalPlaces(set.low), DecimalPlaces(set.high), DecimalPlaces(set.step)});
   if (places > kMaxDecimalPlaces) {
-    node.Fail(fmt::format("the range needs {} decimal places; Parley reads ranges of up to {}", places, kMaxDecimalPlaces));
+    node.Fail(
+        fmt::format("the range needs {} decimal places; Parley reads ranges of up to {}", places, kMaxDecimalPlaces));
   }
   const double scale = std::pow(10.0, places);
   if (std::abs(set.low) * scale > 9.0e15 || std::abs(set.high) * scale > 9.0e15) {
@@ -105,9 +106,10 @@ ValueSet ReadRange(const Node& node) {
   const std::int64_t count = (high - low) / step + 1;
   set.integer_range = places == 0 && step == 1;
   if (!set.integer_range && count > kMaxListedNumbers) {
-    node.Fail(fmt::format("the range holds {} values; Parley lists at most {} values of a range that is not the "
-                          "integers from low to high",
-                          count, kMaxListedNumbers));
+    node.Fail(
+        fmt::format("the range holds {} values; Parley lists at most {} values of a range that is not the "
+                    "integers from low to high",
+                    count, kMaxListedNumbers));
   }
   if (set.integer_range) return set;
   for (std::int64_t k = 0; k < count; ++k) {
@@ -142,7 +144,8 @@ Domain ReadDomain(const Node& node) {
       for (std::size_t k = 0; k < n; ++k) {
         const Node element = values.Element(k);
         set.names.push_back(element.String("a value name (a string)"));
-        if (!seen.insert(set.names.back()).second) element.Fail(fmt::format("the value '{}' is listed twice", set.names.back()));
+        if (!seen.insert(set.names.back()).second)
+          element.Fail(fmt::format("the value '{}' is listed twice", set.names.back()));
       }
     } else {
       set = ReadRange(set_node.Child("range"));
@@ -160,7 +163,8 @@ std::shared_ptr<const OutcomeSpace> SpaceOf(const Domain& domain, const std::str
     const ValueSet& set = domain.sets[i];
     if (set.integer_range) {
       issues.push_back(Checked(where, [&] {
-        return Issue::Integer(domain.issue_names[i], static_cast<std::int64_t>(set.low), static_cast<std::int64_t>(set.high));
+        return Issue::Integer(domain.issue_names[i], static_cast<std::int64_t>(set.low),
+                              static_cast<std::int64_t>(set.high));
       }));
     } else {
       issues.push_back(Issue::Discrete(domain.issue_names[i], set.names));
@@ -209,15 +213,17 @@ ValueFunction ReadDiscreteUtilities(const Node& node, const ValueSet& set, const
   for (const auto& [value, number] : table.json().items()) {
     const auto at = positions.find(value);
     if (at == positions.end()) {
-      table.Member(value, number).Fail(fmt::format("'{}' is not a value of issue '{}' (its values: {})", value, issue,
-                                                   fmt::join(set.names, ", ")));
+      table.Member(value, number)
+          .Fail(fmt::format("'{}' is not a value of issue '{}' (its values: {})", value, issue,
+                            fmt::join(set.names, ", ")));
     }
     by_position[at->second] = Utility01(table.Member(value, number));
   }
   std::vector<double> values;
   for (std::size_t p = 0; p < by_position.size(); ++p) {
     if (!by_position[p]) {
-      table.Fail(fmt::format("no utility for the value '{}' of issue '{}' (every value needs one)", set.names[p], issue));
+      table.Fail(
+          fmt::format("no utility for the value '{}' of issue '{}' (every value needs one)", set.names[p], issue));
     }
     values.push_back(*by_position[p]);
   }
@@ -231,7 +237,8 @@ ValueFunction ReadNumberUtilities(const Node& node, const ValueSet& set, const s
   const double high_value = node.Required("highValue", "the range's high value").Number();
   const double low_utility = Utility01(node.Required("lowUtility", "the utility of the low value, in [0, 1]"));
   const double high_utility = Utility01(node.Required("highUtility", "the utility of the high value, in [0, 1]"));
-  if (!(high_value > low_value)) node.Fail(fmt::format("highValue ({}) must be above lowValue ({})", high_value, low_value));
+  if (!(high_value > low_value))
+    node.Fail(fmt::format("highValue ({}) must be above lowValue ({})", high_value, low_value));
   if (low_value != set.low || high_value != set.high) {
     node.Fail(fmt::format("the utilities are given from {} to {} but issue '{}' ranges from {} to {}", low_value,
                           high_value, issue, set.low, set.high));
@@ -239,7 +246,8 @@ ValueFunction ReadNumberUtilities(const Node& node, const ValueSet& set, const s
   const double slope = (high_utility - low_utility) / (high_value - low_value);
   if (set.integer_range) return ValueFunction::Linear(slope, low_utility, low_value, false);
   std::vector<double> values;
-  for (double x : set.numbers) values.push_back(low_utility + (high_utility - low_utility) * (x - low_value) / (high_value - low_value));
+  for (double x : set.numbers)
+    values.push_back(low_utility + (high_utility - low_utility) * (x - low_value) / (high_value - low_value));
   return ValueFunction::Table(std::move(values));
 }
 
@@ -262,13 +270,15 @@ ValueFunction ReadValueSetUtilities(const Node& node, const ValueSet& set, const
     }
     return ReadNumberUtilities(inner, set, issue);
   }
-  node.Child(kind).Fail(fmt::format("unknown value set utilities \"{}\" (expected DiscreteValueSetUtilities or "
-                                    "NumberValueSetUtilities)",
-                                    kind));
+  node.Child(kind).Fail(
+      fmt::format("unknown value set utilities \"{}\" (expected DiscreteValueSetUtilities or "
+                  "NumberValueSetUtilities)",
+                  kind));
 }
 
 // Σ w_i v_i over the issues the bid gives a value for, as GeniusWeb computes a (partial) bid's utility.
-double BidUtility(const Node& node, const Domain& domain, const OutcomeSpace& space, const LinearAdditiveUtility& utility) {
+double BidUtility(const Node& node, const Domain& domain, const OutcomeSpace& space,
+                  const LinearAdditiveUtility& utility) {
   node.RequireObject("a bid {\"issuevalues\": {issue: value, ...}}");
   node.CheckKeys({"issuevalues"});
   const Node values = node.Required("issuevalues", "an object mapping issues to values");
@@ -313,12 +323,13 @@ Profile ReadProfile(const ProfileFile& file, const Domain& domain, const std::sh
   const Node root(file.json, "", file.origin);
   const std::string kind = file.json.begin().key();
   if (kind != kGeniusWebProfileKind) {
-    root.Child(kind).Fail(fmt::format("{} profiles are not supported; Parley reads {} profiles", kind, kGeniusWebProfileKind));
+    root.Child(kind).Fail(
+        fmt::format("{} profiles are not supported; Parley reads {} profiles", kind, kGeniusWebProfileKind));
   }
   const Node node = root.Child(kind);
   node.RequireObject("a LinearAdditiveUtilitySpace {\"issueUtilities\": ..., \"issueWeights\": ..., ...}");
-  node.CheckKeys({"issueUtilities", "issueWeights", "domain", "name", "reservationBid", "reserved_value",
-                  "discount_factor"});
+  node.CheckKeys(
+      {"issueUtilities", "issueWeights", "domain", "name", "reservationBid", "reserved_value", "discount_factor"});
   if (auto embedded = node.Find("domain")) CheckSameDomain(*embedded, ReadDomain(*embedded), domain);
   if (auto name = node.Find("name")) name->String("the profile's name (a string)");
 
@@ -374,9 +385,10 @@ struct ScannedFolder {
 ScannedFolder Scan(const fs::path& folder) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    throw InputError(fmt::format("{}: not a folder; expected a GeniusWeb scenario folder (a domain file and one "
-                                 "profile file per party)",
-                                 folder.string()));
+    throw InputError(
+        fmt::format("{}: not a folder; expected a GeniusWeb scenario folder (a domain file and one "
+                    "profile file per party)",
+                    folder.string()));
   }
   ScannedFolder scanned;
   scanned.folder = folder;
@@ -394,9 +406,8 @@ ScannedFolder Scan(const fs::path& folder) {
                (json.begin().key().ends_with("UtilitySpace") || json.begin().key().ends_with("Ordering"))) {
       scanned.profiles.push_back(std::move(file));
     } else {
-      scanned.ignored.push_back(
-          fmt::format("{}: neither a domain (\"issuesValues\") nor a profile (\"{}\")", path.filename().string(),
-                      kGeniusWebProfileKind));
+      scanned.ignored.push_back(fmt::format("{}: neither a domain (\"issuesValues\") nor a profile (\"{}\")",
+                                            path.filename().string(), kGeniusWebProfileKind));
     }
   }
   if (scanned.profiles.size() < 2) {
@@ -431,11 +442,10 @@ Scenario ReadGeniusWebFolder(const std::filesystem::path& folder) {
   }
   try {
     Scenario scenario(internal::FolderName(folder), space, std::move(profiles));
-    std::string description = fmt::format("GeniusWeb scenario folder {}: domain {}; profiles (one per party, in this order):{}",
-                                          folder.string(),
-                                          scanned.domain ? scanned.domain->path.filename().string()
-                                                         : "embedded in " + source.path.filename().string(),
-                                          names);
+    std::string description = fmt::format(
+        "GeniusWeb scenario folder {}: domain {}; profiles (one per party, in this order):{}", folder.string(),
+        scanned.domain ? scanned.domain->path.filename().string() : "embedded in " + source.path.filename().string(),
+        names);
     for (const std::string& ignored : scanned.ignored) description += "; ignored " + ignored;
     scenario.set_description(description + ".");
     return scenario;

@@ -85,9 +85,10 @@ std::vector<WrittenIssue> ChooseIssues(const Scenario& scenario) {
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
     if (issue.kind() == IssueKind::kReal) {
-      throw UsageError(fmt::format("GeniusWeb JSON cannot hold issue '{}': GeniusWeb's value sets are finite (a list "
-                                   "of values, or a range with a step), and this issue is a real interval",
-                                   issue.name()));
+      throw UsageError(
+          fmt::format("GeniusWeb JSON cannot hold issue '{}': GeniusWeb's value sets are finite (a list "
+                      "of values, or a range with a step), and this issue is a real interval",
+                      issue.name()));
     }
     if (issue.kind() != IssueKind::kInteger) continue;
     written[i].range = std::all_of(scenario.profiles().begin(), scenario.profiles().end(), [&](const Profile& p) {
@@ -153,9 +154,10 @@ Json ProfileJson(const Profile& profile, const Json& domain, const std::vector<W
       const double value = issue.ValueAt(p);
       const double u = f.Evaluate(issue, value);
       if (!(u >= 0.0 && u <= 1.0)) {
-        throw UsageError(fmt::format("GeniusWeb JSON cannot hold party '{}', issue '{}': the value '{}' is worth {}, "
-                                     "outside GeniusWeb's [0, 1]",
-                                     profile.name(), issue.name(), issue.Format(value), u));
+        throw UsageError(
+            fmt::format("GeniusWeb JSON cannot hold party '{}', issue '{}': the value '{}' is worth {}, "
+                        "outside GeniusWeb's [0, 1]",
+                        profile.name(), issue.name(), issue.Format(value), u));
       }
       table[issue.Format(value)] = u;
     }
@@ -182,18 +184,20 @@ Json ProfileJson(const Profile& profile, const Json& domain, const std::vector<W
       }
       body["reservationBid"] = {{"issuevalues", std::move(values)}};
     } else if (strict) {
-      throw UsageError(fmt::format("GeniusWeb JSON (strict) cannot hold the reservation value {} of party '{}': no "
-                                   "outcome has that utility, and GeniusWeb gives a reservation value as a bid",
-                                   profile.reservation_value(), profile.name()));
+      throw UsageError(
+          fmt::format("GeniusWeb JSON (strict) cannot hold the reservation value {} of party '{}': no "
+                      "outcome has that utility, and GeniusWeb gives a reservation value as a bid",
+                      profile.reservation_value(), profile.name()));
     } else {
       body["reserved_value"] = profile.reservation_value();
     }
   }
   if (profile.discounted()) {
     if (strict) {
-      throw UsageError(fmt::format("GeniusWeb JSON (strict) cannot hold the discount factor of party '{}': GeniusWeb "
-                                   "profiles have none",
-                                   profile.name()));
+      throw UsageError(
+          fmt::format("GeniusWeb JSON (strict) cannot hold the discount factor of party '{}': GeniusWeb "
+                      "profiles have none",
+                      profile.name()));
     }
     body["discount_factor"] = profile.discount_factor();
   }

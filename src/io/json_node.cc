@@ -102,8 +102,8 @@ class DocumentBuilder {
     Json* container;  // where the container goes (an empty array or object until it ends)
     bool object;
     std::vector<std::pair<std::string, Json>> members;  // objects: the members read so far
-    std::set<std::string> keys;                        // objects: their keys
-    std::size_t elements = 0;                          // arrays: elements started so far
+    std::set<std::string> keys;                         // objects: their keys
+    std::size_t elements = 0;                           // arrays: elements started so far
   };
 
   // Stores a value where the innermost open container expects one; returns where it went. The
@@ -143,8 +143,8 @@ class DocumentBuilder {
     std::string path;
     for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
       const Frame& frame = frames_[i];
-      path = frame.object ? ChildPath(path, frame.members.back().first)
-                          : fmt::format("{}[{}]", path, frame.elements - 1);
+      path =
+          frame.object ? ChildPath(path, frame.members.back().first) : fmt::format("{}[{}]", path, frame.elements - 1);
     }
     return path;
   }

@@ -100,7 +100,8 @@ class Node {
     return value;
   }
   std::int64_t Integer(std::string_view what = "an integer") const {
-    if (json_.is_number_integer() && !(json_.is_number_unsigned() && json_.get<std::uint64_t>() > std::uint64_t{INT64_MAX})) {
+    if (json_.is_number_integer() &&
+        !(json_.is_number_unsigned() && json_.get<std::uint64_t>() > std::uint64_t{INT64_MAX})) {
       return json_.get<std::int64_t>();
     }
     Expected(what);

@@ -139,7 +139,8 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
       if (!(event.time > 0.0 && event.time <= 1.0)) e.Child("time").Expected("a normalised time in (0, 1]");
       event.description = OptionalString(e, "description");
       if (auto ends = e.Find("ends")) {
-        for (const auto& track : StringList(*ends, "a list of track names")) track_ends[track] = {event.time, event.name};
+        for (const auto& track : StringList(*ends, "a list of track names"))
+          track_ends[track] = {event.time, event.name};
       }
       events.push_back(std::move(event));
     }
@@ -154,8 +155,8 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
     const std::string track_name = t.Required("name", "the track's name").String();
     Scenario stakes = internal::ReadParleyJsonNode(t.Required("scenario", "a Parley scenario object"));
     Track track{track_name, OptionalString(t, "description"), std::move(stakes), {}, "saop", {}, {}, {}, {}};
-    track.participants = StringList(t.Required("participants", "the names of the parties who negotiate"),
-                                    "a list of party names");
+    track.participants =
+        StringList(t.Required("participants", "the names of the parties who negotiate"), "a list of party names");
     if (auto protocol = t.Find("protocol")) track.protocol = protocol->String("a protocol spec");
     if (auto list = t.Find("mediators")) track.mediators = StringList(*list, "a list of mediator names");
     if (auto list = t.Find("negotiators")) {
@@ -172,11 +173,12 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
     tracks.push_back(std::move(track));
   }
   if (!track_ends.empty()) {
-    root.Child("events").Fail(fmt::format("an event ends the track '{}', which is not listed", track_ends.begin()->first));
+    root.Child("events").Fail(
+        fmt::format("an event ends the track '{}', which is not listed", track_ends.begin()->first));
   }
   return Checked(root, [&] {
-    return MultiTrackScenario(name, std::move(description), std::move(parties), std::move(tracks),
-                              std::move(mediators), std::move(events));
+    return MultiTrackScenario(name, std::move(description), std::move(parties), std::move(tracks), std::move(mediators),
+                              std::move(events));
   });
 }
 
@@ -216,7 +218,8 @@ MultiTrackScenario LoadMultiTrackScenario(const std::string& name_or_path) {
     if (!track) return MultiTrackScenario::FromScenario(LoadScenario(name_or_path));  // throws, listing the tracks
     const Track& chosen = multi.tracks()[*track];
     std::vector<MultiTrackParty> parties;
-    for (const auto& profile : chosen.stakes.profiles()) parties.push_back({profile.name(), "", {{chosen.name, 1.0}}, {}});
+    for (const auto& profile : chosen.stakes.profiles())
+      parties.push_back({profile.name(), "", {{chosen.name, 1.0}}, {}});
     std::vector<MediatorRole> mediators;
     for (const auto& name : chosen.mediators) {
       MediatorRole role = multi.mediators()[*multi.FindMediator(name)];
@@ -236,7 +239,8 @@ MultiTrackScenario LoadMultiTrackScenario(const std::string& name_or_path) {
       multi->source = "builtin:" + name_or_path;
       return std::move(*multi);
     }
-  } else if (name_or_path.size() > 5 && name_or_path.ends_with(".json") && std::filesystem::is_regular_file(name_or_path)) {
+  } else if (name_or_path.size() > 5 && name_or_path.ends_with(".json") &&
+             std::filesystem::is_regular_file(name_or_path)) {
     if (auto multi = internal::ReadMultiTrackText(ReadText(name_or_path), name_or_path)) {
       multi->source = name_or_path;
       return std::move(*multi);

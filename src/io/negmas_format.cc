@@ -18,9 +18,8 @@ class NegmasFormat final : public ScenarioFormat {
 
   // A folder (or one of its files) holding a file that declares an outcome space.
   bool Recognizes(const std::filesystem::path& path) const override {
-    return syntax_ == NegmasSyntax::kYaml
-               ? internal::SomeFileMentions(path, {".yml", ".yaml"}, {"OutcomeSpace"})
-               : internal::SomeFileMentions(path, {".json"}, {"OutcomeSpace\""});
+    return syntax_ == NegmasSyntax::kYaml ? internal::SomeFileMentions(path, {".yml", ".yaml"}, {"OutcomeSpace"})
+                                          : internal::SomeFileMentions(path, {".json"}, {"OutcomeSpace\""});
   }
 
   Scenario Read(const std::filesystem::path& path) const override {

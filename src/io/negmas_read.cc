@@ -89,12 +89,14 @@ ReadIssue ReadOneIssue(const Node& node) {
     if (lower > upper) values.Fail(fmt::format("min {} is above max {}", lower, upper));
     return {Checked(node, [&] { return Issue::Real(name, lower, upper); }), {}};
   }
-  static const std::set<std::string> kListed = {"CategoricalIssue",     "DiscreteCategoricalIssue", "DiscreteCardinalIssue",
-                                                "DiscreteOrdinalIssue", "OrdinalIssue",             "CardinalIssue"};
+  static const std::set<std::string> kListed = {"CategoricalIssue",      "DiscreteCategoricalIssue",
+                                                "DiscreteCardinalIssue", "DiscreteOrdinalIssue",
+                                                "OrdinalIssue",          "CardinalIssue"};
   if (!kListed.count(type)) {
-    node.Fail(fmt::format("issues of type {} are not supported (Parley reads ContiguousIssue, ContinuousIssue and "
-                          "the listed issues: {})",
-                          type, fmt::join(kListed, ", ")));
+    node.Fail(
+        fmt::format("issues of type {} are not supported (Parley reads ContiguousIssue, ContinuousIssue and "
+                    "the listed issues: {})",
+                    type, fmt::join(kListed, ", ")));
   }
   const std::size_t count = values.ArraySize("a non-empty list of values");
   if (count == 0) values.Fail("expected a non-empty list of values, found an empty list");
@@ -199,12 +201,15 @@ Piece ReadValueFunction(const Node& node, const ReadIssue& read) {
     node.Required("slope", "the slope (a number)");
     return LineOver(node, read, number("bias", 0.0), number("slope", 0.0));
   }
-  if (type == "LinearFun") return LineOver(node, read, 0.0, FiniteNumber(node.Required("slope", "the slope"), "a number"));
-  if (type == "ConstFun") return LineOver(node, read, FiniteNumber(node.Required("bias", "the constant"), "a number"), 0.0);
+  if (type == "LinearFun")
+    return LineOver(node, read, 0.0, FiniteNumber(node.Required("slope", "the slope"), "a number"));
+  if (type == "ConstFun")
+    return LineOver(node, read, FiniteNumber(node.Required("bias", "the constant"), "a number"), 0.0);
   if (type == "IdentityFun") return LineOver(node, read, 0.0, 1.0);
-  node.Fail(fmt::format("value functions of type {} are not supported (Parley reads TableFun, AffineFun, LinearFun, "
-                        "ConstFun and IdentityFun)",
-                        type));
+  node.Fail(
+      fmt::format("value functions of type {} are not supported (Parley reads TableFun, AffineFun, LinearFun, "
+                  "ConstFun and IdentityFun)",
+                  type));
 }
 
 // A node that is either a list (one entry per issue) or a mapping by issue name; returns the
@@ -216,7 +221,8 @@ std::optional<Node> PerIssue(const Node& node, const OutcomeSpace& space, std::s
     }
     return node.Element(i);
   }
-  if (!node.json().is_object()) node.Expected(fmt::format("{}: a list (one per issue) or a mapping by issue name", what));
+  if (!node.json().is_object())
+    node.Expected(fmt::format("{}: a list (one per issue) or a mapping by issue name", what));
   if (i == 0) {
     for (const auto& [key, value] : node.json().items()) {
       if (!space.FindIssue(key)) node.Child(key).Fail(fmt::format("there is no issue named '{}'", key));
@@ -264,9 +270,10 @@ Profile ReadUtility(const NegmasFile& file, const std::shared_ptr<const OutcomeS
   if (discounted) type = RequiredType(ufun, "a utility function");
   const bool additive = type == "LinearAdditiveUtilityFunction";
   if (!additive && type != "AffineUtilityFunction" && type != "LinearUtilityFunction") {
-    ufun.Fail(fmt::format("utility functions of type {} are not supported (Parley reads LinearAdditiveUtilityFunction, "
-                          "AffineUtilityFunction and LinearUtilityFunction, optionally inside ExpDiscountedUFun)",
-                          type));
+    ufun.Fail(
+        fmt::format("utility functions of type {} are not supported (Parley reads LinearAdditiveUtilityFunction, "
+                    "AffineUtilityFunction and LinearUtilityFunction, optionally inside ExpDiscountedUFun)",
+                    type));
   }
   if (!reservation) {
     if (auto r = ufun.Find("reserved_value")) reservation = ReservedValue(*r);
@@ -289,8 +296,8 @@ Profile ReadUtility(const NegmasFile& file, const std::shared_ptr<const OutcomeS
     }
   }
   std::vector<Piece> pieces;
-  const auto values = additive ? std::optional<Node>(ufun.Required("values", "the value function of each issue"))
-                               : std::nullopt;
+  const auto values =
+      additive ? std::optional<Node>(ufun.Required("values", "the value function of each issue")) : std::nullopt;
   for (std::size_t i = 0; i < n; ++i) {
     std::optional<Node> entry = values ? PerIssue(*values, *space, i, "values") : std::nullopt;
     pieces.push_back(entry ? ReadValueFunction(*entry, issues[i]) : LineOver(ufun, issues[i], 0.0, 1.0));
@@ -326,9 +333,10 @@ Profile ReadUtility(const NegmasFile& file, const std::shared_ptr<const OutcomeS
     worst += share * lo;
   }
   if (best > 1.0 + 1e-9) {
-    ufun.Fail(fmt::format("the best outcome is worth {}; Parley caps utilities at 1 (as GENIUS does), so this utility "
-                          "function cannot be read unchanged",
-                          best));
+    ufun.Fail(
+        fmt::format("the best outcome is worth {}; Parley caps utilities at 1 (as GENIUS does), so this utility "
+                    "function cannot be read unchanged",
+                    best));
   }
   auto utility = Checked(ufun, [&] {
     return std::make_shared<const LinearAdditiveUtility>(space, std::move(parley_weights), std::move(functions));
@@ -361,9 +369,10 @@ std::string ShortClassName(std::string_view name) {
 Scenario ReadNegmasFolder(const fs::path& folder, NegmasSyntax syntax) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    throw InputError(fmt::format("{}: not a folder; expected a NegMAS scenario folder (an outcome space file and one "
-                                 "utility function file per party)",
-                                 folder.string()));
+    throw InputError(
+        fmt::format("{}: not a folder; expected a NegMAS scenario folder (an outcome space file and one "
+                    "utility function file per party)",
+                    folder.string()));
   }
   const auto paths = syntax == NegmasSyntax::kYaml ? FilesIn(folder, {".yml", ".yaml"}) : FilesIn(folder, {".json"});
   std::optional<NegmasFile> domain;
@@ -372,7 +381,8 @@ Scenario ReadNegmasFolder(const fs::path& folder, NegmasSyntax syntax) {
   for (const fs::path& path : paths) {
     NegmasFile file = Load(path, syntax);
     std::string lower = file.type;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (file.type.find("OutcomeSpace") != std::string::npos) {
       if (domain) {
         throw InputError(fmt::format("{}: two outcome space files, {} and {}; expected one", folder.string(),
@@ -382,14 +392,16 @@ Scenario ReadNegmasFolder(const fs::path& folder, NegmasSyntax syntax) {
     } else if (lower.find("fun") != std::string::npos) {
       utilities.push_back(std::move(file));
     } else {
-      ignored += fmt::format("; ignored {}: {}", path.filename().string(),
-                             file.type.empty() ? "no \"type\"" : "a " + file.type + ", neither an outcome space nor a utility function");
+      ignored += fmt::format(
+          "; ignored {}: {}", path.filename().string(),
+          file.type.empty() ? "no \"type\"" : "a " + file.type + ", neither an outcome space nor a utility function");
     }
   }
   if (!domain) {
-    throw InputError(fmt::format("{}: no outcome space file (a file whose \"type\" names an OutcomeSpace) among {} "
-                                 "file(s)",
-                                 folder.string(), paths.size()));
+    throw InputError(
+        fmt::format("{}: no outcome space file (a file whose \"type\" names an OutcomeSpace) among {} "
+                    "file(s)",
+                    folder.string(), paths.size()));
   }
   if (utilities.size() < 2) {
     throw InputError(fmt::format("{}: {} utility function file(s); a scenario needs at least two (one per party)",
@@ -419,9 +431,10 @@ Scenario ReadNegmasFolder(const fs::path& folder, NegmasSyntax syntax) {
   }
   try {
     Scenario scenario(FolderName(folder), space, std::move(profiles));
-    scenario.set_description(fmt::format("NegMAS scenario folder {}: outcome space {}; utility functions (one per "
-                                         "party, in this order):{}{}.",
-                                         folder.string(), domain->path.filename().string(), names, ignored));
+    scenario.set_description(
+        fmt::format("NegMAS scenario folder {}: outcome space {}; utility functions (one per "
+                    "party, in this order):{}{}.",
+                    folder.string(), domain->path.filename().string(), names, ignored));
     return scenario;
   } catch (const UsageError& error) {
     throw InputError(fmt::format("{}: {}", folder.string(), error.what()));

@@ -48,12 +48,14 @@ std::vector<bool> ContiguousIssues(const Scenario& scenario) {
 
 Json IssueJson(const Issue& issue, bool contiguous) {
   if (issue.kind() == IssueKind::kReal) {
-    return {{"type", "ContinuousIssue"}, {"name", issue.name()}, {"values", Json::array({issue.lower(), issue.upper()})}};
+    return {
+        {"type", "ContinuousIssue"}, {"name", issue.name()}, {"values", Json::array({issue.lower(), issue.upper()})}};
   }
   if (contiguous) {
-    return {{"type", "ContiguousIssue"},
-            {"name", issue.name()},
-            {"values", Json::array({static_cast<std::int64_t>(issue.lower()), static_cast<std::int64_t>(issue.upper())})}};
+    return {
+        {"type", "ContiguousIssue"},
+        {"name", issue.name()},
+        {"values", Json::array({static_cast<std::int64_t>(issue.lower()), static_cast<std::int64_t>(issue.upper())})}};
   }
   CheckListable(issue, "NegMAS files");
   Json values = Json::array();
@@ -64,10 +66,11 @@ Json IssueJson(const Issue& issue, bool contiguous) {
 Json ValueFunctionJson(const Profile& profile, const Issue& issue, const ValueFunction& f, bool listed) {
   if (!listed) {
     if (!IsAffine(f, issue)) {
-      throw UsageError(fmt::format("NegMAS files cannot hold party '{}', issue '{}': its {} function is not a line "
-                                   "over the issue's range",
-                                   profile.name(), issue.name(),
-                                   f.shape() == ValueFunction::Shape::kTriangular ? "triangular" : "clamped linear"));
+      throw UsageError(
+          fmt::format("NegMAS files cannot hold party '{}', issue '{}': its {} function is not a line "
+                      "over the issue's range",
+                      profile.name(), issue.name(),
+                      f.shape() == ValueFunction::Shape::kTriangular ? "triangular" : "clamped linear"));
     }
     // v(x) = offset + slope (x - origin) = bias + slope x.
     return {{"type", "AffineFun"}, {"slope", f.slope()}, {"bias", f.offset() - f.slope() * f.origin()}};
@@ -103,9 +106,10 @@ Json UtilityJson(const Profile& profile, const std::vector<bool>& contiguous) {
   const LinearAdditiveUtility& utility = LinearOf(profile);
   const OutcomeSpace& space = utility.space();
   if (const double best = UncappedBest(utility); best > 1.0) {
-    throw UsageError(fmt::format("NegMAS files cannot hold party '{}': its weighted values add up to {} at best, which "
-                                 "Parley caps at 1 and NegMAS would not",
-                                 profile.name(), best));
+    throw UsageError(
+        fmt::format("NegMAS files cannot hold party '{}': its weighted values add up to {} at best, which "
+                    "Parley caps at 1 and NegMAS would not",
+                    profile.name(), best));
   }
   Json weights = Json::array(), values = Json::array();
   for (std::size_t i = 0; i < space.issue_count(); ++i) {

@@ -51,7 +51,7 @@ struct TraceEntry {
   const OutcomeSpace& space;
   const NegotiationResult& result;
   Trace::Step step{};
-  std::optional<Outcome> offer;    // made or accepted
+  std::optional<Outcome> offer;   // made or accepted
   std::vector<double> utilities;  // each party's of the offer
 };
 

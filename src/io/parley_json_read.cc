@@ -27,13 +27,12 @@ namespace parley {
 namespace {
 
 using internal::Checked;
-using internal::IsCommentKey;
 using internal::ChildPath;
 using internal::FormatCount;
+using internal::IsCommentKey;
 using internal::Json;
 using internal::Node;
 using internal::ParseDocument;
-
 
 Issue ReadIssue(const Node& node) {
   node.RequireObject("an issue: {\"name\": ..., and one of \"values\", \"integer\" or \"real\"}");
@@ -279,7 +278,8 @@ HyperRectangleFunction ReadFunction(const Node& node, const OutcomeSpace& space,
   }
   if (auto functions = node.Find("functions")) {
     const std::size_t n = functions->ArraySize("an array of functions");
-    for (std::size_t i = 0; i < n; ++i) function.children.push_back(ReadFunction(functions->Element(i), space, depth + 1));
+    for (std::size_t i = 0; i < n; ++i)
+      function.children.push_back(ReadFunction(functions->Element(i), space, depth + 1));
   }
   return function;
 }
@@ -381,7 +381,8 @@ Scenario ReadParleyJsonNode(const Node& root) {
   if (auto version = root.Find("version")) {
     const std::int64_t number = version->Integer("the format version 1");
     if (number != kParleyJsonVersion) {
-      version->Fail(fmt::format("this is version {} of the format; this Parley reads version {}", number, kParleyJsonVersion));
+      version->Fail(
+          fmt::format("this is version {} of the format; this Parley reads version {}", number, kParleyJsonVersion));
     }
   }
   const std::string& name = root.Required("name", "the scenario's name (a string)").String();

@@ -61,10 +61,11 @@ const LinearAdditiveUtility& LinearUtilityToWrite(const Profile& profile, std::s
 
 void CheckListable(const Issue& issue, std::string_view format) {
   if (issue.kind() == IssueKind::kInteger && issue.cardinality() > kMaxListedIntegers) {
-    throw UsageError(fmt::format("{} cannot hold issue '{}': the parties' functions on it are not lines it can "
-                                 "write as a range, and listing its {} values one by one is beyond Parley's limit "
-                                 "of {} listed integers",
-                                 format, issue.name(), issue.cardinality(), kMaxListedIntegers));
+    throw UsageError(
+        fmt::format("{} cannot hold issue '{}': the parties' functions on it are not lines it can "
+                    "write as a range, and listing its {} values one by one is beyond Parley's limit "
+                    "of {} listed integers",
+                    format, issue.name(), issue.cardinality(), kMaxListedIntegers));
   }
 }
 
@@ -92,7 +93,8 @@ std::vector<fs::path> FilesIn(const fs::path& folder, std::initializer_list<std:
     if (entry.is_regular_file(file_ec) && HasExtension(entry.path(), extensions)) files.push_back(entry.path());
   }
   if (ec) throw InputError(fmt::format("{}: cannot list the folder: {}", folder.string(), ec.message()));
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
   return files;
 }
 
@@ -134,9 +136,10 @@ void CheckFileStem(const std::string& name, std::string_view what) {
     throw UsageError(fmt::format("{} '{}' cannot be a file name (it is written as one)", what, name));
   }
   if (name.size() > kMaxFileStemBytes) {
-    throw UsageError(fmt::format("{} '{}' cannot be a file name (it is written as one): it is {} bytes long, and file "
-                                 "names are at most 255 bytes with their extension",
-                                 what, name, name.size()));
+    throw UsageError(
+        fmt::format("{} '{}' cannot be a file name (it is written as one): it is {} bytes long, and file "
+                    "names are at most 255 bytes with their extension",
+                    what, name, name.size()));
   }
 }
 
@@ -167,11 +170,12 @@ void WriteFolderAtomically(const fs::path& named, const std::vector<std::pair<st
   const auto status = fs::status(folder, ec);
   if (fs::exists(status)) {
     if (!fs::is_directory(status)) {
-      throw UsageError(fmt::format("{}: exists and is not a folder; a scenario of this format is a folder", folder.string()));
+      throw UsageError(
+          fmt::format("{}: exists and is not a folder; a scenario of this format is a folder", folder.string()));
     }
     if (!fs::is_empty(folder, ec)) {
-      throw UsageError(fmt::format("{}: the folder exists and is not empty; write the scenario to a new or empty folder",
-                                   folder.string()));
+      throw UsageError(fmt::format(
+          "{}: the folder exists and is not empty; write the scenario to a new or empty folder", folder.string()));
     }
   }
   if (folder.has_parent_path()) {

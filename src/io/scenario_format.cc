@@ -20,8 +20,8 @@ std::optional<MultiTrackScenario> ReadMultiTrackText(const std::string& text, co
 }  // namespace internal
 
 void ScenarioFormat::Write(const Scenario& scenario, const std::filesystem::path& path) const {
-  throw UsageError(fmt::format("cannot write scenario '{}' to {}: this format is read-only", scenario.name(),
-                               path.string()));
+  throw UsageError(
+      fmt::format("cannot write scenario '{}' to {}: this format is read-only", scenario.name(), path.string()));
 }
 
 std::vector<std::string> BuiltinScenarioNames() {
@@ -36,9 +36,10 @@ namespace {
 [[noreturn]] void RefuseMultiTrack(const std::string& name, const MultiTrackScenario& multi) {
   std::vector<std::string> tracks;
   for (const auto& track : multi.tracks()) tracks.push_back(name + "#" + track.name);
-  throw InputError(fmt::format("{}: a multi-track scenario; name one of its tracks ({}), or run every track with "
-                               "parley negotiate",
-                               name, fmt::join(tracks, ", ")));
+  throw InputError(
+      fmt::format("{}: a multi-track scenario; name one of its tracks ({}), or run every track with "
+                  "parley negotiate",
+                  name, fmt::join(tracks, ", ")));
 }
 
 }  // namespace
@@ -71,8 +72,8 @@ Scenario LoadScenario(const std::string& name_or_path, std::string_view format) 
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     const auto names = internal::Mapped(builtins, [](const auto& entry) { return entry.first; });
-    throw InputError(fmt::format("{}: no such file or folder, and not a built-in scenario (built-in: {})",
-                                 name_or_path, fmt::join(names, ", ")));
+    throw InputError(fmt::format("{}: no such file or folder, and not a built-in scenario (built-in: {})", name_or_path,
+                                 fmt::join(names, ", ")));
   }
   if (!format.empty()) {
     auto reader = ScenarioFormatRegistry::Create(std::string(format));

@@ -59,9 +59,10 @@ class ProcessNegotiator final : public Negotiator {
         memory_(spec.GetInt("memory")),
         timeout_(spec.GetDouble("timeout")) {
     if (!(cpu_ >= 0.0) || !(timeout_ >= 0.0) || memory_ < 0 || !std::isfinite(cpu_) || !std::isfinite(timeout_)) {
-      throw UsageError(fmt::format("negotiator 'process': cpu, memory and timeout must be finite and >= 0 (0: no "
-                                   "limit); found cpu={}, memory={}, timeout={}",
-                                   cpu_, memory_, timeout_));
+      throw UsageError(
+          fmt::format("negotiator 'process': cpu, memory and timeout must be finite and >= 0 (0: no "
+                      "limit); found cpu={}, memory={}, timeout={}",
+                      cpu_, memory_, timeout_));
     }
     // The inner spec is checked here, in the engine, so that a typo is an error before anything
     // runs rather than a fault of every negotiation.
@@ -148,23 +149,21 @@ class ProcessNegotiator final : public Negotiator {
     if (!worker_ || !worker_->running()) throw WorkerFailure(failure_.empty() ? "its worker is not running" : failure_);
     internal::Deadline deadline;
     if (timeout_ > 0) {
-      deadline = std::chrono::steady_clock::now() +
-                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(timeout_));
+      deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                        std::chrono::duration<double>(timeout_));
     }
     IoStatus status = internal::SendFrame(worker_->fd(), writer_.Finish(), deadline);
     MessageType type{};
     std::string_view payload;
-    if (status == IoStatus::kOk) status = internal::ReceiveFrame(worker_->fd(), deadline, kMaxAnswer, buffer_, type, payload);
+    if (status == IoStatus::kOk)
+      status = internal::ReceiveFrame(worker_->fd(), deadline, kMaxAnswer, buffer_, type, payload);
     switch (status) {
       case IoStatus::kOk: break;
       case IoStatus::kTimeout:
         worker_->Kill();
         Fail(fmt::format("did not answer within {} s; its process was killed", timeout_));
-      case IoStatus::kClosed:
-        Fail(fmt::format("its process {}", worker_->End(0.5)));
-      case IoStatus::kMalformed:
-        worker_->Kill();
-        Fail("its process sent a malformed message and was killed");
+      case IoStatus::kClosed: Fail(fmt::format("its process {}", worker_->End(0.5)));
+      case IoStatus::kMalformed: worker_->Kill(); Fail("its process sent a malformed message and was killed");
     }
     FrameReader answer(type, payload);
     if (type == MessageType::kThrew) {

@@ -18,7 +18,8 @@ IoStatus Wait(int fd, short events, Deadline deadline) {
   while (true) {
     int timeout_ms = -1;
     if (deadline) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) return IoStatus::kTimeout;
       // Rounded up, so that poll does not return just before the deadline over and over.
       timeout_ms = static_cast<int>(std::min<long long>(left.count() + 1, 1 << 30));
@@ -75,8 +76,8 @@ const std::string& FrameWriter::Finish() {
 
 void FrameReader::Raw(void* data, std::size_t size) {
   if (payload_.size() - position_ < size) {
-    throw WireError(fmt::format("message {} ends after {} bytes where more were expected",
-                                static_cast<int>(type_), payload_.size()));
+    throw WireError(fmt::format("message {} ends after {} bytes where more were expected", static_cast<int>(type_),
+                                payload_.size()));
   }
   std::memcpy(data, payload_.data() + position_, size);
   position_ += size;
@@ -114,8 +115,8 @@ std::string FrameReader::String() {
 void FrameReader::Values(std::vector<double>& out, std::size_t max_count) {
   const std::uint64_t count = U64();
   if (count > max_count || count > (payload_.size() - position_) / sizeof(double)) {
-    throw WireError(fmt::format("message {} holds {} values where at most {} were expected",
-                                static_cast<int>(type_), count, max_count));
+    throw WireError(fmt::format("message {} holds {} values where at most {} were expected", static_cast<int>(type_),
+                                count, max_count));
   }
   out.resize(count);
   if (count) Raw(out.data(), count * sizeof(double));
@@ -133,15 +134,16 @@ void FrameReader::OutcomeValues(Outcome& out, std::size_t max_count) {
 
 void FrameReader::End() const {
   if (position_ != payload_.size()) {
-    throw WireError(fmt::format("message {} has {} bytes left over", static_cast<int>(type_),
-                                payload_.size() - position_));
+    throw WireError(
+        fmt::format("message {} has {} bytes left over", static_cast<int>(type_), payload_.size() - position_));
   }
 }
 
 IoStatus SendFrame(int fd, const std::string& frame, Deadline deadline) {
   std::size_t done = 0;
   while (done < frame.size()) {
-    const ssize_t sent = send(fd, frame.data() + done, frame.size() - done, (deadline ? MSG_DONTWAIT : 0) | MSG_NOSIGNAL);
+    const ssize_t sent =
+        send(fd, frame.data() + done, frame.size() - done, (deadline ? MSG_DONTWAIT : 0) | MSG_NOSIGNAL);
     if (sent >= 0) {
       done += static_cast<std::size_t>(sent);
     } else if (errno == EAGAIN || errno == EWOULDBLOCK) {

@@ -66,9 +66,10 @@ std::filesystem::path NegotiatorWorkerPath() {
   if (consider(PARLEY_WORKER_BUILD_PATH)) return PARLEY_WORKER_BUILD_PATH;
 #endif
   if (looked.empty()) looked.push_back("nothing");
-  throw UsageError(fmt::format("cannot find the negotiator worker program parley-worker (looked for {}); build it "
-                               "or name it with PARLEY_WORKER",
-                               fmt::join(looked, ", ")));
+  throw UsageError(
+      fmt::format("cannot find the negotiator worker program parley-worker (looked for {}); build it "
+                  "or name it with PARLEY_WORKER",
+                  fmt::join(looked, ", ")));
 }
 
 }  // namespace parley

@@ -71,8 +71,8 @@ WorkerProcess::WorkerProcess(const std::filesystem::path& executable, const Work
   const std::string cpu = fmt::format("{}", limits.cpu_seconds);
   const std::string memory = fmt::format("{}", limits.memory_mib);
   std::vector<char*> argv = {const_cast<char*>(program.c_str()), const_cast<char*>("--cpu"),
-                             const_cast<char*>(cpu.c_str()), const_cast<char*>("--memory"),
-                             const_cast<char*>(memory.c_str()), nullptr};
+                             const_cast<char*>(cpu.c_str()),     const_cast<char*>("--memory"),
+                             const_cast<char*>(memory.c_str()),  nullptr};
   // Under AddressSanitizer the sanitizer's resident-memory limit stands in for RLIMIT_AS; a crash
   // is left to the kernel, so that it reads as the signal it is; and the sanitizer's own stops
   // get an exit status of their own. These options come last, so they win.
@@ -141,9 +141,10 @@ std::string WorkerProcess::Describe(int status) const {
     if (code == kWorkerExitOutOfMemory) return "ran out of memory";
     if (kAddressSanitizer && code == kWorkerExitSanitizer) {
       return limits_.memory_mib > 0
-                 ? fmt::format("was stopped by AddressSanitizer (over its memory limit of {} MiB, or a memory error: "
-                               "see its report on stderr)",
-                               limits_.memory_mib)
+                 ? fmt::format(
+                       "was stopped by AddressSanitizer (over its memory limit of {} MiB, or a memory error: "
+                       "see its report on stderr)",
+                       limits_.memory_mib)
                  : std::string("was stopped by AddressSanitizer (see its report on stderr)");
     }
     return fmt::format("exited with status {}", code);

@@ -219,9 +219,9 @@ class FeedbackMediator final : public Mediator {
   Rng rng_{0};
   internal::TextMoves moves_;
   std::size_t parties_ = 0;
-  std::vector<std::size_t> modelled_;  // per issue: its index among the modelled issues, or kUnmodelled
-  std::vector<std::size_t> offsets_;   // per modelled issue: first cell of its value-by-value matrix
-  std::vector<std::uint64_t> sizes_;   // per modelled issue: its number of values
+  std::vector<std::size_t> modelled_;     // per issue: its index among the modelled issues, or kUnmodelled
+  std::vector<std::size_t> offsets_;      // per modelled issue: first cell of its value-by-value matrix
+  std::vector<std::uint64_t> sizes_;      // per modelled issue: its number of values
   std::vector<std::size_t> first_value_;  // per modelled issue: its first entry in tried_
   std::vector<std::uint8_t> tried_;       // per modelled issue value: put with the current base
   // Per party, per modelled issue, cell (a, b): value a is known to be no better (worse) than b.

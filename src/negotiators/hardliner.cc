@@ -19,10 +19,10 @@ class Hardliner final : public Negotiator {
   OwnRanking ranking_;
 };
 
-const bool kRegistered = NegotiatorRegistry::Add({"hardliner",
-                                                  "Always offers its best outcome; accepts only an offer as good.",
-                                                  {},
-                                                  [](const Spec&) { return std::make_unique<Hardliner>(); }});
+const bool kRegistered = NegotiatorRegistry::Add(
+    {"hardliner", "Always offers its best outcome; accepts only an offer as good.", {}, [](const Spec&) {
+       return std::make_unique<Hardliner>();
+     }});
 
 }  // namespace
 }  // namespace parley

@@ -55,12 +55,13 @@ std::vector<ParameterInfo> Exponent(std::string default_value) {
 }
 
 const bool kTime = NegotiatorRegistry::Add(
-    {"time", "Time-dependent concession: target = best - (best - floor) * t^(1/e); offers the outcome just above "
-             "the target, accepts offers at least as good as its next offer.",
+    {"time",
+     "Time-dependent concession: target = best - (best - floor) * t^(1/e); offers the outcome just above "
+     "the target, accepts offers at least as good as its next offer.",
      Exponent("1"), MakeTimeBased});
 const bool kBoulware = NegotiatorRegistry::Add(
-    {"boulware", "Time-dependent concession with e = 0.2: holds out and concedes near the deadline.",
-     Exponent("0.2"), MakeTimeBased});
+    {"boulware", "Time-dependent concession with e = 0.2: holds out and concedes near the deadline.", Exponent("0.2"),
+     MakeTimeBased});
 const bool kLinear = NegotiatorRegistry::Add(
     {"linear", "Time-dependent concession with e = 1: concedes steadily.", Exponent("1"), MakeTimeBased});
 const bool kConceder = NegotiatorRegistry::Add(

@@ -74,7 +74,8 @@ Issue Issue::Integer(std::string name, std::int64_t lower, std::int64_t upper) {
   // Outcome stores integers as doubles, exact up to 2^53.
   constexpr std::int64_t kLimit = std::int64_t{1} << 53;
   if (lower > upper) {
-    throw UsageError(fmt::format("integer issue '{}' has lower bound {} above upper bound {}", issue.name_, lower, upper));
+    throw UsageError(
+        fmt::format("integer issue '{}' has lower bound {} above upper bound {}", issue.name_, lower, upper));
   }
   if (lower < -kLimit || upper > kLimit) {
     throw UsageError(fmt::format("integer issue '{}' has bounds beyond +-2^53", issue.name_));

@@ -38,13 +38,12 @@ std::filesystem::path Absolute(const std::filesystem::path& path) {
   return ec ? std::filesystem::absolute(path) : canonical;
 }
 
-void Register(const std::filesystem::path& path, std::vector<NegotiatorRegistry::Entry>& entries,
-              PluginInfo& info) {
+void Register(const std::filesystem::path& path, std::vector<NegotiatorRegistry::Entry>& entries, PluginInfo& info) {
   std::set<std::string> names;
   for (const auto& entry : entries) {
     if (entry.name.empty() || !entry.factory) {
-      throw InputError(fmt::format("{}: the plugin registered a negotiator without a name or a factory",
-                                   path.string()));
+      throw InputError(
+          fmt::format("{}: the plugin registered a negotiator without a name or a factory", path.string()));
     }
     if (NegotiatorRegistry::Has(entry.name) || !names.insert(entry.name).second) {
       throw InputError(fmt::format("{}: the plugin registers negotiator '{}', a name that is already taken",
@@ -88,9 +87,10 @@ const PluginInfo& LoadPlugin(const std::filesystem::path& path) {
   dlerror();
   void* symbol = dlsym(handle, PARLEY_PLUGIN_ENTRY_POINT);
   if (symbol == nullptr) {
-    throw InputError(fmt::format("{}: not a Parley plugin: it exports no function '{}' (define it with "
-                                 "PARLEY_PLUGIN, see docs/plugins.md)",
-                                 path.string(), PARLEY_PLUGIN_ENTRY_POINT));
+    throw InputError(
+        fmt::format("{}: not a Parley plugin: it exports no function '{}' (define it with "
+                    "PARLEY_PLUGIN, see docs/plugins.md)",
+                    path.string(), PARLEY_PLUGIN_ENTRY_POINT));
   }
   using EntryPoint = int (*)(ParleyPluginCall*);
   const auto entry_point = reinterpret_cast<EntryPoint>(symbol);

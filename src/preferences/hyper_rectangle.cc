@@ -82,9 +82,10 @@ HyperRectangleUtility::HyperRectangleUtility(std::shared_ptr<const OutcomeSpace>
                                  space_->name(), max_utility_));
   }
   if (!std::isfinite(Validate(root_, *space_))) {
-    throw UsageError(fmt::format("the rectangles of the utility function over '{}' hold numbers so large that "
-                                 "utilities overflow",
-                                 space_->name()));
+    throw UsageError(
+        fmt::format("the rectangles of the utility function over '{}' hold numbers so large that "
+                    "utilities overflow",
+                    space_->name()));
   }
 }
 

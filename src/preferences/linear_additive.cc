@@ -98,14 +98,14 @@ double ValueFunction::Evaluate(const Issue& issue, double value) const {
   return 0.0;
 }
 
-LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace> space,
-                                             std::vector<double> weights,
+LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace> space, std::vector<double> weights,
                                              std::vector<ValueFunction> value_functions)
     : space_(std::move(space)), weights_(std::move(weights)), value_functions_(std::move(value_functions)) {
   const std::size_t n = space_->issue_count();
   if (weights_.size() != n || value_functions_.size() != n) {
-    throw UsageError(fmt::format("linear additive utility over '{}' needs {} weights and value functions, got {} and {}",
-                                 space_->name(), n, weights_.size(), value_functions_.size()));
+    throw UsageError(
+        fmt::format("linear additive utility over '{}' needs {} weights and value functions, got {} and {}",
+                    space_->name(), n, weights_.size(), value_functions_.size()));
   }
   double total = 0.0, largest = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -150,7 +150,8 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
     for (std::uint64_t p = 0; p < issue.cardinality(); ++p) {
       const double v = f.Evaluate(issue, issue.ValueAt(p));
       if (!std::isfinite(v)) {
-        throw UsageError(fmt::format("issue '{}' evaluates value '{}' to {}", issue.name(), issue.Format(issue.ValueAt(p)), v));
+        throw UsageError(
+            fmt::format("issue '{}' evaluates value '{}' to {}", issue.name(), issue.Format(issue.ValueAt(p)), v));
       }
       weighted_.push_back(weights_[i] * v);
     }
@@ -186,9 +187,10 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
   }
   // Every partial sum Utility() forms is at most `magnitude` in size, so it is finite if this is.
   if (!std::isfinite(magnitude)) {
-    throw UsageError(fmt::format("the values of the utility function over '{}' are so large that utilities "
-                                 "overflow; keep them near [0, 1]",
-                                 space_->name()));
+    throw UsageError(
+        fmt::format("the values of the utility function over '{}' are so large that utilities "
+                    "overflow; keep them near [0, 1]",
+                    space_->name()));
   }
   max_utility_ = std::min(max_utility_, 1.0);
   min_utility_ = std::min(min_utility_, 1.0);

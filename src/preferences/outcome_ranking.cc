@@ -35,9 +35,10 @@ double HillClimb(const UtilityFunction& utility, Outcome& outcome, Rng& rng, std
       const bool all = issue.countable() && issue.cardinality() <= kClimbValuesPerIssue;
       const std::uint64_t tries = all ? issue.cardinality() : kClimbValuesPerIssue;
       for (std::uint64_t k = 0; k < tries && evaluations > 0; ++k, --evaluations) {
-        const double v = all ? issue.ValueAt(k)
-                             : (issue.countable() ? issue.ValueAt(rng.UniformInt(issue.cardinality()))
-                                                  : issue.lower() + (issue.upper() - issue.lower()) * rng.UniformReal());
+        const double v =
+            all ? issue.ValueAt(k)
+                : (issue.countable() ? issue.ValueAt(rng.UniformInt(issue.cardinality()))
+                                     : issue.lower() + (issue.upper() - issue.lower()) * rng.UniformReal());
         outcome[i] = v;
         const double u = utility.Utility(outcome);
         if (u > best) {
@@ -118,8 +119,8 @@ OutcomeRanking::OutcomeRanking(const UtilityFunction& utility) : space_(&utility
 
   // The samples are held twice while the ranking is built (as outcomes, then as values).
   const std::size_t bytes_per_sample = 2 * sizeof(double) * (n + 2);
-  const std::size_t sample_size = std::clamp<std::size_t>(limits.max_cache_bytes / bytes_per_sample, kClimbStarts,
-                                                          kSampleSize);
+  const std::size_t sample_size =
+      std::clamp<std::size_t>(limits.max_cache_bytes / bytes_per_sample, kClimbStarts, kSampleSize);
   Rng rng(kSamplingSeed);
   std::vector<Outcome> samples(sample_size, Outcome(n));
   std::vector<double> sample_utilities(sample_size);

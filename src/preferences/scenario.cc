@@ -22,8 +22,8 @@ Profile::Profile(std::string name, std::shared_ptr<const UtilityFunction> utilit
   RequireUtf8Name(name_, "the profile name");
   if (!utility_) throw UsageError(fmt::format("profile '{}' has no utility function", name_));
   if (!std::isfinite(reservation_value_)) {
-    throw UsageError(fmt::format("profile '{}' has reservation value {}; it must be a finite number", name_,
-                                 reservation_value_));
+    throw UsageError(
+        fmt::format("profile '{}' has reservation value {}; it must be a finite number", name_, reservation_value_));
   }
   if (!(discount_factor_ > 0.0 && discount_factor_ <= 1.0)) {
     throw UsageError(fmt::format("profile '{}' has discount factor {}; it must be in (0, 1]", name_, discount_factor_));
@@ -44,19 +44,21 @@ struct Scenario::Caches {
 };
 
 Scenario::Scenario(std::string name, std::shared_ptr<const OutcomeSpace> space, std::vector<Profile> profiles)
-    : name_(std::move(name)), space_(std::move(space)), profiles_(std::move(profiles)),
+    : name_(std::move(name)),
+      space_(std::move(space)),
+      profiles_(std::move(profiles)),
       caches_(std::make_shared<Caches>()) {
   RequireUtf8Name(name_, "the scenario name");
   if (!space_) throw UsageError(fmt::format("scenario '{}' has no outcome space", name_));
   if (profiles_.size() < 2) {
-    throw UsageError(fmt::format("scenario '{}' has {} profile(s); a negotiation needs at least two", name_,
-                                 profiles_.size()));
+    throw UsageError(
+        fmt::format("scenario '{}' has {} profile(s); a negotiation needs at least two", name_, profiles_.size()));
   }
   std::unordered_set<std::string> names;
   for (const auto& profile : profiles_) {
     if (&profile.utility_function().space() != space_.get()) {
-      throw UsageError(fmt::format("profile '{}' of scenario '{}' is defined over another outcome space",
-                                   profile.name(), name_));
+      throw UsageError(
+          fmt::format("profile '{}' of scenario '{}' is defined over another outcome space", profile.name(), name_));
     }
     if (!names.insert(profile.name()).second) {
       throw UsageError(fmt::format("scenario '{}' has two profiles named '{}'", name_, profile.name()));
@@ -65,7 +67,7 @@ Scenario::Scenario(std::string name, std::shared_ptr<const OutcomeSpace> space, 
 }
 
 std::shared_ptr<const void> Scenario::Cached(const std::string& key,
-                                            const std::function<std::shared_ptr<const void>()>& compute) const {
+                                             const std::function<std::shared_ptr<const void>()>& compute) const {
   // Held while computing, so that concurrent first requests compute once.
   std::lock_guard<std::mutex> lock(caches_->mutex);
   auto& slot = caches_->values[key];

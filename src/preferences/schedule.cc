@@ -14,14 +14,16 @@ ReservationSchedule::ReservationSchedule(std::vector<Point> points, Interpolatio
   for (std::size_t k = 0; k < points_.size(); ++k) {
     const Point& p = points_[k];
     if (!std::isfinite(p.value) || !std::isfinite(p.at) || p.at < 0.0) {
-      throw UsageError(fmt::format("reservation schedule point {} is ({}, {}); expected a finite value at a "
-                                   "non-negative time",
-                                   k + 1, p.at, p.value));
+      throw UsageError(
+          fmt::format("reservation schedule point {} is ({}, {}); expected a finite value at a "
+                      "non-negative time",
+                      k + 1, p.at, p.value));
     }
     if (k > 0 && !(p.at > points_[k - 1].at)) {
-      throw UsageError(fmt::format("reservation schedule points must be in increasing order of time; point {} is at "
-                                   "{} after {}",
-                                   k + 1, p.at, points_[k - 1].at));
+      throw UsageError(
+          fmt::format("reservation schedule points must be in increasing order of time; point {} is at "
+                      "{} after {}",
+                      k + 1, p.at, points_[k - 1].at));
     }
   }
 }

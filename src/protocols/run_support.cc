@@ -211,9 +211,7 @@ bool RunBase::FailMove(std::size_t party, std::uint64_t step, ActionType action)
     case ActionType::kAccept:
       RecordFaultOf(party, fmt::format("accepted at step {} when no offer was on the table", step));
       break;
-    default:
-      RecordFaultOf(party, fmt::format("returned an unknown action at step {}", step));
-      break;
+    default: RecordFaultOf(party, fmt::format("returned an unknown action at step {}", step)); break;
   }
   Finish();
   return false;

@@ -77,8 +77,7 @@ bool BeginMediators(const Scenario& scenario, const std::vector<Mediator*>& medi
 void SettleUtilities(const Scenario& scenario, NegotiationResult& result, std::uint64_t rounds_deadline);
 
 // Tells the first `begun` negotiators the result, ignoring their failures (the result is final).
-void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t begun,
-                       const NegotiationResult& result);
+void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t begun, const NegotiationResult& result);
 
 // What every protocol's run holds and does alike: the scenario, negotiators, mediators, options,
 // clock and result; done(), result(), Stop() at the time of the next move, and Finish(), which
@@ -131,9 +130,8 @@ class RunBase : public NegotiationRun {
   // table, made by `offerer` and accepted by `acceptances` parties so far, and worth
   // utilities[party] to it. Its offer, if any, is left in proposal_. When it throws, records the
   // fault ("threw <when>: <what>"), finishes the run and returns nothing.
-  std::optional<ActionType> AskParty(std::size_t party, std::uint64_t round, const Outcome* offer,
-                                     std::size_t offerer, std::size_t acceptances,
-                                     const std::vector<double>& utilities, Moment when);
+  std::optional<ActionType> AskParty(std::size_t party, std::uint64_t round, const Outcome* offer, std::size_t offerer,
+                                     std::size_t acceptances, const std::vector<double>& utilities, Moment when);
 
   // A party's move in the alternating-offers protocols (SAOP, shuttle), taken at `step`: an offer
   // (in proposal_) must be a valid outcome, an acceptance needs an offer on the table, and the

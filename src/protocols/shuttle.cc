@@ -122,11 +122,8 @@ void ShuttleRun::RelayOffer(std::size_t party, std::uint64_t step, std::uint64_t
     return;
   }
   switch (decision) {
-    case RelayDecision::kForward:
-      Deliver(proposal_, proposal_utilities_, party, party, step, round);
-      return;
-    case RelayDecision::kWithhold:
-      return;
+    case RelayDecision::kForward: Deliver(proposal_, proposal_utilities_, party, party, step, round); return;
+    case RelayDecision::kWithhold: return;
     case RelayDecision::kReplace:
       if (!space_.IsValid(replacement_, &why_)) {
         RecordFaultOf(n_, fmt::format("replaced the offer of step {} with an invalid outcome: {}", step, why_));

@@ -11,10 +11,10 @@
 
 #include <fmt/format.h>
 
-#include "parley/utility.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
+#include "parley/utility.h"
 #include "protocols/run_support.h"
 
 namespace parley {
@@ -187,12 +187,8 @@ bool SingleTextRun::Ask(std::size_t party) {
 }
 
 void SingleTextRun::Announce(std::uint64_t text_step) {
-  ObservedAction announcement{.party = n_,
-                              .type = ActionType::kAccept,
-                              .offer = &accepted_,
-                              .step = text_step,
-                              .round = round_,
-                              .time = time_};
+  ObservedAction announcement{
+      .party = n_, .type = ActionType::kAccept, .offer = &accepted_, .step = text_step, .round = round_, .time = time_};
   if (!TellParties(announcement, text_utilities_.data(), n_,
                    {"while observing the text accepted in round {}", round_})) {
     Finish();

@@ -127,7 +127,8 @@ std::vector<double> Ticks(double low, double high, int count) {
     if (step >= rough) break;
   }
   const double first = std::ceil(low / step - 1e-9) * step;
-  for (double tick = first; tick <= high + step * 1e-9; tick += step) ticks.push_back(std::abs(tick) < step * 1e-9 ? 0.0 : tick);
+  for (double tick = first; tick <= high + step * 1e-9; tick += step)
+    ticks.push_back(std::abs(tick) < step * 1e-9 ? 0.0 : tick);
   return ticks;
 }
 
@@ -171,8 +172,8 @@ std::string Axes(const Plot& plot, std::string_view x_title, std::string_view y_
   const double y_step = ys.size() > 1 ? ys[1] - ys[0] : 1.0;
   for (double x : xs) out += Text(plot.x(x), plot.plot_bottom() + 17, TickText(x, x_step), "tick", "middle");
   for (double y : ys) out += Text(plot.plot_left() - 7, plot.y(y) + 4, TickText(y, y_step), "tick", "end");
-  out += Text((plot.plot_left() + plot.plot_right()) / 2, plot.height - 10, Shorten(x_title, 60), "axis-title",
-              "middle");
+  out +=
+      Text((plot.plot_left() + plot.plot_right()) / 2, plot.height - 10, Shorten(x_title, 60), "axis-title", "middle");
   const double y_middle = (plot.plot_top() + plot.plot_bottom()) / 2;
   out += Text(16, y_middle, Shorten(y_title, 50), "axis-title", "middle",
               fmt::format("transform=\"rotate(-90 16 {})\"", Px(y_middle)));
@@ -199,8 +200,7 @@ std::string Shape(std::string_view element, std::string_view geometry, std::stri
 
 std::string Circle(double cx, double cy, double r, std::string_view css_class, std::string_view style,
                    std::string_view tooltip) {
-  return Shape("circle", fmt::format("cx=\"{}\" cy=\"{}\" r=\"{}\"", Px(cx), Px(cy), Px(r)), css_class, style,
-               tooltip);
+  return Shape("circle", fmt::format("cx=\"{}\" cy=\"{}\" r=\"{}\"", Px(cx), Px(cy), Px(r)), css_class, style, tooltip);
 }
 
 std::string Diamond(double cx, double cy, double r, std::string_view css_class, std::string_view style,
@@ -214,10 +214,9 @@ std::string Diamond(double cx, double cy, double r, std::string_view css_class, 
 
 std::string Square(double cx, double cy, double r, std::string_view css_class, std::string_view style,
                    std::string_view tooltip) {
-  return Shape("rect",
-               fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", Px(cx - r), Px(cy - r), Px(2 * r),
-                           Px(2 * r)),
-               css_class, style, tooltip);
+  return Shape(
+      "rect", fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", Px(cx - r), Px(cy - r), Px(2 * r), Px(2 * r)),
+      css_class, style, tooltip);
 }
 
 std::string Star(double cx, double cy, double r, std::string_view css_class, std::string_view style,
@@ -226,7 +225,8 @@ std::string Star(double cx, double cy, double r, std::string_view css_class, std
   for (int k = 0; k < 10; ++k) {
     const double radius = k % 2 == 0 ? r : r * 0.45;
     const double angle = -std::numbers::pi / 2 + k * std::numbers::pi / 5;
-    d += fmt::format("{}{} {}", k == 0 ? "M" : "L", Px(cx + radius * std::cos(angle)), Px(cy + radius * std::sin(angle)));
+    d += fmt::format("{}{} {}", k == 0 ? "M" : "L", Px(cx + radius * std::cos(angle)),
+                     Px(cy + radius * std::sin(angle)));
   }
   return Shape("path", fmt::format("d=\"{}Z\"", d), css_class, style, tooltip);
 }

@@ -39,8 +39,8 @@ PackageCloud SubjectPackages(const MultiTrackScenario& scenario, const Mediation
   PackageCloud cloud;
   std::vector<const OutcomeSpace*> spaces;
   for (std::size_t t : subject.tracks) spaces.push_back(&scenario.tracks()[t].stakes.space());
-  std::vector<const Profile*> profiles;       // track subjects: each party's profile over the track
-  std::vector<std::size_t> parties;           // joint subjects: each party's index in the scenario
+  std::vector<const Profile*> profiles;  // track subjects: each party's profile over the track
+  std::vector<std::size_t> parties;      // joint subjects: each party's index in the scenario
   for (const auto& name : subject.parties) {
     if (subject.joint) {
       parties.push_back(scenario.FindParty(name).value_or(0));
@@ -83,9 +83,10 @@ PackageCloud SubjectPackages(const MultiTrackScenario& scenario, const Mediation
     for (std::size_t k = 0; k < spaces.size(); ++k) spaces[k]->RandomOutcome(rng, parts[k]);
     add();
   }
-  cloud.note = fmt::format("The grey points are {} packages drawn uniformly at random (seed {}) from {}.",
-                           options.max_outcome_points, options.seed,
-                           subject.packages ? fmt::format("{}", *subject.packages) : std::string("a space too large to count"));
+  cloud.note =
+      fmt::format("The grey points are {} packages drawn uniformly at random (seed {}) from {}.",
+                  options.max_outcome_points, options.seed,
+                  subject.packages ? fmt::format("{}", *subject.packages) : std::string("a space too large to count"));
   return cloud;
 }
 
@@ -128,8 +129,8 @@ std::string ZonePanel(const MultiTrackScenario& scenario, const MediationSubject
   const std::string& name_j = subject.parties[j];
   const report::Plot plot(520, 480, 62, 48, Domain(cloud, i, parties, now), Domain(cloud, j, parties, now));
   const std::string clip = id + "-clip";
-  std::string out = fmt::format("<figure class=\"zone-panel\" data-x=\"{}\" data-y=\"{}\"><figcaption>{}</figcaption>", i,
-                                j, Escape(fmt::format("{} and {}", name_i, name_j)));
+  std::string out = fmt::format("<figure class=\"zone-panel\" data-x=\"{}\" data-y=\"{}\"><figcaption>{}</figcaption>",
+                                i, j, Escape(fmt::format("{} and {}", name_i, name_j)));
   out += report::SvgOpen(plot.width, plot.height,
                          fmt::format("Packages in the utility space of {} and {}, the zone of agreement now and the "
                                      "proposed packages",
@@ -137,8 +138,9 @@ std::string ZonePanel(const MultiTrackScenario& scenario, const MediationSubject
   out += "<defs>" + report::ClipPath(plot, clip) + "</defs>";
   out += report::Axes(plot, "utility for " + name_i, "utility for " + name_j);
   out += fmt::format("<g clip-path=\"url(#{})\">", clip);
-  out += fmt::format("<rect class=\"zone-area\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", Px(plot.x(now.fallbacks[i])),
-                     Px(plot.plot_top()), Px(std::max(0.0, plot.plot_right() - plot.x(now.fallbacks[i]))),
+  out += fmt::format("<rect class=\"zone-area\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                     Px(plot.x(now.fallbacks[i])), Px(plot.plot_top()),
+                     Px(std::max(0.0, plot.plot_right() - plot.x(now.fallbacks[i]))),
                      Px(std::max(0.0, plot.y(now.fallbacks[j]) - plot.plot_top())));
   out += "<g class=\"outcomes\">";
   for (std::size_t k = 0; k < cloud.count; ++k) {
@@ -146,12 +148,16 @@ std::string ZonePanel(const MultiTrackScenario& scenario, const MediationSubject
                           InZone(cloud, k, now.fallbacks) ? "outcome zone" : "outcome", "");
   }
   out += "</g>";
-  out += fmt::format("<line class=\"fallback reservation\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"><title>{4}</title></line>",
-                     Px(plot.x(now.fallbacks[i])), Px(plot.plot_top()), Px(plot.plot_bottom()), report::PartyColour(i),
-                     Escape(fmt::format("{}'s fallback now: {:.3f}", name_i, now.fallbacks[i])));
-  out += fmt::format("<line class=\"fallback reservation\" x1=\"{1}\" y1=\"{0}\" x2=\"{2}\" y2=\"{0}\" stroke=\"{3}\"><title>{4}</title></line>",
-                     Px(plot.y(now.fallbacks[j])), Px(plot.plot_left()), Px(plot.plot_right()), report::PartyColour(j),
-                     Escape(fmt::format("{}'s fallback now: {:.3f}", name_j, now.fallbacks[j])));
+  out += fmt::format(
+      "<line class=\"fallback reservation\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" "
+      "stroke=\"{3}\"><title>{4}</title></line>",
+      Px(plot.x(now.fallbacks[i])), Px(plot.plot_top()), Px(plot.plot_bottom()), report::PartyColour(i),
+      Escape(fmt::format("{}'s fallback now: {:.3f}", name_i, now.fallbacks[i])));
+  out += fmt::format(
+      "<line class=\"fallback reservation\" x1=\"{1}\" y1=\"{0}\" x2=\"{2}\" y2=\"{0}\" "
+      "stroke=\"{3}\"><title>{4}</title></line>",
+      Px(plot.y(now.fallbacks[j])), Px(plot.plot_left()), Px(plot.plot_right()), report::PartyColour(j),
+      Escape(fmt::format("{}'s fallback now: {:.3f}", name_j, now.fallbacks[j])));
   // Lowest rank last, so that the best package is drawn on top.
   for (std::size_t rank = now.best.size(); rank-- > 0;) {
     const MediationPackage& package = now.best[rank];
@@ -181,7 +187,8 @@ std::string OverTimeChart(const MultiTrackScenario& scenario, const MediationSub
       high = std::max(high, v);
     }
   }
-  const report::Plot plot(520, height, 62, 46, {0.0, 1.0}, {std::floor(low * 10 + 1e-9) / 10, std::ceil(high * 10 - 1e-9) / 10});
+  const report::Plot plot(520, height, 62, 46, {0.0, 1.0},
+                          {std::floor(low * 10 + 1e-9) / 10, std::ceil(high * 10 - 1e-9) / 10});
   std::string out = fmt::format("<figure class=\"over-time\"><figcaption>{}</figcaption>", Escape(title));
   out += report::SvgOpen(plot.width, plot.height, title);
   out += "<defs>" + report::ClipPath(plot, id + "-clip") + "</defs>";
@@ -217,8 +224,12 @@ std::string IssueChart(const MultiTrackScenario& scenario, const MediationSubjec
   const MediationMoment& now = subject.moments.front();
   constexpr double kLeft = 230, kRowHeight = 44, kTop = 12, kWidth = 760, kRight = 220;
   const double height = kTop + kRowHeight * now.issues.size() + 48;
-  auto settled = [&](const IssueGrowth& g) { return now.zone_exists ? g.settled_growth.value_or(0.0) : g.settled_fraction; };
-  auto removed = [&](const IssueGrowth& g) { return now.zone_exists ? g.removed_growth.value_or(0.0) : g.removed_fraction; };
+  auto settled = [&](const IssueGrowth& g) {
+    return now.zone_exists ? g.settled_growth.value_or(0.0) : g.settled_fraction;
+  };
+  auto removed = [&](const IssueGrowth& g) {
+    return now.zone_exists ? g.removed_growth.value_or(0.0) : g.removed_fraction;
+  };
   double high = now.zone_exists ? 1.0 : 0.1;
   for (const auto& g : now.issues) high = std::max({high, settled(g), removed(g)});
   high = now.zone_exists ? std::ceil(high * 2.0 + 1e-9) / 2.0 : std::ceil(high * 10.0 - 1e-9) / 10.0;
@@ -253,23 +264,27 @@ std::string IssueChart(const MultiTrackScenario& scenario, const MediationSubjec
                                       g.remaining_packages, Percent(g.settled_fraction))
                         : fmt::format("settled: {}/{} packages in the zone", g.settled_zone_size, g.remaining_packages);
     out += fmt::format("<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\"><title>{}</title></rect>",
-                       Px(plot.x(0.0)), Px(y + 5), Px(plot.x(settled(g)) - plot.x(0.0)), Escape(g.name + " " + settled_text));
-    const std::string removed_text =
-        g.removal_defined ? fmt::format("removed: {}/{} packages in the zone ({})", g.removed_zone_size,
-                                        g.remaining_packages, Percent(g.removed_fraction))
-                          : "removal not defined: " + g.removal_undefined_reason;
-    out += fmt::format("<rect class=\"bar removed\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\"><title>{}</title></rect>",
-                       Px(plot.x(0.0)), Px(y + 22), Px(g.removal_defined ? plot.x(removed(g)) - plot.x(0.0) : 0.0),
-                       Escape(g.name + " " + removed_text));
+                       Px(plot.x(0.0)), Px(y + 5), Px(plot.x(settled(g)) - plot.x(0.0)),
+                       Escape(g.name + " " + settled_text));
+    const std::string removed_text = g.removal_defined
+                                         ? fmt::format("removed: {}/{} packages in the zone ({})", g.removed_zone_size,
+                                                       g.remaining_packages, Percent(g.removed_fraction))
+                                         : "removal not defined: " + g.removal_undefined_reason;
+    out +=
+        fmt::format("<rect class=\"bar removed\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\"><title>{}</title></rect>",
+                    Px(plot.x(0.0)), Px(y + 22), Px(g.removal_defined ? plot.x(removed(g)) - plot.x(0.0) : 0.0),
+                    Escape(g.name + " " + removed_text));
     auto label = [&](double v, bool defined) {
       if (!defined) return std::string("not defined");
       return now.zone_exists ? "×" + Fixed(v, 2) : Percent(v);
     };
-    out += report::Text(plot.plot_right() + 10, y + 17,
-                        fmt::format("{} settled{}", label(settled(g), now.zone_exists ? g.settled_growth.has_value() : true),
-                                    now.zone_exists ? " at '" + Shorten(value, 18) + "'" : ""),
-                        "value-label");
-    out += report::Text(plot.plot_right() + 10, y + 34, label(removed(g), g.removal_defined) + " removed", "value-label");
+    out += report::Text(
+        plot.plot_right() + 10, y + 17,
+        fmt::format("{} settled{}", label(settled(g), now.zone_exists ? g.settled_growth.has_value() : true),
+                    now.zone_exists ? " at '" + Shorten(value, 18) + "'" : ""),
+        "value-label");
+    out +=
+        report::Text(plot.plot_right() + 10, y + 34, label(removed(g), g.removal_defined) + " removed", "value-label");
     out += "</g>";
   }
   return out + "</svg>";
@@ -281,13 +296,14 @@ std::string PackagesTable(const MultiTrackScenario& scenario, const MediationRep
   const MediationMoment& now = subject.moments.front();
   std::string out = "<div class=\"packages-box\">";
   out += fmt::format("<h3>{}</h3>", Escape(fmt::format("The best {} package{} to propose now", now.best.size(),
-                                                        now.best.size() == 1 ? "" : "s")));
+                                                       now.best.size() == 1 ? "" : "s")));
   out += "<div class=\"table-wrap\"><table class=\"packages\"><thead><tr><th class=\"num\">#</th><th>package</th>";
   for (const auto& party : subject.parties) out += fmt::format("<th class=\"num\">{}</th>", Escape(party));
   out += "<th class=\"num\">Nash product</th></tr></thead><tbody>";
   for (std::size_t k = 0; k < now.best.size(); ++k) {
     const MediationPackage& package = now.best[k];
-    out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td>", k + 1, Escape(DescribePackage(scenario, subject, package)));
+    out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td>", k + 1,
+                       Escape(DescribePackage(scenario, subject, package)));
     for (std::size_t p = 0; p < subject.parties.size(); ++p) {
       out += fmt::format("<td class=\"num\">{} ({})</td>", Fixed(package.utilities[p]), SignedFixed(package.gains[p]));
     }
@@ -315,8 +331,8 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
     zone_detail = fmt::format("{} of {} packages ({}) beat every fallback", *now.zone_size, *subject.packages,
                               Percent(*now.zone_fraction));
   } else {
-    zone_detail = now.zone_exists ? "some Pareto-optimal packages beat every fallback"
-                                  : "no package beats every fallback";
+    zone_detail =
+        now.zone_exists ? "some Pareto-optimal packages beat every fallback" : "no package beats every fallback";
   }
   out += report::Card(fmt::format("A deal now (t = {})?", now.time), now.zone_exists ? "Yes" : "No", zone_detail,
                       now.zone_exists ? "good" : "bad");
@@ -336,8 +352,9 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
     if (now.stumbling_block) {
       const IssueGrowth& block = now.issues.front();
       out += report::Card("Stumbling block", *now.stumbling_block,
-                          now.zone_exists ? fmt::format("settling it grows the zone ×{:.2f}", block.settled_growth.value_or(0))
-                                          : fmt::format("removing it opens a zone of {} packages", block.removed_zone_size),
+                          now.zone_exists
+                              ? fmt::format("settling it grows the zone ×{:.2f}", block.settled_growth.value_or(0))
+                              : fmt::format("removing it opens a zone of {} packages", block.removed_zone_size),
                           "bad");
     } else {
       out += report::Card("Stumbling block", "None", "settling or removing no single issue grows the zone");
@@ -370,8 +387,8 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
     Series s{"packages in the zone", "#009E73", {}};
     for (const auto& moment : subject.moments) s.values.push_back(*moment.zone_fraction);
     zone_series.push_back(std::move(s));
-    over_time += OverTimeChart(scenario, subject, zone_series, "Size of the zone of agreement",
-                               "share in the zone", "zone-point", true, id + "-zone", chart_height);
+    over_time += OverTimeChart(scenario, subject, zone_series, "Size of the zone of agreement", "share in the zone",
+                               "zone-point", true, id + "-zone", chart_height);
   }
   const std::string legend = report::Legend({
       {report::Circle(8, 8, 3.5, "key-outcome", ""), "packages"},
@@ -390,13 +407,16 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
   }
   if (!cloud.note.empty()) out += fmt::format("<p class=\"note\">{}</p>", Escape(cloud.note));
   if (subject.joint) {
-    out += "<p class=\"note\">Joint packages are valued by the parties' overall utilities: every track agreed, weighted, "
-           "with the interaction terms.</p>";
+    out +=
+        "<p class=\"note\">Joint packages are valued by the parties' overall utilities: every track agreed, weighted, "
+        "with the interaction terms.</p>";
   }
   if (!now.best.empty()) out += PackagesTable(scenario, report, subject);
   if (pairs != 1) out += "<h3>As the deadline approaches</h3><div class=\"panels\">" + over_time + "</div>";
-  out += "<h3>At each time</h3><div class=\"table-wrap\"><table class=\"moments\"><thead><tr><th class=\"num\">t</th><th>zone</th>"
-         "<th>package with the best Nash product</th><th>stumbling block</th></tr></thead><tbody>";
+  out +=
+      "<h3>At each time</h3><div class=\"table-wrap\"><table class=\"moments\"><thead><tr><th "
+      "class=\"num\">t</th><th>zone</th>"
+      "<th>package with the best Nash product</th><th>stumbling block</th></tr></thead><tbody>";
   for (const auto& moment : subject.moments) {
     std::string zone = !moment.zone_exists ? "none"
                        : moment.zone_size  ? fmt::format("{} ({})", *moment.zone_size, Percent(*moment.zone_fraction))
@@ -414,15 +434,16 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
 
   if (subject.enumerated && !now.issues.empty()) {
     out += "<h3>Which issue stands in the way</h3><p class=\"note\">";
-    out += Escape(now.zone_exists
-                      ? "For each issue: how much larger the zone's share of the packages becomes when the issue is "
-                        "settled first (at its best value) or taken off the table; ×1 means no change."
-                      : "There is no zone now. For each issue: the share of the remaining packages that would be in the "
-                        "zone if it were settled first or taken off the table.");
+    out +=
+        Escape(now.zone_exists
+                   ? "For each issue: how much larger the zone's share of the packages becomes when the issue is "
+                     "settled first (at its best value) or taken off the table; ×1 means no change."
+                   : "There is no zone now. For each issue: the share of the remaining packages that would be in the "
+                     "zone if it were settled first or taken off the table.");
     out += "</p>";
-    out += report::Legend({{"<rect x=\"1\" y=\"4\" width=\"14\" height=\"8\" class=\"key-bar\"/>", "settled first"},
-                           {"<rect x=\"1\" y=\"4\" width=\"14\" height=\"8\" class=\"key-bar-removed\"/>",
-                            "taken off the table"}});
+    out += report::Legend(
+        {{"<rect x=\"1\" y=\"4\" width=\"14\" height=\"8\" class=\"key-bar\"/>", "settled first"},
+         {"<rect x=\"1\" y=\"4\" width=\"14\" height=\"8\" class=\"key-bar-removed\"/>", "taken off the table"}});
     out += IssueChart(scenario, subject);
   }
   return out + "</section>";
@@ -434,25 +455,28 @@ std::string MediationReportHtml(const MultiTrackScenario& scenario, const Mediat
                                 const ReportOptions& options) {
   std::string body = fmt::format("<header><h1>{}</h1>", Escape("Mediator's assistant: " + report.scenario));
   const auto parties = internal::Mapped(scenario.parties(), &MultiTrackParty::name);
-  std::string subtitle = fmt::format("{} track{} between {}. Answers at t = {} (0 = now, 1 = the deadline).",
-                                     scenario.tracks().size(), scenario.tracks().size() == 1 ? "" : "s",
-                                     fmt::join(parties, ", "), fmt::join(report.times, ", "));
+  std::string subtitle =
+      fmt::format("{} track{} between {}. Answers at t = {} (0 = now, 1 = the deadline).", scenario.tracks().size(),
+                  scenario.tracks().size() == 1 ? "" : "s", fmt::join(parties, ", "), fmt::join(report.times, ", "));
   for (const auto& event : scenario.events()) subtitle += fmt::format(" Event: {} at t = {}.", event.name, event.time);
   body += fmt::format("<p class=\"subtitle\">{}</p>", Escape(subtitle));
-  body += "<p class=\"note\">A party prefers a package to its fallback (its utility of no deal at that time) when its "
-          "utility is strictly higher; the zone of agreement holds the packages every party prefers. Packages are "
-          "proposed by the Nash product of the parties' gains over their fallbacks.</p></header>";
+  body +=
+      "<p class=\"note\">A party prefers a package to its fallback (its utility of no deal at that time) when its "
+      "utility is strictly higher; the zone of agreement holds the packages every party prefers. Packages are "
+      "proposed by the Nash product of the parties' gains over their fallbacks.</p></header>";
 
   body += "<div class=\"cards\">";
   auto summary_card = [&](const MediationSubject& subject) {
     const MediationMoment& now = subject.moments.front();
-    std::string detail = now.zone_size && subject.packages
-                             ? fmt::format("{} of {} packages beat every fallback now", *now.zone_size, *subject.packages)
-                             : (now.zone_exists ? "a zone of agreement exists now" : "no zone of agreement now");
+    std::string detail =
+        now.zone_size && subject.packages
+            ? fmt::format("{} of {} packages beat every fallback now", *now.zone_size, *subject.packages)
+            : (now.zone_exists ? "a zone of agreement exists now" : "no zone of agreement now");
     if (now.stumbling_block) detail += "; stumbling block: " + *now.stumbling_block;
     body += report::Card(subject.joint ? "Joint package" : "Track " + subject.name,
-                         now.zone_exists ? (now.zone_fraction ? Percent(*now.zone_fraction) + " in the zone" : "Deal possible")
-                                         : "No deal",
+                         now.zone_exists
+                             ? (now.zone_fraction ? Percent(*now.zone_fraction) + " in the zone" : "Deal possible")
+                             : "No deal",
                          detail, now.zone_exists ? "good" : "bad");
   };
   for (const auto& subject : report.tracks) summary_card(subject);
@@ -464,7 +488,8 @@ std::string MediationReportHtml(const MultiTrackScenario& scenario, const Mediat
   if (report.joint) {
     body += SubjectSection(scenario, report, *report.joint, options, "joint");
   } else if (!report.joint_note.empty()) {
-    body += fmt::format("<section><h2>Joint package</h2><p>{}</p></section>", Escape("Not analysed: " + report.joint_note));
+    body +=
+        fmt::format("<section><h2>Joint package</h2><p>{}</p></section>", Escape("Not analysed: " + report.joint_note));
   }
   return report::Page("Mediator's assistant: " + report.scenario, body);
 }

@@ -36,9 +36,10 @@ OutcomeCloud DrawnOutcomes(const Scenario& scenario, const ReportOptions& option
   }
   cloud.note = options.max_outcome_points == 0
                    ? "Outcomes are not drawn."
-                   : fmt::format("The space has {} outcomes: the grey points are {} of them, drawn uniformly at random "
-                                 "(seed {}).",
-                                 space.DescribeSize(), options.max_outcome_points, options.seed);
+                   : fmt::format(
+                         "The space has {} outcomes: the grey points are {} of them, drawn uniformly at random "
+                         "(seed {}).",
+                         space.DescribeSize(), options.max_outcome_points, options.seed);
   return cloud;
 }
 
@@ -67,8 +68,8 @@ NegotiationView ViewOf(const Scenario& scenario, const NegotiationResult& result
   try {
     view.analysis = ScenarioAnalysis::Of(scenario);
   } catch (const std::exception& error) {
-    view.analysis_note = fmt::format("The space could not be analysed (no frontier or solutions shown): {}",
-                                     error.what());
+    view.analysis_note =
+        fmt::format("The space could not be analysed (no frontier or solutions shown): {}", error.what());
   }
   view.cloud = DrawnOutcomes(scenario, options);
   std::vector<std::vector<std::size_t>> all(scenario.party_count() + result.mediators.size());
@@ -108,14 +109,10 @@ std::string ActorColour(const NegotiationView& view, std::size_t actor) {
 
 std::string OutcomeSentence(const NegotiationResult& result) {
   switch (result.end_reason) {
-    case EndReason::kAgreement:
-      return fmt::format("agreement in round {} (t = {:.3f})", result.rounds, result.time);
-    case EndReason::kDeadline:
-      return fmt::format("no agreement: deadline reached after {} rounds", result.rounds);
-    case EndReason::kEndedByParty:
-      return fmt::format("no agreement: a party walked away in round {}", result.rounds);
-    case EndReason::kFault:
-      return fmt::format("no agreement: {}", result.fault ? result.fault->message : "a fault");
+    case EndReason::kAgreement: return fmt::format("agreement in round {} (t = {:.3f})", result.rounds, result.time);
+    case EndReason::kDeadline: return fmt::format("no agreement: deadline reached after {} rounds", result.rounds);
+    case EndReason::kEndedByParty: return fmt::format("no agreement: a party walked away in round {}", result.rounds);
+    case EndReason::kFault: return fmt::format("no agreement: {}", result.fault ? result.fault->message : "a fault");
     case EndReason::kStopped:
       return fmt::format("no agreement: stopped at t = {:.3f} ({})", result.time, result.stop_reason);
   }
@@ -187,11 +184,13 @@ std::string UtilitySpacePanel(const NegotiationView& view, std::size_t i, std::s
   const std::size_t parties = scenario.party_count();
   const std::string& name_i = scenario.profile(i).name();
   const std::string& name_j = scenario.profile(j).name();
-  const Plot plot(kPanelWidth, kPanelHeight, 62, 48, UtilityDomain(ValuesOf(view, i)), UtilityDomain(ValuesOf(view, j)));
+  const Plot plot(kPanelWidth, kPanelHeight, 62, 48, UtilityDomain(ValuesOf(view, i)),
+                  UtilityDomain(ValuesOf(view, j)));
   const std::string clip = id + "-clip";
 
-  std::string out = fmt::format("<figure class=\"utility-space\" data-x=\"{}\" data-y=\"{}\"><figcaption>{} and {}</figcaption>",
-                                i, j, Escape(name_i), Escape(name_j));
+  std::string out =
+      fmt::format("<figure class=\"utility-space\" data-x=\"{}\" data-y=\"{}\"><figcaption>{} and {}</figcaption>", i,
+                  j, Escape(name_i), Escape(name_j));
   out += SvgOpen(plot.width, plot.height,
                  fmt::format("Utility space of {} (horizontal) and {} (vertical)", name_i, name_j));
   out += "<defs>" + ClipPath(plot, clip) + "</defs>";
@@ -217,21 +216,22 @@ std::string UtilitySpacePanel(const NegotiationView& view, std::size_t i, std::s
     const double x = scenario.profile(i).ReservationValueAt(time, view.rounds);
     const double y = scenario.profile(j).ReservationValueAt(time, view.rounds);
     std::string lines;
-    lines += fmt::format("<line class=\"{} party-{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}><title>{}</title></line>",
-                         css_class, i, Px(plot.x(x)), Px(plot.plot_top()), Px(plot.x(x)), Px(plot.plot_bottom()),
-                         Colour("stroke", PartyColour(i)),
-                         Escape(fmt::format("{}'s reservation value {}: {:.3f}", name_i, when, x)));
-    lines += fmt::format("<line class=\"{} party-{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}><title>{}</title></line>",
-                         css_class, j, Px(plot.plot_left()), Px(plot.y(y)), Px(plot.plot_right()), Px(plot.y(y)),
-                         Colour("stroke", PartyColour(j)),
-                         Escape(fmt::format("{}'s reservation value {}: {:.3f}", name_j, when, y)));
+    lines += fmt::format(
+        "<line class=\"{} party-{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}><title>{}</title></line>", css_class, i,
+        Px(plot.x(x)), Px(plot.plot_top()), Px(plot.x(x)), Px(plot.plot_bottom()), Colour("stroke", PartyColour(i)),
+        Escape(fmt::format("{}'s reservation value {}: {:.3f}", name_i, when, x)));
+    lines += fmt::format(
+        "<line class=\"{} party-{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}><title>{}</title></line>", css_class, j,
+        Px(plot.plot_left()), Px(plot.y(y)), Px(plot.plot_right()), Px(plot.y(y)), Colour("stroke", PartyColour(j)),
+        Escape(fmt::format("{}'s reservation value {}: {:.3f}", name_j, when, y)));
     return lines;
   };
   out += reservation_lines(0.0, "reservation", "at the start");
   const bool changed =
       UtilityKey(scenario.profile(i).ReservationValueAt(result.time, view.rounds)) != UtilityKey(rv_i) ||
       UtilityKey(scenario.profile(j).ReservationValueAt(result.time, view.rounds)) != UtilityKey(rv_j);
-  if (changed) out += reservation_lines(result.time, "reservation-end", fmt::format("at the end (t = {:.2f})", result.time));
+  if (changed)
+    out += reservation_lines(result.time, "reservation-end", fmt::format("at the end (t = {:.2f})", result.time));
 
   if (view.analysis) {
     const auto& points = view.analysis->frontier().points;
@@ -255,7 +255,8 @@ std::string UtilitySpacePanel(const NegotiationView& view, std::size_t i, std::s
     if (entries.empty()) continue;
     const std::string colour = ActorColour(view, actor);
     std::vector<std::pair<double, double>> path;
-    for (std::size_t e : entries) path.emplace_back(plot.x(result.trace.utility(e, i)), plot.y(result.trace.utility(e, j)));
+    for (std::size_t e : entries)
+      path.emplace_back(plot.x(result.trace.utility(e, i)), plot.y(result.trace.utility(e, j)));
     out += Polyline(path, fmt::format("offer-path actor-{}", actor), Colour("stroke", colour));
     out += fmt::format("<g class=\"offers actor-{}\">", actor);
     const bool with_outcome = entries.size() <= 400;
@@ -279,8 +280,9 @@ std::string UtilitySpacePanel(const NegotiationView& view, std::size_t i, std::s
   }
   if (result.agreement) {
     FrontierPoint agreement{*result.agreement, result.undiscounted_utilities};
-    out += Star(plot.x(agreement.utilities[i]), plot.y(agreement.utilities[j]), 11, "agreement", "",
-                PointTooltip(view, fmt::format("Agreement, round {} (t = {:.3f})", result.rounds, result.time), agreement));
+    out += Star(
+        plot.x(agreement.utilities[i]), plot.y(agreement.utilities[j]), 11, "agreement", "",
+        PointTooltip(view, fmt::format("Agreement, round {} (t = {:.3f})", result.rounds, result.time), agreement));
   }
   return out + "</g></svg></figure>";
 }
@@ -322,8 +324,9 @@ std::string TimePanel(const NegotiationView& view, std::size_t p, const std::str
     out += Text(x - 4, plot.plot_top() + 12, Shorten(result.stop_reason, 40), "event-label", "end");
   }
   if (result.agreement && p < result.undiscounted_utilities.size()) {
-    out += Star(plot.x(result.time), plot.y(result.undiscounted_utilities[p]), 9, "agreement", "",
-                fmt::format("Agreement at t = {:.3f}: {:.3f} for {}", result.time, result.undiscounted_utilities[p], name));
+    out += Star(
+        plot.x(result.time), plot.y(result.undiscounted_utilities[p]), 9, "agreement", "",
+        fmt::format("Agreement at t = {:.3f}: {:.3f} for {}", result.time, result.undiscounted_utilities[p], name));
   }
   return out + "</g></svg></figure>";
 }
@@ -343,10 +346,12 @@ std::string NegotiationCharts(const NegotiationView& view, const ReportOptions& 
       {"<rect x=\"1\" y=\"1\" width=\"14\" height=\"14\" class=\"key-zone\" fill-opacity=\"0.25\"/>",
        "better than both reservation values"},
   };
-  if (view.analysis) legend.push_back({LineSymbol("#1c2330") + Circle(8, 8, 2.6, "key-frontier", ""), "Pareto frontier"});
+  if (view.analysis)
+    legend.push_back({LineSymbol("#1c2330") + Circle(8, 8, 2.6, "key-frontier", ""), "Pareto frontier"});
   for (std::size_t actor = 0; actor < view.offers.size(); ++actor) {
     if (view.offer_totals[actor] == 0) continue;
-    legend.push_back({LineSymbol(ActorColour(view, actor)) + Circle(8, 8, 3.2, "key-offer", Colour("fill", ActorColour(view, actor))),
+    legend.push_back({LineSymbol(ActorColour(view, actor)) +
+                          Circle(8, 8, 3.2, "key-offer", Colour("fill", ActorColour(view, actor))),
                       fmt::format("{} by {} ({})", actor < parties ? "offers" : "texts", ActorLabel(view, actor),
                                   view.offer_totals[actor])});
   }
@@ -362,7 +367,8 @@ std::string NegotiationCharts(const NegotiationView& view, const ReportOptions& 
   std::size_t pairs = 0;
   for (std::size_t i = 0; i < parties; ++i) {
     for (std::size_t j = i + 1; j < parties; ++j) {
-      if (pairs++ < kMaxPairs) space_panels += UtilitySpacePanel(view, i, j, options, fmt::format("{}-{}-{}", id, i, j));
+      if (pairs++ < kMaxPairs)
+        space_panels += UtilitySpacePanel(view, i, j, options, fmt::format("{}-{}-{}", id, i, j));
     }
   }
   std::string out;
@@ -376,10 +382,12 @@ std::string NegotiationCharts(const NegotiationView& view, const ReportOptions& 
     out += "<h3>Utility space</h3>" + Legend(legend) + "<div class=\"panels\">" + space_panels + "</div>";
   }
   std::vector<std::string> notes;
-  if (pairs > kMaxPairs) notes.push_back(fmt::format("The first {} of the {} pairs of parties are drawn.", kMaxPairs, pairs));
+  if (pairs > kMaxPairs)
+    notes.push_back(fmt::format("The first {} of the {} pairs of parties are drawn.", kMaxPairs, pairs));
   if (parties > 2) {
-    notes.push_back("With more than two parties, each panel shows two of them; the frontier is the frontier of all "
-                    "parties, seen from those two.");
+    notes.push_back(
+        "With more than two parties, each panel shows two of them; the frontier is the frontier of all "
+        "parties, seen from those two.");
   }
   if (!view.cloud.note.empty()) notes.push_back(view.cloud.note);
   if (view.analysis) {

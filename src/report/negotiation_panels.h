@@ -32,14 +32,14 @@ std::vector<std::size_t> Thinned(std::size_t count, std::size_t limit);
 struct NegotiationView {
   const Scenario* scenario = nullptr;
   const NegotiationResult* result = nullptr;
-  std::uint64_t rounds = 0;                           // the deadline, for reservation schedules
-  std::shared_ptr<const ScenarioAnalysis> analysis;   // null when the scenario cannot be analysed
-  std::string analysis_note;                          // why not
+  std::uint64_t rounds = 0;                          // the deadline, for reservation schedules
+  std::shared_ptr<const ScenarioAnalysis> analysis;  // null when the scenario cannot be analysed
+  std::string analysis_note;                         // why not
   OutcomeCloud cloud;
   // Per actor (parties, then mediators): the trace entries holding its offers, as drawn.
   std::vector<std::vector<std::size_t>> offers;
-  std::vector<std::size_t> offer_totals;              // before thinning
-  std::vector<std::string> mediator_names;            // the mediators' roles, when they have names
+  std::vector<std::size_t> offer_totals;    // before thinning
+  std::vector<std::string> mediator_names;  // the mediators' roles, when they have names
 };
 NegotiationView ViewOf(const Scenario& scenario, const NegotiationResult& result, std::uint64_t rounds,
                        const ReportOptions& options);

@@ -41,20 +41,22 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
   const report::NegotiationView view = report::ViewOf(scenario, result, context.rounds, options);
   const OutcomeSpace& space = scenario.space();
   std::string body = fmt::format("<header><h1>{}</h1>", Escape("Negotiation: " + scenario.name()));
-  body += Paragraph(fmt::format("{} issues, {} outcomes, {} parties: {}. Protocol {}, deadline {}, seed {}.",
-                                space.issue_count(), space.DescribeSize(), scenario.party_count(),
-                                PartiesAndNegotiators(scenario, result.negotiators),
-                                context.protocol, Deadline(context.rounds, context.time_limit_seconds), context.seed),
-                    "subtitle");
+  body += Paragraph(
+      fmt::format("{} issues, {} outcomes, {} parties: {}. Protocol {}, deadline {}, seed {}.", space.issue_count(),
+                  space.DescribeSize(), scenario.party_count(), PartiesAndNegotiators(scenario, result.negotiators),
+                  context.protocol, Deadline(context.rounds, context.time_limit_seconds), context.seed),
+      "subtitle");
   if (!scenario.description().empty()) {
     body += "<details><summary>About this scenario</summary>" + Paragraph(scenario.description()) + "</details>";
   }
   body += "</header><div class=\"cards\">";
   const bool agreed = result.agreement.has_value();
-  body += Card("Result", agreed ? "Agreement" : "No agreement", report::OutcomeSentence(result), agreed ? "good" : "bad");
+  body +=
+      Card("Result", agreed ? "Agreement" : "No agreement", report::OutcomeSentence(result), agreed ? "good" : "bad");
   for (std::size_t p = 0; p < scenario.party_count(); ++p) {
     const Profile& profile = scenario.profile(p);
-    std::string detail = fmt::format("reservation value {}", Fixed(profile.ReservationValueAt(result.time, context.rounds)));
+    std::string detail =
+        fmt::format("reservation value {}", Fixed(profile.ReservationValueAt(result.time, context.rounds)));
     if (profile.discounted() && p < result.undiscounted_utilities.size()) {
       detail += fmt::format("; undiscounted {} (discount factor {})", Fixed(result.undiscounted_utilities[p]),
                             profile.discount_factor());
@@ -64,9 +66,10 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
   if (view.analysis) {
     const AgreementMetrics metrics = view.analysis->Measure(result.agreement);
     body += Card("Social welfare", Fixed(metrics.social_welfare), "sum of undiscounted utilities");
-    body += Card("Distance to Pareto", Fixed(metrics.distance_to_pareto),
-                 agreed ? (metrics.pareto_optimal ? "the agreement is Pareto-optimal" : "the agreement is not Pareto-optimal")
-                        : "of the disagreement point");
+    body += Card(
+        "Distance to Pareto", Fixed(metrics.distance_to_pareto),
+        agreed ? (metrics.pareto_optimal ? "the agreement is Pareto-optimal" : "the agreement is not Pareto-optimal")
+               : "of the disagreement point");
     if (metrics.distance_to_nash) {
       body += Card("Distance to Nash", Fixed(*metrics.distance_to_nash),
                    fmt::format("to Kalai-Smorodinsky {}", Fixed(*metrics.distance_to_kalai)));
@@ -86,7 +89,8 @@ std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const Multi
   const auto parties = internal::Mapped(scenario.parties(), &MultiTrackParty::name);
   std::string subtitle = fmt::format("{} tracks between {}; deadline {}, seed {}.", scenario.tracks().size(),
                                      fmt::join(parties, ", "), Deadline(run.rounds, run.time_limit_seconds), run.seed);
-  for (const auto& event : scenario.events()) subtitle += fmt::format(" Event: {} at t = {:.2f}.", event.name, event.time);
+  for (const auto& event : scenario.events())
+    subtitle += fmt::format(" Event: {} at t = {:.2f}.", event.name, event.time);
   body += Paragraph(subtitle, "subtitle");
   if (!scenario.description().empty()) {
     body += "<details><summary>About this scenario</summary>" + Paragraph(scenario.description()) + "</details>";
@@ -113,7 +117,8 @@ std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const Multi
     report::NegotiationView view = report::ViewOf(negotiation, r, run.rounds, options);
     view.mediator_names = track.mediators;
     body += fmt::format("<section class=\"track\" data-track=\"{}\"><h2>{}</h2>", t,
-                        Escape(fmt::format("Track {} ({})", track.name, t < result.protocols.size() ? result.protocols[t] : track.protocol)));
+                        Escape(fmt::format("Track {} ({})", track.name,
+                                           t < result.protocols.size() ? result.protocols[t] : track.protocol)));
     if (!track.description.empty()) body += Paragraph(track.description, "note");
     std::string line = "Parties: " + PartiesAndNegotiators(negotiation, r.negotiators) + ".";
     if (!r.mediators.empty()) {
@@ -129,14 +134,16 @@ std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const Multi
     std::string outcome = "Result: " + report::OutcomeSentence(r) + ".";
     if (r.agreement) outcome += " " + negotiation.space().Format(*r.agreement) + ".";
     body += Paragraph(outcome);
-    body += "<div class=\"table-wrap\"><table><thead><tr><th>party</th><th class=\"num\">utility</th>"
-            "<th class=\"num\">fallback</th><th class=\"num\">gain</th></tr></thead><tbody>";
+    body +=
+        "<div class=\"table-wrap\"><table><thead><tr><th>party</th><th class=\"num\">utility</th>"
+        "<th class=\"num\">fallback</th><th class=\"num\">gain</th></tr></thead><tbody>";
     for (std::size_t p = 0; p < negotiation.party_count() && p < r.utilities.size(); ++p) {
       const Profile& profile = negotiation.profile(p);
       const double fallback = profile.ReservationValueAt(r.time, run.rounds);
-      body += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                          Escape(profile.name()), Fixed(r.utilities[p]), Fixed(fallback),
-                          SignedFixed(r.utilities[p] - profile.Discount(fallback, r.time)));
+      body +=
+          fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                      Escape(profile.name()), Fixed(r.utilities[p]), Fixed(fallback),
+                      SignedFixed(r.utilities[p] - profile.Discount(fallback, r.time)));
     }
     body += "</tbody></table></div>";
     body += report::NegotiationCharts(view, options, fmt::format("t{}", t));

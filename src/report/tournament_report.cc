@@ -42,7 +42,8 @@ std::string ColourKey(double x, double y, double width, double low, double high,
     out += fmt::format("<stop offset=\"{}\" stop-color=\"{}\"/>", Fixed(k / 8.0, 3), report::HeatColour(k / 8.0));
   }
   out += "</linearGradient></defs>";
-  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"url(#{})\"/>", Px(x), Px(y), Px(width), id);
+  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"url(#{})\"/>", Px(x), Px(y), Px(width),
+                     id);
   out += report::Text(x, y + 24, Fixed(low), "value-label", "start");
   out += report::Text(x + width, y + 24, Fixed(high), "value-label", "end");
   out += report::Text(x + width / 2, y + 24, title, "value-label", "middle");
@@ -50,13 +51,13 @@ std::string ColourKey(double x, double y, double width, double low, double high,
 }
 
 struct HeatMapData {
-  std::vector<std::string> rows, columns;      // labels (full; shortened when drawn)
-  std::vector<std::optional<double>> values;   // rows x columns
-  std::vector<std::string> tooltips;           // per cell
-  std::vector<std::string> extra;              // per row: text written right of the row (optional)
+  std::vector<std::string> rows, columns;     // labels (full; shortened when drawn)
+  std::vector<std::optional<double>> values;  // rows x columns
+  std::vector<std::string> tooltips;          // per cell
+  std::vector<std::string> extra;             // per row: text written right of the row (optional)
   std::string extra_title;
-  std::string cell_class;                      // "cell" or "scenario-cell"
-  std::string label;                           // the SVG's accessible name
+  std::string cell_class;  // "cell" or "scenario-cell"
+  std::string label;       // the SVG's accessible name
   std::string id;
 };
 
@@ -64,8 +65,10 @@ std::string HeatMap(const HeatMapData& data) {
   constexpr double kCell = 74, kRowHeight = 34, kExtraWidth = 150;
   // Room for the longest row label on the left and the slanted column labels on top.
   std::size_t row_chars = 4, column_chars = 4;
-  for (const auto& row : data.rows) row_chars = std::max(row_chars, std::min(Shorten(row, kLabelChars).size(), kLabelChars));
-  for (const auto& column : data.columns) column_chars = std::max(column_chars, std::min(Shorten(column, 22).size(), std::size_t{22}));
+  for (const auto& row : data.rows)
+    row_chars = std::max(row_chars, std::min(Shorten(row, kLabelChars).size(), kLabelChars));
+  for (const auto& column : data.columns)
+    column_chars = std::max(column_chars, std::min(Shorten(column, 22).size(), std::size_t{22}));
   const double kLabelWidth = 24 + 7.6 * static_cast<double>(row_chars);
   const double kTop = 26 + 5.2 * static_cast<double>(column_chars);
   const double width = kLabelWidth + kCell * data.columns.size() + (data.extra.empty() ? 20 : kExtraWidth);
@@ -92,13 +95,14 @@ std::string HeatMap(const HeatMapData& data) {
   for (std::size_t r = 0; r < data.rows.size(); ++r) {
     const double y = kTop + kRowHeight * r;
     out += fmt::format("<g><title>{}</title>", Escape(data.rows[r]));
-    out += report::Text(kLabelWidth - 10, y + kRowHeight / 2 + 4, Shorten(data.rows[r], kLabelChars), "row-label", "end");
+    out +=
+        report::Text(kLabelWidth - 10, y + kRowHeight / 2 + 4, Shorten(data.rows[r], kLabelChars), "row-label", "end");
     out += "</g>";
     for (std::size_t c = 0; c < data.columns.size(); ++c) {
       const std::size_t k = r * data.columns.size() + c;
       const double x = kLabelWidth + kCell * c;
-      const std::string geometry = fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", Px(x), Px(y), Px(kCell),
-                                               Px(kRowHeight));
+      const std::string geometry =
+          fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", Px(x), Px(y), Px(kCell), Px(kRowHeight));
       if (!data.values[k] || !std::isfinite(*data.values[k])) {
         out += fmt::format("<rect class=\"empty-cell\" {} data-row=\"{}\" data-column=\"{}\"><title>{}</title></rect>",
                            geometry, r, c, Escape(data.tooltips[k]));
@@ -106,9 +110,10 @@ std::string HeatMap(const HeatMapData& data) {
         continue;
       }
       const double f = fraction(*data.values[k]);
-      out += fmt::format("<rect class=\"{}\" {} data-row=\"{}\" data-column=\"{}\" data-value=\"{}\" fill=\"{}\"><title>{}</title></rect>",
-                         data.cell_class, geometry, r, c, Fixed(*data.values[k], 6), report::HeatColour(f),
-                         Escape(data.tooltips[k]));
+      out += fmt::format(
+          "<rect class=\"{}\" {} data-row=\"{}\" data-column=\"{}\" data-value=\"{}\" "
+          "fill=\"{}\"><title>{}</title></rect>",
+          data.cell_class, geometry, r, c, Fixed(*data.values[k], 6), report::HeatColour(f), Escape(data.tooltips[k]));
       out += report::Text(x + kCell / 2, y + kRowHeight / 2 + 4, Fixed(*data.values[k]), "cell-label", "middle",
                           fmt::format("fill=\"{}\"", report::TextColourOn(f)));
     }
@@ -118,11 +123,12 @@ std::string HeatMap(const HeatMapData& data) {
     }
   }
   if (!data.extra.empty()) {
-    out += report::Text(kLabelWidth + kCell * data.columns.size() + 12, kTop - 10, data.extra_title, "row-label", "start");
+    out +=
+        report::Text(kLabelWidth + kCell * data.columns.size() + 12, kTop - 10, data.extra_title, "row-label", "start");
   }
   const double key_y = kTop + kRowHeight * data.rows.size() + 14;
-  out += ColourKey(kLabelWidth, key_y, std::min(260.0, kCell * std::max<std::size_t>(data.columns.size(), 3)), low, high,
-                   data.id + "-key", "mean utility");
+  out += ColourKey(kLabelWidth, key_y, std::min(260.0, kCell * std::max<std::size_t>(data.columns.size(), 3)), low,
+                   high, data.id + "-key", "mean utility");
   return out + "</svg>";
 }
 
@@ -171,21 +177,22 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
   const TournamentConfig& config = plan.config;
   const std::size_t k = config.negotiators.size();
 
-  std::string body = fmt::format("<header><h1>{}</h1>",
-                                 Escape(fmt::format("Tournament: {} negotiators on {} scenario{}", k,
-                                                    plan.scenario_ids.size(), plan.scenario_ids.size() == 1 ? "" : "s")));
+  std::string body = fmt::format(
+      "<header><h1>{}</h1>", Escape(fmt::format("Tournament: {} negotiators on {} scenario{}", k,
+                                                plan.scenario_ids.size(), plan.scenario_ids.size() == 1 ? "" : "s")));
   body += fmt::format("<p class=\"subtitle\">{}</p></header>",
                       Escape(fmt::format("Protocol {}, deadline {}, {} repetition{} of every assignment of negotiators "
                                          "to roles{}, seed {}.",
                                          config.protocol, report::Deadline(config.rounds, config.time_limit_seconds),
-                                         config.repetitions,
-                                         config.repetitions == 1 ? "" : "s", config.self_play ? "" : " (no self-play)",
-                                         config.seed)));
+                                         config.repetitions, config.repetitions == 1 ? "" : "s",
+                                         config.self_play ? "" : " (no self-play)", config.seed)));
   body += "<div class=\"cards\">";
-  body += report::Card("Negotiations", fmt::format("{}", summary.negotiations), fmt::format("planned: {}", plan.match_count));
-  body += report::Card("Agreements",
-                       summary.negotiations ? Percent(static_cast<double>(summary.agreements) / summary.negotiations) : "-",
-                       fmt::format("{} of {} negotiations", summary.agreements, summary.negotiations));
+  body += report::Card("Negotiations", fmt::format("{}", summary.negotiations),
+                       fmt::format("planned: {}", plan.match_count));
+  body +=
+      report::Card("Agreements",
+                   summary.negotiations ? Percent(static_cast<double>(summary.agreements) / summary.negotiations) : "-",
+                   fmt::format("{} of {} negotiations", summary.agreements, summary.negotiations));
   body += report::Card("Faults", fmt::format("{}", summary.faults), "negotiations ended by a negotiator's failure",
                        summary.faults ? "bad" : "");
   if (!summary.negotiators.empty()) {
@@ -196,8 +203,9 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
   body += "</div>";
 
   // The ranking: each negotiator's mean utility with its 95% confidence interval.
-  body += "<section><h2>Ranking</h2><p class=\"note\">Mean utility over every role played, with its 95% confidence "
-          "interval (Student's t). Negotiators whose intervals overlap are not clearly apart.</p>";
+  body +=
+      "<section><h2>Ranking</h2><p class=\"note\">Mean utility over every role played, with its 95% confidence "
+      "interval (Student's t). Negotiators whose intervals overlap are not clearly apart.</p>";
   {
     const std::size_t n = summary.negotiators.size();
     std::size_t label_chars = 8;
@@ -221,14 +229,16 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
     plot.right = kRight;
     plot.top = kTop;
     plot.x = {low, high, plot.plot_left(), plot.plot_right()};
-    std::string svg = report::SvgOpen(kWidth, height, "Ranking by mean utility with 95% confidence intervals", "ranking");
+    std::string svg =
+        report::SvgOpen(kWidth, height, "Ranking by mean utility with 95% confidence intervals", "ranking");
     svg = svg.substr(0, svg.size() - 1) + fmt::format(" style=\"max-width: {}px\">", Px(kWidth));
     svg += "<g class=\"grid\">";
     const std::vector<double> ticks = report::Ticks(low, high, 6);
     for (double t : ticks) svg += report::Line(plot.x(t), plot.plot_top(), plot.x(t), plot.plot_bottom(), "");
     svg += "</g><g class=\"axis\">";
     for (double t : ticks) svg += report::Text(plot.x(t), plot.plot_bottom() + 17, Fixed(t, 2), "tick", "middle");
-    svg += report::Text((plot.plot_left() + plot.plot_right()) / 2, height - 10, "mean utility", "axis-title", "middle");
+    svg +=
+        report::Text((plot.plot_left() + plot.plot_right()) / 2, height - 10, "mean utility", "axis-title", "middle");
     svg += "</g>";
     for (std::size_t r = 0; r < n; ++r) {
       const NegotiatorStatistics& s = summary.negotiators[r];
@@ -236,13 +246,14 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
       svg += fmt::format("<g class=\"rank\" data-rank=\"{}\"><title>{}</title>", s.rank,
                          Escape(fmt::format("{}\nrank {}; mean utility {}; n = {}", s.negotiator, s.rank,
                                             WithInterval(s.utility, 4), s.utility.n)));
-      svg += report::Text(kLeft - 14, y + 4, fmt::format("{}. {}", s.rank, Shorten(s.negotiator, kLabelChars)), "row-label",
-                          "end");
+      svg += report::Text(kLeft - 14, y + 4, fmt::format("{}. {}", s.rank, Shorten(s.negotiator, kLabelChars)),
+                          "row-label", "end");
       if (std::isfinite(s.utility.mean)) {
-        svg += report::Line(plot.x(s.utility.mean - s.utility.half_width), y, plot.x(s.utility.mean + s.utility.half_width),
-                            y, "ci");
+        svg += report::Line(plot.x(s.utility.mean - s.utility.half_width), y,
+                            plot.x(s.utility.mean + s.utility.half_width), y, "ci");
         for (const double end : {s.utility.mean - s.utility.half_width, s.utility.mean + s.utility.half_width}) {
-          svg += report::Line(plot.x(end), y - 6, plot.x(end), y + 6, "ci-end", "stroke=\"#1c2330\" stroke-width=\"2\"");
+          svg +=
+              report::Line(plot.x(end), y - 6, plot.x(end), y + 6, "ci-end", "stroke=\"#1c2330\" stroke-width=\"2\"");
         }
         svg += report::Circle(plot.x(s.utility.mean), y, 7, "mean", fmt::format("fill=\"{}\"", report::PartyColour(r)));
       }
@@ -251,21 +262,24 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
     }
     body += svg + "</svg>";
   }
-  body += "<div class=\"table-wrap\"><table class=\"ranking-table\"><thead><tr><th class=\"num\">rank</th>"
-          "<th>negotiator</th><th class=\"num\">utility</th><th class=\"num\">advantage</th><th class=\"num\">welfare</th>"
-          "<th class=\"num\">agreements</th><th class=\"num\">to Pareto</th><th class=\"num\">to Nash</th>"
-          "<th class=\"num\">faults</th><th class=\"num\">roles played</th></tr></thead><tbody>";
+  body +=
+      "<div class=\"table-wrap\"><table class=\"ranking-table\"><thead><tr><th class=\"num\">rank</th>"
+      "<th>negotiator</th><th class=\"num\">utility</th><th class=\"num\">advantage</th><th class=\"num\">welfare</th>"
+      "<th class=\"num\">agreements</th><th class=\"num\">to Pareto</th><th class=\"num\">to Nash</th>"
+      "<th class=\"num\">faults</th><th class=\"num\">roles played</th></tr></thead><tbody>";
   for (const auto& s : summary.negotiators) {
     body += fmt::format(
-        "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+        "class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td></tr>",
         s.rank, Escape(s.negotiator), WithInterval(s.utility), WithInterval(s.advantage), WithInterval(s.welfare),
         s.agreement.n ? Percent(s.agreement.mean) : "-", WithInterval(s.distance_to_pareto),
         WithInterval(s.distance_to_nash), s.faults, s.utility.n);
   }
-  body += "</tbody></table></div><p class=\"note\">Advantage: utility minus the opponents' mean utility. Welfare: sum "
-          "of the parties' utilities. Distances are Euclidean in utility space, over agreements.</p></section>";
+  body +=
+      "</tbody></table></div><p class=\"note\">Advantage: utility minus the opponents' mean utility. Welfare: sum "
+      "of the parties' utilities. Distances are Euclidean in utility space, over agreements.</p></section>";
 
   // Head to head.
   {
@@ -284,14 +298,17 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
         } else {
           const double mean = sum_[cell] / static_cast<double>(count_[cell]);
           data.values.push_back(mean);
-          data.tooltips.push_back(fmt::format("{} against {}: mean utility {:.4f} over {} role{}", config.negotiators[r],
-                                              config.negotiators[c], mean, count_[cell], count_[cell] == 1 ? "" : "s"));
+          data.tooltips.push_back(fmt::format("{} against {}: mean utility {:.4f} over {} role{}",
+                                              config.negotiators[r], config.negotiators[c], mean, count_[cell],
+                                              count_[cell] == 1 ? "" : "s"));
         }
       }
     }
-    body += "<div class=\"panels\"><section><h2>Head to head</h2><p class=\"note\">Mean utility of the negotiator of the row when the "
-            "negotiator of the column is among its opponents (the diagonal: against itself). Read along a row: "
-            "light cells are opponents it does well against.</p>";
+    body +=
+        "<div class=\"panels\"><section><h2>Head to head</h2><p class=\"note\">Mean utility of the negotiator of the "
+        "row when the "
+        "negotiator of the column is among its opponents (the diagonal: against itself). Read along a row: "
+        "light cells are opponents it does well against.</p>";
     body += HeatMap(data) + "</section>";
   }
 
@@ -326,16 +343,19 @@ std::string TournamentReport::Html(const TournamentSummary& summary) const {
                                               statistics->negotiators.size(), found->utility.n));
         }
       }
-      data.extra.push_back(scenario_negotiations_[s]
-                               ? fmt::format("{} of {} ({})", scenario_agreements_[s], scenario_negotiations_[s],
-                                             Percent(static_cast<double>(scenario_agreements_[s]) / scenario_negotiations_[s]))
-                               : "-");
+      data.extra.push_back(
+          scenario_negotiations_[s]
+              ? fmt::format("{} of {} ({})", scenario_agreements_[s], scenario_negotiations_[s],
+                            Percent(static_cast<double>(scenario_agreements_[s]) / scenario_negotiations_[s]))
+              : "-");
     }
-    body += "<section><h2>Per scenario</h2><p class=\"note\">Mean utility of each negotiator in each scenario, over "
-            "every role it played there; on the right, the scenario's agreements.</p>";
+    body +=
+        "<section><h2>Per scenario</h2><p class=\"note\">Mean utility of each negotiator in each scenario, over "
+        "every role it played there; on the right, the scenario's agreements.</p>";
     body += HeatMap(data);
-    body += "<div class=\"table-wrap\"><table><thead><tr><th>scenario</th><th>source</th><th class=\"num\">parties</th>"
-            "<th class=\"num\">outcomes</th></tr></thead><tbody>";
+    body +=
+        "<div class=\"table-wrap\"><table><thead><tr><th>scenario</th><th>source</th><th class=\"num\">parties</th>"
+        "<th class=\"num\">outcomes</th></tr></thead><tbody>";
     for (std::size_t s = 0; s < plan.scenario_ids.size(); ++s) {
       const bool loaded = s < plan.scenarios.size();
       body += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",

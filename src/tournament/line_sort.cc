@@ -30,9 +30,7 @@ struct Pending {
 };
 
 struct Later {
-  bool operator()(const Pending& a, const Pending& b) const {
-    return a.run != b.run ? a.run > b.run : a.id > b.id;
-  }
+  bool operator()(const Pending& a, const Pending& b) const { return a.run != b.run ? a.run > b.run : a.id > b.id; }
 };
 
 std::filesystem::path RunPath(const std::filesystem::path& output, std::size_t run) {
@@ -40,7 +38,6 @@ std::filesystem::path RunPath(const std::filesystem::path& output, std::size_t r
   path += fmt::format(".run-{}", run);
   return path;
 }
-
 
 constexpr std::size_t kMaxFanIn = 64;
 
@@ -132,7 +129,8 @@ void SortLinesById(const std::vector<LineSortInput>& inputs, const std::filesyst
       if ((number == 1 && input.has_header) || line.empty()) continue;
       const auto id = LeadingId(line);
       if (!id) {
-        throw InputError(fmt::format("{}:{}: expected a results row starting with its id", input.path.string(), number));
+        throw InputError(
+            fmt::format("{}:{}: expected a results row starting with its id", input.path.string(), number));
       }
       // A line that can still follow the last one written joins the current run, others the next.
       const std::uint64_t current = runs.empty() ? 0 : runs.size() - 1;

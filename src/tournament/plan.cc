@@ -14,9 +14,9 @@
 
 #include "io/json_node.h"
 #include "parley/error.h"
+#include "parley/isolation.h"
 #include "parley/mediator.h"
 #include "parley/multi_track.h"
-#include "parley/isolation.h"
 #include "parley/negotiator.h"
 #include "parley/plugin.h"
 #include "parley/protocol.h"
@@ -64,7 +64,8 @@ std::vector<std::string> ExpandGlob(const std::string& pattern) {
   if (status == GLOB_NOMATCH || paths.empty()) {
     throw UsageError(fmt::format("scenario pattern '{}' matches no file or folder", pattern));
   }
-  if (status != 0) throw UsageError(fmt::format("scenario pattern '{}' could not be expanded (glob error {})", pattern, status));
+  if (status != 0)
+    throw UsageError(fmt::format("scenario pattern '{}' could not be expanded (glob error {})", pattern, status));
   return paths;  // glob sorts them
 }
 
@@ -106,7 +107,8 @@ std::vector<std::string> ResolveScenarioIds(const std::vector<std::string>& entr
   std::set<std::string> seen;
   for (const auto& id : ids) {
     if (!seen.insert(id).second) {
-      throw UsageError(fmt::format("scenario '{}' is listed twice (after expanding patterns and multi-track names)", id));
+      throw UsageError(
+          fmt::format("scenario '{}' is listed twice (after expanding patterns and multi-track names)", id));
     }
   }
   return ids;
@@ -195,8 +197,8 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
     format->Expected("\"parley-tournament\"");
   }
   TournamentConfig config;
-  config.negotiators = StringList(root.Required("negotiators", "a list of negotiator specs"),
-                                  "a list of negotiator specs");
+  config.negotiators =
+      StringList(root.Required("negotiators", "a list of negotiator specs"), "a list of negotiator specs");
   config.scenarios = StringList(root.Required("scenarios", "a list of scenario paths, patterns or names"),
                                 "a list of scenario paths, patterns or names");
   if (auto node = root.Find("repetitions")) config.repetitions = NonNegative(*node, "a positive integer");
@@ -226,7 +228,8 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
     internal::Checked(node.json().is_array() ? node.Element(i) : node,
                       [&] { return NegotiatorRegistry::Create(config.negotiators[i]) != nullptr; });
   }
-  internal::Checked(root.Find("protocol").value_or(root), [&] { return ProtocolRegistry::Create(config.protocol) != nullptr; });
+  internal::Checked(root.Find("protocol").value_or(root),
+                    [&] { return ProtocolRegistry::Create(config.protocol) != nullptr; });
   if (config.repetitions == 0) root.Child("repetitions").Expected("a positive integer");
   return config;
 }
@@ -301,16 +304,18 @@ TournamentPlan PlanTournament(const TournamentConfig& config) {
     std::uint64_t tuples = 1;
     for (std::size_t p = 0; p < scenario.party_count(); ++p) {
       if (__builtin_mul_overflow(tuples, std::uint64_t{c.negotiators.size()}, &tuples) || tuples > kMaxAssignments) {
-        throw UsageError(fmt::format("scenario '{}' has {} parties and the tournament {} negotiators: more than {} "
-                                     "ways to fill the roles",
-                                     id, scenario.party_count(), c.negotiators.size(), kMaxAssignments));
+        throw UsageError(
+            fmt::format("scenario '{}' has {} parties and the tournament {} negotiators: more than {} "
+                        "ways to fill the roles",
+                        id, scenario.party_count(), c.negotiators.size(), kMaxAssignments));
       }
     }
     plan.assignments.push_back(Assignments(c.negotiators.size(), scenario.party_count(), c.self_play));
     if (plan.assignments.back().empty()) {
-      throw UsageError(fmt::format("scenario '{}' has {} parties but only {} negotiators: without self-play no "
-                                   "assignment fills every role",
-                                   id, scenario.party_count(), c.negotiators.size()));
+      throw UsageError(
+          fmt::format("scenario '{}' has {} parties but only {} negotiators: without self-play no "
+                      "assignment fills every role",
+                      id, scenario.party_count(), c.negotiators.size()));
     }
     plan.first_id.push_back(plan.match_count);
     std::uint64_t matches = 0;

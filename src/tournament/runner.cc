@@ -22,22 +22,20 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.h"
-#include "tournament/line_sort.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "parley/tournament.h"
 #include "parley/trace_io.h"
+#include "tournament/line_sort.h"
 
 namespace parley {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double SecondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 std::string ReadText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -54,7 +52,8 @@ class AppendFile {
   AppendFile() = default;
   explicit AppendFile(const std::filesystem::path& path) : path_(path) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw InputError(fmt::format("{}: cannot open for appending: {}", path.string(), std::strerror(errno)));
+    if (fd_ < 0)
+      throw InputError(fmt::format("{}: cannot open for appending: {}", path.string(), std::strerror(errno)));
   }
   AppendFile(const AppendFile&) = delete;
   AppendFile& operator=(const AppendFile&) = delete;
@@ -174,19 +173,20 @@ class Runner {
     // The processes of a distributed run share config.json; only their own results count.
     const bool taken = has_results || (has_config && config_.share_count == 1);
     if (!config_.resume && taken) {
-      throw UsageError(fmt::format("{} already holds a tournament; resume it with --resume or choose another --out",
-                                   out.string()));
+      throw UsageError(
+          fmt::format("{} already holds a tournament; resume it with --resume or choose another --out", out.string()));
     }
     if (has_config && (config_.resume || config_.share_count > 1)) {
       const std::string stored = ReadText(config_file);
       if (stored != wanted) {
-        throw UsageError(fmt::format("cannot resume the tournament in {}: its configuration ({}) differs in {}; "
-                                     "run with the same configuration or choose another --out",
-                                     out.string(), config_file.string(), DifferingKeys(stored, wanted)));
+        throw UsageError(
+            fmt::format("cannot resume the tournament in {}: its configuration ({}) differs in {}; "
+                        "run with the same configuration or choose another --out",
+                        out.string(), config_file.string(), DifferingKeys(stored, wanted)));
       }
     } else if (config_.resume && has_results) {
-      throw UsageError(fmt::format("cannot resume the tournament in {}: {} is missing", out.string(),
-                                   config_file.string()));
+      throw UsageError(
+          fmt::format("cannot resume the tournament in {}: {} is missing", out.string(), config_file.string()));
     }
     // The CSV file is remade from the JSON lines, which are written first: a process killed
     // between the two leaves a row in the JSON lines only.

@@ -145,11 +145,10 @@ std::string Table(const std::vector<std::vector<std::string>>& rows, const std::
 }  // namespace
 
 double StudentT975(std::size_t degrees) {
-  static constexpr double kTable[] = {0,         12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912,
-                                      2.364624,  2.306004,  2.262157, 2.228139, 2.200985, 2.178813, 2.160369,
-                                      2.144787,  2.131450,  2.119905, 2.109816, 2.100922, 2.093024, 2.085963,
-                                      2.079614,  2.073873,  2.068658, 2.063899, 2.059539, 2.055529, 2.051831,
-                                      2.048407,  2.045230,  2.042272};
+  static constexpr double kTable[] = {0,        12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624,
+                                      2.306004, 2.262157,  2.228139, 2.200985, 2.178813, 2.160369, 2.144787, 2.131450,
+                                      2.119905, 2.109816,  2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658,
+                                      2.063899, 2.059539,  2.055529, 2.051831, 2.048407, 2.045230, 2.042272};
   if (degrees == 0) return 0.0;
   if (degrees <= 30) return kTable[degrees];
   // Cornish–Fisher expansion around the normal quantile; error below 1e-6 from 30 degrees on.
@@ -181,8 +180,8 @@ void StatisticAccumulator::Add(double value) {
   const auto sum = static_cast<U128>(Load128(sum_)) + static_cast<U128>(static_cast<I128>(q));
   Store128(sum, sum_);
   const U128 magnitude = static_cast<U128>(q < 0 ? -static_cast<I128>(q) : static_cast<I128>(q));
-  AddTo(squares_, 3, {static_cast<std::uint64_t>(magnitude * magnitude),
-                      static_cast<std::uint64_t>((magnitude * magnitude) >> 64)});
+  AddTo(squares_, 3,
+        {static_cast<std::uint64_t>(magnitude * magnitude), static_cast<std::uint64_t>((magnitude * magnitude) >> 64)});
 }
 
 void StatisticAccumulator::Merge(const StatisticAccumulator& other) {
@@ -338,13 +337,13 @@ std::string SummaryToJson(const TournamentSummary& summary) {
 }
 
 std::string SummaryTable(const TournamentSummary& summary) {
-  std::string text = fmt::format("{} negotiations, {} agreements ({:.1f}%), {} faults; means ± 95% confidence "
-                                 "half-widths\n\n",
-                                 summary.negotiations, summary.agreements,
-                                 summary.negotiations ? 100.0 * summary.agreements / summary.negotiations : 0.0,
-                                 summary.faults);
-  std::vector<std::vector<std::string>> rows = {
-      {"Rank", "Negotiator", "n", "Utility", "Advantage", "Welfare", "Agreement", "Pareto dist.", "Nash dist.", "Faults"}};
+  std::string text = fmt::format(
+      "{} negotiations, {} agreements ({:.1f}%), {} faults; means ± 95% confidence "
+      "half-widths\n\n",
+      summary.negotiations, summary.agreements,
+      summary.negotiations ? 100.0 * summary.agreements / summary.negotiations : 0.0, summary.faults);
+  std::vector<std::vector<std::string>> rows = {{"Rank", "Negotiator", "n", "Utility", "Advantage", "Welfare",
+                                                 "Agreement", "Pareto dist.", "Nash dist.", "Faults"}};
   for (const auto& s : summary.negotiators) {
     rows.push_back({fmt::format("{}", s.rank), s.negotiator, fmt::format("{}", s.utility.n), Cell(s.utility, 3),
                     Cell(s.advantage, 3), Cell(s.welfare, 3), Cell(s.agreement, 2), Cell(s.distance_to_pareto, 3),

@@ -43,7 +43,8 @@ MultiTrackScenario::MultiTrackScenario(std::string name, std::string description
   for (const auto& track : tracks_) {
     for (const auto& profile : track.stakes.profiles()) {
       if (!FindParty(profile.name())) {
-        throw UsageError(fmt::format("track '{}' has a profile for '{}', who is not a party", track.name, profile.name()));
+        throw UsageError(
+            fmt::format("track '{}' has a profile for '{}', who is not a party", track.name, profile.name()));
       }
     }
     if (track.participants.size() < 2) {
@@ -52,7 +53,8 @@ MultiTrackScenario::MultiTrackScenario(std::string name, std::string description
     }
     for (const auto& participant : track.participants) {
       if (!track.stakes.FindParty(participant)) {
-        throw UsageError(fmt::format("'{}' takes part in track '{}' but has no profile for it", participant, track.name));
+        throw UsageError(
+            fmt::format("'{}' takes part in track '{}' but has no profile for it", participant, track.name));
       }
     }
     if (!track.negotiators.empty() && track.negotiators.size() != track.participants.size()) {
@@ -65,7 +67,8 @@ MultiTrackScenario::MultiTrackScenario(std::string name, std::string description
       }
     }
     if (track.ends_at && !(*track.ends_at > 0.0 && *track.ends_at <= 1.0)) {
-      throw UsageError(fmt::format("track '{}' ends at time {}; expected a time in (0, 1]", track.name, *track.ends_at));
+      throw UsageError(
+          fmt::format("track '{}' ends at time {}; expected a time in (0, 1]", track.name, *track.ends_at));
     }
   }
   for (const auto& party : parties_) {
@@ -84,8 +87,8 @@ MultiTrackScenario::MultiTrackScenario(std::string name, std::string description
       for (const auto& condition : interaction.conditions) {
         const auto track = FindTrack(condition.track);
         if (!track) {
-          throw UsageError(fmt::format("an interaction of '{}' refers to the unknown track '{}'", party.name,
-                                       condition.track));
+          throw UsageError(
+              fmt::format("an interaction of '{}' refers to the unknown track '{}'", party.name, condition.track));
         }
         const OutcomeSpace& space = tracks_[*track].stakes.space();
         const auto issue = space.FindIssue(condition.issue);

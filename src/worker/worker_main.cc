@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     }
     (flag == "--cpu" ? cpu : memory) = value;
   }
-  struct stat channel{};
+  struct stat channel {};
   if (fstat(parley::internal::kWorkerChannelFd, &channel) != 0 || !S_ISSOCK(channel.st_mode)) {
     return Usage("descriptor 3 is not the engine's socket");
   }

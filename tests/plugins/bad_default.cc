@@ -7,8 +7,9 @@
 namespace {
 
 parley::NegotiatorRegistry::Entry Named(const char* name, const char* default_value) {
-  return {name, "Never made.", {{"wait", default_value, "unused"}},
-          [](const parley::Spec&) { return std::unique_ptr<parley::Negotiator>(); }};
+  return {name, "Never made.", {{"wait", default_value, "unused"}}, [](const parley::Spec&) {
+            return std::unique_ptr<parley::Negotiator>();
+          }};
 }
 
 }  // namespace

@@ -58,10 +58,10 @@ class Misbehaving final : public parley::Negotiator {
 };
 
 parley::NegotiatorRegistry::Entry Entry(const char* name, const char* description, Fault fault) {
-  return {name,
-          description,
-          {{"after", "2", "turns played well before misbehaving"}},
-          [fault](const parley::Spec& spec) { return std::make_unique<Misbehaving>(fault, spec); }};
+  return {
+      name, description, {{"after", "2", "turns played well before misbehaving"}}, [fault](const parley::Spec& spec) {
+        return std::make_unique<Misbehaving>(fault, spec);
+      }};
 }
 
 }  // namespace

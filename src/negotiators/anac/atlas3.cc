@@ -131,8 +131,8 @@ class Atlas3 final : public Negotiator {
           search_[i] = value;
           const double candidate = profile_->Utility(search_);
           // Prefer the change landing closest above the target; until one does, the largest gain.
-          const bool better = candidate >= target ? (!reaches || candidate < best_utility)
-                                                  : (!reaches && candidate > best_utility);
+          const bool better =
+              candidate >= target ? (!reaches || candidate < best_utility) : (!reaches && candidate > best_utility);
           if (better) {
             reaches = candidate >= target;
             best_issue = i;
@@ -176,7 +176,7 @@ class Atlas3 final : public Negotiator {
   bool rounds_known_ = false;
   double round_length_ = 0.0;  // normalised time one round takes
   double last_turn_time_ = -1.0;
-  std::vector<OfferStatistics> statistics_;  // per party, of the bids it offered or accepted
+  std::vector<OfferStatistics> statistics_;      // per party, of the bids it offered or accepted
   std::vector<std::vector<double>> candidates_;  // per issue, the values the search tries
   Outcome search_;
   std::vector<Outcome> clist_;         // kClistSize slots, the first clist_utility_.size() used

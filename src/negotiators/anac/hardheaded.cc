@@ -22,8 +22,7 @@ namespace {
 
 class HardHeaded final : public Negotiator {
  public:
-  HardHeaded(double exponent, double minimum, NearTarget near)
-      : exponent_(exponent), minimum_(minimum), near_(near) {
+  HardHeaded(double exponent, double minimum, NearTarget near) : exponent_(exponent), minimum_(minimum), near_(near) {
     if (!(exponent_ > 0.0) || !std::isfinite(exponent_)) {
       throw UsageError(fmt::format("hardheaded: exponent e must be positive, got {}", exponent_));
     }

@@ -90,9 +90,9 @@ class BayesianModel final : public OpponentModel {
     const std::size_t levels = std::min(n, cap);
     levels_.clear();
     for (std::size_t k = 0; k < levels; ++k) {
-      const double rank = levels == 1 ? static_cast<double>(n)
-                                      : 1.0 + static_cast<double>(k) * static_cast<double>(n - 1) /
-                                                  static_cast<double>(levels - 1);
+      const double rank =
+          levels == 1 ? static_cast<double>(n)
+                      : 1.0 + static_cast<double>(k) * static_cast<double>(n - 1) / static_cast<double>(levels - 1);
       levels_.push_back(2.0 * rank / (static_cast<double>(n) * static_cast<double>(n + 1)));
     }
 
@@ -168,8 +168,8 @@ class BayesianModel final : public OpponentModel {
   struct Opponent {
     std::vector<std::vector<double>> weight_probabilities;  // [issue][level]
     std::vector<std::vector<double>> shape_probabilities;   // [issue][peak]
-    std::vector<double> raw_weights;       // E[w_i] under the rank hypotheses
-    std::vector<double> expected_weights;  // the same normalised to sum to one
+    std::vector<double> raw_weights;                        // E[w_i] under the rank hypotheses
+    std::vector<double> expected_weights;                   // the same normalised to sum to one
     // [issue][cell]: expected_weights[i] * the expected value of that value (tabulated issues).
     std::vector<std::vector<double>> weighted_values;
   };

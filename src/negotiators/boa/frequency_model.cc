@@ -77,10 +77,10 @@ class FrequencyModel final : public OpponentModel {
 
  private:
   struct Opponent {
-    std::vector<double> weights;               // sum to one
-    std::vector<std::vector<double>> counts;   // counts[issue][cell]: times offered
-    std::vector<double> largest;               // the largest count of each issue
-    std::vector<std::size_t> previous;         // cells of the previous offer
+    std::vector<double> weights;              // sum to one
+    std::vector<std::vector<double>> counts;  // counts[issue][cell]: times offered
+    std::vector<double> largest;              // the largest count of each issue
+    std::vector<std::size_t> previous;        // cells of the previous offer
     std::size_t offers = 0;
   };
 

@@ -28,11 +28,10 @@ class NextAcceptance final : public AcceptanceStrategy {
 };
 
 const bool kRegistered = AcceptanceStrategyRegistry::Add(
-    {"next", "AC_next: accept when a * u(offer) + b >= u(my next offer).",
+    {"next",
+     "AC_next: accept when a * u(offer) + b >= u(my next offer).",
      {{"a", "1", "multiplier of the offer's utility"}, {"b", "0", "constant added to it"}},
-     [](const Spec& spec) {
-       return std::make_unique<NextAcceptance>(spec.GetDouble("a"), spec.GetDouble("b"));
-     }});
+     [](const Spec& spec) { return std::make_unique<NextAcceptance>(spec.GetDouble("a"), spec.GetDouble("b")); }});
 
 }  // namespace
 }  // namespace parley

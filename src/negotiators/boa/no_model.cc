@@ -13,8 +13,9 @@ class NoModel final : public OpponentModel {
 };
 
 const bool kRegistered = OpponentModelRegistry::Add(
-    {"none", "No opponent model: every outcome is estimated at 0.5 for every opponent.", {},
-     [](const Spec&) { return std::make_unique<NoModel>(); }});
+    {"none", "No opponent model: every outcome is estimated at 0.5 for every opponent.", {}, [](const Spec&) {
+       return std::make_unique<NoModel>();
+     }});
 
 }  // namespace
 }  // namespace parley

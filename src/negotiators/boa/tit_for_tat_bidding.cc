@@ -75,12 +75,8 @@ class TitForTatBidding final : public BiddingStrategy {
           if (!(latest > 0.0)) continue;
           sum += earliest / latest;
           break;
-        case Mode::kAbsolute:
-          sum += latest - earliest;
-          break;
-        case Mode::kAveraged:
-          sum += (latest - earliest) / static_cast<double>(window_ - 1);
-          break;
+        case Mode::kAbsolute: sum += latest - earliest; break;
+        case Mode::kAveraged: sum += (latest - earliest) / static_cast<double>(window_ - 1); break;
       }
       ++movers;
     }
