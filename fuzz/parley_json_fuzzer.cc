@@ -6,12 +6,9 @@
 #include <string>
 
 #include "fuzz_support.h"
+#include "io/parley_json_internal.h"
 #include "parley/error.h"
 #include "parley/scenario.h"
-
-namespace parley::internal {
-Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);  // io/parley_json.cc
-}  // namespace parley::internal
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::optional<parley::Scenario> scenario;

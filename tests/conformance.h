@@ -216,6 +216,8 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
 
 // How `again` differs from `first` (end, agreement, steps, rounds, time, utilities, fault, every
 // trace entry), at most the first difference of each kind.
+Violations DifferencesBetween(const NegotiationResult& first, const NegotiationResult& again);
+// DifferencesBetween two runs of the same seeded case, each said to break reproducibility.
 Violations CompareRuns(const NegotiationResult& first, const NegotiationResult& again);
 
 // Creates the case's negotiators and mediators, runs it with witnesses around every party and

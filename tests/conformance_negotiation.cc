@@ -405,14 +405,9 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   return violations;
 }
 
-Violations CompareRuns(const NegotiationResult& first, const NegotiationResult& again) {
+Violations DifferencesBetween(const NegotiationResult& first, const NegotiationResult& again) {
   Violations differences;
-  auto differ = [&](std::string what) {
-    differences.push_back(
-        "the same seed gave another negotiation (some implementation keeps state outside its "
-        "instance or draws on another source of randomness): " +
-        what);
-  };
+  auto differ = [&](std::string what) { differences.push_back(std::move(what)); };
   if (first.end_reason != again.end_reason) {
     differ(fmt::format("it ended with '{}', then with '{}'", EndReasonName(first.end_reason),
                        EndReasonName(again.end_reason)));
@@ -446,6 +441,17 @@ Violations CompareRuns(const NegotiationResult& first, const NegotiationResult& 
                          ActionTypeName(x.action), x.step, y.party, ActionTypeName(y.action), y.step));
       break;
     }
+  }
+  return differences;
+}
+
+Violations CompareRuns(const NegotiationResult& first, const NegotiationResult& again) {
+  Violations differences = DifferencesBetween(first, again);
+  for (std::string& difference : differences) {
+    difference =
+        "the same seed gave another negotiation (some implementation keeps state outside its instance or draws on "
+        "another source of randomness): " +
+        difference;
   }
   return differences;
 }

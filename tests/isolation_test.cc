@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "conformance.h"
+#include "conformance_gtest.h"
 #include "isolation/worker_process.h"  // kAddressSanitizer: a sanitizer build enforces memory otherwise
 #include "parley/error.h"
 #include "parley/isolation.h"
@@ -45,30 +47,7 @@ bool NoChildren() {
 }
 
 void ExpectSameNegotiation(const NegotiationResult& a, const NegotiationResult& b) {
-  EXPECT_EQ(a.end_reason, b.end_reason);
-  EXPECT_EQ(a.agreement.has_value(), b.agreement.has_value());
-  if (a.agreement && b.agreement) {
-    EXPECT_EQ(*a.agreement, *b.agreement);
-  }
-  EXPECT_EQ(a.utilities, b.utilities);
-  EXPECT_EQ(a.undiscounted_utilities, b.undiscounted_utilities);
-  EXPECT_EQ(a.steps, b.steps);
-  EXPECT_EQ(a.rounds, b.rounds);
-  EXPECT_EQ(a.time, b.time);
-  EXPECT_EQ(a.fault.has_value(), b.fault.has_value());
-  if (a.fault && b.fault) {
-    EXPECT_EQ(a.fault->party, b.fault->party);
-    EXPECT_EQ(a.fault->message, b.fault->message);
-  }
-  ASSERT_EQ(a.trace.size(), b.trace.size());
-  for (std::size_t i = 0; i < a.trace.size(); ++i) {
-    EXPECT_EQ(a.trace.step(i).party, b.trace.step(i).party) << "step " << i;
-    EXPECT_EQ(a.trace.step(i).action, b.trace.step(i).action) << "step " << i;
-    ASSERT_EQ(a.trace.has_offer(i), b.trace.has_offer(i)) << "step " << i;
-    if (a.trace.has_offer(i)) {
-      EXPECT_EQ(a.trace.offer(i), b.trace.offer(i)) << "step " << i;
-    }
-  }
+  EXPECT_TRUE(conformance::NoViolations(conformance::DifferencesBetween(a, b)));
 }
 
 std::vector<std::string> Isolated(const std::vector<std::string>& specs) {

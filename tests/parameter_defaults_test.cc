@@ -17,6 +17,8 @@
 #include <variant>
 #include <vector>
 
+#include "conformance.h"
+#include "conformance_gtest.h"
 #include "fixtures.h"
 #include "parley/boa.h"
 #include "parley/error.h"
@@ -223,26 +225,7 @@ Played Play(const std::function<NegotiationResult()>& run) {
 void ExpectSamePlay(const Played& a, const Played& b) {
   EXPECT_EQ(a.error, b.error);
   ASSERT_EQ(a.result.has_value(), b.result.has_value());
-  if (!a.result) return;
-  const NegotiationResult& x = *a.result;
-  const NegotiationResult& y = *b.result;
-  EXPECT_EQ(x.agreement, y.agreement);
-  EXPECT_EQ(x.end_reason, y.end_reason);
-  EXPECT_EQ(x.steps, y.steps);
-  EXPECT_EQ(x.utilities, y.utilities);
-  EXPECT_EQ(x.fault.has_value(), y.fault.has_value());
-  if (x.fault && y.fault) {
-    EXPECT_EQ(x.fault->message, y.fault->message);
-  }
-  ASSERT_EQ(x.trace.size(), y.trace.size());
-  for (std::size_t i = 0; i < x.trace.size(); ++i) {
-    EXPECT_EQ(x.trace.step(i).party, y.trace.step(i).party) << "step " << i;
-    EXPECT_EQ(x.trace.step(i).action, y.trace.step(i).action) << "step " << i;
-    ASSERT_EQ(x.trace.has_offer(i), y.trace.has_offer(i)) << "step " << i;
-    if (x.trace.has_offer(i)) {
-      EXPECT_EQ(x.trace.offer(i), y.trace.offer(i)) << "step " << i;
-    }
-  }
+  if (a.result) EXPECT_TRUE(conformance::NoViolations(conformance::DifferencesBetween(*a.result, *b.result)));
 }
 
 NegotiationOptions ShortNegotiation() {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "io/parley_json_internal.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/multi_track.h"
@@ -21,10 +22,6 @@
 #include "test_support.h"
 
 namespace parley {
-namespace internal {
-Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);
-}  // namespace internal
-
 namespace {
 
 namespace fs = std::filesystem;
