@@ -56,8 +56,10 @@ struct Reference {
   std::vector<double> UtilitiesOf(OutcomeIndex i) const { return {u(i), u(i) + parties}; }
 };
 
-// GENIUS's BidPoint.isStrictlyDominatedBy, on the doubles: at least as good everywhere, better somewhere.
-bool UtilitiesDominate(const double* a, const double* b, std::size_t parties) {
+// At least as large everywhere and larger somewhere: on the doubles, GENIUS's
+// BidPoint.isStrictlyDominatedBy; on keys, rounded dominance.
+template <typename T>
+bool VectorDominates(const T* a, const T* b, std::size_t parties) {
   bool strictly = false;
   for (std::size_t p = 0; p < parties; ++p) {
     if (a[p] < b[p]) return false;
@@ -65,15 +67,8 @@ bool UtilitiesDominate(const double* a, const double* b, std::size_t parties) {
   }
   return strictly;
 }
-
-bool KeysDominate(const Key* a, const Key* b, std::size_t parties) {
-  bool strictly = false;
-  for (std::size_t p = 0; p < parties; ++p) {
-    if (a[p] < b[p]) return false;
-    if (a[p] > b[p]) strictly = true;
-  }
-  return strictly;
-}
+bool UtilitiesDominate(const double* a, const double* b, std::size_t parties) { return VectorDominates(a, b, parties); }
+bool KeysDominate(const Key* a, const Key* b, std::size_t parties) { return VectorDominates(a, b, parties); }
 
 double EuclideanDistance(const std::vector<double>& a, const std::vector<double>& b) {
   double sum = 0.0;
