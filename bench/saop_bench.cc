@@ -88,7 +88,7 @@ Scenario ColdCopy(const Scenario& scenario) {
   for (const auto& p : scenario.profiles()) {
     const auto& linear = dynamic_cast<const LinearAdditiveUtility&>(p.utility_function());
     auto fresh = std::make_shared<const LinearAdditiveUtility>(scenario.shared_space(), linear.weights(),
-                                                               linear.value_functions());
+                                                               linear.value_functions(), linear.weight_rule());
     profiles.emplace_back(p.name(), fresh, p.reservation_value(), p.discount_factor());
   }
   return Scenario(scenario.name(), scenario.shared_space(), std::move(profiles));

@@ -1,11 +1,13 @@
 // ScenarioAnalysis on the GENIUS corpus (../shared/scenarios): for every scenario that loads and
 // has at most 10^6 outcomes, the exact frontier, the zone and the four bargaining solutions
 // against a brute force written here. The brute force takes every outcome's utilities from
-// Profile::Utility and finds the frontier by a method unlike the library's: outcomes in
-// descending order of the sum of their rounded utilities, each checked against the distinct
-// vectors kept so far (a dominating vector has a larger sum, so it is always seen first). That
-// costs (outcomes x frontier vectors); scenarios where it would take too long are skipped and
-// counted. Also `parley analyze --json` against the library.
+// Profile::Utility and finds the frontier under GENIUS's rule (BidPoint.isStrictlyDominatedBy on
+// the doubles, every bid no other bid dominates) by a method unlike the library's: outcomes in
+// descending order of the sum of their utilities, then lexicographically, each checked against the
+// distinct vectors kept so far (a dominating vector has at least as large a sum and is
+// lexicographically larger, so it is always seen first). That costs (outcomes x frontier
+// vectors); scenarios where it would take too long are skipped and counted. Also the frontier of
+// anac/y2012/CarA as GENIUS 9.1.10 counts it, and `parley analyze --json` against the library.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -42,6 +44,7 @@ struct Reference {
   std::vector<double> utilities;  // [i * parties + p]
   std::vector<Key> keys;
   std::set<OutcomeIndex> frontier;
+  std::size_t distinct_points = 0;
   std::uint64_t zone_size = 0;
   const double* u(OutcomeIndex i) const { return &utilities[i * parties]; }
   const Key* k(OutcomeIndex i) const { return &keys[i * parties]; }
@@ -69,24 +72,29 @@ std::optional<Reference> BruteForce(const Scenario& scenario) {
     ref.zone_size += inside;
   }
 
-  std::vector<Key> sums(n, 0);
-  for (OutcomeIndex i = 0; i < n; ++i) sums[i] = std::accumulate(ref.k(i), ref.k(i) + parties, Key{0});
+  std::vector<double> sums(n, 0.0);
+  for (OutcomeIndex i = 0; i < n; ++i) sums[i] = std::accumulate(ref.u(i), ref.u(i) + parties, 0.0);
   std::vector<OutcomeIndex> order(n);
   std::iota(order.begin(), order.end(), OutcomeIndex{0});
-  std::sort(order.begin(), order.end(),
-            [&](OutcomeIndex a, OutcomeIndex b) { return sums[a] != sums[b] ? sums[a] > sums[b] : a < b; });
+  std::sort(order.begin(), order.end(), [&](OutcomeIndex a, OutcomeIndex b) {
+    if (sums[a] != sums[b]) return sums[a] > sums[b];
+    if (!std::equal(ref.u(a), ref.u(a) + parties, ref.u(b))) {
+      return std::lexicographical_compare(ref.u(b), ref.u(b) + parties, ref.u(a), ref.u(a) + parties);
+    }
+    return a < b;
+  });
   std::vector<OutcomeIndex> kept;  // one outcome per distinct non-dominated vector
   std::uint64_t comparisons = 0;
   for (OutcomeIndex i : order) {
-    const Key* ki = ref.k(i);
+    const double* ui = ref.u(i);
     bool dominated = false, duplicate = false;
     for (OutcomeIndex j : kept) {
       ++comparisons;
-      const Key* kj = ref.k(j);
+      const double* uj = ref.u(j);
       bool at_least = true, equal = true;
       for (std::size_t p = 0; p < parties && at_least; ++p) {
-        at_least = kj[p] >= ki[p];
-        equal = equal && kj[p] == ki[p];
+        at_least = uj[p] >= ui[p];
+        equal = equal && uj[p] == ui[p];
       }
       if (at_least) {
         (equal ? duplicate : dominated) = true;
@@ -98,6 +106,7 @@ std::optional<Reference> BruteForce(const Scenario& scenario) {
     ref.frontier.insert(i);
     if (!duplicate) kept.push_back(i);
   }
+  ref.distinct_points = kept.size();
   return ref;
 }
 
@@ -219,6 +228,8 @@ TEST(AnalysisCorpus, EnumeratedScenariosMatchBruteForce) {
     }
     EXPECT_EQ(actual.size(), ref->frontier.size());
     EXPECT_TRUE(actual == ref->frontier) << "frontier outcomes differ";
+    EXPECT_EQ(frontier.distinct_utility_vectors, ref->distinct_points);
+    EXPECT_EQ(frontier.comparison, UtilityComparison::kExact);
     ASSERT_TRUE(analysis.zone().size.has_value());
     EXPECT_EQ(*analysis.zone().size, ref->zone_size);
     ExpectSolutions(scenario, *ref, analysis);
@@ -230,6 +241,27 @@ TEST(AnalysisCorpus, EnumeratedScenariosMatchBruteForce) {
       compared, corpus.size(), seconds, too_large, static_cast<unsigned long long>(kMaxOutcomes), too_slow,
       skipped.c_str());
   EXPECT_GE(compared, 130);
+}
+
+// GENIUS 9.1.10's BidSpace.getParetoFrontier() on anac/y2012/CarA holds 73 bids with 53 distinct
+// utility pairs (../shared/design/GENIUS-FORMAT.md); scenarios/genius/CarA is a copy of it. The
+// frontier, its points and the CLI's JSON say the same.
+TEST(AnalysisCorpus, CarAFrontierAsGeniusCountsIt) {
+  std::vector<fs::path> folders = {testing::ShippedScenarios() / "genius" / "CarA"};
+  const fs::path root = testing::SharedScenarios();
+  if (fs::is_directory(root / "anac/y2012/CarA")) folders.push_back(root / "anac/y2012/CarA");
+  for (const auto& folder : folders) {
+    SCOPED_TRACE(folder.string());
+    const ScenarioAnalysis analysis(LoadScenario(folder.string()));
+    EXPECT_EQ(analysis.frontier().points.size(), 73u);
+    EXPECT_EQ(analysis.frontier().distinct_utility_vectors, 53u);
+    const auto result = testing::RunCli("analyze '" + folder.string() + "' --json");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    EXPECT_EQ(json["frontier"]["size"].get<std::size_t>(), 73u);
+    EXPECT_EQ(json["frontier"]["distinct_utility_vectors"].get<std::size_t>(), 53u);
+    EXPECT_EQ(json["frontier"]["comparison"].get<std::string>(), "exact");
+  }
 }
 
 // `parley analyze --json` reports what the library computes.

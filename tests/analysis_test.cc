@@ -1,6 +1,6 @@
 // ScenarioAnalysis on spaces it enumerates, checked against a brute force written here from the
 // definitions in analysis.h: every outcome's utilities from Profile::Utility, dominance by
-// comparing every pair of outcomes on UtilityKey-rounded utilities, the zone by comparing keys
+// comparing every pair of outcomes on the utilities as computed (GENIUS's rule), the zone by comparing keys
 // with the reservation values' keys, and each bargaining solution by scanning every outcome of the
 // zone (not only the frontier). Scenarios: the shared random linear generator, and generators of
 // this file that make many utilities equal (values from {0, 0.5, 1}, identical profiles, issues
@@ -56,7 +56,10 @@ struct Reference {
   std::vector<double> UtilitiesOf(OutcomeIndex i) const { return {u(i), u(i) + parties}; }
 };
 
-bool KeysDominate(const Key* a, const Key* b, std::size_t parties) {
+// At least as large everywhere and larger somewhere: on the doubles, GENIUS's
+// BidPoint.isStrictlyDominatedBy; on keys, rounded dominance.
+template <typename T>
+bool VectorDominates(const T* a, const T* b, std::size_t parties) {
   bool strictly = false;
   for (std::size_t p = 0; p < parties; ++p) {
     if (a[p] < b[p]) return false;
@@ -64,6 +67,8 @@ bool KeysDominate(const Key* a, const Key* b, std::size_t parties) {
   }
   return strictly;
 }
+bool UtilitiesDominate(const double* a, const double* b, std::size_t parties) { return VectorDominates(a, b, parties); }
+bool KeysDominate(const Key* a, const Key* b, std::size_t parties) { return VectorDominates(a, b, parties); }
 
 double EuclideanDistance(const std::vector<double>& a, const std::vector<double>& b) {
   double sum = 0.0;
@@ -92,7 +97,7 @@ Reference BruteForce(const Scenario& scenario) {
   ref.on_frontier.assign(n, true);
   for (OutcomeIndex i = 0; i < n; ++i) {
     for (OutcomeIndex j = 0; j < n; ++j) {
-      if (KeysDominate(ref.k(j), ref.k(i), parties)) {
+      if (UtilitiesDominate(ref.u(j), ref.u(i), parties)) {
         ref.on_frontier[i] = false;
         break;
       }
@@ -100,10 +105,10 @@ Reference BruteForce(const Scenario& scenario) {
     if (ref.on_frontier[i]) ref.frontier_in_order.push_back(i);
   }
   std::stable_sort(ref.frontier_in_order.begin(), ref.frontier_in_order.end(), [&](OutcomeIndex a, OutcomeIndex b) {
-    return std::lexicographical_compare(ref.k(b), ref.k(b) + parties, ref.k(a), ref.k(a) + parties);
+    return std::lexicographical_compare(ref.u(b), ref.u(b) + parties, ref.u(a), ref.u(a) + parties);
   });
-  std::set<std::vector<Key>> distinct;
-  for (OutcomeIndex i : ref.frontier_in_order) distinct.insert(std::vector<Key>(ref.k(i), ref.k(i) + parties));
+  std::set<std::vector<double>> distinct;
+  for (OutcomeIndex i : ref.frontier_in_order) distinct.insert(ref.UtilitiesOf(i));
   ref.distinct_frontier_vectors = distinct.size();
 
   for (OutcomeIndex i = 0; i < n; ++i) {
@@ -481,6 +486,73 @@ TEST(AnalysisNonDominated, LargeFrontiersMatchPairwiseDominance) {
     });
     EXPECT_EQ(internal::NonDominated(view, nullptr, /*frontier_order=*/true), expected);
   }
+}
+
+// Vectors that differ only by floating-point noise (an ulp here and there, 0.1 + 0.2 against 0.3,
+// minus zero): the exact comparison keeps what pairwise dominance on the doubles keeps (GENIUS's
+// rule), the rounded one what pairwise dominance on UtilityKeys keeps, and they differ.
+TEST(AnalysisNonDominated, ExactAndRoundedComparisonsOnNoise) {
+  for (std::size_t parties = 1; parties <= 5; ++parties) {
+    SCOPED_TRACE(std::to_string(parties) + " parties");
+    Rng rng(DeriveSeed(parties, {0xe8ac7}));
+    const std::size_t n = 3000;
+    std::vector<std::vector<double>> columns(parties, std::vector<double>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t p = 0; p < parties; ++p) {
+        double u = static_cast<double>(rng.UniformInt(9)) / 8.0 - 0.25;  // -0.25 .. 0.75
+        if (p + 1 == parties) u = 0.5 - u;
+        if (rng.Bernoulli(0.3)) u = std::nextafter(u, rng.Bernoulli(0.5) ? 2.0 : -2.0);
+        if (u == 0.0 && rng.Bernoulli(0.5)) u = -0.0;
+        if (u == 0.25 && rng.Bernoulli(0.5)) u = 0.1 + 0.15000000000000002;  // 0.25000000000000006
+        columns[p][i] = u;
+      }
+    }
+    for (const UtilityComparison comparison : {UtilityComparison::kExact, UtilityComparison::kRounded}) {
+      internal::UtilityColumns view;
+      view.count = n;
+      view.comparison = comparison;
+      for (const auto& column : columns) view.columns.push_back(column.data());
+      std::vector<double> rows(n * parties);
+      std::vector<Key> keys(n * parties);
+      for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t p = 0; p < parties; ++p) {
+          rows[i * parties + p] = columns[p][i];
+          keys[i * parties + p] = UtilityKey(columns[p][i]);
+        }
+      }
+      std::vector<std::size_t> expected;
+      for (std::size_t i = 0; i < n; ++i) {
+        bool dominated = false;
+        for (std::size_t j = 0; j < n && !dominated; ++j) {
+          dominated = comparison == UtilityComparison::kExact
+                          ? UtilitiesDominate(&rows[j * parties], &rows[i * parties], parties)
+                          : KeysDominate(&keys[j * parties], &keys[i * parties], parties);
+        }
+        if (!dominated) expected.push_back(i);
+      }
+      EXPECT_EQ(internal::NonDominated(view), expected);
+      std::stable_sort(expected.begin(), expected.end(), [&](std::size_t a, std::size_t b) {
+        if (comparison == UtilityComparison::kExact) {
+          return std::lexicographical_compare(&rows[b * parties], &rows[b * parties] + parties, &rows[a * parties],
+                                              &rows[a * parties] + parties);
+        }
+        return std::lexicographical_compare(&keys[b * parties], &keys[b * parties] + parties, &keys[a * parties],
+                                            &keys[a * parties] + parties);
+      });
+      EXPECT_EQ(internal::NonDominated(view, nullptr, /*frontier_order=*/true), expected);
+    }
+  }
+}
+
+// The exact key orders like the double and is equal only for equal doubles.
+TEST(AnalysisKeys, ExactKeyOrdersLikeTheDouble) {
+  const std::vector<double> ascending = {-1e300, -2.0,      -1.0, -0.5,          -0x1p-1074, 0.0, 0x1p-1074,
+                                         0.3,    0.1 + 0.2, 0.5,  1.0 - 0x1p-53, 1.0,        2.0, 1e300};
+  for (std::size_t k = 0; k + 1 < ascending.size(); ++k) {
+    EXPECT_LT(internal::ExactKey(ascending[k]), internal::ExactKey(ascending[k + 1])) << ascending[k];
+    EXPECT_EQ(internal::ExactKeyValue(internal::ExactKey(ascending[k])), ascending[k]);
+  }
+  EXPECT_EQ(internal::ExactKey(-0.0), internal::ExactKey(0.0));
 }
 
 // UtilityKey rounds u * 2^40 to the nearest integer, ties to even, whatever path it takes.

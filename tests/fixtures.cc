@@ -99,6 +99,20 @@ Scenario PortableScenario(std::uint64_t seed, bool discounted) {
   return Scenario("portable", space, std::move(profiles));
 }
 
+Scenario AsWrittenWeightsScenario(std::uint64_t seed, double weight_sum) {
+  const Scenario portable = PortableScenario(seed, false);
+  std::vector<Profile> profiles;
+  for (const Profile& profile : portable.profiles()) {
+    const auto& linear = dynamic_cast<const LinearAdditiveUtility&>(profile.utility_function());
+    std::vector<double> weights = linear.weights();
+    for (double& w : weights) w *= weight_sum;
+    auto utility = std::make_shared<const LinearAdditiveUtility>(portable.shared_space(), std::move(weights),
+                                                                 linear.value_functions(), WeightRule::kAsGiven);
+    profiles.emplace_back(profile.name(), std::move(utility), profile.reservation_value(), profile.discount_factor());
+  }
+  return Scenario(fmt::format("weights {}", weight_sum), portable.shared_space(), std::move(profiles));
+}
+
 Scenario EveryIssueKindScenario(std::uint64_t seed, std::size_t parties) {
   Rng rng(seed);
   auto space = std::make_shared<const OutcomeSpace>(

@@ -45,6 +45,11 @@ Scenario SmallScenario(std::size_t parties);
 // the utility of one of its outcomes; with `discounted`, discount factors 0.5, 0.6 and 0.7.
 Scenario PortableScenario(std::uint64_t seed, bool discounted);
 
+// PortableScenario(seed, false) with every party's issue weights scaled to add up to about
+// `weight_sum` and used as written (WeightRule::kAsGiven), as GENIUS reads a profile's weights:
+// above 1 the cap at 1 decides the best outcomes.
+Scenario AsWrittenWeightsScenario(std::uint64_t seed, double weight_sum);
+
 // `parties` linear additive profiles (random weights and shapes from `seed`) over one issue of
 // every kind an implementation must cope with: a discrete issue of 7 values, small (-5..5) and
 // large (0..10^6) integer ranges, a real range, a real range of one point and a discrete issue of

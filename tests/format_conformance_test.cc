@@ -1,5 +1,6 @@
 // Every registered scenario format (conformance.h, ScenarioFormatSuite): each that writes, in
-// every variant of its boolean parameters, writes generated and shipped scenarios that it
+// every variant of its boolean parameters, writes generated and shipped scenarios (among them
+// profiles whose weights are used as written and do not add up to 1) that it
 // recognises and reads back the same (every utility to 1e-12), also through LoadScenario's
 // recognition, or refuses them with UsageError and leaves nothing behind; each refuses garbage
 // with InputError; each that only reads has samples under tests/data/formats/<name>/ that it
@@ -30,7 +31,11 @@ TEST(ScenarioFormatConformance, EveryFormatRoundTripsRefusesGarbageAndReadsItsSa
   const auto genius = testing::ShippedScenarios() / "genius";
   const std::vector<Scenario> scenarios = {
       testing::PortableScenario(1, false), testing::PortableScenario(2, true), LoadScenario((genius / "CarA").string()),
-      LoadScenario((genius / "IntegerDomain").string()), testing::SmallScenario(3)};
+      LoadScenario((genius / "IntegerDomain").string()), testing::SmallScenario(3),
+      // Weights used as written that add up to 2 (the cap decides the best outcomes) and to 0.75:
+      // kept by the formats that can say so, refused by the others (GeniusWeb JSON; NegMAS files
+      // for the cap).
+      testing::AsWrittenWeightsScenario(7, 2.0), testing::AsWrittenWeightsScenario(8, 0.75)};
   EXPECT_TRUE(NoViolations(ScenarioFormatSuite(scenarios, work, Samples(), {})));
   fs::remove_all(work);
 }

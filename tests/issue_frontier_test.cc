@@ -1,5 +1,6 @@
 // Tests of the two frontier methods that do not enumerate: the issue-by-issue dynamic programme
-// against an independent brute force (every outcome, pairwise dominance on UtilityKey), including
+// against an independent brute force (every outcome, pairwise dominance on the doubles, GENIUS's
+// rule, as enumeration compares them), including
 // spaces full of equal utilities; its approximation guarantee past the point limit; and the
 // sampled frontier's validity and measured error.
 #include <gtest/gtest.h>
@@ -14,6 +15,7 @@
 
 #include "analysis/frontier_methods.h"
 #include "analysis/frontier_quality.h"
+#include "analysis/non_dominated.h"
 #include "fixtures.h"
 #include "parley/error.h"
 #include "parley/random.h"
@@ -26,9 +28,12 @@ namespace {
 using internal::IssueByIssueFrontier;
 using internal::SampledFrontier;
 
-std::vector<std::int64_t> KeysOf(const std::vector<double>& utilities) {
+// Keys that compare as `comparison` says: exact (the doubles' order) for the dynamic programme,
+// rounded for the sampled frontier.
+std::vector<std::int64_t> KeysOf(const std::vector<double>& utilities,
+                                 UtilityComparison comparison = UtilityComparison::kExact) {
   std::vector<std::int64_t> keys;
-  for (double u : utilities) keys.push_back(UtilityKey(u));
+  for (double u : utilities) keys.push_back(internal::ComparisonKey(u, comparison));
   return keys;
 }
 
@@ -48,26 +53,26 @@ struct Evaluated {
 };
 
 // Every outcome with its utilities, by walking the indices.
-std::vector<Evaluated> AllOutcomes(const Scenario& scenario) {
+std::vector<Evaluated> AllOutcomes(const Scenario& scenario, UtilityComparison comparison) {
   std::vector<Evaluated> all;
   const OutcomeSpace& space = scenario.space();
   for (OutcomeIndex index = 0; index < *space.cardinality(); ++index) {
     Evaluated e;
     e.outcome = space.OutcomeAt(index);
     for (const Profile& profile : scenario.profiles()) e.utilities.push_back(profile.Utility(e.outcome));
-    e.keys = KeysOf(e.utilities);
+    e.keys = KeysOf(e.utilities, comparison);
     all.push_back(std::move(e));
   }
   return all;
 }
 
 // The frontier by definition: outcomes no other outcome dominates. Checked pairwise, against the
-// outcomes in decreasing order of the sum of keys (a dominating outcome has a larger sum), each
+// outcomes in decreasing lexicographic order of keys (a dominating outcome comes first), each
 // only against the non-dominated ones before it; identical key vectors never dominate.
-std::vector<Evaluated> BruteForceFrontier(const Scenario& scenario) {
-  std::vector<Evaluated> all = AllOutcomes(scenario);
-  auto sum = [](const Evaluated& e) { return std::accumulate(e.keys.begin(), e.keys.end(), std::int64_t{0}); };
-  std::stable_sort(all.begin(), all.end(), [&](const Evaluated& a, const Evaluated& b) { return sum(a) > sum(b); });
+std::vector<Evaluated> BruteForceFrontier(const Scenario& scenario,
+                                          UtilityComparison comparison = UtilityComparison::kExact) {
+  std::vector<Evaluated> all = AllOutcomes(scenario, comparison);
+  std::stable_sort(all.begin(), all.end(), [&](const Evaluated& a, const Evaluated& b) { return a.keys > b.keys; });
   std::vector<Evaluated> frontier;
   for (Evaluated& e : all) {
     const bool dominated =
@@ -101,7 +106,7 @@ void ExpectConsistent(const Scenario& scenario, const ParetoFrontier& frontier) 
   // Sort by the first key, descending, then check each against the running best of the others
   // for two parties; pairwise otherwise.
   std::vector<std::vector<std::int64_t>> keys;
-  for (const FrontierPoint& point : frontier.points) keys.push_back(KeysOf(point.utilities));
+  for (const FrontierPoint& point : frontier.points) keys.push_back(KeysOf(point.utilities, frontier.comparison));
   if (scenario.party_count() == 2) {
     std::sort(keys.begin(), keys.end(), std::greater<>());
     std::int64_t best_second = INT64_MIN;
@@ -242,9 +247,9 @@ void ExpectSampledSound(const Scenario& scenario, const ParetoFrontier& sampled)
   EXPECT_FALSE(sampled.exact);
   EXPECT_FALSE(sampled.points.empty());
   ExpectConsistent(scenario, sampled);
-  const auto exact = BruteForceFrontier(scenario);
+  const auto exact = BruteForceFrontier(scenario, UtilityComparison::kRounded);
   for (const FrontierPoint& point : sampled.points) {
-    const auto keys = KeysOf(point.utilities);
+    const auto keys = KeysOf(point.utilities, UtilityComparison::kRounded);
     const bool below = std::any_of(exact.begin(), exact.end(),
                                    [&](const Evaluated& e) { return e.keys == keys || KeysDominate(e.keys, keys); });
     EXPECT_TRUE(below) << scenario.space().Format(point.outcome);

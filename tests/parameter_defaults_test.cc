@@ -109,6 +109,7 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"protocol", "shuttle", "disclosed", false},
       {"protocol", "single-text", "feedback", false},
       {"protocol", "single-text", "disclosed", false},
+      {"format", "genius-xml", "normalise_weights", false},
       {"format", "geniusweb-json", "strict", false},
       {"mediator", "hill-climb", "objective", S("egalitarian")},
       {"mediator", "hill-climb", "stop", true},

@@ -2,9 +2,11 @@
 // classic bargaining solutions, and the metrics the ANAC community reports for an agreement.
 //
 // All of it is computed on undiscounted utilities with the reservation values as the
-// disagreement point. Utilities are compared (for dominance and for the zone) on their UtilityKey
-// (utility.h), so that two outcomes whose utilities differ only by floating-point noise count as
-// equal; reported utilities are the unrounded values.
+// disagreement point. Dominance compares the utilities exactly as computed, as GENIUS's BidSpace
+// does, so the frontier holds the bids GENIUS's holds; the zone, and the sampled frontier of
+// spaces too large to enumerate, compare UtilityKeys (utility.h), so that utilities differing
+// only by floating-point noise count as equal. docs/analysis.md says where the two differ.
+// Reported utilities are the unrounded values.
 //
 // ScenarioAnalysis::Of() computes the analysis of a scenario once and shares it (thread-safe)
 // with every later caller, so that a tournament measuring thousands of agreements on the same
@@ -45,12 +47,22 @@ struct FrontierPoint {
   std::vector<double> utilities;  // one per party, undiscounted
 };
 
+// How utilities are compared when deciding dominance.
+enum class UtilityComparison {
+  kExact,    // the doubles as computed, no rounding (GENIUS's BidSpace and BidPoint)
+  kRounded,  // their UtilityKeys: differences below about 1e-12 count as none
+};
+
 struct ParetoFrontier {
   // Every outcome no other outcome dominates (another is at least as good for every party and
-  // better for one). Outcomes with identical utility vectors are all included. Sorted by the
-  // first party's utility, descending, then the next party's, and so on, then by outcome.
+  // better for one), under `comparison`. Outcomes with identical utility vectors are all included,
+  // so that under kExact this is the list of bids GENIUS's BidSpace.getParetoFrontier() returns.
+  // Sorted by the first party's utility, descending, then the next party's, and so on, then by
+  // outcome.
   std::vector<FrontierPoint> points;
+  // The distinct utility vectors (points in utility space) among them, under `comparison`.
   std::size_t distinct_utility_vectors = 0;
+  UtilityComparison comparison = UtilityComparison::kExact;
   bool exact = true;
   // How it was computed, for people: "enumeration of 15,625 outcomes, sort and sweep (2 parties)".
   std::string method;
@@ -74,7 +86,7 @@ struct AgreementMetrics {
   double distance_to_pareto = 0.0;         // Euclidean, to the nearest frontier point
   std::optional<double> distance_to_nash;  // absent when the zone is empty
   std::optional<double> distance_to_kalai;
-  bool pareto_optimal = false;  // no frontier point dominates it
+  bool pareto_optimal = false;  // no frontier point dominates it (under the frontier's comparison)
   double opposition = 0.0;      // of the scenario (see ScenarioAnalysis)
 };
 

@@ -100,17 +100,24 @@ class ValueFunction {
   double lower_ = 0.0, upper_ = 0.0, top_ = 0.0;
 };
 
-// u(o) = min(1, sum_i w_i * v_i(o_i)) with the weights normalised to sum to one (as GENIUS does
-// when it builds a utility space). Countable issues are evaluated from one flat table of weighted values,
-// so Utility() costs one look-up and one addition per issue.
+// What a linear additive function does with the weights it is given.
+enum class WeightRule {
+  kNormalise,  // divides them by their sum, so that they add up to one
+  kAsGiven,    // uses them as they are, as GENIUS does with the weights of a profile file
+};
+
+// u(o) = min(1, sum_i w_i * v_i(o_i)), summed in issue order, with no floor: GENIUS's
+// AdditiveUtilitySpace.getUtility. The weights are the ones given, or those divided by their sum
+// (WeightRule). Countable issues are evaluated from one flat table of weighted values, so
+// Utility() costs one look-up and one addition per issue.
 class LinearAdditiveUtility final : public UtilityFunction {
  public:
-  // `weights` need not sum to one but must be finite, non-negative and not all zero; one weight
-  // and one value function per issue of `space`; every value finite and small enough that sums
-  // of them cannot overflow. Throws UsageError otherwise. Issues are tabulated while the tables
-  // fit in ResourceLimits::max_tabulated_values; the others are evaluated from their functions.
+  // `weights` must be finite, non-negative and not all zero; one weight and one value function per
+  // issue of `space`; every value finite and small enough that sums of them cannot overflow.
+  // Throws UsageError otherwise. Issues are tabulated while the tables fit in
+  // ResourceLimits::max_tabulated_values; the others are evaluated from their functions.
   LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace> space, std::vector<double> weights,
-                        std::vector<ValueFunction> value_functions);
+                        std::vector<ValueFunction> value_functions, WeightRule rule = WeightRule::kNormalise);
 
   std::string_view kind() const override { return "linear-additive"; }
   double Utility(const Outcome& outcome) const override;
@@ -119,8 +126,10 @@ class LinearAdditiveUtility final : public UtilityFunction {
   // additions per outcome.
   void EvaluateAll(std::vector<double>& out) const override;
 
-  // Normalised weights (sum to one).
+  // The weights the utility is computed with: normalised (sum to one) under WeightRule::kNormalise,
+  // as given under kAsGiven.
   const std::vector<double>& weights() const { return weights_; }
+  WeightRule weight_rule() const { return rule_; }
   const std::vector<ValueFunction>& value_functions() const { return value_functions_; }
   // The largest and smallest utility over the space, exact (computed issue by issue).
   double max_utility() const { return max_utility_; }
@@ -130,6 +139,7 @@ class LinearAdditiveUtility final : public UtilityFunction {
   std::shared_ptr<const OutcomeSpace> space_;
   std::vector<double> weights_;
   std::vector<ValueFunction> value_functions_;
+  WeightRule rule_;
   // weighted_[table_offset_[i] + position] = w_i * v_i(value at position) for tabulated issues.
   std::vector<double> weighted_;
   std::vector<std::size_t> table_offset_;

@@ -99,8 +99,17 @@ void BindAnalysis(py::module_& m) {
           "The frontier's outcomes, row by row as in `frontier`: shape (points, issues), outcome encoding.")
       .def_property_readonly("frontier_exact", [](const Analysis& a) { return a.analysis->frontier().exact; })
       .def_property_readonly("frontier_method", [](const Analysis& a) { return a.analysis->frontier().method; })
-      .def_property_readonly("distinct_utility_vectors",
-                             [](const Analysis& a) { return a.analysis->frontier().distinct_utility_vectors; })
+      .def_property_readonly(
+          "distinct_utility_vectors", [](const Analysis& a) { return a.analysis->frontier().distinct_utility_vectors; },
+          "The distinct points in utility space among the frontier's outcomes (len(frontier) counts the outcomes, as "
+          "GENIUS's BidSpace counts its bids).")
+      .def_property_readonly(
+          "frontier_comparison",
+          [](const Analysis& a) {
+            return a.analysis->frontier().comparison == UtilityComparison::kExact ? "exact" : "rounded";
+          },
+          "How dominance compared utilities: 'exact' (the doubles as computed, GENIUS's rule; enumerated spaces) or "
+          "'rounded' (to 2^-40; spaces too large to enumerate).")
       .def_property_readonly("zone", [](const Analysis& a) { return a.analysis->zone(); })
       .def_property_readonly(
           "nash", [](const Analysis& a) { return ToPoint(a, a.analysis->nash()); },

@@ -267,7 +267,8 @@ void BindScenarios(py::module_& m) {
             const auto* linear = LinearAdditive(p);
             return linear ? py::cast(linear->weights()) : py::none();
           },
-          "Issue weights (summing to one) of a linear additive profile; None otherwise.")
+          "Issue weights of a linear additive profile, as its utility uses them (as written for a GENIUS XML "
+          "profile, whatever their sum, as GENIUS does; normalised for formats that normalise); None otherwise.")
       .def("value_utilities", &ValueUtilities, py::arg("issue"),
            "A linear additive profile's utility of each value of a countable issue (before weighting), in the "
            "issue's order; None for other profiles and real issues.")

@@ -57,9 +57,23 @@ def test_measure_of_the_nash_point(integer_domain):
 
 def test_frontier_without_enumeration_equals_the_enumerated_one(car_b):
     # Below the enumeration limit the frontier is computed issue by issue (exact for linear
-    # additive profiles): the same points as enumerating.
+    # additive profiles): the same outcomes as enumerating, compared the same way (GENIUS's rule).
     enumerated = parley.analyze(car_b)
     by_issue = parley.analyze(car_b, enumeration_limit=10)
     assert by_issue.frontier_method != enumerated.frontier_method
     assert by_issue.frontier_exact
-    assert np.allclose(by_issue.frontier, enumerated.frontier)
+    assert by_issue.frontier_comparison == enumerated.frontier_comparison == "exact"
+    assert np.array_equal(by_issue.frontier, enumerated.frontier)
+    assert np.array_equal(by_issue.frontier_outcomes, enumerated.frontier_outcomes)
+
+
+def test_frontier_counts_bids_as_genius_does(car_b):
+    # CarB has ANAC 2012 CarA's utilities, on which GENIUS 9.1.10's BidSpace finds 73 bids and 53
+    # distinct utility pairs; so does the brute force above, comparing the same doubles.
+    analysis = parley.analyze(car_b)
+    assert analysis.frontier_comparison == "exact"
+    assert len(analysis.frontier) == 73
+    assert analysis.distinct_utility_vectors == 53
+    expected = brute_force_frontier(car_b.utility_matrix())
+    assert len(expected) == 73
+    assert {car_b.space.index(row) for row in analysis.frontier_outcomes} == expected

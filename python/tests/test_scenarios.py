@@ -26,7 +26,7 @@ def test_linear_additive_utility_equals_weighted_sum_of_value_utilities(car_b):
     # The utility of an outcome computed here from the profile's weights and per-value utilities.
     for profile in car_b.profiles:
         assert profile.kind == "linear-additive"
-        weights = profile.weights
+        weights = profile.weights  # as written in the GENIUS file, as GENIUS uses them
         assert sum(weights) == pytest.approx(1.0)
         tables = [profile.value_utilities(i) for i in range(car_b.space.issue_count)]
         for index in (0, 1, 777, 15624):

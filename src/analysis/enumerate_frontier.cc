@@ -20,6 +20,9 @@ EnumeratedFrontier EnumerateFrontier(const Scenario& scenario) {
   std::vector<std::vector<double>> columns(parties);
   UtilityColumns view;
   view.count = *space.cardinality();
+  // Dominance as GENIUS's BidSpace decides it: on the doubles, so that the frontier holds exactly
+  // its bids when the utilities are GENIUS's.
+  view.comparison = UtilityComparison::kExact;
   for (std::size_t p = 0; p < parties; ++p) {
     scenario.profile(p).utility_function().EvaluateAll(columns[p]);
     view.columns.push_back(columns[p].data());
@@ -47,6 +50,7 @@ EnumeratedFrontier EnumerateFrontier(const Scenario& scenario) {
     for (std::size_t p = 0; p < parties; ++p) point.utilities[p] = columns[p][index];
   }
   frontier.exact = true;
+  frontier.comparison = UtilityComparison::kExact;
   frontier.method = fmt::format("exact: enumeration of {} outcomes, {}", view.count, algorithm);
   Canonicalize(frontier);
   return result;
@@ -58,7 +62,9 @@ void Canonicalize(ParetoFrontier& frontier) {
   // Keys computed once: the comparison would otherwise round every utility O(log n) times.
   std::vector<std::int64_t> keys(points.size() * parties);
   for (std::size_t k = 0; k < points.size(); ++k) {
-    for (std::size_t p = 0; p < parties; ++p) keys[k * parties + p] = UtilityKey(points[k].utilities[p]);
+    for (std::size_t p = 0; p < parties; ++p) {
+      keys[k * parties + p] = ComparisonKey(points[k].utilities[p], frontier.comparison);
+    }
   }
   auto before = [&](std::size_t a, std::size_t b) {
     for (std::size_t p = 0; p < parties; ++p) {

@@ -376,8 +376,10 @@ ParetoFrontier Programme::Run() {
     stages_.push_back(std::move(next));
   }
 
-  // The survivors are a superset of the frontier; keep the non-dominated ones by the keys of
-  // their Utility() values, exactly as enumeration compares them.
+  // The survivors are a superset of the frontier under either comparison (a stage drops a prefix
+  // only for one whose every completion is strictly better, as doubles and as keys); keep the
+  // non-dominated ones by their Utility() values compared as doubles, exactly as enumeration
+  // compares them (GENIUS's rule).
   const std::size_t count = stages_.back().size();
   std::vector<Outcome> outcomes;
   outcomes.reserve(count);
@@ -388,6 +390,7 @@ ParetoFrontier Programme::Run() {
   }
   UtilityColumns utilities;
   utilities.count = count;
+  utilities.comparison = UtilityComparison::kExact;
   for (const auto& column : columns) utilities.columns.push_back(column.data());
   ParetoFrontier frontier;
   for (std::size_t k : NonDominated(utilities)) {
@@ -397,6 +400,7 @@ ParetoFrontier Programme::Run() {
     frontier.points.push_back(std::move(point));
   }
   frontier.exact = thinned_ == 0;
+  frontier.comparison = UtilityComparison::kExact;
   if (frontier.exact) {
     frontier.method = fmt::format(
         "dynamic programme over {} issues without enumeration (exact; largest partial "

@@ -19,7 +19,17 @@ constexpr std::size_t kRandomPivots = 8;
 constexpr std::uint64_t kPivotSeed = 0x7069766f74ULL;
 
 void KeysOf(const UtilityColumns& utilities, std::size_t item, std::int64_t* out) {
-  for (std::size_t p = 0; p < utilities.columns.size(); ++p) out[p] = UtilityKey(utilities.columns[p][item]);
+  if (utilities.comparison == UtilityComparison::kExact) {
+    for (std::size_t p = 0; p < utilities.columns.size(); ++p) out[p] = ExactKey(utilities.columns[p][item]);
+  } else {
+    for (std::size_t p = 0; p < utilities.columns.size(); ++p) out[p] = UtilityKey(utilities.columns[p][item]);
+  }
+}
+
+// A double that grows with the key (not strictly, for rounded keys beyond 2^53): where a key
+// falls on a line, for bucketing and for sums that must not overflow.
+double KeyCoordinate(std::int64_t key, UtilityComparison comparison) {
+  return comparison == UtilityComparison::kExact ? ExactKeyValue(key) : static_cast<double>(key);
 }
 
 // Items that are each party's best and the best under a few positive weightings: vectors that
@@ -103,10 +113,11 @@ bool RowBefore(const Row<N>& a, const Row<N>& b) {
 // Sorts rows by RowBefore. Large inputs are first distributed in place into buckets by their first
 // key (an American flag sort: one counting pass, then each row swapped once into its bucket), so
 // that the comparison sort only orders the few rows of each bucket: on millions of rows this
-// removes most of the comparisons. Bucketing by a monotone function of the first key keeps the
-// order exact.
+// removes most of the comparisons. Bucketing by a monotone function of the first key (its
+// coordinate, which for exact keys is the utility itself and so spreads like it) keeps the order
+// exact.
 template <std::size_t N>
-void SortRows(std::vector<Row<N>>& rows) {
+void SortRows(std::vector<Row<N>>& rows, UtilityComparison comparison) {
   // A lambda rather than the function's address, so that the comparison is inlined.
   const auto before = [](const Row<N>& a, const Row<N>& b) { return RowBefore(a, b); };
   constexpr std::size_t kBucketThreshold = std::size_t{1} << 15;
@@ -120,10 +131,11 @@ void SortRows(std::vector<Row<N>>& rows) {
     high = std::max(high, row.keys[0]);
   }
   const std::size_t buckets = std::min<std::size_t>(std::size_t{1} << 16, rows.size() / 16);
-  const double scale = high > low ? static_cast<double>(buckets - 1) / static_cast<double>(high - low) : 0.0;
+  const double top = KeyCoordinate(high, comparison), bottom = KeyCoordinate(low, comparison);
+  const double scale = top > bottom ? static_cast<double>(buckets - 1) / (top - bottom) : 0.0;
   // Larger first keys go to lower buckets: the order is descending.
   const auto bucket_of = [&](const Row<N>& row) {
-    return std::min(buckets - 1, static_cast<std::size_t>(static_cast<double>(high - row.keys[0]) * scale));
+    return std::min(buckets - 1, static_cast<std::size_t>((top - KeyCoordinate(row.keys[0], comparison)) * scale));
   };
   std::vector<std::size_t> next(buckets + 1, 0);
   for (const auto& row : rows) ++next[bucket_of(row) + 1];
@@ -158,7 +170,7 @@ std::vector<Row<N>> SortedRows(const UtilityColumns& utilities) {
     row.item = item;
     rows.push_back(row);
   });
-  SortRows(rows);
+  SortRows(rows, utilities.comparison);
   return rows;
 }
 
@@ -289,11 +301,14 @@ std::vector<std::size_t> ManyParties(const UtilityColumns& utilities, std::size_
     table.items.push_back(item);
   });
   *survivors = table.items.size();
-  // A dominating vector has a strictly larger sum of (integer) keys, so it comes first; equal
-  // vectors are made adjacent by ordering equal sums lexicographically.
-  std::vector<std::int64_t> sums(table.items.size());
+  // A dominating vector has at least as large a sum of coordinates (rounding is monotone) and is
+  // larger lexicographically, so ordered by sum and then lexicographically it comes first; equal
+  // vectors are adjacent.
+  std::vector<double> sums(table.items.size());
   for (std::size_t k = 0; k < sums.size(); ++k) {
-    sums[k] = std::accumulate(table.row(k), table.row(k) + parties, std::int64_t{0});
+    double sum = 0.0;
+    for (std::size_t p = 0; p < parties; ++p) sum += KeyCoordinate(table.row(k)[p], utilities.comparison);
+    sums[k] = sum;
   }
   std::vector<std::size_t> order(table.items.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -365,10 +380,12 @@ std::vector<std::size_t> NonDominated(const UtilityColumns& utilities, std::stri
   if (parties == 1) {
     // Degenerate but well defined: the items of maximal utility.
     std::int64_t best = INT64_MIN;
-    for (std::size_t i = 0; i < utilities.count; ++i) best = std::max(best, UtilityKey(utilities.columns[0][i]));
+    for (std::size_t i = 0; i < utilities.count; ++i) {
+      best = std::max(best, ComparisonKey(utilities.columns[0][i], utilities.comparison));
+    }
     std::vector<std::size_t> kept;
     for (std::size_t i = 0; i < utilities.count; ++i) {
-      if (UtilityKey(utilities.columns[0][i]) == best) kept.push_back(i);
+      if (ComparisonKey(utilities.columns[0][i], utilities.comparison) == best) kept.push_back(i);
     }
     if (method) *method = "maximum (1 party)";
     return kept;  // one key: ascending positions are frontier order

@@ -250,6 +250,7 @@ ParetoFrontier SampledFrontier(const Scenario& scenario, const AnalysisOptions& 
     frontier.points.push_back(std::move(point));
   }
   frontier.exact = false;
+  frontier.comparison = UtilityComparison::kRounded;
   frontier.method = fmt::format(
       "approximate: the non-dominated outcomes among {} seeded random samples (seed {}), each party's {} best ranked "
       "outcomes, {} hill-climbs on weighted sums of the utilities and {} rounds of Pareto local search ({} candidate "

@@ -16,6 +16,7 @@
 #include <fmt/ranges.h>
 
 #include "analysis/frontier_methods.h"
+#include "analysis/non_dominated.h"
 #include "common/format_count.h"
 #include "parley/error.h"
 #include "parley/limits.h"
@@ -210,12 +211,16 @@ AgreementMetrics ScenarioAnalysis::Measure(const std::vector<double>& utilities,
   metrics.utilities = utilities;
   for (double u : utilities) metrics.social_welfare += u;
   metrics.distance_to_pareto = INFINITY;
+  // Dominated as the frontier's points were decided: an agreement on the frontier is optimal.
+  const UtilityComparison comparison = frontier_.comparison;
   std::vector<std::int64_t> keys, point_keys(utilities.size());
-  for (double u : utilities) keys.push_back(UtilityKey(u));
+  for (double u : utilities) keys.push_back(internal::ComparisonKey(u, comparison));
   bool dominated = false;
   for (const auto& point : frontier_.points) {
     metrics.distance_to_pareto = std::min(metrics.distance_to_pareto, Distance(point.utilities, utilities));
-    for (std::size_t p = 0; p < utilities.size(); ++p) point_keys[p] = UtilityKey(point.utilities[p]);
+    for (std::size_t p = 0; p < utilities.size(); ++p) {
+      point_keys[p] = internal::ComparisonKey(point.utilities[p], comparison);
+    }
     bool at_least = true, larger = false;
     for (std::size_t p = 0; p < utilities.size(); ++p) {
       at_least = at_least && point_keys[p] >= keys[p];

@@ -71,6 +71,11 @@ void Run(const AnalyzeOptions& cli) {
   if (cli.json) fmt::print("]\n");
 }
 
+// How the frontier's points were compared, in the JSON: "exact" (GENIUS's rule) or "rounded".
+const char* ComparisonName(UtilityComparison comparison) {
+  return comparison == UtilityComparison::kExact ? "exact" : "rounded";
+}
+
 void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
   const auto analysis = ScenarioAnalysis::Of(scenario);
   const ParetoFrontier& frontier = analysis->frontier();
@@ -93,6 +98,7 @@ void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
     json["log10_outcomes"] = scenario.space().log10_cardinality();
     json["frontier"] = {{"size", frontier.points.size()},
                         {"distinct_utility_vectors", frontier.distinct_utility_vectors},
+                        {"comparison", ComparisonName(frontier.comparison)},
                         {"exact", frontier.exact},
                         {"method", frontier.method}};
     if (cli.list_frontier) {
@@ -119,8 +125,9 @@ void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
 
   fmt::print("Scenario            {} ({} parties)\n", scenario.name(), scenario.party_count());
   fmt::print("Outcomes            {}\n", scenario.space().DescribeSize());
-  fmt::print("Pareto frontier     {} outcomes ({} distinct utility vectors), {}\n", frontier.points.size(),
-             frontier.distinct_utility_vectors, frontier.exact ? "exact" : "approximate");
+  fmt::print("Pareto frontier     {} outcomes ({} distinct utility vectors), {}, utilities compared {}\n",
+             frontier.points.size(), frontier.distinct_utility_vectors, frontier.exact ? "exact" : "approximate",
+             frontier.comparison == UtilityComparison::kExact ? "as computed (GENIUS's rule)" : "rounded to 2^-40");
   fmt::print("Method              {}\n", frontier.method);
   if (zone.empty) {
     fmt::print("Zone of agreement   empty: no outcome gives every party more than its reservation value\n");

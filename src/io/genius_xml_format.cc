@@ -16,9 +16,21 @@ namespace fs = std::filesystem;
 
 class GeniusXmlFormat final : public ScenarioFormat {
  public:
+  explicit GeniusXmlFormat(WeightRule rule) : rule_(rule) {}
+
   bool CanWrite() const override { return true; }
   // Linear additive and hyper-rectangle profiles; src/io/genius_xml_write.cc.
   void Write(const Scenario& scenario, const fs::path& path) const override {
+    if (rule_ == WeightRule::kNormalise) {
+      // This variant would read the weights back normalised: it holds only weights that add up to 1.
+      for (const Profile& profile : scenario.profiles()) {
+        if (const auto* linear = dynamic_cast<const LinearAdditiveUtility*>(&profile.utility_function())) {
+          internal::RefuseWeightsNotAddingUpToOne(profile, *linear, "genius-xml(normalise_weights=true)",
+                                                  "this reading would normalise them",
+                                                  "write with genius-xml, which reads them as written");
+        }
+      }
+    }
     internal::WriteGeniusXml(scenario, path);
   }
 
@@ -34,15 +46,24 @@ class GeniusXmlFormat final : public ScenarioFormat {
 
   // A folder, or an .xml file taken to stand for the folder it is in.
   Scenario Read(const fs::path& path) const override {
-    return internal::ReadGeniusFolder(internal::FolderOf(path, {".xml"}));
+    return internal::ReadGeniusFolder(internal::FolderOf(path, {".xml"}), rule_);
   }
+
+ private:
+  WeightRule rule_;
 };
 
 const bool kRegistered = ScenarioFormatRegistry::Add(
     {"genius-xml",
-     "A GENIUS (ANAC 2010-2016) scenario folder: one domain .xml file and one profile .xml file per party.",
-     {},
-     [](const Spec&) { return std::make_unique<GeniusXmlFormat>(); }});
+     "A GENIUS (ANAC 2010-2016) scenario folder: one domain .xml file and one profile .xml file per party; issue "
+     "weights are used as written, as GENIUS does (docs/formats/genius-xml.md).",
+     {{"normalise_weights", "false",
+       "when reading, divide each linear additive profile's issue weights by their sum instead of using them as "
+       "written (GENIUS's utilities differ where they do not add up to 1)"}},
+     [](const Spec& spec) {
+       return std::make_unique<GeniusXmlFormat>(spec.GetBool("normalise_weights") ? WeightRule::kNormalise
+                                                                                  : WeightRule::kAsGiven);
+     }});
 
 }  // namespace
 }  // namespace parley

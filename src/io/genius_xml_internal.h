@@ -14,6 +14,7 @@
 
 #include "parley/outcome_space.h"
 #include "parley/scenario.h"
+#include "parley/utility.h"
 
 namespace parley::internal {
 
@@ -48,13 +49,15 @@ struct GeniusText {
 std::shared_ptr<const OutcomeSpace> ReadGeniusDomainText(const std::filesystem::path& name, std::string text);
 
 // The scenario `name` of a domain and its profiles (one per party, in this order), with the
-// checks of the "genius-xml" format. Throws InputError.
-Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, const std::vector<GeniusText>& profiles);
+// checks of the "genius-xml" format. Linear additive profiles keep their issue weights as written
+// (GENIUS's reading) unless `rule` says to normalise them. Throws InputError.
+Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, const std::vector<GeniusText>& profiles,
+                         WeightRule rule = WeightRule::kAsGiven);
 
 // The scenario of a GENIUS scenario folder, named after the folder, with a description saying
 // which file is the domain, which are the profiles (in party order) and which were ignored.
-// Throws InputError naming the file and line.
-Scenario ReadGeniusFolder(const std::filesystem::path& folder);
+// Issue weights as for ReadGeniusTexts. Throws InputError naming the file and line.
+Scenario ReadGeniusFolder(const std::filesystem::path& folder, WeightRule rule = WeightRule::kAsGiven);
 
 // The files of the folder: (file name, XML text), the domain first. Throws UsageError naming the
 // party and issue when GENIUS XML cannot hold the scenario.

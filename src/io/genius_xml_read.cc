@@ -155,18 +155,23 @@ std::vector<IssueElement> MatchIssues(const XmlFile& file, const Domain& domain,
   return by_position;
 }
 
-// The raw weight of an issue: GENIUS only looks for it among the <weight> elements beside the issue.
+// The weight of an issue as written: GENIUS only looks for it among the <weight> elements beside
+// the issue, and keeps the last one with the issue's index (a map by index).
 double ReadWeight(const XmlFile& file, const IssueElement& element, std::int64_t label) {
+  std::optional<double> found;
   for (pugi::xml_node weight : element.parent.children("weight")) {
     if (IntegerAttribute(file, weight, "index", "the index of the issue the weight belongs to") != label) continue;
     const double value = NumberAttribute(file, weight, "value", "a non-negative number");
     if (value < 0.0) {
       file.Fail(weight, fmt::format("{} has the negative weight {}; weights must be >= 0", Describe(weight), value));
     }
-    return value;
+    found = value;
   }
-  file.Fail(element.issue, fmt::format("{} has no <weight index=\"{}\"> beside it; every issue needs a weight",
-                                       Describe(element.issue), label));
+  if (!found) {
+    file.Fail(element.issue, fmt::format("{} has no <weight index=\"{}\"> beside it; every issue needs a weight",
+                                         Describe(element.issue), label));
+  }
+  return *found;
 }
 
 ValueFunction ReadDiscreteEvaluator(const XmlFile& file, pugi::xml_node element, const Issue& issue) {
@@ -238,7 +243,7 @@ ValueFunction ReadRealEvaluator(const XmlFile& file, pugi::xml_node element) {
                                    evaluator.attribute("ftype").value()));
 }
 
-std::shared_ptr<const UtilityFunction> ReadLinearUtility(const XmlFile& file, const Domain& domain) {
+std::shared_ptr<const UtilityFunction> ReadLinearUtility(const XmlFile& file, const Domain& domain, WeightRule rule) {
   const std::vector<IssueElement> elements = MatchIssues(file, domain, file.root());
   std::vector<double> weights;
   std::vector<ValueFunction> functions;
@@ -255,7 +260,7 @@ std::shared_ptr<const UtilityFunction> ReadLinearUtility(const XmlFile& file, co
     file.Fail(file.root(), "every issue weight is zero; expected at least one positive weight");
   }
   try {
-    return std::make_shared<const LinearAdditiveUtility>(domain.space, std::move(weights), std::move(functions));
+    return std::make_shared<const LinearAdditiveUtility>(domain.space, std::move(weights), std::move(functions), rule);
   } catch (const UsageError& error) {
     file.Fail(file.root(), error.what());
   }
@@ -350,14 +355,14 @@ double ReadDiscount(const XmlFile& file, pugi::xml_node node) {
   return d <= 0.0 || d >= 1.0 ? 1.0 : d;
 }
 
-Profile ReadProfile(const XmlFile& file, const Domain& domain) {
+Profile ReadProfile(const XmlFile& file, const Domain& domain, WeightRule rule) {
   const pugi::xml_node root = file.root();
   const pugi::xml_attribute type = root.attribute("type");
   const std::string kind = type ? Lower(Trim(type.value())) : "linear";
   std::shared_ptr<const UtilityFunction> utility;
   pugi::xml_node reservation, discount;
   if (kind == "linear") {
-    utility = ReadLinearUtility(file, domain);
+    utility = ReadLinearUtility(file, domain, rule);
     // GENIUS looks at every level of a linear profile; a later tag (in document order of the
     // elements holding them) replaces an earlier one.
     ForEachElement(root, [&](pugi::xml_node node) {
@@ -404,11 +409,11 @@ Scenario AssembleScenario(std::string name, const fs::path& where, const Domain&
 
 }  // namespace
 
-Scenario ReadGeniusFolder(const std::filesystem::path& folder) {
+Scenario ReadGeniusFolder(const std::filesystem::path& folder, WeightRule rule) {
   const ScannedFolder scanned = ScanFolder(folder);
   const Domain domain = ReadDomain(*scanned.domain);
   std::vector<Profile> profiles;
-  for (const auto& file : scanned.profiles) profiles.push_back(ReadProfile(*file, domain));
+  for (const auto& file : scanned.profiles) profiles.push_back(ReadProfile(*file, domain, rule));
   Scenario scenario = AssembleScenario(FolderName(folder), folder, domain, std::move(profiles));
   scenario.set_description(scanned.report.Describe());
   return scenario;
@@ -418,10 +423,13 @@ std::shared_ptr<const OutcomeSpace> ReadGeniusDomainText(const std::filesystem::
   return ReadDomain(XmlFile(name, std::move(text))).space;
 }
 
-Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, const std::vector<GeniusText>& profiles) {
+Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, const std::vector<GeniusText>& profiles,
+                         WeightRule rule) {
   const Domain read = ReadDomain(XmlFile(domain.name, domain.text));
   std::vector<Profile> parties;
-  for (const GeniusText& profile : profiles) parties.push_back(ReadProfile(XmlFile(profile.name, profile.text), read));
+  for (const GeniusText& profile : profiles) {
+    parties.push_back(ReadProfile(XmlFile(profile.name, profile.text), read, rule));
+  }
   return AssembleScenario(name, domain.name.parent_path(), read, std::move(parties));
 }
 

@@ -75,7 +75,11 @@ std::optional<std::pair<double, double>> LineEnds(const ValueFunction& f, const 
 }
 
 const LinearAdditiveUtility& LinearOf(const Profile& profile) {
-  return internal::LinearUtilityToWrite(profile, "GeniusWeb JSON");
+  const LinearAdditiveUtility& utility = internal::LinearUtilityToWrite(profile, "GeniusWeb JSON");
+  internal::RefuseWeightsNotAddingUpToOne(
+      profile, utility, "GeniusWeb JSON", "GeniusWeb needs weights that add up to 1",
+      "read the GENIUS folder with genius-xml(normalise_weights=true) to normalise them");
+  return utility;
 }
 
 std::vector<WrittenIssue> ChooseIssues(const Scenario& scenario) {

@@ -159,8 +159,10 @@ ValueFunction ReadValueFunction(const Node& node, const Issue& issue) {
 
 std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
                                                           const std::shared_ptr<const OutcomeSpace>& space) {
-  node.CheckKeys({"type", "weights", "values"});
+  node.CheckKeys({"type", "weights", "values", "normalise_weights"});
   const std::size_t n = space->issue_count();
+  const auto normalise = node.Find("normalise_weights");
+  const WeightRule rule = !normalise || normalise->Bool() ? WeightRule::kNormalise : WeightRule::kAsGiven;
 
   const Node weights_node = node.Required("weights", "an object giving each issue's weight, by issue name");
   weights_node.RequireObject("an object giving each issue's weight, by issue name");
@@ -198,7 +200,7 @@ std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
   }
   if (!(total > 0.0)) weights_node.Fail("every weight is 0; at least one issue must matter");
   return Checked(node, [&] {
-    return std::make_shared<const LinearAdditiveUtility>(space, std::move(weight_list), std::move(function_list));
+    return std::make_shared<const LinearAdditiveUtility>(space, std::move(weight_list), std::move(function_list), rule);
   });
 }
 

@@ -109,7 +109,10 @@ Json WriteLinearAdditive(const LinearAdditiveUtility& utility) {
   const OutcomeSpace& space = utility.space();
   Json json = Json::object();
   json["type"] = "linear-additive";
-  const std::vector<double> weights = NormalisesTo(utility.weights());
+  // Weights used as given (GENIUS's reading) are written as they are and say so; normalised ones
+  // are written so that the reader's normalisation gives them back.
+  const bool as_given = utility.weight_rule() == WeightRule::kAsGiven;
+  const std::vector<double> weights = as_given ? utility.weights() : NormalisesTo(utility.weights());
   Json weights_json = Json::object(), values_json = Json::object();
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
@@ -117,6 +120,7 @@ Json WriteLinearAdditive(const LinearAdditiveUtility& utility) {
     values_json[issue.name()] =
         WriteValueFunction(utility.value_functions()[i], issue, "the values of " + issue.name());
   }
+  if (as_given) json["normalise_weights"] = false;
   json["weights"] = std::move(weights_json);
   json["values"] = std::move(values_json);
   return json;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -57,6 +58,21 @@ const LinearAdditiveUtility& LinearUtilityToWrite(const Profile& profile, std::s
     throw UsageError(fmt::format("{} cannot hold the reservation schedule of party '{}'", format, profile.name()));
   }
   return *utility;
+}
+
+void RefuseWeightsNotAddingUpToOne(const Profile& profile, const LinearAdditiveUtility& utility,
+                                   std::string_view format, std::string_view why, std::string_view remedy) {
+  // Further away than this, normalising the weights changes utilities by more than the 1e-12 to
+  // which conversions are held.
+  constexpr double kTolerance = 1e-12;
+  if (utility.weight_rule() != WeightRule::kAsGiven) return;
+  double total = 0.0;
+  for (double w : utility.weights()) total += w;
+  if (std::abs(total - 1.0) <= kTolerance) return;
+  throw UsageError(
+      fmt::format("{} cannot hold party '{}': its issue weights add up to {} and are used as written "
+                  "(GENIUS's rule), but {} ({})",
+                  format, profile.name(), total, why, remedy));
 }
 
 void CheckListable(const Issue& issue, std::string_view format) {

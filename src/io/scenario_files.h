@@ -24,6 +24,12 @@ namespace parley::internal {
 // formats cannot hold.
 const LinearAdditiveUtility& LinearUtilityToWrite(const Profile& profile, std::string_view format);
 
+// Throws UsageError when `utility` uses its issue weights as written (WeightRule::kAsGiven) and
+// they add up to more than 1e-12 away from 1: `format` would read them back as adding up to 1
+// (`why` says how), which changes every utility. `remedy` ends the message.
+void RefuseWeightsNotAddingUpToOne(const Profile& profile, const LinearAdditiveUtility& utility,
+                                   std::string_view format, std::string_view why, std::string_view remedy);
+
 // Integer issues that a folder format must write value by value (where its ranges cannot say
 // what a party's function does) are listed up to this many values.
 inline constexpr std::uint64_t kMaxListedIntegers = 1'000'000;

@@ -99,8 +99,11 @@ double ValueFunction::Evaluate(const Issue& issue, double value) const {
 }
 
 LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace> space, std::vector<double> weights,
-                                             std::vector<ValueFunction> value_functions)
-    : space_(std::move(space)), weights_(std::move(weights)), value_functions_(std::move(value_functions)) {
+                                             std::vector<ValueFunction> value_functions, WeightRule rule)
+    : space_(std::move(space)),
+      weights_(std::move(weights)),
+      value_functions_(std::move(value_functions)),
+      rule_(rule) {
   const std::size_t n = space_->issue_count();
   if (weights_.size() != n || value_functions_.size() != n) {
     throw UsageError(
@@ -117,13 +120,15 @@ LinearAdditiveUtility::LinearAdditiveUtility(std::shared_ptr<const OutcomeSpace>
     largest = std::max(largest, weights_[i]);
   }
   if (!(total > 0.0)) throw UsageError(fmt::format("all issue weights over '{}' are zero", space_->name()));
-  if (std::isinf(total)) {
+  if (rule_ == WeightRule::kNormalise && std::isinf(total)) {
     // Finite weights whose sum overflows (1e308 twice): scale them down first. Only then, so
     // that ordinary weights are divided by exactly their sum, as GENIUS does.
     total = 0.0;
     for (double& w : weights_) total += (w /= largest);
   }
-  for (double& w : weights_) w /= total;
+  if (rule_ == WeightRule::kNormalise) {
+    for (double& w : weights_) w /= total;
+  }
 
   table_offset_.assign(n, 0);
   position_base_.assign(n, 0.0);
