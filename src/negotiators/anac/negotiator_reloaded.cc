@@ -44,7 +44,19 @@ class NegotiatorReloaded final : public Negotiator {
     const OutcomeRanking& ranking = profile_->utility_function().ranking();
     sorted_.Build(*space_, ranking);
     modelled_ = ranking.exhaustive() && space_->cardinality() && *space_->cardinality() < kLargestModelledDomain;
-    if (modelled_) model_.Reset(*space_);
+    if (modelled_) {
+      model_.Reset(*space_);
+      // Every bid's value positions, in the sorted order, for the Kalai estimates.
+      const std::size_t issues = space_->issue_count();
+      positions_.resize(sorted_.size() * issues);
+      Outcome outcome(issues);
+      for (std::size_t k = 0; k < sorted_.size(); ++k) {
+        sorted_.CopyOutcome(k, outcome);
+        for (std::size_t i = 0; i < issues; ++i) {
+          positions_[k * issues + i] = static_cast<std::uint32_t>(space_->issue(i).PositionOf(outcome[i]));
+        }
+      }
+    }
     discount_ = profile_->discount_factor();
     reservation_ = profile_->reservation_value();
     // Offering strategy (TheNegotiatorReloaded_Offering.init).
@@ -169,13 +181,16 @@ class NegotiatorReloaded final : public Negotiator {
   double KalaiPoint(double t) {
     if (!modelled_) return kDefaultKalai;
     if (!(t < kModelUntil)) return previous_kalai_;
-    previous_kalai_ = KalaiFromModel();
+    // No point at all (every estimate NaN) throws in GENIUS, which then falls back to 0.7.
+    const std::optional<double> kalai = KalaiFromModel();
+    if (!kalai) return kDefaultKalai;
+    previous_kalai_ = *kalai;
     return previous_kalai_;
   }
 
   // BidSpace.getKalaiSmorodinsky over (own utility, the model's normalised utility) of every
   // bid: among the Pareto-optimal points, the least |difference|, the lowest own utility on ties.
-  double KalaiFromModel() {
+  std::optional<double> KalaiFromModel() {
     const std::size_t n = sorted_.size();
     const std::size_t issues = space_->issue_count();
     // The model's estimate per issue and value, then per bid.
@@ -188,20 +203,17 @@ class NegotiatorReloaded final : public Negotiator {
       }
     }
     points_.resize(n);
-    Outcome outcome(issues);
     for (std::size_t k = 0; k < n; ++k) {
-      sorted_.CopyOutcome(k, outcome);
+      const std::uint32_t* position = &positions_[k * issues];
       double u = 0;
-      for (std::size_t i = 0; i < issues; ++i) {
-        u += model_.expected_weight(i) * table[i][space_->issue(i).PositionOf(outcome[i])];
-      }
+      for (std::size_t i = 0; i < issues; ++i) u += model_.expected_weight(i) * table[i][position[i]];
       points_[k] = {sorted_.utility(k), model_.Normalize(u)};
     }
     // sorted_ is by own utility descending: sweep groups of equal own utility, keeping those
     // whose best opponent utility beats every point of higher own utility.
     double best_above = -INFINITY;
     double asymmetry = 2;
-    double kalai = kDefaultKalai;
+    std::optional<double> kalai;
     for (std::size_t begin = 0; begin < n;) {
       std::size_t end = begin;
       double best = -INFINITY;
@@ -284,6 +296,7 @@ class NegotiatorReloaded final : public Negotiator {
   std::optional<double> previous_best_;
   std::vector<Received> offers_;
   bool offered_before_ = false;
+  std::vector<std::uint32_t> positions_;  // issue_count() value positions per sorted bid
   std::vector<std::pair<double, double>> points_;
 };
 
