@@ -17,7 +17,9 @@
 // GENIUS's traces). Deliberate differences, where Parley cannot do what GENIUS does:
 //  - The outcome space is read off the profile's OutcomeRanking: every bid when it is
 //    exhaustive, its sample otherwise (GENIUS would enumerate every bid, or run out of memory).
-//  - Where GENIUS's range search throws (its sublist bounds cross), the port offers its best bid.
+//  - Where GENIUS's range search throws (its sublist bounds cross), the port offers its best bid;
+//    where it would throw for want of an opponent's offer (protocols that show none), it takes
+//    the opponent for a Hardliner.
 //  - With several opponents every other party's offer counts as the opponent's.
 #include <algorithm>
 #include <cmath>
@@ -234,6 +236,9 @@ class NegotiatorReloaded final : public Negotiator {
   // BSPredictor.calculateOpponentStrategy: the best offer (worth more than 0) of those made since
   // the last estimate against the previous window's best.
   OpponentKind PredictOpponent() {
+    // Before any offer (mediated protocols show none) GENIUS would throw; no offer in the window
+    // counts as a Hardliner, as the original does for an empty window.
+    if (offers_.empty()) return OpponentKind::kHardliner;
     const double end = offers_.back().time;
     std::optional<double> best;
     for (const Received& r : offers_) {
