@@ -6,7 +6,8 @@
 // upper bound), since the bid they return is what an agent offers.
 //
 // Built from a profile's OutcomeRanking (every outcome when the ranking is exhaustive, its
-// sample otherwise). Build() allocates the list; the searches allocate nothing.
+// sample otherwise) and shared read-only by every negotiation over the same utility function,
+// as the ranking is (SharedGeniusSortedOutcomes, thread-safe). The searches allocate nothing.
 #ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_SORTED_OUTCOME_SPACE_H_
 #define PARLEY_NEGOTIATORS_ANAC_GENIUS_SORTED_OUTCOME_SPACE_H_
 
@@ -14,13 +15,17 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_value_order.h"
 #include "parley/outcome_ranking.h"
 #include "parley/outcome_space.h"
+#include "parley/utility.h"
 
 namespace parley {
 
@@ -39,8 +44,14 @@ class GeniusSortedOutcomes {
     const std::size_t n = ranking.size();
     entries_.resize(n);
     Outcome outcome(space.issue_count());
+    const bool countable =
+        std::all_of(space.issues().begin(), space.issues().end(), [](const Issue& i) { return i.countable(); });
+    std::vector<std::uint32_t> by_rank(countable ? n * space.issue_count() : 0);
     for (std::size_t rank = 0; rank < n; ++rank) {
       ranking.CopyOutcome(rank, outcome);
+      for (std::size_t i = 0; countable && i < outcome.size(); ++i) {
+        by_rank[rank * outcome.size() + i] = static_cast<std::uint32_t>(space.issue(i).PositionOf(outcome[i]));
+      }
       std::uint32_t bid_hash = 0;
       for (std::size_t i = 0; i < outcome.size(); ++i) {
         if (!value_hash[i].empty())
@@ -58,11 +69,19 @@ class GeniusSortedOutcomes {
       ranking.CopyOutcome(y.rank, b);
       return GeniusBidIteratorBefore(a, b);
     });
+    issue_count_ = space.issue_count();
+    positions_.resize(by_rank.size());
+    for (std::size_t k = 0; countable && k < n; ++k) {
+      std::copy_n(&by_rank[entries_[k].rank * issue_count_], issue_count_, &positions_[k * issue_count_]);
+    }
   }
 
   std::size_t size() const { return entries_.size(); }
   double utility(std::size_t index) const { return entries_[index].utility; }
   void CopyOutcome(std::size_t index, Outcome& out) const { ranking_->CopyOutcome(entries_[index].rank, out); }
+  // The value positions of the bid at `index`, one per issue; only when every issue is countable.
+  bool has_positions() const { return !positions_.empty(); }
+  const std::uint32_t* positions(std::size_t index) const { return &positions_[index * issue_count_]; }
 
   // searchIndexWith: a bisection that stops where its midpoint stops moving; the index of a bid
   // of exactly that utility, or of a neighbour of where it would be.
@@ -129,7 +148,26 @@ class GeniusSortedOutcomes {
 
   const OutcomeRanking* ranking_ = nullptr;
   std::vector<Entry> entries_;
+  std::size_t issue_count_ = 0;
+  std::vector<std::uint32_t> positions_;
 };
+
+// The sorted outcomes of `utility`, built on first request and kept while the function lives.
+inline std::shared_ptr<const GeniusSortedOutcomes> SharedGeniusSortedOutcomes(
+    const std::shared_ptr<const UtilityFunction>& utility) {
+  static std::mutex mutex;
+  static std::vector<std::pair<std::weak_ptr<const UtilityFunction>, std::shared_ptr<const GeniusSortedOutcomes>>>
+      cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::erase_if(cache, [](const auto& entry) { return entry.first.expired(); });
+  for (const auto& [function, sorted] : cache) {
+    if (function.lock() == utility) return sorted;
+  }
+  auto sorted = std::make_shared<GeniusSortedOutcomes>();
+  sorted->Build(utility->space(), utility->ranking());
+  cache.emplace_back(utility, sorted);
+  return sorted;
+}
 
 }  // namespace parley
 

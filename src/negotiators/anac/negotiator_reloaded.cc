@@ -44,21 +44,10 @@ class NegotiatorReloaded final : public Negotiator {
     space_ = context.space;
     party_ = context.party;
     const OutcomeRanking& ranking = profile_->utility_function().ranking();
-    sorted_.Build(*space_, ranking);
-    modelled_ = ranking.exhaustive() && space_->cardinality() && *space_->cardinality() < kLargestModelledDomain;
-    if (modelled_) {
-      model_.Reset(*space_);
-      // Every bid's value positions, in the sorted order, for the Kalai estimates.
-      const std::size_t issues = space_->issue_count();
-      positions_.resize(sorted_.size() * issues);
-      Outcome outcome(issues);
-      for (std::size_t k = 0; k < sorted_.size(); ++k) {
-        sorted_.CopyOutcome(k, outcome);
-        for (std::size_t i = 0; i < issues; ++i) {
-          positions_[k * issues + i] = static_cast<std::uint32_t>(space_->issue(i).PositionOf(outcome[i]));
-        }
-      }
-    }
+    sorted_ = SharedGeniusSortedOutcomes(profile_->shared_utility_function());
+    modelled_ = ranking.exhaustive() && sorted_->has_positions() && space_->cardinality() &&
+                *space_->cardinality() < kLargestModelledDomain;
+    if (modelled_) model_.Reset(*space_);
     discount_ = profile_->discount_factor();
     reservation_ = profile_->reservation_value();
     // Offering strategy (TheNegotiatorReloaded_Offering.init).
@@ -97,8 +86,8 @@ class NegotiatorReloaded final : public Negotiator {
     const double t = state.time;
     double utility = 0.0;
     if (!offered_before_) {
-      sorted_.CopyOutcome(0, proposal);
-      utility = sorted_.utility(0);
+      sorted_->CopyOutcome(0, proposal);
+      utility = sorted_->utility(0);
     } else {
       utility = NextBid(t, proposal);
     }
@@ -146,9 +135,9 @@ class NegotiatorReloaded final : public Negotiator {
     const double k = 0.0;
     const double f = k + (1 - k) * std::pow(t, 1.0 / e);
     const double goal = min_target_ + (max_target_ - min_target_) * (1 - f);
-    const std::size_t index = modelled_ ? BidAbove(goal) : sorted_.NearUtility(goal);
-    sorted_.CopyOutcome(index, proposal);
-    return sorted_.utility(index);
+    const std::size_t index = modelled_ ? BidAbove(goal) : sorted_->NearUtility(goal);
+    sorted_->CopyOutcome(index, proposal);
+    return sorted_->utility(index);
   }
 
   // OMStrategy.getBid(SortedOutcomeSpace, target) with NullStrategy, which takes the first bid of
@@ -156,12 +145,12 @@ class NegotiatorReloaded final : public Negotiator {
   // further while it is empty.
   std::size_t BidAbove(double goal) const {
     double upper = goal + kWindowWidth;
-    auto span = sorted_.BidsInRange(goal, upper);
+    auto span = sorted_->BidsInRange(goal, upper);
     if (!span) return 0;
     if (span->count >= kExpectedBidsInWindow || !(upper < 1.01)) return span->first;
     for (;;) {
       upper = upper + kWidening;
-      span = sorted_.BidsInRange(goal, upper);
+      span = sorted_->BidsInRange(goal, upper);
       if (!span) return 0;
       if (span->count > 0) return span->first;
       if (!(upper < 1.01)) return 0;  // the best bid
@@ -193,7 +182,7 @@ class NegotiatorReloaded final : public Negotiator {
   // BidSpace.getKalaiSmorodinsky over (own utility, the model's normalised utility) of every
   // bid: among the Pareto-optimal points, the least |difference|, the lowest own utility on ties.
   std::optional<double> KalaiFromModel() {
-    const std::size_t n = sorted_.size();
+    const std::size_t n = sorted_->size();
     const std::size_t issues = space_->issue_count();
     // The model's estimate per issue and value, then per bid.
     std::vector<std::vector<double>> table(issues);
@@ -206,10 +195,10 @@ class NegotiatorReloaded final : public Negotiator {
     }
     points_.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
-      const std::uint32_t* position = &positions_[k * issues];
+      const std::uint32_t* position = sorted_->positions(k);
       double u = 0;
       for (std::size_t i = 0; i < issues; ++i) u += model_.expected_weight(i) * table[i][position[i]];
-      points_[k] = {sorted_.utility(k), model_.Normalize(u)};
+      points_[k] = {sorted_->utility(k), model_.Normalize(u)};
     }
     // sorted_ is by own utility descending: sweep groups of equal own utility, keeping those
     // whose best opponent utility beats every point of higher own utility.
@@ -285,7 +274,7 @@ class NegotiatorReloaded final : public Negotiator {
   const Profile* profile_ = nullptr;
   const OutcomeSpace* space_ = nullptr;
   std::size_t party_ = 0;
-  GeniusSortedOutcomes sorted_;
+  std::shared_ptr<const GeniusSortedOutcomes> sorted_;
   bool modelled_ = false;
   IamHagglerBayesianModel model_;
   double discount_ = 1.0;
@@ -301,7 +290,6 @@ class NegotiatorReloaded final : public Negotiator {
   std::optional<double> previous_best_;
   std::vector<Received> offers_;
   bool offered_before_ = false;
-  std::vector<std::uint32_t> positions_;  // issue_count() value positions per sorted bid
   std::vector<std::pair<double, double>> points_;
 };
 
