@@ -110,6 +110,8 @@ class Omac final : public Negotiator {
 
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     now_ = state.time;
+    // d^t once per turn: the random search below evaluates thousands of bids at this time.
+    discount_now_ = profile_->discounted() ? std::pow(discount_, now_) : 1.0;
     if (!partner_offered_) return OfferNext(proposal);
     time_ = state.time;
     const double offered = Utility(partner_bid_);
@@ -139,7 +141,9 @@ class Omac final : public Negotiator {
 
   // The agent's own utility of a bid, discounted to the time of this turn (Agent.getUtility);
   // a missing bid is worth 0, as GENIUS's utility space answers for null.
-  double Utility(const Outcome& bid) const { return profile_->Discount(profile_->Utility(bid), now_); }
+  double Utility(const Outcome& bid) const {
+    return profile_->discounted() ? profile_->Utility(bid) * discount_now_ : profile_->Utility(bid);
+  }
 
   ActionType Accept(const TurnState& state) const {
     return state.current_offer ? ActionType::kAccept : ActionType::kEndNegotiation;
@@ -331,7 +335,8 @@ class Omac final : public Negotiator {
   Outcome partner_bid_;
   double time_ = 0.0;  // cTime: the time of the last turn that answered an offer
   double now_ = 0.0;   // the time of this turn, at which utilities are discounted
-  int updates_ = 0;    // tCount
+  double discount_now_ = 1.0;
+  int updates_ = 0;  // tCount
   double next_utility_ = kInitialNext;
   double estimate_time_ = 0.0, estimate_utility_ = 0.0;            // est_t, est_u
   double estimate_from_utility_ = 0.0, estimate_from_time_ = 0.0;  // est_mu, est_mt
