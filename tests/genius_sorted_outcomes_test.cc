@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/java_hash.h"
 #include "parley/error.h"
 #include "parley/utility.h"
 

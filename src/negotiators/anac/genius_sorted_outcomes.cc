@@ -5,155 +5,132 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <map>
 #include <mutex>
-#include <numeric>
+#include <utility>
 
 #include <fmt/format.h>
 
+#include "common/java_hash.h"
+#include "negotiators/anac/genius_bid_iterator.h"
 #include "parley/error.h"
-#include "parley/outcome_ranking.h"
-#include "parley/utility.h"
 
 namespace parley {
 namespace {
 
-// Java int arithmetic: wrapping 32-bit.
-std::int32_t Wrap(std::int64_t value) { return static_cast<std::int32_t>(static_cast<std::uint32_t>(value)); }
-
 // Double.hashCode: the bits' high word xor low word.
-std::int32_t JavaDoubleHash(double value) {
+std::uint32_t JavaDoubleHash(double value) {
   const auto bits = std::bit_cast<std::uint64_t>(value);
-  return static_cast<std::int32_t>(static_cast<std::uint32_t>(bits ^ (bits >> 32)));
+  return static_cast<std::uint32_t>(bits ^ (bits >> 32));
 }
 
 // BidDetails.hashCode for a bid of hash `bid_hash`, utility `utility` and time -1 (what
-// OutcomeSpace gives every bid).
-std::int32_t BidDetailsHash(std::int32_t bid_hash, double utility) {
-  std::int32_t result = 1;
-  result = Wrap(31LL * result + bid_hash);
-  result = Wrap(31LL * result + JavaDoubleHash(utility));
-  return Wrap(31LL * result + JavaDoubleHash(-1.0));
+// OutcomeSpace gives every bid), in Java's wrapping int arithmetic.
+std::int32_t BidDetailsHash(std::uint32_t bid_hash, double utility) {
+  std::uint32_t result = 31u + bid_hash;
+  result = 31u * result + JavaDoubleHash(utility);
+  return static_cast<std::int32_t>(31u * result + JavaDoubleHash(-1.0));
 }
 
-bool HasGeniusOrder(const OutcomeSpace& space) {
+// Whether GENIUS could sort every bid of the space with hashes Parley can reproduce. The
+// cardinality is checked first so that a huge space builds no ranking to learn it has no order.
+bool HasGeniusOrder(const UtilityFunction& utility) {
+  const OutcomeSpace& space = utility.space();
   for (const Issue& issue : space.issues()) {
     if (issue.kind() == IssueKind::kReal) return false;
   }
-  return space.enumerable() && *space.cardinality() <= OutcomeRanking::kExhaustiveLimit;
+  return space.enumerable() && *space.cardinality() <= OutcomeRanking::kExhaustiveLimit &&
+         utility.ranking().exhaustive();
+}
+
+const UtilityFunction& WithGeniusOrder(const Profile& profile) {
+  const UtilityFunction& utility = profile.utility_function();
+  if (!HasGeniusOrder(utility)) {
+    throw UsageError(fmt::format("space '{}' has no GENIUS order: it has a real issue or more than {} outcomes",
+                                 utility.space().name(), OutcomeRanking::kExhaustiveLimit));
+  }
+  return utility;
 }
 
 }  // namespace
 
-std::int32_t JavaStringHash(std::string_view utf8) {
-  std::int32_t hash = 0;
-  auto add = [&hash](std::uint32_t unit) { hash = Wrap(31LL * hash + static_cast<std::int64_t>(unit)); };
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto lead = static_cast<unsigned char>(utf8[i]);
-    const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    std::uint32_t code = length == 1 ? lead : length == 2 ? lead & 0x1Fu : length == 3 ? lead & 0x0Fu : lead & 0x07u;
-    for (int k = 1; k < length && i + k < utf8.size(); ++k) {
-      code = (code << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-    }
-    i += length;
-    if (code < 0x10000) {
-      add(code);
-    } else {  // a surrogate pair, as Java stores it
-      code -= 0x10000;
-      add(0xD800 + (code >> 10));
-      add(0xDC00 + (code & 0x3FF));
-    }
-  }
-  return hash;
-}
+GeniusSortedOutcomes::GeniusSortedOutcomes(const Profile& profile) : GeniusSortedOutcomes(WithGeniusOrder(profile)) {}
 
-GeniusSortedOutcomes::GeniusSortedOutcomes(const Profile& profile) : space_(&profile.utility_function().space()) {
-  const OutcomeSpace& space = *space_;
-  if (!HasGeniusOrder(space)) {
-    throw UsageError(fmt::format("space '{}' has no GENIUS order: it has a real issue or more than {} outcomes",
-                                 space.name(), OutcomeRanking::kExhaustiveLimit));
-  }
-  const std::size_t count = *space.cardinality();
-  const std::size_t issues = space.issue_count();
-  // Each value's hash code, issue by issue.
-  std::vector<std::vector<std::int32_t>> value_hashes(issues);
-  for (std::size_t i = 0; i < issues; ++i) {
+GeniusSortedOutcomes::GeniusSortedOutcomes(const UtilityFunction& utility) : ranking_(&utility.ranking()) {
+  const OutcomeSpace& space = utility.space();
+  const OutcomeRanking& ranking = *ranking_;
+  issue_count_ = space.issue_count();
+  // Each discrete value's String.hashCode(), issue by issue. An integer value hashes to 0; a real
+  // one has only an identity hash in GENIUS, which cannot be reproduced: 0 as well.
+  std::vector<std::vector<std::int32_t>> value_hash(issue_count_);
+  for (std::size_t i = 0; i < issue_count_; ++i) {
     const Issue& issue = space.issue(i);
-    value_hashes[i].assign(issue.cardinality(), 0);
-    if (issue.kind() == IssueKind::kDiscrete) {
-      for (std::size_t v = 0; v < issue.values().size(); ++v) value_hashes[i][v] = JavaStringHash(issue.values()[v]);
-    }
+    if (issue.kind() != IssueKind::kDiscrete) continue;
+    for (const std::string& value : issue.values()) value_hash[i].push_back(JavaStringHash(value));
   }
-  // BidIterator's order: an odometer whose first issue turns fastest.
-  std::vector<double> utilities(count);
-  std::vector<OutcomeIndex> indices(count);
-  std::vector<std::int32_t> hashes(count);
-  std::vector<std::uint64_t> positions(issues, 0);
-  Outcome outcome(issues);
-  for (std::size_t i = 0; i < issues; ++i) outcome[i] = space.issue(i).ValueAt(0);
-  const UtilityFunction& utility = profile.utility_function();
-  for (std::size_t k = 0; k < count; ++k) {
-    std::int32_t bid_hash = 0;
-    for (std::size_t i = 0; i < issues; ++i) bid_hash = Wrap(std::int64_t{bid_hash} + value_hashes[i][positions[i]]);
-    utilities[k] = utility.Utility(outcome);
-    indices[k] = space.IndexOf(outcome);
-    hashes[k] = BidDetailsHash(bid_hash, utilities[k]);
-    for (std::size_t i = 0; i < issues; ++i) {
-      if (++positions[i] < space.issue(i).cardinality()) {
-        outcome[i] = space.issue(i).ValueAt(positions[i]);
-        break;
-      }
-      positions[i] = 0;
-      outcome[i] = space.issue(i).ValueAt(0);
+  const std::size_t n = ranking.size();
+  entries_.resize(n);
+  Outcome outcome(issue_count_);
+  const bool countable =
+      std::all_of(space.issues().begin(), space.issues().end(), [](const Issue& i) { return i.countable(); });
+  std::vector<std::uint32_t> by_rank(countable ? n * issue_count_ : 0);
+  for (std::size_t rank = 0; rank < n; ++rank) {
+    ranking.CopyOutcome(rank, outcome);
+    for (std::size_t i = 0; countable && i < issue_count_; ++i) {
+      by_rank[rank * issue_count_ + i] = static_cast<std::uint32_t>(space.issue(i).PositionOf(outcome[i]));
     }
+    std::uint32_t bid_hash = 0;
+    for (std::size_t i = 0; i < issue_count_; ++i) {
+      if (!value_hash[i].empty())
+        bid_hash += static_cast<std::uint32_t>(value_hash[i][static_cast<std::size_t>(outcome[i])]);
+    }
+    entries_[rank] = {ranking.utility(rank), BidDetailsHash(bid_hash, ranking.utility(rank)), rank};
   }
-  std::vector<std::size_t> order(count);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (utilities[a] != utilities[b]) return utilities[a] > utilities[b];
-    return hashes[a] < hashes[b];
+  // Utility descending, then hash ascending, then BidIterator's order (Collections.sort is stable
+  // over the list BidIterator built).
+  Outcome a(issue_count_), b(issue_count_);
+  std::sort(entries_.begin(), entries_.end(), [&](const Entry& x, const Entry& y) {
+    if (x.utility != y.utility) return x.utility > y.utility;
+    if (x.hash != y.hash) return x.hash < y.hash;
+    ranking.CopyOutcome(x.rank, a);
+    ranking.CopyOutcome(y.rank, b);
+    return GeniusBidIteratorBefore(a, b);
   });
-  utilities_.resize(count);
-  indices_.resize(count);
-  for (std::size_t k = 0; k < count; ++k) {
-    utilities_[k] = utilities[order[k]];
-    indices_[k] = indices[order[k]];
+  positions_.resize(by_rank.size());
+  for (std::size_t k = 0; countable && k < n; ++k) {
+    std::copy_n(&by_rank[entries_[k].rank * issue_count_], issue_count_, &positions_[k * issue_count_]);
   }
 }
 
 std::shared_ptr<const GeniusSortedOutcomes> GeniusSortedOutcomes::For(const Profile& profile) {
-  if (!HasGeniusOrder(profile.utility_function().space())) return nullptr;
-  struct Entry {
-    std::weak_ptr<const UtilityFunction> owner;
-    std::shared_ptr<const GeniusSortedOutcomes> sorted;
-  };
+  if (!HasGeniusOrder(profile.utility_function())) return nullptr;
+  return Shared(profile.shared_utility_function());
+}
+
+std::shared_ptr<const GeniusSortedOutcomes> GeniusSortedOutcomes::Shared(
+    const std::shared_ptr<const UtilityFunction>& utility) {
   static std::mutex mutex;
-  static std::map<const UtilityFunction*, Entry> cache;
-  const std::shared_ptr<const UtilityFunction>& owner = profile.shared_utility_function();
-  {
-    const std::lock_guard lock(mutex);
-    const auto found = cache.find(owner.get());
-    if (found != cache.end() && found->second.owner.lock() == owner) return found->second.sorted;
-  }
-  // Built outside the lock: two threads may both build it, and the second result is dropped.
-  auto sorted = std::make_shared<const GeniusSortedOutcomes>(profile);
+  static std::vector<std::pair<std::weak_ptr<const UtilityFunction>, std::shared_ptr<const GeniusSortedOutcomes>>>
+      cache;
   const std::lock_guard lock(mutex);
-  std::erase_if(cache, [](const auto& entry) { return entry.second.owner.expired(); });
-  auto& entry = cache[owner.get()];
-  if (entry.owner.lock() != owner) entry = {owner, std::move(sorted)};
-  return entry.sorted;
+  std::erase_if(cache, [](const auto& entry) { return entry.first.expired(); });
+  for (const auto& [function, sorted] : cache) {
+    if (function.lock() == utility) return sorted;
+  }
+  auto sorted = std::make_shared<const GeniusSortedOutcomes>(*utility);
+  cache.emplace_back(utility, sorted);
+  return sorted;
 }
 
 std::size_t GeniusSortedOutcomes::SearchIndexWith(double value) const {
   // GENIUS's bisection over the descending list, with its int midpoints and its stopping rule.
   std::int64_t middle = -1;
   std::int64_t low = 0;
-  std::int64_t high = static_cast<std::int64_t>(utilities_.size()) - 1;
+  std::int64_t high = static_cast<std::int64_t>(size()) - 1;
   std::int64_t last_middle = 0;
   while (last_middle != middle) {
     last_middle = middle;
     middle = (low + high) / 2;
-    const double at = utilities_[static_cast<std::size_t>(middle)];
+    const double at = utility(static_cast<std::size_t>(middle));
     if (at == value) return static_cast<std::size_t>(middle);
     if (at < value) high = middle;
     if (at > value) low = middle;
@@ -163,12 +140,26 @@ std::size_t GeniusSortedOutcomes::SearchIndexWith(double value) const {
 
 std::size_t GeniusSortedOutcomes::IndexNearUtility(double value) const {
   const std::size_t index = SearchIndexWith(value);
-  double closest = std::abs(utilities_[index] - value);
+  double closest = std::abs(utility(index) - value);
   // GENIUS looks at the outcome before, but the choice it makes there is overwritten below: only
   // the outcome after can replace the one found, and only when it beats the closer of the two.
-  if (index > 0 && std::abs(utilities_[index - 1] - value) < closest) closest = std::abs(utilities_[index - 1] - value);
-  if (index + 1 < utilities_.size() && std::abs(utilities_[index + 1] - value) < closest) return index + 1;
+  if (index > 0 && std::abs(utility(index - 1) - value) < closest) closest = std::abs(utility(index - 1) - value);
+  if (index + 1 < size() && std::abs(utility(index + 1) - value) < closest) return index + 1;
   return index;
+}
+
+std::optional<GeniusSortedOutcomes::Span> GeniusSortedOutcomes::BidsInRange(double lower, double upper) const {
+  std::size_t top = SearchIndexWith(upper);
+  std::size_t bottom = SearchIndexWith(lower);
+  // GENIUS steps off bounds that are inside the range, which can cross them.
+  if (utility(top) <= upper && top > 0) --top;
+  if (utility(bottom) >= lower && bottom < size()) ++bottom;
+  if (bottom == top) {
+    if (bottom >= size()) return std::nullopt;
+    return Span{bottom, 1};
+  }
+  if (top > bottom) return std::nullopt;
+  return Span{top, bottom - top};
 }
 
 }  // namespace parley
