@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <map>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include <fmt/format.h>
@@ -108,17 +110,25 @@ std::shared_ptr<const GeniusSortedOutcomes> GeniusSortedOutcomes::For(const Prof
 
 std::shared_ptr<const GeniusSortedOutcomes> GeniusSortedOutcomes::Shared(
     const std::shared_ptr<const UtilityFunction>& utility) {
+  struct Entry {
+    std::weak_ptr<const UtilityFunction> owner;
+    std::shared_ptr<const GeniusSortedOutcomes> sorted;
+  };
   static std::mutex mutex;
-  static std::vector<std::pair<std::weak_ptr<const UtilityFunction>, std::shared_ptr<const GeniusSortedOutcomes>>>
-      cache;
-  const std::lock_guard lock(mutex);
-  std::erase_if(cache, [](const auto& entry) { return entry.first.expired(); });
-  for (const auto& [function, sorted] : cache) {
-    if (function.lock() == utility) return sorted;
+  static std::map<const UtilityFunction*, Entry> cache;
+  {
+    const std::lock_guard lock(mutex);
+    const auto found = cache.find(utility.get());
+    if (found != cache.end() && found->second.owner.lock() == utility) return found->second.sorted;
   }
+  // Built outside the lock, so that negotiations over other functions need not wait: two threads
+  // may both build it, and the second result is dropped.
   auto sorted = std::make_shared<const GeniusSortedOutcomes>(*utility);
-  cache.emplace_back(utility, sorted);
-  return sorted;
+  const std::lock_guard lock(mutex);
+  std::erase_if(cache, [](const auto& entry) { return entry.second.owner.expired(); });
+  auto& entry = cache[utility.get()];
+  if (entry.owner.lock() != utility) entry = {utility, std::move(sorted)};
+  return entry.sorted;
 }
 
 std::size_t GeniusSortedOutcomes::SearchIndexWith(double value) const {
