@@ -223,7 +223,9 @@ Played Play(const std::function<NegotiationResult()>& run) {
 void ExpectSamePlay(const Played& a, const Played& b) {
   EXPECT_EQ(a.error, b.error);
   ASSERT_EQ(a.result.has_value(), b.result.has_value());
-  if (a.result) EXPECT_TRUE(conformance::NoViolations(conformance::DifferencesBetween(*a.result, *b.result)));
+  if (a.result) {
+    EXPECT_TRUE(conformance::NoViolations(conformance::DifferencesBetween(*a.result, *b.result)));
+  }
 }
 
 NegotiationOptions ShortNegotiation() {
