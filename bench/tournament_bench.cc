@@ -5,8 +5,8 @@
 //
 //   build-tour/bench/tournament_bench --benchmark_counters_tabular=true
 //
-// Shipped: Boulware, naive tit-for-tat, MiCRO and Linear on the 5 GENIUS scenarios in
-// scenarios/genius (four of two parties, group2-dinner of three), every assignment of negotiators
+// Shipped: time(e=0.2) and time(e=1) (Boulware and Linear as NegMAS has them), naive tit-for-tat and MiCRO on the 5
+// GENIUS scenarios in scenarios/genius (four of two parties, group2-dinner of three), every assignment of negotiators
 // to roles (4^2 or 4^3), 3 repetitions, 1000 rounds: 384 negotiations.
 // NegmasSize (when ../shared/scenarios exists): the same four negotiators on CarB,
 // MusicCollectionB and AmsterdamA (ANAC 2012), Icecream and Wholesaler (ANAC 2013), the 16
@@ -32,7 +32,7 @@
 namespace parley {
 namespace {
 
-const std::vector<std::string> kNegotiators = {"boulware", "tit-for-tat", "micro", "linear"};
+const std::vector<std::string> kNegotiators = {"time(e=0.2)", "tit-for-tat", "micro", "time(e=1)"};
 
 TournamentConfig Shipped() {
   const auto genius = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius";
