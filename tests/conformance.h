@@ -114,6 +114,11 @@ struct NegotiationCase {
 // "saop, 40 rounds, seed 3, scenario 'random-1': boulware | conceder (mediators: forward)".
 std::string Describe(const NegotiationCase& negotiation);
 
+// False for the negotiators held to every contract but the reservation value: ports of GENIUS
+// agents whose originals offer and accept below it, as GENIUS's own traces show (Atlas3 accepts
+// 0.4641 against a reservation value of 0.5 in every recorded CarA session against Boulware).
+bool GuardsReservationValue(const std::string& negotiator_spec);
+
 // What the parties of a case are held to, besides the protocol's contract.
 struct PartyContract {
   bool no_faults = true;  // no negotiator or mediator is at fault
@@ -130,8 +135,10 @@ struct PartyContract {
 // must outlive it. Keeps at most 20 violations of each kind.
 class NegotiatorWitness final : public Negotiator {
  public:
+  // `guards_reservation_value` false spares it the check of its acceptances against its
+  // reservation value (see GuardsReservationValue).
   NegotiatorWitness(Negotiator& inner, const Scenario& scenario, std::size_t party, const NegotiationOptions& options,
-                    std::string protocol, std::string label);
+                    std::string protocol, std::string label, bool guards_reservation_value = true);
 
   void Begin(const NegotiatorContext& context) override;
   ActionType Act(const TurnState& state, Outcome& proposal) override;
@@ -158,6 +165,7 @@ class NegotiatorWitness final : public Negotiator {
   NegotiationOptions options_;
   std::string protocol_;
   std::string label_;
+  bool guards_reservation_value_ = true;
   int begin_calls_ = 0;
   int finish_calls_ = 0;
   std::optional<EndReason> finish_reason_;

@@ -16,6 +16,9 @@
 #include "parley/random.h"
 
 namespace parley::conformance {
+
+bool GuardsReservationValue(const std::string& negotiator_spec) { return negotiator_spec != "atlas3"; }
+
 namespace {
 
 // A wall-clock negotiation may overrun its limit by the turn in progress, no more.
@@ -168,7 +171,7 @@ WitnessedRun Play(const NegotiationCase& negotiation) {
       run.negotiators.push_back(NegotiatorRegistry::Create(spec));
       run.party_witnesses.push_back(std::make_unique<NegotiatorWitness>(
           *run.negotiators.back(), scenario, p, negotiation.options, negotiation.protocol,
-          fmt::format("negotiator '{}' (party {})", spec, p)));
+          fmt::format("negotiator '{}' (party {})", spec, p), GuardsReservationValue(spec)));
       negotiators.push_back(run.party_witnesses.back().get());
     }
     for (std::size_t m = 0; m < negotiation.mediators.size(); ++m) {
@@ -364,12 +367,16 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   }
   if (!contract.rational) return violations;
   for (const NegotiatorWitness* witness : parties) Append(violations, witness->party_violations());
+  auto guards = [&](std::size_t p) {
+    return p >= negotiation.negotiators.size() || GuardsReservationValue(negotiation.negotiators[p]);
+  };
   // Offers, from the trace.
   std::vector<bool> reported(n, false);
   const Trace& trace = result.trace;
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Trace::Step& step = trace.step(i);
     if (step.party >= n || step.action != ActionType::kOffer || !trace.has_offer(i) || reported[step.party]) continue;
+    if (!guards(step.party)) continue;
     const Profile& profile = scenario.profile(step.party);
     const double utility = profile.Utility(trace.offer(i));
     const double reservation = profile.ReservationValueAt(step.time, rounds);
@@ -383,6 +390,7 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   // The agreement.
   if (result.agreement && scenario.space().IsValid(*result.agreement)) {
     for (std::size_t p = 0; p < n; ++p) {
+      if (!guards(p)) continue;
       const Profile& profile = scenario.profile(p);
       const double utility = profile.Utility(*result.agreement);
       const double committed = CommitmentTime(result, p);
