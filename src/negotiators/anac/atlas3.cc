@@ -31,6 +31,7 @@
 
 #include "common/java_random.h"
 #include "negotiators/anac/genius_bid_iterator.h"
+#include "negotiators/anac/genius_random_bid.h"
 #include "negotiators/anac/genius_shuffle.h"
 #include "parley/error.h"
 #include "parley/negotiator.h"
@@ -271,18 +272,7 @@ ActionType Atlas3::FinalAction(double t, Outcome& proposal) {
 }
 
 ActionType Atlas3::OfferAction(double t, Outcome& proposal) {
-  // AbstractNegotiationParty.generateRandomBid: one draw per issue from the seeded generator.
-  for (std::size_t i = 0; i < issues_; ++i) {
-    const Issue& issue = space_->issue(i);
-    if (issue.kind() == IssueKind::kReal) {
-      const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
-      const int k = party_random_.NextInt(steps);
-      base_[i] = issue.lower() + (issue.upper() - issue.lower()) / steps * k;
-    } else {
-      const double count = std::min(static_cast<double>(issue.cardinality()), 2147483647.0);
-      base_[i] = issue.ValueAt(static_cast<std::uint64_t>(party_random_.NextInt(static_cast<std::int32_t>(count))));
-    }
-  }
+  GeniusPartyRandomBid(*space_, party_random_, base_);  // from the seeded generator, as in GENIUS
   GetBid(base_, Threshold(t), proposal);
   return ActionType::kOffer;
 }
@@ -319,19 +309,7 @@ void Atlas3::GetBid(const Outcome& base, double threshold, Outcome& bid) {
 void Atlas3::RandomSearch(double threshold, Outcome& bid) {
   double best = -1.0;
   for (int n = 0; n < kRandomSearchTries; ++n) {
-    for (std::size_t i = 0; i < issues_; ++i) {
-      const Issue& issue = space_->issue(i);
-      if (issue.kind() == IssueKind::kDiscrete) {
-        work_[i] = static_cast<double>(free_random_.NextInt(static_cast<std::int32_t>(issue.cardinality())));
-      } else if (issue.kind() == IssueKind::kInteger) {
-        const double width = std::min(issue.upper() - issue.lower(), 2147483647.0);
-        work_[i] = issue.lower() + (width >= 1.0 ? free_random_.NextInt(static_cast<std::int32_t>(width)) : 0);
-      } else {
-        const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
-        const int k = free_random_.NextInt(steps - 1);
-        work_[i] = issue.lower() + (issue.upper() - issue.lower()) * static_cast<double>(k) / steps;
-      }
-    }
+    GeniusAgentRandomBid(*space_, free_random_, work_);
     const double u = U(work_);
     if (u > best) {
       best = u;

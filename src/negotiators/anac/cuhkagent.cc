@@ -33,6 +33,7 @@
 
 #include "common/java_random.h"
 #include "negotiators/anac/genius_bid_iterator.h"
+#include "negotiators/anac/genius_random_bid.h"
 #include "negotiators/own_ranking.h"
 #include "parley/error.h"
 
@@ -242,20 +243,7 @@ void CuhkAgent::FillBands() {
     return;
   }
   for (int n = 0; n < kSampledBids; ++n) {
-    for (std::size_t i = 0; i < issues_; ++i) {
-      const Issue& issue = space_->issue(i);
-      if (issue.kind() == IssueKind::kDiscrete) {
-        scratch_[i] = static_cast<double>(random_.NextInt(static_cast<std::int32_t>(issue.cardinality())));
-      } else if (issue.kind() == IssueKind::kInteger) {
-        // lower + nextInt(upper - lower): the original never draws the upper bound.
-        const double width = std::min(issue.upper() - issue.lower(), 2147483647.0);
-        scratch_[i] = issue.lower() + (width >= 1.0 ? random_.NextInt(static_cast<std::int32_t>(width)) : 0);
-      } else {
-        const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
-        const int k = random_.NextInt(steps - 1);
-        scratch_[i] = issue.lower() + (issue.upper() - issue.lower()) * k / steps;
-      }
-    }
+    GeniusAgentRandomBid(*space_, random_, scratch_);
     AddToBands(Store(scratch_));
   }
 }
