@@ -30,7 +30,7 @@
 #include <vector>
 
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
+#include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "negotiators/anac/genius_shuffle.h"
 #include "parley/error.h"

@@ -33,9 +33,10 @@
 
 #include "common/java_random.h"
 #include "negotiators/anac/genius_bid_iterator.h"
+#include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
-#include "negotiators/own_ranking.h"
 #include "parley/error.h"
+#include "parley/negotiator.h"
 
 namespace parley {
 namespace {
@@ -86,11 +87,9 @@ class CuhkAgent final : public Negotiator {
   static constexpr int kSampledBids = 20001;
   static constexpr int kChoiceSample = 200;          // candidates looked at per choice
   static constexpr std::size_t kModelledBids = 100;  // distinct opponent bids counted in the model
-  static constexpr std::uint64_t kBruteForceMaxBid = std::uint64_t{1} << 20;
 
   enum class Last { kNothing, kOffer, kEnd };
 
-  void FindMaxBid(const NegotiatorContext& context);
   void FillBands();
   void AddToBands(std::uint32_t bid);
   std::uint32_t Store(const Outcome& bid);
@@ -164,7 +163,8 @@ void CuhkAgent::Begin(const NegotiatorContext& context) {
   stored_values_.clear();
   stored_utility_.clear();
   bands_.clear();
-  FindMaxBid(context);
+  max_bid_ = Outcome(issues_);
+  GeniusMaxUtilityBid(profile_->utility_function().ranking(), max_bid_);
   max_bid_id_ = Store(max_bid_);
   max_utility_ = stored_utility_[max_bid_id_];
   threshold_ = max_utility_;
@@ -192,28 +192,6 @@ void CuhkAgent::Begin(const NegotiatorContext& context) {
   have_proposed_ = false;
   last_ = Last::kNothing;
   last_offer_ = Outcome(issues_);
-}
-
-// The first bid of strictly greatest utility in BidIterator order; on spaces too large to walk
-// (the original would walk them all the same) the best of the profile's ranking.
-void CuhkAgent::FindMaxBid(const NegotiatorContext& context) {
-  if (bid_count_ <= static_cast<double>(kBruteForceMaxBid)) {
-    double best = 0.0;
-    bool found = false;
-    ForEachGeniusBid(*space_, kBruteForceMaxBid, scratch_, [&](const Outcome& bid) {
-      const double u = profile_->Utility(bid);
-      if (u > best) {
-        best = u;
-        max_bid_ = bid;
-        found = true;
-      }
-    });
-    if (found) return;
-  }
-  OwnRanking own;
-  own.Reset(context);
-  max_bid_ = Outcome(issues_);
-  own.OfferAtLeast(own.best_utility(), max_bid_);
 }
 
 std::uint32_t CuhkAgent::Store(const Outcome& bid) {

@@ -1,70 +1,40 @@
-// GENIUS's view of an outcome space, for ports of GENIUS agents whose choices depend on it: how
-// many values GENIUS lists for an issue and in which order (a real issue is cut into
-// IssueReal's default 21 steps), how many bids GENIUS counts (Domain.getNumberOfPossibleBids),
-// and the order in which its BidIterator enumerates bids: the FIRST issue varies fastest, the
-// opposite of Parley's OutcomeIndex. An agent that keeps the first of equally good bids, or
-// fills lists in enumeration order and later picks from them by position, needs this order to
-// choose what the original chooses.
-// Header-only, allocates nothing beyond what a caller passes in.
+// The order in which GENIUS's BidIterator enumerates a domain's bids, and the bid its
+// UtilitySpace.getMaxUtilityBid() returns. BidIterator counts like an odometer whose FIRST issue
+// turns fastest (values in the domain's order), the reverse of Parley's OutcomeIndex;
+// getMaxUtilityBid keeps the first bid in that order whose utility is strictly higher than every
+// earlier one, so among equally good bids it returns the one with the smallest value positions
+// read from the last issue backwards.
+//
+// Header-only. Works on countable issues by value position (real issues compare by value).
 #ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_BID_ITERATOR_H_
 #define PARLEY_NEGOTIATORS_ANAC_GENIUS_BID_ITERATOR_H_
 
-#include <cstdint>
-#include <vector>
-
+#include "parley/outcome_ranking.h"
 #include "parley/outcome_space.h"
 
 namespace parley {
 
-// IssueReal's number of discretisation steps unless a domain file sets it (none in the corpus).
-inline constexpr std::uint64_t kGeniusRealSteps = 21;
-
-// The number of values GENIUS enumerates for `issue`.
-inline std::uint64_t GeniusValueCount(const Issue& issue) {
-  return issue.countable() ? issue.cardinality() : kGeniusRealSteps;
-}
-
-// The `k`-th value GENIUS enumerates for `issue`, in Outcome's encoding. For a real issue the
-// BidIterator's grid: lower + k * (upper - lower) / (steps - 1), computed in that order.
-inline double GeniusValueAt(const Issue& issue, std::uint64_t k) {
-  if (issue.countable()) return issue.ValueAt(k);
-  const double step = (issue.upper() - issue.lower()) / static_cast<double>(kGeniusRealSteps - 1);
-  return issue.lower() + step * static_cast<double>(k);
-}
-
-// Domain.getNumberOfPossibleBids, as a double so that huge spaces compare as huge instead of
-// overflowing as Java's long does.
-inline double GeniusBidCount(const OutcomeSpace& space) {
-  double count = 1.0;
-  for (const Issue& issue : space.issues()) count *= static_cast<double>(GeniusValueCount(issue));
-  return count;
-}
-
-// Calls visit(bid) for every bid in BidIterator order, at most `limit` of them; `bid` is reused
-// (sized to the space). Returns the number visited.
-template <class Visit>
-std::uint64_t ForEachGeniusBid(const OutcomeSpace& space, std::uint64_t limit, Outcome& bid, Visit&& visit) {
-  const std::size_t issues = space.issue_count();
-  std::vector<std::uint64_t> position(issues, 0);
-  bid = Outcome(issues);
-  for (std::size_t i = 0; i < issues; ++i) bid[i] = GeniusValueAt(space.issue(i), 0);
-  std::uint64_t visited = 0;
-  while (visited < limit) {
-    visit(static_cast<const Outcome&>(bid));
-    ++visited;
-    std::size_t i = 0;
-    for (; i < issues; ++i) {  // the first issue is the fastest digit
-      const Issue& issue = space.issue(i);
-      if (++position[i] < GeniusValueCount(issue)) {
-        bid[i] = GeniusValueAt(issue, position[i]);
-        break;
-      }
-      position[i] = 0;
-      bid[i] = GeniusValueAt(issue, 0);
-    }
-    if (i == issues) break;  // wrapped around: every bid visited
+// True if BidIterator yields `a` before `b` (both outcomes of the same space).
+inline bool GeniusBidIteratorBefore(const Outcome& a, const Outcome& b) {
+  for (std::size_t i = a.size(); i-- > 0;) {
+    if (a[i] != b[i]) return a[i] < b[i];
   }
-  return visited;
+  return false;
+}
+
+// Writes getMaxUtilityBid() into `out` and returns its utility, from the profile's ranking: the
+// outcomes tied at the best utility, the first of them in BidIterator order. (GENIUS starts from
+// a best of 0, so a profile worth 0 everywhere has no maximum there; here it is the first bid.)
+inline double GeniusMaxUtilityBid(const OutcomeRanking& ranking, Outcome& out) {
+  const std::size_t top = ranking.size() - 1;
+  const double best = ranking.utility(top);
+  ranking.CopyOutcome(top, out);
+  Outcome candidate(out.size());
+  for (std::size_t rank = top; rank-- > 0 && ranking.utility(rank) == best;) {
+    ranking.CopyOutcome(rank, candidate);
+    if (GeniusBidIteratorBefore(candidate, out)) out = candidate;
+  }
+  return best;
 }
 
 }  // namespace parley

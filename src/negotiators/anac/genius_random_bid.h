@@ -16,7 +16,7 @@
 #include <cstdint>
 
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
+#include "negotiators/anac/genius_domain.h"
 #include "parley/outcome_space.h"
 
 namespace parley {
