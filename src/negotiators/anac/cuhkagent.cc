@@ -130,6 +130,7 @@ class CuhkAgent final : public Negotiator {
   // The bid cache: bids stored flat, bands_[k] listing those with utility in [k, k+1] * kBand.
   std::size_t issues_ = 0;
   std::vector<double> stored_values_;
+  std::vector<std::uint64_t> stored_model_index_;  // each value's position in the opponent model
   std::vector<double> stored_utility_;
   std::vector<std::vector<std::uint32_t>> bands_;
   std::vector<std::uint32_t> candidates_;
@@ -161,6 +162,7 @@ void CuhkAgent::Begin(const NegotiatorContext& context) {
   reservation_ = std::max(0.0, profile_->reservation_value());
   scratch_ = Outcome(issues_);
   stored_values_.clear();
+  stored_model_index_.clear();
   stored_utility_.clear();
   bands_.clear();
   max_bid_ = Outcome(issues_);
@@ -196,6 +198,7 @@ void CuhkAgent::Begin(const NegotiatorContext& context) {
 
 std::uint32_t CuhkAgent::Store(const Outcome& bid) {
   stored_values_.insert(stored_values_.end(), bid.values().begin(), bid.values().end());
+  for (std::size_t i = 0; i < issues_; ++i) stored_model_index_.push_back(ValueIndex(i, bid[i]));
   stored_utility_.push_back(profile_->Utility(bid));
   return static_cast<std::uint32_t>(stored_utility_.size() - 1);
 }
@@ -318,9 +321,9 @@ double CuhkAgent::ChooseBid(Outcome& bid) {
   int chosen = -1;
   long best = 0;
   for (std::int32_t n = 0; n < size; ++n) {
-    const double* values = &stored_values_[static_cast<std::size_t>((*pool)[n]) * issues_];
+    const std::uint64_t* index = &stored_model_index_[static_cast<std::size_t>((*pool)[n]) * issues_];
     long score = 0;
-    for (std::size_t i = 0; i < issues_; ++i) score += value_counts_[i].Get(ValueIndex(i, values[i]));
+    for (std::size_t i = 0; i < issues_; ++i) score += value_counts_[i].Get(index[i]);
     if (score > best || (score == best && random_.NextDouble() < 0.5)) {
       best = score;
       chosen = n;
