@@ -21,7 +21,9 @@
 // - Three or more parties: the original is bilateral. It answers the last message it received;
 //   when that is an Accept that did not close the deal, it returns no action and GENIUS aborts
 //   the session. The port skips such Accepts and answers the last offer.
-// - Real issues are seen through GENIUS's 21-step grid, as the original's BidIterator sees them.
+// - Its best bid is GENIUS's getMaxUtilityBid (the first best bid in BidIterator order) taken from
+//   the profile's ranking; beyond 2^21 outcomes the ranking holds a sample and its hill-climbed
+//   optima rather than every bid, where GENIUS would walk them all.
 // Strategy notes: docs/strategies.md#cuhkagent--cuhkagent-anac-2012
 #include <algorithm>
 #include <cmath>
