@@ -28,15 +28,13 @@ void Keep(Violations& violations, std::string what) {
 // --- NegotiatorWitness ---------------------------------------------------------------------------
 
 NegotiatorWitness::NegotiatorWitness(Negotiator& inner, const Scenario& scenario, std::size_t party,
-                                     const NegotiationOptions& options, std::string protocol, std::string label,
-                                     bool guards_reservation_value)
+                                     const NegotiationOptions& options, std::string protocol, std::string label)
     : inner_(inner),
       scenario_(scenario),
       party_(party),
       options_(options),
       protocol_(std::move(protocol)),
-      label_(std::move(label)),
-      guards_reservation_value_(guards_reservation_value) {}
+      label_(std::move(label)) {}
 
 void NegotiatorWitness::ProtocolViolation(std::string what) {
   Keep(protocol_violations_, fmt::format("protocol '{}' {}", protocol_, what));
@@ -104,7 +102,7 @@ ActionType NegotiatorWitness::Act(const TurnState& state, Outcome& proposal) {
   CheckShownOffer(state.current_offer, state.current_offer_utility, "on its table " + where);
 
   const ActionType action = inner_.Act(state, proposal);
-  if (guards_reservation_value_ && action == ActionType::kAccept && state.current_offer &&
+  if (checks_rationality_ && action == ActionType::kAccept && state.current_offer &&
       scenario_.space().IsValid(*state.current_offer)) {
     const Profile& profile = scenario_.profile(party_);
     const double utility = profile.Utility(*state.current_offer);
