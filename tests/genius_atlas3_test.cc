@@ -86,17 +86,12 @@ TEST(GeniusAtlas3, MatchesEveryTraceUpToItsFirstOrdinaryOffer) {
 
 TEST(GeniusAtlas3, TakesEveryDecisionOfTheOriginal) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const std::string spec = testing::RegisterWithRecordedOffers("atlas3");
   for (const auto& file : Traces()) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     const Scenario scenario = testing::LoadTraceScenario(trace);
     testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
     MarkSupportedBids(trace, scenario.space(), 0, offers);
-    testing::CurrentRecordedOffers() = &offers;
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, spec);
-    testing::CurrentRecordedOffers() = nullptr;
-    std::cout << comparison.Describe(trace) << " (" << offers.replaced << " of " << offers.by_step.size()
-              << " offers replaced by the recorded ones)\n";
+    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, 0, "atlas3", offers);
     EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
     // Offers of bids the others supported are the final walk's: never replaced.
     EXPECT_EQ(offers.replaced_deterministic, 0) << file;
@@ -109,39 +104,7 @@ TEST(GeniusAtlas3, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
   const fs::path folder = testing::GeniusTraceFolder();
   if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
   if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  const testing::OutcomeSample genius = testing::ReadRepeatedRuns(folder / "repeated-runs.json", kAgent);
-  ASSERT_EQ(genius.size(), 30u);
-  const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__Atlas3__TimeDependentAgentBoulware.jsonl.gz");
-  const Scenario scenario = testing::LoadTraceScenario(trace);
-
-  testing::OutcomeSample port;
-  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-    NegotiationOptions options;
-    options.rounds = trace.start.deadline_rounds;
-    options.seed = seed;
-    options.record_trace = false;
-    const NegotiationResult result = RunNegotiation(scenario, {"atlas3", "boulware"}, options);
-    ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-    port.Add(result.agreement.has_value(), static_cast<double>(result.rounds), result.undiscounted_utilities,
-             result.utilities);
-  }
-
-  const auto rate = testing::WilsonInterval(testing::AgreementRate(genius), static_cast<double>(genius.size()));
-  EXPECT_TRUE(rate.Contains(testing::AgreementRate(port)));
-  const auto check = [](const char* what, const std::vector<double>& recorded_values,
-                        const std::vector<double>& ported) {
-    const auto interval = testing::MeanInterval(recorded_values);
-    const double mean = testing::Mean(ported);
-    std::cout << what << ": GENIUS in [" << interval.low << ", " << interval.high << "], port mean " << mean << "\n";
-    EXPECT_TRUE(interval.Contains(mean)) << what << ": port mean " << mean << " outside [" << interval.low << ", "
-                                         << interval.high << "]";
-  };
-  check("end round", genius.end_round, port.end_round);
-  for (std::size_t p = 0; p < 2; ++p) {
-    check(p == 0 ? "utility of Atlas3" : "utility of Boulware", genius.util[p], port.util[p]);
-    check(p == 0 ? "discounted utility of Atlas3" : "discounted utility of Boulware", genius.util_disc[p],
-          port.util_disc[p]);
-  }
+  testing::ExpectInsideRepeatedRuns(folder, kAgent, "atlas3", 40);
 }
 
 }  // namespace

@@ -65,7 +65,6 @@ TEST(GeniusCuhkAgent, MatchesEveryTraceUpToItsFirstRandomChoice) {
 // its threshold's.)
 TEST(GeniusCuhkAgent, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const std::string spec = testing::RegisterWithRecordedOffers("cuhkagent");
   for (const auto& file : testing::TracesOfAgent(kAgent)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     const std::size_t party = PartyOf(trace);
@@ -73,11 +72,7 @@ TEST(GeniusCuhkAgent, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
     testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
     // Its first offer is its best bid, found without a draw.
     offers.deterministic.insert(offers.by_step.begin()->first);
-    testing::CurrentRecordedOffers() = &offers;
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, spec);
-    testing::CurrentRecordedOffers() = nullptr;
-    std::cout << comparison.Describe(trace) << " (" << offers.replaced << " of " << offers.by_step.size()
-              << " offers replaced by the recorded ones)\n";
+    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, party, "cuhkagent", offers);
     EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
     EXPECT_EQ(offers.replaced_deterministic, 0) << file;
   }
@@ -89,40 +84,7 @@ TEST(GeniusCuhkAgent, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
   const fs::path folder = testing::GeniusTraceFolder();
   if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
   if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  const testing::OutcomeSample genius = testing::ReadRepeatedRuns(folder / "repeated-runs.json", kAgent);
-  ASSERT_EQ(genius.size(), 30u);
-  const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__CUHKAgent__TimeDependentAgentBoulware.jsonl.gz");
-  const Scenario scenario = testing::LoadTraceScenario(trace);
-
-  testing::OutcomeSample port;
-  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
-    NegotiationOptions options;
-    options.rounds = trace.start.deadline_rounds;
-    options.seed = seed;
-    options.record_trace = false;
-    const NegotiationResult result = RunNegotiation(scenario, {"cuhkagent", "boulware"}, options);
-    ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-    port.Add(result.agreement.has_value(), static_cast<double>(result.rounds), result.undiscounted_utilities,
-             result.utilities);
-  }
-
-  const auto rate = testing::WilsonInterval(testing::AgreementRate(genius), static_cast<double>(genius.size()));
-  EXPECT_TRUE(rate.Contains(testing::AgreementRate(port)))
-      << "agreement rate " << testing::AgreementRate(port) << " outside [" << rate.low << ", " << rate.high << "]";
-  const auto check = [](const char* what, const std::vector<double>& recorded, const std::vector<double>& ported) {
-    const auto interval = testing::MeanInterval(recorded);
-    const double mean = testing::Mean(ported);
-    std::cout << what << ": GENIUS mean " << testing::Mean(recorded) << " in [" << interval.low << ", " << interval.high
-              << "], port mean " << mean << "\n";
-    EXPECT_TRUE(interval.Contains(mean)) << what << ": port mean " << mean << " outside [" << interval.low << ", "
-                                         << interval.high << "]";
-  };
-  check("end round", genius.end_round, port.end_round);
-  for (std::size_t p = 0; p < 2; ++p) {
-    check(p == 0 ? "utility of CUHKAgent" : "utility of Boulware", genius.util[p], port.util[p]);
-    check(p == 0 ? "discounted utility of CUHKAgent" : "discounted utility of Boulware", genius.util_disc[p],
-          port.util_disc[p]);
-  }
+  testing::ExpectInsideRepeatedRuns(folder, kAgent, "cuhkagent", 60);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <set>
@@ -89,6 +90,19 @@ inline std::string RegisterWithRecordedOffers(const std::string& inner) {
          }});
   }
   return name;
+}
+
+// Replays `trace` with `inner` (a registered negotiator) as party `party`, its offers replaced by
+// `offers` where they differ; prints the comparison and how many were replaced.
+inline TraceComparison ReplayWithRecordedOffers(const GeniusTrace& trace, std::size_t party, const std::string& inner,
+                                                RecordedOffers& offers) {
+  const std::string spec = RegisterWithRecordedOffers(inner);
+  CurrentRecordedOffers() = &offers;
+  TraceComparison comparison = ReplayAgainstTrace(trace, party, spec);
+  CurrentRecordedOffers() = nullptr;
+  std::cout << comparison.Describe(trace) << " (" << offers.replaced << " of " << offers.by_step.size()
+            << " offers replaced by the recorded ones)\n";
+  return comparison;
 }
 
 }  // namespace parley::testing

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 
 #include "genius_trace.h"
 #include "parley/error.h"
+#include "parley/protocol.h"
 
 namespace parley::testing {
 
@@ -110,6 +112,47 @@ inline Interval MeanInterval(const std::vector<double>& values) {
       z + (z * z * z + z) / (4.0 * df) + (5.0 * std::pow(z, 5) + 16.0 * z * z * z + 3.0 * z) / (96.0 * df * df);
   const double half = t * sd / std::sqrt(n);
   return {mean - half, mean + half};
+}
+
+// Plays `runs` seeded negotiations (seeds 1..runs) of `port_spec` as party 0 against `boulware` on
+// the scenario and deadline of `trace` (GENIUS's session of the agent against Boulware on CarA) and
+// checks that the agreement rate, mean end round and mean utilities of each party fall inside the
+// 95% intervals of GENIUS's repeated runs of `agent`.
+inline void ExpectInsideRepeatedRuns(const std::filesystem::path& folder, const std::string& agent,
+                                     const std::string& port_spec, std::uint64_t runs) {
+  const OutcomeSample genius = ReadRepeatedRuns(folder / "repeated-runs.json", agent);
+  ASSERT_EQ(genius.size(), 30u);
+  const GeniusTrace trace = ReadGeniusTrace(folder / ("CarA__" + agent + "__TimeDependentAgentBoulware.jsonl.gz"));
+  const Scenario scenario = LoadTraceScenario(trace);
+  OutcomeSample port;
+  for (std::uint64_t seed = 1; seed <= runs; ++seed) {
+    NegotiationOptions options;
+    options.rounds = trace.start.deadline_rounds;
+    options.seed = seed;
+    options.record_trace = false;
+    const NegotiationResult result = RunNegotiation(scenario, {port_spec, "boulware"}, options);
+    ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
+    port.Add(result.agreement.has_value(), static_cast<double>(result.rounds), result.undiscounted_utilities,
+             result.utilities);
+  }
+  const Interval rate = WilsonInterval(AgreementRate(genius), static_cast<double>(genius.size()));
+  EXPECT_TRUE(rate.Contains(AgreementRate(port)))
+      << "agreement rate " << AgreementRate(port) << " outside [" << rate.low << ", " << rate.high << "]";
+  const auto check = [](const std::string& what, const std::vector<double>& recorded,
+                        const std::vector<double>& ported) {
+    const Interval interval = MeanInterval(recorded);
+    const double mean = Mean(ported);
+    std::cout << what << ": GENIUS mean " << Mean(recorded) << " in [" << interval.low << ", " << interval.high
+              << "], port mean " << mean << "\n";
+    EXPECT_TRUE(interval.Contains(mean)) << what << ": port mean " << mean << " outside [" << interval.low << ", "
+                                         << interval.high << "]";
+  };
+  check("end round", genius.end_round, port.end_round);
+  for (std::size_t p = 0; p < 2; ++p) {
+    const std::string who = p == 0 ? agent : "Boulware";
+    check("utility of " + who, genius.util[p], port.util[p]);
+    check("discounted utility of " + who, genius.util_disc[p], port.util_disc[p]);
+  }
 }
 
 }  // namespace parley::testing
