@@ -88,7 +88,11 @@ void RunAgainstBoulware(benchmark::State& state, const std::string& spec) {
     // CUHKAgent walks away once its reservation value beats its next bid (here from t = 0.98, when
     // it lowers its bids to 0.25 below its best); its turns until then are counted all the same.
     const bool walked_away = result.end_reason == EndReason::kEndedByParty;
-    if (result.agreement || (result.rounds != kRounds && !walked_away)) {
+    // AgentM and Gangster, as their GENIUS originals, accept below their reservation value (AgentM,
+    // outside integer domains, Boulware's first offer); the turns they play are counted likewise.
+    const bool accepts_below_reservation = spec == "agentm" || spec == "gangster";
+    if ((result.agreement && !accepts_below_reservation) ||
+        (!result.agreement && result.rounds != kRounds && !walked_away)) {
       state.SkipWithError("the negotiation did not run to the deadline");
       break;
     }
@@ -108,6 +112,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
+    {"agentm", "agentm"},
+    {"gangster", "gangster"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},

@@ -6,6 +6,9 @@
 // - GeniusAgentRandomBid: the recipe many ANAC agents carry in their own code: nextInt(values) for
 //   a discrete issue, lower + nextInt(upper - lower) for an integer one (never its upper bound),
 //   lower + (upper - lower) * nextInt(steps - 1) / steps for a real one.
+// - GeniusDomainRandomBid: Domain.getRandomBid, which old-style agents call with an unseeded
+//   generator: per issue k = (int)(nextDouble() * n) capped at n - 1, n the issue's value count
+//   (an integer issue's every value, a real issue's 21 steps at lower + (upper - lower) / steps * k).
 // Both write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
 // are respected: a range too wide for an int is cut to the largest int, an empty integer range
 // (where Java would throw) gives its lower bound without a draw.
@@ -50,6 +53,19 @@ inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, 
     } else {
       const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
       bid[i] = issue.lower() + (issue.upper() - issue.lower()) * random.NextInt(steps - 1) / steps;
+    }
+  }
+}
+
+inline void GeniusDomainRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    const double options = static_cast<double>(GeniusValueCount(issue));
+    const auto k = static_cast<std::uint64_t>(std::min(random.NextDouble() * options, options - 1.0));
+    if (issue.countable()) {
+      bid[i] = issue.ValueAt(k);
+    } else {
+      bid[i] = issue.lower() + (issue.upper() - issue.lower()) / options * static_cast<double>(k);
     }
   }
 }
