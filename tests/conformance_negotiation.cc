@@ -351,8 +351,6 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
 
 bool KeepsReservationValue(std::string_view negotiator_spec) {
   const std::string name = Spec::Parse(negotiator_spec).name();
-  // GENIUS's originals that ignore it: the reference agents, Atlas3, AgentM (accepts anything worth more than its
-  // worst own bid, or the first offer outside integer domains) and Gangster (accepts 0.8, or its falling target).
   return name != "boulware" && name != "conceder" && name != "linear" && name != "hardliner" && name != "atlas3" &&
          name != "agentm" && name != "gangster";
 }
