@@ -115,11 +115,17 @@ struct NegotiationCase {
 std::string Describe(const NegotiationCase& negotiation);
 
 // What the parties of a case are held to, besides the protocol's contract.
-// False for negotiators that reproduce another system's agent exactly, irrationality included:
-// GENIUS's reference agents (boulware, conceder, linear, hardliner) bid the outcome nearest their
-// target, whose floor is the reservation value at the start, so they may offer or accept just
-// below it (and below a reservation value that a schedule raises), as GENIUS's do. The rationality
-// contract is not checked for them.
+// Negotiators that reproduce another system's agent exactly, irrationality included: the original
+// offers or accepts below its reservation value, so the port does too and the rationality contract
+// is not checked for it. One entry per registered name, with the original's reason (each is also
+// documented in docs/strategies.md).
+struct ReservationValueExemption {
+  std::string_view negotiator;
+  std::string_view reason;
+};
+const std::vector<ReservationValueExemption>& ReservationValueExemptions();
+
+// False for the negotiators listed in ReservationValueExemptions().
 bool KeepsReservationValue(std::string_view negotiator_spec);
 
 struct PartyContract {
