@@ -45,17 +45,17 @@ class JavaTreeMap {
       parent = t;
       if (key < nodes_[t].key) {
         less = true;
-        t = nodes_[t].left;
+        t = nodes_[t].child[0];
       } else if (key > nodes_[t].key) {
         less = false;
-        t = nodes_[t].right;
+        t = nodes_[t].child[1];
       } else {
         nodes_[t].value = value;
         return;
       }
     }
     const int e = NewNode(key, value, parent);
-    (less ? nodes_[parent].left : nodes_[parent].right) = e;
+    (less ? nodes_[parent].child[0] : nodes_[parent].child[1]) = e;
     FixAfterInsertion(e);
     ++size_;
   }
@@ -70,14 +70,14 @@ class JavaTreeMap {
   int First() const {
     int p = root_;
     if (p != kNone) {
-      while (nodes_[p].left != kNone) p = nodes_[p].left;
+      while (nodes_[p].child[0] != kNone) p = nodes_[p].child[0];
     }
     return p;
   }
   int Last() const {
     int p = root_;
     if (p != kNone) {
-      while (nodes_[p].right != kNone) p = nodes_[p].right;
+      while (nodes_[p].child[1] != kNone) p = nodes_[p].child[1];
     }
     return p;
   }
@@ -90,12 +90,13 @@ class JavaTreeMap {
   struct Node {
     double key;
     Value value;
-    int left, right, parent;
+    int child[2];  // left, right
+    int parent;
     bool color;
   };
 
   int NewNode(double key, const Value& value, int parent) {
-    nodes_.push_back({key, value, kNone, kNone, parent, kBlack});
+    nodes_.push_back({key, value, {kNone, kNone}, parent, kBlack});
     return static_cast<int>(nodes_.size()) - 1;
   }
 
@@ -103,9 +104,9 @@ class JavaTreeMap {
     int p = root_;
     while (p != kNone) {
       if (key < nodes_[p].key) {
-        p = nodes_[p].left;
+        p = nodes_[p].child[0];
       } else if (key > nodes_[p].key) {
-        p = nodes_[p].right;
+        p = nodes_[p].child[1];
       } else {
         return p;
       }
@@ -115,99 +116,64 @@ class JavaTreeMap {
 
   int Successor(int t) const {
     if (t == kNone) return kNone;
-    if (nodes_[t].right != kNone) {
-      int p = nodes_[t].right;
-      while (nodes_[p].left != kNone) p = nodes_[p].left;
+    if (nodes_[t].child[1] != kNone) {
+      int p = nodes_[t].child[1];
+      while (nodes_[p].child[0] != kNone) p = nodes_[p].child[0];
       return p;
     }
     int p = nodes_[t].parent, child = t;
-    while (p != kNone && child == nodes_[p].right) {
+    while (p != kNone && child == nodes_[p].child[1]) {
       child = p;
       p = nodes_[p].parent;
     }
     return p;
   }
 
-  // Java's null-tolerant helpers.
+  // Java's null-tolerant helpers; `side` 0 is left, 1 is right.
   bool ColorOf(int p) const { return p == kNone ? kBlack : nodes_[p].color; }
   int ParentOf(int p) const { return p == kNone ? kNone : nodes_[p].parent; }
-  int LeftOf(int p) const { return p == kNone ? kNone : nodes_[p].left; }
-  int RightOf(int p) const { return p == kNone ? kNone : nodes_[p].right; }
+  int ChildOf(int p, int side) const { return p == kNone ? kNone : nodes_[p].child[side]; }
   void SetColor(int p, bool color) {
     if (p != kNone) nodes_[p].color = color;
   }
 
-  void RotateLeft(int p) {
+  // rotateLeft (side 0: the right child comes up) and rotateRight (side 1) of Java's TreeMap.
+  void Rotate(int p, int side) {
     if (p == kNone) return;
-    const int r = nodes_[p].right;
-    nodes_[p].right = nodes_[r].left;
-    if (nodes_[r].left != kNone) nodes_[nodes_[r].left].parent = p;
+    const int up = 1 - side;
+    const int r = nodes_[p].child[up];
+    nodes_[p].child[up] = nodes_[r].child[side];
+    if (nodes_[r].child[side] != kNone) nodes_[nodes_[r].child[side]].parent = p;
     nodes_[r].parent = nodes_[p].parent;
     const int pp = nodes_[p].parent;
     if (pp == kNone) {
       root_ = r;
-    } else if (nodes_[pp].left == p) {
-      nodes_[pp].left = r;
     } else {
-      nodes_[pp].right = r;
+      nodes_[pp].child[nodes_[pp].child[0] == p ? 0 : 1] = r;
     }
-    nodes_[r].left = p;
+    nodes_[r].child[side] = p;
     nodes_[p].parent = r;
   }
 
-  void RotateRight(int p) {
-    if (p == kNone) return;
-    const int l = nodes_[p].left;
-    nodes_[p].left = nodes_[l].right;
-    if (nodes_[l].right != kNone) nodes_[nodes_[l].right].parent = p;
-    nodes_[l].parent = nodes_[p].parent;
-    const int pp = nodes_[p].parent;
-    if (pp == kNone) {
-      root_ = l;
-    } else if (nodes_[pp].right == p) {
-      nodes_[pp].right = l;
-    } else {
-      nodes_[pp].left = l;
-    }
-    nodes_[l].right = p;
-    nodes_[p].parent = l;
-  }
-
+  // fixAfterInsertion: Java's two mirrored cases, `side` being the parent's side.
   void FixAfterInsertion(int x) {
     nodes_[x].color = kRed;
     while (x != kNone && x != root_ && nodes_[nodes_[x].parent].color == kRed) {
-      if (ParentOf(x) == LeftOf(ParentOf(ParentOf(x)))) {
-        const int y = RightOf(ParentOf(ParentOf(x)));
-        if (ColorOf(y) == kRed) {
-          SetColor(ParentOf(x), kBlack);
-          SetColor(y, kBlack);
-          SetColor(ParentOf(ParentOf(x)), kRed);
-          x = ParentOf(ParentOf(x));
-        } else {
-          if (x == RightOf(ParentOf(x))) {
-            x = ParentOf(x);
-            RotateLeft(x);
-          }
-          SetColor(ParentOf(x), kBlack);
-          SetColor(ParentOf(ParentOf(x)), kRed);
-          RotateRight(ParentOf(ParentOf(x)));
-        }
+      const int side = ParentOf(x) == ChildOf(ParentOf(ParentOf(x)), 0) ? 0 : 1;
+      const int uncle = ChildOf(ParentOf(ParentOf(x)), 1 - side);
+      if (ColorOf(uncle) == kRed) {
+        SetColor(ParentOf(x), kBlack);
+        SetColor(uncle, kBlack);
+        SetColor(ParentOf(ParentOf(x)), kRed);
+        x = ParentOf(ParentOf(x));
       } else {
-        const int y = LeftOf(ParentOf(ParentOf(x)));
-        if (ColorOf(y) == kRed) {
-          SetColor(ParentOf(x), kBlack);
-          SetColor(y, kBlack);
-          SetColor(ParentOf(ParentOf(x)), kRed);
-          x = ParentOf(ParentOf(x));
-        } else {
-          if (x == LeftOf(ParentOf(x))) {
-            x = ParentOf(x);
-            RotateRight(x);
-          }
-          SetColor(ParentOf(x), kBlack);
-          SetColor(ParentOf(ParentOf(x)), kRed);
-          RotateLeft(ParentOf(ParentOf(x)));
+        if (x == ChildOf(ParentOf(x), 1 - side)) {
+          x = ParentOf(x);
+          Rotate(x, side);
         }
+        SetColor(ParentOf(x), kBlack);
+        SetColor(ParentOf(ParentOf(x)), kRed);
+        Rotate(ParentOf(ParentOf(x)), 1 - side);
       }
     }
     nodes_[root_].color = kBlack;
@@ -215,24 +181,24 @@ class JavaTreeMap {
 
   void DeleteEntry(int p) {
     --size_;
-    if (nodes_[p].left != kNone && nodes_[p].right != kNone) {
+    if (nodes_[p].child[0] != kNone && nodes_[p].child[1] != kNone) {
       const int s = Successor(p);
       nodes_[p].key = nodes_[s].key;
       nodes_[p].value = nodes_[s].value;
       p = s;
     }
-    const int replacement = nodes_[p].left != kNone ? nodes_[p].left : nodes_[p].right;
+    const int replacement = nodes_[p].child[0] != kNone ? nodes_[p].child[0] : nodes_[p].child[1];
     if (replacement != kNone) {
       nodes_[replacement].parent = nodes_[p].parent;
       const int pp = nodes_[p].parent;
       if (pp == kNone) {
         root_ = replacement;
-      } else if (p == nodes_[pp].left) {
-        nodes_[pp].left = replacement;
+      } else if (p == nodes_[pp].child[0]) {
+        nodes_[pp].child[0] = replacement;
       } else {
-        nodes_[pp].right = replacement;
+        nodes_[pp].child[1] = replacement;
       }
-      nodes_[p].left = nodes_[p].right = nodes_[p].parent = kNone;
+      nodes_[p].child[0] = nodes_[p].child[1] = nodes_[p].parent = kNone;
       if (nodes_[p].color == kBlack) FixAfterDeletion(replacement);
     } else if (nodes_[p].parent == kNone) {
       root_ = kNone;
@@ -240,66 +206,42 @@ class JavaTreeMap {
       if (nodes_[p].color == kBlack) FixAfterDeletion(p);
       const int pp = nodes_[p].parent;
       if (pp != kNone) {
-        if (p == nodes_[pp].left) {
-          nodes_[pp].left = kNone;
-        } else if (p == nodes_[pp].right) {
-          nodes_[pp].right = kNone;
+        if (p == nodes_[pp].child[0]) {
+          nodes_[pp].child[0] = kNone;
+        } else if (p == nodes_[pp].child[1]) {
+          nodes_[pp].child[1] = kNone;
         }
         nodes_[p].parent = kNone;
       }
     }
   }
 
+  // fixAfterDeletion: Java's two mirrored cases, `side` being x's side.
   void FixAfterDeletion(int x) {
     while (x != root_ && ColorOf(x) == kBlack) {
-      if (x == LeftOf(ParentOf(x))) {
-        int sib = RightOf(ParentOf(x));
-        if (ColorOf(sib) == kRed) {
-          SetColor(sib, kBlack);
-          SetColor(ParentOf(x), kRed);
-          RotateLeft(ParentOf(x));
-          sib = RightOf(ParentOf(x));
-        }
-        if (ColorOf(LeftOf(sib)) == kBlack && ColorOf(RightOf(sib)) == kBlack) {
-          SetColor(sib, kRed);
-          x = ParentOf(x);
-        } else {
-          if (ColorOf(RightOf(sib)) == kBlack) {
-            SetColor(LeftOf(sib), kBlack);
-            SetColor(sib, kRed);
-            RotateRight(sib);
-            sib = RightOf(ParentOf(x));
-          }
-          SetColor(sib, ColorOf(ParentOf(x)));
-          SetColor(ParentOf(x), kBlack);
-          SetColor(RightOf(sib), kBlack);
-          RotateLeft(ParentOf(x));
-          x = root_;
-        }
+      const int side = x == ChildOf(ParentOf(x), 0) ? 0 : 1;
+      int sibling = ChildOf(ParentOf(x), 1 - side);
+      if (ColorOf(sibling) == kRed) {
+        SetColor(sibling, kBlack);
+        SetColor(ParentOf(x), kRed);
+        Rotate(ParentOf(x), side);
+        sibling = ChildOf(ParentOf(x), 1 - side);
+      }
+      if (ColorOf(ChildOf(sibling, 0)) == kBlack && ColorOf(ChildOf(sibling, 1)) == kBlack) {
+        SetColor(sibling, kRed);
+        x = ParentOf(x);
       } else {
-        int sib = LeftOf(ParentOf(x));
-        if (ColorOf(sib) == kRed) {
-          SetColor(sib, kBlack);
-          SetColor(ParentOf(x), kRed);
-          RotateRight(ParentOf(x));
-          sib = LeftOf(ParentOf(x));
+        if (ColorOf(ChildOf(sibling, 1 - side)) == kBlack) {
+          SetColor(ChildOf(sibling, side), kBlack);
+          SetColor(sibling, kRed);
+          Rotate(sibling, 1 - side);
+          sibling = ChildOf(ParentOf(x), 1 - side);
         }
-        if (ColorOf(RightOf(sib)) == kBlack && ColorOf(LeftOf(sib)) == kBlack) {
-          SetColor(sib, kRed);
-          x = ParentOf(x);
-        } else {
-          if (ColorOf(LeftOf(sib)) == kBlack) {
-            SetColor(RightOf(sib), kBlack);
-            SetColor(sib, kRed);
-            RotateLeft(sib);
-            sib = LeftOf(ParentOf(x));
-          }
-          SetColor(sib, ColorOf(ParentOf(x)));
-          SetColor(ParentOf(x), kBlack);
-          SetColor(LeftOf(sib), kBlack);
-          RotateRight(ParentOf(x));
-          x = root_;
-        }
+        SetColor(sibling, ColorOf(ParentOf(x)));
+        SetColor(ParentOf(x), kBlack);
+        SetColor(ChildOf(sibling, 1 - side), kBlack);
+        Rotate(ParentOf(x), side);
+        x = root_;
       }
     }
     SetColor(x, kBlack);
