@@ -143,12 +143,13 @@ class HardHeaded final : public Negotiator {
     party_count_ = context.party_count;
     const double discount = context.profile->discount_factor();
     discount_ = discount > 0.0 && discount <= 1.0 ? discount : 1.0;
-    list_.Build(context.profile->utility_function());
-    best_utility_ = list_.size() ? Utility(list_.size() - 1) : 0.0;
+    shared_list_ = HardHeadedBidList::Shared(context.profile->shared_utility_function());
+    list_ = shared_list_.get();
     model_.Reset(*context.space);
     history_draws_ = JavaRandom(static_cast<std::int64_t>(DeriveSeed(context.seed, {100})));
     outcome_ = Outcome(context.space->issue_count());
     candidate_ = outcome_;
+    best_utility_ = list_->size() ? Utility(list_->size() - 1) : 0.0;
     first_turn_ = true;
     queue_.clear();
     my_bids_.clear();
@@ -169,14 +170,14 @@ class HardHeaded final : public Negotiator {
       opponent_best_utility_ = utility;
     }
     // The original looks its entry up on every offer; a bid without one keeps the old entry.
-    if (const auto entry = list_.Find(*opponent_best_)) opponent_best_entry_ = entry;
+    if (const auto entry = list_->Find(*opponent_best_)) opponent_best_entry_ = entry;
   }
 
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     const double target = Target(state.time);
     if (first_turn_) {
       first_turn_ = false;
-      queue_.push_back(list_.size() - 1);
+      queue_.push_back(list_->size() - 1);
     } else if (queue_.empty()) {
       FillQueue(target);
     }
@@ -187,14 +188,14 @@ class HardHeaded final : public Negotiator {
     const std::size_t next = queue_.front();
     queue_.pop_front();
     my_bids_.push_back(next);
-    if (list_.key(next) < lowest_yet_) lowest_yet_ = Utility(next);
-    list_.CopyOutcome(next, proposal);
+    if (list_->key(next) < lowest_yet_) lowest_yet_ = Utility(next);
+    list_->CopyOutcome(next, proposal);
     return ActionType::kOffer;
   }
 
  private:
   double Utility(std::size_t position) {
-    list_.CopyOutcome(position, outcome_);
+    list_->CopyOutcome(position, outcome_);
     return profile_->Utility(outcome_);
   }
 
@@ -232,16 +233,16 @@ class HardHeaded final : public Negotiator {
     const std::size_t last = my_bids_.back();
     const std::size_t first = last > 0 ? last - 1 : 0;
     candidates_.Clear();
-    candidates_.Put(list_.key(first), first);
-    if (list_.key(first) < target) {
+    candidates_.Put(list_->key(first), first);
+    if (list_->key(first) < target) {
       const auto count = static_cast<double>(my_bids_.size());
       const std::size_t drawn = my_bids_[static_cast<std::size_t>(std::floor(count * history_draws_.NextDouble()))];
-      candidates_.Remove(list_.key(first));
-      candidates_.Put(list_.key(drawn), drawn);
+      candidates_.Remove(list_->key(first));
+      candidates_.Put(list_->key(drawn), drawn);
     }
-    const double first_key = list_.key(first);
+    const double first_key = list_->key(first);
     for (std::size_t below = first; below > 0; --below) {
-      const double key = list_.key(below - 1);
+      const double key = list_->key(below - 1);
       if (!(first_key - key < kUtilityTolerance && key >= target)) break;
       candidates_.Put(key, below - 1);
     }
@@ -263,13 +264,13 @@ class HardHeaded final : public Negotiator {
           }
         }
         picks_.push_back(best);
-        candidates_.Remove(list_.key(best.position));
+        candidates_.Remove(list_->key(best.position));
       }
       for (const Pick& pick : picks_) {
         queue_.push_back(pick.node == Candidates::kNone ? pick.position : candidates_.value(pick.node));
       }
     }
-    if (opponent_best_entry_ && list_.key(queue_.front()) < list_.key(*opponent_best_entry_)) {
+    if (opponent_best_entry_ && list_->key(queue_.front()) < list_->key(*opponent_best_entry_)) {
       queue_.push_front(*opponent_best_entry_);
     }
   }
@@ -277,7 +278,7 @@ class HardHeaded final : public Negotiator {
   // The opponent model's estimate of the bid at `position` (the model does not change while the
   // queue is filled).
   double Score(std::size_t position) {
-    list_.CopyOutcome(position, candidate_);
+    list_->CopyOutcome(position, candidate_);
     return model_.Utility(candidate_);
   }
 
@@ -292,7 +293,8 @@ class HardHeaded final : public Negotiator {
   const Profile* profile_ = nullptr;
   std::size_t party_count_ = 0;
   double discount_ = 1.0;
-  HardHeadedBidList list_;
+  std::shared_ptr<const HardHeadedBidList> shared_list_;
+  const HardHeadedBidList* list_ = nullptr;
   double best_utility_ = 0.0;
   HardHeadedOpponentModel model_;
   JavaRandom history_draws_{0};

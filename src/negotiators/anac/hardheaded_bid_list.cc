@@ -2,6 +2,9 @@
 #include "negotiators/anac/hardheaded_bid_list.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
+#include <utility>
 
 namespace parley {
 
@@ -11,6 +14,27 @@ namespace {
 constexpr double kOffsetStep = 0.00000001;
 
 }  // namespace
+
+std::shared_ptr<const HardHeadedBidList> HardHeadedBidList::Shared(
+    const std::shared_ptr<const UtilityFunction>& utility) {
+  // Keyed by address, checked by a weak pointer, so that a function built later at the address
+  // of a destroyed one gets its own list.
+  using Entry = std::pair<std::weak_ptr<const UtilityFunction>, std::shared_ptr<const HardHeadedBidList>>;
+  static std::mutex mutex;
+  static std::map<const UtilityFunction*, Entry> lists;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    const auto found = lists.find(utility.get());
+    if (found != lists.end() && found->second.first.lock() == utility) return found->second.second;
+  }
+  auto list = std::make_shared<HardHeadedBidList>();
+  list->Build(*utility);
+  const std::lock_guard<std::mutex> lock(mutex);
+  for (auto it = lists.begin(); it != lists.end();) it = it->second.first.expired() ? lists.erase(it) : std::next(it);
+  auto& entry = lists[utility.get()];
+  if (entry.first.lock() != utility) entry = {utility, std::move(list)};
+  return entry.second;
+}
 
 void HardHeadedBidList::SortKeepingLast(std::vector<Entry>& built, std::vector<Entry>& out) {
   std::stable_sort(built.begin(), built.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });

@@ -13,11 +13,14 @@
 //
 // Spaces that are not enumerable or have more than OutcomeRanking::kExhaustiveLimit outcomes
 // (the original runs out of memory there) use the utility function's ranking, in its order, as
-// the last pass. Not thread-safe; Build() allocates, the accessors do not.
+// the last pass. Shared() builds one list per utility function and hands the same one to every
+// negotiator using that function (thread-safe); a built list is immutable, and the accessors do
+// not allocate.
 #ifndef PARLEY_NEGOTIATORS_ANAC_HARDHEADED_BID_LIST_H_
 #define PARLEY_NEGOTIATORS_ANAC_HARDHEADED_BID_LIST_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -29,6 +32,9 @@ namespace parley {
 
 class HardHeadedBidList {
  public:
+  // The list of `utility`, built on first request and kept while the function lives.
+  static std::shared_ptr<const HardHeadedBidList> Shared(const std::shared_ptr<const UtilityFunction>& utility);
+
   void Build(const UtilityFunction& utility);
 
   std::size_t size() const { return entries_.size(); }
