@@ -252,12 +252,19 @@ class HardHeaded final : public Negotiator {
       }
     } else {
       picks_.clear();
+      // The candidates are the entries first - k .. first; the model does not change while the
+      // queue is filled, so each is scored once.
+      lowest_candidate_ = candidates_.value(candidates_.First());
+      scores_.resize(first + 1 - lowest_candidate_);
+      for (std::size_t position = lowest_candidate_; position <= first; ++position) {
+        scores_[position - lowest_candidate_] = Score(position);
+      }
       for (std::size_t added = 0; added <= kTopSelectedBids; ++added) {
         // The last entry (a snapshot) unless an entry, in ascending key order, scores strictly more.
         Pick best{Candidates::kNone, candidates_.value(candidates_.Last())};
-        double best_score = Score(best.position);
+        double best_score = CachedScore(best.position);
         for (int node = candidates_.First(); node != Candidates::kNone; node = candidates_.Next(node)) {
-          const double score = Score(candidates_.value(node));
+          const double score = CachedScore(candidates_.value(node));
           if (score > best_score) {
             best = {node, candidates_.value(node)};
             best_score = score;
@@ -282,6 +289,8 @@ class HardHeaded final : public Negotiator {
     return model_.Utility(candidate_);
   }
 
+  double CachedScore(std::size_t position) const { return scores_[position - lowest_candidate_]; }
+
   using Candidates = JavaTreeMap<std::size_t>;
   struct Pick {
     int node;              // the tree's entry, or kNone for a snapshot
@@ -304,6 +313,8 @@ class HardHeaded final : public Negotiator {
   std::vector<std::size_t> my_bids_;
   Candidates candidates_;
   std::vector<Pick> picks_;
+  std::vector<double> scores_;  // of candidates lowest_candidate_ .. first
+  std::size_t lowest_candidate_ = 0;
   double lowest_yet_ = 1.0;
   std::optional<Outcome> opponent_best_;
   double opponent_best_utility_ = 0.0;
