@@ -6,8 +6,7 @@
 // outcomes are compared as a distribution over repeated runs (repeated-runs.json).
 #include <gtest/gtest.h>
 
-#include "genius_repeated_runs.h"
-#include "genius_trace.h"
+#include "genius_unseeded_agents.h"
 
 namespace parley::testing {
 namespace {
@@ -21,14 +20,7 @@ namespace {
 // second best (0.904). The steps were found by following the original's rules along each record
 // (and confirmed by running the original with a dozen seeds on the record's opponent actions,
 // which part there and not before).
-struct RecordedSession {
-  const char* file;
-  std::size_t party;  // Agent_K's position
-  std::uint64_t first_random_step;
-  const char* why;
-};
-
-const RecordedSession kSessions[] = {
+const std::vector<RecordedSession> kSessions = {
     {"CarA__Agent_K__TimeDependentAgentBoulware.jsonl.gz", 0, 1, "its first offer"},
     {"CarA__Agent_K__TimeDependentAgentHardliner.jsonl.gz", 0, 1, "its first offer"},
     {"CarA__TimeDependentAgentBoulware__Agent_K.jsonl.gz", 1, 2, "its first offer"},
@@ -42,25 +34,7 @@ const RecordedSession kSessions[] = {
 };
 
 TEST(GeniusAgentK, FollowsEveryRecordedSessionUpToItsFirstRandomChoice) {
-  if (!std::filesystem::is_directory(GeniusTraceFolder())) GTEST_SKIP() << "no " << GeniusTraceFolder();
-  std::size_t listed = 0;
-  for (const auto& path : TracesOfAgent("Agent_K")) {
-    ++listed;
-    bool found = false;
-    for (const auto& session : kSessions) found = found || path.filename() == session.file;
-    EXPECT_TRUE(found) << path << " is not in the table";
-  }
-  EXPECT_EQ(listed, std::size(kSessions));
-  for (const auto& session : kSessions) {
-    const GeniusTrace trace = ReadGeniusTrace(GeniusTraceFolder() / session.file);
-    ASSERT_EQ(trace.start.agents[session.party], "agents.anac.y2010.AgentK.Agent_K") << session.file;
-    const TraceComparison comparison = ReplayAgainstTrace(trace, session.party, "agentk");
-    if (!comparison.match) {
-      EXPECT_GE(comparison.step, session.first_random_step)
-          << comparison.Describe(trace) << "\nbefore its first random choice at step " << session.first_random_step
-          << ": " << session.why;
-    }
-  }
+  ExpectFollowsRecordedSessions("Agent_K", "agents.anac.y2010.AgentK.Agent_K", "agentk", kSessions);
 }
 
 // Agreement rate, end round and utilities of 60 seeded runs against GENIUS's Boulware on CarA,

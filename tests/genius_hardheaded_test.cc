@@ -6,7 +6,7 @@
 // its outcomes are compared as a distribution over repeated runs (repeated-runs.json).
 #include <gtest/gtest.h>
 
-#include "genius_trace.h"
+#include "genius_unseeded_agents.h"
 
 namespace parley::testing {
 namespace {
@@ -16,22 +16,16 @@ namespace {
 // the same bid. The steps below are that first draw among distinct bids, found by following the
 // original's rules along each record (and confirmed by running the original with a dozen seeds
 // on the record's opponent actions, which part there and not before).
-struct RecordedSession {
-  const char* file;
-  std::size_t party;                // KLH's position
-  std::uint64_t first_random_step;  // 0: no draw that matters in the whole session
-  const char* why;
-};
-
-const RecordedSession kSessions[] = {
+const std::vector<RecordedSession> kSessions = {
     {"CarA__KLH__TimeDependentAgentBoulware.jsonl.gz", 0, 59,
      "its 30th offer draws one of its 29 earlier offers (GENIUS's own same-seed rerun parts there too, "
      "determinism.json)"},
     {"CarA__KLH__TimeDependentAgentHardliner.jsonl.gz", 0, 59, "its 30th offer draws one of its 29 earlier offers"},
     {"CarA__TimeDependentAgentBoulware__KLH.jsonl.gz", 1, 56, "its 28th offer draws one of its 27 earlier offers"},
     {"CarA__TimeDependentAgentHardliner__KLH.jsonl.gz", 1, 56, "its 28th offer draws one of its 27 earlier offers"},
-    {"Grocery__KLH__TimeDependentAgentBoulware.jsonl.gz", 0, 0,
-     "from its 2nd offer on it draws at every refill, but always among copies of its best bid, until it agrees"},
+    {"Grocery__KLH__TimeDependentAgentBoulware.jsonl.gz", 0, 301,
+     "from its 2nd offer on it draws at every refill, among copies of its best bid until its 150th offer (step "
+     "299) is another; its 151st is the first draw among distinct bids"},
     {"Grocery__KLH__TimeDependentAgentHardliner.jsonl.gz", 0, 313,
      "its 157th offer is the first draw among earlier offers that are not all its best bid"},
     {"Travel__KLH__TimeDependentAgentBoulware.jsonl.gz", 0, 13, "its 7th offer draws one of its 6 earlier offers"},
@@ -39,28 +33,7 @@ const RecordedSession kSessions[] = {
 };
 
 TEST(GeniusHardHeaded, FollowsEveryRecordedSessionUpToItsFirstRandomChoice) {
-  if (!std::filesystem::is_directory(GeniusTraceFolder())) GTEST_SKIP() << "no " << GeniusTraceFolder();
-  // Every recorded session of KLH is in the table.
-  std::size_t listed = 0;
-  for (const auto& path : TracesOfAgent("KLH")) {
-    ++listed;
-    bool found = false;
-    for (const auto& session : kSessions) found = found || path.filename() == session.file;
-    EXPECT_TRUE(found) << path << " is not in the table";
-  }
-  EXPECT_EQ(listed, std::size(kSessions));
-  for (const auto& session : kSessions) {
-    const GeniusTrace trace = ReadGeniusTrace(GeniusTraceFolder() / session.file);
-    ASSERT_EQ(trace.start.agents[session.party], "agents.anac.y2011.HardHeaded.KLH") << session.file;
-    const TraceComparison comparison = ReplayAgainstTrace(trace, session.party, "hardheaded");
-    if (session.first_random_step == 0) {
-      EXPECT_TRUE(MatchesTrace(trace, comparison)) << session.why;
-    } else if (!comparison.match) {
-      EXPECT_GE(comparison.step, session.first_random_step)
-          << comparison.Describe(trace) << "\nbefore its first random choice at step " << session.first_random_step
-          << ": " << session.why;
-    }
-  }
+  ExpectFollowsRecordedSessions("KLH", "agents.anac.y2011.HardHeaded.KLH", "hardheaded", kSessions);
 }
 
 }  // namespace
