@@ -106,7 +106,7 @@ TEST(ReservationSchedule, TimeBasedNegotiatorNeverOffersBelowTheCurrentReservati
   const Scenario scenario = ScheduledScenario(0.9);
   NegotiationOptions options;
   options.rounds = 40;
-  const NegotiationResult result = RunNegotiation(scenario, {"conceder", "hardliner"}, options);
+  const NegotiationResult result = RunNegotiation(scenario, {"time(e=2)", "hardliner"}, options);
   for (std::size_t i = 0; i < result.trace.size(); ++i) {
     const auto& step = result.trace.step(i);
     if (step.party != 0 || step.action != ActionType::kOffer || step.time < 0.5) continue;
