@@ -36,5 +36,9 @@ TEST(GeniusHardHeaded, FollowsEveryRecordedSessionUpToItsFirstRandomChoice) {
   ExpectFollowsRecordedSessions("KLH", "agents.anac.y2011.HardHeaded.KLH", "hardheaded", kSessions);
 }
 
+// Agreement rate, end round and utilities of 300 seeded runs against GENIUS's Boulware on CarA,
+// inside the 95% intervals of GENIUS's 30 runs of KLH.
+TEST(GeniusHardHeaded, OutcomesOfRepeatedRunsMatchTheOriginals) { ExpectInsideRepeatedRuns("KLH", "hardheaded", 300); }
+
 }  // namespace
 }  // namespace parley::testing

@@ -17,42 +17,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
+#include "negotiators/anac/genius_sorted_outcomes.h"  // JavaStringHash
 #include "parley/outcome_space.h"
 
 namespace parley {
-
-// java.lang.String.hashCode of a UTF-8 string (valid UTF-8, as every name in an OutcomeSpace).
-inline std::int32_t JavaStringHash(std::string_view utf8) {
-  std::uint32_t hash = 0;
-  const auto add_unit = [&hash](std::uint32_t unit) { hash = 31 * hash + unit; };
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto byte = static_cast<unsigned char>(utf8[i]);
-    std::uint32_t code = byte;
-    std::size_t length = 1;
-    if (byte >= 0xF0) {
-      code = byte & 0x07, length = 4;
-    } else if (byte >= 0xE0) {
-      code = byte & 0x0F, length = 3;
-    } else if (byte >= 0xC0) {
-      code = byte & 0x1F, length = 2;
-    }
-    for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k) {
-      code = (code << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    }
-    i += length;
-    if (code >= 0x10000) {  // a surrogate pair in UTF-16
-      code -= 0x10000;
-      add_unit(0xD800 + (code >> 10));
-      add_unit(0xDC00 + (code & 0x3FF));
-    } else {
-      add_unit(code);
-    }
-  }
-  return static_cast<std::int32_t>(hash);
-}
 
 // Bid.hashCode of outcomes of one space, from hash codes of each issue's values computed once.
 class GeniusBidHash {
