@@ -74,8 +74,9 @@ class TmfAgent final : public Negotiator {
       known_[i].assign(buckets, false);
       std::fill_n(known_[i].begin(), initial, true);
     }
+    Normalise();
     BuildBids();
-    relevant_ = bids_.size();
+    relevant_ = utilities_.size();
     offered_before_.clear();
     has_last_ = false;
     has_best_ = false;
@@ -104,7 +105,7 @@ class TmfAgent final : public Negotiator {
     if (!has_last_) {
       // Bids worse than the opponent's first offer (or the reservation value) are dropped.
       const double minimum = std::max(utility, reservation_);
-      while (relevant_ > 0 && bids_[relevant_ - 1].utility < minimum) --relevant_;
+      while (relevant_ > 0 && utilities_[relevant_ - 1] < minimum) --relevant_;
       best_offer_ = bid;
       best_offer_utility_ = utility;
       has_best_ = true;
@@ -146,30 +147,25 @@ class TmfAgent final : public Negotiator {
     if (relevant_ == 0) return ActionType::kEndNegotiation;
     const double alpha = Hardness(t);
     std::size_t choice = 0;
-    double best = alpha * bids_[0].utility + (1 - alpha) * OpponentEstimate(bids_[0].outcome);
+    double best = alpha * utilities_[0] + (1 - alpha) * OpponentEstimate(&values_[0]);
     const std::size_t end = std::min(relevant_, kWindowEnd);
+    const std::size_t issues = space_->issue_count();
     for (std::size_t k = 1; k < end; ++k) {
-      const double value = alpha * bids_[k].utility + (1 - alpha) * OpponentEstimate(bids_[k].outcome);
+      const double value = alpha * utilities_[k] + (1 - alpha) * OpponentEstimate(&values_[k * issues]);
       if (value > best) {
         choice = k;
         best = value;
       }
     }
-    const Bid& chosen = bids_[choice];
-    if (has_last_ && last_offer_utility_ > chosen.utility && can_accept) return ActionType::kAccept;
-    if (chosen.utility < reservation_) return ActionType::kEndNegotiation;
-    proposal = chosen.outcome;
+    if (has_last_ && last_offer_utility_ > utilities_[choice] && can_accept) return ActionType::kAccept;
+    if (utilities_[choice] < reservation_) return ActionType::kEndNegotiation;
+    CopyBid(choice, proposal);
     return ActionType::kOffer;
   }
 
  private:
   static constexpr std::size_t kWindowEnd = 7000;  // lastPropose (0) + 7000
   static constexpr std::size_t kRealBuckets = 10;
-
-  struct Bid {
-    double utility;
-    Outcome outcome;
-  };
 
   static std::int64_t BucketCount(const Issue& issue) {
     if (issue.kind() == IssueKind::kReal) return static_cast<std::int64_t>(kRealBuckets);
@@ -180,17 +176,32 @@ class TmfAgent final : public Negotiator {
   void BuildBids() {
     const OutcomeRanking& ranking = profile_->utility_function().ranking();
     const std::size_t n = ranking.size();
-    bids_.resize(n);
+    const std::size_t issues = space_->issue_count();
+    std::vector<double> values(n * issues);
+    Outcome outcome(issues);
     for (std::size_t rank = 0; rank < n; ++rank) {
-      bids_[rank].utility = ranking.utility(rank);
-      bids_[rank].outcome = Outcome(space_->issue_count());
-      ranking.CopyOutcome(rank, bids_[rank].outcome);
+      ranking.CopyOutcome(rank, outcome);
+      std::copy(outcome.values().begin(), outcome.values().end(), values.begin() + static_cast<std::ptrdiff_t>(rank * issues));
     }
-    std::stable_sort(bids_.begin(), bids_.end(), [](const Bid& a, const Bid& b) {
-      if (a.utility != b.utility) return a.utility > b.utility;
-      return std::lexicographical_compare(a.outcome.values().begin(), a.outcome.values().end(),
-                                          b.outcome.values().begin(), b.outcome.values().end());
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (ranking.utility(a) != ranking.utility(b)) return ranking.utility(a) > ranking.utility(b);
+      const double* x = &values[a * issues];
+      const double* y = &values[b * issues];
+      return std::lexicographical_compare(x, x + issues, y, y + issues);
     });
+    utilities_.resize(n);
+    values_.resize(n * issues);
+    for (std::size_t k = 0; k < n; ++k) {
+      utilities_[k] = ranking.utility(order[k]);
+      std::copy_n(&values[order[k] * issues], issues, &values_[k * issues]);
+    }
+  }
+
+  void CopyBid(std::size_t k, Outcome& out) const {
+    const std::size_t issues = space_->issue_count();
+    for (std::size_t i = 0; i < issues; ++i) out[i] = values_[k * issues + i];
   }
 
   // The bucket (or value position) the model files a value under.
@@ -213,11 +224,21 @@ class TmfAgent final : public Negotiator {
       known_[i][bucket] = true;
       if (estimate > max_estimate_[i]) max_estimate_[i] = estimate;
     }
+    Normalise();
+  }
+
+  // Each value's score over its issue's largest, the term the estimate adds per issue.
+  void Normalise() {
+    normalised_.resize(estimates_.size());
+    for (std::size_t i = 0; i < estimates_.size(); ++i) {
+      normalised_[i].resize(estimates_[i].size());
+      for (std::size_t v = 0; v < estimates_[i].size(); ++v) normalised_[i][v] = estimates_[i][v] / max_estimate_[i];
+    }
   }
 
   // GetEstimatedOpponentUtility: the mean over issues of the value's estimate over the issue's
   // largest. Integer and real values are looked up by the value itself among the bucket names.
-  double OpponentEstimate(const Outcome& bid) const {
+  double OpponentEstimate(const double* bid) const {
     double sum = 0.0;
     std::size_t count = 0;
     for (std::size_t i = 0; i < estimates_.size(); ++i) {
@@ -232,7 +253,7 @@ class TmfAgent final : public Negotiator {
         }
         key = static_cast<std::size_t>(v);
       }
-      sum += estimates_[i][key] / max_estimate_[i];
+      sum += normalised_[i][key];
       ++count;
     }
     return sum / static_cast<double>(count);
@@ -253,11 +274,13 @@ class TmfAgent final : public Negotiator {
   std::size_t party_ = 0;
   double reservation_ = 0;
   double discount_ = 1;
-  std::vector<Bid> bids_;
-  std::size_t relevant_ = 0;  // bids_[0, relevant_) are still relevant
+  std::vector<double> utilities_;  // the bids best first, and their values (issue_count each)
+  std::vector<double> values_;
+  std::size_t relevant_ = 0;  // the first relevant_ bids are still relevant
   std::vector<std::vector<double>> estimates_;
   std::vector<std::vector<bool>> known_;
   std::vector<double> max_estimate_;
+  std::vector<std::vector<double>> normalised_;
   std::vector<Outcome> offered_before_;
   Outcome last_offer_, best_offer_;
   double last_offer_utility_ = 0, best_offer_utility_ = 0;
