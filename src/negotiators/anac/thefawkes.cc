@@ -60,7 +60,7 @@ namespace {
 std::vector<double> DaubechiesDecomposition(const std::vector<double>& signal) {
   static const std::vector<double> kScales = [] {
     // Daubechies' 8-tap filter, normalised by sqrt(2) as JWave does.
-    std::vector<double> s = {0.32580343, 1.01094572, 0.8922014,  -0.03967503,
+    std::vector<double> s = {0.32580343, 1.01094572, 0.8922014, -0.03967503,
                              -0.2645071, 0.0436163,  0.0465036, -0.01498699};
     for (double& v : s) v /= 1.4142135623730951;
     return s;
@@ -335,8 +335,7 @@ class TheFawkes final : public Negotiator {
     }
     std::size_t chosen = best;
     const double best_utility = sorted_->utility(best);
-    const bool repeating =
-        std::all_of(last_ten_.begin(), last_ten_.end(), [&](double u) { return u == best_utility; });
+    const bool repeating = std::all_of(last_ten_.begin(), last_ten_.end(), [&](double u) { return u == best_utility; });
     if (repeating) {
       ++second_best_count_;
       if (count > 1) chosen = second;
@@ -416,8 +415,7 @@ class TheFawkes final : public Negotiator {
   }
 
   double ReservedUtility(double time) const {
-    return reservation_ +
-           (1 - std::pow(time, 1 / kBeta)) * ((best_utility_ * std::pow(discount_, kNu)) - reservation_);
+    return reservation_ + (1 - std::pow(time, 1 / kBeta)) * ((best_utility_ * std::pow(discount_, kNu)) - reservation_);
   }
 
   double ExpectedUtility(double time) const {
@@ -437,7 +435,8 @@ class TheFawkes final : public Negotiator {
       const double from = t - (OpponentInterval() * 10);
       double best = -INFINITY;
       for (auto it = offers_.rbegin(); it != offers_.rend(); ++it) {
-        if (0 < it->utility && it->utility <= 1.1 && from < it->time && it->time <= t) best = std::max(best, it->utility);
+        if (0 < it->utility && it->utility <= 1.1 && from < it->time && it->time <= t)
+          best = std::max(best, it->utility);
       }
       return last >= best;
     }
@@ -502,7 +501,8 @@ class TheFawkes final : public Negotiator {
       previous = it->time;
     }
     int last_index = -1;
-    for (const Received& r : offers_) last_index = std::max(last_index, static_cast<int>(std::floor(r.time * time_index_factor_)));
+    for (const Received& r : offers_)
+      last_index = std::max(last_index, static_cast<int>(std::floor(r.time * time_index_factor_)));
     std::vector<double> chi(static_cast<std::size_t>(last_index + 1), 0.0);
     for (auto it = offers_.rbegin(); it != offers_.rend(); ++it) {
       chi[static_cast<std::size_t>(static_cast<int>(std::floor(it->time * time_index_factor_)))] = it->utility;

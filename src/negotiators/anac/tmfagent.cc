@@ -181,7 +181,8 @@ class TmfAgent final : public Negotiator {
     Outcome outcome(issues);
     for (std::size_t rank = 0; rank < n; ++rank) {
       ranking.CopyOutcome(rank, outcome);
-      std::copy(outcome.values().begin(), outcome.values().end(), values.begin() + static_cast<std::ptrdiff_t>(rank * issues));
+      std::copy(outcome.values().begin(), outcome.values().end(),
+                values.begin() + static_cast<std::ptrdiff_t>(rank * issues));
     }
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
