@@ -221,6 +221,9 @@ class TheFawkes final : public Negotiator {
     for (std::size_t k = 0; k < sorted_->size(); ++k) total += sorted_->utility(k);
     minimum_acceptable_ = total / static_cast<double>(sorted_->size());
     bid_time_.assign(sorted_->size(), -1.0);
+    ratings_.assign(sorted_->size(), 0.0);
+    rated_in_.assign(sorted_->size(), 0);
+    generation_ = 0;
     own_count_ = 0;
     own_last_ = 0;
     second_best_count_ = 1;
@@ -347,16 +350,20 @@ class TheFawkes final : public Negotiator {
 
   // The opponent model's utility of the sorted bid k: weight times normalised count, summed in
   // issue order and capped at 1 (AdditiveUtilitySpace.getUtility).
-  double Rating(std::size_t k) const {
+  // Kept per bid until the model next learns, since a turn rates the same bids twice.
+  double Rating(std::size_t k) {
+    if (rated_in_[k] == generation_) return ratings_[k];
     const std::uint32_t* position = sorted_->positions(k);
     double u = 0;
     for (std::size_t i = 0; i < rating_.size(); ++i) {
       if (!rating_[i].empty()) u += rating_[i][position[i]];
     }
-    return u > 1 ? 1 : u;
+    rated_in_[k] = generation_;
+    return ratings_[k] = u > 1 ? 1 : u;
   }
 
   void RateValues() {
+    ++generation_;
     rating_.assign(counts_.size(), {});
     for (std::size_t i = 0; i < counts_.size(); ++i) {
       if (counts_[i].empty()) continue;
@@ -560,7 +567,10 @@ class TheFawkes final : public Negotiator {
   Outcome previous_offer_;
   std::vector<double> weights_;
   std::vector<std::vector<double>> counts_;
-  std::vector<std::vector<double>> rating_;
+  std::vector<std::vector<double>> rating_;  // weight x normalised count, per issue and value
+  std::vector<double> ratings_;              // per sorted bid, valid where rated_in_ is generation_
+  std::vector<std::uint32_t> rated_in_;
+  std::uint32_t generation_ = 0;
   double largest_gap_ = 0;
   SmoothingSpline forecast_;
   double ratio_spread_ = 0;
