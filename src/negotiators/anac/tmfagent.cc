@@ -147,11 +147,10 @@ class TmfAgent final : public Negotiator {
     if (relevant_ == 0) return ActionType::kEndNegotiation;
     const double alpha = Hardness(t);
     std::size_t choice = 0;
-    double best = alpha * utilities_[0] + (1 - alpha) * OpponentEstimate(&values_[0]);
+    double best = alpha * utilities_[0] + (1 - alpha) * Estimate(0);
     const std::size_t end = std::min(relevant_, kWindowEnd);
-    const std::size_t issues = space_->issue_count();
     for (std::size_t k = 1; k < end; ++k) {
-      const double value = alpha * utilities_[k] + (1 - alpha) * OpponentEstimate(&values_[k * issues]);
+      const double value = alpha * utilities_[k] + (1 - alpha) * Estimate(k);
       if (value > best) {
         choice = k;
         best = value;
@@ -198,6 +197,19 @@ class TmfAgent final : public Negotiator {
       utilities_[k] = ranking.utility(order[k]);
       std::copy_n(&values[order[k] * issues], issues, &values_[k * issues]);
     }
+    // Discrete domains: each bid's cells in the flat table of normalised scores.
+    cells_.clear();
+    const bool discrete = std::all_of(space_->issues().begin(), space_->issues().end(),
+                                      [](const Issue& issue) { return issue.kind() == IssueKind::kDiscrete; });
+    if (!discrete) return;
+    std::vector<std::uint32_t> offset(issues, 0);
+    for (std::size_t i = 1; i < issues; ++i) {
+      offset[i] = offset[i - 1] + static_cast<std::uint32_t>(space_->issue(i - 1).values().size());
+    }
+    cells_.resize(n * issues);
+    for (std::size_t k = 0; k < n * issues; ++k) {
+      cells_[k] = offset[k % issues] + static_cast<std::uint32_t>(values_[k]);
+    }
   }
 
   void CopyBid(std::size_t k, Outcome& out) const {
@@ -229,12 +241,25 @@ class TmfAgent final : public Negotiator {
   }
 
   // Each value's score over its issue's largest, the term the estimate adds per issue.
+  // (On discrete domains also flat, with each bid's table offsets, for the scan.)
   void Normalise() {
     normalised_.resize(estimates_.size());
+    flat_scores_.clear();
     for (std::size_t i = 0; i < estimates_.size(); ++i) {
       normalised_[i].resize(estimates_[i].size());
       for (std::size_t v = 0; v < estimates_[i].size(); ++v) normalised_[i][v] = estimates_[i][v] / max_estimate_[i];
+      flat_scores_.insert(flat_scores_.end(), normalised_[i].begin(), normalised_[i].end());
     }
+  }
+
+  // The estimate of the k-th bid of the list.
+  double Estimate(std::size_t k) const {
+    const std::size_t issues = estimates_.size();
+    if (cells_.empty()) return OpponentEstimate(&values_[k * issues]);
+    const std::uint32_t* cell = &cells_[k * issues];
+    double sum = 0.0;
+    for (std::size_t i = 0; i < issues; ++i) sum += flat_scores_[cell[i]];
+    return sum / static_cast<double>(issues);
   }
 
   // GetEstimatedOpponentUtility: the mean over issues of the value's estimate over the issue's
@@ -282,6 +307,8 @@ class TmfAgent final : public Negotiator {
   std::vector<std::vector<bool>> known_;
   std::vector<double> max_estimate_;
   std::vector<std::vector<double>> normalised_;
+  std::vector<double> flat_scores_;   // normalised_, issue after issue
+  std::vector<std::uint32_t> cells_;  // per bid and issue, its cell in flat_scores_ (discrete only)
   std::vector<Outcome> offered_before_;
   Outcome last_offer_, best_offer_;
   double last_offer_utility_ = 0, best_offer_utility_ = 0;
