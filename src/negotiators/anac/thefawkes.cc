@@ -37,6 +37,10 @@
 //    rated alike.
 //  - With several opponents every other party's offer counts as the opponent's; before its own
 //    first bid the agent makes its opening bid (GENIUS would throw for want of a previous bid).
+//  - In its last interval, with no offer in the window it looks back over (GENIUS would throw),
+//    it accepts.
+//  - The outcome space is read off the profile's OutcomeRanking: every bid when it is
+//    exhaustive, its sample otherwise (GENIUS enumerates every bid, or runs out of memory).
 //  - std::pow stands for Java's Math.pow (both within an ulp; the traces show no difference).
 #include <algorithm>
 #include <cfloat>
