@@ -41,6 +41,10 @@
 //    it accepts.
 //  - The outcome space is read off the profile's OutcomeRanking: every bid when it is
 //    exhaustive, its sample otherwise (GENIUS enumerates every bid, or runs out of memory).
+//  - It keeps Parley's rationality contract: it accepts no offer worth less than its reservation
+//    value and, while its best bid is worth that much, offers that best bid where the original
+//    would offer less (GENIUS's TheFawkes never looks at its reservation value; no recorded
+//    session reaches either case).
 //  - std::pow stands for Java's Math.pow (both within an ulp; the traces show no difference).
 #include <algorithm>
 #include <cfloat>
@@ -79,7 +83,8 @@ std::vector<double> DaubechiesDecomposition(const std::vector<double>& signal) {
     const std::size_t half = h >> 1;
     for (std::size_t i = 0; i < half; ++i) {
       for (std::size_t j = 0; j < kWave; ++j) {
-        const std::size_t k = ((i << 1) + j) % h;
+        std::size_t k = (i << 1) + j;  // below 2h: one wrap at most
+        if (k >= h) k -= h;
         level[i] += out[k] * kScales[j];
         level[i + half] += out[k] * kDetails[j];
       }
@@ -112,7 +117,14 @@ class SmoothingSpline {
   void Fit(const std::vector<double>& x, const std::vector<double>& y, double rho) {
     x_ = x;
     const std::size_t size = x.size();
-    std::vector<double> h(size, 0.0), r(size, 0.0), u(size, 0.0), v(size, 0.0), w(size, 0.0), q(size + 1, 0.0);
+    for (std::vector<double>* a : {&h_, &r_, &u_, &v_, &w_}) a->assign(size, 0.0);
+    q_.assign(size + 1, 0.0);
+    std::vector<double>& h = h_;
+    std::vector<double>& r = r_;
+    std::vector<double>& u = u_;
+    std::vector<double>& v = v_;
+    std::vector<double>& w = w_;
+    std::vector<double>& q = q_;
     const double sigma = 1.0;  // 1 / sqrt(weight)
     const double mu = rho <= 0 ? 1.0e100 : (2 * (1 - rho)) / (3 * rho);
     const std::size_t n = size - 1;
@@ -199,6 +211,7 @@ class SmoothingSpline {
 
   std::vector<double> x_;
   std::vector<Cubic> pieces_;
+  std::vector<double> h_, r_, u_, v_, w_, q_;  // the fit's working rows, kept for their capacity
 };
 
 class TheFawkes final : public Negotiator {
@@ -209,6 +222,7 @@ class TheFawkes final : public Negotiator {
     party_ = context.party;
     sorted_ = SharedGeniusSortedOutcomes(profile_->shared_utility_function());
     positioned_ = sorted_->has_positions();
+    max_rounds_ = context.max_rounds;
     if (context.max_rounds > 0) {
       time_index_factor_ = static_cast<double>(context.max_rounds + 1);  // DiscreteTimeline.getTotalTime
     } else if (context.time_limit_seconds > 0) {
@@ -257,8 +271,14 @@ class TheFawkes final : public Negotiator {
 
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     const double t = state.time;
-    const std::size_t bid = own_count_ == 0 ? Opening(t) : NextBid(t);
-    if (!offers_.empty() && Acceptable(t) && state.current_offer) return ActionType::kAccept;
+    std::size_t bid = own_count_ == 0 ? Opening(t) : NextBid(t);
+    // Parley's rationality contract, which the original does not keep: no acceptance below the
+    // reservation value, and no bid below it while a better one exists.
+    const double floor = profile_->ReservationValueAt(t, max_rounds_);
+    if (!offers_.empty() && Acceptable(t) && state.current_offer && state.current_offer_utility >= floor) {
+      return ActionType::kAccept;
+    }
+    if (sorted_->utility(bid) < floor && sorted_->utility(0) >= floor) bid = 0;
     ++own_count_;
     own_last_ = bid;
     sorted_->CopyOutcome(bid, proposal);
@@ -555,6 +575,7 @@ class TheFawkes final : public Negotiator {
   std::size_t party_ = 0;
   std::shared_ptr<const GeniusSortedOutcomes> sorted_;
   bool positioned_ = false;
+  std::uint64_t max_rounds_ = 0;
   double time_index_factor_ = 201;
   double discount_ = 1;
   double reservation_ = 0;
