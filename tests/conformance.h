@@ -115,6 +115,13 @@ struct NegotiationCase {
 std::string Describe(const NegotiationCase& negotiation);
 
 // What the parties of a case are held to, besides the protocol's contract.
+// False for negotiators that reproduce another system's agent exactly, irrationality included:
+// GENIUS's reference agents (boulware, conceder, linear, hardliner) bid the outcome nearest their
+// target, whose floor is the reservation value at the start, so they may offer or accept just
+// below it (and below a reservation value that a schedule raises), as GENIUS's do. The rationality
+// contract is not checked for them.
+bool KeepsReservationValue(std::string_view negotiator_spec);
+
 struct PartyContract {
   bool no_faults = true;  // no negotiator or mediator is at fault
   bool rational = true;   // offers, acceptances and agreements worth the reservation value
@@ -146,6 +153,8 @@ class NegotiatorWitness final : public Negotiator {
   double latest_time() const { return latest_time_; }
   const Violations& protocol_violations() const { return protocol_violations_; }
   const Violations& party_violations() const { return party_violations_; }
+  // Whether to report its acceptances below its reservation value (true unless set).
+  void set_checks_rationality(bool checks) { checks_rationality_ = checks; }
 
  private:
   void ProtocolViolation(std::string what);
@@ -166,6 +175,7 @@ class NegotiatorWitness final : public Negotiator {
   double latest_time_ = 0.0;
   Violations protocol_violations_;
   Violations party_violations_;
+  bool checks_rationality_ = true;
 };
 
 // The same for a mediator: checks what the protocol shows it (its protocol violations).

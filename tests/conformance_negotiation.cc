@@ -14,6 +14,7 @@
 #include "parley/error.h"
 #include "parley/outcome_ranking.h"
 #include "parley/random.h"
+#include "parley/spec.h"
 
 namespace parley::conformance {
 namespace {
@@ -169,6 +170,7 @@ WitnessedRun Play(const NegotiationCase& negotiation) {
       run.party_witnesses.push_back(std::make_unique<NegotiatorWitness>(
           *run.negotiators.back(), scenario, p, negotiation.options, negotiation.protocol,
           fmt::format("negotiator '{}' (party {})", spec, p)));
+      run.party_witnesses.back()->set_checks_rationality(KeepsReservationValue(spec));
       negotiators.push_back(run.party_witnesses.back().get());
     }
     for (std::size_t m = 0; m < negotiation.mediators.size(); ++m) {
@@ -283,7 +285,13 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
     violation(fmt::format("ran {} rounds, past the deadline of {}", result.rounds, options.rounds));
   }
   if (result.end_reason == EndReason::kDeadline) {
-    if (result.time != 1.0) violation(fmt::format("ended at the deadline at time {}, not 1", result.time));
+    // GENIUS's clock: R rounds run out at R / (R + 1); a wall clock at 1.
+    const double rounds_end = options.rounds > 0 ? options.rounds / (options.rounds + 1.0) : -1.0;
+    const bool clock_end = options.time_limit_seconds > 0.0 && result.time == 1.0;
+    if (result.time != rounds_end && !clock_end) {
+      violation(fmt::format("ended at the deadline at time {}, not {} (the end of {} rounds) or 1 (the clock's end)",
+                            result.time, rounds_end, options.rounds));
+    }
     if (options.time_limit_seconds == 0.0 && result.rounds != options.rounds) {
       violation(fmt::format("ended at the deadline after {} of {} rounds", result.rounds, options.rounds));
     }
@@ -341,6 +349,11 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
   return violations;
 }
 
+bool KeepsReservationValue(std::string_view negotiator_spec) {
+  const std::string name = Spec::Parse(negotiator_spec).name();
+  return name != "boulware" && name != "conceder" && name != "linear" && name != "hardliner";
+}
+
 Violations CheckPartyContract(const NegotiationCase& negotiation, const NegotiationResult& result,
                               const std::vector<const NegotiatorWitness*>& parties, const PartyContract& contract) {
   Violations violations;
@@ -350,6 +363,9 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   auto negotiator = [&](std::size_t p) {
     return fmt::format("negotiator '{}' (party {})",
                        p < negotiation.negotiators.size() ? negotiation.negotiators[p] : "", p);
+  };
+  auto rational = [&](std::size_t p) {
+    return p >= negotiation.negotiators.size() || KeepsReservationValue(negotiation.negotiators[p]);
   };
   if (contract.no_faults && result.fault) {
     const std::size_t party = result.fault->party;
@@ -369,7 +385,10 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   const Trace& trace = result.trace;
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Trace::Step& step = trace.step(i);
-    if (step.party >= n || step.action != ActionType::kOffer || !trace.has_offer(i) || reported[step.party]) continue;
+    if (step.party >= n || step.action != ActionType::kOffer || !trace.has_offer(i) || reported[step.party] ||
+        !rational(step.party)) {
+      continue;
+    }
     const Profile& profile = scenario.profile(step.party);
     const double utility = profile.Utility(trace.offer(i));
     const double reservation = profile.ReservationValueAt(step.time, rounds);
@@ -383,6 +402,7 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   // The agreement.
   if (result.agreement && scenario.space().IsValid(*result.agreement)) {
     for (std::size_t p = 0; p < n; ++p) {
+      if (!rational(p)) continue;
       const Profile& profile = scenario.profile(p);
       const double utility = profile.Utility(*result.agreement);
       const double committed = CommitmentTime(result, p);

@@ -102,7 +102,8 @@ ActionType NegotiatorWitness::Act(const TurnState& state, Outcome& proposal) {
   CheckShownOffer(state.current_offer, state.current_offer_utility, "on its table " + where);
 
   const ActionType action = inner_.Act(state, proposal);
-  if (action == ActionType::kAccept && state.current_offer && scenario_.space().IsValid(*state.current_offer)) {
+  if (checks_rationality_ && action == ActionType::kAccept && state.current_offer &&
+      scenario_.space().IsValid(*state.current_offer)) {
     const Profile& profile = scenario_.profile(party_);
     const double utility = profile.Utility(*state.current_offer);
     const double reservation = profile.ReservationValueAt(state.time, options_.rounds);

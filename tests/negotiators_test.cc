@@ -94,8 +94,8 @@ TEST(TimeBasedNegotiator, BoulwareHoldsOutLongerThanConceder) {
     }
     return static_cast<double>(NAN);
   };
-  EXPECT_GT(utility_at_half_time("boulware"), utility_at_half_time("linear"));
-  EXPECT_GT(utility_at_half_time("linear"), utility_at_half_time("conceder"));
+  EXPECT_GT(utility_at_half_time("time(e=0.2)"), utility_at_half_time("time(e=1)"));
+  EXPECT_GT(utility_at_half_time("time(e=1)"), utility_at_half_time("time(e=2)"));
 }
 
 TEST(TimeBasedNegotiator, AcceptsAnOfferAtLeastAsGoodAsItsNextOffer) {
@@ -104,7 +104,7 @@ TEST(TimeBasedNegotiator, AcceptsAnOfferAtLeastAsGoodAsItsNextOffer) {
   const Scenario scenario = RandomLinearScenario(23, 2, 3);
   NegotiationOptions options;
   options.rounds = 200;
-  const NegotiationResult result = RunNegotiation(scenario, {"hardliner", "conceder"}, options);
+  const NegotiationResult result = RunNegotiation(scenario, {"hardliner", "time(e=2)"}, options);
   const std::vector<double> utilities = AllUtilities(scenario, 1);
   const double best = *std::max_element(utilities.begin(), utilities.end());
   const double floor =
@@ -143,7 +143,8 @@ TEST(TitForTatNegotiator, MovesItsTargetByTheOpponentsConcession) {
       std::max(scenario.profile(1).reservation_value(), *std::min_element(utilities.begin(), utilities.end()));
   NegotiationOptions options;
   options.rounds = 60;
-  const NegotiationResult result = RunNegotiation(scenario, {"conceder", "tit-for-tat(k=0.5)"}, options);
+  // A steady concession (linear in time) gives tit-for-tat a dozen moves to follow before they agree.
+  const NegotiationResult result = RunNegotiation(scenario, {"time(e=1)", "tit-for-tat(k=0.5)"}, options);
   // Replay the opponent's offers as tit-for-tat saw them, in its own utility.
   double target = best;
   double previous = NAN, latest = NAN;

@@ -70,9 +70,6 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"negotiator", "process", "memory", std::int64_t{1024}},
       {"negotiator", "process", "timeout", 10.0},
       {"negotiator", "time", "e", 1.0},
-      {"negotiator", "boulware", "e", 0.2},
-      {"negotiator", "linear", "e", 1.0},
-      {"negotiator", "conceder", "e", 2.0},
       {"negotiator", "tit-for-tat", "k", 1.0},
       {"negotiator", "hardheaded", "e", 0.05},
       {"negotiator", "hardheaded", "min", 0.585},
@@ -399,8 +396,8 @@ TEST(ParameterDefaults, AParameterWithoutADefaultIsRequired) {
 }
 
 TEST(ParameterDefaults, AnUnknownParameterIsNamedWithTheKnownOnes) {
-  EXPECT_EQ(CreateError([] { NegotiatorRegistry::Create("boulware(x=1)"); }),
-            "negotiator 'boulware' has no parameter 'x' (its parameters: e)");
+  EXPECT_EQ(CreateError([] { NegotiatorRegistry::Create("time(x=1)"); }),
+            "negotiator 'time' has no parameter 'x' (its parameters: e)");
   EXPECT_EQ(CreateError([] { NegotiatorRegistry::Create("hardliner(e=1)"); }),
             "negotiator 'hardliner' has no parameter 'e' (its parameters: none)");
   // Unknown before missing: the spec is wrong either way, and the unknown key is likely a typo of

@@ -6,7 +6,8 @@
 //
 // e < 1 is Boulware (holds out, concedes near the deadline), e = 1 linear, e > 1 Conceder. It
 // offers the outcome whose utility is closest to and at least the target, and accepts an offer
-// worth at least what it would offer now (AC_next).
+// worth at least what it would offer now (AC_next). GENIUS's own TimeDependentAgents, exactly, are
+// the negotiators boulware, conceder, linear and hardliner (anac/time_dependent_agent.cc).
 #include <cmath>
 
 #include <fmt/format.h>
@@ -48,24 +49,12 @@ std::unique_ptr<Negotiator> MakeTimeBased(const Spec& spec) {
   return std::make_unique<TimeBasedNegotiator>(spec.GetDouble("e"));
 }
 
-// The four names differ only in the default exponent each declares.
-std::vector<ParameterInfo> Exponent(std::string default_value) {
-  return {{"e", std::move(default_value),
-           "concession exponent: below 1 concedes late (Boulware), above 1 early (Conceder)"}};
-}
-
 const bool kTime = NegotiatorRegistry::Add(
     {"time",
      "Time-dependent concession: target = best - (best - floor) * t^(1/e); offers the outcome just above "
-     "the target, accepts offers at least as good as its next offer.",
-     Exponent("1"), MakeTimeBased});
-const bool kBoulware = NegotiatorRegistry::Add(
-    {"boulware", "Time-dependent concession with e = 0.2: holds out and concedes near the deadline.", Exponent("0.2"),
+     "the target, accepts offers at least as good as its next offer (e = 0.2 holds out, e = 2 concedes early).",
+     {{"e", "1", "concession exponent: below 1 concedes late (Boulware), above 1 early (Conceder)"}},
      MakeTimeBased});
-const bool kLinear = NegotiatorRegistry::Add(
-    {"linear", "Time-dependent concession with e = 1: concedes steadily.", Exponent("1"), MakeTimeBased});
-const bool kConceder = NegotiatorRegistry::Add(
-    {"conceder", "Time-dependent concession with e = 2: concedes early.", Exponent("2"), MakeTimeBased});
 
 }  // namespace
 }  // namespace parley
