@@ -17,9 +17,9 @@
 //    value, not GENIUS's eleven evenly spaced ones.
 //  - With several opponents every other party's offer counts as the opponent's (the original is
 //    bilateral and sees only one).
-//  - Where the original's bid list is empty (every bid below the reservation value) it throws and
-//    accepts whatever was offered; the port ends the negotiation instead, since accepting below
-//    its reservation value is never rational.
+//  - It never accepts an offer worth less than its reservation value (rational_acceptance.h);
+//    the original's 99% rule can. Where the original's bid list is empty (every bid below the
+//    reservation value) it throws and accepts whatever was offered; the port ends the negotiation.
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -28,6 +28,7 @@
 
 #include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_value_order.h"
+#include "negotiators/anac/rational_acceptance.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
 
@@ -109,6 +110,7 @@ class AgentLG final : public Negotiator {
     profile_ = context.profile;
     space_ = context.space;
     party_ = context.party;
+    rounds_ = context.max_rounds;
     issues_ = space_->issue_count();
     ranking_ = &profile_->utility_function().ranking();
     best_bid_ = Outcome(issues_);
@@ -138,10 +140,13 @@ class AgentLG final : public Negotiator {
     if (!my_last_ || opponent_.empty()) return Offer(best_bid_.values().data(), best_utility_, proposal);
     const double offered = Discounted(last_offered_utility_, t);
     const double mine = Discounted(my_last_utility_, t);
-    if (offered >= mine * kAcceptRatio || (t > kLastMoment && offered >= mine * kLastMomentRatio)) return Accept(state);
+    if ((offered >= mine * kAcceptRatio || (t > kLastMoment && offered >= mine * kLastMomentRatio)) &&
+        Rational(state)) {
+      return ActionType::kAccept;
+    }
     ListBids();
     if (bids_.empty()) return ActionType::kEndNegotiation;
-    if (Discounted(utilities_[slice_end_], t) <= offered) return Accept(state);
+    if (Discounted(utilities_[slice_end_], t) <= offered && Rational(state)) return ActionType::kAccept;
     if (repeating_) return Offer(last_bid_.values().data(), my_last_utility_, proposal);
     if (t < kLearningPhaseEnd) return NextEarlyBid(t, proposal);
     if (t >= kFinalMoment) {
@@ -167,9 +172,7 @@ class AgentLG final : public Negotiator {
 
   double Discounted(double utility, double t) const { return profile_->Discount(utility, std::clamp(t, 0.0, 1.0)); }
 
-  ActionType Accept(const TurnState& state) const {
-    return state.current_offer ? ActionType::kAccept : ActionType::kEndNegotiation;
-  }
+  bool Rational(const TurnState& state) const { return RationalToAccept(state, *profile_, rounds_); }
 
   // Every offer goes through here: it becomes the last bid, and once it is one the opponent has
   // offered too, the agent repeats it for the rest of the negotiation.
@@ -338,6 +341,7 @@ class AgentLG final : public Negotiator {
   const OutcomeSpace* space_ = nullptr;
   const OutcomeRanking* ranking_ = nullptr;
   std::size_t party_ = 0;
+  std::uint64_t rounds_ = 0;
   std::size_t issues_ = 0;
   Outcome best_bid_;
   double best_utility_ = 0.0;

@@ -82,8 +82,9 @@ inline std::vector<std::size_t> JavaHashMapOrder(const std::vector<std::int32_t>
 }
 
 // The positions of a discrete issue's values in the order EvaluatorDiscrete.getValues() lists
-// them (the evaluator is filled in the profile's file order, which GENIUS requires to match the
-// domain's, and copies of it keep that order).
+// them. The evaluator is filled in the order the profile lists the values, taken to be the
+// domain's (as in the ANAC profiles); that order only decides between values sharing a bucket.
+// Copies of the evaluator (every agent gets one) rebuild the same order.
 inline std::vector<std::size_t> GeniusEvaluatorValueOrder(const Issue& issue) {
   std::vector<std::int32_t> hashes;
   hashes.reserve(issue.values().size());

@@ -20,6 +20,8 @@
 //  - Where GENIUS's range search throws (its sublist bounds cross), the port offers its best bid;
 //    where it would throw for want of an opponent's offer (protocols that show none), it takes
 //    the opponent for a Hardliner.
+//  - It never accepts an offer worth less than its reservation value (rational_acceptance.h); the
+//    original's 0.98 and 1.05 rules can.
 //  - With several opponents every other party's offer counts as the opponent's.
 #include <algorithm>
 #include <cmath>
@@ -29,6 +31,7 @@
 
 #include "negotiators/anac/genius_sorted_outcome_space.h"
 #include "negotiators/anac/iamhaggler_bayesian_model.h"
+#include "negotiators/anac/rational_acceptance.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
 
@@ -43,6 +46,7 @@ class NegotiatorReloaded final : public Negotiator {
     profile_ = context.profile;
     space_ = context.space;
     party_ = context.party;
+    rounds_ = context.max_rounds;
     const OutcomeRanking& ranking = profile_->utility_function().ranking();
     sorted_ = SharedGeniusSortedOutcomes(profile_->shared_utility_function());
     modelled_ = ranking.exhaustive() && sorted_->has_positions() && space_->cardinality() &&
@@ -94,7 +98,7 @@ class NegotiatorReloaded final : public Negotiator {
     if (!offers_.empty()) {
       const Decision decision = Decide(t, utility);
       if (decision == Decision::kBreak) return ActionType::kEndNegotiation;
-      if (decision == Decision::kAccept && state.current_offer) return ActionType::kAccept;
+      if (decision == Decision::kAccept && RationalToAccept(state, *profile_, rounds_)) return ActionType::kAccept;
     }
     offered_before_ = true;
     return ActionType::kOffer;
@@ -274,6 +278,7 @@ class NegotiatorReloaded final : public Negotiator {
   const Profile* profile_ = nullptr;
   const OutcomeSpace* space_ = nullptr;
   std::size_t party_ = 0;
+  std::uint64_t rounds_ = 0;
   std::shared_ptr<const GeniusSortedOutcomes> sorted_;
   bool modelled_ = false;
   IamHagglerBayesianModel model_;
