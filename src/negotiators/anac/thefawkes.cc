@@ -41,7 +41,8 @@
 //    it accepts.
 //  - The outcome space is read off the profile's OutcomeRanking: every bid when it is
 //    exhaustive, its sample otherwise (GENIUS enumerates every bid, or runs out of memory).
-//  - It keeps Parley's rationality contract: it accepts no offer worth less than its reservation
+//  - It keeps Parley's rationality contract (rational_acceptance.h): it accepts no offer worth less than its
+//  reservation
 //    value and, while its best bid is worth that much, offers that best bid where the original
 //    would offer less (GENIUS's TheFawkes never looks at its reservation value; no recorded
 //    session reaches either case).
@@ -56,6 +57,7 @@
 #include <vector>
 
 #include "negotiators/anac/genius_sorted_outcome_space.h"
+#include "negotiators/anac/rational_acceptance.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
 
@@ -272,13 +274,11 @@ class TheFawkes final : public Negotiator {
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     const double t = state.time;
     std::size_t bid = own_count_ == 0 ? Opening(t) : NextBid(t);
-    // Parley's rationality contract, which the original does not keep: no acceptance below the
-    // reservation value, and no bid below it while a better one exists.
-    const double floor = profile_->ReservationValueAt(t, max_rounds_);
-    if (!offers_.empty() && Acceptable(t) && state.current_offer && state.current_offer_utility >= floor) {
+    // Parley's rationality contract (rational_acceptance.h), which the original does not keep.
+    if (!offers_.empty() && Acceptable(t) && RationalToAccept(state, *profile_, max_rounds_)) {
       return ActionType::kAccept;
     }
-    if (sorted_->utility(bid) < floor && sorted_->utility(0) >= floor) bid = 0;
+    if (BelowReservation(sorted_->utility(bid), sorted_->utility(0), state, *profile_, max_rounds_)) bid = 0;
     ++own_count_;
     own_last_ = bid;
     sorted_->CopyOutcome(bid, proposal);
