@@ -106,6 +106,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
+    {"thefawkes", "thefawkes"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -119,10 +120,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that end the negotiation early even where no outcome is rational for both, as their
-// originals do: TheFawkes accepts without regard to its reservation value, TMF-Agent walks away
-// when it expects too little time for two more bids. Their steps/s counts the turns they play.
+// originals do: TMF-Agent walks away when it expects too little time for two more bids. Their
+// steps/s counts the turns they play.
 const std::vector<std::pair<std::string, std::string>> kEarlyEnders = {
-    {"thefawkes", "thefawkes"},
     {"tmfagent", "tmfagent"},
 };
 
