@@ -98,7 +98,8 @@ void RunAgainstBoulware(benchmark::State& state, const std::string& spec, bool t
       break;
     }
     // CUHKAgent walks away once its reservation value beats its next bid (here from t = 0.98, when
-    // it lowers its bids to 0.25 below its best); its turns until then are counted all the same.
+    // it lowers its bids to 0.25 below its best), TMF-Agent when it expects too little time for two
+    // more bids; their turns until then are counted all the same.
     const bool walked_away = result.end_reason == EndReason::kEndedByParty;
     if (to_deadline && (result.agreement || (result.rounds != kRounds && !walked_away))) {
       state.SkipWithError("the negotiation did not run to the deadline");
@@ -120,6 +121,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
+    {"thefawkes", "thefawkes"},
+    {"tmfagent", "tmfagent"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
