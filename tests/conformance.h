@@ -30,7 +30,10 @@
 //   agreement is at least its reservation value when it committed to it (its last offer or
 //   acceptance of it: a rising reservation value may overtake an offer waiting on the table);
 //   the same seed gives the same negotiation (CheckNegotiation), on any thread
-//   (CheckIndependentOfThreads).
+//   (CheckIndependentOfThreads). Faithful ports of GENIUS agents whose original ignores its
+//   reservation value (kIgnoresReservationValue) are held to everything but the rationality of
+//   their own moves and agreements: their differential tests against GENIUS's traces prove them
+//   instead, and the parties facing them stay held to it.
 // - Acceptance strategies (CheckAcceptanceStrategy): never accept an offer worth less than the
 //   reservation value at the time of the turn, given a next offer worth at least that (which
 //   bidding strategies promise: AC_next relies on it, the others check the reservation value
@@ -113,6 +116,12 @@ struct NegotiationCase {
 
 // "saop, 40 rounds, seed 3, scenario 'random-1': boulware | conceder (mediators: forward)".
 std::string Describe(const NegotiationCase& negotiation);
+
+// Registered negotiators that reproduce a GENIUS agent which never looks at its reservation value,
+// so that offering or accepting below it is what the original does (each port's header and
+// docs/strategies.md say so): iamhaggler aims at a target falling to 0.5 whatever the reservation
+// value, and accepts offers worth 98% of its own.
+inline const std::vector<std::string> kIgnoresReservationValue = {"iamhaggler"};
 
 // What the parties of a case are held to, besides the protocol's contract.
 struct PartyContract {

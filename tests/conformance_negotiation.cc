@@ -3,6 +3,7 @@
 // every party. The suites that loop over the registries are in conformance_suites.cc.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <functional>
@@ -14,6 +15,7 @@
 #include "parley/error.h"
 #include "parley/outcome_ranking.h"
 #include "parley/random.h"
+#include "parley/spec.h"
 
 namespace parley::conformance {
 namespace {
@@ -363,13 +365,25 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
     }
   }
   if (!contract.rational) return violations;
-  for (const NegotiatorWitness* witness : parties) Append(violations, witness->party_violations());
+  // Parties whose original ignores its reservation value (kIgnoresReservationValue).
+  auto held = [&](std::size_t p) {
+    if (p >= negotiation.negotiators.size()) return true;
+    const std::string name = Spec::Parse(negotiation.negotiators[p]).name();
+    return std::find(kIgnoresReservationValue.begin(), kIgnoresReservationValue.end(), name) ==
+           kIgnoresReservationValue.end();
+  };
+  for (std::size_t p = 0; p < parties.size(); ++p) {
+    if (held(p)) Append(violations, parties[p]->party_violations());
+  }
   // Offers, from the trace.
   std::vector<bool> reported(n, false);
   const Trace& trace = result.trace;
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Trace::Step& step = trace.step(i);
-    if (step.party >= n || step.action != ActionType::kOffer || !trace.has_offer(i) || reported[step.party]) continue;
+    if (step.party >= n || step.action != ActionType::kOffer || !trace.has_offer(i) || reported[step.party] ||
+        !held(step.party)) {
+      continue;
+    }
     const Profile& profile = scenario.profile(step.party);
     const double utility = profile.Utility(trace.offer(i));
     const double reservation = profile.ReservationValueAt(step.time, rounds);
@@ -383,6 +397,7 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   // The agreement.
   if (result.agreement && scenario.space().IsValid(*result.agreement)) {
     for (std::size_t p = 0; p < n; ++p) {
+      if (!held(p)) continue;
       const Profile& profile = scenario.profile(p);
       const double utility = profile.Utility(*result.agreement);
       const double committed = CommitmentTime(result, p);

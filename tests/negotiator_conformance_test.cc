@@ -6,6 +6,7 @@
 // moment it registers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "conformance_gtest.h"
@@ -39,6 +40,17 @@ TEST(NegotiatorConformance, EveryPairOnTheBuiltinScenario) {
   PartyContract contract;
   contract.rational_at_end = true;
   EXPECT_TRUE(NoViolations(NegotiatorSuite(scenario, Rounds(40, 5), contract)));
+}
+
+TEST(NegotiatorConformance, OnlyRegisteredPortsAreExemptFromRationality) {
+  // The exemption (conformance.h, kIgnoresReservationValue) names ports of GENIUS agents that
+  // ignore their reservation value; a name that is not registered would exempt nothing but hide
+  // a typo, and the list must stay short.
+  const auto names = RegisteredNames<Negotiator>();
+  for (const std::string& exempt : kIgnoresReservationValue) {
+    EXPECT_NE(std::find(names.begin(), names.end(), exempt), names.end()) << exempt;
+  }
+  EXPECT_LE(kIgnoresReservationValue.size(), 4u);
 }
 
 }  // namespace
