@@ -457,6 +457,7 @@ class IAMhaggler final : public Negotiator {
     const double offered = message_utility_;
     if (!has_previous_opponent_) utility0_ = offered;
     const double target = Target(now);
+    joint_ready_ = false;  // the model changed
     return TradeOff(target, kFirstLimit, out);
   }
 
@@ -538,15 +539,26 @@ class IAMhaggler final : public Negotiator {
       chosen.resize(count);
       std::iota(chosen.begin(), chosen.end(), std::size_t{0});
     } else {
-      // The last `limit` of a stable ascending sort by joint utility.
-      joint_.resize(count);
-      for (std::size_t c = 0; c < count; ++c) joint_[c] = candidates_.utility(c) + candidates_.Model(model_, c);
+      // The last `limit` of a stable ascending sort by joint utility: the first `limit` by joint
+      // utility descending, later bids first among equals, read backwards.
+      if (!joint_ready_) {
+        joint_.resize(count);
+        for (std::size_t c = 0; c < count; ++c) joint_[c] = candidates_.utility(c) + candidates_.Model(model_, c);
+        joint_ready_ = true;
+      }
       order_.resize(count);
       std::iota(order_.begin(), order_.end(), std::size_t{0});
-      std::partial_sort(
-          order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(limit), order_.end(),
-          [&](std::size_t x, std::size_t y) { return joint_[x] != joint_[y] ? joint_[x] > joint_[y] : x > y; });
-      chosen.assign(order_.rbegin() + static_cast<std::ptrdiff_t>(count - limit), order_.rend());
+      // (A NaN estimate, which Java's comparison ranks above everything, is ranked so here, which
+      // keeps the order total.)
+      const auto key = [&](std::size_t c) { return std::isnan(joint_[c]) ? INFINITY : joint_[c]; };
+      const auto before = [&](std::size_t x, std::size_t y) {
+        const double a = key(x), b = key(y);
+        return a != b ? a > b : x > y;
+      };
+      const auto top = order_.begin() + static_cast<std::ptrdiff_t>(limit);
+      std::nth_element(order_.begin(), top, order_.end(), before);
+      std::sort(order_.begin(), top, before);
+      chosen.assign(std::make_reverse_iterator(top), order_.rend());
     }
     std::optional<std::size_t> best;
     double best_model = 0;
@@ -597,6 +609,7 @@ class IAMhaggler final : public Negotiator {
   Outcome scratch_;
   std::vector<std::size_t> chosen_, order_;
   std::vector<double> joint_;
+  bool joint_ready_ = false;
 };
 
 const bool kRegistered = NegotiatorRegistry::Add(
