@@ -285,7 +285,13 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
     violation(fmt::format("ran {} rounds, past the deadline of {}", result.rounds, options.rounds));
   }
   if (result.end_reason == EndReason::kDeadline) {
-    if (result.time != 1.0) violation(fmt::format("ended at the deadline at time {}, not 1", result.time));
+    // GENIUS's clock: R rounds run out at R / (R + 1); a wall clock at 1.
+    const double rounds_end = options.rounds > 0 ? options.rounds / (options.rounds + 1.0) : -1.0;
+    const bool clock_end = options.time_limit_seconds > 0.0 && result.time == 1.0;
+    if (result.time != rounds_end && !clock_end) {
+      violation(fmt::format("ended at the deadline at time {}, not {} (the end of {} rounds) or 1 (the clock's end)",
+                            result.time, rounds_end, options.rounds));
+    }
     if (options.time_limit_seconds == 0.0 && result.rounds != options.rounds) {
       violation(fmt::format("ended at the deadline after {} of {} rounds", result.rounds, options.rounds));
     }

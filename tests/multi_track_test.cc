@@ -102,12 +102,14 @@ TEST(MultiTrack, EventsStopTracksAtTheirTimeWithThatTimesFallbacks) {
   EXPECT_EQ(result.tracks[0].end_reason, EndReason::kDeadline);
   EXPECT_EQ(result.tracks[1].end_reason, EndReason::kStopped);
   EXPECT_EQ(result.tracks[1].stop_reason, "the event");
-  EXPECT_DOUBLE_EQ(result.tracks[1].time, 0.5);
-  EXPECT_EQ(result.tracks[1].rounds, 5u);  // rounds 0..4 were played
-  // At t = 0.5 the schedule has stepped down to 0.1 for both parties of track b.
+  // Round r of 10 is at r / 11: round 5 at 0.45 is played, round 6 at 6 / 11 = 0.55 is the first
+  // at or after the event, and the track stops at its time.
+  EXPECT_DOUBLE_EQ(result.tracks[1].time, 6.0 / 11.0);
+  EXPECT_EQ(result.tracks[1].rounds, 5u);  // rounds 1..5 were played
+  // By then the schedule has stepped down (at 0.5) to 0.1 for both parties of track b.
   EXPECT_DOUBLE_EQ(result.tracks[1].utilities[0], 0.1);
   EXPECT_DOUBLE_EQ(result.tracks[1].utilities[1], 0.1);
-  // Overall: nothing agreed; Alice 0.5 * 0.3 (a, at t = 1) + 0.5 * 0.1 (b, at t = 0.5).
+  // Overall: nothing agreed; Alice 0.5 * 0.3 (a, at its deadline) + 0.5 * 0.1 (b, at t = 6 / 11).
   EXPECT_DOUBLE_EQ(result.overall_utilities[0], 0.5 * 0.3 + 0.5 * 0.1);
   EXPECT_EQ(result.overall_utilities, result.overall_without_deal);
 }

@@ -143,7 +143,8 @@ TEST(TitForTatNegotiator, MovesItsTargetByTheOpponentsConcession) {
       std::max(scenario.profile(1).reservation_value(), *std::min_element(utilities.begin(), utilities.end()));
   NegotiationOptions options;
   options.rounds = 60;
-  const NegotiationResult result = RunNegotiation(scenario, {"conceder", "tit-for-tat(k=0.5)"}, options);
+  // A steady concession (linear in time) gives tit-for-tat a dozen moves to follow before they agree.
+  const NegotiationResult result = RunNegotiation(scenario, {"time(e=1)", "tit-for-tat(k=0.5)"}, options);
   // Replay the opponent's offers as tit-for-tat saw them, in its own utility.
   double target = best;
   double previous = NAN, latest = NAN;

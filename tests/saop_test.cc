@@ -108,11 +108,12 @@ TEST(SaopTest, TwoPartiesTakeTurnsUntilTheRoundDeadline) {
   EXPECT_FALSE(result.fault.has_value());
   EXPECT_EQ(result.steps, 8u);
   EXPECT_EQ(result.rounds, 4u);
-  EXPECT_DOUBLE_EQ(result.time, 1.0);
-  ExpectReservationAt(result, 2, 1.0);
-  // Hand values: A .1 * .8, B .2 * .9.
-  EXPECT_NEAR(result.utilities[0], 0.08, kTolerance);
-  EXPECT_NEAR(result.utilities[1], 0.18, kTolerance);
+  // GENIUS's timeline: 4 rounds end at t = 4 / 5.
+  EXPECT_DOUBLE_EQ(result.time, 0.8);
+  ExpectReservationAt(result, 2, 0.8);
+  // Hand values: A .1 * .8^.8, B .2 * .9^.8.
+  EXPECT_NEAR(result.utilities[0], 0.0836511642, 1e-10);
+  EXPECT_NEAR(result.utilities[1], 0.1838332238, 1e-10);
 
   ASSERT_EQ(a.turns().size(), 4u);
   ASSERT_EQ(b.turns().size(), 4u);
@@ -121,8 +122,9 @@ TEST(SaopTest, TwoPartiesTakeTurnsUntilTheRoundDeadline) {
     EXPECT_EQ(b.turns()[r].step, 2 * r + 1);
     EXPECT_EQ(a.turns()[r].round, r);
     EXPECT_EQ(b.turns()[r].round, r);
-    EXPECT_DOUBLE_EQ(a.turns()[r].time, (2.0 * r) / 8.0);
-    EXPECT_DOUBLE_EQ(b.turns()[r].time, (2.0 * r + 1) / 8.0);
+    // Both turns of 1-based round r + 1 of 4 see t = (r + 1) / 5.
+    EXPECT_DOUBLE_EQ(a.turns()[r].time, (r + 1.0) / 5.0);
+    EXPECT_DOUBLE_EQ(b.turns()[r].time, (r + 1.0) / 5.0);
   }
   // Each sees every action of the other and none of its own.
   EXPECT_EQ(a.seen().size(), 4u);
@@ -144,9 +146,10 @@ TEST(SaopTest, ThreePartiesTakeTurnsInOrder) {
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
   EXPECT_EQ(result.steps, 9u);
   EXPECT_EQ(result.rounds, 3u);
-  ExpectReservationAt(result, 3, 1.0);
-  // Hand values: .1*.8, .2*.9, .3*.5.
-  EXPECT_NEAR(result.utilities[2], 0.15, kTolerance);
+  EXPECT_DOUBLE_EQ(result.time, 0.75);  // 3 / (3 + 1)
+  ExpectReservationAt(result, 3, 0.75);
+  // Hand value: .3 * .5^.75.
+  EXPECT_NEAR(result.utilities[2], 0.1783810673, 1e-10);
   const ScriptedNegotiator* parties[] = {&a, &b, &c};
   for (std::size_t p = 0; p < 3; ++p) {
     ASSERT_EQ(parties[p]->turns().size(), 3u);
@@ -154,7 +157,7 @@ TEST(SaopTest, ThreePartiesTakeTurnsInOrder) {
       const auto& turn = parties[p]->turns()[r];
       EXPECT_EQ(turn.step, 3 * r + p);
       EXPECT_EQ(turn.round, r);
-      EXPECT_DOUBLE_EQ(turn.time, static_cast<double>(3 * r + p) / 9.0);
+      EXPECT_DOUBLE_EQ(turn.time, (r + 1.0) / 4.0);  // every turn of a round at once
     }
     EXPECT_EQ(parties[p]->seen().size(), 6u);  // the other two parties' three turns each
   }
@@ -186,12 +189,12 @@ TEST(SaopTest, TwoPartyAcceptanceIsAnAgreement) {
   EXPECT_EQ(result.agreement->values(), kX);
   EXPECT_EQ(result.steps, 2u);
   EXPECT_EQ(result.rounds, 1u);
-  // Accepted at step 1 of 10: t = 0.1.
-  EXPECT_DOUBLE_EQ(result.time, 0.1);
+  // Accepted in round 1 of 5: t = 1/6.
+  EXPECT_DOUBLE_EQ(result.time, 1.0 / 6.0);
   EXPECT_NEAR(result.undiscounted_utilities[0], 0.425, kTolerance);
   EXPECT_NEAR(result.undiscounted_utilities[1], 0.6, kTolerance);
-  EXPECT_NEAR(result.utilities[0], 0.425 * std::pow(0.8, 0.1), kTolerance);
-  EXPECT_NEAR(result.utilities[1], 0.6 * std::pow(0.9, 0.1), kTolerance);
+  EXPECT_NEAR(result.utilities[0], 0.425 * std::pow(0.8, 1.0 / 6.0), kTolerance);
+  EXPECT_NEAR(result.utilities[1], 0.6 * std::pow(0.9, 1.0 / 6.0), kTolerance);
   EXPECT_EQ(a.finish_reason(), EndReason::kAgreement);
   EXPECT_EQ(b.finish_reason(), EndReason::kAgreement);
 }
@@ -206,7 +209,7 @@ TEST(SaopTest, AgreementUtilitiesAreDiscountedAtTheStepOfAgreement) {
   EXPECT_EQ(result.agreement->values(), kX);
   EXPECT_EQ(result.steps, 6u);
   EXPECT_EQ(result.rounds, 3u);
-  // Accepted at step 5 of 10: t = 1/2, so the factor is sqrt(d).
+  // Accepted in round 3 of 5: t = 3/6 = 1/2, so the factor is sqrt(d).
   EXPECT_DOUBLE_EQ(result.time, 0.5);
   EXPECT_NEAR(result.utilities[0], 0.425 * std::sqrt(0.8), kTolerance);  // 0.38013...
   EXPECT_NEAR(result.utilities[0], 0.3801315561749642, 1e-12);
@@ -224,8 +227,8 @@ TEST(SaopTest, ThreePartyOfferNeedsBothOthersToAccept) {
   EXPECT_EQ(result.end_reason, EndReason::kAgreement);
   ASSERT_TRUE(result.agreement.has_value());
   EXPECT_EQ(result.agreement->values(), kX);
-  EXPECT_EQ(result.steps, 3u);  // agreed at step 2
-  const double t = 2.0 / 30.0;
+  EXPECT_EQ(result.steps, 3u);  // agreed at step 2, in round 1 of 10
+  const double t = 1.0 / 11.0;
   EXPECT_DOUBLE_EQ(result.time, t);
   for (std::size_t p = 0; p < 3; ++p) {
     EXPECT_NEAR(result.utilities[p], kUtilityX[p] * std::pow(kDiscount[p], t), kTolerance) << p;
@@ -249,7 +252,7 @@ TEST(SaopTest, CounterOfferAfterOneAcceptanceIsNotAnAgreement) {
   EXPECT_EQ(result.agreement->values(), kY);
   EXPECT_EQ(result.steps, 5u);
   EXPECT_EQ(result.rounds, 2u);
-  const double t = 4.0 / 6.0;
+  const double t = 2.0 / 3.0;  // round 2 of 2
   EXPECT_DOUBLE_EQ(result.time, t);
   EXPECT_NEAR(result.utilities[0], 0.0, kTolerance);
   EXPECT_NEAR(result.utilities[1], 1.0 * std::pow(0.9, t), kTolerance);
@@ -278,7 +281,7 @@ TEST(SaopTest, CounterOfferResetsEarlierAcceptances) {
   ASSERT_EQ(result.end_reason, EndReason::kAgreement);
   EXPECT_EQ(result.agreement->values(), kY);
   EXPECT_EQ(result.steps, 4u);
-  EXPECT_DOUBLE_EQ(result.time, 3.0 / 12.0);
+  EXPECT_DOUBLE_EQ(result.time, 2.0 / 5.0);  // step 3 is in round 2 of 4
   ASSERT_EQ(c.turns().size(), 1u);
   EXPECT_EQ(c.turns()[0].acceptances, 0u);
   EXPECT_EQ(c.turns()[0].offerer, 1u);
@@ -294,7 +297,7 @@ TEST(SaopTest, PartyEndingTheNegotiationGetsReservationValuesAtThatTime) {
   EXPECT_EQ(result.end_reason, EndReason::kEndedByParty);
   EXPECT_FALSE(result.fault.has_value());
   EXPECT_EQ(result.steps, 3u);
-  const double t = 2.0 / 6.0;
+  const double t = 1.0 / 3.0;  // round 1 of 2
   EXPECT_DOUBLE_EQ(result.time, t);
   ExpectReservationAt(result, 3, t);
   EXPECT_NEAR(result.utilities[1], 0.2 * std::cbrt(0.9), kTolerance);
@@ -327,7 +330,7 @@ TEST(SaopTest, ObserversSeeEveryOtherActionWithTheirOwnUtility) {
       EXPECT_EQ(seen.type, expected[i].type);
       EXPECT_EQ(seen.step, expected[i].step);
       EXPECT_EQ(seen.round, expected[i].step / 3);
-      EXPECT_DOUBLE_EQ(seen.time, expected[i].step / 6.0);
+      EXPECT_DOUBLE_EQ(seen.time, (expected[i].step / 3 + 1) / 3.0);  // round of the step, of 2
       if (expected[i].offer) {
         ASSERT_TRUE(seen.offer.has_value());
         EXPECT_EQ(seen.offer->values(), *expected[i].offer);
@@ -372,7 +375,7 @@ TEST(SaopTest, TraceRecordsEveryAction) {
     SCOPED_TRACE(::testing::Message() << "entry " << i);
     EXPECT_EQ(trace.step(i).step, i);
     EXPECT_EQ(trace.step(i).round, i / 3);
-    EXPECT_DOUBLE_EQ(trace.step(i).time, i / 6.0);
+    EXPECT_DOUBLE_EQ(trace.step(i).time, (i / 3 + 1) / 3.0);
     EXPECT_EQ(trace.step(i).party, party[i]);
     EXPECT_EQ(trace.step(i).action, action[i]);
     EXPECT_EQ(trace.has_offer(i), offer[i] != nullptr);
@@ -424,6 +427,27 @@ TEST(SaopTest, ContextDescribesTheNegotiationAndSeedsAreReproducible) {
   }
 }
 
+TEST(SaopTest, PartySeedsAreGivenAsTheyAre) {
+  // GENIUS gives every party the same seed; party_seeds reproduces that.
+  const Scenario scenario = MakeScenario(3);
+  std::vector<ScriptedNegotiator> parties(3, ScriptedNegotiator({ScriptedNegotiator::End()}));
+  NegotiationOptions options = Rounds(6);
+  options.seed = 7;
+  options.party_seeds = {42, 42, 43};
+  RunSaop(scenario, {&parties[0], &parties[1], &parties[2]}, options);
+  EXPECT_EQ(parties[0].context().seed, 42u);
+  EXPECT_EQ(parties[1].context().seed, 42u);
+  EXPECT_EQ(parties[2].context().seed, 43u);
+
+  options.party_seeds = {42, 42};
+  try {
+    RunSaop(scenario, {&parties[0], &parties[1], &parties[2]}, options);
+    ADD_FAILURE() << "no error for two seeds and three parties";
+  } catch (const UsageError& error) {
+    EXPECT_STREQ(error.what(), "2 party seeds were given for 3 negotiators");
+  }
+}
+
 TEST(SaopTest, NoDeadlineIsAUsageError) {
   const Scenario scenario = MakeScenario(2);
   ScriptedNegotiator a({}), b({});
@@ -449,9 +473,9 @@ TEST(SaopTest, ThrowingDuringATurnIsAFault) {
   const auto result = RunSaop(scenario, {&a, &b}, Rounds(5));
   ExpectFault(result, 1);
   EXPECT_NE(result.fault->message.find("boom in act"), std::string::npos) << result.fault->message;
-  // B threw on its second turn, step 3 of 10.
-  EXPECT_DOUBLE_EQ(result.time, 0.3);
-  ExpectReservationAt(result, 2, 0.3);
+  // B threw on its second turn, in round 2 of 5: t = 2/6.
+  EXPECT_DOUBLE_EQ(result.time, 1.0 / 3.0);
+  ExpectReservationAt(result, 2, 1.0 / 3.0);
   EXPECT_EQ(a.turns().size(), 2u);
   EXPECT_EQ(a.finish_calls(), 1);
   EXPECT_EQ(b.finish_calls(), 1);
@@ -540,8 +564,8 @@ TEST(SaopTest, InvalidOffersAreFaults) {
     ScriptedNegotiator b({ScriptedNegotiator::Offer(values)});
     const auto result = RunSaop(scenario, {&a, &b}, Rounds(5));
     ExpectFault(result, 1);
-    ExpectReservationAt(result, 2, 0.1);
-    EXPECT_TRUE(a.seen().empty());  // the invalid offer is never shown to anyone
+    ExpectReservationAt(result, 2, 1.0 / 6.0);  // in round 1 of 5
+    EXPECT_TRUE(a.seen().empty());              // the invalid offer is never shown to anyone
   }
 }
 
@@ -600,11 +624,12 @@ TEST(SaopTest, WithBothDeadlinesTheRoundsCanEndItFirst) {
   const auto result = RunSaop(scenario, {&a, &b}, options);
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
   EXPECT_EQ(result.steps, 6u);
-  EXPECT_DOUBLE_EQ(result.time, 1.0);
+  // The rounds ran out first (the clock is far from its 60 s), at 3 / (3 + 1).
+  EXPECT_DOUBLE_EQ(result.time, 0.75);
   // Time is the later of the round clock and the wall clock.
   for (const auto* party : {&a, &b}) {
     for (const auto& turn : party->turns()) {
-      EXPECT_GE(turn.time, turn.step / 6.0);
+      EXPECT_GE(turn.time, (turn.round + 1) / 4.0);
       EXPECT_LT(turn.time, 1.0);
     }
   }
@@ -626,7 +651,7 @@ TEST(SaopTest, WithBothDeadlinesTheClockCanEndItFirst) {
   EXPECT_LT(result.steps, 100u);
   ASSERT_FALSE(b.turns().empty());
   for (const auto& turn : b.turns()) {
-    EXPECT_GE(turn.time, turn.step / 2e6);
+    EXPECT_GE(turn.time, (turn.round + 1) / 1000001.0);
     EXPECT_LT(turn.time, 1.0);
   }
   // By the last turn the wall clock is far ahead of the round clock (which is near 0).

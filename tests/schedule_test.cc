@@ -34,9 +34,11 @@ TEST(ReservationSchedule, LinearValuesAndHoldingBeforeTheFirstPoint) {
 
 TEST(ReservationSchedule, RoundsAreReadAgainstTheDeadline) {
   const ReservationSchedule schedule({{0, 0.3}, {30, 0.2}}, Interpolation::kStep, Unit::kRounds);
-  EXPECT_EQ(schedule.ValueAt(0.29, 100), 0.3);  // round 29
-  EXPECT_EQ(schedule.ValueAt(0.30, 100), 0.2);  // round 30
-  EXPECT_EQ(schedule.ValueAt(0.5, 0), 0.3);     // no round deadline: round points never reached
+  // Round r of 100 is at t = r / 101.
+  EXPECT_EQ(schedule.ValueAt(29.0 / 101, 100), 0.3);   // round 29
+  EXPECT_EQ(schedule.ValueAt(30.0 / 101, 100), 0.2);   // round 30
+  EXPECT_EQ(schedule.ValueAt(100.0 / 101, 100), 0.2);  // the end of a negotiation that ran out
+  EXPECT_EQ(schedule.ValueAt(0.5, 0), 0.3);            // no round deadline: round points never reached
 }
 
 TEST(ReservationSchedule, RejectsDisorderAndNonFiniteValues) {

@@ -271,7 +271,7 @@ TEST(ShuttleInformation, WithheldOffersAndAcceptancesAreNeverShown) {
   EXPECT_EQ(mediator.relayed()[1].state.from, 1u);
   EXPECT_EQ(mediator.relayed()[1].offer.values(), y);
   EXPECT_EQ(mediator.relayed()[1].delivered->values(), x);
-  EXPECT_DOUBLE_EQ(mediator.relayed()[1].state.time, 1.0 / 12.0);
+  EXPECT_DOUBLE_EQ(mediator.relayed()[1].state.time, 1.0 / 5.0);  // step 1: round 1 of 4
   ASSERT_EQ(mediator.acceptances().size(), 3u);
   EXPECT_EQ(mediator.acceptances()[0].first, 2u);
   EXPECT_EQ(mediator.acceptances()[1].first, 0u);
@@ -316,7 +316,7 @@ TEST(ShuttleInformation, ReplacedOfferComesFromTheMediatorAndNeedsEveryone) {
   ASSERT_EQ(result.end_reason, EndReason::kAgreement);
   EXPECT_EQ(result.agreement->values(), z);
   EXPECT_EQ(result.steps, 4u);
-  const double t = 3.0 / 12.0;
+  const double t = 2.0 / 5.0;  // step 3: round 2 of 4
   EXPECT_DOUBLE_EQ(result.time, t);
   for (std::size_t p = 0; p < 3; ++p) {
     EXPECT_DOUBLE_EQ(result.utilities[p], f.scenario.profile(p).DiscountedUtility(Outcome(z), t)) << p;
@@ -497,7 +497,7 @@ TEST(ShuttleFaults, MediatorThrowingInRelayIsItsFault) {
       << result.fault->message;
   EXPECT_EQ(result.fault->message.rfind("mediator 0 ", 0), 0u) << result.fault->message;
   EXPECT_EQ(result.steps, 2u);
-  EXPECT_DOUBLE_EQ(result.time, 1.0 / 12.0);
+  EXPECT_DOUBLE_EQ(result.time, 1.0 / 5.0);  // step 1: round 1 of 4
   EXPECT_TRUE(c.turns().empty());
   EXPECT_EQ(c.seen().size(), 1u);  // A's offer only
   for (std::size_t p = 0; p < 3; ++p) {

@@ -114,12 +114,13 @@ TEST(SingleTextTest, TheLastTextAllAcceptedIsTheAgreementAtTheDeadline) {
   EXPECT_FALSE(result.fault.has_value());
   EXPECT_EQ(result.rounds, 3u);
   EXPECT_EQ(result.steps, 9u);  // three texts and six answers
-  // An accepted text is provisional until the end: it is discounted at the deadline, t = 1.
-  EXPECT_DOUBLE_EQ(result.time, 1.0);
+  // An accepted text is provisional until the end: it is discounted at the deadline, which 3
+  // rounds reach at t = 3 / 4.
+  EXPECT_DOUBLE_EQ(result.time, 0.75);
   EXPECT_NEAR(result.undiscounted_utilities[0], 0.425, kTolerance);
   EXPECT_NEAR(result.undiscounted_utilities[1], 0.6, kTolerance);
-  EXPECT_NEAR(result.utilities[0], 0.425 * 0.8, kTolerance);
-  EXPECT_NEAR(result.utilities[1], 0.6 * 0.9, kTolerance);
+  EXPECT_NEAR(result.utilities[0], 0.425 * std::pow(0.8, 0.75), kTolerance);
+  EXPECT_NEAR(result.utilities[1], 0.6 * std::pow(0.9, 0.75), kTolerance);
   EXPECT_EQ(a.finish_reason(), EndReason::kAgreement);
   EXPECT_EQ(b.finish_reason(), EndReason::kAgreement);
   EXPECT_EQ(mediator.asked().size(), 3u);
@@ -136,7 +137,8 @@ TEST(SingleTextTest, ALaterTextAcceptedByAllReplacesTheEarlierOne) {
   EXPECT_EQ(result.agreement->values(), kY);
   for (std::size_t p = 0; p < 3; ++p) {
     EXPECT_NEAR(result.undiscounted_utilities[p], kUtilityY[p], kTolerance);
-    EXPECT_NEAR(result.utilities[p], kUtilityY[p] * kDiscount[p], kTolerance);
+    // Discounted at the deadline: 4 rounds end at t = 4 / 5.
+    EXPECT_NEAR(result.utilities[p], kUtilityY[p] * std::pow(kDiscount[p], 0.8), kTolerance);
   }
 }
 
@@ -148,8 +150,8 @@ TEST(SingleTextTest, OneVetoKeepsATextFromStanding) {
   ScriptedNegotiator c({}, No());
   const auto result = RunSingleText(scenario, {&a, &b, &c}, {&mediator}, Rounds(5));
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
-  EXPECT_DOUBLE_EQ(result.time, 1.0);
-  ExpectReservationAt(result, 3, 1.0);
+  EXPECT_DOUBLE_EQ(result.time, 5.0 / 6.0);  // 5 rounds end at 5 / (5 + 1)
+  ExpectReservationAt(result, 3, 5.0 / 6.0);
   EXPECT_EQ(result.rounds, 5u);
   // Nothing was announced.
   for (const ScriptedNegotiator* party : {&a, &b, &c}) EXPECT_TRUE(party->seen().empty());
@@ -197,8 +199,8 @@ TEST(SingleTextTest, PartiesSeeOnlyTheTextsPutToThemAndTheAnnouncements) {
       EXPECT_EQ(turns[r].acceptances, 0u);  // never the others' votes
       EXPECT_NEAR(turns[r].offer_utility, utilities[r][p], kTolerance);
       EXPECT_EQ(turns[r].round, r);
-      EXPECT_DOUBLE_EQ(turns[r].time, r / 4.0);
-      EXPECT_EQ(turns[r].step, 4 * r + 1 + p);  // the text is step 4r, the answers follow
+      EXPECT_DOUBLE_EQ(turns[r].time, (r + 1) / 5.0);  // round r + 1 of 4
+      EXPECT_EQ(turns[r].step, 4 * r + 1 + p);         // the text is step 4r, the answers follow
     }
     // Observations: exactly the two announcements, by "party" 3, with the party's own utility.
     const auto& seen = parties[p]->seen();
@@ -215,7 +217,7 @@ TEST(SingleTextTest, PartiesSeeOnlyTheTextsPutToThemAndTheAnnouncements) {
     EXPECT_EQ(seen[1].offer->values(), kZ);
     EXPECT_NEAR(seen[1].offer_utility, kUtilityZ[p], kTolerance);
     EXPECT_EQ(seen[1].round, 2u);
-    EXPECT_DOUBLE_EQ(seen[1].time, 0.5);
+    EXPECT_DOUBLE_EQ(seen[1].time, 3.0 / 5.0);
   }
 }
 
@@ -229,13 +231,13 @@ TEST(SingleTextTest, TheMediatorSeesTheStateAndEveryAnswer) {
   const auto& asked = mediator.asked();
   ASSERT_EQ(asked.size(), 3u);
   EXPECT_EQ(asked[0].round, 0u);
-  EXPECT_DOUBLE_EQ(asked[0].time, 0.0);
+  EXPECT_DOUBLE_EQ(asked[0].time, 1.0 / 4.0);  // round 1 of 3
   EXPECT_FALSE(asked[0].accepted.has_value());
   EXPECT_FALSE(asked[0].previous.has_value());
   EXPECT_FALSE(asked[0].previous_votes.has_value());
   EXPECT_FALSE(asked[0].previous_feedback.has_value());
   EXPECT_EQ(asked[1].round, 1u);
-  EXPECT_DOUBLE_EQ(asked[1].time, 1.0 / 3.0);
+  EXPECT_DOUBLE_EQ(asked[1].time, 2.0 / 4.0);
   ASSERT_TRUE(asked[1].accepted.has_value());
   EXPECT_EQ(asked[1].accepted->values(), kX);
   EXPECT_EQ(asked[1].previous->values(), kX);
@@ -374,10 +376,10 @@ TEST(SingleTextTest, AMediatorStoppingEndsWithTheAcceptedText) {
   EXPECT_EQ(result.agreement->values(), kX);
   EXPECT_EQ(result.rounds, 2u);
   EXPECT_EQ(result.steps, 6u);
-  // Stopped at the start of round 2 of 10.
-  EXPECT_DOUBLE_EQ(result.time, 0.2);
-  EXPECT_NEAR(result.utilities[0], 0.425 * std::pow(0.8, 0.2), kTolerance);
-  EXPECT_NEAR(result.utilities[1], 0.6 * std::pow(0.9, 0.2), kTolerance);
+  // Stopped at the start of the third round of 10, at t = 3 / 11.
+  EXPECT_DOUBLE_EQ(result.time, 3.0 / 11.0);
+  EXPECT_NEAR(result.utilities[0], 0.425 * std::pow(0.8, 3.0 / 11.0), kTolerance);
+  EXPECT_NEAR(result.utilities[1], 0.6 * std::pow(0.9, 3.0 / 11.0), kTolerance);
 }
 
 TEST(SingleTextTest, AMediatorStoppingWithNoAcceptedTextIsNoAgreement) {
@@ -389,8 +391,9 @@ TEST(SingleTextTest, AMediatorStoppingWithNoAcceptedTextIsNoAgreement) {
   EXPECT_EQ(result.end_reason, EndReason::kStopped);
   EXPECT_FALSE(result.fault.has_value());
   EXPECT_NE(result.stop_reason.find("mediator 0"), std::string::npos) << result.stop_reason;
-  EXPECT_DOUBLE_EQ(result.time, 0.25);
-  ExpectReservationAt(result, 2, 0.25);
+  // Stopped at the start of the second round of 4.
+  EXPECT_DOUBLE_EQ(result.time, 2.0 / 5.0);
+  ExpectReservationAt(result, 2, 2.0 / 5.0);
 }
 
 TEST(SingleTextTest, StoppingFromOutsideEndsWithoutAgreement) {
@@ -424,8 +427,8 @@ TEST(SingleTextTest, WalkingAwayEndsWithoutAgreementEvenWithAnAcceptedText) {
   const auto result = RunSingleText(scenario, {&a, &b, &c}, {&mediator}, Rounds(4));
   EXPECT_EQ(result.end_reason, EndReason::kEndedByParty);
   EXPECT_FALSE(result.fault.has_value());
-  EXPECT_DOUBLE_EQ(result.time, 0.25);
-  ExpectReservationAt(result, 3, 0.25);
+  EXPECT_DOUBLE_EQ(result.time, 2.0 / 5.0);  // in the second round of 4
+  ExpectReservationAt(result, 3, 2.0 / 5.0);
   EXPECT_EQ(c.turns().size(), 1u);  // not asked after B walked away
   EXPECT_EQ(mediator.answers().size(), 1u);
   EXPECT_EQ(c.seen().size(), 1u);  // the announcement of round 0 only; walking away is not announced
@@ -453,7 +456,7 @@ TEST(SingleTextTest, TraceRecordsTextsAndVotes) {
     SCOPED_TRACE(::testing::Message() << "entry " << i);
     EXPECT_EQ(trace.step(i).step, i);
     EXPECT_EQ(trace.step(i).round, i / 3);
-    EXPECT_DOUBLE_EQ(trace.step(i).time, (i / 3) / 2.0);
+    EXPECT_DOUBLE_EQ(trace.step(i).time, (i / 3 + 1) / 3.0);  // round i / 3 + 1 of 2
     EXPECT_EQ(trace.step(i).party, party[i]);
     EXPECT_EQ(trace.step(i).action, action[i]);
     ASSERT_EQ(trace.has_offer(i), offer[i] != nullptr);
@@ -484,8 +487,9 @@ TEST(SingleTextTest, MediatorFaultsNameTheMediator) {
     // The fault discards the text accepted in round 0.
     ExpectFault(result, 3, "mediator 1");
     EXPECT_NE(result.fault->message.find("scripted mediator failure in ProposeText"), std::string::npos);
-    EXPECT_DOUBLE_EQ(result.time, 0.25);
-    ExpectReservationAt(result, 2, 0.25);
+    // The second mediator writes the second round's text, of 4: t = 2 / 5.
+    EXPECT_DOUBLE_EQ(result.time, 2.0 / 5.0);
+    ExpectReservationAt(result, 2, 2.0 / 5.0);
     EXPECT_EQ(a.finish_reason(), EndReason::kFault);
   }
   {
@@ -601,7 +605,7 @@ TEST(SingleTextTest, ARoundDeadlineEndsAfterExactlyThatManyTexts) {
   EXPECT_TRUE(run->done());  // done as soon as the last round is played
   EXPECT_EQ(mediator.asked().size(), 3u);
   EXPECT_EQ(run->result().end_reason, EndReason::kDeadline);
-  ExpectReservationAt(run->result(), 2, 1.0);
+  ExpectReservationAt(run->result(), 2, 0.75);  // the end of 3 rounds, long before the clock's
 }
 
 TEST(SingleTextTest, SetupErrors) {

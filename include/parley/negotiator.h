@@ -53,7 +53,9 @@ struct NegotiatorContext {
 struct TurnState {
   std::uint64_t step = 0;   // 0-based index of this turn in the whole negotiation
   std::uint64_t round = 0;  // 0-based; in each round every party has one turn
-  double time = 0.0;        // normalised time in [0, 1)
+  // Normalised time in [0, 1): with a deadline of R rounds, r / (R + 1) for every turn of 1-based
+  // round r (GENIUS's DiscreteTimeline); with a wall-clock limit, the fraction elapsed.
+  double time = 0.0;
   // The offer on the table, or nullptr before the first offer.
   const Outcome* current_offer = nullptr;
   std::size_t offerer = 0;             // who made current_offer
@@ -69,7 +71,7 @@ struct ObservedAction {
   double offer_utility = 0.0;      // the observer's own undiscounted utility of `offer`
   std::uint64_t step = 0;
   std::uint64_t round = 0;
-  double time = 0.0;
+  double time = 0.0;  // the time of the turn in which it was taken
 };
 
 struct NegotiationResult;

@@ -29,6 +29,10 @@ struct NegotiationOptions {
   std::uint64_t rounds = 0;         // deadline in rounds; 0 for none
   double time_limit_seconds = 0.0;  // wall-clock deadline; 0 for none. At least one is needed.
   std::uint64_t seed = 0;           // negotiators' seeds are derived from it and their position
+  // When not empty, one seed per party, given to the negotiators as they are instead of the derived
+  // ones: GENIUS gives every party the same seed, so a recorded GENIUS session is replayed with
+  // party_seeds = {seed, seed, ...}. Any other size is a UsageError.
+  std::vector<std::uint64_t> party_seeds;
   bool record_trace = true;
   // When this negotiation is one track of a multi-track negotiation: the state of every track,
   // shown to the negotiators, and this track's position in it.

@@ -3,7 +3,8 @@
 //
 // A schedule is a list of (time, value) points with step or linear interpolation. Times are
 // normalised negotiation time in [0, 1], or rounds (converted with the negotiation's deadline in
-// rounds: round r of R is t = r / R). Before the first point the first value holds, after the last
+// rounds: 1-based round r of R is t = r / (R + 1), GENIUS's DiscreteTimeline, and a negotiation
+// that runs out ends in round R). Before the first point the first value holds, after the last
 // the last value. Immutable and cheap to copy.
 #ifndef PARLEY_SCHEDULE_H_
 #define PARLEY_SCHEDULE_H_

@@ -200,8 +200,8 @@ def test_python_registered_negotiator_takes_parameters(car_b):
     assert entry["parameters"] == [{"name": "until", "default": "0.5", "description": ""}]
     result = parley.negotiate(car_b, ["patient(until=0.1)", "hardliner"], rounds=100)
     assert result.agreed and result.agreement == best_outcome(car_b, 1)
-    # The first turn at or after time 0.1 accepts (a round is two turns of 1/200 each).
-    assert result.trace[-1]["time"] == pytest.approx(0.1)
+    # The first turn at or after time 0.1 accepts: round r of 100 is at r / 101, so round 11.
+    assert result.trace[-1]["time"] == pytest.approx(11 / 101)
     with pytest.raises(parley.UsageError, match="already registered by Parley"):
         parley.register_negotiator("boulware", Patient)
 

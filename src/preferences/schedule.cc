@@ -31,7 +31,10 @@ ReservationSchedule::ReservationSchedule(std::vector<Point> points, Interpolatio
 double ReservationSchedule::ValueAt(double time, std::uint64_t rounds) const {
   double at = time;
   if (unit_ == Unit::kRounds) {
-    at = rounds ? time * static_cast<double>(rounds) : -std::numeric_limits<double>::infinity();
+    // Round r (1-based) of R is at t = r / (R + 1) (docs/negotiation.md#time-and-deadlines); the
+    // product can miss r by an ulp, which must not move a step back a round.
+    at = rounds ? time * (static_cast<double>(rounds) + 1.0) : -std::numeric_limits<double>::infinity();
+    if (const double nearest = std::round(at); std::abs(at - nearest) < 1e-9) at = nearest;
   }
   if (points_.empty()) return 0.0;
   if (at < points_.front().at) return points_.front().value;

@@ -21,7 +21,7 @@ NegotiationClock::NegotiationClock(const NegotiationOptions& options, std::size_
     : start_(std::chrono::steady_clock::now()),
       rounds_(options.rounds),
       time_limit_(options.time_limit_seconds),
-      total_steps_(static_cast<double>(options.rounds) * static_cast<double>(steps_per_round)),
+      total_rounds_(static_cast<double>(options.rounds) + 1.0),
       steps_per_round_(steps_per_round) {}
 
 double NegotiationClock::elapsed_seconds() const {
@@ -30,11 +30,12 @@ double NegotiationClock::elapsed_seconds() const {
 
 double NegotiationClock::TimeOfStep(std::uint64_t step, bool& past_deadline) const {
   past_deadline = false;
-  if (rounds_ && step / steps_per_round_ >= rounds_) {
+  const std::uint64_t round = step / steps_per_round_;  // 0-based
+  if (rounds_ && round >= rounds_) {
     past_deadline = true;
-    return 1.0;
+    return static_cast<double>(rounds_) / total_rounds_;
   }
-  double time = rounds_ ? static_cast<double>(step) / total_steps_ : 0.0;
+  double time = rounds_ ? static_cast<double>(round + 1) / total_rounds_ : 0.0;
   if (time_limit_ > 0.0) {
     const double wall = elapsed_seconds() / time_limit_;
     if (wall >= 1.0) {
@@ -44,6 +45,10 @@ double NegotiationClock::TimeOfStep(std::uint64_t step, bool& past_deadline) con
     time = std::max(time, wall);
   }
   return time;
+}
+
+std::uint64_t SeedOfParty(const NegotiationOptions& options, std::size_t party) {
+  return party < options.party_seeds.size() ? options.party_seeds[party] : DeriveSeed(options.seed, {party});
 }
 
 void RecordFault(NegotiationResult& result, std::size_t party, std::string message, double time) {
@@ -61,6 +66,10 @@ void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negoti
   }
   if (options.rounds == 0 && !(options.time_limit_seconds > 0.0)) {
     throw UsageError("a negotiation needs a deadline: a number of rounds, a time limit, or both");
+  }
+  if (!options.party_seeds.empty() && options.party_seeds.size() != negotiators.size()) {
+    throw UsageError(
+        fmt::format("{} party seeds were given for {} negotiators", options.party_seeds.size(), negotiators.size()));
   }
 }
 
@@ -113,7 +122,7 @@ std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotia
     context.party_count = scenario.party_count();
     context.max_rounds = options.rounds;
     context.time_limit_seconds = options.time_limit_seconds;
-    context.seed = DeriveSeed(options.seed, {p});
+    context.seed = SeedOfParty(options, p);
     context.tracks = options.tracks;
     context.track = options.track;
     // Counted before the call: a negotiator that fails in Begin is still told Finish.

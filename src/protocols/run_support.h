@@ -24,13 +24,15 @@ namespace parley::internal {
 // The message of the exception in flight (for catch (...) blocks).
 std::string DescribeCurrentException();
 
-// Normalised time: step / (rounds * steps_per_round) with a round deadline, elapsed / limit with
-// a wall-clock one, the larger with both.
+// Normalised time as GENIUS's DiscreteTimeline counts it: with a deadline of R rounds every move
+// of 1-based round r happens at r / (R + 1), and a negotiation that runs out ends at R / (R + 1).
+// With a wall-clock limit L: elapsed / L, ending at 1. With both: the larger of the two.
 class NegotiationClock {
  public:
   NegotiationClock(const NegotiationOptions& options, std::size_t steps_per_round);
   double elapsed_seconds() const;
-  // Time of step `step`; sets `past_deadline` when the deadline has been reached before it.
+  // Time of move `step` (counted from 0, steps_per_round moves a round); sets `past_deadline`
+  // when the deadline has been reached before it, and then returns the time the negotiation ends.
   double TimeOfStep(std::uint64_t step, bool& past_deadline) const;
   std::uint64_t rounds() const { return rounds_; }
 
@@ -38,7 +40,7 @@ class NegotiationClock {
   std::chrono::steady_clock::time_point start_;
   std::uint64_t rounds_;
   double time_limit_;
-  double total_steps_;
+  double total_rounds_;  // R + 1, GENIUS's totalRounds
   std::size_t steps_per_round_;
 };
 
@@ -51,10 +53,13 @@ void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negoti
 // <protocol> protocol needs <needed>" when there is none.
 void CheckMediators(const std::vector<Mediator*>& mediators, std::string_view protocol, std::string_view needed);
 
-// Calls Begin on each negotiator with seed DeriveSeed(options.seed, {party}). Returns how many
-// were begun; on an exception records the fault in `result` and stops.
+// Calls Begin on each negotiator with its seed (SeedOfParty). Returns how many were begun; on an
+// exception records the fault in `result` and stops.
 std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                              const NegotiationOptions& options, NegotiationResult& result);
+
+// Party `party`'s seed: options.party_seeds[party] when given, else DeriveSeed(options.seed, {party}).
+std::uint64_t SeedOfParty(const NegotiationOptions& options, std::size_t party);
 
 // Records a fault: the negotiation ends now, without agreement.
 void RecordFault(NegotiationResult& result, std::size_t party, std::string message, double time);

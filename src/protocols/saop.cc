@@ -1,10 +1,11 @@
 // Stacked alternating offers (SAOP), as in GENIUS's multilateral protocol and NegMAS's
 // SAOMechanism: parties take turns in a fixed order; on its turn a party accepts the offer on the
 // table, replaces it with its own offer, or ends the negotiation. An offer is agreed when every
-// other party has accepted it in turn. Time is normalised: with a deadline of R rounds and N
-// parties, turn s happens at t = s / (R N); with a wall-clock limit L, at elapsed / L; with both,
-// the later of the two. At the deadline with no agreement every party gets its reservation value
-// at t = 1, discounted.
+// other party has accepted it in turn. Time is GENIUS's: with a deadline of R rounds every turn of
+// 1-based round r happens at t = r / (R + 1), and a negotiation that runs out ends at R / (R + 1);
+// with a wall-clock limit L, at elapsed / L; with both, the later of the two. At the deadline with
+// no agreement every party gets its reservation value at the end time, discounted. The rules and
+// where they come from in GENIUS: docs/negotiation.md#stacked-alternating-offers-saop
 #include <optional>
 
 #include "parley/error.h"

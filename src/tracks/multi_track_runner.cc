@@ -103,7 +103,9 @@ MultiTrackResult RunMultiTrack(const MultiTrackScenario& scenario, const MultiTr
     for (std::size_t t = 0; t < tracks.size(); ++t) {
       NegotiationRun& run = *running[t].run;
       if (run.done()) continue;
-      const double time = options.rounds ? static_cast<double>(round) / static_cast<double>(options.rounds) : 0.0;
+      // The time of this round, 1-based round + 1 of R: (round + 1) / (R + 1), as the protocols count it.
+      const double time =
+          options.rounds ? static_cast<double>(round + 1) / (static_cast<double>(options.rounds) + 1.0) : 0.0;
       if (tracks[t].ends_at && options.rounds && time >= *tracks[t].ends_at) {
         run.Stop(tracks[t].ends_because.empty() ? "an event ended the track" : tracks[t].ends_because);
       } else {
