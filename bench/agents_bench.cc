@@ -75,7 +75,7 @@ const Scenario& NoDealCarB() {
 }
 
 // CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
-// (hardheaded, agentk): they accept below them, so the no-deal scenario cannot keep them going.
+// (hardheaded, agentk, iamhaggler): they accept below them, so the no-deal scenario cannot keep them going.
 const Scenario& PlainCarB() {
   static const Scenario scenario = LoadScenario(CarBPath().string());
   return scenario;
@@ -99,13 +99,14 @@ void RunAgainstBoulware(benchmark::State& state, const std::string& spec, bool t
     }
     // CUHKAgent walks away once its reservation value beats its next bid (here from t = 0.98, when
     // it lowers its bids to 0.25 below its best), TMF-Agent when it expects too little time for two
-    // more bids; their turns until then are counted all the same.
+    // more bids, DoNA when it sees no deal coming; their turns until then are counted all the same.
     const bool walked_away = result.end_reason == EndReason::kEndedByParty;
     if (to_deadline && (result.agreement || (result.rounds != kRounds && !walked_away))) {
       state.SkipWithError("the negotiation did not run to the deadline");
       break;
     }
     steps += result.steps;
+    state.counters["steps"] = static_cast<double>(result.steps);
     benchmark::DoNotOptimize(result);
   }
   state.counters["steps/s"] = benchmark::Counter(static_cast<double>(steps), benchmark::Counter::kIsRate);
@@ -123,6 +124,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
     {"thefawkes", "thefawkes"},
     {"tmfagent", "tmfagent"},
+    {"iamhaggler", "iamhaggler"},
+    {"dona", "dona"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -136,7 +139,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk"};
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

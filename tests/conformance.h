@@ -30,7 +30,10 @@
 //   agreement is at least its reservation value when it committed to it (its last offer or
 //   acceptance of it: a rising reservation value may overtake an offer waiting on the table);
 //   the same seed gives the same negotiation (CheckNegotiation), on any thread
-//   (CheckIndependentOfThreads).
+//   (CheckIndependentOfThreads). Faithful ports of GENIUS agents whose original ignores its
+//   reservation value (ReservationValueExemptions) are held to everything but the rationality of
+//   their own moves and agreements: their differential tests against GENIUS's traces prove them
+//   instead, and the parties facing them stay held to it.
 // - Acceptance strategies (CheckAcceptanceStrategy): never accept an offer worth less than the
 //   reservation value at the time of the turn, given a next offer worth at least that (which
 //   bidding strategies promise: AC_next relies on it, the others check the reservation value

@@ -358,6 +358,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"conceder", "as boulware"},
       {"linear", "as boulware"},
       {"hardliner", "as boulware"},
+      {"iamhaggler",
+       "GENIUS's IAMhaggler never reads its reservation value: its target falls to 0.5 whatever it "
+       "is, and it accepts offers worth 98% of its own"},
       {"atlas3",
        "GENIUS's Atlas3: late in discounted negotiations its threshold max(1 - t/d, r d^(1-t)) falls "
        "below r (it accepts 0.4641 against 0.5 in every recorded CarA session against Boulware)"},

@@ -6,6 +6,7 @@
 // moment it registers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "conformance_gtest.h"
