@@ -1,5 +1,5 @@
 // GENIUS's Java conventions that ports of its agents share (src/negotiators/anac/genius_*.h):
-// Collections.shuffle and the two random-bid recipes draw for draw, and the BidIterator walk.
+// Collections.shuffle and the three random-bid recipes draw for draw, and the BidIterator walk.
 // The expected draws were printed by OpenJDK 17 running the same calls on java.util.Random; the
 // walk's order is BidIterator's odometer (first issue fastest) written out by hand.
 #include <gtest/gtest.h>
@@ -56,6 +56,20 @@ TEST(GeniusConventions, RandomBidsDrawAsGenius) {
   for (const Outcome& expected : agent) {
     GeniusAgentRandomBid(space, random, bid);
     EXPECT_EQ(bid, expected) << space.Format(bid);
+  }
+}
+
+// Domain.getRandomBid, (int)(nextDouble() * n) per issue, on new Random(42): the value positions
+// printed by OpenJDK 17 for four bids; a real issue's k-th value is lower + (upper - lower) / 21 * k.
+TEST(GeniusConventions, DomainRandomBidsDrawAsGenius) {
+  const OutcomeSpace space = EveryKind();
+  const std::vector<std::vector<int>> positions = {{2, 3, 1, 5}, {1, 4, 1, 5}, {1, 3, 3, 9}, {2, 1, 0, 12}};
+  Outcome bid(space.issue_count());
+  JavaRandom random(42);
+  for (const auto& k : positions) {
+    GeniusDomainRandomBid(space, random, bid);
+    EXPECT_EQ(bid, Outcome({static_cast<double>(k[0]), 2.0 + k[1], static_cast<double>(k[2]), 1.0 / 21.0 * k[3]}))
+        << space.Format(bid);
   }
 }
 

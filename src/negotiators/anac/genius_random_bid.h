@@ -1,4 +1,4 @@
-// The two ways GENIUS agents draw a random bid from a java.util.Random, draw for draw, so that a
+// The three ways GENIUS agents draw a random bid from a java.util.Random, draw for draw, so that a
 // port consumes the same numbers in the same order:
 // - GeniusPartyRandomBid: AbstractNegotiationParty.generateRandomBid, which new-style parties call
 //   on their seeded generator: nextInt(values) per issue, a real issue on its 21-step grid
