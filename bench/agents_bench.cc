@@ -75,7 +75,8 @@ const Scenario& NoDealCarB() {
 }
 
 // CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
-// (hardheaded, agentk, iamhaggler, agentm, gangster): they accept below them, so the no-deal scenario cannot keep them going.
+// (hardheaded, agentk, iamhaggler, agentm, gangster): they accept below them, so the no-deal scenario cannot keep them
+// going.
 const Scenario& PlainCarB() {
   static const Scenario scenario = LoadScenario(CarBPath().string());
   return scenario;

@@ -19,6 +19,8 @@
 //    before any offer was made), which GENIUS rejects, the port ends the negotiation.
 //  - With several opponents every other party's offer counts as the opponent's, and the offer on
 //    the table is the one it answers (the original is bilateral).
+//  - std::exp and std::pow stand for Java's Math.exp and Math.pow (each within an ulp of the exact
+//    value; the annealing compares them with a random draw).
 //  - Issue numbers are taken as 1..n in domain order (GENIUS's `index` attributes, which the
 //    ANAC 2014 domains number that way).
 // Like the original it ignores its reservation value (the conformance suite knows).

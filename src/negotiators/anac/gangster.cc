@@ -17,8 +17,11 @@
 //    which GENIUS rejects, the port does not accept.
 //  - With several opponents every other party's offer counts as the opponent's (the original is
 //    bilateral).
-//  - Bid.toString, the tie-breaker of its orders, lists the issues in domain order, which is
-//    Java's HashMap order for the issue numbers of domains of up to 16 issues.
+//  - std::pow stands for Java's Math.pow (both within an ulp; every acceptance in the traces is
+//    reproduced).
+//  - Bid.toString, the tie-breaker of its orders, lists the issues in domain order: the order of
+//    Java's HashMaps of the original's bids on domains of 9 to 15 issues, such as 10issues; with
+//    other issue counts some of its maps (sized to the issue count) list them otherwise.
 // Like the original it ignores its reservation value except that it stores no offer worth no more
 // than it (the conformance suite knows).
 #include <cmath>
