@@ -20,8 +20,8 @@
 //  - std::pow stands for Java's Math.pow (both within an ulp; every acceptance in the traces is
 //    reproduced).
 //  - Bid.toString, the tie-breaker of its orders, lists the issues in domain order: the order of
-//    Java's HashMaps of the original's bids on domains of 9 to 15 issues, such as 10issues; with
-//    other issue counts some of its maps (sized to the issue count) list them otherwise.
+//    the Java HashMaps of the original's bids unless the issue count is a power of two (ANAC 2014
+//    has 10, 30 and 50), where the maps it sizes to the issue count put the last issue first.
 // Like the original it ignores its reservation value except that it stores no offer worth no more
 // than it (the conformance suite knows).
 #include <cmath>
