@@ -1,0 +1,114 @@
+// Differential tests of `yushu` against GENIUS's agents.anac.y2010.Yushu.Yushu, from the sessions
+// GENIUS 9.1.10 recorded in ../shared/genius-traces (README.md there).
+//
+// Yushu draws from two unseeded java.util.Randoms, so GENIUS itself does not repeat a session
+// (determinism.json: CarA differs from step 23, its twelfth turn). It draws in two places only:
+// from its eleventh offer on, when it offers a bid near its target (a random one of a band, in
+// GENIUS's enumeration order), and when it offers back the opponent's best offer having offered
+// it lately (a random one of the opponent's ten best). Both are read off the trace: its turns
+// before the first draw must match step by step. Then the trace is replayed with its offers
+// replaced by the recorded ones (and shown to the port, whose later choices depend on what it
+// offered): every acceptance and every offer it chooses without a draw must match to the end.
+// Finally the outcomes of seeded runs are compared with GENIUS's 30 recorded runs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "genius_recorded_offers.h"
+#include "genius_repeated_runs.h"
+#include "genius_trace.h"
+#include "parley/protocol.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::GeniusTrace;
+
+constexpr const char* kAgent = "Yushu";
+constexpr const char* kClass = "agents.anac.y2010.Yushu.Yushu";
+
+std::size_t PartyOf(const GeniusTrace& trace) {
+  for (std::size_t p = 0; p < trace.start.agents.size(); ++p) {
+    if (trace.start.agents[p] == kClass) return p;
+  }
+  return trace.start.agents.size();
+}
+
+// The GENIUS step of Yushu's first turn that can draw: its twelfth turn (its eleventh offer made,
+// the band is drawn from), or the turn after it first offered a bid the opponent had offered
+// before (it may then draw among the opponent's best), whichever comes first.
+std::uint64_t FirstPossibleDraw(const GeniusTrace& trace, std::size_t party) {
+  std::vector<testing::GeniusBid> received;
+  std::size_t turns = 0;
+  bool repeated = false;
+  for (const auto& action : trace.actions) {
+    if (action.agent != party) {
+      if (action.action == ActionType::kOffer) received.push_back(action.bid);
+      continue;
+    }
+    if (++turns == 12 || repeated) return action.step;
+    if (action.action == ActionType::kOffer) {
+      for (const auto& bid : received) repeated = repeated || bid == action.bid;
+    }
+  }
+  return trace.actions.empty() ? 0 : trace.actions.back().step + 1;
+}
+
+TEST(GeniusYushu, MatchesEveryTraceUpToItsFirstDraw) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  const auto files = testing::TracesOfAgent(kAgent);
+  ASSERT_EQ(files.size(), 8u);  // CarA both orders, Travel and ItexvsCypress; vs Boulware and Hardliner
+  bool contrasted = false;
+  for (const auto& file : files) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    const std::size_t party = PartyOf(trace);
+    ASSERT_LT(party, trace.start.agents.size()) << file;
+    const std::uint64_t first_draw = FirstPossibleDraw(trace, party);
+    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, "yushu");
+    std::cout << comparison.Describe(trace) << " (first possible draw at step " << first_draw << ")\n";
+    if (!comparison.match) {
+      EXPECT_GE(comparison.step, first_draw) << comparison.Describe(trace);
+    }
+    if (!contrasted) {
+      // Another negotiator in the seat parts from the record before Yushu's first draw.
+      const testing::TraceComparison other = testing::ReplayAgainstTrace(trace, party, "time(e=0.2)");
+      EXPECT_FALSE(other.match);
+      EXPECT_LT(other.step, first_draw) << other.Describe(trace);
+      contrasted = true;
+    }
+  }
+}
+
+TEST(GeniusYushu, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  for (const auto& file : testing::TracesOfAgent(kAgent)) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    const std::size_t party = PartyOf(trace);
+    const Scenario scenario = testing::LoadTraceScenario(trace);
+    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
+    offers.shown_to_port = true;
+    const std::uint64_t first_draw = FirstPossibleDraw(trace, party);
+    for (const auto& [step, bid] : offers.by_step) {
+      if (step < first_draw) offers.deterministic.insert(step);
+    }
+    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, party, "yushu", offers);
+    EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
+    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
+  }
+}
+
+// 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
+// agreement rate, mean end round and mean utilities inside the 95% intervals of GENIUS's 30 runs.
+TEST(GeniusYushu, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
+  const fs::path folder = testing::GeniusTraceFolder();
+  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
+  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
+  testing::ExpectInsideRepeatedRuns(folder, kAgent, "yushu", 30);
+}
+
+}  // namespace
+}  // namespace parley
