@@ -108,6 +108,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
+    {"yushu", "yushu"},
+    {"nozomi", "nozomi"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},

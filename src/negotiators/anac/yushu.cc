@@ -8,8 +8,8 @@
 //
 // Deliberate differences from the original, each because Parley cannot do otherwise:
 // - Randomness: the original draws from two unseeded `new Random()`s, so no two GENIUS runs agree.
-//   The port draws from two JavaRandoms seeded from the context's seed (the seed and its
-//   complement), in the original's order, so that a Parley run is reproducible.
+//   The port draws from two JavaRandoms seeded from a JavaRandom on the context's seed, each in
+//   the original's order, so that a Parley run is reproducible.
 // - Its bids are read off the profile's ranking (same utilities; ties in GENIUS's BidIterator
 //   order, as the original's walk over the domain meets them). Beyond 2^21 outcomes, or with real
 //   issues, the ranking holds a sample where the original would walk every bid of its grid.
@@ -47,8 +47,9 @@ class Yushu final : public Negotiator {
     issues_ = context.space->issue_count();
     best_bid_ = Outcome(issues_);
     best_utility_ = GeniusMaxUtilityBid(*ranking_, best_bid_);
-    suggestion_random_ = JavaRandom(static_cast<std::int64_t>(context.seed));
-    candidate_random_ = JavaRandom(~static_cast<std::int64_t>(context.seed));
+    JavaRandom seeds(static_cast<std::int64_t>(context.seed));
+    suggestion_random_ = JavaRandom(seeds.NextLong());
+    candidate_random_ = JavaRandom(seeds.NextLong());
     opponent_bids_.clear();
     opponent_utilities_.clear();
     opponent_utility_sum_ = 0.0;
