@@ -8,31 +8,11 @@
 
 #include <gtest/gtest.h>
 
-#include "common/java_hash.h"
 #include "parley/error.h"
 #include "parley/utility.h"
 
 namespace parley {
 namespace {
-
-TEST(GeniusSortedOutcomes, JavaStringHashMatchesTheJdk) {
-  const struct {
-    const char* utf8;
-    std::int32_t hash;  // "...".hashCode() on OpenJDK 17
-  } kCases[] = {
-      {"", 0},
-      {"good", 3178685},
-      {"fairly good", 383347660},
-      {"a", 97},
-      {"\xE2\x82\xAC"
-       "uro",
-       249288006},                                                  // U+20AC then "uro"
-      {"caf\xC3\xA9", 3045921},                                     // U+00E9
-      {"\xF0\x9F\x98\x80x", 54959989},                              // U+1F600 (a surrogate pair in Java) then "x"
-      {"The quick brown fox jumps over the lazy dog", -609428141},  // wraps
-  };
-  for (const auto& c : kCases) EXPECT_EQ(JavaStringHash(c.utf8), c.hash) << c.utf8;
-}
 
 // One discrete issue whose values are worth `worth` (in order) to the profile.
 Profile OneIssueProfile(std::vector<std::string> values, std::vector<double> worth) {
