@@ -46,6 +46,7 @@ class Yushu final : public Negotiator {
     ranking_ = &profile_->utility_function().ranking();
     issues_ = context.space->issue_count();
     best_bid_ = Outcome(issues_);
+    scratch_ = Outcome(issues_);
     best_utility_ = GeniusMaxUtilityBid(*ranking_, best_bid_);
     JavaRandom seeds(static_cast<std::int64_t>(context.seed));
     suggestion_random_ = JavaRandom(seeds.NextLong());
@@ -227,11 +228,27 @@ class Yushu final : public Negotiator {
     const std::size_t count = end - begin;
     const std::size_t pick = JavaIndex(candidate_random_.NextDouble() * static_cast<double>(count + 1));
     if (pick == count) return next;
-    std::vector<Outcome> band(count, Outcome(issues_));
-    for (std::size_t k = 0; k < count; ++k) ranking_->CopyOutcome(begin + k, band[k]);
-    std::nth_element(band.begin(), band.begin() + static_cast<std::ptrdiff_t>(pick), band.end(),
-                     GeniusBidIteratorBefore);
-    return band[pick];
+    // The pick-th of the band in BidIterator order (the last issue counts most).
+    band_values_.resize(count * issues_);
+    band_order_.resize(count);
+    for (std::size_t k = 0; k < count; ++k) {
+      ranking_->CopyOutcome(begin + k, scratch_);
+      std::copy(scratch_.values().begin(), scratch_.values().end(), band_values_.begin() + k * issues_);
+      band_order_[k] = k;
+    }
+    const auto before = [this](std::size_t a, std::size_t b) {
+      const double* x = &band_values_[a * issues_];
+      const double* y = &band_values_[b * issues_];
+      for (std::size_t i = issues_; i-- > 0;) {
+        if (x[i] != y[i]) return x[i] < y[i];
+      }
+      return false;
+    };
+    std::nth_element(band_order_.begin(), band_order_.begin() + static_cast<std::ptrdiff_t>(pick), band_order_.end(),
+                     before);
+    const double* chosen = &band_values_[band_order_[pick] * issues_];
+    std::copy(chosen, chosen + issues_, &next[0]);
+    return next;
   }
 
   const Profile* profile_ = nullptr;
@@ -251,6 +268,10 @@ class Yushu final : public Negotiator {
   double previous_time_ = 0.0;
   std::optional<Outcome> suggestion_;  // once set, offered instead of any other bid
   bool offered_suggestion_ = false;    // this turn's offer was the suggestion
+  // Scratch space of the band draw: the band's bids (issues_ values each) and their order.
+  std::vector<double> band_values_;
+  std::vector<std::size_t> band_order_;
+  Outcome scratch_;
   double rounds_left_ = 0.0;
   double acceptable_ = 1.0;  // an offer worth this much is acceptable whatever the target
 };
