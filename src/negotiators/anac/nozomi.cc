@@ -82,7 +82,8 @@ class Nozomi final : public Negotiator {
   const LinearAdditiveUtility* additive_ = nullptr;
   std::size_t party_ = 0;
   std::size_t issues_ = 0;
-  std::vector<std::size_t> first_best_, first_worst_;  // getMaxValue/getMinValue of discrete issues
+  std::vector<std::vector<double>> discrete_evaluations_;  // by value position, discrete issues only
+  std::vector<std::size_t> first_best_, first_worst_;      // getMaxValue/getMinValue of discrete issues
   JavaRandom type_random_{0};     // the bid type
   JavaRandom between_random_{0};  // the issue moved between two utilities
   JavaRandom real_random_{0};     // moves on real issues
@@ -119,12 +120,17 @@ void Nozomi::Begin(const NegotiatorContext& context) {
   additive_ = dynamic_cast<const LinearAdditiveUtility*>(&profile_->utility_function());
   first_best_.assign(issues_, 0);
   first_worst_.assign(issues_, 0);
+  discrete_evaluations_.assign(issues_, {});
   for (std::size_t i = 0; i < issues_ && additive_; ++i) {
     const Issue& issue = space_->issue(i);
     if (issue.kind() != IssueKind::kDiscrete) continue;
     // The first value of the evaluator's hash order with the largest (smallest) evaluation.
     const std::vector<std::size_t> order = GeniusEvaluatorValueOrder(issue);
-    const auto& table = additive_->value_functions()[i].table();
+    std::vector<double>& table = discrete_evaluations_[i];
+    table.resize(issue.cardinality());
+    for (std::size_t v = 0; v < table.size(); ++v) {
+      table[v] = additive_->value_functions()[i].Evaluate(issue, static_cast<double>(v));
+    }
     std::size_t best = order.front(), worst = order.front();
     for (std::size_t v : order) {
       if (table[v] > table[best]) best = v;
@@ -186,7 +192,9 @@ ActionType Nozomi::Act(const TurnState& state, Outcome& proposal) {
 
 double Nozomi::Evaluation(std::size_t issue, double value) const {
   const ValueFunction& function = additive_->value_functions()[issue];
-  if (space_->issue(issue).kind() == IssueKind::kDiscrete) return function.table()[static_cast<std::size_t>(value)];
+  if (space_->issue(issue).kind() == IssueKind::kDiscrete) {
+    return discrete_evaluations_[issue][static_cast<std::size_t>(value)];
+  }
   return function.Evaluate(space_->issue(issue), value);
 }
 
@@ -398,7 +406,7 @@ double Nozomi::CompromiseValue(std::size_t issue, double mine, double theirs) {
   switch (spec.kind()) {
     case IssueKind::kDiscrete: {
       // The best value worth less than its own; the last such in the domain's order.
-      const auto& table = additive_->value_functions()[issue].table();
+      const auto& table = discrete_evaluations_[issue];
       const double own = table[static_cast<std::size_t>(mine)];
       double chosen = mine;
       double chosen_evaluation = 0.0;
@@ -446,7 +454,7 @@ double Nozomi::HigherValue(std::size_t issue, double value) {
   const Issue& spec = space_->issue(issue);
   switch (spec.kind()) {
     case IssueKind::kDiscrete: {
-      const auto& table = additive_->value_functions()[issue].table();
+      const auto& table = discrete_evaluations_[issue];
       const double own = table[static_cast<std::size_t>(value)];
       std::size_t chosen = first_best_[issue];
       for (std::size_t v = 0; v < table.size(); ++v) {
@@ -467,7 +475,7 @@ double Nozomi::HigherValue(std::size_t issue, double value) {
 double Nozomi::LowerValue(std::size_t issue, double value) {
   const Issue& spec = space_->issue(issue);
   if (spec.kind() != IssueKind::kDiscrete) return HigherValue(issue, value);
-  const auto& table = additive_->value_functions()[issue].table();
+  const auto& table = discrete_evaluations_[issue];
   const double own = table[static_cast<std::size_t>(value)];
   std::size_t chosen = first_worst_[issue];
   for (std::size_t v = 0; v < table.size(); ++v) {
