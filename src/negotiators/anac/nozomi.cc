@@ -84,9 +84,9 @@ class Nozomi final : public Negotiator {
   std::size_t issues_ = 0;
   std::vector<std::vector<double>> discrete_evaluations_;  // by value position, discrete issues only
   std::vector<std::size_t> first_best_, first_worst_;      // getMaxValue/getMinValue of discrete issues
-  JavaRandom type_random_{0};     // the bid type
-  JavaRandom between_random_{0};  // the issue moved between two utilities
-  JavaRandom real_random_{0};     // moves on real issues
+  JavaRandom type_random_{0};                              // the bid type
+  JavaRandom between_random_{0};                           // the issue moved between two utilities
+  JavaRandom real_random_{0};                              // moves on real issues
   Outcome best_bid_;
   double best_utility_ = 0.0;
   std::optional<Outcome> previous_bid_;          // its own last offer
@@ -277,9 +277,7 @@ ActionType Nozomi::ChooseBid(const Outcome& offer, double t, Outcome& proposal) 
   const Outcome& previous = *previous_bid_;
   Outcome next = previous;
   switch (ChooseBidType(offer, t)) {
-    case BidType::kRestore:
-      next = restore_bid_;
-      break;
+    case BidType::kRestore: next = restore_bid_; break;
     case BidType::kApproach:
       next = ApproachBid(offer);
       if (OutsideBand(U(next))) next = BetweenBid(next, offer, compromise_level_, BandTop());
@@ -418,10 +416,8 @@ double Nozomi::CompromiseValue(std::size_t issue, double mine, double theirs) {
       }
       return chosen;
     }
-    case IssueKind::kInteger:
-      return mine > theirs ? mine - 1 : mine + 1;
-    case IssueKind::kReal:
-      return RealStep(issue, mine, theirs);
+    case IssueKind::kInteger: return mine > theirs ? mine - 1 : mine + 1;
+    case IssueKind::kReal: return RealStep(issue, mine, theirs);
   }
   return mine;
 }
@@ -462,10 +458,8 @@ double Nozomi::HigherValue(std::size_t issue, double value) {
       }
       return static_cast<double>(chosen);
     }
-    case IssueKind::kInteger:
-      return std::min(value + 1, spec.upper());
-    case IssueKind::kReal:
-      return RealStep(issue, value, spec.upper());
+    case IssueKind::kInteger: return std::min(value + 1, spec.upper());
+    case IssueKind::kReal: return RealStep(issue, value, spec.upper());
   }
   return value;
 }
@@ -511,8 +505,7 @@ Outcome Nozomi::ApproachBid(const Outcome& offer) {
     Outcome chosen = approach;
     for (std::size_t i = 0; i < issues_; ++i) {
       const Issue& spec = space_->issue(i);
-      if (spec.kind() == IssueKind::kReal &&
-          std::abs(previous[i] - offer[i]) < (spec.upper() - spec.lower()) / 100) {
+      if (spec.kind() == IssueKind::kReal && std::abs(previous[i] - offer[i]) < (spec.upper() - spec.lower()) / 100) {
         continue;
       }
       if (previous[i] == offer[i]) continue;
@@ -534,12 +527,9 @@ Outcome Nozomi::ApproachBid(const Outcome& offer) {
 // order, the next integer, or a random tenth of the way on a real issue.
 double Nozomi::ApproachValue(std::size_t issue, double mine, double theirs) {
   switch (space_->issue(issue).kind()) {
-    case IssueKind::kDiscrete:
-      return mine < theirs ? mine + 1 : mine - 1;
-    case IssueKind::kInteger:
-      return mine > theirs ? mine - 1 : mine + 1;
-    case IssueKind::kReal:
-      return RealStep(issue, mine, theirs);
+    case IssueKind::kDiscrete: return mine < theirs ? mine + 1 : mine - 1;
+    case IssueKind::kInteger: return mine > theirs ? mine - 1 : mine + 1;
+    case IssueKind::kReal: return RealStep(issue, mine, theirs);
   }
   return mine;
 }

@@ -104,7 +104,7 @@ class Yushu final : public Negotiator {
   static constexpr double kEagerness = 1.2;
   static constexpr double kEndRounds = 8.0;  // rounds left below which an acceptable offer is taken
   static constexpr std::size_t kBestKept = 10;
-  static constexpr std::size_t kRecentOwn = 4;      // own offers searched for the opponent's best
+  static constexpr std::size_t kRecentOwn = 4;  // own offers searched for the opponent's best
   static constexpr std::size_t kOffersBeforeRandom = 10;
 
   ActionType Offer(const Outcome& bid, Outcome& proposal) {
@@ -190,8 +190,7 @@ class Yushu final : public Negotiator {
         for (std::size_t index : best_ten_) {
           if (opponent_utilities_[index] >= lowered) candidates.push_back(index);
         }
-        const std::size_t pick =
-            JavaIndex(suggestion_random_.NextDouble() * static_cast<double>(candidates.size()));
+        const std::size_t pick = JavaIndex(suggestion_random_.NextDouble() * static_cast<double>(candidates.size()));
         suggestion_ = opponent_bids_[candidates[pick]];
       } else {
         suggestion_ = opponent_bids_[best];
