@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "common/java_random.h"
@@ -71,6 +72,7 @@ class Nozomi final : public Negotiator {
   double HigherValue(std::size_t issue, double value);
   double LowerValue(std::size_t issue, double value);
   Outcome ApproachBid(const Outcome& offer);
+  std::pair<double, Outcome> BestApproachStep(const Outcome& base, const Outcome& offer, bool first);
   double ApproachValue(std::size_t issue, double mine, double theirs);
   double RealStep(std::size_t issue, double from, double towards);
   void CommitOffer();
@@ -481,46 +483,36 @@ double Nozomi::LowerValue(std::size_t issue, double value) {
 // Its last bid with the issue whose step towards the opponent's value is worth most moved; then,
 // while moving one more issue is worth at least as much as the bid so far, that issue as well.
 Outcome Nozomi::ApproachBid(const Outcome& offer) {
-  const Outcome& previous = *previous_bid_;
-  Outcome approach = previous;
-  double best = 0.0;
-  for (std::size_t i = 0; i < issues_; ++i) {
-    const Issue& spec = space_->issue(i);
-    if (spec.kind() == IssueKind::kReal) {
-      const double range = (spec.upper() - spec.lower()) / 100;
-      const double partner_move = std::abs(offer[i] - (*previous_partner_bid_)[i]);
-      if (std::abs(previous[i] - offer[i]) < range || !(partner_move < range)) continue;
-    }
-    if (previous[i] == offer[i]) continue;
-    Outcome candidate = previous;
-    candidate[i] = ApproachValue(i, previous[i], offer[i]);
-    const double u = U(candidate);
-    if (u > best) {
-      best = u;
-      approach = std::move(candidate);
-    }
-  }
+  Outcome approach = BestApproachStep(*previous_bid_, offer, true).second;
   for (;;) {
-    double most = 0.0;
-    Outcome chosen = approach;
-    for (std::size_t i = 0; i < issues_; ++i) {
-      const Issue& spec = space_->issue(i);
-      if (spec.kind() == IssueKind::kReal && std::abs(previous[i] - offer[i]) < (spec.upper() - spec.lower()) / 100) {
-        continue;
-      }
-      if (previous[i] == offer[i]) continue;
-      Outcome moved = approach;
-      moved[i] = ApproachValue(i, previous[i], offer[i]);
-      const double u = U(moved);
-      if (u > most) {
-        most = u;
-        chosen = std::move(moved);
-      }
-    }
+    auto [most, chosen] = BestApproachStep(approach, offer, false);
     if (!(most >= U(approach)) || chosen == approach) break;
     approach = std::move(chosen);
   }
   return approach;
+}
+
+// `base` with the one issue moved (from its last bid's value, one step towards the offer's) that is
+// worth most, the first such, and that worth; `base` and 0 when no move is worth more than 0. Real
+// issues move only when the two values are 1% of the range apart and, in the first step, the
+// opponent has kept its value within 1%.
+std::pair<double, Outcome> Nozomi::BestApproachStep(const Outcome& base, const Outcome& offer, bool first) {
+  const Outcome& previous = *previous_bid_;
+  std::pair<double, Outcome> best{0.0, base};
+  for (std::size_t i = 0; i < issues_; ++i) {
+    const Issue& spec = space_->issue(i);
+    if (spec.kind() == IssueKind::kReal) {
+      const double range = (spec.upper() - spec.lower()) / 100;
+      if (std::abs(previous[i] - offer[i]) < range) continue;
+      if (first && !(std::abs(offer[i] - (*previous_partner_bid_)[i]) < range)) continue;
+    }
+    if (previous[i] == offer[i]) continue;
+    Outcome moved = base;
+    moved[i] = ApproachValue(i, previous[i], offer[i]);
+    const double u = U(moved);
+    if (u > best.first) best = {u, std::move(moved)};
+  }
+  return best;
 }
 
 // One step from its value towards the opponent's: the neighbouring discrete value in the domain's
