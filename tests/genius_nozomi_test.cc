@@ -11,15 +11,13 @@
 // GENIUS's 30 recorded runs.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
-#include <iostream>
 #include <string>
-#include <vector>
 
-#include "genius_recorded_offers.h"
+#include "genius_draw_replays.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
-#include "parley/protocol.h"
 
 namespace parley {
 namespace {
@@ -28,14 +26,6 @@ namespace fs = std::filesystem;
 using testing::GeniusTrace;
 
 constexpr const char* kAgent = "Nozomi";
-constexpr const char* kClass = "agents.anac.y2010.Nozomi.Nozomi";
-
-std::size_t PartyOf(const GeniusTrace& trace) {
-  for (std::size_t p = 0; p < trace.start.agents.size(); ++p) {
-    if (trace.start.agents[p] == kClass) return p;
-  }
-  return trace.start.agents.size();
-}
 
 // The GENIUS step of Nozomi's first turn that can draw: the first that answers an offer after its
 // reply to the opponent's first offer (its third turn as the first party, its second as the
@@ -48,52 +38,16 @@ std::uint64_t FirstPossibleDraw(const GeniusTrace& trace, std::size_t party) {
   return trace.actions.empty() ? 0 : trace.actions.back().step + 1;
 }
 
+const testing::DrawingAgent kNozomi = {kAgent, "agents.anac.y2010.Nozomi.Nozomi", "nozomi", FirstPossibleDraw};
+
+// CarA with it first and second, Travel and ItexvsCypress with it first; against Boulware and
+// Hardliner. Another negotiator in its seat parts from the record (after the same opening).
 TEST(GeniusNozomi, MatchesEveryTraceUpToItsFirstDraw) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const auto files = testing::TracesOfAgent(kAgent);
-  ASSERT_EQ(files.size(), 8u);  // CarA both orders, Travel and ItexvsCypress; vs Boulware and Hardliner
-  bool contrasted = false;
-  for (const auto& file : files) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const std::size_t party = PartyOf(trace);
-    ASSERT_LT(party, trace.start.agents.size()) << file;
-    const std::uint64_t first_draw = FirstPossibleDraw(trace, party);
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, "nozomi");
-    std::cout << comparison.Describe(trace) << " (first possible draw at step " << first_draw << ")\n";
-    if (!comparison.match) {
-      EXPECT_GE(comparison.step, first_draw) << comparison.Describe(trace);
-    }
-    if (!contrasted) {
-      // Another negotiator in the seat parts from the record (both open with their best bid).
-      EXPECT_FALSE(testing::ReplayAgainstTrace(trace, party, "time(e=0.2)").match);
-      contrasted = true;
-    }
-  }
+  testing::ExpectMatchesUpToFirstDraw(kNozomi, 8, "time(e=0.2)", false);
 }
 
 TEST(GeniusNozomi, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  bool contrasted = false;
-  for (const auto& file : testing::TracesOfAgent(kAgent)) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const std::size_t party = PartyOf(trace);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
-    offers.shown_to_port = true;
-    const std::uint64_t first_draw = FirstPossibleDraw(trace, party);
-    for (const auto& [step, bid] : offers.by_step) {
-      if (step < first_draw) offers.deterministic.insert(step);
-    }
-    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, party, "nozomi", offers);
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
-    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
-    if (!contrasted) {
-      // Another negotiator making the same offers does not accept where Nozomi did.
-      testing::RecordedOffers same = testing::ReadRecordedOffers(trace, scenario.space(), party);
-      EXPECT_FALSE(testing::ReplayWithRecordedOffers(trace, party, "conceder", same).match);
-      contrasted = true;
-    }
-  }
+  testing::ExpectDecisionsWithRecordedOffers(kNozomi, "conceder");
 }
 
 // 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
