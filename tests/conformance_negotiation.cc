@@ -361,6 +361,22 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"iamhaggler",
        "GENIUS's IAMhaggler never reads its reservation value: its target falls to 0.5 whatever it "
        "is, and it accepts offers worth 98% of its own"},
+      {"hardheaded",
+       "GENIUS's KLH concedes to its own floor of 0.585 and accepts by it, never by the reservation "
+       "value"},
+      {"agentk",
+       "GENIUS's Agent_K sets its targets from 1 and the opponent's offers, never from the reservation "
+       "value"},
+      {"agentlg",
+       "GENIUS's AgentLG accepts an offer worth 99% of its last bid (90% after t = 0.999) whatever its "
+       "reservation value"},
+      {"omacagent",
+       "GENIUS's OMACagent accepts anything as good as its next bid or one it made before, and can "
+       "offer the opponent's best offer or a random bid below its reservation value"},
+      {"thenegotiatorreloaded",
+       "GENIUS's TheNegotiatorReloaded accepts by its 0.98 and 1.05 rules, which do not "
+       "look at the reservation value"},
+      {"thefawkes", "GENIUS's TheFawkes neither accepts nor bids with its reservation value in view"},
       {"atlas3",
        "GENIUS's Atlas3: late in discounted negotiations its threshold max(1 - t/d, r d^(1-t)) falls "
        "below r (it accepts 0.4641 against 0.5 in every recorded CarA session against Boulware)"},

@@ -41,12 +41,10 @@
 //    it accepts.
 //  - The outcome space is read off the profile's OutcomeRanking: every bid when it is
 //    exhaustive, its sample otherwise (GENIUS enumerates every bid, or runs out of memory).
-//  - It keeps Parley's rationality contract (rational_acceptance.h): it accepts no offer worth less than its
-//  reservation
-//    value and, while its best bid is worth that much, offers that best bid where the original
-//    would offer less (GENIUS's TheFawkes never looks at its reservation value; no recorded
-//    session reaches either case).
 //  - std::pow stands for Java's Math.pow (both within an ulp; the traces show no difference).
+// Like the original its acceptance and bids do not check the reservation value, so it can accept
+// or offer less, and Parley's rationality contract is not checked for it
+// (tests/conformance_negotiation.cc, ReservationValueExemptions).
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -57,7 +55,6 @@
 #include <vector>
 
 #include "negotiators/anac/genius_sorted_outcomes.h"
-#include "negotiators/anac/rational_acceptance.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
 
@@ -274,11 +271,7 @@ class TheFawkes final : public Negotiator {
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     const double t = state.time;
     std::size_t bid = own_count_ == 0 ? Opening(t) : NextBid(t);
-    // Parley's rationality contract (rational_acceptance.h), which the original does not keep.
-    if (!offers_.empty() && Acceptable(t) && RationalToAccept(state, *profile_, max_rounds_)) {
-      return ActionType::kAccept;
-    }
-    if (BelowReservation(sorted_->utility(bid), sorted_->utility(0), state, *profile_, max_rounds_)) bid = 0;
+    if (!offers_.empty() && Acceptable(t)) return ActionType::kAccept;
     ++own_count_;
     own_last_ = bid;
     sorted_->CopyOutcome(bid, proposal);
