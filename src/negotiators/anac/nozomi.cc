@@ -17,9 +17,13 @@
 //   largest (Parley keeps no other); the original compares the file's evaluations rounded to
 //   integers. The two agree whenever the file's evaluations are integers.
 // - An integer value the original would step past its issue's upper bound stays at the bound.
+// - Its best bid is GENIUS's getMaxUtilityBid read off the profile's ranking, which beyond 2^21
+//   outcomes holds a sample and its hill-climbed optima rather than every bid.
 // - Three or more parties: the original is bilateral and answers the last message it received
 //   (GENIUS aborts the session when that is an Accept); the port answers the offer on the table.
 // - Like the original it ignores its reservation value: it can accept, and offer, bids worth less.
+// - Like the original on a profile that is not linear additive (its casts to an additive space
+//   throw there), it accepts the opponent's second offer after its opening.
 // - The protocol never shows a negotiator its own action. When it does (a replay that substitutes
 //   a recorded offer for the port's), the port takes that bid as the one it offered: the original
 //   updates its state from the bid it offers after choosing it, which the port does at its next
