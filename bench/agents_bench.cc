@@ -75,7 +75,8 @@ const Scenario& NoDealCarB() {
 }
 
 // CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
-// (hardheaded, agentk, iamhaggler): they accept below them, so the no-deal scenario cannot keep them going.
+// (hardheaded, agentk, iamhaggler, yushu, nozomi): they accept below them, so the no-deal scenario
+// cannot keep them going.
 const Scenario& PlainCarB() {
   static const Scenario scenario = LoadScenario(CarBPath().string());
   return scenario;
@@ -126,6 +127,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"tmfagent", "tmfagent"},
     {"iamhaggler", "iamhaggler"},
     {"dona", "dona"},
+    {"yushu", "yushu"},
+    {"nozomi", "nozomi"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -139,7 +142,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler"};
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "yushu", "nozomi"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {
