@@ -75,8 +75,8 @@ const Scenario& NoDealCarB() {
 }
 
 // CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
-// (hardheaded, agentk, iamhaggler, agentm, gangster): they accept below them, so the no-deal scenario cannot keep them
-// going.
+// (hardheaded, agentk, iamhaggler, yushu, nozomi, agentm, gangster): they accept below them, so the
+// no-deal scenario cannot keep them going.
 const Scenario& PlainCarB() {
   static const Scenario scenario = LoadScenario(CarBPath().string());
   return scenario;
@@ -127,6 +127,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"tmfagent", "tmfagent"},
     {"iamhaggler", "iamhaggler"},
     {"dona", "dona"},
+    {"yushu", "yushu"},
+    {"nozomi", "nozomi"},
     {"agentm", "agentm"},
     {"gangster", "gangster"},
     {"micro", "micro"},
@@ -142,7 +144,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "agentm", "gangster"};
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "yushu",
+                                                  "nozomi",     "agentm", "gangster"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

@@ -380,6 +380,10 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"atlas3",
        "GENIUS's Atlas3: late in discounted negotiations its threshold max(1 - t/d, r d^(1-t)) falls "
        "below r (it accepts 0.4641 against 0.5 in every recorded CarA session against Boulware)"},
+      {"yushu",
+       "GENIUS's Yushu never reads its reservation value (it accepts 0.0 against 0.5 in its recorded "
+       "CarA session against Hardliner)"},
+      {"nozomi", "GENIUS's Nozomi never reads its reservation value"},
       {"agentm",
        "GENIUS's AgentM accepts an offer worth more than the worst bid it has offered, and outside "
        "integer domains whatever is offered, never looking at its reservation value"},

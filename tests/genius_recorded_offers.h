@@ -41,6 +41,9 @@ struct RecordedOffers {
   std::set<std::uint64_t> deterministic;
   int replaced = 0;
   int replaced_deterministic = 0;
+  // Show the port each replacement as an observation of its own offer, for ports whose later
+  // decisions depend on what they offered (the protocol never shows a party its own action).
+  bool shown_to_port = false;
 };
 
 inline RecordedOffers*& CurrentRecordedOffers() {
@@ -61,7 +64,10 @@ inline RecordedOffers ReadRecordedOffers(const GeniusTrace& trace, const Outcome
 class WithRecordedOffers final : public Negotiator {
  public:
   explicit WithRecordedOffers(const std::string& inner) : inner_(NegotiatorRegistry::Create(inner)) {}
-  void Begin(const NegotiatorContext& context) override { inner_->Begin(context); }
+  void Begin(const NegotiatorContext& context) override {
+    context_ = context;
+    inner_->Begin(context);
+  }
   void Observe(const ObservedAction& action) override { inner_->Observe(action); }
   void Finish(const NegotiationResult& result) override { inner_->Finish(result); }
   ActionType Act(const TurnState& state, Outcome& proposal) override {
@@ -73,11 +79,21 @@ class WithRecordedOffers final : public Negotiator {
     proposal = it->second;
     ++recorded->replaced;
     if (recorded->deterministic.count(state.step + 1)) ++recorded->replaced_deterministic;
+    if (recorded->shown_to_port) {
+      inner_->Observe({.party = context_.party,
+                       .type = ActionType::kOffer,
+                       .offer = &proposal,
+                       .offer_utility = context_.profile->Utility(proposal),
+                       .step = state.step,
+                       .round = state.round,
+                       .time = state.time});
+    }
     return action;
   }
 
  private:
   std::unique_ptr<Negotiator> inner_;
+  NegotiatorContext context_;
 };
 
 // Replays `trace` with `inner` (a registered negotiator) as party `party`, its offers replaced by

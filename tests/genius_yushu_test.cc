@@ -1,0 +1,82 @@
+// Differential tests of `yushu` against GENIUS's agents.anac.y2010.Yushu.Yushu, from the sessions
+// GENIUS 9.1.10 recorded in ../shared/genius-traces (README.md there).
+//
+// Yushu draws from two unseeded java.util.Randoms, so GENIUS itself does not repeat a session
+// (determinism.json: CarA differs from step 23, its twelfth turn). It draws in two places only:
+// from its eleventh offer on, when it offers a bid near its target (a random one of a band, in
+// GENIUS's enumeration order), and when it offers back the opponent's best offer having offered
+// it lately (a random one of the opponent's ten best). Both are read off the trace: its turns
+// before the first draw must match step by step. Then the trace is replayed with its offers
+// replaced by the recorded ones (and shown to the port, whose later choices depend on what it
+// offered): every acceptance and every offer it chooses without a draw must match to the end.
+// Finally the outcomes of seeded runs are compared with GENIUS's 30 recorded runs.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "genius_draw_replays.h"
+#include "genius_repeated_runs.h"
+#include "genius_trace.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::GeniusTrace;
+
+constexpr const char* kAgent = "Yushu";
+
+// The GENIUS step of Yushu's first turn that can draw: its twelfth turn (its eleventh offer made,
+// the band is drawn from), or the turn after it first offered a bid the opponent had offered
+// before (it may then draw among the opponent's best), whichever comes first.
+std::uint64_t FirstPossibleDraw(const GeniusTrace& trace, std::size_t party) {
+  std::vector<testing::GeniusBid> received;
+  std::size_t turns = 0;
+  bool repeated = false;
+  for (const auto& action : trace.actions) {
+    if (action.agent != party) {
+      if (action.action == ActionType::kOffer) received.push_back(action.bid);
+      continue;
+    }
+    if (++turns == 12 || repeated) return action.step;
+    if (action.action == ActionType::kOffer) {
+      for (const auto& bid : received) repeated = repeated || bid == action.bid;
+    }
+  }
+  return trace.actions.empty() ? 0 : trace.actions.back().step + 1;
+}
+
+const testing::DrawingAgent kYushu = {kAgent, "agents.anac.y2010.Yushu.Yushu", "yushu", FirstPossibleDraw};
+
+// CarA with it first and second, Travel and ItexvsCypress with it first; against Boulware and
+// Hardliner. Another negotiator in its seat parts from the record before its first draw.
+TEST(GeniusYushu, MatchesEveryTraceUpToItsFirstDraw) {
+  testing::ExpectMatchesUpToFirstDraw(kYushu, 8, "time(e=0.2)", true);
+}
+
+TEST(GeniusYushu, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
+  testing::ExpectDecisionsWithRecordedOffers(kYushu, "conceder");
+}
+
+// 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
+// agreement rate, mean end round and mean utilities inside the 95% intervals of GENIUS's 30 runs.
+// Disabled because the port falls outside them (docs/strategies.md#yushu--yushu-anac-2010): it
+// always agrees and ends in round 144.3 on average (GENIUS 146.5, interval 144.2-148.9), but
+// Yushu's mean utility is 0.921 against [0.923, 0.933] and Boulware's 0.921 against
+// [0.907, 0.918]. Half the runs end in round 151 on the opponent's best bid in both; the others
+// end when Boulware accepts one of Yushu's random bids, which in the port happens more often
+// before round 144 (where its band of bids still reaches down to 0.892) and less often after.
+// GENIUS's recorded bids lie inside the same bands and are spread over them as uniformly as the
+// port's (tests above and the doc), and no cause has been found in the original's source.
+TEST(GeniusYushu, DISABLED_OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
+  const fs::path folder = testing::GeniusTraceFolder();
+  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
+  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
+  testing::ExpectInsideRepeatedRuns(folder, kAgent, "yushu", 30);
+}
+
+}  // namespace
+}  // namespace parley
