@@ -90,8 +90,9 @@ void RunAgainstBoulware(benchmark::State& state, const std::string& spec) {
     const bool walked_away = result.end_reason == EndReason::kEndedByParty;
     // Agents that, like their GENIUS originals, never look at their reservation value agree all the
     // same: rubick in the last round (it accepts anything after t = 0.999), ponpokoagent once an
-    // offer beats its band's floor (round 828 of 1000 here); their turns until then are counted.
-    const bool ignores_reservation = spec == "rubick" || spec == "ponpokoagent";
+    // offer beats its band's floor (round 828 of 1000 here), parscat once one beats its curve
+    // (round 765); their turns until then are counted.
+    const bool ignores_reservation = spec == "rubick" || spec == "ponpokoagent" || spec == "parscat";
     if ((result.agreement && !ignores_reservation) || (result.rounds != kRounds && !walked_away && !result.agreement)) {
       state.SkipWithError("the negotiation did not run to the deadline");
       break;
@@ -114,6 +115,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
     {"rubick", "rubick"},
     {"ponpokoagent", "ponpokoagent"},
+    {"parscat", "parscat"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},

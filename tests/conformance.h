@@ -122,8 +122,8 @@ std::string Describe(const NegotiationCase& negotiation);
 // threshold falls below the reservation value late in discounted negotiations, and it then offers
 // and accepts below it (GENIUS's Atlas3 accepts 0.4641 against 0.5 in every recorded CarA session
 // against Boulware). Rubick never looks at its reservation value: in the last round it offers a bid
-// another party accepted, whatever that bid is worth to it. PonPokoAgent's bands are fixed
-// functions of time alone. The rationality contract is not checked for them.
+// another party accepted, whatever that bid is worth to it. PonPokoAgent's bands and ParsCat's
+// targets are fixed functions of time alone. The rationality contract is not checked for them.
 bool KeepsReservationValue(std::string_view negotiator_spec);
 
 struct PartyContract {

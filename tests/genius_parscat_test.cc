@@ -1,0 +1,148 @@
+// Differential tests of `parscat` against GENIUS's agents.anac.y2016.parscat.ParsCat, from the
+// sessions GENIUS 9.1.10 recorded in ../shared/genius-traces (README.md there): bilateral CarA
+// against TimeDependentAgentBoulware, three parties on Dinner and SmartGrid against two
+// BoulwareNegotiationParty, and the two three-party sessions GENIUS aborted.
+//
+// ParsCat opens with its best bid; every later offer is a random bid from an unseeded generator
+// (determinism.json: CarA differs from step 3), so a trace matches step by step only up to its
+// second turn. Its state is the offers it received and nothing of its own, and its acceptance is
+// decided by the last offer, the time and (only through an exact tie, or bilaterally through
+// whether the draw falls below the best offer received) the utility of its draw, so with its offers
+// replaced by the recorded ones it must take GENIUS's decisions to the end of each trace. ParsCat
+// never reads its seed, so GENIUS's 30 repeated runs on CarA vary only in its unseeded draws, as
+// the port's runs do over seeds.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <utility>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "genius_recorded_offers.h"
+#include "genius_repeated_runs.h"
+#include "genius_trace.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::GeniusTrace;
+
+constexpr const char* kAgent = "ParsCat";
+constexpr const char* kClass = "agents.anac.y2016.parscat.ParsCat";
+
+std::vector<fs::path> Traces() {
+  EXPECT_EQ(testing::TracesOfAgent(kAgent, true).size(), 3u);  // CarA, Dinner, SmartGrid
+  const auto all = testing::TracesOfAgent(kAgent, false);
+  EXPECT_EQ(all.size(), 5u);  // and the two sessions GENIUS aborted
+  return all;
+}
+
+TEST(GeniusParsCat, MatchesEveryTraceUpToItsFirstRandomOffer) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  for (const auto& file : Traces()) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    ASSERT_EQ(trace.start.agents.front(), kClass) << file;
+    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "parscat");
+    std::cout << comparison.Describe(trace) << "\n";
+    // Its opening offer (GENIUS's getMaxUtilityBid) is always reproduced.
+    EXPECT_GE(comparison.steps_compared, trace.start.n_parties) << comparison.Describe(trace);
+    if (comparison.match) continue;
+    bool own_offer = false;
+    for (const auto& action : trace.actions) {
+      if (action.step == comparison.step) own_offer = action.agent == 0 && action.action == ActionType::kOffer;
+    }
+    EXPECT_TRUE(own_offer) << comparison.Describe(trace);
+  }
+}
+
+TEST(GeniusParsCat, TakesEveryDecisionOfTheOriginal) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  bool contrasted = false;
+  for (const auto& file : Traces()) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    const Scenario scenario = testing::LoadTraceScenario(trace);
+    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+    EXPECT_TRUE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "parscat", offers)));
+    if (!contrasted) {
+      // Another acceptance rule given the same offers parts from the record.
+      testing::RecordedOffers again = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+      EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "hardliner", again)));
+      contrasted = true;
+    }
+  }
+}
+
+// The port's own offers, seen before the replay replaces them: (GENIUS step, own utility).
+std::vector<std::pair<std::uint64_t, double>>& WatchedOffers() {
+  static std::vector<std::pair<std::uint64_t, double>> offers;
+  return offers;
+}
+
+class WatchedParsCat final : public Negotiator {
+ public:
+  WatchedParsCat() : inner_(NegotiatorRegistry::Create("parscat")) {}
+  void Begin(const NegotiatorContext& context) override {
+    profile_ = context.profile;
+    inner_->Begin(context);
+  }
+  void Observe(const ObservedAction& action) override { inner_->Observe(action); }
+  ActionType Act(const TurnState& state, Outcome& proposal) override {
+    const ActionType action = inner_->Act(state, proposal);
+    if (action == ActionType::kOffer) WatchedOffers().emplace_back(state.step + 1, profile_->Utility(proposal));
+    return action;
+  }
+
+ private:
+  std::unique_ptr<Negotiator> inner_;
+  const Profile* profile_ = nullptr;
+};
+
+// Its random offers differ from GENIUS's, but not their band: GENIUS's and the port's offer at the
+// same turn lie within 0.02 of the same target, unless one of them is the best offer received
+// (bilateral) or the search had to lower its target (more than 1,000 misses).
+TEST(GeniusParsCat, OffersInTheOriginalsBand) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  if (!NegotiatorRegistry::Has("test-parscat-watched")) {
+    NegotiatorRegistry::Add({"test-parscat-watched", "parscat, its offers noted (tests only).", {}, [](const Spec&) {
+                               return std::make_unique<WatchedParsCat>();
+                             }});
+  }
+  int compared = 0;
+  int outside = 0;
+  for (const auto& file : Traces()) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    const Scenario scenario = testing::LoadTraceScenario(trace);
+    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+    WatchedOffers().clear();
+    EXPECT_TRUE(
+        testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "test-parscat-watched", offers)));
+    for (const auto& [step, utility] : WatchedOffers()) {
+      for (const auto& action : trace.actions) {
+        if (action.step != step) continue;
+        ++compared;
+        if (std::abs(action.util[0] - utility) > 0.04 + 1e-12) {
+          ++outside;
+          std::cout << file.filename().string() << " step " << step << ": GENIUS " << action.util[0] << ", port "
+                    << utility << "\n";
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 500);
+  EXPECT_EQ(outside, 0);
+}
+
+TEST(GeniusParsCat, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
+  const fs::path folder = testing::GeniusTraceFolder();
+  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
+  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
+  testing::ExpectInsideRepeatedRuns(folder, kAgent, "parscat", 30);
+}
+
+}  // namespace
+}  // namespace parley
