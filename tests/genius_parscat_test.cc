@@ -4,11 +4,12 @@
 // BoulwareNegotiationParty, and the two three-party sessions GENIUS aborted.
 //
 // ParsCat opens with its best bid; every later offer is a random bid from an unseeded generator
-// (determinism.json: CarA differs from step 3), so a trace matches step by step only up to its
-// second turn. Its state is the offers it received and nothing of its own, and its acceptance is
+// (determinism.json: CarA differs from step 3), so a trace is sure to match step by step only up
+// to its second turn. Its state is the offers it received and nothing of its own, and its acceptance is
 // decided by the last offer, the time and (only through an exact tie, or bilaterally through
 // whether the draw falls below the best offer received) the utility of its draw, so with its offers
-// replaced by the recorded ones it must take GENIUS's decisions to the end of each trace. ParsCat
+// replaced by the recorded ones it must take GENIUS's decisions to the end of each trace
+// (genius_random_port_checks.h), and its own offers must lie in GENIUS's band. ParsCat
 // never reads its seed, so GENIUS's 30 repeated runs on CarA vary only in its unseeded draws, as
 // the port's runs do over seeds.
 #include <gtest/gtest.h>
@@ -16,12 +17,13 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
-#include <memory>
-#include <utility>
 #include <iostream>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "genius_random_port_checks.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
@@ -35,46 +37,13 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "ParsCat";
 constexpr const char* kClass = "agents.anac.y2016.parscat.ParsCat";
 
-std::vector<fs::path> Traces() {
-  EXPECT_EQ(testing::TracesOfAgent(kAgent, true).size(), 3u);  // CarA, Dinner, SmartGrid
-  const auto all = testing::TracesOfAgent(kAgent, false);
-  EXPECT_EQ(all.size(), 5u);  // and the two sessions GENIUS aborted
-  return all;
-}
-
 TEST(GeniusParsCat, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    ASSERT_EQ(trace.start.agents.front(), kClass) << file;
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "parscat");
-    std::cout << comparison.Describe(trace) << "\n";
-    // Its opening offer (GENIUS's getMaxUtilityBid) is always reproduced.
-    EXPECT_GE(comparison.steps_compared, trace.start.n_parties) << comparison.Describe(trace);
-    if (comparison.match) continue;
-    bool own_offer = false;
-    for (const auto& action : trace.actions) {
-      if (action.step == comparison.step) own_offer = action.agent == 0 && action.action == ActionType::kOffer;
-    }
-    EXPECT_TRUE(own_offer) << comparison.Describe(trace);
-  }
+  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "parscat");
 }
 
+// Hardliner never accepts: it parts from the record at ParsCat's first accept.
 TEST(GeniusParsCat, TakesEveryDecisionOfTheOriginal) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  bool contrasted = false;
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-    EXPECT_TRUE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "parscat", offers)));
-    if (!contrasted) {
-      // Another acceptance rule given the same offers parts from the record.
-      testing::RecordedOffers again = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-      EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "hardliner", again)));
-      contrasted = true;
-    }
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "parscat", "hardliner");
 }
 
 // The port's own offers, seen before the replay replaces them: (GENIUS step, own utility).
@@ -114,7 +83,7 @@ TEST(GeniusParsCat, OffersInTheOriginalsBand) {
   }
   int compared = 0;
   int outside = 0;
-  for (const auto& file : Traces()) {
+  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     const Scenario scenario = testing::LoadTraceScenario(trace);
     testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);

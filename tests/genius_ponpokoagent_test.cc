@@ -8,16 +8,16 @@
 // CarA differs from step 1, Dinner from step 127). A trace therefore matches step by step up to
 // the first offer drawn from more than one bid. Its state is the last offer received and nothing of
 // its own offers, so with its offers replaced by the recorded ones it must take every decision GENIUS
-// took (each accept, each round it kept offering) to the end of every trace. The outcome
-// distribution of seeded runs is compared with GENIUS's 30 recorded runs on CarA.
+// took (each accept, each round it kept offering) to the end of every trace
+// (genius_random_port_checks.h). Its outcome on CarA with GENIUS's seed is compared with GENIUS's
+// 30 recorded runs there.
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <iostream>
 #include <string>
 #include <vector>
 
-#include "genius_recorded_offers.h"
+#include "genius_random_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
@@ -31,44 +31,13 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "PonPokoAgent";
 constexpr const char* kClass = "agents.anac.y2017.ponpokoagent.PonPokoAgent";
 
-std::vector<fs::path> Traces() {
-  EXPECT_EQ(testing::TracesOfAgent(kAgent, true).size(), 3u);  // CarA, Dinner, SmartGrid
-  const auto all = testing::TracesOfAgent(kAgent, false);
-  EXPECT_EQ(all.size(), 5u);  // and the two sessions GENIUS aborted
-  return all;
-}
-
 TEST(GeniusPonPokoAgent, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    ASSERT_EQ(trace.start.agents.front(), kClass) << file;
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "ponpokoagent");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    bool own_offer = false;
-    for (const auto& action : trace.actions) {
-      if (action.step == comparison.step) own_offer = action.agent == 0 && action.action == ActionType::kOffer;
-    }
-    EXPECT_TRUE(own_offer) << comparison.Describe(trace);
-  }
+  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "ponpokoagent");
 }
 
+// Hardliner never accepts: it parts from the record at PonPokoAgent's first accept.
 TEST(GeniusPonPokoAgent, TakesEveryDecisionOfTheOriginal) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  bool contrasted = false;
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-    EXPECT_TRUE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "ponpokoagent", offers)));
-    if (!contrasted) {
-      // Another acceptance rule given the same offers parts from the record.
-      testing::RecordedOffers again = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-      EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "hardliner", again)));
-      contrasted = true;
-    }
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "ponpokoagent", "hardliner");
 }
 
 // GENIUS's 30 repeated runs all had seed 42, which fixes PonPokoAgent's bid list and pattern; only
@@ -81,7 +50,8 @@ TEST(GeniusPonPokoAgent, OutcomeOnCarAWithGeniusSeedFallsInsideGeniusRepeatedRun
   if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
   const testing::OutcomeSample genius = testing::ReadRepeatedRuns(folder / "repeated-runs.json", kAgent);
   ASSERT_EQ(genius.size(), 30u);
-  const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__PonPokoAgent__TimeDependentAgentBoulware.jsonl.gz");
+  const GeniusTrace trace =
+      testing::ReadGeniusTrace(folder / "CarA__PonPokoAgent__TimeDependentAgentBoulware.jsonl.gz");
   const Scenario scenario = testing::LoadTraceScenario(trace);
   NegotiationOptions options;
   options.rounds = trace.start.deadline_rounds;

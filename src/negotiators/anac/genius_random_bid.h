@@ -61,8 +61,7 @@ inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, 
 inline void GeniusDomainRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
-    const double options =
-        std::min(static_cast<double>(GeniusValueCount(issue)), 2147483647.0);  // an int in GENIUS
+    const double options = std::min(static_cast<double>(GeniusValueCount(issue)), 2147483647.0);  // an int in GENIUS
     // Java's double-to-int conversion truncates (and saturates); the original then caps the index.
     const double index = std::min(std::floor(random.NextDouble() * options), options - 1.0);
     if (issue.countable()) {

@@ -100,16 +100,11 @@ void PonPokoAgent::Observe(const ObservedAction& action) {
 // bounds round as GENIUS's do).
 PonPokoAgent::Band PonPokoAgent::BandAt(double t) const {
   switch (pattern_) {
-    case 0:
-      return {1 - 0.1 * t - 0.1 * std::abs(std::sin(t * 40)), 1 - 0.1 * t};
-    case 1:
-      return {1 - 0.22 * t, 1};
-    case 2:
-      return {1 - 0.1 * t - 0.15 * std::abs(std::sin(t * 20)), 1 - 0.1 * t};
-    case 3:
-      return {t > 0.99 ? 1 - 0.3 * t : 1 - 0.1 * t, 1 - 0.05 * t};
-    default:
-      return {1 - 0.21 * t * std::abs(std::sin(t * 20)), 1 - 0.15 * t * std::abs(std::sin(t * 20))};
+    case 0: return {1 - 0.1 * t - 0.1 * std::abs(std::sin(t * 40)), 1 - 0.1 * t};
+    case 1: return {1 - 0.22 * t, 1};
+    case 2: return {1 - 0.1 * t - 0.15 * std::abs(std::sin(t * 20)), 1 - 0.1 * t};
+    case 3: return {t > 0.99 ? 1 - 0.3 * t : 1 - 0.1 * t, 1 - 0.05 * t};
+    default: return {1 - 0.21 * t * std::abs(std::sin(t * 20)), 1 - 0.15 * t * std::abs(std::sin(t * 20))};
   }
 }
 

@@ -49,10 +49,10 @@ class Rubick final : public Negotiator {
   ActionType Act(const TurnState& state, Outcome& proposal) override;
 
  private:
-  static constexpr double kFloor = 0.8;           // the least the best offer seen is taken to be worth
+  static constexpr double kFloor = 0.8;            // the least the best offer seen is taken to be worth
   static constexpr double kBestOfferShare = 0.95;  // of a new best offer, remembered as the best
-  static constexpr double kLastMoment = 0.999;    // accept anything after this time
-  static constexpr double kLastOffers = 0.995;    // repeat an accepted bid after this time
+  static constexpr double kLastMoment = 0.999;     // accept anything after this time
+  static constexpr double kLastOffers = 0.995;     // repeat an accepted bid after this time
   static constexpr std::size_t kAcceptedChoices = 3;
 
   std::int64_t Position(std::size_t issue, double value) const;
@@ -132,8 +132,8 @@ void Rubick::Observe(const ObservedAction& action) {
 void Rubick::NoteAccepted(const Outcome& bid) {
   if (std::find(accepted_.begin(), accepted_.end(), bid) != accepted_.end()) return;
   const double utility = profile_->Utility(bid);
-  const auto worse =
-      std::find_if(accepted_.begin(), accepted_.end(), [&](const Outcome& b) { return utility > profile_->Utility(b); });
+  const auto worse = std::find_if(accepted_.begin(), accepted_.end(),
+                                  [&](const Outcome& b) { return utility > profile_->Utility(b); });
   accepted_.insert(worse, bid);
 }
 
