@@ -46,51 +46,21 @@ TEST(GeniusParsCat, TakesEveryDecisionOfTheOriginal) {
   testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "parscat", "hardliner");
 }
 
-// The port's own offers, seen before the replay replaces them: (GENIUS step, own utility).
-std::vector<std::pair<std::uint64_t, double>>& WatchedOffers() {
-  static std::vector<std::pair<std::uint64_t, double>> offers;
-  return offers;
-}
-
-class WatchedParsCat final : public Negotiator {
- public:
-  WatchedParsCat() : inner_(NegotiatorRegistry::Create("parscat")) {}
-  void Begin(const NegotiatorContext& context) override {
-    profile_ = context.profile;
-    inner_->Begin(context);
-  }
-  void Observe(const ObservedAction& action) override { inner_->Observe(action); }
-  ActionType Act(const TurnState& state, Outcome& proposal) override {
-    const ActionType action = inner_->Act(state, proposal);
-    if (action == ActionType::kOffer) WatchedOffers().emplace_back(state.step + 1, profile_->Utility(proposal));
-    return action;
-  }
-
- private:
-  std::unique_ptr<Negotiator> inner_;
-  const Profile* profile_ = nullptr;
-};
-
 // Its random offers differ from GENIUS's, but not their band: GENIUS's and the port's offer at the
 // same turn lie within 0.02 of the same target, unless one of them is the best offer received
 // (bilateral) or the search had to lower its target (more than 1,000 misses).
 TEST(GeniusParsCat, OffersInTheOriginalsBand) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  if (!NegotiatorRegistry::Has("test-parscat-watched")) {
-    NegotiatorRegistry::Add({"test-parscat-watched", "parscat, its offers noted (tests only).", {}, [](const Spec&) {
-                               return std::make_unique<WatchedParsCat>();
-                             }});
-  }
+  const std::string watched = testing::RegisterWatched("parscat");
   int compared = 0;
   int outside = 0;
   for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     const Scenario scenario = testing::LoadTraceScenario(trace);
     testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-    WatchedOffers().clear();
-    EXPECT_TRUE(
-        testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "test-parscat-watched", offers)));
-    for (const auto& [step, utility] : WatchedOffers()) {
+    testing::WatchedOffers().clear();
+    EXPECT_TRUE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, watched, offers)));
+    for (const auto& [step, utility] : testing::WatchedOffers()) {
       for (const auto& action : trace.actions) {
         if (action.step != step) continue;
         ++compared;

@@ -13,8 +13,11 @@
 // 30 recorded runs there.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "genius_random_port_checks.h"
@@ -38,6 +41,75 @@ TEST(GeniusPonPokoAgent, MatchesEveryTraceUpToItsFirstRandomOffer) {
 // Hardliner never accepts: it parts from the record at PonPokoAgent's first accept.
 TEST(GeniusPonPokoAgent, TakesEveryDecisionOfTheOriginal) {
   testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "ponpokoagent", "hardliner");
+}
+
+// PonPokoAgent's five bands, written out from the original's source: {low, high} at time t.
+std::pair<double, double> PatternBand(int pattern, double t) {
+  const double ripple20 = std::abs(std::sin(t * 20));
+  const double ripple40 = std::abs(std::sin(t * 40));
+  switch (pattern) {
+    case 0: return {1 - 0.1 * t - 0.1 * ripple40, 1 - 0.1 * t};
+    case 1: return {1 - 0.22 * t, 1.0};
+    case 2: return {1 - 0.1 * t - 0.15 * ripple20, 1 - 0.1 * t};
+    case 3: return {t > 0.99 ? 1 - 0.3 * t : 1 - 0.1 * t, 1 - 0.05 * t};
+    default: return {1 - 0.21 * t * ripple20, 1 - 0.15 * t * ripple20};
+  }
+}
+
+// The patterns GENIUS's record allows: PonPokoAgent accepted exactly when the last offer was worth
+// more than the band's floor, and offered nothing above its ceiling.
+std::vector<int> PatternsOfRecord(const GeniusTrace& trace) {
+  std::vector<int> patterns;
+  for (int pattern = 0; pattern < 5; ++pattern) {
+    bool fits = true;
+    double last = -1.0;  // no offer received yet
+    for (const auto& action : trace.actions) {
+      const auto [low, high] = PatternBand(pattern, action.time);
+      if (action.agent != 0) {
+        if (action.action == ActionType::kOffer) last = action.util[0];
+        continue;
+      }
+      if (action.action == ActionType::kAccept) fits = fits && last > low;
+      if (action.action == ActionType::kOffer) fits = fits && last <= low && action.util[0] <= high + 1e-12;
+    }
+    if (fits) patterns.push_back(pattern);
+  }
+  return patterns;
+}
+
+// Its offers differ from GENIUS's, but not their band: the record allows few of the five patterns
+// (one on Dinner and on SmartGrid against BoulwareNegotiationParty, at most two elsewhere), and each of the port's
+// offers lies inside such a pattern's band, or, where no bid of its list does and the floor had to come down, within
+// 0.0001 of GENIUS's offer (both then the best bid under the ceiling).
+TEST(GeniusPonPokoAgent, OffersInsideTheBandOfThePatternTheRecordAllows) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  const std::string watched = testing::RegisterWatched("ponpokoagent");
+  int compared = 0;
+  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    const std::vector<int> patterns = PatternsOfRecord(trace);
+    ASSERT_FALSE(patterns.empty()) << file;
+    std::cout << file.filename().string() << ": " << patterns.size() << " pattern(s) fit, the first "
+              << patterns.front() << "\n";
+    const Scenario scenario = testing::LoadTraceScenario(trace);
+    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+    testing::WatchedOffers().clear();
+    EXPECT_TRUE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, watched, offers)));
+    for (const auto& [step, utility] : testing::WatchedOffers()) {
+      for (const auto& action : trace.actions) {
+        if (action.step != step) continue;
+        ++compared;
+        bool inside = false;
+        for (const int pattern : patterns) {
+          const auto [low, high] = PatternBand(pattern, action.time);
+          inside = inside || (utility >= low && utility <= high);
+        }
+        EXPECT_TRUE(inside || std::abs(utility - action.util[0]) <= 1e-4 + 1e-12)
+            << file.filename().string() << " step " << step << ": port " << utility << ", GENIUS " << action.util[0];
+      }
+    }
+  }
+  EXPECT_GT(compared, 500);
 }
 
 // GENIUS's 30 repeated runs all had seed 42, which fixes PonPokoAgent's bid list and pattern; only

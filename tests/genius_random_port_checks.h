@@ -6,16 +6,21 @@
 //   choice), never an accept or an offer the original could not have drawn differently;
 // - with its offers replaced by the recorded ones, every decision must be GENIUS's to the end, and
 //   a negotiator with another acceptance rule must part from the record (so that the comparison is
-//   known to see a difference).
+//   known to see a difference);
+// - the port's own offers, noted before the replay replaces them (RegisterWatched), can then be
+//   held to the original's band.
 // Test-only, header-only.
 #ifndef PARLEY_TESTS_GENIUS_RANDOM_PORT_CHECKS_H_
 #define PARLEY_TESTS_GENIUS_RANDOM_PORT_CHECKS_H_
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "genius_recorded_offers.h"
@@ -66,6 +71,43 @@ inline void ExpectEveryDecisionWithRecordedOffers(const std::string& agent, cons
       contrasted = true;
     }
   }
+}
+
+// The port's own offers as it made them, before a replay with recorded offers replaced them:
+// (GENIUS step, the port's undiscounted utility of its offer), for the replay under way.
+inline std::vector<std::pair<std::uint64_t, double>>& WatchedOffers() {
+  static std::vector<std::pair<std::uint64_t, double>> offers;
+  return offers;
+}
+
+class WatchedNegotiator final : public Negotiator {
+ public:
+  explicit WatchedNegotiator(const std::string& inner) : inner_(NegotiatorRegistry::Create(inner)) {}
+  void Begin(const NegotiatorContext& context) override {
+    profile_ = context.profile;
+    inner_->Begin(context);
+  }
+  void Observe(const ObservedAction& action) override { inner_->Observe(action); }
+  ActionType Act(const TurnState& state, Outcome& proposal) override {
+    const ActionType action = inner_->Act(state, proposal);
+    if (action == ActionType::kOffer) WatchedOffers().emplace_back(state.step + 1, profile_->Utility(proposal));
+    return action;
+  }
+
+ private:
+  std::unique_ptr<Negotiator> inner_;
+  const Profile* profile_ = nullptr;
+};
+
+// Registers "test-<inner>-watched" once (offers noted in WatchedOffers()) and returns that name.
+inline std::string RegisterWatched(const std::string& inner) {
+  const std::string name = "test-" + inner + "-watched";
+  if (!NegotiatorRegistry::Has(name)) {
+    NegotiatorRegistry::Add({name, inner + ", its offers noted (tests only).", {}, [inner](const Spec&) {
+                               return std::make_unique<WatchedNegotiator>(inner);
+                             }});
+  }
+  return name;
 }
 
 }  // namespace parley::testing
