@@ -78,9 +78,10 @@ std::vector<int> PatternsOfRecord(const GeniusTrace& trace) {
 }
 
 // Its offers differ from GENIUS's, but not their band: the record allows few of the five patterns
-// (one on Dinner and on SmartGrid against BoulwareNegotiationParty, at most two elsewhere), and each of the port's
-// offers lies inside such a pattern's band, or, where no bid of its list does and the floor had to come down, within
-// 0.0001 of GENIUS's offer (both then the best bid under the ceiling).
+// (one on Dinner and on SmartGrid against BoulwareNegotiationParty, at most two elsewhere), and
+// each of the port's offers lies inside such a pattern's band, or, where no bid of its list does
+// and the floor had to come down, within 0.0001 of GENIUS's offer (both then the best bid under
+// the ceiling).
 TEST(GeniusPonPokoAgent, OffersInsideTheBandOfThePatternTheRecordAllows) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const std::string watched = testing::RegisterWatched("ponpokoagent");
