@@ -110,6 +110,30 @@ inline std::string RegisterWatched(const std::string& inner) {
   return name;
 }
 
+// Replays every trace of `agent` with `inner`'s offers replaced by the recorded ones (each replay
+// must match the trace) and calls check(trace, recorded action, port's utility of its own offer)
+// for each offer the port made; returns how many it compared.
+template <typename Check>
+int ForEachPortOffer(const std::string& agent, const std::string& inner, Check check) {
+  const std::string watched = RegisterWatched(inner);
+  int compared = 0;
+  for (const auto& file : MultilateralAgentTraces(agent)) {
+    const GeniusTrace trace = ReadGeniusTrace(file);
+    const Scenario scenario = LoadTraceScenario(trace);
+    RecordedOffers offers = ReadRecordedOffers(trace, scenario.space(), 0);
+    WatchedOffers().clear();
+    EXPECT_TRUE(MatchesTrace(trace, ReplayWithRecordedOffers(trace, 0, watched, offers)));
+    for (const auto& [step, utility] : WatchedOffers()) {
+      for (const auto& action : trace.actions) {
+        if (action.step != step) continue;
+        ++compared;
+        check(trace, action, utility);
+      }
+    }
+  }
+  return compared;
+}
+
 }  // namespace parley::testing
 
 #endif  // PARLEY_TESTS_GENIUS_RANDOM_PORT_CHECKS_H_
