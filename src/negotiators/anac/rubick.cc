@@ -7,7 +7,7 @@
 // first), one sharing values with a bag drawn from the values the opponents offer more often than
 // a (miscomputed) average, or the bid nearest the target; in the last round it repeats one of the
 // three best bids another party accepted.
-// Docs: docs/strategies.md#rubick--rubick-anac-2017
+// Docs: docs/strategies.md#rubick--rubick-anac-2017-multilateral
 //
 // Reproduces the original draw for draw (tests/genius_rubick_test.cc replays GENIUS's traces).
 // Deliberate differences, where Parley cannot do what GENIUS does:
