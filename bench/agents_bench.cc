@@ -75,8 +75,7 @@ const Scenario& NoDealCarB() {
 }
 
 // CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
-// (hardheaded, agentk, iamhaggler, yushu, nozomi): they accept below them, so the no-deal scenario
-// cannot keep them going.
+// (kUntilAgreement): they accept below them, so the no-deal scenario cannot keep them going.
 const Scenario& PlainCarB() {
   static const Scenario scenario = LoadScenario(CarBPath().string());
   return scenario;
@@ -129,6 +128,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"dona", "dona"},
     {"yushu", "yushu"},
     {"nozomi", "nozomi"},
+    {"rubick", "rubick"},
+    {"ponpokoagent", "ponpokoagent"},
+    {"parscat", "parscat"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -142,7 +144,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "yushu", "nozomi"};
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler",   "yushu",
+                                                  "nozomi",     "rubick", "ponpokoagent", "parscat"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

@@ -384,6 +384,11 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "GENIUS's Yushu never reads its reservation value (it accepts 0.0 against 0.5 in its recorded "
        "CarA session against Hardliner)"},
       {"nozomi", "GENIUS's Nozomi never reads its reservation value"},
+      {"rubick",
+       "GENIUS's Rubick never reads its reservation value: it accepts by a random target above the best "
+       "offer seen and in the last round offers a bid another party accepted, whatever it is worth"},
+      {"ponpokoagent", "GENIUS's PonPokoAgent accepts and bids by bands that are fixed functions of time alone"},
+      {"parscat", "GENIUS's ParsCat accepts and bids by targets that are fixed functions of time alone"},
   };
   return exemptions;
 }

@@ -1,5 +1,5 @@
 // GENIUS's Java conventions that ports of its agents share (src/negotiators/anac/genius_*.h):
-// Collections.shuffle and the two random-bid recipes draw for draw, and the BidIterator walk.
+// Collections.shuffle and the three random-bid recipes draw for draw, and the BidIterator walk.
 // The expected draws were printed by OpenJDK 17 running the same calls on java.util.Random; the
 // walk's order is BidIterator's odometer (first issue fastest) written out by hand.
 #include <gtest/gtest.h>
@@ -56,6 +56,21 @@ TEST(GeniusConventions, RandomBidsDrawAsGenius) {
   for (const Outcome& expected : agent) {
     GeniusAgentRandomBid(space, random, bid);
     EXPECT_EQ(bid, expected) << space.Format(bid);
+  }
+}
+
+TEST(GeniusConventions, DomainRandomBidsDrawAsGenius) {
+  // Domain.getRandomBid(new Random(42)): index (int)(nextDouble() * values) per issue, a real issue
+  // on lower + (upper - lower) / 21 * index; three bids, as OpenJDK 17 computes them.
+  const OutcomeSpace space = EveryKind();
+  Outcome bid(space.issue_count());
+  const std::vector<Outcome> expected = {Outcome({2, 5, 1, 0.23809523809523808}),
+                                         Outcome({1, 6, 1, 0.23809523809523808}),
+                                         Outcome({1, 5, 3, 0.42857142857142855})};
+  JavaRandom random(42);
+  for (const Outcome& want : expected) {
+    GeniusDomainRandomBid(space, random, bid);
+    EXPECT_EQ(bid, want) << space.Format(bid);
   }
 }
 

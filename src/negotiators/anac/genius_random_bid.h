@@ -6,13 +6,17 @@
 // - GeniusAgentRandomBid: the recipe many ANAC agents carry in their own code: nextInt(values) for
 //   a discrete issue, lower + nextInt(upper - lower) for an integer one (never its upper bound),
 //   lower + (upper - lower) * nextInt(steps - 1) / steps for a real one.
-// Both write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
+// - GeniusDomainRandomBid: Domain.getRandomBid(Random), which some agents call on their seeded
+//   generator: per issue, the index (int)(nextDouble() * values) (at most values - 1); a real issue
+//   on the grid lower + (upper - lower) / steps * k.
+// All three write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
 // are respected: a range too wide for an int is cut to the largest int, an empty integer range
 // (where Java would throw) gives its lower bound without a draw.
 #ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
 #define PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "common/java_random.h"
@@ -50,6 +54,20 @@ inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, 
     } else {
       const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
       bid[i] = issue.lower() + (issue.upper() - issue.lower()) * random.NextInt(steps - 1) / steps;
+    }
+  }
+}
+
+inline void GeniusDomainRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    const double options = std::min(static_cast<double>(GeniusValueCount(issue)), 2147483647.0);  // an int in GENIUS
+    // Java's double-to-int conversion truncates (and saturates); the original then caps the index.
+    const double index = std::min(std::floor(random.NextDouble() * options), options - 1.0);
+    if (issue.countable()) {
+      bid[i] = issue.ValueAt(static_cast<std::uint64_t>(index));
+    } else {
+      bid[i] = issue.lower() + (issue.upper() - issue.lower()) / options * index;
     }
   }
 }
