@@ -80,9 +80,16 @@ void CheckAgainst(const Scenario& scenario, const std::vector<std::string>& spec
   const NegotiationResult result = RunNegotiation(scenario, specs, options);
   ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
   EXPECT_LE(result.steps, rounds * scenario.party_count());
+  // Atlas3, as GENIUS has it, is not checked: its threshold can fall below its reservation value
+  // r. Discounted (d < 1) and with no bid supported by every opponent, its end game is worth
+  // r·d, so its threshold is max(1 − t/d, r·d^(1−t)); it walks away only while r·d^t reaches that,
+  // which r·d^(1−t) < r·d^t allows before t = 1/2 and never after, so later it offers and accepts
+  // bids worth less than r (docs/strategies.md#atlas3--atlas3-anac-2015-multilateral).
   std::vector<std::size_t> checked;
   for (std::size_t p = 0; p < specs.size(); ++p) {
-    if (std::find(kAgents.begin(), kAgents.end(), specs[p]) != kAgents.end()) checked.push_back(p);
+    if (std::find(kAgents.begin(), kAgents.end(), specs[p]) != kAgents.end() && specs[p] != "atlas3") {
+      checked.push_back(p);
+    }
   }
   ExpectRational(scenario, result, checked, rounds);
   ExpectSameRun(result, RunNegotiation(scenario, specs, options));

@@ -351,7 +351,7 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
 
 bool KeepsReservationValue(std::string_view negotiator_spec) {
   const std::string name = Spec::Parse(negotiator_spec).name();
-  return name != "boulware" && name != "conceder" && name != "linear" && name != "hardliner";
+  return name != "boulware" && name != "conceder" && name != "linear" && name != "hardliner" && name != "atlas3";
 }
 
 Violations CheckPartyContract(const NegotiationCase& negotiation, const NegotiationResult& result,

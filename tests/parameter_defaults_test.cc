@@ -76,8 +76,6 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"negotiator", "hardheaded", "window", 0.02},
       {"negotiator", "hardheaded", "candidates", std::int64_t{16}},
       {"negotiator", "agentk", "tremor", 2.0},
-      {"negotiator", "cuhkagent", "window", 0.02},
-      {"negotiator", "cuhkagent", "candidates", std::int64_t{16}},
       {"negotiator", "random", "accept", 0.15},
       {"negotiator", "random", "end", 0.0},
       {"negotiator", "random", "rational", true},

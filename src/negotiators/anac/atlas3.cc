@@ -1,192 +1,448 @@
-// Atlas3, winner of ANAC 2015 (multilateral), reimplemented from its published description: it
-// concedes towards a lower limit read from an end-game between itself and its opponents, offers
-// bids found by searching from the bid on the table, and settles for the best bid an opponent has
-// already offered or accepted at the very end.
+// Atlas3, winner of ANAC 2015 (multilateral): a port of GENIUS's agents.anac.y2015.Atlas3.Atlas3
+// (GENIUS 9.1.10), reimplemented from its source. Its target comes from a 2x2 end game between
+// holding out and conceding, valued with the best bid the opponents have offered (bilateral) or
+// all supported (more parties): linear in time without discounting, 1 - t/d otherwise, never below
+// the game's value. It offers the bid nearest above the target found from a random bid (one issue
+// changed, else a relative-utility walk down from its best bid, else simulated annealing), moved
+// towards the values the opponents propose most; at the end it walks down the list of bids the
+// others supported, best first, and then accepts.
 // Mori & Ito, "Atlas3: A negotiating agent based on expecting lower limit of concession function",
 // in Modern Approaches to Agent-based Complex Automated Negotiation (Studies in Computational
-// Intelligence 674, 2017); the ANAC 2015 report (Fujita et al.).
-// Formulas and the choices where the description is open: docs/strategies.md#atlas3--atlas3-anac-2015-multilateral
+// Intelligence 674, 2017).
+//
+// Deliberate differences from the original, each because Parley cannot do otherwise:
+// - Randomness: the random bid each search starts from comes, as in GENIUS, from a java.util.Random
+//   seeded with the party's seed (JavaRandom(context.seed)). Everything else the original draws
+//   from unseeded generators (its searches' `new Random()`, Collections.shuffle's shared one), so
+//   no two GENIUS runs agree; the port draws those, in the original's order, from one JavaRandom
+//   seeded from context.seed with its bits inverted, so that a Parley run is reproducible.
+// - Real issues: the original supports them only through a random search that repeats until a
+//   bid reaches the target (and may never end); the port stops after kRandomSearchTries draws with
+//   the best bid drawn, and its first search for its best bid skips real issues, where the
+//   original's search throws.
+// - Its search for its best bid repeats while that bid is worth less than the reservation value;
+//   the port stops after kMaxBidSearches searches (the original never ends then).
+// Strategy notes: docs/strategies.md#atlas3--atlas3-anac-2015-multilateral
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
-#include "negotiators/anac/offer_statistics.h"
-#include "negotiators/own_ranking.h"
+#include "common/java_random.h"
+#include "negotiators/anac/genius_domain.h"
+#include "negotiators/anac/genius_random_bid.h"
+#include "negotiators/anac/genius_shuffle.h"
 #include "parley/error.h"
+#include "parley/negotiator.h"
 
 namespace parley {
 namespace {
 
 class Atlas3 final : public Negotiator {
  public:
-  void Begin(const NegotiatorContext& context) override {
-    own_.Reset(context);
-    profile_ = context.profile;
-    party_count_ = context.party_count;
-    discount_ = context.profile->discount_factor();
-    rounds_known_ = context.max_rounds > 0;
-    round_length_ = rounds_known_ ? 1.0 / static_cast<double>(context.max_rounds) : 0.0;
-    last_turn_time_ = -1.0;
-    statistics_.assign(party_count_, OfferStatistics());
-    const OutcomeSpace& space = *context.space;
-    candidates_.assign(space.issue_count(), {});
-    for (std::size_t i = 0; i < space.issue_count(); ++i) {
-      const Issue& issue = space.issue(i);
-      auto& values = candidates_[i];
-      if (issue.countable() && issue.cardinality() <= kMaxIssueValues) {
-        for (std::uint64_t v = 0; v < issue.cardinality(); ++v) values.push_back(issue.ValueAt(v));
-      } else {
-        for (std::size_t k = 0; k < kMaxIssueValues; ++k) {
-          double value = issue.lower() + (issue.upper() - issue.lower()) * static_cast<double>(k) /
-                                             static_cast<double>(kMaxIssueValues - 1);
-          if (issue.countable()) value = std::round(value);
-          values.push_back(std::clamp(value, issue.lower(), issue.upper()));
-        }
-      }
-    }
-    search_ = Outcome(space.issue_count());
-    clist_.assign(kClistSize, Outcome(space.issue_count()));
-    clist_utility_.clear();
-    clist_utility_.reserve(kClistSize);
-  }
-
-  void Observe(const ObservedAction& action) override {
-    if (action.type == ActionType::kEndNegotiation || !action.offer || action.party >= party_count_) return;
-    statistics_[action.party].Add(action.offer_utility);
-    AddToClist(*action.offer, action.offer_utility);
-  }
-
-  ActionType Act(const TurnState& state, Outcome& proposal) override {
-    const double t = state.time;
-    if (!rounds_known_ && last_turn_time_ >= 0.0) {
-      // Without a round deadline, a round lasts the time between two of its own turns; the
-      // longest seen so far is the cautious estimate.
-      round_length_ = std::max(round_length_, t - last_turn_time_);
-    }
-    last_turn_time_ = t;
-
-    const double rv = own_.ReservationValueAt(t);
-    const double top = own_.best_utility();
-    const double floor = std::min(own_.FloorAt(t), top);
-    const bool final_phase = round_length_ > 0.0 && t >= 1.0 - kFinalRounds * round_length_;
-    const double u = state.current_offer ? state.current_offer_utility : -INFINITY;
-
-    // In the very last round a rational offer beats the breakdown that refusing it would risk.
-    const bool last_round = round_length_ > 0.0 && t >= 1.0 - round_length_;
-    if (last_round && u >= rv) return ActionType::kAccept;
-    if (final_phase && !clist_utility_.empty() && clist_utility_[0] >= floor) {
-      if (u >= rv && u >= clist_utility_[0]) return ActionType::kAccept;
-      proposal = clist_[0];  // same size: no allocation
-      return ActionType::kOffer;
-    }
-
-    const double target = Target(t, floor);
-    if (u >= rv && u >= target) return ActionType::kAccept;
-    if (!(state.current_offer && AppropriateSearch(*state.current_offer, target, proposal))) {
-      own_.OfferAtLeast(target, proposal);
-    }
-    return ActionType::kOffer;
-  }
+  void Begin(const NegotiatorContext& context) override;
+  void Observe(const ObservedAction& action) override;
+  ActionType Act(const TurnState& state, Outcome& proposal) override;
 
  private:
-  static constexpr std::size_t kClistSize = 32;
-  static constexpr std::uint64_t kMaxIssueValues = 11;
-  static constexpr double kFinalRounds = 2.0;
+  static constexpr int kRandomSearchTries = 100000;
+  static constexpr int kMaxBidSearches = 100;
+  // Simulated annealing: temperature from 1 down to 1e-4, cooled by 0.999 a step.
+  static constexpr double kStartTemperature = 1.0;
+  static constexpr double kEndTemperature = 0.0001;
+  static constexpr double kCooling = 0.999;
 
-  double Target(double t, double floor) const {
-    const double top = own_.best_utility();
-    double e = top;
-    bool any = false;
-    for (std::size_t p = 0; p < party_count_; ++p) {
-      if (statistics_[p].count() == 0) continue;
-      any = true;
-      e = std::min(e, statistics_[p].EstimatedMax(top));
-    }
-    if (!any) e = floor;
-    e = std::max(e, floor);
-    const double breakdown = profile_->Discount(floor, 1.0 - t);
-    const double half_gap = (top - e) / 2.0;
-    const double denominator = half_gap + e - breakdown;
-    const double p = denominator > 0.0 ? half_gap / denominator : 0.0;
-    const double lower_limit = std::clamp(p * e + (1.0 - p) * (top + e) / 2.0, floor, top);
-    const double exponent = 1.0 + 2.0 * discount_;
-    return lower_limit + (top - lower_limit) * (1.0 - std::pow(t, exponent));
-  }
+  double U(const Outcome& bid) const { return profile_->Utility(bid); }
+  std::uint64_t ValueIndex(std::size_t issue, double value) const;
+  double Value(std::size_t issue, std::uint64_t index) const { return space_->issue(issue).ValueAt(index); }
+  std::uint64_t ValueCount(std::size_t issue) const { return values_[issue]; }
 
-  // Climbs from `base` one issue change at a time until the bid is worth at least `target`;
-  // writes it into `proposal` and returns true if it gets there.
-  bool AppropriateSearch(const Outcome& base, double target, Outcome& proposal) {
-    search_ = base;
-    double utility = profile_->Utility(search_);
-    for (std::size_t step = 0; step < candidates_.size() && utility < target; ++step) {
-      std::size_t best_issue = 0;
-      double best_value = search_[0];
-      double best_utility = -INFINITY;
-      bool reaches = false;
-      for (std::size_t i = 0; i < candidates_.size(); ++i) {
-        const double kept = search_[i];
-        for (double value : candidates_[i]) {
-          if (value == kept) continue;
-          search_[i] = value;
-          const double candidate = profile_->Utility(search_);
-          // Prefer the change landing closest above the target; until one does, the largest gain.
-          const bool better =
-              candidate >= target ? (!reaches || candidate < best_utility) : (!reaches && candidate > best_utility);
-          if (better) {
-            reaches = candidate >= target;
-            best_issue = i;
-            best_value = value;
-            best_utility = candidate;
-          }
-        }
-        search_[i] = kept;
-      }
-      if (best_utility <= utility) break;  // a local optimum below the target
-      search_[best_issue] = best_value;
-      utility = best_utility;
-    }
-    if (utility < target) return false;
-    proposal = search_;
-    return true;
-  }
+  void FindMaxBid();
+  void NoteCandidateForMax(const Outcome& bid, double utility);
+  double Threshold(double t) const;
+  ActionType OfferAction(double t, Outcome& proposal);
+  ActionType FinalAction(double t, Outcome& proposal);
+  void AddSupportedBid(const Outcome& bid);
 
-  // Keeps the kClistSize best distinct bids seen, best first.
-  void AddToClist(const Outcome& bid, double utility) {
-    const std::size_t size = clist_utility_.size();
-    if (size == kClistSize && utility <= clist_utility_.back()) return;
-    for (std::size_t i = 0; i < size; ++i) {
-      if (clist_utility_[i] == utility && clist_[i] == bid) return;
-    }
-    std::size_t position = size < kClistSize ? size : kClistSize - 1;
-    if (size < kClistSize) clist_utility_.push_back(utility);
-    while (position > 0 && clist_utility_[position - 1] < utility) {
-      clist_utility_[position] = clist_utility_[position - 1];
-      std::swap(clist_[position], clist_[position - 1]);
-      --position;
-    }
-    clist_utility_[position] = utility;
-    clist_[position] = bid;
-  }
+  // The searches write their bid into `bid` (never aliasing an argument).
+  void GetBid(const Outcome& base, double threshold, Outcome& bid);
+  void RandomSearch(double threshold, Outcome& bid);
+  void NeighbourhoodSearch(const Outcome& base, double threshold, Outcome& bid);
+  void RelativeUtilitySearch(double threshold, Outcome& bid);
+  // Returns false where the original throws (an issue without values: a real issue).
+  bool SimulatedAnnealing(const Outcome& base, double threshold, Outcome& bid);
+  void MoveTowardsFrequentValues(Outcome& bid);
 
-  OwnRanking own_;
   const Profile* profile_ = nullptr;
-  std::size_t party_count_ = 0;
+  const OutcomeSpace* space_ = nullptr;
+  std::size_t issues_ = 0;
+  JavaRandom party_random_{0};  // AbstractNegotiationParty.rand, seeded as in GENIUS
+  JavaRandom free_random_{0};   // the original's unseeded draws
+  double reservation_ = 0.0;
   double discount_ = 1.0;
-  bool rounds_known_ = false;
-  double round_length_ = 0.0;  // normalised time one round takes
-  double last_turn_time_ = -1.0;
-  std::vector<OfferStatistics> statistics_;      // per party, of the bids it offered or accepted
-  std::vector<std::vector<double>> candidates_;  // per issue, the values the search tries
-  Outcome search_;
-  std::vector<Outcome> clist_;         // kClistSize slots, the first clist_utility_.size() used
-  std::vector<double> clist_utility_;  // descending
+  bool has_real_issue_ = false;
+  std::vector<std::uint64_t> values_;  // per issue, the number of values the searches try (0: real)
+
+  std::vector<std::size_t> issue_order_;               // the searches' issue order, shuffled in place over time
+  std::vector<std::vector<double>> relative_utility_;  // per issue and value, against the first best bid
+  Outcome max_bid_;
+  double max_bid_utility_ = 0.0;
+  bool linear_ = true;
+
+  std::size_t negotiators_ = 0;
+  std::vector<std::size_t> opponents_;       // in order of first appearance, shuffled in place over time
+  std::vector<std::vector<int>> frequency_;  // per issue and value, how often the others offered it
+  double best_offered_utility_ = 0.0;
+  std::vector<Outcome> supported_;  // bids every other party offered or accepted, best first
+  std::vector<double> supported_utility_;
+  double best_supported_utility_ = 0.0;
+  std::size_t supporters_ = 0;
+  bool have_offer_ = false;
+  Outcome offered_;
+  std::size_t walked_ = 0;  // how far the final walk down `supported_` has gone
+  std::uint64_t turns_ = 0;
+
+  Outcome base_, work_, next_, start_, neighbour_, best_drawn_;
+  std::vector<std::pair<std::size_t, double>> targets_;
+  std::vector<std::uint64_t> shuffled_values_;
+  std::vector<std::size_t> shuffled_issues_;
 };
+
+void Atlas3::Begin(const NegotiatorContext& context) {
+  profile_ = context.profile;
+  space_ = context.space;
+  issues_ = space_->issue_count();
+  party_random_ = JavaRandom(static_cast<std::int64_t>(context.seed));
+  free_random_ = JavaRandom(~static_cast<std::int64_t>(context.seed));
+  reservation_ = profile_->reservation_value();
+  discount_ = profile_->discount_factor();
+  values_.assign(issues_, 0);
+  has_real_issue_ = false;
+  for (std::size_t i = 0; i < issues_; ++i) {
+    const Issue& issue = space_->issue(i);
+    if (issue.countable()) {
+      values_[i] = issue.cardinality();
+    } else {
+      has_real_issue_ = true;
+    }
+  }
+  issue_order_.resize(issues_);
+  for (std::size_t i = 0; i < issues_; ++i) issue_order_[i] = i;
+  base_ = work_ = next_ = start_ = neighbour_ = best_drawn_ = offered_ = Outcome(issues_);
+  linear_ = true;
+  FindMaxBid();
+  relative_utility_.assign(issues_, {});
+  for (std::size_t i = 0; i < issues_; ++i) {
+    work_ = max_bid_;
+    for (std::uint64_t v = 0; v < ValueCount(i); ++v) {
+      work_[i] = Value(i, v);
+      relative_utility_[i].push_back(U(work_) - max_bid_utility_);
+    }
+  }
+
+  negotiators_ = context.party_count;  // GENIUS tells it with Inform("NumberOfAgents")
+  opponents_.clear();
+  frequency_.assign(issues_, {});
+  for (std::size_t i = 0; i < issues_; ++i) frequency_[i].assign(ValueCount(i), 0);
+  best_offered_utility_ = 0.0;
+  supported_.clear();
+  supported_utility_.clear();
+  best_supported_utility_ = 0.0;
+  supporters_ = 0;
+  have_offer_ = false;
+  walked_ = 0;
+  turns_ = 0;
+}
+
+std::uint64_t Atlas3::ValueIndex(std::size_t issue, double value) const {
+  return space_->issue(issue).PositionOf(value);
+}
+
+void Atlas3::NoteCandidateForMax(const Outcome& bid, double utility) {
+  if (utility >= max_bid_utility_) {
+    max_bid_ = bid;
+    max_bid_utility_ = utility;
+  }
+}
+
+// Domain.getRandomBid with an unseeded generator, then one annealing towards utility 1 per issue
+// (stopping at a bid worth exactly 1); every bid the annealing meets that is at least as good as
+// the best so far becomes the best.
+void Atlas3::FindMaxBid() {
+  max_bid_ = Outcome(issues_);
+  for (std::size_t i = 0; i < issues_; ++i) {
+    const Issue& issue = space_->issue(i);
+    const double options = static_cast<double>(GeniusValueCount(issue));
+    const auto k = static_cast<std::uint64_t>(std::min(free_random_.NextDouble() * options, options - 1.0));
+    if (issue.countable()) {
+      max_bid_[i] = issue.ValueAt(k);
+    } else {
+      max_bid_[i] = issue.lower() + (issue.upper() - issue.lower()) / options * static_cast<double>(k);
+    }
+  }
+  max_bid_utility_ = U(max_bid_);
+  for (std::size_t n = 0; n < issues_; ++n) {
+    bool completed = true;
+    for (int search = 0; completed && search < kMaxBidSearches; ++search) {
+      base_ = max_bid_;
+      completed = SimulatedAnnealing(base_, 1.0, work_);
+      if (max_bid_utility_ >= reservation_) break;
+    }
+    if (completed && max_bid_utility_ == 1.0) break;
+  }
+}
+
+double Atlas3::Threshold(double t) const {
+  // The end game: each side holds out (1) or concedes (2); conceding first, with probability 1/2
+  // when both concede, yields the best compromise known: the best offer received when bilateral,
+  // the best bid all others supported otherwise.
+  const double compromise = negotiators_ == 2 ? best_offered_utility_ : best_supported_utility_;
+  const double a11 = reservation_ * discount_;
+  const double a12 = discount_;
+  const double a21 = compromise >= reservation_ ? compromise * discount_ : reservation_ * discount_;
+  const double a22 = 0.5 * a21 + 0.5 * a12;
+  double q = 1.0;  // the opponent's equilibrium probability of holding out
+  if (a12 - a22 != 0.0 && 1.0 - (a11 - a21) / (a12 - a22) != 0.0) q = 1.0 / (1.0 - (a11 - a21) / (a12 - a22));
+  if (q < 0.0 || q > 1.0) q = 1.0;
+  const double target = (q * a21 + (1.0 - q) * a22) / std::pow(discount_, t);
+  if (discount_ == 1.0) return target + (1.0 - target) * (1.0 - t);
+  return std::max(1.0 - t / discount_, target);
+}
+
+void Atlas3::Observe(const ObservedAction& action) {
+  if (action.type == ActionType::kEndNegotiation) return;
+  if (std::find(opponents_.begin(), opponents_.end(), action.party) == opponents_.end()) {
+    opponents_.push_back(action.party);
+  }
+  if (action.type == ActionType::kAccept) {
+    ++supporters_;
+  } else if (action.offer) {
+    supporters_ = 1;
+    offered_ = *action.offer;
+    have_offer_ = true;
+    best_offered_utility_ = std::max(best_offered_utility_, action.offer_utility);
+    for (std::size_t i = 0; i < issues_; ++i) {
+      if (ValueCount(i) > 0) ++frequency_[i][ValueIndex(i, offered_[i])];
+    }
+  }
+  // The last offer counts as supported when every other party offered or accepted it in a row;
+  // like the original, this party's own actions do not count, nor reset the tally.
+  if (supporters_ + 1 == negotiators_ && have_offer_) AddSupportedBid(offered_);
+}
+
+void Atlas3::AddSupportedBid(const Outcome& bid) {
+  if (std::find(supported_.begin(), supported_.end(), bid) != supported_.end()) return;
+  const double u = U(bid);
+  best_supported_utility_ = std::max(best_supported_utility_, u);
+  // A stable sort by descending utility: after every bid at least as good.
+  std::size_t position = 0;
+  while (position < supported_.size() && supported_utility_[position] >= u) ++position;
+  supported_.insert(supported_.begin() + static_cast<std::ptrdiff_t>(position), bid);
+  supported_utility_.insert(supported_utility_.begin() + static_cast<std::ptrdiff_t>(position), u);
+}
+
+ActionType Atlas3::Act(const TurnState& state, Outcome& proposal) {
+  const double t = state.time;
+  ++turns_;
+  const double turn_length = t / static_cast<double>(turns_);
+  if (t > 1.0 - turn_length * static_cast<double>(supported_.size() + 1)) return FinalAction(t, proposal);
+  const double threshold = Threshold(t);
+  if (state.step > 0 && have_offer_ && U(offered_) >= threshold) return ActionType::kAccept;
+  if (reservation_ * std::pow(discount_, t) >= threshold) return ActionType::kEndNegotiation;
+  return OfferAction(t, proposal);
+}
+
+// The final phase: offer the supported bids one by one, best first, while each beats the offer on
+// the table and the reservation value; accept the offer once it is better; when the list is used
+// up, accept anything worth the reservation value.
+ActionType Atlas3::FinalAction(double t, Outcome& proposal) {
+  const double offered_utility = have_offer_ ? U(offered_) : 0.0;
+  if (walked_ >= supported_.size()) {
+    if (have_offer_ && offered_utility >= reservation_) return ActionType::kAccept;
+    return OfferAction(t, proposal);
+  }
+  const double next = supported_utility_[walked_];
+  if (next > offered_utility && next > reservation_) {
+    proposal = supported_[walked_++];
+    return ActionType::kOffer;
+  }
+  if (have_offer_ && offered_utility > reservation_) return ActionType::kAccept;
+  return OfferAction(t, proposal);
+}
+
+ActionType Atlas3::OfferAction(double t, Outcome& proposal) {
+  GeniusPartyRandomBid(*space_, party_random_, base_);  // from the seeded generator, as in GENIUS
+  GetBid(base_, Threshold(t), proposal);
+  return ActionType::kOffer;
+}
+
+void Atlas3::GetBid(const Outcome& base, double threshold, Outcome& bid) {
+  if (has_real_issue_) {
+    RandomSearch(threshold, bid);
+    return;
+  }
+  NeighbourhoodSearch(base, threshold, bid);
+  if (U(bid) < threshold) {
+    // The search for a bid above the threshold: the relative-utility walk while the space looks
+    // linear, simulated annealing from its result once it has failed.
+    if (linear_) {
+      RelativeUtilitySearch(threshold, bid);
+      if (U(bid) < threshold) linear_ = false;
+    } else {
+      bid = base;
+    }
+    if (!linear_) {
+      start_ = bid;
+      if (SimulatedAnnealing(start_, threshold, work_)) {
+        const double u = U(work_);
+        if (u <= 1.0 && u >= threshold) bid = work_;
+      }
+    }
+  }
+  if (U(bid) < threshold) bid = max_bid_;
+  MoveTowardsFrequentValues(bid);
+}
+
+// Random bids on GENIUS's grid until one reaches the threshold (the original's only search when a
+// real issue is present).
+void Atlas3::RandomSearch(double threshold, Outcome& bid) {
+  double best = -1.0;
+  for (int n = 0; n < kRandomSearchTries; ++n) {
+    GeniusAgentRandomBid(*space_, free_random_, work_);
+    const double u = U(work_);
+    if (u > best) {
+      best = u;
+      best_drawn_ = work_;
+    }
+    if (u >= threshold) break;
+  }
+  bid = best_drawn_;
+}
+
+// Every bid one value away from `base`: the least good of those reaching the threshold (a random
+// one of equals, `base` itself counted once per issue), or `base` when none does.
+void Atlas3::NeighbourhoodSearch(const Outcome& base, double threshold, Outcome& bid) {
+  targets_.clear();
+  double target_utility = 0.0;
+  work_ = base;
+  for (std::size_t issue : issue_order_) {
+    for (std::uint64_t v = 0; v < ValueCount(issue); ++v) {
+      work_[issue] = Value(issue, v);
+      const double u = U(work_);
+      NoteCandidateForMax(work_, u);
+      if (u < threshold) continue;
+      if (targets_.empty() || u < target_utility) {
+        targets_.clear();
+        target_utility = u;
+      } else if (u != target_utility) {
+        continue;
+      }
+      targets_.emplace_back(issue, work_[issue]);
+    }
+    work_[issue] = base[issue];
+  }
+  bid = base;
+  if (targets_.empty()) return;
+  const auto& [issue, value] = targets_[free_random_.NextInt(static_cast<std::int32_t>(targets_.size()))];
+  bid[issue] = value;
+}
+
+// From the best bid, issue by issue in a shuffled order, the first value in a shuffled order that
+// keeps the total loss within 1 - threshold (assuming the best bid is worth 1).
+void Atlas3::RelativeUtilitySearch(double threshold, Outcome& bid) {
+  bid = max_bid_;
+  const double allowed = threshold - 1.0;
+  double conceded = 0.0;
+  JavaShuffle(issue_order_, free_random_);
+  for (std::size_t issue : issue_order_) {
+    shuffled_values_.resize(ValueCount(issue));
+    for (std::uint64_t v = 0; v < ValueCount(issue); ++v) shuffled_values_[v] = v;
+    JavaShuffle(shuffled_values_, free_random_);
+    for (std::uint64_t v : shuffled_values_) {
+      const double relative = relative_utility_[issue][v];
+      if (allowed <= conceded + relative) {
+        bid[issue] = Value(issue, v);
+        conceded += relative;
+        break;
+      }
+    }
+  }
+}
+
+// Simulated annealing towards utility `threshold`: one random value change a step, kept when it
+// gets closer or with probability exp(-|change of distance| / temperature); the result is a random
+// one of the least good bids met at or above the threshold, or `base` when none was.
+bool Atlas3::SimulatedAnnealing(const Outcome& base, double threshold, Outcome& bid) {
+  Outcome& current = bid;
+  current = base;
+  double current_utility = U(base);
+  std::vector<Outcome> targets;
+  double target_utility = 0.0;
+  for (double temperature = kStartTemperature; temperature > kEndTemperature; temperature *= kCooling) {
+    neighbour_ = current;
+    const std::size_t issue = issue_order_[free_random_.NextInt(static_cast<std::int32_t>(issues_))];
+    if (ValueCount(issue) == 0) return false;
+    const auto count = static_cast<std::int32_t>(std::min<std::uint64_t>(ValueCount(issue), 2147483647));
+    neighbour_[issue] = Value(issue, static_cast<std::uint64_t>(free_random_.NextInt(count)));
+    const double next_utility = U(neighbour_);
+    NoteCandidateForMax(neighbour_, next_utility);
+    const double next_cost = std::abs(threshold - next_utility);
+    const double current_cost = std::abs(threshold - current_utility);
+    const double p = std::exp(-std::abs(next_cost - current_cost) / temperature);
+    if (next_cost < current_cost || p > free_random_.NextDouble()) {
+      current = neighbour_;
+      current_utility = next_utility;
+    }
+    if (current_utility >= threshold) {
+      if (targets.empty() || current_utility < target_utility) {
+        targets.clear();
+        targets.push_back(current);
+        target_utility = current_utility;
+      } else if (current_utility == target_utility) {
+        targets.push_back(current);
+      }
+    }
+  }
+  if (targets.empty()) {
+    bid = base;
+  } else {
+    bid = targets[free_random_.NextInt(static_cast<std::int32_t>(targets.size()))];
+  }
+  return true;
+}
+
+// Issue by issue in a shuffled order, take the value the others have offered most (ties broken by
+// a shuffle) when that does not lower the bid's utility.
+void Atlas3::MoveTowardsFrequentValues(Outcome& bid) {
+  JavaShuffle(opponents_, free_random_);  // the original shuffles its opponent list here, unused
+  shuffled_issues_.resize(issues_);
+  for (std::size_t i = 0; i < issues_; ++i) shuffled_issues_[i] = i;
+  JavaShuffle(shuffled_issues_, free_random_);
+  double utility = U(bid);
+  for (std::size_t issue : shuffled_issues_) {
+    shuffled_values_.resize(ValueCount(issue));
+    for (std::uint64_t v = 0; v < ValueCount(issue); ++v) shuffled_values_[v] = v;
+    JavaShuffle(shuffled_values_, free_random_);
+    std::uint64_t most = shuffled_values_.empty() ? 0 : shuffled_values_.front();
+    for (std::uint64_t v : shuffled_values_) {
+      if (frequency_[issue][v] > frequency_[issue][most]) most = v;
+    }
+    next_ = bid;
+    next_[issue] = Value(issue, most);
+    const double u = U(next_);
+    if (u >= utility) {
+      bid = next_;
+      utility = u;
+    }
+  }
+}
 
 const bool kRegistered = NegotiatorRegistry::Add(
     {"atlas3",
-     "Atlas3 (ANAC 2015 winner, multilateral): concedes to a lower limit from a game-theoretic view of the "
-     "end, searches bids near its target from the opponents' bids, and falls back on their bids at the end.",
+     "Atlas3 (ANAC 2015 winner, multilateral), as GENIUS's agents.anac.y2015.Atlas3.Atlas3: a target from an end "
+     "game valued with the best bid the others offered or supported, bids searched near it from a random bid, "
+     "and at the end a walk down the bids all others supported.",
      {},
      [](const Spec&) { return std::make_unique<Atlas3>(); }});
 

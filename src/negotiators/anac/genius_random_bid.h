@@ -1,0 +1,59 @@
+// The two ways GENIUS agents draw a random bid from a java.util.Random, draw for draw, so that a
+// port consumes the same numbers in the same order:
+// - GeniusPartyRandomBid: AbstractNegotiationParty.generateRandomBid, which new-style parties call
+//   on their seeded generator: nextInt(values) per issue, a real issue on its 21-step grid
+//   (lower + (upper - lower) / steps * k).
+// - GeniusAgentRandomBid: the recipe many ANAC agents carry in their own code: nextInt(values) for
+//   a discrete issue, lower + nextInt(upper - lower) for an integer one (never its upper bound),
+//   lower + (upper - lower) * nextInt(steps - 1) / steps for a real one.
+// Both write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
+// are respected: a range too wide for an int is cut to the largest int, an empty integer range
+// (where Java would throw) gives its lower bound without a draw.
+#ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
+#define PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
+
+#include <algorithm>
+#include <cstdint>
+
+#include "common/java_random.h"
+#include "negotiators/anac/genius_domain.h"
+#include "parley/outcome_space.h"
+
+namespace parley {
+
+// nextInt(bound) for a bound held as a double, within Java's int range.
+inline std::int32_t GeniusNextInt(JavaRandom& random, double bound) {
+  return random.NextInt(static_cast<std::int32_t>(std::min(bound, 2147483647.0)));
+}
+
+inline void GeniusPartyRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    if (issue.countable()) {
+      bid[i] =
+          issue.ValueAt(static_cast<std::uint64_t>(GeniusNextInt(random, static_cast<double>(issue.cardinality()))));
+    } else {
+      const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
+      bid[i] = issue.lower() + (issue.upper() - issue.lower()) / steps * random.NextInt(steps);
+    }
+  }
+}
+
+inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    if (issue.kind() == IssueKind::kDiscrete) {
+      bid[i] = static_cast<double>(GeniusNextInt(random, static_cast<double>(issue.cardinality())));
+    } else if (issue.kind() == IssueKind::kInteger) {
+      const double width = issue.upper() - issue.lower();
+      bid[i] = issue.lower() + (width >= 1.0 ? GeniusNextInt(random, width) : 0);
+    } else {
+      const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
+      bid[i] = issue.lower() + (issue.upper() - issue.lower()) * random.NextInt(steps - 1) / steps;
+    }
+  }
+}
+
+}  // namespace parley
+
+#endif  // PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
