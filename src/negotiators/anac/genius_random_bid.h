@@ -6,6 +6,9 @@
 // - GeniusAgentRandomBid: the recipe many ANAC agents carry in their own code: nextInt(values) for
 //   a discrete issue, lower + nextInt(upper - lower) for an integer one (never its upper bound),
 //   lower + (upper - lower) * nextInt(steps - 1) / steps for a real one.
+// - GeniusDomainRandomBid: Domain.getRandomBid(Random), which agents call on their own generator:
+//   position (int)(nextDouble() * count) per countable issue, a real issue at
+//   lower + (upper - lower) / steps * position (never its upper bound).
 // Both write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
 // are respected: a range too wide for an int is cut to the largest int, an empty integer range
 // (where Java would throw) gives its lower bound without a draw.
@@ -13,6 +16,7 @@
 #define PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "common/java_random.h"
@@ -50,6 +54,19 @@ inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, 
     } else {
       const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
       bid[i] = issue.lower() + (issue.upper() - issue.lower()) * random.NextInt(steps - 1) / steps;
+    }
+  }
+}
+
+inline void GeniusDomainRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const Issue& issue = space.issue(i);
+    const double count = static_cast<double>(GeniusValueCount(issue));
+    const double position = std::min(std::floor(random.NextDouble() * count), count - 1.0);
+    if (issue.countable()) {
+      bid[i] = issue.ValueAt(static_cast<std::uint64_t>(position));
+    } else {
+      bid[i] = issue.lower() + (issue.upper() - issue.lower()) / count * position;
     }
   }
 }
