@@ -366,11 +366,17 @@ class Gahboninho final : public Negotiator {
 
   // Bids.put with the original's nudging of a key already taken.
   void KeepBid(const Outcome& bid, double utility) {
-    while (collisions_left_ > 0 && bids_.count(utility)) {
+    const std::uint32_t index = AddToPool(bid);
+    for (;;) {
+      const auto [it, added] = bids_.try_emplace(utility, index);
+      if (added) return;
+      if (collisions_left_ <= 0) {
+        it->second = index;  // the key's former bid is lost, as in the original
+        return;
+      }
       --collisions_left_;
       utility -= 0.002 / static_cast<double>(nudge_random_.NextInt() % 9999999);
     }
-    bids_[utility] = AddToPool(bid);
   }
 
   std::uint32_t AddToPool(const Outcome& bid) {
