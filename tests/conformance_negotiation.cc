@@ -351,7 +351,8 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
 
 bool KeepsReservationValue(std::string_view negotiator_spec) {
   const std::string name = Spec::Parse(negotiator_spec).name();
-  if (name == "gahboninho") return false;  // GENIUS's Gahboninho accepts and offers below it
+  // GENIUS's Gahboninho and IAMhaggler2011 accept and offer below it.
+  if (name == "gahboninho" || name == "iamhaggler2011") return false;
   return name != "boulware" && name != "conceder" && name != "linear" && name != "hardliner" && name != "atlas3";
 }
 

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "genius_recorded_offers.h"
+#include "genius_equivalent_offers.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 #include "parley/negotiator.h"
@@ -39,116 +39,32 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "Gahboninho";
 constexpr const char* kClass = "agents.anac.y2011.Gahboninho.Gahboninho";
 
-// Seats of the original in every recorded session of it (8 sessions, one seat each).
-struct Seat {
-  fs::path file;
-  std::size_t party;
-};
-std::vector<Seat> Seats() {
-  std::vector<Seat> seats;
-  for (const auto& file : testing::TracesOfAgent(kAgent, false)) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    for (std::size_t p = 0; p < trace.start.agents.size(); ++p) {
-      if (trace.start.agents[p] == kClass) seats.push_back({file, p});
-    }
-  }
-  return seats;
-}
-
-// The recorded offers of the seat, and what the replay below found.
-struct TieBreaks {
-  testing::RecordedOffers offers;
-  int ties_taken = 0;       // port's bid replaced by the recorded, equally good one
-  int unequal = 0;          // port's bid worth something else than the recorded one
-  std::uint64_t first_tie = 0;  // GENIUS step of the first tie broken as recorded
-  double tolerance = 1e-12;
-};
-TieBreaks*& CurrentTieBreaks() {
-  static TieBreaks* current = nullptr;
-  return current;
-}
-
-// The port, offering the recorded bid instead of its own only where the two are worth the same to
-// it (GENIUS's random choice between equally good bids).
-class WithRecordedTieBreaks final : public Negotiator {
- public:
-  explicit WithRecordedTieBreaks(std::string inner) : inner_(NegotiatorRegistry::Create(inner)) {}
-  void Begin(const NegotiatorContext& context) override {
-    profile_ = context.profile;
-    party_ = context.party;
-    inner_->Begin(context);
-  }
-  void Observe(const ObservedAction& action) override { inner_->Observe(action); }
-  ActionType Act(const TurnState& state, Outcome& proposal) override {
-    const ActionType action = inner_->Act(state, proposal);
-    TieBreaks* ties = CurrentTieBreaks();
-    if (action != ActionType::kOffer || ties == nullptr) return action;
-    const auto it = ties->offers.by_step.find(state.step + 1);
-    if (it == ties->offers.by_step.end() || it->second == proposal) return action;
-    if (std::abs(profile_->Utility(it->second) - profile_->Utility(proposal)) <= ties->tolerance) {
-      proposal = it->second;
-      if (ties->ties_taken++ == 0) ties->first_tie = state.step + 1;
-      // The port counts the values of its own offers; it must count the one made.
-      ObservedAction own;
-      own.party = party_;
-      own.offer = &proposal;
-      own.step = state.step;
-      own.round = state.round;
-      own.time = state.time;
-      inner_->Observe(own);
-    } else {
-      ++ties->unequal;
-    }
-    return action;
-  }
-
- private:
-  std::unique_ptr<Negotiator> inner_;
-  const Profile* profile_ = nullptr;
-  std::size_t party_ = 0;
-};
-
-testing::TraceComparison ReplayWithTieBreaks(const GeniusTrace& trace, std::size_t party, const std::string& inner,
-                                             TieBreaks& ties) {
-  const std::string name = "test-" + inner + "-recorded-tie-breaks";
-  if (!NegotiatorRegistry::Has(name)) {
-    NegotiatorRegistry::Add({name, inner + " breaking ties as recorded (tests only).", {},
-                             [inner](const Spec&) { return std::make_unique<WithRecordedTieBreaks>(inner); }});
-  }
-  const Scenario scenario = testing::LoadTraceScenario(trace);
-  ties.offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
-  CurrentTieBreaks() = &ties;
-  testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, name);
-  CurrentTieBreaks() = nullptr;
-  std::cout << comparison.Describe(trace) << " (" << ties.ties_taken << " of " << ties.offers.by_step.size()
-            << " offers were ties broken as recorded, " << ties.unequal << " differed in worth)\n";
-  return comparison;
-}
+std::vector<testing::GeniusSeat> Seats() { return testing::SeatsOf(kAgent, kClass); }
 
 TEST(GeniusGahboninho, MatchesEveryTraceUpToItsFirstTie) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const std::vector<Seat> seats = Seats();
+  const std::vector<testing::GeniusSeat> seats = Seats();
   EXPECT_EQ(seats.size(), 8u);
-  for (const Seat& seat : seats) {
+  for (const testing::GeniusSeat& seat : seats) {
     const GeniusTrace trace = testing::ReadGeniusTrace(seat.file);
     const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, seat.party, "gahboninho");
     std::cout << comparison.Describe(trace) << "\n";
     if (comparison.match) continue;
     // The first difference is an offer of its own as good as the recorded one: the first tie the
     // replay below has to break as recorded.
-    TieBreaks ties;
-    ReplayWithTieBreaks(trace, seat.party, "gahboninho", ties);
-    EXPECT_EQ(comparison.step, ties.first_tie) << comparison.Describe(trace);
+    testing::EquivalentOffers ties;
+    testing::ReplayWithEquivalentOffers(trace, seat.party, "gahboninho", ties);
+    EXPECT_EQ(comparison.step, ties.first_replaced) << comparison.Describe(trace);
   }
 }
 
 TEST(GeniusGahboninho, TakesEveryDecisionOfTheOriginal) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const Seat& seat : Seats()) {
+  for (const testing::GeniusSeat& seat : Seats()) {
     SCOPED_TRACE(seat.file.filename().string());
     const GeniusTrace trace = testing::ReadGeniusTrace(seat.file);
-    TieBreaks ties;
-    const testing::TraceComparison comparison = ReplayWithTieBreaks(trace, seat.party, "gahboninho", ties);
+    testing::EquivalentOffers ties;
+    const testing::TraceComparison comparison = testing::ReplayWithEquivalentOffers(trace, seat.party, "gahboninho", ties);
     EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
     EXPECT_EQ(ties.unequal, 0);
   }
@@ -157,11 +73,11 @@ TEST(GeniusGahboninho, TakesEveryDecisionOfTheOriginal) {
 // Another GENIUS-style agent in the seat, even with the same help, must not match.
 TEST(GeniusGahboninho, AnotherAgentInTheSeatDoesNotMatch) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const std::vector<Seat> seats = Seats();
+  const std::vector<testing::GeniusSeat> seats = Seats();
   ASSERT_FALSE(seats.empty());
   const GeniusTrace trace = testing::ReadGeniusTrace(seats.front().file);
-  TieBreaks ties;
-  EXPECT_FALSE(testing::MatchesTrace(trace, ReplayWithTieBreaks(trace, seats.front().party, "boulware", ties)));
+  testing::EquivalentOffers ties;
+  EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, "boulware", ties)));
   EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayAgainstTrace(trace, seats.front().party, "agentlg")));
 }
 
