@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ struct EquivalentOffers {
   int unequal = 0;            // port's bid worth more than `tolerance` away from the recorded one
   std::uint64_t first_replaced = 0;  // GENIUS step of the first replacement
   int replaced_deterministic = 0;    // of those, at steps in offers.deterministic
+  // Offers worth more than `band` away from the recorded ones (replaced or not): with a tolerance
+  // wider than the band, how often the port's choice strayed from GENIUS's band.
+  double band = std::numeric_limits<double>::infinity();
+  int beyond_band = 0;
 };
 
 inline EquivalentOffers*& CurrentEquivalentOffers() {
@@ -71,7 +76,9 @@ class WithEquivalentRecordedOffers final : public Negotiator {
     if (action != ActionType::kOffer || recorded == nullptr) return action;
     const auto it = recorded->offers.by_step.find(state.step + 1);  // GENIUS counts steps from 1
     if (it == recorded->offers.by_step.end() || it->second == proposal) return action;
-    if (std::abs(profile_->Utility(it->second) - profile_->Utility(proposal)) > recorded->tolerance) {
+    const double gap = std::abs(profile_->Utility(it->second) - profile_->Utility(proposal));
+    if (gap > recorded->band) ++recorded->beyond_band;
+    if (gap > recorded->tolerance) {
       ++recorded->unequal;
       return action;
     }
@@ -114,7 +121,8 @@ inline TraceComparison ReplayWithEquivalentOffers(const GeniusTrace& trace, std:
   TraceComparison comparison = ReplayAgainstTrace(trace, party, name);
   CurrentEquivalentOffers() = nullptr;
   std::cout << comparison.Describe(trace) << " (" << offers.replaced << " of " << offers.offers.by_step.size()
-            << " offers replaced by equivalent recorded ones, " << offers.unequal << " not equivalent)\n";
+            << " offers replaced by equivalent recorded ones, " << offers.unequal << " not equivalent, "
+            << offers.beyond_band << " beyond " << offers.band << " of the recorded)\n";
   return comparison;
 }
 

@@ -47,6 +47,9 @@ std::vector<testing::GeniusSeat> Seats() { return testing::SeatsOf(kAgent, kClas
 testing::EquivalentOffers RecordedOffers(const GeniusTrace& trace, std::size_t party) {
   testing::EquivalentOffers offers;
   offers.tolerance = std::numeric_limits<double>::infinity();
+  // Two bids drawn within 0.025 of one target, one of the bands widened once (by 0.01, after 500
+  // draws outside it).
+  offers.band = 2 * 0.025 + 0.01;
   const Scenario scenario = testing::LoadTraceScenario(trace);
   offers.offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
   const Profile& profile = scenario.profile(party);
@@ -99,11 +102,15 @@ TEST(GeniusIAMhaggler2011, TakesEveryDecisionOfTheOriginal) {
         testing::ReplayWithEquivalentOffers(trace, seat.party, "iamhaggler2011", offers);
     EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
     EXPECT_EQ(offers.replaced_deterministic, 0);
+    // On CarA (15,625 bids, utilities dense enough that the band is rarely widened) each of its own
+    // random offers lies within the band's width of GENIUS's: the two targets agree. (On Travel
+    // and Grocery the band often has to be widened, by a number of steps that is itself random.)
+    if (seat.file.filename().string().rfind("CarA", 0) == 0) EXPECT_EQ(offers.beyond_band, 0);
   }
 }
 
-// The same help does not make other negotiators in the seat match: not GENIUS's Boulware, and not
-// Parley's time-based negotiator conceding at about IAMhaggler2011's pace.
+// The same help does not make other negotiators in the seat match, and their offers stray from
+// GENIUS's band: not GENIUS's Boulware, and not Parley's linear time-based negotiator.
 TEST(GeniusIAMhaggler2011, AnotherAgentInTheSeatDoesNotMatch) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const auto seats = Seats();
@@ -114,6 +121,7 @@ TEST(GeniusIAMhaggler2011, AnotherAgentInTheSeatDoesNotMatch) {
     EXPECT_FALSE(testing::MatchesTrace(
         trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, other, offers)))
         << other;
+    EXPECT_GT(offers.beyond_band, 0) << other;
   }
 }
 
