@@ -88,9 +88,9 @@ void RunAgainstBoulware(benchmark::State& state, const std::string& spec) {
     // CUHKAgent walks away once its reservation value beats its next bid (here from t = 0.98, when
     // it lowers its bids to 0.25 below its best); its turns until then are counted all the same.
     const bool walked_away = result.end_reason == EndReason::kEndedByParty;
-    // Gahboninho ignores its reservation value, as GENIUS's original does, and agrees with
-    // Boulware before the deadline; its turns until then are counted likewise.
-    const bool agrees_below_reservation = spec == "gahboninho" && result.agreement;
+    // Gahboninho and IAMhaggler2011 ignore their reservation value, as GENIUS's originals do, and
+    // may agree with Boulware before the deadline; their turns until then are counted likewise.
+    const bool agrees_below_reservation = (spec == "gahboninho" || spec == "iamhaggler2011") && result.agreement;
     if (!agrees_below_reservation && (result.agreement || (result.rounds != kRounds && !walked_away))) {
       state.SkipWithError("the negotiation did not run to the deadline");
       break;
@@ -112,6 +112,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
     {"gahboninho", "gahboninho"},
+    {"iamhaggler2011", "iamhaggler2011"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},

@@ -92,8 +92,11 @@ bool LuSolve(const DenseMatrix& a, const DenseMatrix& b, DenseMatrix& x) {
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < m; ++j) x(i, j) = b(pivot[i], j);
   }
-  // Row operations on whole rows (each element's own sequence of operations is Jama's).
+  // Row operations on whole rows (each element's own sequence of operations is Jama's). A zero
+  // factor, as every one above the diagonal when the matrix is a triangular factor that needed no
+  // pivoting, changes nothing but the sign of a zero, which only ever gets squared here.
   const auto subtract = [&](std::size_t target, std::size_t source, double factor) {
+    if (factor == 0.0) return;
     double* to = &x.values[target * m];
     const double* from = &x.values[source * m];
     for (std::size_t j = 0; j < m; ++j) to[j] -= from[j] * factor;
