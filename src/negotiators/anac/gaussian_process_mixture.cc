@@ -1,7 +1,7 @@
 // Gaussian-process mixture of IAMhaggler2011 (gaussian_process_mixture.h). Williams, Robu,
 // Gerding and Jennings, "Using Gaussian processes to optimise concession in complex negotiations
 // against unknown opponents", IJCAI 2011; the quadrature weights are Osborne's Bayesian Monte
-// Carlo (thesis, 2010, equations 3.8.10-3.8.16). Docs: docs/strategies.md#iamhaggler2011.
+// Carlo (thesis, 2010, equations 3.8.10-3.8.16). Docs: docs/strategies.md#iamhaggler2011--iamhaggler2011-anac-2011.
 #include "negotiators/anac/gaussian_process_mixture.h"
 
 #include <algorithm>
