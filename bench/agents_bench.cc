@@ -7,6 +7,10 @@
 //
 //   build/bench/agents_bench --benchmark_counters_tabular=true
 //
+// hardheaded and agentk, like their GENIUS originals, ignore reservation values and accept below
+// them, so they play CarB as it is until the negotiation ends (BM_VsBoulwareToAgreement); their
+// steps/s include the set-up of each negotiation (HardHeaded's bid list).
+//
 // Outcome rankings are built once per utility function and shared, as in a tournament; the first
 // iteration of each benchmark pays for them. Results are in docs/round-robin.md ("Speed").
 #include <benchmark/benchmark.h>
@@ -70,9 +74,17 @@ const Scenario& NoDealCarB() {
   return scenario;
 }
 
+// CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
+// (hardheaded, agentk, iamhaggler, gahboninho, iamhaggler2011): they accept below them, so the no-deal scenario cannot keep them going.
+const Scenario& PlainCarB() {
+  static const Scenario scenario = LoadScenario(CarBPath().string());
+  return scenario;
+}
+
 // `spec` as party 0 against Boulware, 1000 rounds, no trace; steps/s counts both parties' turns.
-void RunAgainstBoulware(benchmark::State& state, const std::string& spec) {
-  const Scenario& scenario = NoDealCarB();
+// With `to_deadline` false the negotiation may end in an agreement, and the steps played count.
+void RunAgainstBoulware(benchmark::State& state, const std::string& spec, bool to_deadline) {
+  const Scenario& scenario = to_deadline ? NoDealCarB() : PlainCarB();
   NegotiationOptions options;
   options.rounds = kRounds;
   options.record_trace = false;
@@ -86,16 +98,15 @@ void RunAgainstBoulware(benchmark::State& state, const std::string& spec) {
       break;
     }
     // CUHKAgent walks away once its reservation value beats its next bid (here from t = 0.98, when
-    // it lowers its bids to 0.25 below its best); its turns until then are counted all the same.
+    // it lowers its bids to 0.25 below its best), TMF-Agent when it expects too little time for two
+    // more bids, DoNA when it sees no deal coming; their turns until then are counted all the same.
     const bool walked_away = result.end_reason == EndReason::kEndedByParty;
-    // Gahboninho and IAMhaggler2011 ignore their reservation value, as GENIUS's originals do, and
-    // may agree with Boulware before the deadline; their turns until then are counted likewise.
-    const bool agrees_below_reservation = (spec == "gahboninho" || spec == "iamhaggler2011") && result.agreement;
-    if (!agrees_below_reservation && (result.agreement || (result.rounds != kRounds && !walked_away))) {
+    if (to_deadline && (result.agreement || (result.rounds != kRounds && !walked_away))) {
       state.SkipWithError("the negotiation did not run to the deadline");
       break;
     }
     steps += result.steps;
+    state.counters["steps"] = static_cast<double>(result.steps);
     benchmark::DoNotOptimize(result);
   }
   state.counters["steps/s"] = benchmark::Counter(static_cast<double>(steps), benchmark::Counter::kIsRate);
@@ -111,6 +122,10 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
+    {"thefawkes", "thefawkes"},
+    {"tmfagent", "tmfagent"},
+    {"iamhaggler", "iamhaggler"},
+    {"dona", "dona"},
     {"gahboninho", "gahboninho"},
     {"iamhaggler2011", "iamhaggler2011"},
     {"micro", "micro"},
@@ -125,11 +140,17 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"boa_micro_next_none", "boa(bidding=micro,acceptance=next,model=none)"},
 };
 
+// Agents that accept below their reservation value, measured on CarB as it is (to agreement).
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "gahboninho",
+                                                   "iamhaggler2011"};
+
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {
-    benchmark::RegisterBenchmark(("BM_VsBoulware/" + name).c_str(), [spec = spec](benchmark::State& state) {
-      RunAgainstBoulware(state, spec);
-    })->Unit(benchmark::kMillisecond);
+    const bool to_deadline = std::find(kUntilAgreement.begin(), kUntilAgreement.end(), name) == kUntilAgreement.end();
+    benchmark::RegisterBenchmark(
+        ((to_deadline ? "BM_VsBoulware/" : "BM_VsBoulwareToAgreement/") + name).c_str(),
+        [spec = spec, to_deadline](benchmark::State& state) { RunAgainstBoulware(state, spec, to_deadline); })
+        ->Unit(benchmark::kMillisecond);
   }
   return true;
 }();

@@ -30,7 +30,10 @@
 //   agreement is at least its reservation value when it committed to it (its last offer or
 //   acceptance of it: a rising reservation value may overtake an offer waiting on the table);
 //   the same seed gives the same negotiation (CheckNegotiation), on any thread
-//   (CheckIndependentOfThreads).
+//   (CheckIndependentOfThreads). Faithful ports of GENIUS agents whose original ignores its
+//   reservation value (ReservationValueExemptions) are held to everything but the rationality of
+//   their own moves and agreements: their differential tests against GENIUS's traces prove them
+//   instead, and the parties facing them stay held to it.
 // - Acceptance strategies (CheckAcceptanceStrategy): never accept an offer worth less than the
 //   reservation value at the time of the turn, given a next offer worth at least that (which
 //   bidding strategies promise: AC_next relies on it, the others check the reservation value
@@ -115,13 +118,17 @@ struct NegotiationCase {
 std::string Describe(const NegotiationCase& negotiation);
 
 // What the parties of a case are held to, besides the protocol's contract.
-// False for negotiators that reproduce another system's agent exactly, irrationality included:
-// GENIUS's reference agents (boulware, conceder, linear, hardliner) bid the outcome nearest their
-// target, whose floor is the reservation value at the start, so they may offer or accept just
-// below it (and below a reservation value that a schedule raises), as GENIUS's do. Atlas3's
-// threshold falls below the reservation value late in discounted negotiations, and it then offers
-// and accepts below it (GENIUS's Atlas3 accepts 0.4641 against 0.5 in every recorded CarA session
-// against Boulware). The rationality contract is not checked for them.
+// Negotiators that reproduce another system's agent exactly, irrationality included: the original
+// offers or accepts below its reservation value, so the port does too and the rationality contract
+// is not checked for it. One entry per registered name, with the original's reason (each is also
+// documented in docs/strategies.md).
+struct ReservationValueExemption {
+  std::string_view negotiator;
+  std::string_view reason;
+};
+const std::vector<ReservationValueExemption>& ReservationValueExemptions();
+
+// False for the negotiators listed in ReservationValueExemptions().
 bool KeepsReservationValue(std::string_view negotiator_spec);
 
 struct PartyContract {

@@ -3,6 +3,7 @@
 // every party. The suites that loop over the registries are in conformance_suites.cc.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <functional>
@@ -349,11 +350,51 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
   return violations;
 }
 
+const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
+  static const std::vector<ReservationValueExemption> exemptions = {
+      {"boulware",
+       "GENIUS's TimeDependentAgent bids the outcome nearest its target, whose floor is the "
+       "reservation value at the start, so it may offer or accept just below it"},
+      {"conceder", "as boulware"},
+      {"linear", "as boulware"},
+      {"hardliner", "as boulware"},
+      {"iamhaggler",
+       "GENIUS's IAMhaggler never reads its reservation value: its target falls to 0.5 whatever it "
+       "is, and it accepts offers worth 98% of its own"},
+      {"hardheaded",
+       "GENIUS's KLH concedes to its own floor of 0.585 and accepts by it, never by the reservation "
+       "value"},
+      {"agentk",
+       "GENIUS's Agent_K sets its targets from 1 and the opponent's offers, never from the reservation "
+       "value"},
+      {"agentlg",
+       "GENIUS's AgentLG accepts an offer worth 99% of its last bid (90% after t = 0.999) whatever its "
+       "reservation value"},
+      {"omacagent",
+       "GENIUS's OMACagent accepts anything as good as its next bid or one it made before, and can "
+       "offer the opponent's best offer or a random bid below its reservation value"},
+      {"thenegotiatorreloaded",
+       "GENIUS's TheNegotiatorReloaded accepts by its 0.98 and 1.05 rules, which do not "
+       "look at the reservation value"},
+      {"thefawkes", "GENIUS's TheFawkes neither accepts nor bids with its reservation value in view"},
+      {"atlas3",
+       "GENIUS's Atlas3: late in discounted negotiations its threshold max(1 - t/d, r d^(1-t)) falls "
+       "below r (it accepts 0.4641 against 0.5 in every recorded CarA session against Boulware)"},
+      {"gahboninho",
+       "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
+       "its target and in the end offers the best offer received"},
+      {"iamhaggler2011",
+       "GENIUS's IAMhaggler2011 never reads its reservation value: it accepts offers worth 1/1.02 of "
+       "its own and aims where its regression expects the best agreement"},
+  };
+  return exemptions;
+}
+
 bool KeepsReservationValue(std::string_view negotiator_spec) {
   const std::string name = Spec::Parse(negotiator_spec).name();
-  // GENIUS's Gahboninho and IAMhaggler2011 accept and offer below it.
-  if (name == "gahboninho" || name == "iamhaggler2011") return false;
-  return name != "boulware" && name != "conceder" && name != "linear" && name != "hardliner" && name != "atlas3";
+  const auto& exemptions = ReservationValueExemptions();
+  return std::none_of(exemptions.begin(), exemptions.end(),
+                      [&](const ReservationValueExemption& exemption) { return exemption.negotiator == name; });
 }
 
 Violations CheckPartyContract(const NegotiationCase& negotiation, const NegotiationResult& result,

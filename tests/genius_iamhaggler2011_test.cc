@@ -105,7 +105,9 @@ TEST(GeniusIAMhaggler2011, TakesEveryDecisionOfTheOriginal) {
     // On CarA (15,625 bids, utilities dense enough that the band is rarely widened) each of its own
     // random offers lies within the band's width of GENIUS's: the two targets agree. (On Travel
     // and Grocery the band often has to be widened, by a number of steps that is itself random.)
-    if (seat.file.filename().string().rfind("CarA", 0) == 0) EXPECT_EQ(offers.beyond_band, 0);
+    if (seat.file.filename().string().rfind("CarA", 0) == 0) {
+      EXPECT_EQ(offers.beyond_band, 0);
+    }
   }
 }
 

@@ -30,6 +30,23 @@ TEST(GeniusOrders, JavaStringHash) {
   EXPECT_EQ(JavaStringHash("polygenelubricants"), INT32_MIN);
 }
 
+TEST(GeniusOrders, JavaStringHashMatchesTheJdk) {
+  const struct {
+    const char* utf8;
+    std::int32_t hash;  // "...".hashCode() printed by OpenJDK 17
+  } kCases[] = {
+      {"good", 3178685},
+      {"fairly good", 383347660},
+      {"\xE2\x82\xAC"
+       "uro",
+       249288006},                                                  // U+20AC then "uro"
+      {"caf\xC3\xA9", 3045921},                                     // U+00E9
+      {"\xF0\x9F\x98\x80x", 54959989},                              // U+1F600 (a surrogate pair in Java) then "x"
+      {"The quick brown fox jumps over the lazy dog", -609428141},  // wraps
+  };
+  for (const auto& c : kCases) EXPECT_EQ(JavaStringHash(c.utf8), c.hash) << c.utf8;
+}
+
 TEST(GeniusOrders, JavaHashMapOrder) {
   struct Case {
     const char* rule;

@@ -80,25 +80,19 @@ class WithRecordedOffers final : public Negotiator {
   std::unique_ptr<Negotiator> inner_;
 };
 
-// Registers "test-<inner>-recorded-offers" once and returns that name.
-inline std::string RegisterWithRecordedOffers(const std::string& inner) {
-  const std::string name = "test-" + inner + "-recorded-offers";
-  if (!NegotiatorRegistry::Has(name)) {
-    NegotiatorRegistry::Add(
-        {name, inner + " offering the recorded bids where it differs (tests only).", {}, [inner](const Spec&) {
-           return std::make_unique<WithRecordedOffers>(inner);
-         }});
-  }
-  return name;
-}
-
 // Replays `trace` with `inner` (a registered negotiator) as party `party`, its offers replaced by
-// `offers` where they differ; prints the comparison and how many were replaced.
+// `offers` where they differ; prints the comparison and how many were replaced. The wrapper is
+// registered as "test-<inner>-recorded-offers" for the replay only, so that suites iterating the
+// registry later in the same process do not meet it.
 inline TraceComparison ReplayWithRecordedOffers(const GeniusTrace& trace, std::size_t party, const std::string& inner,
                                                 RecordedOffers& offers) {
-  const std::string spec = RegisterWithRecordedOffers(inner);
+  const std::string name = "test-" + inner + "-recorded-offers";
+  const NegotiatorRegistry::ScopedEntry entry(
+      {name, inner + " offering the recorded bids where it differs (tests only).", {}, [inner](const Spec&) {
+         return std::make_unique<WithRecordedOffers>(inner);
+       }});
   CurrentRecordedOffers() = &offers;
-  TraceComparison comparison = ReplayAgainstTrace(trace, party, spec);
+  TraceComparison comparison = ReplayAgainstTrace(trace, party, name);
   CurrentRecordedOffers() = nullptr;
   std::cout << comparison.Describe(trace) << " (" << offers.replaced << " of " << offers.by_step.size()
             << " offers replaced by the recorded ones)\n";

@@ -6,6 +6,7 @@
 // moment it registers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "conformance_gtest.h"
@@ -39,6 +40,17 @@ TEST(NegotiatorConformance, EveryPairOnTheBuiltinScenario) {
   PartyContract contract;
   contract.rational_at_end = true;
   EXPECT_TRUE(NoViolations(NegotiatorSuite(scenario, Rounds(40, 5), contract)));
+}
+
+TEST(NegotiatorConformance, OnlyRegisteredNegotiatorsAreExemptFromRationality) {
+  // An exemption names a registered port and says why its original ignores the reservation
+  // value; a stale or misspelt entry would silently exempt nothing, or the wrong agent later.
+  for (const ReservationValueExemption& exemption : ReservationValueExemptions()) {
+    EXPECT_TRUE(NegotiatorRegistry::Has(std::string(exemption.negotiator))) << exemption.negotiator;
+    EXPECT_FALSE(exemption.reason.empty()) << exemption.negotiator;
+    EXPECT_FALSE(KeepsReservationValue(exemption.negotiator));
+  }
+  EXPECT_TRUE(KeepsReservationValue("time(e=0.2)"));
 }
 
 }  // namespace

@@ -73,8 +73,6 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"negotiator", "tit-for-tat", "k", 1.0},
       {"negotiator", "hardheaded", "e", 0.05},
       {"negotiator", "hardheaded", "min", 0.585},
-      {"negotiator", "hardheaded", "window", 0.02},
-      {"negotiator", "hardheaded", "candidates", std::int64_t{16}},
       {"negotiator", "agentk", "tremor", 2.0},
       {"negotiator", "random", "accept", 0.15},
       {"negotiator", "random", "end", 0.0},

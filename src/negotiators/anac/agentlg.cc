@@ -17,9 +17,12 @@
 //    value, not GENIUS's eleven evenly spaced ones.
 //  - With several opponents every other party's offer counts as the opponent's (the original is
 //    bilateral and sees only one).
-//  - It never accepts an offer worth less than its reservation value (rational_acceptance.h);
-//    the original's 99% rule can. Where the original's bid list is empty (every bid below the
-//    reservation value) it throws and accepts whatever was offered; the port ends the negotiation.
+//  - Where the original's bid list is empty (every bid below the reservation value) it throws,
+//    and GENIUS has it accept whatever was offered; the port accepts the offer on the table, or
+//    ends the negotiation when there is none to accept.
+// Like the original it accepts offers worth less than its reservation value (its 99% and 90%
+// rules do not look at it), so Parley's rationality contract is not checked for it
+// (tests/conformance_negotiation.cc, ReservationValueExemptions).
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -28,7 +31,6 @@
 
 #include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_value_order.h"
-#include "negotiators/anac/rational_acceptance.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
 
@@ -140,13 +142,12 @@ class AgentLG final : public Negotiator {
     if (!my_last_ || opponent_.empty()) return Offer(best_bid_.values().data(), best_utility_, proposal);
     const double offered = Discounted(last_offered_utility_, t);
     const double mine = Discounted(my_last_utility_, t);
-    if ((offered >= mine * kAcceptRatio || (t > kLastMoment && offered >= mine * kLastMomentRatio)) &&
-        Rational(state)) {
+    if (offered >= mine * kAcceptRatio || (t > kLastMoment && offered >= mine * kLastMomentRatio)) {
       return ActionType::kAccept;
     }
     ListBids();
-    if (bids_.empty()) return ActionType::kEndNegotiation;
-    if (Discounted(utilities_[slice_end_], t) <= offered && Rational(state)) return ActionType::kAccept;
+    if (bids_.empty()) return state.current_offer ? ActionType::kAccept : ActionType::kEndNegotiation;
+    if (Discounted(utilities_[slice_end_], t) <= offered) return ActionType::kAccept;
     if (repeating_) return Offer(last_bid_.values().data(), my_last_utility_, proposal);
     if (t < kLearningPhaseEnd) return NextEarlyBid(t, proposal);
     if (t >= kFinalMoment) {
@@ -171,8 +172,6 @@ class AgentLG final : public Negotiator {
   static constexpr std::size_t kMaxBids = 160000;
 
   double Discounted(double utility, double t) const { return profile_->Discount(utility, std::clamp(t, 0.0, 1.0)); }
-
-  bool Rational(const TurnState& state) const { return RationalToAccept(state, *profile_, rounds_); }
 
   // Every offer goes through here: it becomes the last bid, and once it is one the opponent has
   // offered too, the agent repeats it for the rest of the negotiation.

@@ -10,11 +10,8 @@
 #include <string>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "common/java_hash.h"
 #include "negotiators/anac/genius_bid_iterator.h"
-#include "parley/error.h"
 
 namespace parley {
 namespace {
@@ -44,18 +41,7 @@ bool HasGeniusOrder(const UtilityFunction& utility) {
          utility.ranking().exhaustive();
 }
 
-const UtilityFunction& WithGeniusOrder(const Profile& profile) {
-  const UtilityFunction& utility = profile.utility_function();
-  if (!HasGeniusOrder(utility)) {
-    throw UsageError(fmt::format("space '{}' has no GENIUS order: it has a real issue or more than {} outcomes",
-                                 utility.space().name(), OutcomeRanking::kExhaustiveLimit));
-  }
-  return utility;
-}
-
 }  // namespace
-
-GeniusSortedOutcomes::GeniusSortedOutcomes(const Profile& profile) : GeniusSortedOutcomes(WithGeniusOrder(profile)) {}
 
 GeniusSortedOutcomes::GeniusSortedOutcomes(const UtilityFunction& utility) : ranking_(&utility.ranking()) {
   const OutcomeSpace& space = utility.space();

@@ -37,10 +37,8 @@ class GeniusSortedOutcomes {
   // The bids `utility`'s ranking holds, sorted as GENIUS would sort them (above).
   static std::shared_ptr<const GeniusSortedOutcomes> Shared(const std::shared_ptr<const UtilityFunction>& utility);
 
-  // Sorts every bid of the profile; its utility function must outlive the result. Throws
-  // UsageError when the space has no GENIUS order.
-  explicit GeniusSortedOutcomes(const Profile& profile);
-  // Sorts the bids `utility`'s ranking holds; `utility` must outlive the result.
+  // Sorts the bids `utility`'s ranking holds; `utility` must outlive the result. (Shared() is
+  // this, built once per utility function; For() is Shared() where GENIUS's order is exact.)
   explicit GeniusSortedOutcomes(const UtilityFunction& utility);
 
   std::size_t size() const { return entries_.size(); }

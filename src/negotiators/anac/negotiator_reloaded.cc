@@ -20,9 +20,10 @@
 //  - Where GENIUS's range search throws (its sublist bounds cross), the port offers its best bid;
 //    where it would throw for want of an opponent's offer (protocols that show none), it takes
 //    the opponent for a Hardliner.
-//  - It never accepts an offer worth less than its reservation value (rational_acceptance.h); the
-//    original's 0.98 and 1.05 rules can.
 //  - With several opponents every other party's offer counts as the opponent's.
+// Like the original it can accept offers worth less than its reservation value (its 0.98 and
+// 1.05 rules do not look at it), so Parley's rationality contract is not checked for it
+// (tests/conformance_negotiation.cc, ReservationValueExemptions).
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -31,7 +32,6 @@
 
 #include "negotiators/anac/genius_sorted_outcomes.h"
 #include "negotiators/anac/iamhaggler_bayesian_model.h"
-#include "negotiators/anac/rational_acceptance.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
 
@@ -98,7 +98,7 @@ class NegotiatorReloaded final : public Negotiator {
     if (!offers_.empty()) {
       const Decision decision = Decide(t, utility);
       if (decision == Decision::kBreak) return ActionType::kEndNegotiation;
-      if (decision == Decision::kAccept && RationalToAccept(state, *profile_, rounds_)) return ActionType::kAccept;
+      if (decision == Decision::kAccept) return ActionType::kAccept;
     }
     offered_before_ = true;
     return ActionType::kOffer;

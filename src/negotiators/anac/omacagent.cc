@@ -14,13 +14,13 @@
 // ignores the context's seed. Deliberate differences, where Parley cannot do what GENIUS does:
 //  - A real issue is drawn from 21 steps of its range (GENIUS's default discretisation; Parley's
 //    real issues have none).
-//  - It never accepts an offer worth less than its reservation value, and offers its best bid
-//    instead of one worth less (rational_acceptance.h); the original accepts anything at least as
-//    good as its own next bid or that it offered before, and can offer the opponent's best offer
-//    or a random bid below its reservation value.
 //  - With several opponents, when the last action seen is an acceptance that did not close the
 //    deal, the original returns no action (GENIUS then aborts the session); the port treats the
 //    accepted offer as the one to answer.
+// Like the original it accepts anything at least as good as its own next bid or that it offered
+// before, and can offer the opponent's best offer or a random bid, below its reservation value,
+// so Parley's rationality contract is not checked for it (tests/conformance_negotiation.cc,
+// ReservationValueExemptions).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -29,7 +29,6 @@
 
 #include "common/java_random.h"
 #include "negotiators/anac/genius_bid_iterator.h"
-#include "negotiators/anac/rational_acceptance.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
 
@@ -122,18 +121,14 @@ class Omac final : public Negotiator {
     time_ = state.time;
     const double offered = Utility(partner_bid_);
     history_.Add(offered / std::pow(discount_, time_), partner_bid_, time_);
-    if ((discount_ < kDiscountThreshold || time_ > kLateTime) && MadeBefore(partner_bid_) && Rational(state)) {
+    if ((discount_ < kDiscountThreshold || time_ > kLateTime) && MadeBefore(partner_bid_)) {
       return ActionType::kAccept;
     }
     const ActionType action = OfferNext(proposal);
     if (action != ActionType::kOffer) {
-      return reservation_ != 0 || !Rational(state) ? ActionType::kEndNegotiation : ActionType::kAccept;
+      return reservation_ != 0 ? ActionType::kEndNegotiation : ActionType::kAccept;
     }
-    if (offered >= Utility(proposal) && Rational(state)) return ActionType::kAccept;
-    if (BelowReservation(profile_->Utility(proposal), max_bid_utility_, state, *profile_, rounds_)) {
-      proposal = max_bid_;
-      my_bids_.back() = max_bid_;  // the bid it made, for recognising it later
-    }
+    if (offered >= Utility(proposal)) return ActionType::kAccept;
     return ActionType::kOffer;
   }
 
@@ -158,8 +153,6 @@ class Omac final : public Negotiator {
   double Utility(const Outcome& bid) const {
     return profile_->discounted() ? profile_->Utility(bid) * discount_now_ : profile_->Utility(bid);
   }
-
-  bool Rational(const TurnState& state) const { return RationalToAccept(state, *profile_, rounds_); }
 
   bool MadeBefore(const Outcome& bid) const {
     return std::find(my_bids_.begin(), my_bids_.end(), bid) != my_bids_.end();
