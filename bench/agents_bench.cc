@@ -75,7 +75,8 @@ const Scenario& NoDealCarB() {
 }
 
 // CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
-// (hardheaded, agentk, iamhaggler, gahboninho, iamhaggler2011): they accept below them, so the no-deal scenario cannot keep them going.
+// (hardheaded, agentk, iamhaggler, gahboninho, iamhaggler2011): they accept below them, so the no-deal scenario cannot
+// keep them going.
 const Scenario& PlainCarB() {
   static const Scenario scenario = LoadScenario(CarBPath().string());
   return scenario;
@@ -141,8 +142,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "gahboninho",
-                                                   "iamhaggler2011"};
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "gahboninho", "iamhaggler2011"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

@@ -45,8 +45,8 @@ inline std::vector<GeniusSeat> SeatsOf(const std::string& short_name, const std:
 struct EquivalentOffers {
   RecordedOffers offers;
   double tolerance = 1e-12;
-  int replaced = 0;           // port's bid replaced by the recorded, equivalent one
-  int unequal = 0;            // port's bid worth more than `tolerance` away from the recorded one
+  int replaced = 0;                  // port's bid replaced by the recorded, equivalent one
+  int unequal = 0;                   // port's bid worth more than `tolerance` away from the recorded one
   std::uint64_t first_replaced = 0;  // GENIUS step of the first replacement
   int replaced_deterministic = 0;    // of those, at steps in offers.deterministic
   // Offers worth more than `band` away from the recorded ones (replaced or not): with a tolerance
@@ -105,15 +105,17 @@ class WithEquivalentRecordedOffers final : public Negotiator {
 // Replays `trace` with `inner` (a registered negotiator) as party `party`, its offers replaced by
 // the recorded ones where they are worth the same within `offers.tolerance`; prints the comparison
 // and the counts.
-inline TraceComparison ReplayWithEquivalentOffers(const GeniusTrace& trace, std::size_t party,
-                                                  const std::string& inner, EquivalentOffers& offers) {
+inline TraceComparison ReplayWithEquivalentOffers(const GeniusTrace& trace, std::size_t party, const std::string& inner,
+                                                  EquivalentOffers& offers) {
   std::string name = "test-" + inner + "-equivalent-recorded-offers";
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';  // a spec's parameters
   }
   if (!NegotiatorRegistry::Has(name)) {
-    NegotiatorRegistry::Add({name, inner + " offering the recorded bids where equivalent (tests only).", {},
-                             [inner](const Spec&) { return std::make_unique<WithEquivalentRecordedOffers>(inner); }});
+    NegotiatorRegistry::Add(
+        {name, inner + " offering the recorded bids where equivalent (tests only).", {}, [inner](const Spec&) {
+           return std::make_unique<WithEquivalentRecordedOffers>(inner);
+         }});
   }
   const Scenario scenario = LoadTraceScenario(trace);
   offers.offers = ReadRecordedOffers(trace, scenario.space(), party);

@@ -64,7 +64,8 @@ TEST(GeniusGahboninho, TakesEveryDecisionOfTheOriginal) {
     SCOPED_TRACE(seat.file.filename().string());
     const GeniusTrace trace = testing::ReadGeniusTrace(seat.file);
     testing::EquivalentOffers ties;
-    const testing::TraceComparison comparison = testing::ReplayWithEquivalentOffers(trace, seat.party, "gahboninho", ties);
+    const testing::TraceComparison comparison =
+        testing::ReplayWithEquivalentOffers(trace, seat.party, "gahboninho", ties);
     EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
     EXPECT_EQ(ties.unequal, 0);
   }
@@ -77,7 +78,8 @@ TEST(GeniusGahboninho, AnotherAgentInTheSeatDoesNotMatch) {
   ASSERT_FALSE(seats.empty());
   const GeniusTrace trace = testing::ReadGeniusTrace(seats.front().file);
   testing::EquivalentOffers ties;
-  EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, "boulware", ties)));
+  EXPECT_FALSE(
+      testing::MatchesTrace(trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, "boulware", ties)));
   EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayAgainstTrace(trace, seats.front().party, "agentlg")));
 }
 

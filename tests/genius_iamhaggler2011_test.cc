@@ -120,8 +120,8 @@ TEST(GeniusIAMhaggler2011, AnotherAgentInTheSeatDoesNotMatch) {
   const GeniusTrace trace = testing::ReadGeniusTrace(seats.front().file);
   for (const std::string other : {"boulware", "time(e=1)"}) {
     testing::EquivalentOffers offers = RecordedOffers(trace, seats.front().party);
-    EXPECT_FALSE(testing::MatchesTrace(
-        trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, other, offers)))
+    EXPECT_FALSE(
+        testing::MatchesTrace(trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, other, offers)))
         << other;
     EXPECT_GT(offers.beyond_band, 0) << other;
   }

@@ -321,7 +321,8 @@ class Gahboninho final : public Negotiator {
       } else if (issue.kind() == IssueKind::kInteger) {
         const auto lower = static_cast<std::int64_t>(issue.lower());
         const auto upper = static_cast<std::int64_t>(issue.upper());
-        const auto steps = static_cast<std::int64_t>(std::min(static_cast<double>(kSteps - 1), issue.upper() - issue.lower()));
+        const auto steps =
+            static_cast<std::int64_t>(std::min(static_cast<double>(kSteps - 1), issue.upper() - issue.lower()));
         if (steps == 0) return;  // the original divides by zero here and lists nothing
         const std::int64_t step = std::max<std::int64_t>(1, (upper - lower) / steps);
         for (std::int64_t v = lower; v <= upper; v += step) {
@@ -344,9 +345,9 @@ class Gahboninho final : public Negotiator {
     for (std::size_t i = 0; i < issues_; ++i) {
       // Objective.hashCode with an empty description and number = position + 1.
       const std::int32_t name = JavaStringHash(space_->issue(i).name());
-      hashes[i] = static_cast<std::int32_t>(
-          static_cast<std::uint32_t>(31 * 31 * 31) + static_cast<std::uint32_t>(31) * static_cast<std::uint32_t>(name) +
-          static_cast<std::uint32_t>(i + 1));
+      hashes[i] = static_cast<std::int32_t>(static_cast<std::uint32_t>(31 * 31 * 31) +
+                                            static_cast<std::uint32_t>(31) * static_cast<std::uint32_t>(name) +
+                                            static_cast<std::uint32_t>(i + 1));
     }
     const std::vector<std::size_t> order = JavaHashMapOrder(hashes);
     Outcome bid(issues_);

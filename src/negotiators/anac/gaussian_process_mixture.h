@@ -42,7 +42,7 @@ class GaussianProcessMixture {
 
  private:
   std::vector<std::vector<double>> hyperparameters_;  // log values, one vector per GP
-  DenseMatrix quadrature_;  // the priors' quadrature matrices' Kronecker product (gp4j's)
+  DenseMatrix quadrature_;                            // the priors' quadrature matrices' Kronecker product (gp4j's)
   // The last fit's inputs and, per GP, each training point's covariances with the test points.
   std::vector<double> known_x_, known_test_;
   std::vector<std::vector<double>> known_cross_;

@@ -70,8 +70,7 @@ class IAMhaggler2011 final : public Negotiator {
     for (int j = 0; j < kTimeSamples; ++j) time_samples_[j] = static_cast<double>(j) / (kTimeSamples - 1);
     const double lowest = std::pow(0.0, kRisk), highest = std::pow(1.0, kRisk), range = highest - lowest;
     for (int i = 0; i < kUtilitySamples; ++i) {
-      const double risk =
-          range == 0 ? utility_samples_[i] : (std::pow(utility_samples_[i], kRisk) - lowest) / range;
+      const double risk = range == 0 ? utility_samples_[i] : (std::pow(utility_samples_[i], kRisk) - lowest) / range;
       for (int j = 0; j < kTimeSamples; ++j) worth_[i][j] = risk * std::pow(d, time_samples_[j]);
     }
     last_regression_time_ = 0;
@@ -161,7 +160,8 @@ class IAMhaggler2011 final : public Negotiator {
     for (std::size_t i = 0; i < space_->issue_count(); ++i) {
       const Issue& issue = space_->issue(i);
       if (issue.countable()) {
-        bid[i] = issue.ValueAt(static_cast<std::uint64_t>(random_.NextInt(static_cast<std::int32_t>(issue.cardinality()))));
+        bid[i] =
+            issue.ValueAt(static_cast<std::uint64_t>(random_.NextInt(static_cast<std::int32_t>(issue.cardinality()))));
       } else {
         bid[i] = issue.lower() + random_.NextDouble() * (issue.upper() - issue.lower());
       }
@@ -196,7 +196,8 @@ class IAMhaggler2011 final : public Negotiator {
     const double intercept = slot_maxima_.front();
     const double gradient = 0.9 - intercept;
     std::vector<double> residual(slot_maxima_.size());
-    for (std::size_t i = 0; i < residual.size(); ++i) residual[i] = slot_maxima_[i] - (intercept + gradient * slot_times_[i]);
+    for (std::size_t i = 0; i < residual.size(); ++i)
+      residual[i] = slot_maxima_[i] - (intercept + gradient * slot_times_[i]);
     std::vector<double> test(time_samples_, time_samples_ + kTimeSamples), mean, variance;
     if (!regression_.Predict(slot_times_, residual, test, mean, variance)) return false;
     for (int j = 0; j < kTimeSamples; ++j) {
@@ -236,9 +237,9 @@ class IAMhaggler2011 final : public Negotiator {
     }
     const double best_time = time_samples_[std::min(best_column + first, kTimeSamples - 1)];
     const double best_utility = utility_samples_[best_row];
-    const double target = last_regression_utility_ + ((t - last_regression_time_) *
-                                                      (best_utility - last_regression_utility_) /
-                                                      (best_time - last_regression_time_));
+    const double target =
+        last_regression_utility_ +
+        ((t - last_regression_time_) * (best_utility - last_regression_utility_) / (best_time - last_regression_time_));
     last_regression_utility_ = target;
     last_regression_time_ = t;
     return target;
