@@ -131,6 +131,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"rubick", "rubick"},
     {"ponpokoagent", "ponpokoagent"},
     {"parscat", "parscat"},
+    {"gahboninho", "gahboninho"},
+    {"iamhaggler2011", "iamhaggler2011"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -144,8 +146,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler",   "yushu",
-                                                  "nozomi",     "rubick", "ponpokoagent", "parscat"};
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk",        "iamhaggler",   "yushu",
+                                                  "nozomi",     "rubick",        "ponpokoagent", "parscat",
+                                                  "gahboninho", "iamhaggler2011"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

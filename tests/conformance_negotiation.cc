@@ -389,6 +389,12 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "offer seen and in the last round offers a bid another party accepted, whatever it is worth"},
       {"ponpokoagent", "GENIUS's PonPokoAgent accepts and bids by bands that are fixed functions of time alone"},
       {"parscat", "GENIUS's ParsCat accepts and bids by targets that are fixed functions of time alone"},
+      {"gahboninho",
+       "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
+       "its target and in the end offers the best offer received"},
+      {"iamhaggler2011",
+       "GENIUS's IAMhaggler2011 never reads its reservation value: it accepts offers worth 1/1.02 of "
+       "its own and aims where its regression expects the best agreement"},
   };
   return exemptions;
 }

@@ -171,16 +171,7 @@ void Atlas3::NoteCandidateForMax(const Outcome& bid, double utility) {
 // the best so far becomes the best.
 void Atlas3::FindMaxBid() {
   max_bid_ = Outcome(issues_);
-  for (std::size_t i = 0; i < issues_; ++i) {
-    const Issue& issue = space_->issue(i);
-    const double options = static_cast<double>(GeniusValueCount(issue));
-    const auto k = static_cast<std::uint64_t>(std::min(free_random_.NextDouble() * options, options - 1.0));
-    if (issue.countable()) {
-      max_bid_[i] = issue.ValueAt(k);
-    } else {
-      max_bid_[i] = issue.lower() + (issue.upper() - issue.lower()) / options * static_cast<double>(k);
-    }
-  }
+  GeniusDomainRandomBid(*space_, free_random_, max_bid_);
   max_bid_utility_ = U(max_bid_);
   for (std::size_t n = 0; n < issues_; ++n) {
     bool completed = true;
