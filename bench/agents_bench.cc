@@ -75,8 +75,7 @@ const Scenario& NoDealCarB() {
 }
 
 // CarB as it is, for the agents that ignore reservation values as their GENIUS originals do
-// (hardheaded, agentk, iamhaggler, yushu, nozomi, agentm, gangster): they accept below them, so the
-// no-deal scenario cannot keep them going.
+// (kUntilAgreement): they accept below them, so the no-deal scenario cannot keep them going.
 const Scenario& PlainCarB() {
   static const Scenario scenario = LoadScenario(CarBPath().string());
   return scenario;
@@ -129,6 +128,11 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"dona", "dona"},
     {"yushu", "yushu"},
     {"nozomi", "nozomi"},
+    {"rubick", "rubick"},
+    {"ponpokoagent", "ponpokoagent"},
+    {"parscat", "parscat"},
+    {"gahboninho", "gahboninho"},
+    {"iamhaggler2011", "iamhaggler2011"},
     {"agentm", "agentm"},
     {"gangster", "gangster"},
     {"micro", "micro"},
@@ -144,8 +148,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk", "iamhaggler", "yushu",
-                                                  "nozomi",     "agentm", "gangster"};
+const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk",         "iamhaggler",   "yushu",
+                                                  "nozomi",     "rubick",         "ponpokoagent", "parscat",
+                                                  "gahboninho", "iamhaggler2011", "agentm",       "gangster"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

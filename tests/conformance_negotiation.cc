@@ -384,6 +384,17 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "GENIUS's Yushu never reads its reservation value (it accepts 0.0 against 0.5 in its recorded "
        "CarA session against Hardliner)"},
       {"nozomi", "GENIUS's Nozomi never reads its reservation value"},
+      {"rubick",
+       "GENIUS's Rubick never reads its reservation value: it accepts by a random target above the best "
+       "offer seen and in the last round offers a bid another party accepted, whatever it is worth"},
+      {"ponpokoagent", "GENIUS's PonPokoAgent accepts and bids by bands that are fixed functions of time alone"},
+      {"parscat", "GENIUS's ParsCat accepts and bids by targets that are fixed functions of time alone"},
+      {"gahboninho",
+       "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
+       "its target and in the end offers the best offer received"},
+      {"iamhaggler2011",
+       "GENIUS's IAMhaggler2011 never reads its reservation value: it accepts offers worth 1/1.02 of "
+       "its own and aims where its regression expects the best agreement"},
       {"agentm",
        "GENIUS's AgentM accepts an offer worth more than the worst bid it has offered, and outside "
        "integer domains whatever is offered, never looking at its reservation value"},

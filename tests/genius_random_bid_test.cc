@@ -59,17 +59,18 @@ TEST(GeniusConventions, RandomBidsDrawAsGenius) {
   }
 }
 
-// Domain.getRandomBid, (int)(nextDouble() * n) per issue, on new Random(42): the value positions
-// printed by OpenJDK 17 for four bids; a real issue's k-th value is lower + (upper - lower) / 21 * k.
 TEST(GeniusConventions, DomainRandomBidsDrawAsGenius) {
+  // Domain.getRandomBid(new Random(42)): index (int)(nextDouble() * values) per issue, a real issue
+  // on lower + (upper - lower) / 21 * index; three bids, as OpenJDK 17 computes them.
   const OutcomeSpace space = EveryKind();
-  const std::vector<std::vector<int>> positions = {{2, 3, 1, 5}, {1, 4, 1, 5}, {1, 3, 3, 9}, {2, 1, 0, 12}};
   Outcome bid(space.issue_count());
+  const std::vector<Outcome> expected = {Outcome({2, 5, 1, 0.23809523809523808}),
+                                         Outcome({1, 6, 1, 0.23809523809523808}),
+                                         Outcome({1, 5, 3, 0.42857142857142855})};
   JavaRandom random(42);
-  for (const auto& k : positions) {
+  for (const Outcome& want : expected) {
     GeniusDomainRandomBid(space, random, bid);
-    EXPECT_EQ(bid, Outcome({static_cast<double>(k[0]), 2.0 + k[1], static_cast<double>(k[2]), 1.0 / 21.0 * k[3]}))
-        << space.Format(bid);
+    EXPECT_EQ(bid, want) << space.Format(bid);
   }
 }
 

@@ -1,4 +1,4 @@
-// The three ways GENIUS agents draw a random bid from a java.util.Random, draw for draw, so that a
+// The two ways GENIUS agents draw a random bid from a java.util.Random, draw for draw, so that a
 // port consumes the same numbers in the same order:
 // - GeniusPartyRandomBid: AbstractNegotiationParty.generateRandomBid, which new-style parties call
 //   on their seeded generator: nextInt(values) per issue, a real issue on its 21-step grid
@@ -6,16 +6,17 @@
 // - GeniusAgentRandomBid: the recipe many ANAC agents carry in their own code: nextInt(values) for
 //   a discrete issue, lower + nextInt(upper - lower) for an integer one (never its upper bound),
 //   lower + (upper - lower) * nextInt(steps - 1) / steps for a real one.
-// - GeniusDomainRandomBid: Domain.getRandomBid, which old-style agents call with an unseeded
-//   generator: per issue k = (int)(nextDouble() * n) capped at n - 1, n the issue's value count
-//   (an integer issue's every value, a real issue's 21 steps at lower + (upper - lower) / steps * k).
-// Both write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
+// - GeniusDomainRandomBid: Domain.getRandomBid(Random), which some agents call on their seeded
+//   generator: per issue, the index (int)(nextDouble() * values) (at most values - 1); a real issue
+//   on the grid lower + (upper - lower) / steps * k.
+// All three write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
 // are respected: a range too wide for an int is cut to the largest int, an empty integer range
 // (where Java would throw) gives its lower bound without a draw.
 #ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
 #define PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "common/java_random.h"
@@ -60,12 +61,13 @@ inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, 
 inline void GeniusDomainRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
-    const double options = static_cast<double>(GeniusValueCount(issue));
-    const auto k = static_cast<std::uint64_t>(std::min(random.NextDouble() * options, options - 1.0));
+    const double options = std::min(static_cast<double>(GeniusValueCount(issue)), 2147483647.0);  // an int in GENIUS
+    // Java's double-to-int conversion truncates (and saturates); the original then caps the index.
+    const double index = std::min(std::floor(random.NextDouble() * options), options - 1.0);
     if (issue.countable()) {
-      bid[i] = issue.ValueAt(k);
+      bid[i] = issue.ValueAt(static_cast<std::uint64_t>(index));
     } else {
-      bid[i] = issue.lower() + (issue.upper() - issue.lower()) / options * static_cast<double>(k);
+      bid[i] = issue.lower() + (issue.upper() - issue.lower()) / options * index;
     }
   }
 }
