@@ -27,44 +27,19 @@ namespace fs = std::filesystem;
 
 // Value indices (in the domain file's order) of the opponent's offers, then of the probed bids.
 const std::vector<std::vector<int>> kCarBOffers = {
-    {0, 0, 0, 0, 0, 0},
-    {0, 0, 0, 0, 0, 1},
-    {0, 1, 0, 0, 0, 1},
-    {0, 1, 0, 0, 2, 1},
-    {0, 1, 0, 0, 2, 1},
-    {1, 1, 0, 3, 2, 1},
-    {1, 1, 0, 3, 2, 4},
-    {1, 1, 0, 3, 2, 4},
-    {1, 2, 0, 3, 4, 4},
-    {1, 2, 0, 3, 4, 0},
-    {2, 2, 0, 3, 4, 0},
-    {2, 2, 1, 3, 4, 0},
+    {0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 1}, {0, 1, 0, 0, 0, 1}, {0, 1, 0, 0, 2, 1},
+    {0, 1, 0, 0, 2, 1}, {1, 1, 0, 3, 2, 1}, {1, 1, 0, 3, 2, 4}, {1, 1, 0, 3, 2, 4},
+    {1, 2, 0, 3, 4, 4}, {1, 2, 0, 3, 4, 0}, {2, 2, 0, 3, 4, 0}, {2, 2, 1, 3, 4, 0},
 };
 const std::vector<std::vector<int>> kCarBProbes = {
-    {0, 0, 0, 0, 0, 0},
-    {1, 2, 0, 3, 4, 0},
-    {4, 4, 4, 4, 4, 4},
-    {2, 1, 0, 3, 2, 1},
-    {3, 3, 3, 1, 0, 2},
+    {0, 0, 0, 0, 0, 0}, {1, 2, 0, 3, 4, 0}, {4, 4, 4, 4, 4, 4}, {2, 1, 0, 3, 2, 1}, {3, 3, 3, 1, 0, 2},
 };
 const std::vector<std::vector<int>> kAcquisitionOffers = {
-    {0, 0, 0, 0, 0},
-    {0, 0, 0, 0, 1},
-    {0, 0, 1, 0, 1},
-    {1, 0, 1, 0, 1},
-    {0, 0, 1, 0, 1},
-    {1, 1, 1, 2, 1},
-    {1, 1, 1, 2, 1},
-    {2, 1, 2, 2, 0},
-    {2, 2, 2, 3, 0},
-    {3, 2, 3, 3, 0},
+    {0, 0, 0, 0, 0}, {0, 0, 0, 0, 1}, {0, 0, 1, 0, 1}, {1, 0, 1, 0, 1}, {0, 0, 1, 0, 1},
+    {1, 1, 1, 2, 1}, {1, 1, 1, 2, 1}, {2, 1, 2, 2, 0}, {2, 2, 2, 3, 0}, {3, 2, 3, 3, 0},
 };
 const std::vector<std::vector<int>> kAcquisitionProbes = {
-    {0, 0, 0, 0, 0},
-    {3, 2, 3, 3, 1},
-    {1, 1, 1, 1, 0},
-    {2, 0, 3, 1, 1},
-    {3, 1, 0, 2, 0},
+    {0, 0, 0, 0, 0}, {3, 2, 3, 3, 1}, {1, 1, 1, 1, 0}, {2, 0, 3, 1, 1}, {3, 1, 0, 2, 0},
 };
 
 struct Case {
@@ -202,8 +177,8 @@ TEST(GeniusBoaModels, EstimatesEqualGeniusAfterEveryOffer) {
       if (k > 0) model->Update(1, FromIndices((*c.offers)[k - 1]), static_cast<double>(k) / 101.0);
       for (std::size_t p = 0; p < c.probes->size(); ++p) {
         const double estimate = model->EstimatedUtility(1, FromIndices((*c.probes)[p]));
-        const std::string where = c.model + " on " + c.folder + " after " + std::to_string(k) + " offers, probe " +
-                                  std::to_string(p);
+        const std::string where =
+            c.model + " on " + c.folder + " after " + std::to_string(k) + " offers, probe " + std::to_string(p);
         if (c.tolerance == 0.0) {
           EXPECT_EQ(estimate, c.expected[k][p]) << where;
         } else {
