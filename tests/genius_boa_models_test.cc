@@ -189,6 +189,29 @@ TEST(GeniusBoaModels, EstimatesEqualGeniusAfterEveryOffer) {
   }
 }
 
+// GENIUS builds no value hypotheses for integer issues, which misaligns its lists: on a space of a
+// discrete issue (red, green, blue) and an integer issue 0..4, its ScalableBayesianModel and
+// BayesianModel printed 0 for the bids (red, 0), (blue, 4) and (green, 2), before and after each
+// of the offers (red, 0), (red, 1), (green, 1), (blue, 4).
+TEST(GeniusBoaModels, BayesianModelsEstimateZeroOnAnIntegerIssueAsGeniusDoes) {
+  const OutcomeSpace space("mixed", {Issue::Discrete("colour", {"red", "green", "blue"}), Issue::Integer("n", 0, 4)});
+  const std::vector<Outcome> offers = {{0, 0}, {0, 1}, {1, 1}, {2, 4}};
+  const std::vector<Outcome> probes = {{0, 0}, {2, 4}, {1, 2}};
+  for (const std::string spec : {"genius-scalable-bayesian", "genius-bayesian"}) {
+    auto model = OpponentModelRegistry::Create(spec);
+    NegotiatorContext context;
+    context.space = &space;
+    context.party = 0;
+    context.party_count = 2;
+    context.max_rounds = 100;
+    model->Begin(context);
+    for (std::size_t k = 0; k <= offers.size(); ++k) {
+      if (k > 0) model->Update(1, offers[k - 1], static_cast<double>(k) / 101.0);
+      for (const Outcome& probe : probes) EXPECT_EQ(model->EstimatedUtility(1, probe), 0.0) << spec << " after " << k;
+    }
+  }
+}
+
 // The tables above index values in the domain file's order, as GENIUS's IssueDiscrete.getValue.
 TEST(GeniusBoaModels, ValueIndicesFollowTheDomainFile) {
   const fs::path folder = testing::SharedScenarios() / "anac" / "y2012" / "CarB";
