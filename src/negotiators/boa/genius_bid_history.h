@@ -26,6 +26,7 @@ class GeniusBidHistory {
     party_ = context.party;
     received_.clear();
     own_latest_.reset();
+    best_ = -std::numeric_limits<double>::infinity();
   }
 
   // Every action the acceptance condition observes, its own negotiator's offers included.
@@ -35,6 +36,7 @@ class GeniusBidHistory {
       own_latest_ = action.offer_utility;
     } else {
       received_.push_back({action.time, action.offer_utility});
+      best_ = std::max(best_, action.offer_utility);
     }
   }
 
@@ -42,12 +44,9 @@ class GeniusBidHistory {
   // The utility of the negotiator's own latest offer; empty before its first.
   const std::optional<double>& own_latest() const { return own_latest_; }
 
-  // BidHistory.getBestBidDetails: the greatest utility received (-infinity when none).
-  double Best() const {
-    double best = -std::numeric_limits<double>::infinity();
-    for (const Received& r : received_) best = std::max(best, r.utility);
-    return best;
-  }
+  // BidHistory.getBestBidDetails: the greatest utility received (-infinity when none), kept as
+  // offers arrive so that a turn does not walk the whole history.
+  double Best() const { return best_; }
 
   // BidHistory.filterBetweenTime(from, to): offers received in (from, to] whose utility lies in
   // (0, 1.1], the utility bounds GENIUS's filter always applies. Visits each in order.
@@ -62,6 +61,7 @@ class GeniusBidHistory {
   std::size_t party_ = 0;
   std::vector<Received> received_;
   std::optional<double> own_latest_;
+  double best_ = -std::numeric_limits<double>::infinity();
 };
 
 }  // namespace parley
