@@ -25,8 +25,7 @@
 // Deliberate differences:
 // - std::exp stands for Java's Math.exp (HotSpot's intrinsic on x86-64), which rounds differently
 //   on rare arguments (2 of the 1140 raised by the test's CarB and AcquisitionA sequences, by one
-//   ulp), so an
-//   estimate can differ from GENIUS's in its last bits after such a likelihood.
+//   ulp), so an estimate can differ from GENIUS's in its last bits after such a likelihood.
 // - One model per opponent party (GENIUS's BOA agent has one for its single opponent).
 // - GENIUS's class builds no hypothesis for integer issues, which misaligns its issue lists, and
 //   every evaluation then fails and answers 0; the port answers 0 on any space with an integer
