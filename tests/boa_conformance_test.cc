@@ -6,6 +6,8 @@
 // these cases the moment it registers.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,15 @@ using testing::Rounds;
 
 TEST(AcceptanceStrategyConformance, NoneAcceptsBelowTheReservationValue) {
   EXPECT_TRUE(NoViolations(AcceptanceStrategySuite()));
+}
+
+TEST(AcceptanceStrategyConformance, OnlyRegisteredStrategiesAreExemptFromRationality) {
+  for (const AcceptanceReservationValueExemption& exemption : AcceptanceReservationValueExemptions()) {
+    EXPECT_TRUE(AcceptanceStrategyRegistry::Has(std::string(exemption.acceptance))) << exemption.acceptance;
+    EXPECT_FALSE(exemption.reason.empty()) << exemption.acceptance;
+    EXPECT_FALSE(KeepsReservationValue(fmt::format("boa(acceptance={})", exemption.acceptance)));
+  }
+  EXPECT_TRUE(KeepsReservationValue("boa(acceptance=combi(t=0.9))"));
 }
 
 TEST(BiddingStrategyConformance, EveryStrategyWithEveryModelBidsValidRationalOutcomes) {

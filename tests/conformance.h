@@ -128,7 +128,19 @@ struct ReservationValueExemption {
 };
 const std::vector<ReservationValueExemption>& ReservationValueExemptions();
 
-// False for the negotiators listed in ReservationValueExemptions().
+// Acceptance strategies that reproduce another system's acceptance condition exactly, which
+// accepts offers below the reservation value: the acceptance strategy check does not hold them to
+// it, nor the rationality contract a boa(...) negotiator built with them. One entry per
+// registered acceptance strategy, with the original's reason (also in docs/strategies.md).
+struct AcceptanceReservationValueExemption {
+  std::string_view acceptance;
+  std::string_view reason;
+};
+const std::vector<AcceptanceReservationValueExemption>& AcceptanceReservationValueExemptions();
+bool AcceptanceKeepsReservationValue(std::string_view acceptance_spec);
+
+// False for the negotiators listed in ReservationValueExemptions(), and for boa(...) negotiators
+// whose acceptance strategy is listed in AcceptanceReservationValueExemptions().
 bool KeepsReservationValue(std::string_view negotiator_spec);
 
 struct PartyContract {

@@ -168,7 +168,7 @@ Violations CheckAcceptanceStrategy(const std::string& spec) {
           violation(fmt::format("decided differently on the same turns (round {})", round.round));
         }
         const double utility = round.turn.current_offer_utility;
-        if (accepts && utility < round.reservation) {
+        if (accepts && utility < round.reservation && AcceptanceKeepsReservationValue(spec)) {
           violation(
               fmt::format("accepted an offer worth {}, below the reservation value {} at time {} (its next "
                           "offer would be worth {})",

@@ -405,8 +405,37 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
   return exemptions;
 }
 
+const std::vector<AcceptanceReservationValueExemption>& AcceptanceReservationValueExemptions() {
+  static const std::vector<AcceptanceReservationValueExemption> exemptions = {
+      {"genius-const", "GENIUS's AC_Const accepts any offer worth more than c, whatever the reservation value"},
+      {"genius-time", "GENIUS's AC_Time accepts any offer after time t"},
+      {"genius-previous",
+       "GENIUS's AC_Previous compares with its previous offer, which a rising reservation value can pass"},
+      {"genius-gap", "GENIUS's AC_Gap accepts an offer up to c below its previous offer"},
+      {"genius-combi", "GENIUS's AC_Combi accepts any offer from time t on"},
+      {"genius-combi-max",
+       "GENIUS's AC_CombiMax accepts the best offer received so far from time t on, however little it is worth"},
+      {"genius-combi-avg", "GENIUS's AC_CombiAvg accepts an offer above the recent mean from time t on"},
+      {"genius-combi-max-in-window", "GENIUS's AC_CombiMaxInWindow accepts the best recent offer from time t on"},
+  };
+  return exemptions;
+}
+
+bool AcceptanceKeepsReservationValue(std::string_view acceptance_spec) {
+  const std::string name = Spec::Parse(acceptance_spec).name();
+  const auto& exemptions = AcceptanceReservationValueExemptions();
+  return std::none_of(exemptions.begin(), exemptions.end(), [&](const AcceptanceReservationValueExemption& exemption) {
+    return exemption.acceptance == name;
+  });
+}
+
 bool KeepsReservationValue(std::string_view negotiator_spec) {
-  const std::string name = Spec::Parse(negotiator_spec).name();
+  const Spec spec = Spec::Parse(negotiator_spec);
+  const std::string& name = spec.name();
+  if (name == "boa" && spec.has("acceptance") &&
+      !AcceptanceKeepsReservationValue(spec.GetSpec("acceptance").ToString())) {
+    return false;
+  }
   const auto& exemptions = ReservationValueExemptions();
   return std::none_of(exemptions.begin(), exemptions.end(),
                       [&](const ReservationValueExemption& exemption) { return exemption.negotiator == name; });

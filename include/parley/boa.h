@@ -63,6 +63,8 @@ class AcceptanceStrategy {
  public:
   virtual ~AcceptanceStrategy() = default;
   virtual void Begin(const NegotiatorContext& context) = 0;
+  // Every other party's action, and also each offer its own negotiator makes (party ==
+  // context.party, shown right after the decision not to accept).
   virtual void Observe(const ObservedAction& /*action*/) {}
   // Accept state.current_offer (worth state.current_offer_utility to this party), knowing that
   // the next offer would be worth `next_offer_utility`?

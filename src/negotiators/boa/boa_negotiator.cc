@@ -28,6 +28,7 @@ class BoaNegotiator final : public Negotiator {
 
   void Begin(const NegotiatorContext& context) override {
     party_count_ = context.party_count;
+    party_ = context.party;
     model_->Begin(context);
     bidding_->Begin(context, *model_);
     acceptance_->Begin(context);
@@ -36,6 +37,16 @@ class BoaNegotiator final : public Negotiator {
   ActionType Act(const TurnState& state, Outcome& proposal) override {
     const double next = bidding_->Bid(state, proposal);
     if (state.current_offer && acceptance_->Accept(state, next)) return ActionType::kAccept;
+    // Acceptance conditions that compare with the negotiator's own previous offer (GENIUS's
+    // AC_Previous, AC_Gap) learn it here: protocols show a negotiator only the others' actions.
+    ObservedAction own;
+    own.party = party_;
+    own.offer = &proposal;
+    own.offer_utility = next;
+    own.step = state.step;
+    own.round = state.round;
+    own.time = state.time;
+    acceptance_->Observe(own);
     return ActionType::kOffer;
   }
 
@@ -53,6 +64,7 @@ class BoaNegotiator final : public Negotiator {
   std::unique_ptr<AcceptanceStrategy> acceptance_;
   std::unique_ptr<OpponentModel> model_;
   std::size_t party_count_ = 0;
+  std::size_t party_ = 0;
 };
 
 const bool kRegistered = NegotiatorRegistry::Add(
