@@ -395,6 +395,12 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"iamhaggler2011",
        "GENIUS's IAMhaggler2011 never reads its reservation value: it accepts offers worth 1/1.02 of "
        "its own and aims where its regression expects the best agreement"},
+      {"agentm",
+       "GENIUS's AgentM accepts an offer worth more than the worst bid it has offered, and outside "
+       "integer domains whatever is offered, never looking at its reservation value"},
+      {"gangster",
+       "GENIUS's Gangster accepts an offer worth 0.8 on linear profiles, and its target, which falls to "
+       "the best recent offer, on nonlinear ones, whatever its reservation value"},
   };
   return exemptions;
 }
