@@ -31,12 +31,9 @@ class GeniusCombiMaxInWindowAcceptance final : public AcceptanceStrategy {
     if (state.current_offer_utility >= next_offer_utility) return true;
     if (state.time < after_) return false;
     const double now = state.time;
-    double best = 0.0;
-    bool any = false;
-    history_.ForEachBetween(now - (1.0 - now), now, [&](const GeniusBidHistory::Received& r) {
-      best = any ? std::max(best, r.utility) : r.utility;
-      any = true;
-    });
+    double best = 0.0;  // the window holds only offers worth more than 0 (ForEachBetween)
+    history_.ForEachBetween(now - (1.0 - now), now,
+                            [&](const GeniusBidHistory::Received& r) { best = std::max(best, r.utility); });
     return state.current_offer_utility >= best;
   }
 
