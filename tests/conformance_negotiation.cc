@@ -401,6 +401,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"gangster",
        "GENIUS's Gangster accepts an offer worth 0.8 on linear profiles, and its target, which falls to "
        "the best recent offer, on nonlinear ones, whatever its reservation value"},
+      {"agent36",
+       "GENIUS's Agent36 never reads its reservation value: it accepts from t = 0.9 whatever reaches "
+       "max(0.7, 1 - t^5) or an accepted offer's worth"},
   };
   return exemptions;
 }
