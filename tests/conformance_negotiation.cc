@@ -404,6 +404,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"agent36",
        "GENIUS's Agent36 never reads its reservation value: it accepts from t = 0.9 whatever reaches "
        "max(0.7, 1 - t^5) or an accepted offer's worth"},
+      {"betaone",
+       "GENIUS's BetaOne (Group2) never reads its reservation value: it accepts and bids by boxes that "
+       "slide towards its Kalai point against its reversed profile"},
   };
   return exemptions;
 }
