@@ -22,7 +22,8 @@
 //    the millisecond counter has moved on, offering the last bid it tried even though it missed the
 //    target (in GENIUS's CarA session four of the first 22 offers are such give-ups). That depends
 //    on the machine's speed; the port gives up after kSearchDraws draws instead, which in practice
-//    means it finds a bid beating the target whenever one exists on that issue.
+//    means it finds a bid beating the target whenever one exists on that issue. (It also stamps
+//    the offers it files with the clock, but never reads the stamps.)
 //  - Issues are taken to be numbered 1..n in the domain's order, as in every GENIUS domain of the
 //    corpus (the original mixes issue numbers and positions).
 //  - An Accept that arrives before any offer (the original then throws in receiveMessage) is
