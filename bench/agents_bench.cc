@@ -131,6 +131,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"rubick", "rubick"},
     {"ponpokoagent", "ponpokoagent"},
     {"parscat", "parscat"},
+    {"yxagent", "yxagent"},
     {"gahboninho", "gahboninho"},
     {"iamhaggler2011", "iamhaggler2011"},
     {"agentm", "agentm"},

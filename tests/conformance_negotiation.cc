@@ -398,6 +398,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"agentm",
        "GENIUS's AgentM accepts an offer worth more than the worst bid it has offered, and outside "
        "integer domains whatever is offered, never looking at its reservation value"},
+      {"yxagent",
+       "GENIUS's YXAgent draws its opening offer against 0.7 whatever its reservation value, and offers its best "
+       "bid when no bid reaches its threshold"},
       {"gangster",
        "GENIUS's Gangster accepts an offer worth 0.8 on linear profiles, and its target, which falls to "
        "the best recent offer, on nonlinear ones, whatever its reservation value"},
