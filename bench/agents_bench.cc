@@ -119,6 +119,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentk", "agentk"},
     {"cuhkagent", "cuhkagent"},
     {"atlas3", "atlas3"},
+    {"atlas3-2016", "atlas3-2016"},
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
