@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "common/java_random.h"
+#include "negotiators/anac/genius_kalai_point.h"
 #include "negotiators/anac/genius_priority_queue.h"
 #include "negotiators/anac/genius_sorted_outcomes.h"
 #include "negotiators/anac/genius_value_order.h"
@@ -170,8 +171,7 @@ double BetaOne::AntiKalaiUtility() const {
     for (double& e : evaluation) e = linear->weights()[i] * e;
     anti[i] = std::move(evaluation);
   }
-  // Every bid's (own, anti) utilities; the Pareto frontier's point with the least |own - anti|,
-  // the lowest own utility among equals (GENIUS's frontier is sorted by own utility).
+  // Every bid's (own, anti) utilities in the sorted order (own utility descending).
   std::vector<std::pair<double, double>> points(sorted_->size());
   Outcome bid(issues);
   for (std::size_t p = 0; p < sorted_->size(); ++p) {
@@ -182,25 +182,7 @@ double BetaOne::AntiKalaiUtility() const {
     }
     points[p] = {sorted_->utility(p), std::min(anti_utility, 1.0)};
   }
-  std::sort(points.begin(), points.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
-  double best_anti_above = -std::numeric_limits<double>::infinity();
-  double asymmetry = 2;
-  double kalai = 0.5;
-  for (std::size_t p = 0; p < points.size();) {
-    const double own = points[p].first;
-    const double top = points[p].second;  // the group's best anti utility; only it can be undominated
-    if (top > best_anti_above) {
-      const double gap = std::abs(own - top);
-      if (gap <= asymmetry) {  // own utilities descend, so an equal gap here is lower
-        asymmetry = gap;
-        kalai = own;
-      }
-      best_anti_above = top;
-    }
-    while (p < points.size() && points[p].first == own) ++p;
-  }
-  return kalai;
+  return GeniusKalaiOwnUtility(points).value_or(0.5);
 }
 
 Box BetaOne::BoxAt(double time, bool betrayed) const {
