@@ -401,6 +401,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"gangster",
        "GENIUS's Gangster accepts an offer worth 0.8 on linear profiles, and its target, which falls to "
        "the best recent offer, on nonlinear ones, whatever its reservation value"},
+      {"agentherb",
+       "GENIUS's AgentHerb never reads its reservation value: it accepts an offer worth its next bid's "
+       "utility times the discount factor and offers whatever its models of the opponents favour"},
   };
   return exemptions;
 }
