@@ -18,6 +18,7 @@
 #include <iostream>
 #include <map>
 
+#include "fixtures.h"
 #include "genius_random_port_checks.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
@@ -25,6 +26,8 @@
 #include "genius_unseeded_agents.h"
 #include "negotiators/anac/agentherb.h"
 #include "negotiators/anac/genius_domain.h"
+#include "parley/protocol.h"
+#include "parley/utility.h"
 
 namespace parley {
 namespace {
@@ -66,12 +69,12 @@ class AgentHerbWithRecordedNextBid final : public AgentHerb {
   }
 
  protected:
-  void ChooseNextBid(const TurnState& state, Outcome& next) override {
+  bool ChooseNextBid(const TurnState& state, Outcome& next) override {
     const auto it = RecordedTurns().find(state.step + 1);  // GENIUS counts steps from 1
     if (it == RecordedTurns().end()) return AgentHerb::ChooseNextBid(state, next);
     if (it->second->action == ActionType::kOffer) {
       next = testing::ToOutcome(*space_, it->second->bid);
-      return;
+      return true;
     }
     // GENIUS accepted, so its next bid met u(last) >= u(next) * d: the hardest such bid for the
     // port, the best one that still meets it.
@@ -85,6 +88,7 @@ class AgentHerbWithRecordedNextBid final : public AgentHerb {
         next = each;
       }
     });
+    return true;
   }
 
  private:
@@ -146,6 +150,38 @@ TEST(GeniusAgentHerb, LogisticRegressionByHand) {
   EXPECT_EQ(model.weights()[1], w[1] + step);
   EXPECT_EQ(model.weights()[2], w[2]);
   EXPECT_EQ(model.Classify(&second, 1), sigmoid(w[0] + step + w[2]));
+}
+
+// Where the original throws it walks away: on a real issue (its converter's cast) at its first
+// turn; with an integer issue of one value, whose scaled value 0 / 0 makes every score NaN, at its
+// second, the first with a model (its first bid is then null).
+TEST(GeniusAgentHerb, WalksAwayWhereTheOriginalThrows) {
+  auto space = std::make_shared<const OutcomeSpace>(
+      "flat", std::vector<Issue>{Issue::Discrete("d", {"a", "b"}), Issue::Integer("one", 3, 3)});
+  std::vector<Profile> profiles;
+  for (int p = 0; p < 2; ++p) {
+    std::vector<ValueFunction> functions = {ValueFunction::Table({p == 0 ? 1.0 : 0.0, p == 0 ? 0.0 : 1.0}),
+                                            ValueFunction::Linear(0.0, 1.0, 3.0, true)};
+    profiles.emplace_back(
+        p == 0 ? "a" : "b",
+        std::make_shared<const LinearAdditiveUtility>(space, std::vector<double>{1.0, 1.0}, std::move(functions)), 0.0,
+        1.0);
+  }
+  const Scenario flat("flat", space, std::move(profiles));
+  const Scenario real = testing::SmallScenario(2);
+  struct Case {
+    const Scenario* scenario;
+    std::vector<double> other_offer;
+    std::uint64_t steps;  // it walks away at the last one
+  };
+  for (const Case& each : {Case{&flat, {1, 3}, 3}, Case{&real, {1, 1, 0.5}, 1}}) {
+    auto port = NegotiatorRegistry::Create("agentherb");
+    testing::ScriptedNegotiator other({}, testing::ScriptedNegotiator::Offer(each.other_offer));
+    const NegotiationResult result =
+        ProtocolRegistry::Create("saop")->Run(*each.scenario, {port.get(), &other}, testing::Rounds(10, 1));
+    EXPECT_EQ(result.end_reason, EndReason::kEndedByParty) << each.steps;
+    EXPECT_EQ(result.steps, each.steps);
+  }
 }
 
 TEST(GeniusAgentHerb, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {

@@ -133,7 +133,7 @@ void AgentHerb::Observe(const ObservedAction& action) {
   last_offered_ = *action.offer;
 }
 
-void AgentHerb::ChooseNextBid(const TurnState& /*state*/, Outcome& next) {
+bool AgentHerb::ChooseNextBid(const TurnState& /*state*/, Outcome& next) {
   std::vector<AgentHerbLogisticRegression> models;
   models.reserve(histories_.size());
   for (const auto& [party, history] : histories_) {
@@ -142,7 +142,7 @@ void AgentHerb::ChooseNextBid(const TurnState& /*state*/, Outcome& next) {
   }
   const std::size_t issues = space_->issue_count();
   double best = 0;
-  std::size_t chosen = 0;
+  std::optional<std::size_t> chosen;
   for (std::size_t b = 0; b < scanned_; ++b) {
     double chances = 1;
     for (const auto& model : models) chances *= model.Classify(features_.data() + b * issues, issues);
@@ -152,18 +152,21 @@ void AgentHerb::ChooseNextBid(const TurnState& /*state*/, Outcome& next) {
       best = evaluation;
     }
   }
+  // Every score NaN (an integer issue of one value scales to 0 / 0): the original has no bid and
+  // throws, which it answers by walking away.
+  if (!chosen) return false;
   // The chosen bid by its position in the walk: the first issue turns fastest.
-  std::uint64_t rest = chosen;
+  std::uint64_t rest = *chosen;
   for (std::size_t i = 0; i < issues; ++i) {
     const Issue& issue = space_->issue(i);
     next[i] = GeniusValueAt(issue, rest % GeniusValueCount(issue));
     rest /= GeniusValueCount(issue);
   }
+  return true;
 }
 
 ActionType AgentHerb::Act(const TurnState& state, Outcome& proposal) {
-  if (!convertible_) return ActionType::kEndNegotiation;
-  ChooseNextBid(state, proposal);
+  if (!convertible_ || !ChooseNextBid(state, proposal)) return ActionType::kEndNegotiation;
   if (state.current_offer != nullptr && last_offered_ &&
       profile_->Utility(*last_offered_) >= profile_->Utility(proposal) * discount_factor_) {
     return ActionType::kAccept;

@@ -52,8 +52,9 @@ class AgentHerb : public Negotiator {
  protected:
   // Writes the bid it would offer now into `next`: over every bid in BidIterator order, the last
   // one of the highest utility plus the product of the opponents' modelled acceptance chances,
-  // each model trained afresh from random weights on that opponent's history.
-  virtual void ChooseNextBid(const TurnState& state, Outcome& next);
+  // each model trained afresh from random weights on that opponent's history. False when no bid
+  // scores a number (the original then throws and walks away).
+  virtual bool ChooseNextBid(const TurnState& state, Outcome& next);
 
  private:
   struct Labelled {
