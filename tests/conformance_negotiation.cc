@@ -412,6 +412,12 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"betaone",
        "GENIUS's BetaOne (Group2) never reads its reservation value: it accepts and bids by boxes that "
        "slide towards its Kalai point against its reversed profile"},
+      {"agentherb",
+       "GENIUS's AgentHerb never reads its reservation value: it accepts an offer worth its next bid's "
+       "utility times the discount factor and offers whatever its models of the opponents favour"},
+      {"genius-simple-tft",
+       "GENIUS's SimpleTFTAgent never reads its reservation value: its offers are fixed shares of the pie and "
+       "then its last value plus the opponent's last drop"},
   };
   return exemptions;
 }
