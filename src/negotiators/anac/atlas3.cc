@@ -22,12 +22,16 @@
 //   original's search throws.
 // - Its search for its best bid repeats while that bid is worth less than the reservation value;
 //   the port stops after kMaxBidSearches searches (the original never ends then).
+// The class is declared in atlas3.h, whose virtual functions its ANAC 2016 version overrides
+// (atlas3_2016.cc).
 // Strategy notes: docs/strategies.md#atlas3--atlas3-anac-2015-multilateral
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <memory>
 #include <vector>
+
+#include "negotiators/anac/atlas3.h"
 
 #include "common/java_random.h"
 #include "negotiators/anac/genius_domain.h"
@@ -37,77 +41,6 @@
 #include "parley/negotiator.h"
 
 namespace parley {
-namespace {
-
-class Atlas3 final : public Negotiator {
- public:
-  void Begin(const NegotiatorContext& context) override;
-  void Observe(const ObservedAction& action) override;
-  ActionType Act(const TurnState& state, Outcome& proposal) override;
-
- private:
-  static constexpr int kRandomSearchTries = 100000;
-  static constexpr int kMaxBidSearches = 100;
-  // Simulated annealing: temperature from 1 down to 1e-4, cooled by 0.999 a step.
-  static constexpr double kStartTemperature = 1.0;
-  static constexpr double kEndTemperature = 0.0001;
-  static constexpr double kCooling = 0.999;
-
-  double U(const Outcome& bid) const { return profile_->Utility(bid); }
-  std::uint64_t ValueIndex(std::size_t issue, double value) const;
-  double Value(std::size_t issue, std::uint64_t index) const { return space_->issue(issue).ValueAt(index); }
-  std::uint64_t ValueCount(std::size_t issue) const { return values_[issue]; }
-
-  void FindMaxBid();
-  void NoteCandidateForMax(const Outcome& bid, double utility);
-  double Threshold(double t) const;
-  ActionType OfferAction(double t, Outcome& proposal);
-  ActionType FinalAction(double t, Outcome& proposal);
-  void AddSupportedBid(const Outcome& bid);
-
-  // The searches write their bid into `bid` (never aliasing an argument).
-  void GetBid(const Outcome& base, double threshold, Outcome& bid);
-  void RandomSearch(double threshold, Outcome& bid);
-  void NeighbourhoodSearch(const Outcome& base, double threshold, Outcome& bid);
-  void RelativeUtilitySearch(double threshold, Outcome& bid);
-  // Returns false where the original throws (an issue without values: a real issue).
-  bool SimulatedAnnealing(const Outcome& base, double threshold, Outcome& bid);
-  void MoveTowardsFrequentValues(Outcome& bid);
-
-  const Profile* profile_ = nullptr;
-  const OutcomeSpace* space_ = nullptr;
-  std::size_t issues_ = 0;
-  JavaRandom party_random_{0};  // AbstractNegotiationParty.rand, seeded as in GENIUS
-  JavaRandom free_random_{0};   // the original's unseeded draws
-  double reservation_ = 0.0;
-  double discount_ = 1.0;
-  bool has_real_issue_ = false;
-  std::vector<std::uint64_t> values_;  // per issue, the number of values the searches try (0: real)
-
-  std::vector<std::size_t> issue_order_;               // the searches' issue order, shuffled in place over time
-  std::vector<std::vector<double>> relative_utility_;  // per issue and value, against the first best bid
-  Outcome max_bid_;
-  double max_bid_utility_ = 0.0;
-  bool linear_ = true;
-
-  std::size_t negotiators_ = 0;
-  std::vector<std::size_t> opponents_;       // in order of first appearance, shuffled in place over time
-  std::vector<std::vector<int>> frequency_;  // per issue and value, how often the others offered it
-  double best_offered_utility_ = 0.0;
-  std::vector<Outcome> supported_;  // bids every other party offered or accepted, best first
-  std::vector<double> supported_utility_;
-  double best_supported_utility_ = 0.0;
-  std::size_t supporters_ = 0;
-  bool have_offer_ = false;
-  Outcome offered_;
-  std::size_t walked_ = 0;  // how far the final walk down `supported_` has gone
-  std::uint64_t turns_ = 0;
-
-  Outcome base_, work_, next_, start_, neighbour_, best_drawn_;
-  std::vector<std::pair<std::size_t, double>> targets_;
-  std::vector<std::uint64_t> shuffled_values_;
-  std::vector<std::size_t> shuffled_issues_;
-};
 
 void Atlas3::Begin(const NegotiatorContext& context) {
   profile_ = context.profile;
@@ -197,6 +130,10 @@ double Atlas3::Threshold(double t) const {
   if (a12 - a22 != 0.0 && 1.0 - (a11 - a21) / (a12 - a22) != 0.0) q = 1.0 / (1.0 - (a11 - a21) / (a12 - a22));
   if (q < 0.0 || q > 1.0) q = 1.0;
   const double target = (q * a21 + (1.0 - q) * a22) / std::pow(discount_, t);
+  return ThresholdFromTarget(t, target);
+}
+
+double Atlas3::ThresholdFromTarget(double t, double target) const {
   if (discount_ == 1.0) return target + (1.0 - target) * (1.0 - t);
   return std::max(1.0 - t / discount_, target);
 }
@@ -237,7 +174,12 @@ ActionType Atlas3::Act(const TurnState& state, Outcome& proposal) {
   const double t = state.time;
   ++turns_;
   const double turn_length = t / static_cast<double>(turns_);
-  if (t > 1.0 - turn_length * static_cast<double>(supported_.size() + 1)) return FinalAction(t, proposal);
+  if (t > 1.0 - turn_length * static_cast<double>(supported_.size() + 1)) return FinalAction(state, proposal);
+  return OrdinaryAction(state, proposal);
+}
+
+ActionType Atlas3::OrdinaryAction(const TurnState& state, Outcome& proposal) {
+  const double t = state.time;
   const double threshold = Threshold(t);
   if (state.step > 0 && have_offer_ && U(offered_) >= threshold) return ActionType::kAccept;
   if (reservation_ * std::pow(discount_, t) >= threshold) return ActionType::kEndNegotiation;
@@ -247,7 +189,8 @@ ActionType Atlas3::Act(const TurnState& state, Outcome& proposal) {
 // The final phase: offer the supported bids one by one, best first, while each beats the offer on
 // the table and the reservation value; accept the offer once it is better; when the list is used
 // up, accept anything worth the reservation value.
-ActionType Atlas3::FinalAction(double t, Outcome& proposal) {
+ActionType Atlas3::FinalAction(const TurnState& state, Outcome& proposal) {
+  const double t = state.time;
   const double offered_utility = have_offer_ ? U(offered_) : 0.0;
   if (walked_ >= supported_.size()) {
     if (have_offer_ && offered_utility >= reservation_) return ActionType::kAccept;
@@ -263,9 +206,13 @@ ActionType Atlas3::FinalAction(double t, Outcome& proposal) {
 }
 
 ActionType Atlas3::OfferAction(double t, Outcome& proposal) {
-  GeniusPartyRandomBid(*space_, party_random_, base_);  // from the seeded generator, as in GENIUS
+  DrawStartBid(base_);
   GetBid(base_, Threshold(t), proposal);
   return ActionType::kOffer;
+}
+
+void Atlas3::DrawStartBid(Outcome& bid) {
+  GeniusPartyRandomBid(*space_, party_random_, bid);  // from the seeded generator, as in GENIUS
 }
 
 void Atlas3::GetBid(const Outcome& base, double threshold, Outcome& bid) {
@@ -428,6 +375,8 @@ void Atlas3::MoveTowardsFrequentValues(Outcome& bid) {
     }
   }
 }
+
+namespace {
 
 const bool kRegistered = NegotiatorRegistry::Add(
     {"atlas3",
