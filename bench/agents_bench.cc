@@ -137,6 +137,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"iamhaggler2011", "iamhaggler2011"},
     {"agentm", "agentm"},
     {"gangster", "gangster"},
+    {"parsagent", "parsagent"},
+    {"randomdance", "randomdance"},
     {"agent36", "agent36"},
     {"betaone", "betaone"},
     {"agentherb", "agentherb"},
@@ -154,8 +156,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded", "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",  "ponpokoagent", "parscat",
-    "gahboninho", "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone", "agentherb"};
+    "hardheaded",   "agentk",  "iamhaggler", "yushu",          "nozomi",     "rubick",
+    "ponpokoagent", "parscat", "gahboninho", "iamhaggler2011", "agentm",     "gangster",
+    "agent36",      "betaone", "agentherb",  "parsagent",      "randomdance"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

@@ -30,7 +30,8 @@ inline std::int32_t GeniusNextInt(JavaRandom& random, double bound) {
   return random.NextInt(static_cast<std::int32_t>(std::min(bound, 2147483647.0)));
 }
 
-// AbstractNegotiationParty.getRandomValue: one issue's value, as GeniusPartyRandomBid draws it.
+// One issue's draw of GeniusPartyRandomBid: AbstractNegotiationParty.getRandomValue, which some
+// agents also call on its own to change one issue of a bid.
 inline double GeniusPartyRandomValue(const Issue& issue, JavaRandom& random) {
   if (issue.countable()) {
     return issue.ValueAt(static_cast<std::uint64_t>(GeniusNextInt(random, static_cast<double>(issue.cardinality()))));
