@@ -120,6 +120,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"cuhkagent", "cuhkagent"},
     {"atlas3", "atlas3"},
     {"atlas3-2016", "atlas3-2016"},
+    {"farma", "farma"},
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
@@ -158,7 +159,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 const std::vector<std::string> kUntilAgreement = {
     "hardheaded",   "agentk",  "iamhaggler", "yushu",          "nozomi",     "rubick",
     "ponpokoagent", "parscat", "gahboninho", "iamhaggler2011", "agentm",     "gangster",
-    "agent36",      "betaone", "agentherb",  "parsagent",      "randomdance"};
+    "agent36",      "betaone", "agentherb",  "parsagent",      "randomdance", "farma"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

@@ -382,6 +382,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "below r (it accepts 0.4641 against 0.5 in every recorded CarA session against Boulware)"},
       {"atlas3-2016",
        "GENIUS's Atlas32016 has Atlas3's end game, whose threshold falls below r late in discounted negotiations"},
+      {"farma",
+       "GENIUS's Farma checks acceptance before its walk-away rule, against a threshold whose floor is "
+       "0.30 + 0.2 r (discounted) or 0.55 + 0.2 r, and offers whatever clears that threshold"},
       {"yushu",
        "GENIUS's Yushu never reads its reservation value (it accepts 0.0 against 0.5 in its recorded "
        "CarA session against Hardliner)"},

@@ -221,25 +221,27 @@ void Atlas3::GetBid(const Outcome& base, double threshold, Outcome& bid) {
     return;
   }
   NeighbourhoodSearch(base, threshold, bid);
-  if (U(bid) < threshold) {
-    // The search for a bid above the threshold: the relative-utility walk while the space looks
-    // linear, simulated annealing from its result once it has failed.
-    if (linear_) {
-      RelativeUtilitySearch(threshold, bid);
-      if (U(bid) < threshold) linear_ = false;
-    } else {
-      bid = base;
-    }
-    if (!linear_) {
-      start_ = bid;
-      if (SimulatedAnnealing(start_, threshold, work_)) {
-        const double u = U(work_);
-        if (u <= 1.0 && u >= threshold) bid = work_;
-      }
-    }
-  }
+  if (U(bid) < threshold) SearchAboveThreshold(base, threshold, bid);
   if (U(bid) < threshold) bid = max_bid_;
   MoveTowardsFrequentValues(bid);
+}
+
+// The relative-utility walk while the space looks linear, simulated annealing from its result
+// (from `base` once the walk has failed before) when it does not.
+void Atlas3::SearchAboveThreshold(const Outcome& base, double threshold, Outcome& bid) {
+  if (linear_) {
+    RelativeUtilitySearch(threshold, bid);
+    if (U(bid) < threshold) linear_ = false;
+  } else {
+    bid = base;
+  }
+  if (!linear_) {
+    start_ = bid;
+    if (SimulatedAnnealing(start_, threshold, work_)) {
+      const double u = U(work_);
+      if (u <= 1.0 && u >= threshold) bid = work_;
+    }
+  }
 }
 
 // Random bids on GENIUS's grid until one reaches the threshold (the original's only search when a

@@ -1,7 +1,9 @@
 // Atlas3 (ANAC 2015 winner, multilateral) as GENIUS 9.1.10 runs it, the negotiator registered as
 // "atlas3" (atlas3.cc, where the strategy and every deliberate difference are described). Declared
 // here because its ANAC 2016 version, "atlas3-2016" (atlas3_2016.cc), is the same agent with a few
-// parts changed: those are the virtual functions below, each the 2015 original's way.
+// parts changed: those are the virtual functions below, each the 2015 original's way; and because
+// "farma" (farma.cc), another ANAC 2016 agent of the same family, keeps its search for the best
+// bid, its relative-utility walk and its simulated annealing.
 // Not thread-safe: one instance per negotiator.
 #ifndef PARLEY_NEGOTIATORS_ANAC_ATLAS3_H_
 #define PARLEY_NEGOTIATORS_ANAC_ATLAS3_H_
@@ -56,6 +58,8 @@ class Atlas3 : public Negotiator {
 
   // The searches write their bid into `bid` (never aliasing an argument).
   void GetBid(const Outcome& base, double threshold, Outcome& bid);
+  // The search for a bid reaching the threshold once the neighbourhood search has failed.
+  void SearchAboveThreshold(const Outcome& base, double threshold, Outcome& bid);
   void RandomSearch(double threshold, Outcome& bid);
   void RelativeUtilitySearch(double threshold, Outcome& bid);
   // Returns false where the original throws (an issue without values: a real issue).
