@@ -119,6 +119,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentk", "agentk"},
     {"cuhkagent", "cuhkagent"},
     {"atlas3", "atlas3"},
+    {"kawaii", "kawaii"},
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
@@ -150,7 +151,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk",         "iamhaggler",   "yushu",
                                                   "nozomi",     "rubick",         "ponpokoagent", "parscat",
-                                                  "gahboninho", "iamhaggler2011", "agentm",       "gangster"};
+                                                  "gahboninho", "iamhaggler2011", "agentm",       "gangster",
+                                                  "kawaii"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

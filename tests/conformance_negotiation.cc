@@ -398,6 +398,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"agentm",
        "GENIUS's AgentM accepts an offer worth more than the worst bid it has offered, and outside "
        "integer domains whatever is offered, never looking at its reservation value"},
+      {"kawaii",
+       "GENIUS's kawaii accepts and bids down to a target floored at 0.8, walking away only once its "
+       "discounted reservation value beats that target, so an offer between the two is accepted"},
       {"gangster",
        "GENIUS's Gangster accepts an offer worth 0.8 on linear profiles, and its target, which falls to "
        "the best recent offer, on nonlinear ones, whatever its reservation value"},
