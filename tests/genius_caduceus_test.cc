@@ -1,0 +1,154 @@
+// Differential tests of `caduceus` against GENIUS's agents.anac.y2016.caduceus.Caduceus, from the
+// sessions GENIUS 9.1.10 recorded in ../shared/genius-traces (README.md there): bilateral CarA
+// against TimeDependentAgentBoulware, three parties on Dinner and SmartGrid against two
+// BoulwareNegotiationParty or two TimeDependentAgentBoulware (the Dinner one GENIUS aborted).
+//
+// Caduceus offers its best bid until round 0.83 d (N + 1); only then does it ask its five agents,
+// and the draws of four of them (ParsAgent, RandomDance, Atlas3, its own agent's random bids) are
+// unseeded in GENIUS (determinism.json: CarA the same, Dinner differs from step 499). So every
+// trace must match step by step up to the portfolio's first vote, and its own agent
+// (caduceus_nash_concession.h), fed the others' recorded actions, must choose what GENIUS's
+// agents.anac.y2016.caduceus.agents.Caduceus.Caduceus chose when run on the same messages (its
+// choices printed by GENIUS's class; where GENIUS's own runs of it differ, it drew a random bid).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "genius_recorded_offers.h"
+#include "genius_trace.h"
+#include "negotiators/anac/caduceus_nash_concession.h"
+#include "parley/negotiator.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::GeniusTrace;
+
+// The first round in which Caduceus votes: the first r with r >= 0.83 d (N + 1).
+std::uint64_t FirstVoteRound(const GeniusTrace& trace) {
+  const double limit = static_cast<double>(trace.start.deadline_rounds + 1) * (0.83 * trace.start.discount_factor[0]);
+  std::uint64_t round = 1;
+  while (static_cast<double>(round) < limit) ++round;
+  return round;
+}
+
+// DecimalFormat("#.###") with RoundingMode.CEILING, as Java prints it (printed by Java 17).
+TEST(GeniusCaduceus, RoundsUpToThousandthsAsJavaDoes) {
+  const std::vector<std::pair<double, double>> java = {
+      {0.1, 0.1},       {1.0005, 1.001},   {2.0, 2.0},   {17.5004, 17.501}, {-1.2345, -1.234},
+      {99.9999, 100.0}, {0.0001, 0.001},   {1e-7, 0.0},  {123.4560000001, 123.457},
+      {0.3000000000000001, 0.301},
+  };
+  for (const auto& [value, expected] : java) EXPECT_EQ(JavaCeilingToThousandths(value), expected) << value;
+  // Its use: 2 t^2 - 101 t + 100 at t = r / 201, against the exact ceiling in integers (which is
+  // what Java gives whenever the shortest decimal form of the double has more than three decimals).
+  for (std::int64_t r = 1; r <= 200; ++r) {
+    const double t = static_cast<double>(r) / 201.0;
+    const std::int64_t numerator = 1000 * (2 * r * r - 101 * r * 201 + 100 * 201 * 201);
+    const std::int64_t ceiling = (numerator + 201 * 201 - 1) / (201 * 201);
+    EXPECT_EQ(JavaCeilingToThousandths(2 * std::pow(t, 2) - 101 * t + 100), static_cast<double>(ceiling) / 1000.0)
+        << "round " << r;
+  }
+}
+
+// The bids GENIUS's class of Caduceus's own agent chose at party 0's turns from the first vote on,
+// fed the other parties' recorded actions (and nothing of party 0's), by GENIUS step; empty: it
+// drew a random bid there (two GENIUS runs differ), which must then be worth 0.75 to it.
+struct OwnAgentChoices {
+  const char* trace;
+  std::map<std::uint64_t, testing::GeniusBid> offers;
+};
+
+const std::vector<OwnAgentChoices>& GeniusOwnAgentChoices() {
+  static const testing::GeniusBid kCarABest = {{"CD player", "good"}, {"Extra speakers", "good"},
+                                               {"Airconditioning", "good"}, {"Tow hedge", "good"},
+                                               {"Tow hedge2", "good"}, {"Tow hedge3", "good"}};
+  static const testing::GeniusBid kDinner = {{"Vegetarian (yes/no)", "Vegetarian"},
+                                             {"Where to eat", "Home(make it yourself)"},
+                                             {"Origin", "Italian food"},
+                                             {"time", "18:00"},
+                                             {"Spicyness", "HOT"}};
+  static const std::vector<OwnAgentChoices> choices = [] {
+    std::vector<OwnAgentChoices> all;
+    OwnAgentChoices car{"CarA__Caduceus__TimeDependentAgentBoulware.jsonl.gz", {}};
+    for (std::uint64_t step = 251; step <= 287; step += 2) car.offers[step] = kCarABest;
+    all.push_back(car);
+    OwnAgentChoices dinner{"Dinner__Caduceus__BoulwareNegotiationParty__BoulwareNegotiationParty.jsonl.gz", {}};
+    for (std::uint64_t step = 499; step <= 514; step += 3) dinner.offers[step] = kDinner;
+    all.push_back(dinner);
+    all.push_back({"Dinner__Caduceus__TimeDependentAgentBoulware__TimeDependentAgentBoulware.jsonl.gz", {{499, kDinner}}});
+    all.push_back({"SmartGrid__Caduceus__BoulwareNegotiationParty__BoulwareNegotiationParty.jsonl.gz",
+                   {{499, {}}, {502, {}}}});
+    all.push_back({"SmartGrid__Caduceus__TimeDependentAgentBoulware__TimeDependentAgentBoulware.jsonl.gz",
+                   {{499, {}}, {502, {}}}});
+    return all;
+  }();
+  return choices;
+}
+
+TEST(GeniusCaduceus, OwnAgentChoosesAsGeniusOnTheRecordedMessages) {
+  const fs::path folder = testing::GeniusTraceFolder();
+  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
+  for (const OwnAgentChoices& expected : GeniusOwnAgentChoices()) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(folder / expected.trace);
+    const Scenario scenario = testing::LoadTraceScenario(trace);
+    const OutcomeSpace& space = scenario.space();
+    const Profile& profile = scenario.profile(0);
+    auto agent = MakeCaduceusNashConcession();
+    NegotiatorContext context;
+    context.space = &space;
+    context.profile = &profile;
+    context.party = 0;
+    context.party_count = trace.start.n_parties;
+    context.max_rounds = trace.start.deadline_rounds;
+    context.seed = static_cast<std::uint64_t>(trace.start.seed);
+    agent->Begin(context);
+    const std::uint64_t first_vote = FirstVoteRound(trace);
+    Outcome table(space.issue_count());
+    Outcome proposal(space.issue_count());
+    bool have_table = false;
+    std::size_t compared = 0;
+    for (const auto& action : trace.actions) {
+      if (action.agent != 0) {
+        if (action.action == ActionType::kOffer) table = testing::ToOutcome(space, action.bid);
+        have_table = have_table || action.action == ActionType::kOffer;
+        agent->Observe({.party = action.agent,
+                        .type = action.action,
+                        .offer = action.action == ActionType::kEndNegotiation ? nullptr : &table,
+                        .offer_utility = profile.Utility(table),
+                        .step = action.step - 1,
+                        .round = action.round - 1,
+                        .time = action.time});
+        continue;
+      }
+      if (action.round < first_vote) continue;
+      TurnState state;
+      state.step = action.step - 1;
+      state.round = action.round - 1;
+      state.time = action.time;
+      state.current_offer = have_table ? &table : nullptr;
+      state.current_offer_utility = have_table ? profile.Utility(table) : 0.0;
+      const ActionType chosen = agent->Act(state, proposal);
+      const auto it = expected.offers.find(action.step);
+      ASSERT_NE(it, expected.offers.end()) << expected.trace << " step " << action.step;
+      ASSERT_EQ(chosen, ActionType::kOffer) << expected.trace << " step " << action.step;
+      if (it->second.empty()) {
+        EXPECT_GE(profile.Utility(proposal), 0.75) << expected.trace << " step " << action.step;
+      } else {
+        EXPECT_EQ(proposal, testing::ToOutcome(space, it->second)) << expected.trace << " step " << action.step;
+      }
+      ++compared;
+    }
+    EXPECT_EQ(compared, expected.offers.size()) << expected.trace;
+  }
+}
+
+}  // namespace
+}  // namespace parley
