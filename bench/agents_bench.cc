@@ -136,6 +136,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"iamhaggler2011", "iamhaggler2011"},
     {"agentm", "agentm"},
     {"gangster", "gangster"},
+    {"parsagent", "parsagent"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -149,10 +150,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 };
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
-const std::vector<std::string> kUntilAgreement = {"hardheaded", "agentk",         "iamhaggler",   "yushu",
-                                                  "nozomi",     "rubick",         "ponpokoagent", "parscat",
-                                                  "gahboninho", "iamhaggler2011", "agentm",       "gangster",
-                                                  "kawaii"};
+const std::vector<std::string> kUntilAgreement = {
+    "hardheaded", "agentk",     "iamhaggler",     "yushu",  "nozomi",   "rubick",    "ponpokoagent",
+    "parscat",    "gahboninho", "iamhaggler2011", "agentm", "gangster", "parsagent", "kawaii"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

@@ -389,6 +389,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "offer seen and in the last round offers a bid another party accepted, whatever it is worth"},
       {"ponpokoagent", "GENIUS's PonPokoAgent accepts and bids by bands that are fixed functions of time alone"},
       {"parscat", "GENIUS's ParsCat accepts and bids by targets that are fixed functions of time alone"},
+      {"parsagent",
+       "GENIUS's ParsAgent never reads its reservation value: it accepts above a time-dependent target "
+       "that stops at 0.7 and offers whatever first clears it"},
       {"gahboninho",
        "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
        "its target and in the end offers the best offer received"},

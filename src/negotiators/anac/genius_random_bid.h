@@ -33,17 +33,18 @@ inline std::int32_t GeniusNextInt(JavaRandom& random, double bound) {
   return random.NextInt(static_cast<std::int32_t>(std::min(bound, 2147483647.0)));
 }
 
-inline void GeniusPartyRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    const Issue& issue = space.issue(i);
-    if (issue.countable()) {
-      bid[i] =
-          issue.ValueAt(static_cast<std::uint64_t>(GeniusNextInt(random, static_cast<double>(issue.cardinality()))));
-    } else {
-      const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
-      bid[i] = issue.lower() + (issue.upper() - issue.lower()) / steps * random.NextInt(steps);
-    }
+// One issue's draw of GeniusPartyRandomBid: AbstractNegotiationParty.getRandomValue, which some
+// agents also call on its own to change one issue of a bid.
+inline double GeniusPartyRandomValue(const Issue& issue, JavaRandom& random) {
+  if (issue.countable()) {
+    return issue.ValueAt(static_cast<std::uint64_t>(GeniusNextInt(random, static_cast<double>(issue.cardinality()))));
   }
+  const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
+  return issue.lower() + (issue.upper() - issue.lower()) / steps * random.NextInt(steps);
+}
+
+inline void GeniusPartyRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
+  for (std::size_t i = 0; i < space.issue_count(); ++i) bid[i] = GeniusPartyRandomValue(space.issue(i), random);
 }
 
 inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, Outcome& bid) {
