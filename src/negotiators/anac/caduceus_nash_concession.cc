@@ -19,8 +19,8 @@
 //   at most 100000 draws, then the best drawn.
 // - Its models need a linear additive profile over discrete issues (the original casts to both and
 //   fails otherwise). Integer issues are read as discrete values named by their numbers; with a
-//   real issue, another kind of profile, or more than OutcomeRanking::kExhaustiveLimit bids (it
-//   enumerates the space twice a turn), the port keeps offering its best bid.
+//   real issue, another kind of profile, or more than 2^18 bids (it enumerates the space twice a
+//   turn and keeps a point per bid), the port keeps offering its best bid.
 // - The others' models are taken in turn order; the original takes them in the HashMap order of
 //   their GENIUS agent ids, which Parley does not have (the order only changes the rounding of the
 //   product). Value names match case-insensitively in ASCII only (Java folds every letter).
@@ -104,6 +104,7 @@ class CaduceusNashConcession final : public Negotiator {
   static constexpr double kNearMaxPrecision = 0.1;
   static constexpr double kScale = 10.0;
   static constexpr int kRandomBidTries = 100000;
+  static constexpr std::uint64_t kMaxModelledBids = std::uint64_t{1} << 18;
 
   bool IsBestOfferTime(const TurnState& state) const;
   // 2 t^2 - 101 t + 100, rounded up to three decimals: the weight of one observation.
@@ -162,7 +163,7 @@ void CaduceusNashConcession::Begin(const NegotiatorContext& context) {
 
   const auto* linear = dynamic_cast<const LinearAdditiveUtility*>(&profile_->utility_function());
   const auto count = space_->cardinality();
-  modelled_ = linear != nullptr && count && *count <= OutcomeRanking::kExhaustiveLimit;
+  modelled_ = linear != nullptr && count && *count <= kMaxModelledBids;
   for (const Issue& issue : space_->issues()) modelled_ = modelled_ && issue.countable();
   if (!modelled_) return;
   bid_count_ = *count;
