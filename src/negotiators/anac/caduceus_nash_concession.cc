@@ -130,10 +130,9 @@ class CaduceusNashConcession final : public Negotiator {
   JavaRandom free_random_{0};
   Outcome best_bid_;
 
-  std::vector<std::string> issue_names_;
   std::vector<std::vector<std::string>> value_names_;  // per issue, per position
-  std::vector<std::size_t> issue_order_;                // saneSpaceMap's HashMap order
-  std::vector<std::vector<std::size_t>> value_order_;   // per issue, its values' HashMap order
+  std::vector<std::size_t> issue_order_;               // saneSpaceMap's HashMap order
+  std::vector<std::vector<std::size_t>> value_order_;  // per issue, its values' HashMap order
   ValueModel own_;
   std::vector<OpponentModel> opponents_;  // by party
   bool have_offer_ = false;
@@ -167,7 +166,6 @@ void CaduceusNashConcession::Begin(const NegotiatorContext& context) {
   for (const Issue& issue : space_->issues()) modelled_ = modelled_ && issue.countable();
   if (!modelled_) return;
   bid_count_ = *count;
-  issue_names_.clear();
   value_names_.assign(issues_, {});
   value_order_.assign(issues_, {});
   own_.weight = linear->weights();
@@ -175,7 +173,6 @@ void CaduceusNashConcession::Begin(const NegotiatorContext& context) {
   std::vector<std::int32_t> hashes;
   for (std::size_t i = 0; i < issues_; ++i) {
     const Issue& issue = space_->issue(i);
-    issue_names_.push_back(issue.name());
     hashes.push_back(JavaStringHash(issue.name()));
     // Values enter the model's HashMap in the evaluator's order.
     std::vector<std::size_t> inserted;
@@ -253,7 +250,8 @@ void CaduceusNashConcession::Observe(const ObservedAction& action) {
       const std::string& previous = value_names_[j][space_->issue(j).PositionOf(opponent.last_offer[j])];
       bool same = previous.size() == name.size();
       for (std::size_t c = 0; same && c < name.size(); ++c) {
-        same = std::tolower(static_cast<unsigned char>(previous[c])) == std::tolower(static_cast<unsigned char>(name[c]));
+        same =
+            std::tolower(static_cast<unsigned char>(previous[c])) == std::tolower(static_cast<unsigned char>(name[c]));
       }
       if (same) opponent.model.weight[i] += RoundValue(action.time);
     }
