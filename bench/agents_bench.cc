@@ -137,6 +137,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentm", "agentm"},
     {"gangster", "gangster"},
     {"parsagent", "parsagent"},
+    {"randomdance", "randomdance"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -151,8 +152,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded", "agentk",     "iamhaggler",     "yushu",  "nozomi",   "rubick",    "ponpokoagent",
-    "parscat",    "gahboninho", "iamhaggler2011", "agentm", "gangster", "parsagent", "kawaii"};
+    "hardheaded", "agentk",         "iamhaggler", "yushu",    "nozomi",    "rubick", "ponpokoagent", "parscat",
+    "gahboninho", "iamhaggler2011", "agentm",     "gangster", "parsagent", "kawaii", "randomdance"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

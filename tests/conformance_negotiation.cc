@@ -392,6 +392,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"parsagent",
        "GENIUS's ParsAgent never reads its reservation value: it accepts above a time-dependent target "
        "that stops at 0.7 and offers whatever first clears it"},
+      {"randomdance",
+       "GENIUS's RandomDance accepts whatever is on the table in its last turns (when five more turns would "
+       "pass the deadline), whatever its reservation value"},
       {"gahboninho",
        "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
        "its target and in the end offers the best offer received"},

@@ -1,6 +1,7 @@
-// The order in which GENIUS's BidIterator enumerates a domain's bids, and the bid its
-// UtilitySpace.getMaxUtilityBid() returns. BidIterator counts like an odometer whose FIRST issue
-// turns fastest (values in the domain's order), the reverse of Parley's OutcomeIndex;
+// The order in which GENIUS's BidIterator enumerates a domain's bids, and the bids its
+// UtilitySpace.getMaxUtilityBid() and getMinUtilityBid() return. BidIterator counts like an
+// odometer whose FIRST issue turns fastest (values in the domain's order), the reverse of
+// Parley's OutcomeIndex;
 // getMaxUtilityBid keeps the first bid in that order whose utility is strictly higher than every
 // earlier one, so among equally good bids it returns the one with the smallest value positions
 // read from the last issue backwards.
@@ -35,6 +36,20 @@ inline double GeniusMaxUtilityBid(const OutcomeRanking& ranking, Outcome& out) {
     if (GeniusBidIteratorBefore(candidate, out)) out = candidate;
   }
   return best;
+}
+
+// Writes UtilitySpaceTools.getMinUtilityBid() into `out` and returns its utility: the outcomes
+// tied at the worst utility, the first of them in BidIterator order (GENIUS keeps the first bid
+// strictly below every earlier one, starting from 1.2).
+inline double GeniusMinUtilityBid(const OutcomeRanking& ranking, Outcome& out) {
+  const double worst = ranking.utility(0);
+  ranking.CopyOutcome(0, out);
+  Outcome candidate(out.size());
+  for (std::size_t rank = 1; rank < ranking.size() && ranking.utility(rank) == worst; ++rank) {
+    ranking.CopyOutcome(rank, candidate);
+    if (GeniusBidIteratorBefore(candidate, out)) out = candidate;
+  }
+  return worst;
 }
 
 }  // namespace parley
