@@ -120,6 +120,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"cuhkagent", "cuhkagent"},
     {"atlas3", "atlas3"},
     {"kawaii", "kawaii"},
+    {"caduceus", "caduceus"},
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
@@ -153,7 +154,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
     "hardheaded", "agentk",         "iamhaggler", "yushu",    "nozomi",    "rubick", "ponpokoagent", "parscat",
-    "gahboninho", "iamhaggler2011", "agentm",     "gangster", "parsagent", "kawaii", "randomdance"};
+    "gahboninho", "iamhaggler2011", "agentm",     "gangster", "parsagent", "kawaii", "randomdance",  "caduceus"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

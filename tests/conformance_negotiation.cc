@@ -395,6 +395,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"randomdance",
        "GENIUS's RandomDance accepts whatever is on the table in its last turns (when five more turns would "
        "pass the deadline), whatever its reservation value"},
+      {"caduceus",
+       "GENIUS's Caduceus never reads its reservation value: it accepts when ParsAgent, whose vote "
+       "outweighs the rest, accepts, and offers its members' bids whatever they are worth"},
       {"gahboninho",
        "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
        "its target and in the end offers the best offer received"},
