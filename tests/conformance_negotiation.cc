@@ -380,6 +380,8 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"atlas3",
        "GENIUS's Atlas3: late in discounted negotiations its threshold max(1 - t/d, r d^(1-t)) falls "
        "below r (it accepts 0.4641 against 0.5 in every recorded CarA session against Boulware)"},
+      {"atlas3-2016",
+       "GENIUS's Atlas32016 has Atlas3's end game, whose threshold falls below r late in discounted negotiations"},
       {"yushu",
        "GENIUS's Yushu never reads its reservation value (it accepts 0.0 against 0.5 in its recorded "
        "CarA session against Hardliner)"},
@@ -410,6 +412,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"kawaii",
        "GENIUS's kawaii accepts and bids down to a target floored at 0.8, walking away only once its "
        "discounted reservation value beats that target, so an offer between the two is accepted"},
+      {"yxagent",
+       "GENIUS's YXAgent draws its opening offer against 0.7 whatever its reservation value, and offers its best "
+       "bid when no bid reaches its threshold"},
       {"gangster",
        "GENIUS's Gangster accepts an offer worth 0.8 on linear profiles, and its target, which falls to "
        "the best recent offer, on nonlinear ones, whatever its reservation value"},

@@ -17,11 +17,14 @@
 //   no two GENIUS runs agree; the port draws those, in the original's order, from one JavaRandom
 //   seeded from context.seed with its bits inverted, so that a Parley run is reproducible.
 // - Real issues: the original supports them only through a random search that repeats until a
-//   bid reaches the target (and may never end); the port stops after kRandomSearchTries draws with
+//   bid reaches the target (and may never end); the port stops after 100000 draws with
 //   the best bid drawn, and its first search for its best bid skips real issues, where the
 //   original's search throws.
 // - Its search for its best bid repeats while that bid is worth less than the reservation value;
-//   the port stops after kMaxBidSearches searches (the original never ends then).
+//   the port stops after 100 searches (the original never ends then). The searches are in
+//   atlas3_bid_search.h, shared with kawaii.
+// The class is declared in atlas3.h, whose virtual functions its ANAC 2016 version overrides
+// (atlas3_2016.cc).
 // Strategy notes: docs/strategies.md#atlas3--atlas3-anac-2015-multilateral
 #include <algorithm>
 #include <cmath>
@@ -29,64 +32,16 @@
 #include <memory>
 #include <vector>
 
+#include "negotiators/anac/atlas3.h"
+
 #include "common/java_random.h"
-#include "negotiators/anac/atlas3_bid_search.h"
+#include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "negotiators/anac/genius_shuffle.h"
 #include "parley/error.h"
 #include "parley/negotiator.h"
 
 namespace parley {
-namespace {
-
-class Atlas3 final : public Negotiator {
- public:
-  void Begin(const NegotiatorContext& context) override;
-  void Observe(const ObservedAction& action) override;
-  ActionType Act(const TurnState& state, Outcome& proposal) override;
-
- private:
-  double U(const Outcome& bid) const { return profile_->Utility(bid); }
-  std::uint64_t ValueIndex(std::size_t issue, double value) const;
-  double Value(std::size_t issue, std::uint64_t index) const { return search_.Value(issue, index); }
-  std::uint64_t ValueCount(std::size_t issue) const { return search_.ValueCount(issue); }
-
-  double Threshold(double t) const;
-  ActionType OfferAction(double t, Outcome& proposal);
-  ActionType FinalAction(double t, Outcome& proposal);
-  void AddSupportedBid(const Outcome& bid);
-
-  // The searches write their bid into `bid` (never aliasing an argument).
-  void GetBid(const Outcome& base, double threshold, Outcome& bid);
-  void NeighbourhoodSearch(const Outcome& base, double threshold, Outcome& bid);
-  void MoveTowardsFrequentValues(Outcome& bid);
-
-  const Profile* profile_ = nullptr;
-  const OutcomeSpace* space_ = nullptr;
-  std::size_t issues_ = 0;
-  JavaRandom party_random_{0};  // AbstractNegotiationParty.rand, seeded as in GENIUS
-  Atlas3BidSearch search_;      // also holds the generator standing for the original's unseeded ones
-  double reservation_ = 0.0;
-  double discount_ = 1.0;
-
-  std::size_t negotiators_ = 0;
-  std::vector<std::size_t> opponents_;       // in order of first appearance, shuffled in place over time
-  std::vector<std::vector<int>> frequency_;  // per issue and value, how often the others offered it
-  double best_offered_utility_ = 0.0;
-  std::vector<Outcome> supported_;  // bids every other party offered or accepted, best first
-  std::vector<double> supported_utility_;
-  double best_supported_utility_ = 0.0;
-  std::size_t supporters_ = 0;
-  bool have_offer_ = false;
-  Outcome offered_;
-  std::size_t walked_ = 0;  // how far the final walk down `supported_` has gone
-  std::uint64_t turns_ = 0;
-
-  Outcome base_, work_, next_;
-  std::vector<std::pair<std::size_t, double>> targets_;
-  std::vector<std::uint64_t> shuffled_values_;
-  std::vector<std::size_t> shuffled_issues_;
-};
 
 void Atlas3::Begin(const NegotiatorContext& context) {
   profile_ = context.profile;
@@ -129,6 +84,10 @@ double Atlas3::Threshold(double t) const {
   if (a12 - a22 != 0.0 && 1.0 - (a11 - a21) / (a12 - a22) != 0.0) q = 1.0 / (1.0 - (a11 - a21) / (a12 - a22));
   if (q < 0.0 || q > 1.0) q = 1.0;
   const double target = (q * a21 + (1.0 - q) * a22) / std::pow(discount_, t);
+  return ThresholdFromTarget(t, target);
+}
+
+double Atlas3::ThresholdFromTarget(double t, double target) const {
   if (discount_ == 1.0) return target + (1.0 - target) * (1.0 - t);
   return std::max(1.0 - t / discount_, target);
 }
@@ -169,7 +128,12 @@ ActionType Atlas3::Act(const TurnState& state, Outcome& proposal) {
   const double t = state.time;
   ++turns_;
   const double turn_length = t / static_cast<double>(turns_);
-  if (t > 1.0 - turn_length * static_cast<double>(supported_.size() + 1)) return FinalAction(t, proposal);
+  if (t > 1.0 - turn_length * static_cast<double>(supported_.size() + 1)) return FinalAction(state, proposal);
+  return OrdinaryAction(state, proposal);
+}
+
+ActionType Atlas3::OrdinaryAction(const TurnState& state, Outcome& proposal) {
+  const double t = state.time;
   const double threshold = Threshold(t);
   if (state.step > 0 && have_offer_ && U(offered_) >= threshold) return ActionType::kAccept;
   if (reservation_ * std::pow(discount_, t) >= threshold) return ActionType::kEndNegotiation;
@@ -179,7 +143,8 @@ ActionType Atlas3::Act(const TurnState& state, Outcome& proposal) {
 // The final phase: offer the supported bids one by one, best first, while each beats the offer on
 // the table and the reservation value; accept the offer once it is better; when the list is used
 // up, accept anything worth the reservation value.
-ActionType Atlas3::FinalAction(double t, Outcome& proposal) {
+ActionType Atlas3::FinalAction(const TurnState& state, Outcome& proposal) {
+  const double t = state.time;
   const double offered_utility = have_offer_ ? U(offered_) : 0.0;
   if (walked_ >= supported_.size()) {
     if (have_offer_ && offered_utility >= reservation_) return ActionType::kAccept;
@@ -195,9 +160,13 @@ ActionType Atlas3::FinalAction(double t, Outcome& proposal) {
 }
 
 ActionType Atlas3::OfferAction(double t, Outcome& proposal) {
-  GeniusPartyRandomBid(*space_, party_random_, base_);  // from the seeded generator, as in GENIUS
+  DrawStartBid(base_);
   GetBid(base_, Threshold(t), proposal);
   return ActionType::kOffer;
+}
+
+void Atlas3::DrawStartBid(Outcome& bid) {
+  GeniusPartyRandomBid(*space_, party_random_, bid);  // from the seeded generator, as in GENIUS
 }
 
 void Atlas3::GetBid(const Outcome& base, double threshold, Outcome& bid) {
@@ -221,7 +190,7 @@ void Atlas3::NeighbourhoodSearch(const Outcome& base, double threshold, Outcome&
     for (std::uint64_t v = 0; v < ValueCount(issue); ++v) {
       work_[issue] = Value(issue, v);
       const double u = U(work_);
-      search_.NoteCandidateForMax(work_, u);
+      NoteCandidateForMax(work_, u);
       if (u < threshold) continue;
       if (targets_.empty() || u < target_utility) {
         targets_.clear();
@@ -235,22 +204,22 @@ void Atlas3::NeighbourhoodSearch(const Outcome& base, double threshold, Outcome&
   }
   bid = base;
   if (targets_.empty()) return;
-  const auto& [issue, value] = targets_[search_.free_random().NextInt(static_cast<std::int32_t>(targets_.size()))];
+  const auto& [issue, value] = targets_[free_random().NextInt(static_cast<std::int32_t>(targets_.size()))];
   bid[issue] = value;
 }
 
 // Issue by issue in a shuffled order, take the value the others have offered most (ties broken by
 // a shuffle) when that does not lower the bid's utility.
 void Atlas3::MoveTowardsFrequentValues(Outcome& bid) {
-  JavaShuffle(opponents_, search_.free_random());  // the original shuffles its opponent list here, unused
+  JavaShuffle(opponents_, free_random());  // the original shuffles its opponent list here, unused
   shuffled_issues_.resize(issues_);
   for (std::size_t i = 0; i < issues_; ++i) shuffled_issues_[i] = i;
-  JavaShuffle(shuffled_issues_, search_.free_random());
+  JavaShuffle(shuffled_issues_, free_random());
   double utility = U(bid);
   for (std::size_t issue : shuffled_issues_) {
     shuffled_values_.resize(ValueCount(issue));
     for (std::uint64_t v = 0; v < ValueCount(issue); ++v) shuffled_values_[v] = v;
-    JavaShuffle(shuffled_values_, search_.free_random());
+    JavaShuffle(shuffled_values_, free_random());
     std::uint64_t most = shuffled_values_.empty() ? 0 : shuffled_values_.front();
     for (std::uint64_t v : shuffled_values_) {
       if (frequency_[issue][v] > frequency_[issue][most]) most = v;
@@ -264,6 +233,8 @@ void Atlas3::MoveTowardsFrequentValues(Outcome& bid) {
     }
   }
 }
+
+namespace {
 
 const bool kRegistered = NegotiatorRegistry::Add(
     {"atlas3",
