@@ -16,8 +16,10 @@
 //    last. With two or three parties only the order of draws among parties and ties between
 //    parties depend on it (sums of two terms do not).
 //  - On a real issue the original's models throw; the port models it on GENIUS's 21-value grid.
-//  - Where the original would throw (no offer to accept in its last rounds, a search whose sums
-//    are all NaN), the port offers its best bid instead.
+//  - Where the original throws, the port carries on: with nothing to accept when it would accept
+//    it offers its best bid; a search for the target whose sums are all NaN is left out; a party
+//    that acted before any offer was made is left out of the choice of the party whose last bid
+//    suits the others most.
 //  - Like the original it ignores its reservation value except to walk away when its target falls
 //    below it, so the conformance rule on the reservation value spares it.
 #include <algorithm>
@@ -262,7 +264,7 @@ double RandomDance::Target(double t) {
     terms_.clear();
     for (auto& [party, opponent] : opponents_) terms_.push_back({DrawModel(opponent), 1.0});
     terms_.push_back({&own_, 1.0});
-    if (!BestForTerms(terms_, candidate_)) continue;  // NaN sums (see the header)
+    if (!BestForTerms(terms_, candidate_)) continue;  // all sums NaN (see the header)
     best = std::max(best, profile_->Utility(candidate_));
   }
   double target = 1.0 - (1.0 - best) * std::pow(t, discount_factor_);
