@@ -4,7 +4,7 @@
 //
 //   build/bench/isolation_bench --benchmark_counters_tabular=true
 //
-// Boulware against naive tit-for-tat on CarB (15,625 outcomes) with reservation values raised so
+// Boulware against absolute-tft (Parley's own tit-for-tat) on CarB (15,625 outcomes) with reservation values raised so
 // that no agreement ends a negotiation early: every negotiation plays all its rounds, and each
 // turn of an isolated negotiator is one round trip to its worker (its own turn, or an observation
 // of the other's).
@@ -32,7 +32,7 @@ Scenario NoAgreementCarB() {
 void Negotiations(benchmark::State& state) {
   static const Scenario scenario = NoAgreementCarB();
   const auto isolated = state.range(0);
-  std::vector<std::string> specs = {"boulware", "tit-for-tat"};
+  std::vector<std::string> specs = {"boulware", "absolute-tft"};
   for (std::int64_t i = 0; i < isolated; ++i) specs[static_cast<std::size_t>(i)] = IsolatedSpec(specs[i]);
   NegotiationOptions options;
   options.rounds = static_cast<std::uint64_t>(state.range(1));

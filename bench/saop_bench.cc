@@ -1,5 +1,5 @@
 // Speed of one stacked-alternating-offers negotiation: 1000 rounds of Parley's Boulware (time(e=0.2)) against naive
-// tit-for-tat on ANAC 2012 Car (15,625 outcomes), with reservation values raised so that no
+// absolute-tft on ANAC 2012 Car (15,625 outcomes), with reservation values raised so that no
 // agreement is possible and every round is played. CarB is undiscounted, CarA its discounted
 // twin. Reported as rounds per second on one core (the items_per_second counter).
 //
@@ -64,7 +64,7 @@ void RunCar(benchmark::State& state, const std::string& name, bool record_trace)
   NegotiationOptions options;
   options.rounds = kRounds;
   options.record_trace = record_trace;
-  const std::vector<std::string> negotiators = {"time(e=0.2)", "tit-for-tat"};
+  const std::vector<std::string> negotiators = {"time(e=0.2)", "absolute-tft"};
   std::uint64_t rounds = 0;
   for (auto _ : state) {
     NegotiationResult result = RunNegotiation(scenario, negotiators, options);
@@ -105,7 +105,7 @@ void BM_CarB_Cold_NoTrace(benchmark::State& state) {
     state.PauseTiming();
     const Scenario scenario = ColdCopy(warm);
     state.ResumeTiming();
-    NegotiationResult result = RunNegotiation(scenario, {"time(e=0.2)", "tit-for-tat"}, options);
+    NegotiationResult result = RunNegotiation(scenario, {"time(e=0.2)", "absolute-tft"}, options);
     rounds += result.rounds;
     benchmark::DoNotOptimize(result);
   }

@@ -5,7 +5,7 @@
 //
 //   build-tour/bench/tournament_bench --benchmark_counters_tabular=true
 //
-// Shipped: time(e=0.2) and time(e=1) (Boulware and Linear as NegMAS has them), naive tit-for-tat and MiCRO on the 5
+// Shipped: time(e=0.2) and time(e=1) (Boulware and Linear as NegMAS has them), Parley's absolute-tft and MiCRO on the 5
 // GENIUS scenarios in scenarios/genius (four of two parties, group2-dinner of three), every assignment of negotiators
 // to roles (4^2 or 4^3), 3 repetitions, 1000 rounds: 384 negotiations.
 // NegmasSize (when ../shared/scenarios exists): the same four negotiators on CarB,
@@ -32,7 +32,7 @@
 namespace parley {
 namespace {
 
-const std::vector<std::string> kNegotiators = {"time(e=0.2)", "tit-for-tat", "micro", "time(e=1)"};
+const std::vector<std::string> kNegotiators = {"time(e=0.2)", "absolute-tft", "micro", "time(e=1)"};
 
 TournamentConfig Shipped() {
   const auto genius = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius";

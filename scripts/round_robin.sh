@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The round-robin of docs/round-robin.md: the four ANAC agents, MiCRO, Boulware and tit-for-tat,
+# The round-robin of docs/round-robin.md: the four ANAC agents, MiCRO, Boulware and absolute-tft,
 # each against each (and itself) in both roles, on five bilateral ANAC scenarios of the shared
 # corpus, 1000 rounds, 10 seeded repetitions. Run from anywhere after `bash scripts/setup`:
 #
@@ -34,6 +34,6 @@ fi
 
 cd "$corpus"
 "$parley" tournament \
-  --negotiators 'hardheaded,agentk,cuhkagent,atlas3,micro,boulware,tit-for-tat' \
+  --negotiators 'hardheaded,agentk,cuhkagent,atlas3,micro,boulware,absolute-tft' \
   --scenarios "${scenarios[@]}" \
   --rounds 1000 --repetitions 10 --seed 2011 --quiet --out "$out"

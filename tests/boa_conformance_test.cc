@@ -46,7 +46,7 @@ TEST(OpponentModelConformance, EstimatesStayInTheUnitIntervalOnEveryIssueKind) {
 }
 
 // The fixed opponents every combination meets.
-const std::vector<std::string> kBoaOpponents = {"boulware", "tit-for-tat", "random"};
+const std::vector<std::string> kBoaOpponents = {"boulware", "absolute-tft", "random"};
 
 TEST(BoaConformance, EveryCombinationOnGeneratedBilateralScenarios) {
   ASSERT_GE(BoaCombinations().size(), 12u);

@@ -418,6 +418,18 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"gangster",
        "GENIUS's Gangster accepts an offer worth 0.8 on linear profiles, and its target, which falls to "
        "the best recent offer, on nonlinear ones, whatever its reservation value"},
+      {"agent36",
+       "GENIUS's Agent36 never reads its reservation value: it accepts from t = 0.9 whatever reaches "
+       "max(0.7, 1 - t^5) or an accepted offer's worth"},
+      {"betaone",
+       "GENIUS's BetaOne (Group2) never reads its reservation value: it accepts and bids by boxes that "
+       "slide towards its Kalai point against its reversed profile"},
+      {"agentherb",
+       "GENIUS's AgentHerb never reads its reservation value: it accepts an offer worth its next bid's "
+       "utility times the discount factor and offers whatever its models of the opponents favour"},
+      {"genius-simple-tft",
+       "GENIUS's SimpleTFTAgent never reads its reservation value: its offers are fixed shares of the pie and "
+       "then its last value plus the opponent's last drop"},
   };
   return exemptions;
 }

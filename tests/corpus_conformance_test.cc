@@ -96,7 +96,7 @@ TEST(CorpusConformance, EveryPairOnASampleOfTheAnacScenarios) {
 // turn (continuing across combinations and scenarios), so that every combination and every
 // negotiator is checked on the corpus while the cost grows with the number of combinations, not
 // with its product with the number of negotiators. (BoaConformance plays every combination against
-// boulware, tit-for-tat and random on generated and shipped scenarios.)
+// boulware, absolute-tft and random on generated and shipped scenarios.)
 TEST(CorpusConformance, EveryBoaCombinationAgainstNegotiatorsInTurnOnTheSample) {
   constexpr std::size_t kOpponentsPerCombination = 2;
   const auto scenarios = LoadSample();

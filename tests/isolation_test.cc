@@ -113,14 +113,14 @@ TEST(Isolation, WellBehavedNegotiatorsGiveExactlyTheInProcessResults) {
     std::vector<std::string> mediators = {};
   };
   const std::vector<Case> cases = {
-      {"CarA", {"boulware", "tit-for-tat"}},
+      {"CarA", {"boulware", "absolute-tft"}},
       {"CarA", {"hardheaded", "random(accept=0.3)"}},
       {"CarB", {"boa(bidding=time(e=0.2),acceptance=combi(t=0.98),model=frequency)", "agentk"}},
       {"CarB", {"stubborn(accept=0.6)", "micro"}},
       {"IntegerDomain", {"atlas3", "cuhkagent"}},
       {"10issues", {"linear", "conceder"}},
-      {"group2-dinner", {"boulware", "random", "tit-for-tat"}},
-      {"CarB", {"boulware", "tit-for-tat"}, "single-text(feedback=true)", {"hill-climb"}},
+      {"group2-dinner", {"boulware", "random", "absolute-tft"}},
+      {"CarB", {"boulware", "absolute-tft"}, "single-text(feedback=true)", {"hill-climb"}},
   };
   for (const auto& c : cases) {
     const Scenario scenario = Shipped(c.scenario);

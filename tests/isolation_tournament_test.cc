@@ -30,7 +30,7 @@ std::string MisbehavingPlugin() { return (fs::path(PARLEY_TEST_PLUGIN_DIR) / "mi
 // of the tournament of the good ones alone.
 TEST(IsolationTournament, TournamentRecordsTheFaultsAndKeepsEveryOtherResult) {
   const fs::path folder = testing::TemporaryFolder("parley-isolation-tournament");
-  const std::string good = "boulware,tit-for-tat,hardliner";
+  const std::string good = "boulware,absolute-tft,hardliner";
   const std::vector<std::string> bad = {"process(inner=segfault(after=2))", "process(inner=spin,timeout=1)",
                                         "process(inner=hog,memory=300)"};
   const std::string scenarios = "--scenarios '" + (testing::ShippedScenarios() / "genius" / "CarB").string() + "' '" +
@@ -100,7 +100,7 @@ TEST(IsolationTournament, IsolatedTournamentEqualsTheInProcessOne) {
   const fs::path folder = testing::TemporaryFolder("parley-isolated-tournament");
   const std::string common =
       "tournament --quiet --rounds 80 --seed 5 --threads 2 --negotiators "
-      "'boulware,tit-for-tat,micro,random' --scenarios '" +
+      "'boulware,absolute-tft,micro,random' --scenarios '" +
       (testing::ShippedScenarios() / "genius" / "CarA").string() + "' ";
   const auto plain = testing::RunCli(common + "--out '" + (folder / "plain").string() + "'");
   ASSERT_EQ(plain.exit_code, 0) << plain.err;

@@ -135,7 +135,7 @@ TEST(HardlinerNegotiator, AlwaysOffersItsBestOutcome) {
   }
 }
 
-TEST(TitForTatNegotiator, MovesItsTargetByTheOpponentsConcession) {
+TEST(AbsoluteTftNegotiator, MovesItsTargetByTheOpponentsConcession) {
   const Scenario scenario = RandomLinearScenario(41, 2, 4);
   const std::vector<double> utilities = AllUtilities(scenario, 1);
   const double best = *std::max_element(utilities.begin(), utilities.end());
@@ -143,9 +143,9 @@ TEST(TitForTatNegotiator, MovesItsTargetByTheOpponentsConcession) {
       std::max(scenario.profile(1).reservation_value(), *std::min_element(utilities.begin(), utilities.end()));
   NegotiationOptions options;
   options.rounds = 60;
-  // A steady concession (linear in time) gives tit-for-tat a dozen moves to follow before they agree.
-  const NegotiationResult result = RunNegotiation(scenario, {"time(e=1)", "tit-for-tat(k=0.5)"}, options);
-  // Replay the opponent's offers as tit-for-tat saw them, in its own utility.
+  // A steady concession (linear in time) gives absolute-tft a dozen moves to follow before they agree.
+  const NegotiationResult result = RunNegotiation(scenario, {"time(e=1)", "absolute-tft(k=0.5)"}, options);
+  // Replay the opponent's offers as absolute-tft saw them, in its own utility.
   double target = best;
   double previous = NAN, latest = NAN;
   bool new_offer = false;

@@ -70,7 +70,7 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"negotiator", "process", "memory", std::int64_t{1024}},
       {"negotiator", "process", "timeout", 10.0},
       {"negotiator", "time", "e", 1.0},
-      {"negotiator", "tit-for-tat", "k", 1.0},
+      {"negotiator", "absolute-tft", "k", 1.0},
       {"negotiator", "hardheaded", "e", 0.05},
       {"negotiator", "hardheaded", "min", 0.585},
       {"negotiator", "agentk", "tremor", 2.0},

@@ -112,7 +112,7 @@ NegotiationResult Negotiate(const Scenario& scenario, std::uint64_t rounds = 60)
   NegotiationOptions options;
   options.rounds = rounds;
   options.seed = 3;
-  std::vector<std::string> specs(scenario.party_count(), "tit-for-tat");
+  std::vector<std::string> specs(scenario.party_count(), "absolute-tft");
   specs.front() = "boulware";
   return RunNegotiation(scenario, specs, options);
 }
@@ -271,7 +271,7 @@ TEST(Report, MultiTrackNegotiationHasASectionPerTrack) {
 
 TEST(Report, TournamentHeatMapHoldsTheMeanOfRowAgainstColumn) {
   TournamentConfig config;
-  config.negotiators = {"boulware", "tit-for-tat", "linear"};
+  config.negotiators = {"boulware", "absolute-tft", "linear"};
   config.scenarios = {(testing::ShippedScenarios() / "genius" / "IntegerDomain").string(), "ceasefire-2024#rafah"};
   config.repetitions = 2;
   config.rounds = 40;

@@ -137,8 +137,8 @@ void ExpectIdentical(const NegotiationResult& saop, const NegotiationResult& shu
 // states and the offers they observe, not to acceptance counts or others' acceptances, which the
 // shuttle mediator does not pass on.
 const std::vector<std::string> kEquivalentNegotiators = {
-    "hardliner", "random",      "random(accept=0.6,end=0.02)", "random(rational=false)", "time", "boulware",
-    "conceder",  "tit-for-tat", "tit-for-tat(k=0.5)"};
+    "hardliner", "random",       "random(accept=0.6,end=0.02)", "random(rational=false)", "time", "boulware",
+    "conceder",  "absolute-tft", "absolute-tft(k=0.5)"};
 
 void CompareWithSaop(const Scenario& scenario, const std::vector<std::string>& specs, const NegotiationOptions& options,
                      const std::string& protocol, const std::string& mediator) {
@@ -770,14 +770,14 @@ TEST(PackageMediator, WithoutDisclosureItForwards) {
 
 // The rational built-in negotiators: each offers and accepts only what beats its reservation value.
 const std::vector<std::string> kRationalNegotiators = {
-    "hardliner", "random(accept=0.5)", "time", "boulware", "conceder", "linear", "tit-for-tat"};
+    "hardliner", "random(accept=0.5)", "time", "boulware", "conceder", "linear", "absolute-tft"};
 
 // Offers from the mediator carry the party index party count; a negotiator that keeps a slot per
 // party must not index past its table with it.
-TEST(PackageMediator, TitForTatCopesWithPackagesFromTheMediator) {
+TEST(PackageMediator, AbsoluteTftCopesWithPackagesFromTheMediator) {
   const Scenario scenario = RandomLinearScenario(601, 2, 3);
   ScriptedNegotiator a({}, ScriptedNegotiator::Offer(scenario.space().OutcomeAt(0).values()));
-  auto tit_for_tat = NegotiatorRegistry::Create("tit-for-tat");
+  auto tit_for_tat = NegotiatorRegistry::Create("absolute-tft");
   ScriptedMediator mediator({ScriptedMediator::Replace(scenario.space().OutcomeAt(1).values())});
   const auto result = RunShuttle(scenario, {&a, tit_for_tat.get()}, {&mediator}, Rounds(5));
   EXPECT_FALSE(result.fault.has_value());

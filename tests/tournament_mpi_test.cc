@@ -93,7 +93,7 @@ void ExpectSameFiles(const std::filesystem::path& a, const std::filesystem::path
 std::vector<std::string> SmallTournament() {
   return {"tournament",
           "--negotiators",
-          "boulware,tit-for-tat,random(accept=0.2)",
+          "boulware,absolute-tft,random(accept=0.2)",
           "--scenarios",
           (ShippedScenarios() / "genius" / "CarA").string(),
           "ceasefire-2024#rafah",
@@ -157,7 +157,7 @@ TEST(TournamentMpi, ResumesAfterTheWholeJobIsKilledWithTheSameRankCount) {
   const auto folder = TemporaryFolder("parley-tournament-mpi-resume");
   const std::string car_a = (ShippedScenarios() / "genius" / "CarA").string();
   const std::string car_b = (ShippedScenarios() / "genius" / "CarB").string();
-  const std::vector<std::string> common = {"tournament",  "--negotiators", "boulware,tit-for-tat,conceder,random",
+  const std::vector<std::string> common = {"tournament",  "--negotiators", "boulware,absolute-tft,conceder,random",
                                            "--scenarios", car_a,           car_b,
                                            "--rounds",    "1000",          "--repetitions",
                                            "300",         "--seed",        "5",

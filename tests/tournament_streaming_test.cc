@@ -181,7 +181,7 @@ TEST(SortLinesById, JoinsSeveralInputsAndNamesABadLine) {
 
 TournamentConfig SmallTournament(const std::filesystem::path& out) {
   TournamentConfig config;
-  config.negotiators = {"boulware", "tit-for-tat", "linear"};
+  config.negotiators = {"boulware", "absolute-tft", "linear"};
   const auto genius = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius";
   config.scenarios = {(genius / "CarA").string(), (genius / "IntegerDomain").string()};
   config.repetitions = 4;

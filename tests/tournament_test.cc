@@ -64,7 +64,7 @@ std::uint64_t ExpectedSeed(std::uint64_t seed, const TournamentRow& row) {
 
 TournamentConfig SmallConfig() {
   TournamentConfig config;
-  config.negotiators = {"boulware", "tit-for-tat", "random(accept=0.2)"};
+  config.negotiators = {"boulware", "absolute-tft", "random(accept=0.2)"};
   config.scenarios = {(ShippedScenarios() / "genius" / "CarA").string(), "ceasefire-2024#rafah",
                       (ShippedScenarios() / "genius" / "group2-dinner").string()};
   config.repetitions = 2;
@@ -224,7 +224,7 @@ TEST(Tournament, ResumesAfterAKillAndEndsWithTheUninterruptedFiles) {
   const std::string car_b = (ShippedScenarios() / "genius" / "CarB").string();
   const std::vector<std::string> common = {"tournament",
                                            "--negotiators",
-                                           "boulware,tit-for-tat,conceder,random",
+                                           "boulware,absolute-tft,conceder,random",
                                            "--scenarios",
                                            car_a,
                                            car_b,

@@ -138,7 +138,7 @@ struct MultiTrackOptions {
   // A track without an entry uses its own Track::negotiators, or else `default_negotiators`
   // (the first to the first participant, the last to every later one).
   std::vector<std::vector<std::string>> negotiators;
-  std::vector<std::string> default_negotiators = {"boulware", "tit-for-tat"};
+  std::vector<std::string> default_negotiators = {"boulware", "absolute-tft"};
   // Protocol and mediator specs per track, overriding the scenario's when non-empty.
   std::vector<std::string> protocols;
   std::vector<std::vector<std::string>> mediators;

@@ -48,14 +48,14 @@ class Recorder(Hardliner):
 
 
 def test_cpp_negotiators_by_spec(car_b):
-    result = parley.negotiate(car_b, ["boulware", "tit-for-tat"], rounds=1000, seed=7)
-    assert result.negotiators == ["boulware", "tit-for-tat"]
+    result = parley.negotiate(car_b, ["boulware", "absolute-tft"], rounds=1000, seed=7)
+    assert result.negotiators == ["boulware", "absolute-tft"]
     assert result.parties == car_b.parties
     assert result.agreed
     assert result.end_reason == "agreement"
     assert result.utilities == pytest.approx(car_b.utilities(result.agreement))
     assert result.agreement_values == car_b.space.values(result.agreement)
-    again = parley.negotiate(car_b, ["boulware", "tit-for-tat"], rounds=1000, seed=7)
+    again = parley.negotiate(car_b, ["boulware", "absolute-tft"], rounds=1000, seed=7)
     assert again.agreement == result.agreement and again.steps == result.steps
 
 

@@ -52,7 +52,7 @@ def test_python_negotiator_in_a_threaded_tournament(scenario_file):
 
 
 def test_results_do_not_depend_on_the_thread_count(scenario_file):
-    runs = [parley.tournament([Stubborn, "boulware", "tit-for-tat"], [scenario_file], rounds=60, repetitions=2,
+    runs = [parley.tournament([Stubborn, "boulware", "absolute-tft"], [scenario_file], rounds=60, repetitions=2,
                               threads=threads, seed=5) for threads in (1, 2)]
 
     def comparable(rows):

@@ -28,7 +28,7 @@ namespace {
 
 struct NegotiateOptions {
   std::string scenario = std::string(kDefaultScenario);
-  std::string negotiators;  // empty: boulware for the first party, tit-for-tat for the others
+  std::string negotiators;  // empty: boulware for the first party, absolute-tft for the others
   std::string protocol;     // empty: the scenario's (saop for single-track scenarios)
   std::string mediators;
   std::uint64_t rounds = 0;
@@ -54,7 +54,7 @@ ReportOptions ReportOptionsFor(const NegotiateOptions& cli) {
 // One spec per party: a single spec plays every party; a shorter list is an error.
 std::vector<std::string> NegotiatorsFor(const Scenario& scenario, const std::string& list) {
   if (list.empty()) {
-    std::vector<std::string> specs(scenario.party_count(), "tit-for-tat");
+    std::vector<std::string> specs(scenario.party_count(), "absolute-tft");
     specs.front() = "boulware";
     return specs;
   }
@@ -339,7 +339,7 @@ void AddNegotiateCommand(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--negotiators", options->negotiators,
                       "Comma-separated negotiator specs, one per party or one for all, e.g. "
-                      "'boulware,time(e=2)' (default: boulware for the first party, tit-for-tat for the others; "
+                      "'boulware,time(e=2)' (default: boulware for the first party, absolute-tft for the others; "
                       "see `parley list negotiators`)");
   command->add_option("--parties", options->parties,
                       "Comma-separated names of the profiles that take part, in turn order (default: all)");

@@ -18,7 +18,7 @@ using report::Deadline;
 using report::Escape;
 using report::Fixed;
 
-// "A (boulware), B (tit-for-tat)": each party with the spec of its negotiator.
+// "A (boulware), B (absolute-tft)": each party with the spec of its negotiator.
 std::string PartiesAndNegotiators(const Scenario& scenario, const std::vector<std::string>& negotiators) {
   std::vector<std::string> parties;
   for (std::size_t p = 0; p < scenario.party_count(); ++p) {

@@ -94,7 +94,7 @@ async function positionedBy(page, scope, selector, attribute, values) {
 
 async function negotiationReport(page) {
   const scenario = 'scenarios/genius/CarA';
-  const run = ['negotiate', '--scenario', scenario, '--negotiators', 'boulware,tit-for-tat', '--rounds', '200'];
+  const run = ['negotiate', '--scenario', scenario, '--negotiators', 'boulware,absolute-tft', '--rounds', '200'];
   parley(...run, '--trace', work('car.jsonl'), '--report', work('negotiation.html'));
   const result = JSON.parse(parley(...run, '--json'));
   const analysis = JSON.parse(parley('analyze', scenario, '--json'));
@@ -159,7 +159,7 @@ async function multiTrackReport(page) {
 async function tournamentReport(page) {
   const config = {
     format: 'parley-tournament',
-    negotiators: ['boulware', 'linear', 'tit-for-tat', 'micro'],
+    negotiators: ['boulware', 'linear', 'absolute-tft', 'micro'],
     scenarios: ['scenarios/genius/CarA', 'scenarios/genius/IntegerDomain', 'ceasefire-2024#rafah'],
     repetitions: 2, rounds: 100, seed: 7, threads: 2,
   };

@@ -30,6 +30,7 @@
 #include <optional>
 #include <vector>
 
+#include "negotiators/anac/genius_kalai_point.h"
 #include "negotiators/anac/genius_sorted_outcomes.h"
 #include "negotiators/anac/iamhaggler_bayesian_model.h"
 #include "parley/negotiator.h"
@@ -204,26 +205,7 @@ class NegotiatorReloaded final : public Negotiator {
       for (std::size_t i = 0; i < issues; ++i) u += model_.expected_weight(i) * table[i][position[i]];
       points_[k] = {sorted_->utility(k), model_.Normalize(u)};
     }
-    // sorted_ is by own utility descending: sweep groups of equal own utility, keeping those
-    // whose best opponent utility beats every point of higher own utility.
-    double best_above = -INFINITY;
-    double asymmetry = 2;
-    std::optional<double> kalai;
-    for (std::size_t begin = 0; begin < n;) {
-      std::size_t end = begin;
-      double best = -INFINITY;
-      for (; end < n && points_[end].first == points_[begin].first; ++end) best = std::max(best, points_[end].second);
-      if (best > best_above) {
-        const double a = std::fabs(points_[begin].first - best);
-        if (a <= asymmetry) {  // ascending order keeps the lowest own utility among equals
-          asymmetry = a;
-          kalai = points_[begin].first;
-        }
-        best_above = best;
-      }
-      begin = end;
-    }
-    return kalai;
+    return GeniusKalaiOwnUtility(points_);  // sorted_ is by own utility descending
   }
 
   // BSPredictor.calculateOpponentStrategy: the best offer (worth more than 0) of those made since

@@ -1,10 +1,15 @@
-// Naive tit-for-tat (NegMAS's NaiveTitForTatNegotiator): starts at its best outcome and moves its
-// own target by the opponents' last concession, measured in its own utility. When an opponent's
-// new offer is worth d more to it than that opponent's previous offer, it lowers its target by
-// k * d; when the opponent hardens (d < 0), it hardens by the same rule. With several opponents
-// it uses the mean concession of those who made a new offer since its last turn. The target
-// stays between the floor (reservation value or worst outcome) and the best utility. It offers
-// the outcome just above its target and accepts offers worth at least that outcome.
+// Absolute tit-for-tat, Parley's own: starts at its best outcome and moves its own target by the
+// opponents' last concession, measured in its own utility, as Faratin, Sierra & Jennings' absolute
+// tit-for-tat (1998) returns the opponent's last step. When an opponent's new offer is worth d
+// more to it than that opponent's previous offer, it lowers its target by k * d; when the opponent
+// hardens (d < 0), it hardens by the same rule. With several opponents it uses the mean concession
+// of those who made a new offer since its last turn. The target stays between the floor
+// (reservation value or worst outcome) and the best utility. It offers the outcome just above its
+// target and accepts offers worth at least that outcome.
+//
+// It is neither GENIUS's SimpleTFTAgent nor NegMAS's NaiveTitForTatNegotiator (which, from the
+// negotiation's step 3, offers at 1 - u and accepts when u >= 1 - u, with u its normalised utility
+// of the partner's latest offer): docs/negotiation.md#absolute-tft--parleys-own-tit-for-tat.
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -17,11 +22,11 @@
 namespace parley {
 namespace {
 
-class NaiveTitForTat final : public Negotiator {
+class AbsoluteTitForTat final : public Negotiator {
  public:
-  explicit NaiveTitForTat(double factor) : factor_(factor) {
+  explicit AbsoluteTitForTat(double factor) : factor_(factor) {
     if (!std::isfinite(factor_) || factor_ < 0.0) {
-      throw UsageError(fmt::format("tit-for-tat: factor k must be a non-negative number, got {}", factor_));
+      throw UsageError(fmt::format("absolute-tft: factor k must be a non-negative number, got {}", factor_));
     }
   }
 
@@ -72,10 +77,11 @@ class NaiveTitForTat final : public Negotiator {
 };
 
 const bool kRegistered = NegotiatorRegistry::Add(
-    {"tit-for-tat",
-     "Naive tit-for-tat: moves its target by k times the opponents' last concession in its own utility.",
+    {"absolute-tft",
+     "Absolute tit-for-tat (Parley's own): moves its target by k times the opponents' last concession in its own "
+     "utility.",
      {{"k", "1", "how much of the opponents' concession it returns"}},
-     [](const Spec& spec) { return std::make_unique<NaiveTitForTat>(spec.GetDouble("k")); }});
+     [](const Spec& spec) { return std::make_unique<AbsoluteTitForTat>(spec.GetDouble("k")); }});
 
 }  // namespace
 }  // namespace parley
