@@ -119,6 +119,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agentk", "agentk"},
     {"cuhkagent", "cuhkagent"},
     {"atlas3", "atlas3"},
+    {"kawaii", "kawaii"},
+    {"caduceus", "caduceus"},
     {"atlas3-2016", "atlas3-2016"},
     {"farma", "farma"},
     {"agentlg", "agentlg"},
@@ -157,9 +159,10 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded",   "agentk",  "iamhaggler", "yushu",          "nozomi",     "rubick",
-    "ponpokoagent", "parscat", "gahboninho", "iamhaggler2011", "agentm",     "gangster",
-    "agent36",      "betaone", "agentherb",  "parsagent",      "randomdance", "farma"};
+    "hardheaded", "agentk",     "iamhaggler",     "yushu",  "nozomi",   "rubick",  "ponpokoagent",
+    "parscat",    "gahboninho", "iamhaggler2011", "agentm", "gangster", "agent36", "betaone",
+    "agentherb",  "parsagent",  "randomdance",    "kawaii", "caduceus",
+    "farma"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

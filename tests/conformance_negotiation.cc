@@ -400,6 +400,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"randomdance",
        "GENIUS's RandomDance accepts whatever is on the table in its last turns (when five more turns would "
        "pass the deadline), whatever its reservation value"},
+      {"caduceus",
+       "GENIUS's Caduceus never reads its reservation value: it accepts when ParsAgent, whose vote "
+       "outweighs the rest, accepts, and offers its members' bids whatever they are worth"},
       {"gahboninho",
        "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
        "its target and in the end offers the best offer received"},
@@ -409,6 +412,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"agentm",
        "GENIUS's AgentM accepts an offer worth more than the worst bid it has offered, and outside "
        "integer domains whatever is offered, never looking at its reservation value"},
+      {"kawaii",
+       "GENIUS's kawaii accepts and bids down to a target floored at 0.8, walking away only once its "
+       "discounted reservation value beats that target, so an offer between the two is accepted"},
       {"yxagent",
        "GENIUS's YXAgent draws its opening offer against 0.7 whatever its reservation value, and offers its best "
        "bid when no bid reaches its threshold"},

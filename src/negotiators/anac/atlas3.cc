@@ -17,11 +17,12 @@
 //   no two GENIUS runs agree; the port draws those, in the original's order, from one JavaRandom
 //   seeded from context.seed with its bits inverted, so that a Parley run is reproducible.
 // - Real issues: the original supports them only through a random search that repeats until a
-//   bid reaches the target (and may never end); the port stops after kRandomSearchTries draws with
+//   bid reaches the target (and may never end); the port stops after 100000 draws with
 //   the best bid drawn, and its first search for its best bid skips real issues, where the
 //   original's search throws.
 // - Its search for its best bid repeats while that bid is worth less than the reservation value;
-//   the port stops after kMaxBidSearches searches (the original never ends then).
+//   the port stops after 100 searches (the original never ends then). The searches are in
+//   atlas3_bid_search.h, shared with kawaii.
 // The class is declared in atlas3.h, whose virtual functions its ANAC 2016 version overrides
 // (atlas3_2016.cc).
 // Strategy notes: docs/strategies.md#atlas3--atlas3-anac-2015-multilateral
@@ -47,32 +48,10 @@ void Atlas3::Begin(const NegotiatorContext& context) {
   space_ = context.space;
   issues_ = space_->issue_count();
   party_random_ = JavaRandom(static_cast<std::int64_t>(context.seed));
-  free_random_ = JavaRandom(~static_cast<std::int64_t>(context.seed));
   reservation_ = profile_->reservation_value();
   discount_ = profile_->discount_factor();
-  values_.assign(issues_, 0);
-  has_real_issue_ = false;
-  for (std::size_t i = 0; i < issues_; ++i) {
-    const Issue& issue = space_->issue(i);
-    if (issue.countable()) {
-      values_[i] = issue.cardinality();
-    } else {
-      has_real_issue_ = true;
-    }
-  }
-  issue_order_.resize(issues_);
-  for (std::size_t i = 0; i < issues_; ++i) issue_order_[i] = i;
-  base_ = work_ = next_ = start_ = neighbour_ = best_drawn_ = offered_ = Outcome(issues_);
-  linear_ = true;
-  FindMaxBid();
-  relative_utility_.assign(issues_, {});
-  for (std::size_t i = 0; i < issues_; ++i) {
-    work_ = max_bid_;
-    for (std::uint64_t v = 0; v < ValueCount(i); ++v) {
-      work_[i] = Value(i, v);
-      relative_utility_[i].push_back(U(work_) - max_bid_utility_);
-    }
-  }
+  base_ = work_ = next_ = offered_ = Outcome(issues_);
+  search_.Begin(*profile_, *space_, ~static_cast<std::int64_t>(context.seed));
 
   negotiators_ = context.party_count;  // GENIUS tells it with Inform("NumberOfAgents")
   opponents_.clear();
@@ -90,31 +69,6 @@ void Atlas3::Begin(const NegotiatorContext& context) {
 
 std::uint64_t Atlas3::ValueIndex(std::size_t issue, double value) const {
   return space_->issue(issue).PositionOf(value);
-}
-
-void Atlas3::NoteCandidateForMax(const Outcome& bid, double utility) {
-  if (utility >= max_bid_utility_) {
-    max_bid_ = bid;
-    max_bid_utility_ = utility;
-  }
-}
-
-// Domain.getRandomBid with an unseeded generator, then one annealing towards utility 1 per issue
-// (stopping at a bid worth exactly 1); every bid the annealing meets that is at least as good as
-// the best so far becomes the best.
-void Atlas3::FindMaxBid() {
-  max_bid_ = Outcome(issues_);
-  GeniusDomainRandomBid(*space_, free_random_, max_bid_);
-  max_bid_utility_ = U(max_bid_);
-  for (std::size_t n = 0; n < issues_; ++n) {
-    bool completed = true;
-    for (int search = 0; completed && search < kMaxBidSearches; ++search) {
-      base_ = max_bid_;
-      completed = SimulatedAnnealing(base_, 1.0, work_);
-      if (max_bid_utility_ >= reservation_) break;
-    }
-    if (completed && max_bid_utility_ == 1.0) break;
-  }
 }
 
 double Atlas3::Threshold(double t) const {
@@ -216,48 +170,14 @@ void Atlas3::DrawStartBid(Outcome& bid) {
 }
 
 void Atlas3::GetBid(const Outcome& base, double threshold, Outcome& bid) {
-  if (has_real_issue_) {
-    RandomSearch(threshold, bid);
+  if (search_.has_real_issue()) {
+    search_.RandomSearch(threshold, bid);
     return;
   }
   NeighbourhoodSearch(base, threshold, bid);
-  if (U(bid) < threshold) SearchAboveThreshold(base, threshold, bid);
-  if (U(bid) < threshold) bid = max_bid_;
+  if (U(bid) < threshold) search_.AppropriateSearch(base, threshold, bid);
+  if (U(bid) < threshold) bid = search_.max_bid();
   MoveTowardsFrequentValues(bid);
-}
-
-// The relative-utility walk while the space looks linear, simulated annealing from its result
-// (from `base` once the walk has failed before) when it does not.
-void Atlas3::SearchAboveThreshold(const Outcome& base, double threshold, Outcome& bid) {
-  if (linear_) {
-    RelativeUtilitySearch(threshold, bid);
-    if (U(bid) < threshold) linear_ = false;
-  } else {
-    bid = base;
-  }
-  if (!linear_) {
-    start_ = bid;
-    if (SimulatedAnnealing(start_, threshold, work_)) {
-      const double u = U(work_);
-      if (u <= 1.0 && u >= threshold) bid = work_;
-    }
-  }
-}
-
-// Random bids on GENIUS's grid until one reaches the threshold (the original's only search when a
-// real issue is present).
-void Atlas3::RandomSearch(double threshold, Outcome& bid) {
-  double best = -1.0;
-  for (int n = 0; n < kRandomSearchTries; ++n) {
-    GeniusAgentRandomBid(*space_, free_random_, work_);
-    const double u = U(work_);
-    if (u > best) {
-      best = u;
-      best_drawn_ = work_;
-    }
-    if (u >= threshold) break;
-  }
-  bid = best_drawn_;
 }
 
 // Every bid one value away from `base`: the least good of those reaching the threshold (a random
@@ -266,7 +186,7 @@ void Atlas3::NeighbourhoodSearch(const Outcome& base, double threshold, Outcome&
   targets_.clear();
   double target_utility = 0.0;
   work_ = base;
-  for (std::size_t issue : issue_order_) {
+  for (std::size_t issue : search_.issue_order()) {
     for (std::uint64_t v = 0; v < ValueCount(issue); ++v) {
       work_[issue] = Value(issue, v);
       const double u = U(work_);
@@ -284,86 +204,22 @@ void Atlas3::NeighbourhoodSearch(const Outcome& base, double threshold, Outcome&
   }
   bid = base;
   if (targets_.empty()) return;
-  const auto& [issue, value] = targets_[free_random_.NextInt(static_cast<std::int32_t>(targets_.size()))];
+  const auto& [issue, value] = targets_[free_random().NextInt(static_cast<std::int32_t>(targets_.size()))];
   bid[issue] = value;
-}
-
-// From the best bid, issue by issue in a shuffled order, the first value in a shuffled order that
-// keeps the total loss within 1 - threshold (assuming the best bid is worth 1).
-void Atlas3::RelativeUtilitySearch(double threshold, Outcome& bid) {
-  bid = max_bid_;
-  const double allowed = threshold - 1.0;
-  double conceded = 0.0;
-  JavaShuffle(issue_order_, free_random_);
-  for (std::size_t issue : issue_order_) {
-    shuffled_values_.resize(ValueCount(issue));
-    for (std::uint64_t v = 0; v < ValueCount(issue); ++v) shuffled_values_[v] = v;
-    JavaShuffle(shuffled_values_, free_random_);
-    for (std::uint64_t v : shuffled_values_) {
-      const double relative = relative_utility_[issue][v];
-      if (allowed <= conceded + relative) {
-        bid[issue] = Value(issue, v);
-        conceded += relative;
-        break;
-      }
-    }
-  }
-}
-
-// Simulated annealing towards utility `threshold`: one random value change a step, kept when it
-// gets closer or with probability exp(-|change of distance| / temperature); the result is a random
-// one of the least good bids met at or above the threshold, or `base` when none was.
-bool Atlas3::SimulatedAnnealing(const Outcome& base, double threshold, Outcome& bid) {
-  Outcome& current = bid;
-  current = base;
-  double current_utility = U(base);
-  std::vector<Outcome> targets;
-  double target_utility = 0.0;
-  for (double temperature = kStartTemperature; temperature > kEndTemperature; temperature *= kCooling) {
-    neighbour_ = current;
-    const std::size_t issue = issue_order_[free_random_.NextInt(static_cast<std::int32_t>(issues_))];
-    if (ValueCount(issue) == 0) return false;
-    const auto count = static_cast<std::int32_t>(std::min<std::uint64_t>(ValueCount(issue), 2147483647));
-    neighbour_[issue] = Value(issue, static_cast<std::uint64_t>(free_random_.NextInt(count)));
-    const double next_utility = U(neighbour_);
-    NoteCandidateForMax(neighbour_, next_utility);
-    const double next_cost = std::abs(threshold - next_utility);
-    const double current_cost = std::abs(threshold - current_utility);
-    const double p = std::exp(-std::abs(next_cost - current_cost) / temperature);
-    if (next_cost < current_cost || p > free_random_.NextDouble()) {
-      current = neighbour_;
-      current_utility = next_utility;
-    }
-    if (current_utility >= threshold) {
-      if (targets.empty() || current_utility < target_utility) {
-        targets.clear();
-        targets.push_back(current);
-        target_utility = current_utility;
-      } else if (current_utility == target_utility) {
-        targets.push_back(current);
-      }
-    }
-  }
-  if (targets.empty()) {
-    bid = base;
-  } else {
-    bid = targets[free_random_.NextInt(static_cast<std::int32_t>(targets.size()))];
-  }
-  return true;
 }
 
 // Issue by issue in a shuffled order, take the value the others have offered most (ties broken by
 // a shuffle) when that does not lower the bid's utility.
 void Atlas3::MoveTowardsFrequentValues(Outcome& bid) {
-  JavaShuffle(opponents_, free_random_);  // the original shuffles its opponent list here, unused
+  JavaShuffle(opponents_, free_random());  // the original shuffles its opponent list here, unused
   shuffled_issues_.resize(issues_);
   for (std::size_t i = 0; i < issues_; ++i) shuffled_issues_[i] = i;
-  JavaShuffle(shuffled_issues_, free_random_);
+  JavaShuffle(shuffled_issues_, free_random());
   double utility = U(bid);
   for (std::size_t issue : shuffled_issues_) {
     shuffled_values_.resize(ValueCount(issue));
     for (std::uint64_t v = 0; v < ValueCount(issue); ++v) shuffled_values_[v] = v;
-    JavaShuffle(shuffled_values_, free_random_);
+    JavaShuffle(shuffled_values_, free_random());
     std::uint64_t most = shuffled_values_.empty() ? 0 : shuffled_values_.front();
     for (std::uint64_t v : shuffled_values_) {
       if (frequency_[issue][v] > frequency_[issue][most]) most = v;

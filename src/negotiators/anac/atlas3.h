@@ -1,9 +1,7 @@
 // Atlas3 (ANAC 2015 winner, multilateral) as GENIUS 9.1.10 runs it, the negotiator registered as
 // "atlas3" (atlas3.cc, where the strategy and every deliberate difference are described). Declared
 // here because its ANAC 2016 version, "atlas3-2016" (atlas3_2016.cc), is the same agent with a few
-// parts changed: those are the virtual functions below, each the 2015 original's way; and because
-// "farma" (farma.cc), another ANAC 2016 agent of the same family, keeps its search for the best
-// bid, its relative-utility walk and its simulated annealing.
+// parts changed: those are the virtual functions below, each the 2015 original's way.
 // Not thread-safe: one instance per negotiator.
 #ifndef PARLEY_NEGOTIATORS_ANAC_ATLAS3_H_
 #define PARLEY_NEGOTIATORS_ANAC_ATLAS3_H_
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "common/java_random.h"
+#include "negotiators/anac/atlas3_bid_search.h"
 #include "parley/negotiator.h"
 
 namespace parley {
@@ -38,49 +37,27 @@ class Atlas3 : public Negotiator {
   // Accept, walk away or offer, as outside the final phase.
   ActionType OrdinaryAction(const TurnState& state, Outcome& proposal);
 
-  static constexpr int kRandomSearchTries = 100000;
-  static constexpr int kMaxBidSearches = 100;
-  // Simulated annealing: temperature from 1 down to 1e-4, cooled by 0.999 a step.
-  static constexpr double kStartTemperature = 1.0;
-  static constexpr double kEndTemperature = 0.0001;
-  static constexpr double kCooling = 0.999;
-
   double U(const Outcome& bid) const { return profile_->Utility(bid); }
   std::uint64_t ValueIndex(std::size_t issue, double value) const;
-  double Value(std::size_t issue, std::uint64_t index) const { return space_->issue(issue).ValueAt(index); }
-  std::uint64_t ValueCount(std::size_t issue) const { return values_[issue]; }
-
-  void FindMaxBid();
-  void NoteCandidateForMax(const Outcome& bid, double utility);
+  double Value(std::size_t issue, std::uint64_t index) const { return search_.Value(issue, index); }
+  std::uint64_t ValueCount(std::size_t issue) const { return search_.ValueCount(issue); }
+  void NoteCandidateForMax(const Outcome& bid, double utility) { search_.NoteCandidateForMax(bid, utility); }
+  JavaRandom& free_random() { return search_.free_random(); }  // the original's unseeded draws
   double Threshold(double t) const;
   ActionType OfferAction(double t, Outcome& proposal);
   void AddSupportedBid(const Outcome& bid);
 
   // The searches write their bid into `bid` (never aliasing an argument).
   void GetBid(const Outcome& base, double threshold, Outcome& bid);
-  // The search for a bid reaching the threshold once the neighbourhood search has failed.
-  void SearchAboveThreshold(const Outcome& base, double threshold, Outcome& bid);
-  void RandomSearch(double threshold, Outcome& bid);
-  void RelativeUtilitySearch(double threshold, Outcome& bid);
-  // Returns false where the original throws (an issue without values: a real issue).
-  bool SimulatedAnnealing(const Outcome& base, double threshold, Outcome& bid);
   void MoveTowardsFrequentValues(Outcome& bid);
 
   const Profile* profile_ = nullptr;
   const OutcomeSpace* space_ = nullptr;
   std::size_t issues_ = 0;
   JavaRandom party_random_{0};  // AbstractNegotiationParty.rand, seeded as in GENIUS
-  JavaRandom free_random_{0};   // the original's unseeded draws
+  Atlas3BidSearch search_;      // its searches and the generator of the original's unseeded draws
   double reservation_ = 0.0;
   double discount_ = 1.0;
-  bool has_real_issue_ = false;
-  std::vector<std::uint64_t> values_;  // per issue, the number of values the searches try (0: real)
-
-  std::vector<std::size_t> issue_order_;               // the searches' issue order, shuffled in place over time
-  std::vector<std::vector<double>> relative_utility_;  // per issue and value, against the first best bid
-  Outcome max_bid_;
-  double max_bid_utility_ = 0.0;
-  bool linear_ = true;
 
   std::size_t negotiators_ = 0;
   std::vector<std::size_t> opponents_;       // in order of first appearance, shuffled in place over time
@@ -95,7 +72,7 @@ class Atlas3 : public Negotiator {
   std::size_t walked_ = 0;  // how far the final walk down `supported_` has gone
   std::uint64_t turns_ = 0;
 
-  Outcome base_, work_, next_, start_, neighbour_, best_drawn_;
+  Outcome base_, work_, next_;
   std::vector<std::pair<std::size_t, double>> targets_;
   std::vector<std::uint64_t> shuffled_values_;
   std::vector<std::size_t> shuffled_issues_;

@@ -43,7 +43,7 @@ class Atlas32016 final : public Atlas3 {
   Outcome dropped_;  // the bids the original searches and then does not offer
 };
 
-void Atlas32016::DrawStartBid(Outcome& bid) { GeniusDomainRandomBid(*space_, free_random_, bid); }
+void Atlas32016::DrawStartBid(Outcome& bid) { GeniusDomainRandomBid(*space_, free_random(), bid); }
 
 void Atlas32016::NeighbourhoodSearch(const Outcome& base, double threshold, Outcome& bid) {
   std::uint64_t neighbours = 0;  // one per value of every issue, each of them `base`
@@ -52,7 +52,7 @@ void Atlas32016::NeighbourhoodSearch(const Outcome& base, double threshold, Outc
   if (neighbours == 0) return;
   const double u = U(base);
   NoteCandidateForMax(base, u);
-  if (u >= threshold) free_random_.NextInt(static_cast<std::int32_t>(std::min<std::uint64_t>(neighbours, 2147483647)));
+  if (u >= threshold) free_random().NextInt(static_cast<std::int32_t>(std::min<std::uint64_t>(neighbours, 2147483647)));
 }
 
 double Atlas32016::ThresholdFromTarget(double t, double target) const {

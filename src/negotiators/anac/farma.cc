@@ -1,6 +1,6 @@
 // Farma, a finalist of ANAC 2016 (multilateral): a port of GENIUS's agents.anac.y2016.farma.Farma
-// (GENIUS 9.1.10), reimplemented from its source. It is of Atlas3's family (atlas3.h): the same
-// search for its best bid, relative-utility walk and simulated annealing. Its own parts: a
+// (GENIUS 9.1.10), reimplemented from its source. It is of Atlas3's family: the same search for its
+// best bid, relative-utility walk and simulated annealing (atlas3_bid_search.h). Its own parts: a
 // threshold from each opponent's offer statistics (undiscounted: 1 - (1 - Emax) t^alpha, alpha
 // from how its own offers' mean and variance compare with the opponent's; discounted:
 // 1 - (1 - d) ln(1 + t (e - 1)) capped at 0.95), never below a floor raised to the least Emax; its
@@ -15,6 +15,8 @@
 //   best bid and for each turn's start bid, `new Random()` in the annealing, Collections.shuffle)
 //   come, in the original's order, from one JavaRandom seeded from context.seed with its bits
 //   inverted.
+// - Its first search for its best bid repeats while that bid is worth less than the reservation
+//   value; the port stops after 100 searches (the original never ends then), as atlas3's.
 // - Integer and real issues: its lists of an integer issue's values fail on first use
 //   (java.lang.Integer is not a Value) and it has none for a real issue, so the original cannot
 //   start on such a domain. The port uses an integer issue's whole range, leaves real issues out of
@@ -35,7 +37,7 @@
 #include <vector>
 
 #include "common/java_hash.h"
-#include "negotiators/anac/atlas3.h"
+#include "negotiators/anac/atlas3_bid_search.h"
 #include "negotiators/anac/genius_bid_hash.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
@@ -43,14 +45,14 @@
 namespace parley {
 namespace {
 
-class Farma final : public Atlas3 {
+class Farma final : public Negotiator {
  public:
   void Begin(const NegotiatorContext& context) override;
   void Observe(const ObservedAction& action) override;
   ActionType Act(const TurnState& state, Outcome& proposal) override;
 
  private:
-  // What it knows of one opponent, in order of first appearance (Atlas3's opponents_).
+  // What it knows of one opponent, in order of first appearance.
   struct Opponent {
     int offers = 0;
     double first_offer_utility = 0.0;
@@ -63,6 +65,10 @@ class Farma final : public Atlas3 {
   static constexpr int kMaxBidTurns = 3;
   static constexpr double kMaxBidPeriod = 75.0;
 
+  double U(const Outcome& bid) const { return profile_->Utility(bid); }
+  std::uint64_t ValueCount(std::size_t issue) const { return search_.ValueCount(issue); }
+  double Value(std::size_t issue, std::uint64_t index) const { return search_.Value(issue, index); }
+  std::uint64_t ValueIndex(std::size_t issue, double value) const { return space_->issue(issue).PositionOf(value); }
   std::size_t OpponentIndex(std::size_t party);
   double Emax(const Opponent& opponent) const;
   double FarmaThreshold(double t) const;
@@ -80,6 +86,16 @@ class Farma final : public Atlas3 {
   bool PickNeighbour(double threshold, Outcome& bid);
   void SearchBid(const Outcome& base, double threshold, Outcome& bid);
 
+  const Profile* profile_ = nullptr;
+  const OutcomeSpace* space_ = nullptr;
+  std::size_t issues_ = 0;
+  Atlas3BidSearch search_;  // its searches and the generator of the original's unseeded draws
+  double reservation_ = 0.0;
+  double discount_ = 1.0;
+  std::vector<std::size_t> opponents_;  // parties in order of first action
+  bool have_offer_ = false;
+  Outcome offered_;  // the last offer another party made
+  Outcome base_;
   std::vector<std::vector<std::size_t>> name_id_;  // per issue and value: an id of its name
   std::size_t names_ = 0;
   std::vector<Opponent> stats_;  // parallel to opponents_
@@ -99,7 +115,15 @@ class Farma final : public Atlas3 {
 };
 
 void Farma::Begin(const NegotiatorContext& context) {
-  Atlas3::Begin(context);
+  profile_ = context.profile;
+  space_ = context.space;
+  issues_ = space_->issue_count();
+  reservation_ = profile_->reservation_value();
+  discount_ = profile_->discount_factor();
+  search_.Begin(*profile_, *space_, ~static_cast<std::int64_t>(context.seed));
+  opponents_.clear();
+  have_offer_ = false;
+  offered_ = base_ = Outcome(issues_);
   // Value.equals is by name, whatever the issue: counts of equally named values are shared.
   std::map<std::string, std::size_t> ids;
   name_id_.assign(issues_, {});
@@ -232,10 +256,10 @@ ActionType Farma::Act(const TurnState& state, Outcome& proposal) {
   ++round_;
   if (state.current_offer != nullptr && have_offer_ && U(offered_) >= FarmaThreshold(t)) return ActionType::kAccept;
   if (EndsNegotiation(t)) return ActionType::kEndNegotiation;
-  GeniusDomainRandomBid(*space_, free_random_, base_);  // drawn every offer, used only by the search
+  GeniusDomainRandomBid(*space_, search_.free_random(), base_);  // drawn every offer, used only by the search
   const double threshold = FarmaThreshold(t);
   if (round_ <= kMaxBidTurns || round_ % MaxBidPeriod() == 0) {
-    proposal = max_bid_;
+    proposal = search_.max_bid();
   } else {
     SearchBid(base_, threshold, proposal);
   }
@@ -249,17 +273,17 @@ ActionType Farma::Act(const TurnState& state, Outcome& proposal) {
 }
 
 void Farma::SearchBid(const Outcome& base, double threshold, Outcome& bid) {
-  if (has_real_issue_) {
-    RandomSearch(threshold, bid);
+  if (search_.has_real_issue()) {
+    search_.RandomSearch(threshold, bid);
     return;
   }
   if (!PickNeighbour(threshold, bid)) {
-    SearchAboveThreshold(base, threshold, bid);
+    search_.AppropriateSearch(base, threshold, bid);
     variants_.clear();
     FrequencyVariants(bid, &variants_);
     if (PickNearThreshold(variants_, threshold, variant_)) bid = variant_;
   }
-  if (U(bid) < threshold) bid = max_bid_;
+  if (U(bid) < threshold) bid = search_.max_bid();
 }
 
 // Java's integer division: 1 when the opponent accepted as often as all accepts together plus the
@@ -277,9 +301,9 @@ double Farma::Importance(const Opponent& opponent) const {
 // the two bids agree, averaged over all issues.
 double Farma::Similarity(const Outcome& a, const Outcome& b) const {
   double similarity = 0.0;
-  for (std::size_t issue : issue_order_) {
+  for (std::size_t issue : search_.issue_order()) {
     if (ValueCount(issue) == 0 || a[issue] != b[issue]) continue;
-    similarity += 1.0 - relative_utility_[issue][ValueIndex(issue, a[issue])];
+    similarity += 1.0 - search_.RelativeUtility(issue, ValueIndex(issue, a[issue]));
   }
   return similarity / static_cast<double>(issues_);
 }
@@ -318,7 +342,7 @@ void Farma::AddNeighbour(const Outcome& bid) {
 // Every bid one value away from the offer worth the reservation value, and for each new one its
 // variants towards each opponent's most frequent values.
 void Farma::NeighboursOfOffer(const Outcome& offer) {
-  for (std::size_t issue : issue_order_) {
+  for (std::size_t issue : search_.issue_order()) {
     for (std::uint64_t v = 0; v < ValueCount(issue); ++v) {
       if (offer[issue] == Value(issue, v)) continue;
       Outcome neighbour = offer;
@@ -334,7 +358,7 @@ void Farma::NeighboursOfOffer(const Outcome& offer) {
 // those worth the reservation value join the neighbourhood.
 void Farma::FrequencyVariants(const Outcome& base, std::vector<Outcome>* variants) {
   for (const Opponent& opponent : stats_) {
-    for (std::size_t issue : issue_order_) {
+    for (std::size_t issue : search_.issue_order()) {
       if (ValueCount(issue) == 0) continue;
       Outcome variant = base;
       variant[issue] = Value(issue, MostOffered(opponent, issue));
@@ -351,7 +375,7 @@ bool Farma::PickNearThreshold(const std::vector<Outcome>& bids, double threshold
   // The original weighs every opponent's similarity in turn and keeps only the last.
   const Opponent* last = stats_.empty() ? nullptr : &stats_.back();
   if (last != nullptr) {
-    frequent_bid_ = max_bid_;
+    frequent_bid_ = search_.max_bid();
     for (std::size_t issue = 0; issue < issues_; ++issue) {
       if (ValueCount(issue) > 0) frequent_bid_[issue] = Value(issue, MostOffered(*last, issue));
     }

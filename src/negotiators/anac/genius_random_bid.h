@@ -9,7 +9,9 @@
 // - GeniusDomainRandomBid: Domain.getRandomBid(Random), which some agents call on their seeded
 //   generator: per issue, the index (int)(nextDouble() * values) (at most values - 1); a real issue
 //   on the grid lower + (upper - lower) / steps * k.
-// All three write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
+// - GeniusAgentRandomBidReaching: the agents' recipe repeated until a bid reaches a target, as
+//   several agents do (with no end when no bid does; here at most `tries` draws, then the best).
+// All write every issue of `bid` (sized to the space) and allocate nothing. Java's int bounds
 // are respected: a range too wide for an int is cut to the largest int, an empty integer range
 // (where Java would throw) gives its lower bound without a draw.
 #ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_RANDOM_BID_H_
@@ -22,6 +24,7 @@
 #include "common/java_random.h"
 #include "negotiators/anac/genius_domain.h"
 #include "parley/outcome_space.h"
+#include "parley/scenario.h"
 
 namespace parley {
 
@@ -56,6 +59,21 @@ inline void GeniusAgentRandomBid(const OutcomeSpace& space, JavaRandom& random, 
       const auto steps = static_cast<std::int32_t>(kGeniusRealSteps);
       bid[i] = issue.lower() + (issue.upper() - issue.lower()) * random.NextInt(steps - 1) / steps;
     }
+  }
+}
+
+// `work` is scratch of the same size as `bid`.
+inline void GeniusAgentRandomBidReaching(const OutcomeSpace& space, const Profile& profile, JavaRandom& random,
+                                         double target, int tries, Outcome& bid, Outcome& work) {
+  double best = -1.0;
+  for (int n = 0; n < tries; ++n) {
+    GeniusAgentRandomBid(space, random, work);
+    const double u = profile.Utility(work);
+    if (u > best) {
+      best = u;
+      bid = work;
+    }
+    if (u >= target) return;
   }
 }
 
