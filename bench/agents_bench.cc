@@ -123,6 +123,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"caduceus", "caduceus"},
     {"atlas3-2016", "atlas3-2016"},
     {"farma", "farma"},
+    {"myagent", "myagent"},
     {"agentlg", "agentlg"},
     {"omacagent", "omacagent"},
     {"thenegotiatorreloaded", "thenegotiatorreloaded"},
@@ -162,7 +163,7 @@ const std::vector<std::string> kUntilAgreement = {
     "hardheaded", "agentk",     "iamhaggler",     "yushu",  "nozomi",   "rubick",  "ponpokoagent",
     "parscat",    "gahboninho", "iamhaggler2011", "agentm", "gangster", "agent36", "betaone",
     "agentherb",  "parsagent",  "randomdance",    "kawaii", "caduceus",
-    "farma"};
+    "farma",      "myagent"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

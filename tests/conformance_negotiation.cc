@@ -385,6 +385,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"farma",
        "GENIUS's Farma checks acceptance before its walk-away rule, against a threshold whose floor is "
        "0.30 + 0.2 r (discounted) or 0.55 + 0.2 r, and offers whatever clears that threshold"},
+      {"myagent",
+       "GENIUS's MyAgent accepts whatever reaches 1 - t^(1/e) before it compares that threshold with its "
+       "reservation value"},
       {"yushu",
        "GENIUS's Yushu never reads its reservation value (it accepts 0.0 against 0.5 in its recorded "
        "CarA session against Hardliner)"},

@@ -11,11 +11,10 @@
 #include <cmath>
 #include <cstddef>
 #include <filesystem>
-#include <memory>
-#include <string>
 #include <vector>
 
 #include "genius_recorded_offers.h"
+#include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
 
@@ -24,68 +23,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kCarATrace = "CarA__YXAgent__TimeDependentAgentBoulware.jsonl.gz";
-
-// CarA with party 0's reservation value and discount factor replaced.
-Scenario CarA(double reservation, double discount) {
-  const Scenario recorded =
-      testing::LoadTraceScenario(testing::ReadGeniusTrace(testing::GeniusTraceFolder() / kCarATrace));
-  std::vector<Profile> profiles = recorded.profiles();
-  profiles[0] = Profile(profiles[0].name(), profiles[0].shared_utility_function(), reservation, discount);
-  return Scenario(recorded.name(), recorded.shared_space(), profiles);
-}
-
-// CarA's six issues, each given one value name.
-testing::GeniusBid CarABid(const std::vector<std::string>& values) {
-  static const char* const kIssues[] = {"CD player", "Extra speakers", "Airconditioning",
-                                        "Tow hedge", "Tow hedge2",     "Tow hedge3"};
-  testing::GeniusBid bid;
-  for (std::size_t i = 0; i < values.size(); ++i) bid.push_back({kIssues[i], values[i]});
-  return bid;
-}
-
-// Offers the bids of `Script()` in turn, over and over.
-std::vector<testing::GeniusBid>& Script() {
-  static std::vector<testing::GeniusBid> script;
-  return script;
-}
-
-class Repeater final : public Negotiator {
- public:
-  void Begin(const NegotiatorContext& context) override {
-    space_ = context.space;
-    turns_ = 0;
-  }
-  ActionType Act(const TurnState&, Outcome& proposal) override {
-    proposal = testing::ToOutcome(*space_, Script()[turns_++ % Script().size()]);
-    return ActionType::kOffer;
-  }
-
- private:
-  const OutcomeSpace* space_ = nullptr;
-  std::size_t turns_ = 0;
-};
+using testing::CarABid;
+using testing::OffersOfParty0;
+using testing::OpponentScript;
+using testing::ScriptedCarA;
 
 const testing::GeniusBid kAllGood = CarABid({"good", "good", "good", "good", "good", "good"});
 
 NegotiationResult RunAgainstScript(const Scenario& scenario, std::uint64_t seed) {
-  const NegotiatorRegistry::ScopedEntry entry(
-      {"test-repeater", "Repeats a fixed list of bids (tests only).", {},
-       [](const Spec&) { return std::make_unique<Repeater>(); }});
-  NegotiationOptions options;
-  options.rounds = 200;
-  options.seed = seed;
-  return RunNegotiation(scenario, {"farma", "test-repeater"}, options);
-}
-
-// Party 0's offers, by 1-based round.
-std::vector<Outcome> OffersOfParty0(const NegotiationResult& result) {
-  std::vector<Outcome> offers;
-  for (std::size_t i = 0; i < result.trace.size(); ++i) {
-    const Trace::Step& step = result.trace.step(i);
-    if (step.party == 0 && step.action == ActionType::kOffer) offers.push_back(result.trace.offer(i));
-  }
-  return offers;
+  return testing::RunAgainstScript(scenario, "farma", seed);
 }
 
 // Discount 0.5, no reservation value, the opponent always offering B (worth 0.9323 to party 0).
@@ -101,7 +47,7 @@ std::vector<Outcome> OffersOfParty0(const NegotiationResult& result) {
 // Value.equals does), worth 0.9515.
 TEST(GeniusFarma, AcceptsOnceTheOpponentsOffersShowNoSpread) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const Scenario scenario = CarA(0.0, 0.5);
+  const Scenario scenario = ScriptedCarA(0.0, 0.5);
   const testing::GeniusBid b = CarABid({"good", "meager", "standard", "standard", "standard", "standard"});
   ASSERT_NEAR(scenario.profile(0).Utility(testing::ToOutcome(scenario.space(), b)), 0.9323, 1e-12);
   // The first n from 17 at which the variance as the original computes it is not above 0 and the
@@ -116,7 +62,7 @@ TEST(GeniusFarma, AcceptsOnceTheOpponentsOffersShowNoSpread) {
     if (n >= 17 && squares / n - mean * mean <= 0.0 && mean <= u) first_flat = n;
   }
   ASSERT_EQ(first_flat, 43);
-  Script() = {b};
+  OpponentScript() = {b};
   const Outcome all_good = testing::ToOutcome(scenario.space(), kAllGood);
   const Outcome neighbour =
       testing::ToOutcome(scenario.space(), CarABid({"standard", "good", "standard", "standard", "standard", "standard"}));
@@ -142,8 +88,8 @@ TEST(GeniusFarma, AcceptsOnceTheOpponentsOffersShowNoSpread) {
 // (t = 101/201; round 100 has t < 0.5).
 TEST(GeniusFarma, WalksAwayFromAnOpponentFarBelowItsReservationValue) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const Scenario scenario = CarA(0.85, 0.4);
-  Script() = {CarABid({"none", "none", "none", "none", "none", "none"})};
+  const Scenario scenario = ScriptedCarA(0.85, 0.4);
+  OpponentScript() = {CarABid({"none", "none", "none", "none", "none", "none"})};
   for (std::uint64_t seed : {1, 2}) {
     const NegotiationResult result = RunAgainstScript(scenario, seed);
     ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
@@ -163,8 +109,8 @@ TEST(GeniusFarma, WalksAwayFromAnOpponentFarBelowItsReservationValue) {
 // runs, and accepted 0.9499 in round 197 in each (its later offers differ between runs).
 TEST(GeniusFarma, HoldsItsBestBidAndAcceptsLateWithoutDiscount) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const Scenario scenario = CarA(0.0, 1.0);
-  Script() = {CarABid({"fairly good", "standard", "fairly good", "meager", "good", "standard"}),
+  const Scenario scenario = ScriptedCarA(0.0, 1.0);
+  OpponentScript() = {CarABid({"fairly good", "standard", "fairly good", "meager", "good", "standard"}),
               CarABid({"standard", "fairly good", "standard", "good", "meager", "fairly good"}),
               CarABid({"good", "meager", "standard", "standard", "standard", "standard"})};
   const Outcome all_good = testing::ToOutcome(scenario.space(), kAllGood);
@@ -172,7 +118,7 @@ TEST(GeniusFarma, HoldsItsBestBidAndAcceptsLateWithoutDiscount) {
     const NegotiationResult result = RunAgainstScript(scenario, seed);
     ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
     ASSERT_TRUE(result.agreement.has_value()) << seed;
-    EXPECT_EQ(*result.agreement, testing::ToOutcome(scenario.space(), Script()[0]));
+    EXPECT_EQ(*result.agreement, testing::ToOutcome(scenario.space(), OpponentScript()[0]));
     EXPECT_EQ(result.rounds, 197u) << seed;
     const std::vector<Outcome> offers = OffersOfParty0(result);
     ASSERT_GE(offers.size(), 71u);

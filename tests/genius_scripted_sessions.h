@@ -1,0 +1,87 @@
+// Scripted sessions for ports of GENIUS agents that GENIUS recorded no session of (the sub-agents
+// of CaduceusDC16): ANAC 2012's CarA from ../shared/scenarios with party 0's reservation value and
+// discount factor replaced, and an opponent that repeats a fixed list of bids, so that what the
+// original's source implies can be derived by hand and checked by driving GENIUS's class through
+// the same session. Tests only; the script is process-wide state (gtest runs tests one at a time).
+#ifndef PARLEY_TESTS_GENIUS_SCRIPTED_SESSIONS_H_
+#define PARLEY_TESTS_GENIUS_SCRIPTED_SESSIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "genius_recorded_offers.h"
+#include "genius_trace.h"
+#include "parley/negotiator.h"
+#include "parley/protocol.h"
+
+namespace parley::testing {
+
+// CarA as GENIUS's CarA session of YXAgent names its profiles, with party 0's reservation value and
+// discount factor replaced. Needs the traces folder (callers skip without it).
+inline Scenario ScriptedCarA(double reservation, double discount) {
+  const Scenario recorded =
+      LoadTraceScenario(ReadGeniusTrace(GeniusTraceFolder() / "CarA__YXAgent__TimeDependentAgentBoulware.jsonl.gz"));
+  std::vector<Profile> profiles = recorded.profiles();
+  profiles[0] = Profile(profiles[0].name(), profiles[0].shared_utility_function(), reservation, discount);
+  return Scenario(recorded.name(), recorded.shared_space(), profiles);
+}
+
+// A CarA bid from one value name per issue, in the domain's issue order.
+inline GeniusBid CarABid(const std::vector<std::string>& values) {
+  static const char* const kIssues[] = {"CD player", "Extra speakers", "Airconditioning",
+                                        "Tow hedge", "Tow hedge2",     "Tow hedge3"};
+  GeniusBid bid;
+  for (std::size_t i = 0; i < values.size(); ++i) bid.push_back({kIssues[i], values[i]});
+  return bid;
+}
+
+// The bids the scripted opponent offers in turn, over and over.
+inline std::vector<GeniusBid>& OpponentScript() {
+  static std::vector<GeniusBid> script;
+  return script;
+}
+
+class ScriptedOpponent final : public Negotiator {
+ public:
+  void Begin(const NegotiatorContext& context) override {
+    space_ = context.space;
+    turns_ = 0;
+  }
+  ActionType Act(const TurnState&, Outcome& proposal) override {
+    proposal = ToOutcome(*space_, OpponentScript()[turns_++ % OpponentScript().size()]);
+    return ActionType::kOffer;
+  }
+
+ private:
+  const OutcomeSpace* space_ = nullptr;
+  std::size_t turns_ = 0;
+};
+
+// `agent` as party 0 against the scripted opponent for 200 rounds.
+inline NegotiationResult RunAgainstScript(const Scenario& scenario, const std::string& agent, std::uint64_t seed) {
+  const NegotiatorRegistry::ScopedEntry entry({"test-scripted-opponent",
+                                               "Repeats a fixed list of bids (tests only).",
+                                               {},
+                                               [](const Spec&) { return std::make_unique<ScriptedOpponent>(); }});
+  NegotiationOptions options;
+  options.rounds = 200;
+  options.seed = seed;
+  return RunNegotiation(scenario, {agent, "test-scripted-opponent"}, options);
+}
+
+// Party 0's offers, the i-th made in round i + 1.
+inline std::vector<Outcome> OffersOfParty0(const NegotiationResult& result) {
+  std::vector<Outcome> offers;
+  for (std::size_t i = 0; i < result.trace.size(); ++i) {
+    const Trace::Step& step = result.trace.step(i);
+    if (step.party == 0 && step.action == ActionType::kOffer) offers.push_back(result.trace.offer(i));
+  }
+  return offers;
+}
+
+}  // namespace parley::testing
+
+#endif  // PARLEY_TESTS_GENIUS_SCRIPTED_SESSIONS_H_
