@@ -66,6 +66,15 @@ void Atlas3BidSearch::FindMaxBid() {
   }
 }
 
+void Atlas3BidSearch::BidAtThreshold(const Outcome& base, double threshold, Outcome& bid) {
+  if (has_real_issue_) {
+    RandomSearch(threshold, bid);
+    return;
+  }
+  AppropriateSearch(base, threshold, bid);
+  if (U(bid) < threshold) bid = max_bid_;
+}
+
 void Atlas3BidSearch::AppropriateSearch(const Outcome& base, double threshold, Outcome& bid) {
   if (linear_) {
     RelativeUtilitySearch(threshold, bid);

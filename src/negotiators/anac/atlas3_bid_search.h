@@ -42,6 +42,9 @@ class Atlas3BidSearch {
   // annealing (from `base` once the walk has failed) otherwise; `bid` keeps the walk's or `base`'s
   // value when the annealing finds nothing at or above `threshold`.
   void AppropriateSearch(const Outcome& base, double threshold, Outcome& bid);
+  // getBid of the agents that use nothing else: random bids when a real issue is present, else
+  // AppropriateSearch from `base`; the best bid when the result falls short of `threshold`.
+  void BidAtThreshold(const Outcome& base, double threshold, Outcome& bid);
   // Random bids on GENIUS's grid until one reaches the threshold (at most kRandomSearchTries, then
   // the best drawn).
   void RandomSearch(double threshold, Outcome& bid);

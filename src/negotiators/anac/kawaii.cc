@@ -115,12 +115,7 @@ ActionType Kawaii::Act(const TurnState& state, Outcome& proposal) {
   if (reservation_ * std::pow(discount_, t) > Threshold(t)) return ActionType::kEndNegotiation;
   GeniusPartyRandomBid(*space_, party_random_, base_);  // from the seeded generator, as in GENIUS
   const double threshold = Threshold(t);
-  if (search_.has_real_issue()) {
-    search_.RandomSearch(threshold, proposal);
-    return ActionType::kOffer;
-  }
-  search_.AppropriateSearch(base_, threshold, proposal);
-  if (U(proposal) < threshold) proposal = search_.max_bid();
+  search_.BidAtThreshold(base_, threshold, proposal);
   return ActionType::kOffer;
 }
 

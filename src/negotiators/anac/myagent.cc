@@ -213,12 +213,7 @@ ActionType MyAgent::Act(const TurnState& state, Outcome& proposal) {
   if (MyThreshold(t) < reservation_) return ActionType::kEndNegotiation;
   GeniusDomainRandomBid(*space_, search_.free_random(), base_);  // Domain.getRandomBid(null): unseeded
   const double threshold = MyThreshold(t);
-  if (search_.has_real_issue()) {
-    search_.RandomSearch(threshold, proposal);
-    return ActionType::kOffer;
-  }
-  search_.AppropriateSearch(base_, threshold, proposal);
-  if (U(proposal) < threshold) proposal = search_.max_bid();
+  search_.BidAtThreshold(base_, threshold, proposal);
   return ActionType::kOffer;
 }
 
