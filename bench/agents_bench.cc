@@ -162,8 +162,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 const std::vector<std::string> kUntilAgreement = {
     "hardheaded", "agentk",     "iamhaggler",     "yushu",  "nozomi",   "rubick",  "ponpokoagent",
     "parscat",    "gahboninho", "iamhaggler2011", "agentm", "gangster", "agent36", "betaone",
-    "agentherb",  "parsagent",  "randomdance",    "kawaii", "caduceus",
-    "farma",      "myagent"};
+    "agentherb",  "parsagent",  "randomdance",    "kawaii", "caduceus", "farma",   "myagent"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

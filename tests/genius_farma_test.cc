@@ -64,8 +64,8 @@ TEST(GeniusFarma, AcceptsOnceTheOpponentsOffersShowNoSpread) {
   ASSERT_EQ(first_flat, 43);
   OpponentScript() = {b};
   const Outcome all_good = testing::ToOutcome(scenario.space(), kAllGood);
-  const Outcome neighbour =
-      testing::ToOutcome(scenario.space(), CarABid({"standard", "good", "standard", "standard", "standard", "standard"}));
+  const Outcome neighbour = testing::ToOutcome(
+      scenario.space(), CarABid({"standard", "good", "standard", "standard", "standard", "standard"}));
   for (std::uint64_t seed : {1, 2, 3}) {
     const NegotiationResult result = RunAgainstScript(scenario, seed);
     ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
@@ -111,8 +111,8 @@ TEST(GeniusFarma, HoldsItsBestBidAndAcceptsLateWithoutDiscount) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const Scenario scenario = ScriptedCarA(0.0, 1.0);
   OpponentScript() = {CarABid({"fairly good", "standard", "fairly good", "meager", "good", "standard"}),
-              CarABid({"standard", "fairly good", "standard", "good", "meager", "fairly good"}),
-              CarABid({"good", "meager", "standard", "standard", "standard", "standard"})};
+                      CarABid({"standard", "fairly good", "standard", "good", "meager", "fairly good"}),
+                      CarABid({"good", "meager", "standard", "standard", "standard", "standard"})};
   const Outcome all_good = testing::ToOutcome(scenario.space(), kAllGood);
   for (std::uint64_t seed : {1, 2, 3}) {
     const NegotiationResult result = RunAgainstScript(scenario, seed);

@@ -72,7 +72,8 @@ TEST(GeniusMyAgent, HoldsOutAgainstAnOfferWorthNothing) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const Scenario scenario = ScriptedCarA(0.5, 0.75);
   OpponentScript() = {CarABid({"none", "none", "none", "none", "none", "none"})};
-  const Outcome all_good = testing::ToOutcome(scenario.space(), CarABid({"good", "good", "good", "good", "good", "good"}));
+  const Outcome all_good =
+      testing::ToOutcome(scenario.space(), CarABid({"good", "good", "good", "good", "good", "good"}));
   for (std::uint64_t seed : {1, 2, 3}) {
     const NegotiationResult result = RunAgainstScript(scenario, "myagent", seed);
     ASSERT_FALSE(result.fault.has_value()) << result.fault->message;

@@ -62,10 +62,10 @@ class ScriptedOpponent final : public Negotiator {
 
 // `agent` as party 0 against the scripted opponent for 200 rounds.
 inline NegotiationResult RunAgainstScript(const Scenario& scenario, const std::string& agent, std::uint64_t seed) {
-  const NegotiatorRegistry::ScopedEntry entry({"test-scripted-opponent",
-                                               "Repeats a fixed list of bids (tests only).",
-                                               {},
-                                               [](const Spec&) { return std::make_unique<ScriptedOpponent>(); }});
+  const NegotiatorRegistry::ScopedEntry entry(
+      {"test-scripted-opponent", "Repeats a fixed list of bids (tests only).", {}, [](const Spec&) {
+         return std::make_unique<ScriptedOpponent>();
+       }});
   NegotiationOptions options;
   options.rounds = 200;
   options.seed = seed;

@@ -131,8 +131,8 @@ void Farma::Begin(const NegotiatorContext& context) {
     const Issue& issue = space_->issue(i);
     for (std::uint64_t v = 0; v < ValueCount(i); ++v) {
       const std::string name = issue.kind() == IssueKind::kDiscrete
-                                    ? "d" + issue.values()[v]
-                                    : "i" + std::to_string(static_cast<std::int64_t>(Value(i, v)));
+                                   ? "d" + issue.values()[v]
+                                   : "i" + std::to_string(static_cast<std::int64_t>(Value(i, v)));
       name_id_[i].push_back(ids.emplace(name, ids.size()).first->second);
     }
   }

@@ -55,7 +55,7 @@ class MyAgent final : public Negotiator {
     double sum = 0.0;
     double mean = 0.0;
     int accepts = 0;
-    std::vector<std::vector<int>> value_offers;          // per issue and value position
+    std::vector<std::vector<int>> value_offers;     // per issue and value position
     std::deque<std::vector<std::uint64_t>> recent;  // value positions of its last kRecentOffers offers
   };
 
@@ -77,8 +77,8 @@ class MyAgent final : public Negotiator {
   double discount_ = 1.0;
   std::vector<std::size_t> opponents_;  // parties in order of first action
   Outcome base_;
-  double estimated_discount_ = -1.0;  // the original's own estimate, made at its first acceptance test
-  std::vector<Opponent> stats_;       // parallel to opponents_
+  double estimated_discount_ = -1.0;                   // the original's own estimate, made at its first acceptance test
+  std::vector<Opponent> stats_;                        // parallel to opponents_
   std::vector<std::vector<std::size_t>> value_order_;  // per issue, its values in HashMap order
 };
 
