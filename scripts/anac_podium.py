@@ -3,9 +3,10 @@
 
 For each year asked for, runs `parley tournament` with that year's podium agents (the ports in
 src/negotiators/anac/, GENIUS's originals), each against each in every role, self-play included,
-on every domain of the year in the shared corpus (../shared/scenarios/anac/y<year>), 1000 rounds,
-10 seeded repetitions, tournament seed = the year. Then prints, per year, Parley's ranking by mean
-utility beside ANAC's final ranking and whether the order of the podium is the same.
+on every domain of the year in the shared corpus (../shared/scenarios/anac/y<year>; from 2015,
+those with three profiles), 1000 rounds, 10 seeded repetitions, tournament seed = the year. Then
+prints, per year, Parley's ranking by mean utility beside ANAC's final ranking and whether the
+order of the podium is the same.
 
   python3 scripts/anac_podium.py [--years 2010,2011,...] [--out DIR] [--rounds N] [--repetitions N]
 
@@ -17,6 +18,7 @@ import csv
 import os
 import subprocess
 import sys
+from xml.etree import ElementTree
 from pathlib import Path
 
 # ANAC's final individual-utility ranking of each year's podium, best first, by the short names
@@ -45,6 +47,19 @@ def registered(parley):
     return {line.split()[0] for line in listing.splitlines() if line.strip() and not line.startswith(" ")}
 
 
+def profile_count(domain):
+    """The preference profiles of a GENIUS folder: its XML files whose root is <utility_space> (a
+    domain file's root is <negotiation_template>)."""
+    count = 0
+    for path in domain.glob("*.xml"):
+        try:
+            _, root = next(ElementTree.iterparse(path, events=("start",)))
+        except (ElementTree.ParseError, StopIteration):
+            fail(f"{path}: not an XML file")
+        count += root.tag == "utility_space"
+    return count
+
+
 def run_year(parley, corpus, year, agents, out, rounds, repetitions):
     folder = corpus / f"y{DOMAINS.get(year, year)}"
     if not folder.is_dir():
@@ -53,8 +68,12 @@ def run_year(parley, corpus, year, agents, out, rounds, repetitions):
     if results.exists():
         fail(f"{results} already exists; remove it or name another --out")
     # Scenario paths relative to the corpus's anac/ folder, so that the negotiations' seeds (derived
-    # from the scenario ids as written) do not depend on where the clone lives.
-    command = [parley, "tournament", "--negotiators", ",".join(agents), "--scenarios", f"{folder.name}/*",
+    # from the scenario ids as written) do not depend on where the clone lives. From 2015 on, ANAC's
+    # negotiations were three-party: domains shipped with more profiles (nine in several 2015
+    # folders) would seat every agent in every one of their roles, 3^9 seatings, so they are left out.
+    scenarios = [f"{folder.name}/{domain.name}" for domain in sorted(folder.iterdir())
+                 if domain.is_dir() and (year < 2015 or profile_count(domain) == 3)]
+    command = [parley, "tournament", "--negotiators", ",".join(agents), "--scenarios", *scenarios,
                "--rounds", str(rounds), "--repetitions", str(repetitions), "--seed", str(year), "--quiet",
                "--out", str(results)]
     subprocess.run(command, cwd=corpus, check=True, stdout=subprocess.DEVNULL)
