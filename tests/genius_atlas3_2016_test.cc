@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "genius_recorded_offers.h"
+#include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
 
@@ -22,17 +23,6 @@ namespace parley {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char* kCarATrace = "CarA__YXAgent__TimeDependentAgentBoulware.jsonl.gz";
-
-// CarA with party 0's reservation value and discount factor replaced.
-Scenario CarA(double reservation, double discount) {
-  const Scenario recorded =
-      testing::LoadTraceScenario(testing::ReadGeniusTrace(testing::GeniusTraceFolder() / kCarATrace));
-  std::vector<Profile> profiles = recorded.profiles();
-  profiles[0] = Profile(profiles[0].name(), profiles[0].shared_utility_function(), reservation, discount);
-  return Scenario(recorded.name(), recorded.shared_space(), profiles);
-}
 
 // CarA as it is (reservation value 0.5, discount 0.75) against Hardliner, whose one bid (every
 // issue "none") is worth 0 to party 0. Then the end game has a11 = a21 = 0.5 * 0.75 = 0.375,
@@ -44,7 +34,7 @@ Scenario CarA(double reservation, double discount) {
 // t = 0.5, from where the target would be the larger.
 TEST(GeniusAtlas32016, WalksAwayByItsDiscountedThreshold) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const Scenario scenario = CarA(0.5, 0.75);
+  const Scenario scenario = testing::ScriptedCarA(0.5, 0.75);
   struct Row {
     const char* spec;
     std::uint64_t round;
@@ -97,7 +87,7 @@ class TwoBids final : public Negotiator {
 // not G.
 TEST(GeniusAtlas32016, OffersASearchedBidWhereThe2015VersionWalksTheSupportedBids) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const Scenario scenario = CarA(0.0, 1.0);
+  const Scenario scenario = testing::ScriptedCarA(0.0, 1.0);
   const Outcome good = testing::ToOutcome(scenario.space(), TwoBids::Good());
   ASSERT_NEAR(scenario.profile(0).Utility(good), 0.9182, 1e-12);
   const NegotiatorRegistry::ScopedEntry entry(
