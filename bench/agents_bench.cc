@@ -146,6 +146,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agent36", "agent36"},
     {"betaone", "betaone"},
     {"agentherb", "agentherb"},
+    {"negmas-naive-tft", "negmas-naive-tft"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},

@@ -436,6 +436,10 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"genius-simple-tft",
        "GENIUS's SimpleTFTAgent never reads its reservation value: its offers are fixed shares of the pie and "
        "then its last value plus the opponent's last drop"},
+      {"negmas-naive-tft",
+       "NegMAS's NaiveTitForTatNegotiator aims its offers on a scale from its worst outcome to its best, not "
+       "from its reservation value, and a reservation value at its best normalises every offer to 1, which it "
+       "accepts"},
   };
   return exemptions;
 }
