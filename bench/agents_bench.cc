@@ -147,6 +147,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"betaone", "betaone"},
     {"agentherb", "agentherb"},
     {"negmas-naive-tft", "negmas-naive-tft"},
+    {"negmas-nice-tft", "negmas-nice-tft"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},

@@ -440,6 +440,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "NegMAS's NaiveTitForTatNegotiator aims its offers on a scale from its worst outcome to its best, not "
        "from its reservation value, and a reservation value at its best normalises every offer to 1, which it "
        "accepts"},
+      {"negmas-nice-tft",
+       "NegMAS's NiceTitForTatNegotiator accepts by normalised utilities, and a reservation value at its best "
+       "normalises every offer to 1, which reaches its own next offer"},
   };
   return exemptions;
 }

@@ -1,4 +1,5 @@
-// `negmas-naive-tft` against NegMAS's NaiveTitForTatNegotiator, from its source: NegMAS cannot run
+// `negmas-naive-tft` and `negmas-nice-tft` against NegMAS's NaiveTitForTatNegotiator and
+// NiceTitForTatNegotiator, from their source: NegMAS cannot run
 // here, so the expected moves are worked out by hand from TFTOfferingPolicy, TFTAcceptancePolicy,
 // KindConcessionRecommender, ZeroSumModel and the presorting inverter, on one discrete issue whose
 // value k is worth u_k to the port, against scripted opponents. NegMAS's step is Parley's round.
@@ -168,6 +169,123 @@ TEST(NegmasNaiveTft, RejectsANegativeInitialConcession) {
   } catch (const UsageError& error) {
     EXPECT_STREQ(error.what(), "negmas-naive-tft: initial_concession must be 'min' or a non-negative number, got -0.1");
   }
+}
+
+// --- negmas-nice-tft -------------------------------------------------------------------------
+// Worked out from NiceTitForTatOfferingPolicy, FrequencyLinearUFunModel, the brute-force Pareto
+// sampler (pareto_frontier_numpy), nash_points and ACCombi, on one issue of five values worth
+// 0, 0.25, 0.5, 0.75 and 1 to the port (its normalised utility is its utility), first mover.
+
+std::vector<double> Quarters() { return {0.0, 0.25, 0.5, 0.75, 1.0}; }
+
+// Before any offer the model gives every outcome 0.5, so the frontier holds one of its best
+// outcomes: the first in numpy's presorted order, i.e. the last in outcome order (value 2, not 0).
+TEST(NegmasNiceTft, OpensWithTheLastOfItsBestOutcomes) {
+  const Scenario scenario = OneIssue({1.0, 0.5, 1.0}, 0.0, 0);
+  auto port = NegotiatorRegistry::Create("negmas-nice-tft");
+  ScriptedNegotiator opponent = Repeating(1);
+  RunSaop(scenario, {port.get(), &opponent}, 2);
+  EXPECT_EQ(OffersOf(opponent, 0), (std::vector<double>{2, 2}));
+}
+
+// Against an opponent that offers only value 0: the frontier is {4, 0} (value 0 is the only one the
+// model rates, at 1), its Nash point is value 4 (both products are 0, value 4 comes first), so
+// my_nash = max(0.5, 1 * (1.4 - 0.6 * 1)) = 0.8; the opponent's best never moves from its first, so
+// the target is 1 less the bonus's share of the gap to 0.8 (0.1 of it, all of it from t = 0.96):
+// never below 0.8, always value 4. From t = 0.98 ACcombi accepts anything rational: value 0, in
+// round 50 of 50 (t = 50/51), and nothing before.
+TEST(NegmasNiceTft, HoldsOutAgainstAStubbornOpponentAndAcceptsFromT098) {
+  const Scenario scenario = OneIssue(Quarters(), 0.0, 0);
+  auto port = NegotiatorRegistry::Create("negmas-nice-tft");
+  ScriptedNegotiator opponent = Repeating(0);
+  const NegotiationResult result = RunSaop(scenario, {port.get(), &opponent}, 50);
+  EXPECT_EQ(OffersOf(opponent, 0), std::vector<double>(49, 4));
+  ASSERT_EQ(result.end_reason, EndReason::kAgreement);
+  EXPECT_EQ((*result.agreement)[0], 0);
+  EXPECT_EQ(result.rounds, 50u);
+  EXPECT_EQ(result.steps, 99u);
+}
+
+// The same with a reservation value of 0.3: from t = 0.98 the offer is not rational (0 < 0.3), so
+// it is refused and the port offers value 4 to the end.
+TEST(NegmasNiceTft, RefusesAnIrrationalOfferAfterT098) {
+  const Scenario scenario = OneIssue(Quarters(), 0.3, 0);
+  auto port = NegotiatorRegistry::Create("negmas-nice-tft");
+  ScriptedNegotiator opponent = Repeating(0);
+  const NegotiationResult result = RunSaop(scenario, {port.get(), &opponent}, 50);
+  EXPECT_EQ(result.end_reason, EndReason::kDeadline);
+  EXPECT_EQ(OffersOf(opponent, 0), std::vector<double>(50, 4));
+}
+
+// The opponent offers value 1, then value 2 (each counted twice: when made and when answered).
+//  round 2: the model rates value 1 at 1 (weight 1), the rest 0; frontier [1, 4] (sums 1.25, 1);
+//           Nash point value 1 (products 0 and 0, value 1 first): 0.25 * 0.95 < 0.5, so my_nash
+//           = 0.5; the opponent has not improved on its first offer (0.25): target 1 - 0.1 * 0.5,
+//           value 4;
+//  round 3: counts {1: 2, 2: 2}: entropy 1, weight 0, so the plain scores: values 1 and 2 at 1;
+//           frontier [2, 4]; Nash value 2; my_nash = 0.5; the opponent's best (0.5) has come all
+//           the way from 0.25 to my_nash: factor 1, target 0.5: value 2, which the opponent's best
+//           offer equals, and ACnext accepts it (0.5 >= 0.5).
+TEST(NegmasNiceTft, ReciprocatesUpToItsNashUtilityAndAcceptsByACnext) {
+  const Scenario scenario = OneIssue(Quarters(), 0.0, 0);
+  auto port = NegotiatorRegistry::Create("negmas-nice-tft");
+  ScriptedNegotiator opponent({ScriptedNegotiator::Offer({1}), ScriptedNegotiator::Offer({2})},
+                              ScriptedNegotiator::Offer({0}));
+  const NegotiationResult result = RunSaop(scenario, {port.get(), &opponent}, 10);
+  EXPECT_EQ(OffersOf(opponent, 0), (std::vector<double>{4, 4}));
+  ASSERT_EQ(result.end_reason, EndReason::kAgreement);
+  EXPECT_EQ((*result.agreement)[0], 2);
+  EXPECT_EQ(result.steps, 5u);
+}
+
+// Two issues, A (a0, a1) and B (b0, b1, b2), weighted 0.6 and 0.4 with values [0, 1] and
+// [0, 0.5, 1] for the port, so outcomes 0..5 (B fastest) are worth 0, 0.2, 0.4, 0.6, 0.8, 1. The
+// opponent offers (a0, b1), then (a1, b1).
+//  round 2: A {a0: 2} and B {b1: 2} weigh 1 each; the model rates outcomes 0..5 at 0.5, 1, 0.5, 0,
+//           0.5, 0; frontier [4, 1, 5] (sums 1.3, 1.2, 1); Nash point outcome 4 (gains 0.6 * 0.5
+//           against 0 and 0); my_nash = 0.8 * (1.4 - 0.6 * 0.8) = 0.736; no improvement yet, so
+//           the target is 1 - 0.1 * 0.264: outcome 5;
+//  round 3: A {a0: 2, a1: 2} now weighs 0 and B {b1: 4} 1, so the model rates B alone: 1 for
+//           outcomes 1 and 4; frontier [4, 5], Nash point outcome 4 (both products 0, outcome 4
+//           first): my_nash 0.736 again; the opponent's best (0.8) has come past my_nash from 0.2,
+//           so the target is 0.736 and the model's favourite above it is outcome 4, the opponent's
+//           own offer, which ACnext accepts (0.8 >= 0.8).
+TEST(NegmasNiceTft, WeighsIssuesByHowSteadilyTheOpponentOffersThem) {
+  auto space = std::make_shared<const OutcomeSpace>(
+      "two", std::vector<Issue>{Issue::Discrete("A", {"a0", "a1"}), Issue::Discrete("B", {"b0", "b1", "b2"})});
+  auto profile = [&](std::vector<double> a, std::vector<double> b, const std::string& name) {
+    return Profile(
+        name,
+        std::make_shared<const LinearAdditiveUtility>(
+            space, std::vector<double>{0.6, 0.4},
+            std::vector<ValueFunction>{ValueFunction::Table(std::move(a)), ValueFunction::Table(std::move(b))}),
+        0.0, 1.0);
+  };
+  const Scenario scenario("two", space, {profile({0, 1}, {0, 0.5, 1}, "port"), profile({1, 0}, {1, 0.5, 0}, "other")});
+  auto port = NegotiatorRegistry::Create("negmas-nice-tft");
+  ScriptedNegotiator opponent({ScriptedNegotiator::Offer({0, 1}), ScriptedNegotiator::Offer({1, 1})},
+                              ScriptedNegotiator::Offer({0, 0}));
+  const NegotiationResult result = RunSaop(scenario, {port.get(), &opponent}, 10);
+  std::vector<Outcome> offers;
+  for (const auto& seen : opponent.seen()) {
+    if (seen.party == 0 && seen.type == ActionType::kOffer && seen.offer) offers.push_back(*seen.offer);
+  }
+  EXPECT_EQ(offers, (std::vector<Outcome>{Outcome(std::vector<double>{1, 2}), Outcome(std::vector<double>{1, 2})}));
+  ASSERT_EQ(result.end_reason, EndReason::kAgreement);
+  EXPECT_EQ(*result.agreement, Outcome(std::vector<double>{1, 1}));
+  EXPECT_EQ(result.steps, 5u);
+}
+
+// As with the naive negotiator, a reservation value at its best leaves ACnext comparing two
+// normalised utilities that are both 1, so it accepts the first offer, worth 0.
+TEST(NegmasNiceTft, AReservationValueAtItsBestMakesEveryOfferLookBest) {
+  const Scenario scenario = OneIssue(Quarters(), 1.0, 1);
+  auto port = NegotiatorRegistry::Create("negmas-nice-tft");
+  ScriptedNegotiator opponent = Repeating(0);
+  const NegotiationResult result = RunSaop(scenario, {&opponent, port.get()}, 10);
+  ASSERT_EQ(result.end_reason, EndReason::kAgreement);
+  EXPECT_EQ((*result.agreement)[0], 0);
+  EXPECT_EQ(result.steps, 2u);
 }
 
 }  // namespace

@@ -36,13 +36,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include <fmt/format.h>
 
+#include "negotiators/negmas/negmas_normalised.h"
 #include "parley/error.h"
 #include "parley/negotiator.h"
 #include "parley/outcome_ranking.h"
@@ -90,17 +90,8 @@ class NegmasNaiveTft final : public Negotiator {
   }
 
  private:
-  // BaseUtilityFunction.eval_normalized with above_reserve: 0 at the reservation value (or the worst
-  // outcome when that is higher), 1 at the best. A best below the reservation value makes both
-  // limits -inf, and NegMAS's arithmetic then yields NaN, which every later comparison rejects.
   double NormalisedAboveReserve(double utility) const {
-    double low = minimum_;
-    const double high = maximum_;
-    if (high < reservation_value_) return std::numeric_limits<double>::quiet_NaN();
-    if (low < reservation_value_) low = reservation_value_;
-    const double range = high - low;
-    if (range < 1e-5) return 1.0;
-    return (utility - low) * (1.0 / range);
+    return NegmasNormalised(utility, minimum_, maximum_, reservation_value_);
   }
 
   // ZeroSumModel's normalised utility of the offer is 1 - c; the partner's concession is 1 minus that.
