@@ -559,19 +559,21 @@ class IAMhaggler final : public Negotiator {
         for (std::size_t c = 0; c < count; ++c) joint_[c] = candidates_.utility(c) + candidates_.Model(model_, c);
         joint_ready_ = true;
       }
+      // Each bid with its key beside it, so that the selection compares neighbours in memory. (A NaN
+      // estimate, which Java's comparison ranks above everything, is ranked so here, which keeps the
+      // order total.)
       order_.resize(count);
-      std::iota(order_.begin(), order_.end(), std::size_t{0});
-      // (A NaN estimate, which Java's comparison ranks above everything, is ranked so here, which
-      // keeps the order total.)
-      const auto key = [&](std::size_t c) { return std::isnan(joint_[c]) ? INFINITY : joint_[c]; };
-      const auto before = [&](std::size_t x, std::size_t y) {
-        const double a = key(x), b = key(y);
-        return a != b ? a > b : x > y;
+      for (std::size_t c = 0; c < count; ++c) order_[c] = {std::isnan(joint_[c]) ? INFINITY : joint_[c], c};
+      const auto before = [](const KeyedBid& x, const KeyedBid& y) {
+        return x.first != y.first ? x.first > y.first : x.second > y.second;
       };
-      const auto ascending = [&](std::size_t x, std::size_t y) { return before(y, x); };
+      const auto ascending = [&](std::size_t x, std::size_t y) {
+        const double a = std::isnan(joint_[x]) ? INFINITY : joint_[x], b = std::isnan(joint_[y]) ? INFINITY : joint_[y];
+        return a != b ? a < b : x < y;
+      };
       const auto top = order_.begin() + static_cast<std::ptrdiff_t>(limit);
       std::nth_element(order_.begin(), top, order_.end(), before);
-      for (auto it = order_.begin(); it != top; ++it) consider(*it, ascending);
+      for (auto it = order_.begin(); it != top; ++it) consider(it->second, ascending);
     }
     if (!any) {
       if (limit >= count) {
@@ -611,7 +613,8 @@ class IAMhaggler final : public Negotiator {
   Outcome message_;
   double message_utility_ = 0.0;
   Outcome scratch_;
-  std::vector<std::size_t> order_;
+  using KeyedBid = std::pair<double, std::size_t>;  // joint utility, bid
+  std::vector<KeyedBid> order_;
   std::vector<double> joint_;
   bool joint_ready_ = false;
 };
