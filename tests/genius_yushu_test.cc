@@ -71,10 +71,10 @@ TEST(GeniusYushu, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
 // before round 144 (where its band of bids still reaches down to 0.892) and less often after.
 // GENIUS's recorded bids lie inside the same bands and are spread over them as uniformly as the
 // port's (tests above and the doc). The recorded runs are the outlier, not the port: GENIUS's own
-// Yushu and TimeDependentAgentBoulware classes played turn by turn on CarA with GENIUS's
-// DiscreteTimeline(200), 71 sessions, end in round 143.9 on average at 0.9187 / 0.9212, 33 of 71
-// before round 144; the port's seeds 1..300 end in round 143.46 at 0.9184 / 0.9223, 138 of 300
-// before round 144; GENIUS's 30 recorded runs have 7 (binomial tail 0.009).
+// Yushu and TimeDependentAgentBoulware classes on CarA, run by GENIUS's SessionManager, end before
+// round 144 in 27 of 60 sessions (mean round 143.55, 0.9190 / 0.9220); played turn by turn on
+// GENIUS's DiscreteTimeline(200), in 33 of 71 (143.9); the port's seeds 1..300 in 138 of 300
+// (143.46, 0.9184 / 0.9223); GENIUS's 30 recorded runs in 7 (binomial tail 0.009).
 TEST(GeniusYushu, DISABLED_OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
   const fs::path folder = testing::GeniusTraceFolder();
   if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
