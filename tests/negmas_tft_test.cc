@@ -133,15 +133,20 @@ TEST(NegmasNaiveTft, ReturnsThePartnersConcessionAndAcceptsFromHalfItsRange) {
 }
 
 // A reservation value equal to its best utility leaves a normalisation range below 1e-5, which
-// NegMAS normalises to 1: every offer then looks like its best, and it accepts the first one.
-TEST(NegmasNaiveTft, AReservationValueAtItsBestMakesEveryOfferLookBest) {
-  const Scenario scenario = OneIssue({0.0, 0.5, 1.0}, 1.0, 1);
-  auto port = NegotiatorRegistry::Create("negmas-naive-tft");
-  ScriptedNegotiator opponent = Repeating(0);
-  const NegotiationResult result = RunSaop(scenario, {&opponent, port.get()}, 10);
-  ASSERT_EQ(result.end_reason, EndReason::kAgreement);
-  EXPECT_EQ((*result.agreement)[0], 0);
-  EXPECT_EQ(result.steps, 2u);
+// NegMAS normalises to 1: every offer then looks like its best. The naive negotiator accepts it
+// (1 >= 1 - 0); the nice one's ACnext compares it with its own next offer, also 1. Both accept the
+// first offer, worth 0.
+TEST(NegmasTft, AReservationValueAtItsBestMakesEveryOfferLookBest) {
+  const Scenario scenario = OneIssue({0.0, 0.25, 0.5, 0.75, 1.0}, 1.0, 1);
+  for (const char* name : {"negmas-naive-tft", "negmas-nice-tft"}) {
+    SCOPED_TRACE(name);
+    auto port = NegotiatorRegistry::Create(name);
+    ScriptedNegotiator opponent = Repeating(0);
+    const NegotiationResult result = RunSaop(scenario, {&opponent, port.get()}, 10);
+    ASSERT_EQ(result.end_reason, EndReason::kAgreement);
+    EXPECT_EQ((*result.agreement)[0], 0);
+    EXPECT_EQ(result.steps, 2u);
+  }
 }
 
 // Without the forced concessions its concession at steps 1 and 2 is the partner's plus
@@ -274,18 +279,6 @@ TEST(NegmasNiceTft, WeighsIssuesByHowSteadilyTheOpponentOffersThem) {
   ASSERT_EQ(result.end_reason, EndReason::kAgreement);
   EXPECT_EQ(*result.agreement, Outcome(std::vector<double>{1, 1}));
   EXPECT_EQ(result.steps, 5u);
-}
-
-// As with the naive negotiator, a reservation value at its best leaves ACnext comparing two
-// normalised utilities that are both 1, so it accepts the first offer, worth 0.
-TEST(NegmasNiceTft, AReservationValueAtItsBestMakesEveryOfferLookBest) {
-  const Scenario scenario = OneIssue(Quarters(), 1.0, 1);
-  auto port = NegotiatorRegistry::Create("negmas-nice-tft");
-  ScriptedNegotiator opponent = Repeating(0);
-  const NegotiationResult result = RunSaop(scenario, {&opponent, port.get()}, 10);
-  ASSERT_EQ(result.end_reason, EndReason::kAgreement);
-  EXPECT_EQ((*result.agreement)[0], 0);
-  EXPECT_EQ(result.steps, 2u);
 }
 
 }  // namespace
