@@ -13,21 +13,18 @@
 // be held to GENIUS's decisions after that point.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
-#include "genius_unseeded_agents.h"
 
 namespace parley {
 namespace {
 
-namespace fs = std::filesystem;
-
 constexpr const char* kAgent = "RandomDance";
 constexpr const char* kClass = "agents.anac.y2015.RandomDance.RandomDance";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusRandomDance, FollowsEachSessionAsFarAsGeniusFollowedItself) {
   testing::ExpectFollowsRecordedSessions(
@@ -40,7 +37,7 @@ TEST(GeniusRandomDance, FollowsEachSessionAsFarAsGeniusFollowedItself) {
 }
 
 TEST(GeniusRandomDance, FirstDifferenceFromEveryTraceIsOneOfItsOffers) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "randomdance");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "randomdance");
 }
 
 // Outside GENIUS's intervals, so kept disabled (docs/strategies.md#randomdance): over seeds 1..30
@@ -49,10 +46,7 @@ TEST(GeniusRandomDance, FirstDifferenceFromEveryTraceIsOneOfItsOffers) {
 // in [0.9714, 0.9813]): GENIUS's runs mostly end with RandomDance accepting in rounds 102 to 105,
 // the port's more often with Boulware accepting after round 125.
 TEST(GeniusRandomDance, DISABLED_OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "randomdance", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "randomdance", 30);
 }
 
 }  // namespace
