@@ -77,23 +77,15 @@ std::pair<int, int> ExpectOffersObeyTheRule(const std::vector<Move>& moves, cons
   return {offers, accepts};
 }
 
+// The first difference is an action of its own: its opening bid, or on 10issues any action.
 TEST(GeniusAgentM, MatchesEveryTraceUpToItsFirstRandomChoice) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& [file, party] : testing::SeatsOf(kRecorded)) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, "agentm");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    // The first difference is an action of its own: its opening bid, or on 10issues any action.
-    bool own = false;
-    bool own_offer = false;
-    for (const auto& action : trace.actions) {
-      if (action.step != comparison.step) continue;
-      own = action.agent == party;
-      own_offer = own && action.action == ActionType::kOffer;
-    }
-    EXPECT_TRUE(Nonlinear(trace) ? own : own_offer) << comparison.Describe(trace);
-  }
+  testing::ForEachFirstDifference(
+      kRecorded, "agentm", [](const GeniusTrace& trace, std::size_t party, const testing::TraceComparison& at) {
+        bool own = false;
+        for (const auto& action : trace.actions) own = own || (action.step == at.step && action.agent == party);
+        EXPECT_TRUE(Nonlinear(trace) ? own : testing::IsOwnOffer(trace, party, at.step)) << at.Describe(trace);
+      });
 }
 
 TEST(GeniusAgentM, TakesEveryDecisionOfTheOriginalOutsideIntegerDomains) {

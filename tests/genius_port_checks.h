@@ -141,18 +141,26 @@ inline bool IsOwnOffer(const GeniusTrace& trace, std::size_t party, std::uint64_
   return false;
 }
 
+// Replays every session of `agent` with `spec` in its seat and, where the replay parts from the
+// record, calls on_difference(trace, party, comparison) to judge the first difference.
+template <typename OnDifference>
+void ForEachFirstDifference(const RecordedAgent& agent, const std::string& spec, OnDifference on_difference) {
+  for (const GeniusSeat& seat : SeatsOf(agent)) {
+    const GeniusTrace trace = ReadGeniusTrace(seat.file);
+    const TraceComparison comparison = ReplayAgainstTrace(trace, seat.party, spec);
+    std::cout << comparison.Describe(trace) << "\n";
+    if (!comparison.match) on_difference(trace, seat.party, comparison);
+  }
+}
+
 // Where every random choice of the original is one of its own offers: in every session, the first
 // difference from GENIUS, if any, must be one of the agent's offers, never an accept or an offer
 // the original could not have drawn differently.
 inline void ExpectFirstDifferenceIsOwnOffer(const RecordedAgent& agent, const std::string& spec) {
   if (!std::filesystem::is_directory(GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const GeniusSeat& seat : SeatsOf(agent)) {
-    const GeniusTrace trace = ReadGeniusTrace(seat.file);
-    const TraceComparison comparison = ReplayAgainstTrace(trace, seat.party, spec);
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    EXPECT_TRUE(IsOwnOffer(trace, seat.party, comparison.step)) << comparison.Describe(trace);
-  }
+  ForEachFirstDifference(agent, spec, [](const GeniusTrace& trace, std::size_t party, const TraceComparison& at) {
+    EXPECT_TRUE(IsOwnOffer(trace, party, at.step)) << at.Describe(trace);
+  });
 }
 
 // Sets up a session's recorded offers before the replay: marks those the port must make itself
@@ -207,17 +215,13 @@ inline void ExpectEveryDecisionWithRecordedOffers(const RecordedAgent& agent, co
 inline void ExpectFirstDifferenceIsFirstReplacement(const RecordedAgent& agent, const std::string& spec,
                                                     const PrepareOffers& prepare) {
   if (!std::filesystem::is_directory(GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const GeniusSeat& seat : SeatsOf(agent)) {
-    const GeniusTrace trace = ReadGeniusTrace(seat.file);
-    const TraceComparison comparison = ReplayAgainstTrace(trace, seat.party, spec);
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    RecordedOffers offers = ReadRecordedOffers(trace, seat.party);
-    prepare(trace, seat.party, offers);
-    ReplayWithRecordedOffers(trace, seat.party, spec, offers);
-    EXPECT_EQ(comparison.step, offers.first_replaced) << comparison.Describe(trace);
-    EXPECT_EQ(offers.deterministic.count(comparison.step), 0u) << comparison.Describe(trace);
-  }
+  ForEachFirstDifference(agent, spec, [&](const GeniusTrace& trace, std::size_t party, const TraceComparison& at) {
+    RecordedOffers offers = ReadRecordedOffers(trace, party);
+    prepare(trace, party, offers);
+    ReplayWithRecordedOffers(trace, party, spec, offers);
+    EXPECT_EQ(at.step, offers.first_replaced) << at.Describe(trace);
+    EXPECT_EQ(offers.deterministic.count(at.step), 0u) << at.Describe(trace);
+  });
 }
 
 // Replays every session of `agent` with `spec`'s offers replaced by the recorded ones (each replay
