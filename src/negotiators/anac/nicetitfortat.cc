@@ -301,6 +301,8 @@ void NiceTitForTat::BidsOfUtility(double target) {
 }
 
 std::size_t NiceTitForTat::CountInRange(double lower, double upper) const {
+  // A NaN target (an opponent that never moved, starting at the Nash estimate) admits no bid.
+  if (std::isnan(lower) || std::isnan(upper)) return 0;
   const auto from = std::lower_bound(sorted_utilities_.begin(), sorted_utilities_.end(), lower);
   const auto to = std::upper_bound(from, sorted_utilities_.end(), upper);
   return static_cast<std::size_t>(to - from);
