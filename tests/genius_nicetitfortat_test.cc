@@ -18,7 +18,6 @@
 #include <utility>
 #include <vector>
 
-#include "genius_recorded_offers.h"
 #include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "negotiators/anac/genius_nash_point.h"
