@@ -146,6 +146,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agent36", "agent36"},
     {"betaone", "betaone"},
     {"agentherb", "agentherb"},
+    {"nicetitfortat", "nicetitfortat"},
     {"negmas-naive-tft", "negmas-naive-tft"},
     {"negmas-nice-tft", "negmas-nice-tft"},
     {"micro", "micro"},
@@ -162,9 +163,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",   "ponpokoagent", "parscat",
-    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",  "agentherb",    "parsagent",
-    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes"};
+    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent", "parscat",
+    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",    "parsagent",
+    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "nicetitfortat"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {
