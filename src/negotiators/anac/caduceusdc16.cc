@@ -1,0 +1,153 @@
+// CaduceusDC16, second in ANAC 2017 (multilateral): a port of GENIUS's
+// agents.anac.y2017.caduceusdc16.CaduceusDC16 (GENIUS 9.1.10), reimplemented from its source. A
+// portfolio in the manner of Caduceus (caduceus.cc): until the current round reaches 0.83 d of the
+// deadline it offers its best bid; from then on it asks five ANAC 2016 agents for an action every
+// turn — YXAgent, ParsCat, Farma, MyAgent and Atlas3's 2016 version — scored 5, 4, 3, 2 and 1
+// (normalised). It accepts when the accepting agents outscore the offering ones and the last offer
+// received is worth at least 0.75 to it; when the offering ones outscore, it offers a bid voted
+// issue by issue from their bids; otherwise its best bid. All five see every action the portfolio
+// sees and get the portfolio's profile, deadline and seed.
+// Strategy notes: docs/strategies.md#caduceusdc16--caduceusdc16-anac-2017-multilateral
+//
+// What the original does, reproduced: the vote on each issue counts a value's first proposer as 1
+// whatever its score and each later one by its score, ties going by java.util.HashMap order
+// (caduceusdc16_vote.h). It seeds a
+// java.util.Random from its seed but never draws from it (the weighted draw among the members'
+// bids that Caduceus makes is left unused), so the port has none. It never reads its reservation
+// value. The members are the ports registered as "yxagent", "parscat", "farma", "myagent" and
+// "atlas3-2016"; their deliberate differences (each draws what the original draws unseeded from a
+// generator seeded from context.seed) are in their files.
+//
+// Deliberate differences of the portfolio itself, each because Parley cannot do otherwise:
+// - Persistent data: the original sets its acceptance floor to the mean utility that parties named
+//   like it obtained in the earlier sessions of the tournament (GENIUS's StandardInfoList), 0.75
+//   when there are none. Parley keeps nothing for a negotiator between negotiations, so every
+//   negotiation is played as the first of a tournament: the floor is 0.75 (as in GENIUS's
+//   recorded sessions, run with an empty history).
+// - Issues are taken to be numbered 1..n in the domain's order (the original reads the members'
+//   bids by GENIUS issue number), as in every GENIUS domain of the corpus.
+// - A real value hashes by identity in GENIUS, so the vote's order among real values is not
+//   reproducible even there; here real values hash as 0 (caduceusdc16_vote.h).
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "negotiators/anac/caduceusdc16_vote.h"
+#include "negotiators/anac/genius_bid_iterator.h"
+#include "parley/negotiator.h"
+#include "parley/outcome_ranking.h"
+#include "parley/registry.h"
+
+namespace parley {
+namespace {
+
+class CaduceusDC16 final : public Negotiator {
+ public:
+  void Begin(const NegotiatorContext& context) override;
+  void Observe(const ObservedAction& action) override;
+  ActionType Act(const TurnState& state, Outcome& proposal) override;
+  void Finish(const NegotiationResult& result) override;
+
+ private:
+  static constexpr double kBestOfferShare = 0.83;
+  // The acceptance floor with no earlier sessions (see the header).
+  static constexpr double kAcceptanceFloor = 0.75;
+  static constexpr std::size_t kMembers = 5;
+  static constexpr std::array<const char*, kMembers> kMemberNames = {"yxagent", "parscat", "farma", "myagent",
+                                                                     "atlas3-2016"};
+  static constexpr std::array<double, kMembers> kRawScores = {5, 4, 3, 2, 1};
+
+  bool IsBestOfferTime(const TurnState& state) const;
+
+  const OutcomeSpace* space_ = nullptr;
+  std::array<double, kMembers> scores_{};
+  std::vector<std::unique_ptr<Negotiator>> members_;
+  std::vector<Outcome> proposals_;
+  std::vector<ActionType> actions_;
+  std::vector<const Outcome*> offered_;
+  std::vector<double> offered_scores_;
+  std::uint64_t max_rounds_ = 0;
+  double best_offer_share_ = kBestOfferShare;
+  Outcome best_bid_;
+  bool received_ = false;
+  double last_received_utility_ = 0.0;
+};
+
+void CaduceusDC16::Begin(const NegotiatorContext& context) {
+  space_ = context.space;
+  // UtilFunctions.normalize: each divided by the sum taken in order.
+  double sum = 0.0;
+  for (double raw : kRawScores) sum += raw;
+  for (std::size_t m = 0; m < kMembers; ++m) scores_[m] = kRawScores[m] / sum;
+  max_rounds_ = context.max_rounds;
+  best_offer_share_ = kBestOfferShare * context.profile->discount_factor();
+  best_bid_ = Outcome(space_->issue_count());
+  GeniusMaxUtilityBid(context.profile->utility_function().ranking(), best_bid_);
+  received_ = false;
+  last_received_utility_ = 0.0;
+  members_.clear();
+  for (const char* name : kMemberNames) members_.push_back(NegotiatorRegistry::Create(name));
+  proposals_.assign(kMembers, Outcome(space_->issue_count()));
+  actions_.assign(kMembers, ActionType::kEndNegotiation);
+  for (auto& member : members_) member->Begin(context);
+}
+
+void CaduceusDC16::Observe(const ObservedAction& action) {
+  if (action.type == ActionType::kOffer && action.offer) {
+    received_ = true;
+    last_received_utility_ = action.offer_utility;
+  }
+  for (auto& member : members_) member->Observe(action);
+}
+
+void CaduceusDC16::Finish(const NegotiationResult& result) {
+  for (auto& member : members_) member->Finish(result);
+}
+
+bool CaduceusDC16::IsBestOfferTime(const TurnState& state) const {
+  // GENIUS compares the current round with the total rounds (N + 1); without a round deadline,
+  // seconds with seconds, which is the time.
+  if (max_rounds_ == 0) return state.time < best_offer_share_;
+  return static_cast<double>(state.round + 1) < static_cast<double>(max_rounds_ + 1) * best_offer_share_;
+}
+
+ActionType CaduceusDC16::Act(const TurnState& state, Outcome& proposal) {
+  if (IsBestOfferTime(state)) {
+    proposal = best_bid_;
+    return ActionType::kOffer;
+  }
+  for (std::size_t m = 0; m < kMembers; ++m) actions_[m] = members_[m]->Act(state, proposals_[m]);
+  double accepting = 0.0;
+  double offering = 0.0;
+  offered_.clear();
+  offered_scores_.clear();
+  for (std::size_t m = 0; m < kMembers; ++m) {
+    if (actions_[m] == ActionType::kAccept) {
+      accepting += scores_[m];
+    } else if (actions_[m] == ActionType::kOffer) {
+      offering += scores_[m];
+      offered_.push_back(&proposals_[m]);
+      offered_scores_.push_back(scores_[m]);
+    }
+  }
+  // A member accepts only with an offer on the table, so one has been received by then.
+  if (accepting > offering && received_ && last_received_utility_ >= kAcceptanceFloor) return ActionType::kAccept;
+  if (offering > accepting) {
+    CaduceusDC16Vote(*space_, offered_, offered_scores_, proposal);
+    return ActionType::kOffer;
+  }
+  proposal = best_bid_;
+  return ActionType::kOffer;
+}
+
+const bool kRegistered = NegotiatorRegistry::Add(
+    {"caduceusdc16",
+     "CaduceusDC16 (ANAC 2017, second, multilateral), as GENIUS's agents.anac.y2017.caduceusdc16.CaduceusDC16: its "
+     "best bid until 0.83 d, then the scored vote of YXAgent, ParsCat, Farma, MyAgent and Atlas3 (2016), accepting "
+     "only offers worth 0.75, offering a bid voted issue by issue.",
+     {},
+     [](const Spec&) { return std::make_unique<CaduceusDC16>(); }});
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,162 @@
+// Differential tests of `caduceusdc16` against GENIUS's agents.anac.y2017.caduceusdc16.CaduceusDC16,
+// from the sessions GENIUS 9.1.10 recorded in ../shared/genius-traces (README.md there, run with an
+// empty persistent history): bilateral CarA against TimeDependentAgentBoulware, three parties on
+// Dinner and SmartGrid against two BoulwareNegotiationParty, and the two three-party sessions
+// against two TimeDependentAgentBoulware that GENIUS aborted.
+//
+// CaduceusDC16 offers its best bid until round 0.83 d (N + 1); only then does it ask its five
+// members (YXAgent, ParsCat, Farma, MyAgent, Atlas32016), every one of which draws from unseeded
+// generators in GENIUS (determinism.json: CarA differs from step 251, Dinner from step 499, the
+// first votes). Its own seeded generator is never drawn from. So a trace is sure to match step by
+// step up to the first vote; from there each replay takes its offers from the record where they
+// differ and must still take GENIUS's decisions, and GENIUS's 30 repeated runs on CarA (same seed,
+// different unseeded draws) give the distribution the port's runs over seeds are held to. The vote
+// that turns the members' bids into its offer is checked against what java.util.HashMap gives.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "genius_recorded_offers.h"
+#include "genius_repeated_runs.h"
+#include "genius_trace.h"
+#include "negotiators/anac/caduceusdc16_vote.h"
+#include "parley/outcome_space.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::GeniusTrace;
+
+constexpr const char* kAgent = "CaduceusDC16";
+constexpr const char* kClass = "agents.anac.y2017.caduceusdc16.CaduceusDC16";
+
+std::vector<fs::path> Traces() {
+  EXPECT_EQ(testing::TracesOfAgent(kAgent, true).size(), 3u);  // CarA, Dinner and SmartGrid vs BoulwareNegotiationParty
+  const auto all = testing::TracesOfAgent(kAgent, false);
+  EXPECT_EQ(all.size(), 5u);  // and the two against TimeDependentAgentBoulware, which GENIUS aborted
+  return all;
+}
+
+// The first round in which CaduceusDC16 votes: the first r with r >= 0.83 d (N + 1).
+std::uint64_t FirstVoteRound(const GeniusTrace& trace) {
+  const double limit = static_cast<double>(trace.start.deadline_rounds + 1) * (0.83 * trace.start.discount_factor[0]);
+  std::uint64_t round = 1;
+  while (static_cast<double>(round) < limit) ++round;
+  return round;
+}
+
+// The vote on one issue: the offering members (0 YXAgent ... 4 Atlas32016, scores 5..1 over 15),
+// each one's value, and the winner, as java.util.HashMap with GENIUS's Value hash codes gives it
+// (printed by Java 17: a map from value to 1 for its first proposer plus the scores of later ones,
+// the first entry with the greatest count in iteration order).
+struct VoteCase {
+  std::vector<std::string> issue_values;  // empty: an integer issue 0..9
+  std::vector<std::size_t> members;
+  std::vector<std::string> proposed;
+  std::string expected;
+};
+
+TEST(GeniusCaduceusDC16, VotesAsJavaHashMapDoes) {
+  const std::vector<std::string> car = {"none", "meager", "standard", "fairly good", "good"};
+  const std::vector<std::string> dinner = {"Home(make it yourself)", "Home(take away)", "Cheap Restaurant",
+                                           "Fancy Restaurant"};
+  const std::vector<std::string> hours = {"18:00", "19:00", "20:00", "21:00", "22:00"};
+  const std::vector<std::string> price = {"0-10 cent", "10-20 cent", "20-30 cent", "30-40 cent", "40-50 cent"};
+  const std::vector<VoteCase> cases = {
+      // 1 + 3/15 for meager beats 1 + 2/15 for good.
+      {car, {0, 1, 2, 3, 4}, {"good", "meager", "meager", "good", "none"}, "meager"},
+      // All apart (1 each): the first in HashMap order, whoever proposed it.
+      {car, {0, 1, 2, 3, 4}, {"good", "meager", "none", "standard", "fairly good"}, "standard"},
+      {car, {0, 1, 2, 3, 4}, {"fairly good", "good", "standard", "meager", "none"}, "standard"},
+      {car, {1, 2, 3}, {"none", "standard", "none"}, "none"},
+      // 1 + 3/15 against 1 + 2/15 + 1/15: equal doubles, so HashMap order decides.
+      {car, {0, 1, 2, 3, 4}, {"good", "meager", "good", "meager", "meager"}, "meager"},
+      {car, {0, 1, 3, 4}, {"standard", "good", "good", "standard"}, "good"},
+      {dinner,
+       {0, 1, 2, 4},
+       {"Home(make it yourself)", "Fancy Restaurant", "Cheap Restaurant", "Home(take away)"},
+       "Fancy Restaurant"},
+      {hours, {0, 1, 2, 3, 4}, {"18:00", "21:00", "20:00", "19:00", "22:00"}, "22:00"},
+      {price, {1, 3, 4}, {"0-10 cent", "10-20 cent", "40-50 cent"}, "40-50 cent"},
+      {car, {3}, {"meager"}, "meager"},
+      // Integer values all hash as 0: insertion order.
+      {{}, {0, 1, 2}, {"3", "5", "7"}, "3"},
+      {{}, {2, 3, 4}, {"3", "5", "5"}, "5"},
+  };
+  const std::vector<double> scores = {5.0 / 15, 4.0 / 15, 3.0 / 15, 2.0 / 15, 1.0 / 15};
+  for (const VoteCase& vote : cases) {
+    const OutcomeSpace space(
+        "vote", {vote.issue_values.empty() ? Issue::Integer("n", 0, 9) : Issue::Discrete("v", vote.issue_values)});
+    std::vector<Outcome> bids;
+    for (const std::string& value : vote.proposed) bids.push_back(Outcome({*space.issue(0).Parse(value)}));
+    std::vector<const Outcome*> offered;
+    std::vector<double> offered_scores;
+    for (std::size_t k = 0; k < bids.size(); ++k) {
+      offered.push_back(&bids[k]);
+      offered_scores.push_back(scores[vote.members[k]]);
+    }
+    Outcome voted(1);
+    CaduceusDC16Vote(space, offered, offered_scores, voted);
+    EXPECT_EQ(space.issue(0).Format(voted[0]), vote.expected) << vote.proposed.front() << "...";
+  }
+}
+
+// Step by step: every trace matches at least up to its first vote (CarA round 126, Dinner and
+// SmartGrid round 167), and where it parts from the record, it is at one of the port's own offers
+// from the first vote on.
+TEST(GeniusCaduceusDC16, MatchesEveryTraceUpToItsFirstVote) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  for (const auto& file : Traces()) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    ASSERT_EQ(trace.start.agents.front(), kClass) << file;
+    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "caduceusdc16");
+    std::cout << comparison.Describe(trace) << "\n";
+    if (comparison.match) continue;
+    EXPECT_GE(comparison.round, FirstVoteRound(trace)) << comparison.Describe(trace);
+    bool own_offer = false;
+    for (const auto& action : trace.actions) {
+      if (action.step == comparison.step) own_offer = action.agent == 0 && action.action == ActionType::kOffer;
+    }
+    EXPECT_TRUE(own_offer) << comparison.Describe(trace);
+  }
+}
+
+// With its offers from the first vote on taken from the record where they differ, the port
+// accepts and offers where GENIUS did to the end of every session; its best-bid offers before the
+// first vote are its own. Hardliner, which never accepts, parts from the record (CarA's accept).
+TEST(GeniusCaduceusDC16, TakesEveryDecisionOfTheOriginal) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  bool contrasted = false;
+  for (const auto& file : Traces()) {
+    const GeniusTrace trace = testing::ReadGeniusTrace(file);
+    const Scenario scenario = testing::LoadTraceScenario(trace);
+    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+    const std::uint64_t first_vote = FirstVoteRound(trace);
+    for (const auto& action : trace.actions) {
+      if (action.agent == 0 && action.round < first_vote) offers.deterministic.insert(action.step);
+    }
+    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, 0, "caduceusdc16", offers);
+    EXPECT_TRUE(testing::MatchesTrace(trace, comparison)) << comparison.Describe(trace);
+    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
+    if (!contrasted) {
+      testing::RecordedOffers again = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+      EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "hardliner", again)));
+      contrasted = true;
+    }
+  }
+}
+
+TEST(GeniusCaduceusDC16, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
+  const fs::path folder = testing::GeniusTraceFolder();
+  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
+  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
+  testing::ExpectInsideRepeatedRuns(folder, kAgent, "caduceusdc16", 30);
+}
+
+}  // namespace
+}  // namespace parley
