@@ -1,22 +1,22 @@
 // CaduceusDC16, second in ANAC 2017 (multilateral): a port of GENIUS's
 // agents.anac.y2017.caduceusdc16.CaduceusDC16 (GENIUS 9.1.10), reimplemented from its source. A
-// portfolio in the manner of Caduceus (caduceus.cc): until the current round reaches 0.83 d of the
-// deadline it offers its best bid; from then on it asks five ANAC 2016 agents for an action every
-// turn — YXAgent, ParsCat, Farma, MyAgent and Atlas3's 2016 version — scored 5, 4, 3, 2 and 1
-// (normalised). It accepts when the accepting agents outscore the offering ones and the last offer
-// received is worth at least 0.75 to it; when the offering ones outscore, it offers a bid voted
-// issue by issue from their bids; otherwise its best bid. All five see every action the portfolio
-// sees and get the portfolio's profile, deadline and seed.
+// portfolio in the manner of Caduceus (caduceus.cc; the part they share is caduceus_portfolio.h):
+// until the current round reaches 0.83 d of the deadline it offers its best bid; from then on it
+// asks five ANAC 2016 agents for an action every turn — YXAgent, ParsCat, Farma, MyAgent and
+// Atlas3's 2016 version — scored 5, 4, 3, 2 and 1 (normalised). It accepts when the accepting
+// agents outscore the offering ones and the last offer received is worth at least 0.75 to it; when
+// the offering ones outscore, it offers a bid voted issue by issue from their bids; otherwise its
+// best bid. All five see every action the portfolio sees and get the portfolio's profile, deadline
+// and seed.
 // Strategy notes: docs/strategies.md#caduceusdc16--caduceusdc16-anac-2017-multilateral
 //
 // What the original does, reproduced: the vote on each issue counts a value's first proposer as 1
 // whatever its score and each later one by its score, ties going by java.util.HashMap order
-// (caduceusdc16_vote.h). It seeds a
-// java.util.Random from its seed but never draws from it (the weighted draw among the members'
-// bids that Caduceus makes is left unused), so the port has none. It never reads its reservation
-// value. The members are the ports registered as "yxagent", "parscat", "farma", "myagent" and
-// "atlas3-2016"; their deliberate differences (each draws what the original draws unseeded from a
-// generator seeded from context.seed) are in their files.
+// (caduceusdc16_vote.h). It seeds a java.util.Random from its seed but never draws from it (the
+// weighted draw among the members' bids that Caduceus makes is left unused), so the port has none.
+// It never reads its reservation value. The members are the ports registered as "yxagent",
+// "parscat", "farma", "myagent" and "atlas3-2016"; their deliberate differences (each draws what
+// the original draws unseeded from a generator seeded from context.seed) are in their files.
 //
 // Deliberate differences of the portfolio itself, each because Parley cannot do otherwise:
 // - Persistent data: the original sets its acceptance floor to the mean utility that parties named
@@ -29,14 +29,12 @@
 // - A real value hashes by identity in GENIUS, so the vote's order among real values is not
 //   reproducible even there; here real values hash as 0 (caduceusdc16_vote.h).
 #include <array>
-#include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "negotiators/anac/caduceus_portfolio.h"
 #include "negotiators/anac/caduceusdc16_vote.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "parley/negotiator.h"
-#include "parley/outcome_ranking.h"
 #include "parley/registry.h"
 
 namespace parley {
@@ -47,50 +45,31 @@ class CaduceusDC16 final : public Negotiator {
   void Begin(const NegotiatorContext& context) override;
   void Observe(const ObservedAction& action) override;
   ActionType Act(const TurnState& state, Outcome& proposal) override;
-  void Finish(const NegotiationResult& result) override;
+  void Finish(const NegotiationResult& result) override { portfolio_.Finish(result); }
 
  private:
-  static constexpr double kBestOfferShare = 0.83;
   // The acceptance floor with no earlier sessions (see the header).
   static constexpr double kAcceptanceFloor = 0.75;
-  static constexpr std::size_t kMembers = 5;
+  static constexpr std::size_t kMembers = CaduceusPortfolio::kMembers;
   static constexpr std::array<const char*, kMembers> kMemberNames = {"yxagent", "parscat", "farma", "myagent",
                                                                      "atlas3-2016"};
   static constexpr std::array<double, kMembers> kRawScores = {5, 4, 3, 2, 1};
 
-  bool IsBestOfferTime(const TurnState& state) const;
-
   const OutcomeSpace* space_ = nullptr;
-  std::array<double, kMembers> scores_{};
-  std::vector<std::unique_ptr<Negotiator>> members_;
-  std::vector<Outcome> proposals_;
-  std::vector<ActionType> actions_;
-  std::vector<const Outcome*> offered_;
-  std::vector<double> offered_scores_;
-  std::uint64_t max_rounds_ = 0;
-  double best_offer_share_ = kBestOfferShare;
-  Outcome best_bid_;
+  CaduceusPortfolio portfolio_;
   bool received_ = false;
   double last_received_utility_ = 0.0;
+  std::vector<const Outcome*> offered_;
+  std::vector<double> offered_scores_;
 };
 
 void CaduceusDC16::Begin(const NegotiatorContext& context) {
   space_ = context.space;
-  // UtilFunctions.normalize: each divided by the sum taken in order.
-  double sum = 0.0;
-  for (double raw : kRawScores) sum += raw;
-  for (std::size_t m = 0; m < kMembers; ++m) scores_[m] = kRawScores[m] / sum;
-  max_rounds_ = context.max_rounds;
-  best_offer_share_ = kBestOfferShare * context.profile->discount_factor();
-  best_bid_ = Outcome(space_->issue_count());
-  GeniusMaxUtilityBid(context.profile->utility_function().ranking(), best_bid_);
   received_ = false;
   last_received_utility_ = 0.0;
-  members_.clear();
-  for (const char* name : kMemberNames) members_.push_back(NegotiatorRegistry::Create(name));
-  proposals_.assign(kMembers, Outcome(space_->issue_count()));
-  actions_.assign(kMembers, ActionType::kEndNegotiation);
-  for (auto& member : members_) member->Begin(context);
+  std::vector<std::unique_ptr<Negotiator>> members;
+  for (const char* name : kMemberNames) members.push_back(NegotiatorRegistry::Create(name));
+  portfolio_.Begin(context, std::move(members), kRawScores);
 }
 
 void CaduceusDC16::Observe(const ObservedAction& action) {
@@ -98,46 +77,30 @@ void CaduceusDC16::Observe(const ObservedAction& action) {
     received_ = true;
     last_received_utility_ = action.offer_utility;
   }
-  for (auto& member : members_) member->Observe(action);
-}
-
-void CaduceusDC16::Finish(const NegotiationResult& result) {
-  for (auto& member : members_) member->Finish(result);
-}
-
-bool CaduceusDC16::IsBestOfferTime(const TurnState& state) const {
-  // GENIUS compares the current round with the total rounds (N + 1); without a round deadline,
-  // seconds with seconds, which is the time.
-  if (max_rounds_ == 0) return state.time < best_offer_share_;
-  return static_cast<double>(state.round + 1) < static_cast<double>(max_rounds_ + 1) * best_offer_share_;
+  portfolio_.Observe(action);
 }
 
 ActionType CaduceusDC16::Act(const TurnState& state, Outcome& proposal) {
-  if (IsBestOfferTime(state)) {
-    proposal = best_bid_;
+  if (portfolio_.IsBestOfferTime(state)) {
+    proposal = portfolio_.best_bid();
     return ActionType::kOffer;
   }
-  for (std::size_t m = 0; m < kMembers; ++m) actions_[m] = members_[m]->Act(state, proposals_[m]);
-  double accepting = 0.0;
-  double offering = 0.0;
-  offered_.clear();
-  offered_scores_.clear();
-  for (std::size_t m = 0; m < kMembers; ++m) {
-    if (actions_[m] == ActionType::kAccept) {
-      accepting += scores_[m];
-    } else if (actions_[m] == ActionType::kOffer) {
-      offering += scores_[m];
-      offered_.push_back(&proposals_[m]);
-      offered_scores_.push_back(scores_[m]);
-    }
-  }
+  portfolio_.Ask(state);
   // A member accepts only with an offer on the table, so one has been received by then.
-  if (accepting > offering && received_ && last_received_utility_ >= kAcceptanceFloor) return ActionType::kAccept;
-  if (offering > accepting) {
+  if (portfolio_.accepting() > portfolio_.offering() && received_ && last_received_utility_ >= kAcceptanceFloor) {
+    return ActionType::kAccept;
+  }
+  if (portfolio_.offering() > portfolio_.accepting()) {
+    offered_.clear();
+    offered_scores_.clear();
+    for (std::size_t m : portfolio_.offering_members()) {
+      offered_.push_back(&portfolio_.proposal(m));
+      offered_scores_.push_back(portfolio_.score(m));
+    }
     CaduceusDC16Vote(*space_, offered_, offered_scores_, proposal);
     return ActionType::kOffer;
   }
-  proposal = best_bid_;
+  proposal = portfolio_.best_bid();
   return ActionType::kOffer;
 }
 
