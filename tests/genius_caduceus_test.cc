@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "genius_caduceus_portfolio.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
@@ -43,14 +44,6 @@ std::vector<fs::path> Traces() {
   EXPECT_EQ(ok.size(), 4u);   // CarA, Dinner against BoulwareNegotiationParty, SmartGrid against both
   EXPECT_EQ(all.size(), 5u);  // and Dinner against the old-style Boulware, which GENIUS aborted
   return all;
-}
-
-// The first round in which Caduceus votes: the first r with r >= 0.83 d (N + 1).
-std::uint64_t FirstVoteRound(const GeniusTrace& trace) {
-  const double limit = static_cast<double>(trace.start.deadline_rounds + 1) * (0.83 * trace.start.discount_factor[0]);
-  std::uint64_t round = 1;
-  while (static_cast<double>(round) < limit) ++round;
-  return round;
 }
 
 // DecimalFormat("#.###") with RoundingMode.CEILING, as Java prints it (printed by Java 17).
@@ -124,7 +117,7 @@ TEST(GeniusCaduceus, OwnAgentChoosesAsGeniusOnTheRecordedMessages) {
     context.max_rounds = trace.start.deadline_rounds;
     context.seed = static_cast<std::uint64_t>(trace.start.seed);
     agent->Begin(context);
-    const std::uint64_t first_vote = FirstVoteRound(trace);
+    const std::uint64_t first_vote = testing::CaduceusFirstVoteRound(trace);
     Outcome table(space.issue_count());
     Outcome proposal(space.issue_count());
     bool have_table = false;
@@ -184,7 +177,7 @@ TEST(GeniusCaduceus, MatchesEveryTraceAsFarAsGeniusRepeatsIt) {
     }
     EXPECT_FALSE(comparison.match);
     EXPECT_GE(comparison.step, it->second) << comparison.Describe(trace);
-    EXPECT_GE(comparison.round, FirstVoteRound(trace)) << comparison.Describe(trace);
+    EXPECT_GE(comparison.round, testing::CaduceusFirstVoteRound(trace)) << comparison.Describe(trace);
   }
 }
 
@@ -195,15 +188,8 @@ TEST(GeniusCaduceus, TakesEveryDecisionOfTheOriginal) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   for (const auto& file : Traces()) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-    const std::uint64_t first_vote = FirstVoteRound(trace);
-    for (const auto& action : trace.actions) {
-      if (action.agent == 0 && action.round < first_vote) offers.deterministic.insert(action.step);
-    }
-    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, 0, "caduceus", offers);
+    const testing::TraceComparison comparison = testing::ReplayWithOffersFromFirstVote(trace, "caduceus");
     EXPECT_TRUE(testing::MatchesTrace(trace, comparison)) << comparison.Describe(trace);
-    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
   }
 }
 

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "genius_caduceus_portfolio.h"
+#include "genius_random_port_checks.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
@@ -34,21 +36,6 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "CaduceusDC16";
 constexpr const char* kClass = "agents.anac.y2017.caduceusdc16.CaduceusDC16";
-
-std::vector<fs::path> Traces() {
-  EXPECT_EQ(testing::TracesOfAgent(kAgent, true).size(), 3u);  // CarA, Dinner and SmartGrid vs BoulwareNegotiationParty
-  const auto all = testing::TracesOfAgent(kAgent, false);
-  EXPECT_EQ(all.size(), 5u);  // and the two against TimeDependentAgentBoulware, which GENIUS aborted
-  return all;
-}
-
-// The first round in which CaduceusDC16 votes: the first r with r >= 0.83 d (N + 1).
-std::uint64_t FirstVoteRound(const GeniusTrace& trace) {
-  const double limit = static_cast<double>(trace.start.deadline_rounds + 1) * (0.83 * trace.start.discount_factor[0]);
-  std::uint64_t round = 1;
-  while (static_cast<double>(round) < limit) ++round;
-  return round;
-}
 
 // The vote on one issue: the offering members (0 YXAgent ... 4 Atlas32016, scores 5..1 over 15),
 // each one's value, and the winner, as java.util.HashMap with GENIUS's Value hash codes gives it
@@ -110,19 +97,14 @@ TEST(GeniusCaduceusDC16, VotesAsJavaHashMapDoes) {
 // SmartGrid round 167), and where it parts from the record, it is at one of the port's own offers
 // from the first vote on.
 TEST(GeniusCaduceusDC16, MatchesEveryTraceUpToItsFirstVote) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
+  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "caduceusdc16");
+  if (!fs::is_directory(testing::GeniusTraceFolder())) return;
+  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    ASSERT_EQ(trace.start.agents.front(), kClass) << file;
     const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "caduceusdc16");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    EXPECT_GE(comparison.round, FirstVoteRound(trace)) << comparison.Describe(trace);
-    bool own_offer = false;
-    for (const auto& action : trace.actions) {
-      if (action.step == comparison.step) own_offer = action.agent == 0 && action.action == ActionType::kOffer;
+    if (!comparison.match) {
+      EXPECT_GE(comparison.round, testing::CaduceusFirstVoteRound(trace)) << comparison.Describe(trace);
     }
-    EXPECT_TRUE(own_offer) << comparison.Describe(trace);
   }
 }
 
@@ -132,19 +114,12 @@ TEST(GeniusCaduceusDC16, MatchesEveryTraceUpToItsFirstVote) {
 TEST(GeniusCaduceusDC16, TakesEveryDecisionOfTheOriginal) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   bool contrasted = false;
-  for (const auto& file : Traces()) {
+  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-    const std::uint64_t first_vote = FirstVoteRound(trace);
-    for (const auto& action : trace.actions) {
-      if (action.agent == 0 && action.round < first_vote) offers.deterministic.insert(action.step);
-    }
-    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, 0, "caduceusdc16", offers);
+    const testing::TraceComparison comparison = testing::ReplayWithOffersFromFirstVote(trace, "caduceusdc16");
     EXPECT_TRUE(testing::MatchesTrace(trace, comparison)) << comparison.Describe(trace);
-    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
     if (!contrasted) {
-      testing::RecordedOffers again = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+      testing::RecordedOffers again = testing::ReadRecordedOffers(trace, testing::LoadTraceScenario(trace).space(), 0);
       EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "hardliner", again)));
       contrasted = true;
     }
