@@ -161,9 +161,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",      "ponpokoagent", "parscat",
-    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",     "agentherb",    "parsagent",
-    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "caduceusdc16"};
+    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent", "parscat",
+    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",    "parsagent",
+    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "caduceusdc16"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

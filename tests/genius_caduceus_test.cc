@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "common/java_decimal_format.h"
 #include "genius_caduceus_portfolio.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"

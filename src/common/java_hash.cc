@@ -26,31 +26,44 @@ std::int32_t JavaStringHash(std::string_view utf8) {
   return static_cast<std::int32_t>(hash);
 }
 
-std::vector<std::size_t> JavaHashMapOrder(const std::vector<std::int32_t>& hashes) {
-  auto spread = [](std::int32_t h) {
-    const auto u = static_cast<std::uint32_t>(h);
-    return u ^ (u >> 16);
-  };
-  std::size_t capacity = 16;
-  std::vector<std::vector<std::size_t>> buckets(capacity);
-  auto rehash = [&](std::size_t new_capacity) {
-    std::vector<std::vector<std::size_t>> grown(new_capacity);
-    for (const auto& bucket : buckets) {
-      for (std::size_t key : bucket) grown[spread(hashes[key]) & (new_capacity - 1)].push_back(key);
-    }
-    buckets.swap(grown);
-    capacity = new_capacity;
-  };
-  std::size_t size = 0;
-  for (std::size_t key = 0; key < hashes.size(); ++key) {
-    auto& bucket = buckets[spread(hashes[key]) & (capacity - 1)];
-    bucket.push_back(key);
-    if (bucket.size() >= 9 && capacity < 64) rehash(capacity * 2);
-    if (++size > capacity * 3 / 4) rehash(capacity * 2);
+namespace {
+
+std::uint32_t Spread(std::int32_t hash) {
+  const auto u = static_cast<std::uint32_t>(hash);
+  return u ^ (u >> 16);
+}
+
+}  // namespace
+
+void JavaHashMapKeys::Clear() {
+  hashes_.clear();
+  buckets_.assign(16, {});
+}
+
+// Java splits each bucket into the two it maps to in the doubled table, keeping the keys' order.
+void JavaHashMapKeys::Grow() {
+  std::vector<std::vector<std::size_t>> grown(buckets_.size() * 2);
+  for (const auto& bucket : buckets_) {
+    for (std::size_t key : bucket) grown[Spread(hashes_[key]) & (grown.size() - 1)].push_back(key);
   }
+  buckets_.swap(grown);
+}
+
+void JavaHashMapKeys::Put(std::int32_t hash) {
+  const std::size_t key = hashes_.size();
+  hashes_.push_back(hash);
+  auto& bucket = buckets_[Spread(hash) & (buckets_.size() - 1)];
+  bucket.push_back(key);
+  if (bucket.size() >= 9 && buckets_.size() < 64) Grow();
+  if (hashes_.size() > buckets_.size() * 3 / 4) Grow();
+}
+
+std::vector<std::size_t> JavaHashMapOrder(const std::vector<std::int32_t>& hashes) {
+  JavaHashMapKeys keys;
+  for (std::int32_t hash : hashes) keys.Put(hash);
   std::vector<std::size_t> order;
   order.reserve(hashes.size());
-  for (const auto& bucket : buckets) order.insert(order.end(), bucket.begin(), bucket.end());
+  keys.ForEach([&order](std::size_t key) { order.push_back(key); });
   return order;
 }
 

@@ -25,6 +25,32 @@ std::int32_t JavaStringHash(std::string_view utf8);
 // which reorders them; no GENIUS domain has nine values sharing a bucket of 64 or more.)
 std::vector<std::size_t> JavaHashMapOrder(const std::vector<std::int32_t>& hashes);
 
+// The same order kept up to date as keys are put one at a time, for a map that grows during a
+// negotiation and is read between puts: rebuilding it from all hashes at each read costs a table
+// per read. Keys are numbered by their put, from 0; a key is put once (as a new key of the map).
+class JavaHashMapKeys {
+ public:
+  JavaHashMapKeys() { Clear(); }
+
+  void Clear();
+  void Put(std::int32_t hash);
+  std::size_t size() const { return hashes_.size(); }
+
+  // Calls visit(key) for every key in the map's iteration order.
+  template <typename Visit>
+  void ForEach(Visit&& visit) const {
+    for (const auto& bucket : buckets_) {
+      for (std::size_t key : bucket) visit(key);
+    }
+  }
+
+ private:
+  void Grow();
+
+  std::vector<std::int32_t> hashes_;
+  std::vector<std::vector<std::size_t>> buckets_;
+};
+
 }  // namespace parley
 
 #endif  // PARLEY_COMMON_JAVA_HASH_H_

@@ -14,10 +14,6 @@ namespace parley {
 
 std::unique_ptr<Negotiator> MakeCaduceusNashConcession();
 
-// DecimalFormat("#.###") with RoundingMode.CEILING, then Double.parseDouble: `value` rounded up to
-// three decimals from its shortest decimal form (as Java does), read back as a double.
-double JavaCeilingToThousandths(double value);
-
 }  // namespace parley
 
 #endif  // PARLEY_NEGOTIATORS_ANAC_CADUCEUS_NASH_CONCESSION_H_

@@ -21,7 +21,7 @@
 //   (java.lang.Integer is not a Value) and it has none for a real issue, so the original cannot
 //   start on such a domain. The port uses an integer issue's whole range, leaves real issues out of
 //   its statistics and neighbourhood, and searches as atlas3 does there (random bids).
-// - The neighbourhood is a java.util.HashMap iterated in its order (JavaHashMapOrder); Java turns a
+// - The neighbourhood is a java.util.HashMap iterated in its order (JavaHashMapKeys); Java turns a
 //   bucket of nine or more bids of a table of 64 or more into a tree, which reorders it: not
 //   reproduced (bid hash codes that collide that much do not occur in GENIUS's domains).
 // It ignores the reservation value where the original does: it accepts and offers bids worth less.
@@ -103,10 +103,9 @@ class Farma final : public Negotiator {
   std::map<std::vector<double>, std::vector<int>> support_;  // per bid, per opponent: offers and accepts
   GeniusBidHash bid_hash_;
   std::vector<Outcome> neighbours_;  // in insertion order
-  std::vector<std::int32_t> neighbour_hashes_;
   std::vector<double> neighbour_utility_;
   std::set<std::vector<double>> neighbour_set_;
-  std::vector<std::size_t> neighbour_order_;  // HashMap order of neighbours_, when computed
+  JavaHashMapKeys neighbour_order_;  // neighbours_ by their hashes, in the HashMap's order
   int round_ = 0;
   int own_offers_ = 0;
   double own_sum_ = 0.0, own_square_sum_ = 0.0, own_mean_ = 0.0, own_variance_ = 0.0;
@@ -142,10 +141,9 @@ void Farma::Begin(const NegotiatorContext& context) {
   support_.clear();
   bid_hash_.Reset(*space_);
   neighbours_.clear();
-  neighbour_hashes_.clear();
   neighbour_utility_.clear();
   neighbour_set_.clear();
-  neighbour_order_.clear();
+  neighbour_order_.Clear();
   round_ = 0;
   own_offers_ = 0;
   own_sum_ = own_square_sum_ = own_mean_ = own_variance_ = 0.0;
@@ -335,7 +333,7 @@ std::uint64_t Farma::MostOffered(const Opponent& opponent, std::size_t issue) co
 void Farma::AddNeighbour(const Outcome& bid) {
   if (!neighbour_set_.insert(bid.values()).second) return;
   neighbours_.push_back(bid);
-  neighbour_hashes_.push_back(bid_hash_(bid));
+  neighbour_order_.Put(bid_hash_(bid));
   neighbour_utility_.push_back(U(bid));
 }
 
@@ -406,11 +404,10 @@ bool Farma::PickNearThreshold(const std::vector<Outcome>& bids, double threshold
 
 // The neighbourhood's bids reaching the threshold, in the HashMap's order, picked from as above.
 bool Farma::PickNeighbour(double threshold, Outcome& bid) {
-  if (neighbour_order_.size() != neighbours_.size()) neighbour_order_ = JavaHashMapOrder(neighbour_hashes_);
   candidates_.clear();
-  for (std::size_t n : neighbour_order_) {
+  neighbour_order_.ForEach([&](std::size_t n) {
     if (neighbour_utility_[n] >= threshold) candidates_.push_back(neighbours_[n]);
-  }
+  });
   if (candidates_.empty()) return false;
   return PickNearThreshold(candidates_, threshold, bid);
 }

@@ -533,41 +533,47 @@ class IAMhaggler final : public Negotiator {
       return best_opponent_utility_;
     }
     const std::size_t count = candidates_.size();
-    std::vector<std::size_t>& chosen = chosen_;
-    chosen.clear();
+    // The original walks its chosen bids in order and keeps the first whose model estimate beats
+    // every earlier one (and 0): the qualifier with the highest estimate, the earliest among equals.
+    // `earlier` says which of two chosen bids it meets first.
+    std::optional<std::size_t> best;
+    double best_model = 0;
+    bool any = false;
+    auto consider = [&](std::size_t c, const auto& earlier) {
+      if (!(candidates_.evaluation(c) >= target)) return;
+      any = true;
+      const double model = candidates_.Model(model_, c);
+      if (model > best_model || (best && model == best_model && earlier(c, *best))) best_model = model, best = c;
+    };
     if (limit >= count) {
-      chosen.resize(count);
-      std::iota(chosen.begin(), chosen.end(), std::size_t{0});
+      // Every bid, in the space's order.
+      const auto by_index = [](std::size_t x, std::size_t y) { return x < y; };
+      for (std::size_t c = 0; c < count; ++c) consider(c, by_index);
     } else {
-      // The last `limit` of a stable ascending sort by joint utility: the first `limit` by joint
-      // utility descending, later bids first among equals, read backwards.
+      // The last `limit` of a stable ascending sort by joint utility, walked in that order: the
+      // first `limit` by joint utility descending, later bids first among equals, read backwards.
+      // Only which bids they are and the order among equal estimates matter, so they are selected,
+      // not sorted.
       if (!joint_ready_) {
         joint_.resize(count);
         for (std::size_t c = 0; c < count; ++c) joint_[c] = candidates_.utility(c) + candidates_.Model(model_, c);
         joint_ready_ = true;
       }
+      // Each bid with its key beside it, so that the selection compares neighbours in memory. (A NaN
+      // estimate, which Java's comparison ranks above everything, is ranked so here, which keeps the
+      // order total.)
       order_.resize(count);
-      std::iota(order_.begin(), order_.end(), std::size_t{0});
-      // (A NaN estimate, which Java's comparison ranks above everything, is ranked so here, which
-      // keeps the order total.)
-      const auto key = [&](std::size_t c) { return std::isnan(joint_[c]) ? INFINITY : joint_[c]; };
-      const auto before = [&](std::size_t x, std::size_t y) {
-        const double a = key(x), b = key(y);
-        return a != b ? a > b : x > y;
+      for (std::size_t c = 0; c < count; ++c) order_[c] = {std::isnan(joint_[c]) ? INFINITY : joint_[c], c};
+      const auto before = [](const KeyedBid& x, const KeyedBid& y) {
+        return x.first != y.first ? x.first > y.first : x.second > y.second;
+      };
+      const auto ascending = [&](std::size_t x, std::size_t y) {
+        const double a = std::isnan(joint_[x]) ? INFINITY : joint_[x], b = std::isnan(joint_[y]) ? INFINITY : joint_[y];
+        return a != b ? a < b : x < y;
       };
       const auto top = order_.begin() + static_cast<std::ptrdiff_t>(limit);
       std::nth_element(order_.begin(), top, order_.end(), before);
-      std::sort(order_.begin(), top, before);
-      chosen.assign(std::make_reverse_iterator(top), order_.rend());
-    }
-    std::optional<std::size_t> best;
-    double best_model = 0;
-    bool any = false;
-    for (std::size_t c : chosen) {
-      if (!(candidates_.evaluation(c) >= target)) continue;
-      any = true;
-      const double model = candidates_.Model(model_, c);
-      if (model > best_model) best_model = model, best = c;
+      for (auto it = order_.begin(); it != top; ++it) consider(it->second, ascending);
     }
     if (!any) {
       if (limit >= count) {
@@ -607,7 +613,8 @@ class IAMhaggler final : public Negotiator {
   Outcome message_;
   double message_utility_ = 0.0;
   Outcome scratch_;
-  std::vector<std::size_t> chosen_, order_;
+  using KeyedBid = std::pair<double, std::size_t>;  // joint utility, bid
+  std::vector<KeyedBid> order_;
   std::vector<double> joint_;
   bool joint_ready_ = false;
 };
