@@ -24,6 +24,7 @@
 #include "genius_random_port_checks.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
+#include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "negotiators/anac/caduceusdc16_vote.h"
 #include "parley/outcome_space.h"
@@ -123,6 +124,28 @@ TEST(GeniusCaduceusDC16, TakesEveryDecisionOfTheOriginal) {
       EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "hardliner", again)));
       contrasted = true;
     }
+  }
+}
+
+// Its floor: on CarA discounted by 0.5, against an opponent that offers, over and over, a bid worth
+// 0.7493 to it, its members come to vote for accepting it late (with floor 0.749 it accepts, in
+// round 199), and with the default floor of 0.75 the same session runs to the deadline with that
+// vote overruled.
+TEST(GeniusCaduceusDC16, AcceptsNothingBelowItsFloor) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  const Scenario scenario = testing::ScriptedCarA(0.0, 0.5);
+  testing::OpponentScript() = {testing::CarABid({"fairly good", "standard", "standard", "meager", "none", "meager"})};
+  ASSERT_NEAR(scenario.profile(0).Utility(testing::ToOutcome(scenario.space(), testing::OpponentScript()[0])), 0.7493,
+              1e-12);
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const NegotiationResult lower = testing::RunAgainstScript(scenario, "caduceusdc16(floor=0.749)", seed);
+    const NegotiationResult standard = testing::RunAgainstScript(scenario, "caduceusdc16", seed);
+    ASSERT_TRUE(lower.agreement.has_value()) << "seed " << seed;
+    EXPECT_NEAR(lower.undiscounted_utilities[0], 0.7493, 1e-12) << "seed " << seed;
+    EXPECT_GT(lower.rounds, 150u) << "seed " << seed;
+    EXPECT_FALSE(standard.agreement.has_value()) << "seed " << seed;
+    EXPECT_EQ(standard.rounds, 200u) << "seed " << seed;
+    std::cout << "seed " << seed << ": floor 0.749 accepts in round " << lower.rounds << "\n";
   }
 }
 

@@ -21,9 +21,10 @@
 // Deliberate differences of the portfolio itself, each because Parley cannot do otherwise:
 // - Persistent data: the original sets its acceptance floor to the mean utility that parties named
 //   like it obtained in the earlier sessions of the tournament (GENIUS's StandardInfoList), 0.75
-//   when there are none. Parley keeps nothing for a negotiator between negotiations, so every
-//   negotiation is played as the first of a tournament: the floor is 0.75 (as in GENIUS's
-//   recorded sessions, run with an empty history).
+//   when there are none. Parley keeps nothing for a negotiator between negotiations, so the floor
+//   is a parameter, `floor`, whose default 0.75 plays every negotiation as the first of a
+//   tournament (as GENIUS recorded its sessions, with an empty history); a caller who knows the
+//   earlier sessions' mean passes it.
 // - Issues are taken to be numbered 1..n in the domain's order (the original reads the members'
 //   bids by GENIUS issue number), as in every GENIUS domain of the corpus.
 // - A real value hashes by identity in GENIUS, so the vote's order among real values is not
@@ -42,19 +43,19 @@ namespace {
 
 class CaduceusDC16 final : public Negotiator {
  public:
+  explicit CaduceusDC16(double floor) : floor_(floor) {}
   void Begin(const NegotiatorContext& context) override;
   void Observe(const ObservedAction& action) override;
   ActionType Act(const TurnState& state, Outcome& proposal) override;
   void Finish(const NegotiationResult& result) override { portfolio_.Finish(result); }
 
  private:
-  // The acceptance floor with no earlier sessions (see the header).
-  static constexpr double kAcceptanceFloor = 0.75;
   static constexpr std::size_t kMembers = CaduceusPortfolio::kMembers;
   static constexpr std::array<const char*, kMembers> kMemberNames = {"yxagent", "parscat", "farma", "myagent",
                                                                      "atlas3-2016"};
   static constexpr std::array<double, kMembers> kRawScores = {5, 4, 3, 2, 1};
 
+  const double floor_;  // the least it accepts (see the header)
   const OutcomeSpace* space_ = nullptr;
   CaduceusPortfolio portfolio_;
   bool received_ = false;
@@ -87,7 +88,7 @@ ActionType CaduceusDC16::Act(const TurnState& state, Outcome& proposal) {
   }
   portfolio_.Ask(state);
   // A member accepts only with an offer on the table, so one has been received by then.
-  if (portfolio_.accepting() > portfolio_.offering() && received_ && last_received_utility_ >= kAcceptanceFloor) {
+  if (portfolio_.accepting() > portfolio_.offering() && received_ && last_received_utility_ >= floor_) {
     return ActionType::kAccept;
   }
   if (portfolio_.offering() > portfolio_.accepting()) {
@@ -109,8 +110,10 @@ const bool kRegistered = NegotiatorRegistry::Add(
      "CaduceusDC16 (ANAC 2017, second, multilateral), as GENIUS's agents.anac.y2017.caduceusdc16.CaduceusDC16: its "
      "best bid until 0.83 d, then the scored vote of YXAgent, ParsCat, Farma, MyAgent and Atlas3 (2016), accepting "
      "only offers worth 0.75, offering a bid voted issue by issue.",
-     {},
-     [](const Spec&) { return std::make_unique<CaduceusDC16>(); }});
+     {{"floor", "0.75",
+       "the least utility of an offer it accepts; in GENIUS the mean utility it obtained in the tournament's earlier "
+       "sessions, 0.75 before any"}},
+     [](const Spec& spec) { return std::make_unique<CaduceusDC16>(spec.GetDouble("floor")); }});
 
 }  // namespace
 }  // namespace parley
