@@ -149,6 +149,11 @@ TEST(GeniusCaduceusDC16, AcceptsNothingBelowItsFloor) {
   }
 }
 
+// GENIUS's 30 repeated runs all gave every party seed 42, but CaduceusDC16 never draws from its
+// seeded generator and none of its members reads the seed, so they vary only in the members'
+// unseeded draws, as the port's runs over seeds 1..30 vary in the generators that stand for them.
+// GENIUS: 27 runs end in round 144 (0.9295 / 0.9088), 3 in rounds 137 and 138; the port: 29 in
+// round 144, 1 in round 137.
 TEST(GeniusCaduceusDC16, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
   const fs::path folder = testing::GeniusTraceFolder();
   if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";

@@ -80,7 +80,7 @@ class AgentHerb : public Negotiator {
   // Per opponent (by party) the labelled bids it is judged on, in the order they came.
   std::map<std::size_t, std::vector<Labelled>> histories_;
   std::optional<Outcome> last_offered_;  // the last offer made, by anyone, itself included
-  JavaRandom random_{0};  // seeded in Begin(); stands for the original's unseeded ThreadLocalRandom
+  JavaRandom random_{0};                 // seeded in Begin(); stands for the original's unseeded ThreadLocalRandom
 };
 
 }  // namespace parley
