@@ -9,7 +9,7 @@
 // a trace is sure to match step by step only up to its first offer that depends on either. Its
 // decisions depend on the offers and accepts it received and on time, never on its own offers, so
 // with its offers replaced by the recorded ones it must take GENIUS's decisions to the end of each
-// trace (genius_random_port_checks.h), and its own offers must reach its target, derived here from
+// trace (genius_port_checks.h), and its own offers must reach its target, derived here from
 // the original's source. GENIUS's 30 repeated runs on CarA all ended alike (it accepts Boulware's
 // offer in round 181), as the port's runs must.
 #include <gtest/gtest.h>
@@ -19,7 +19,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 
@@ -31,14 +31,15 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "Agent36";
 constexpr const char* kClass = "agents.anac.y2018.meng_wan.Agent36";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusAgent36, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "agent36");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "agent36");
 }
 
 // Hardliner never accepts: it parts from the record at Agent36's accept on CarA.
 TEST(GeniusAgent36, TakesEveryDecisionOfTheOriginal) {
-  testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "agent36", "hardliner");
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "agent36", "hardliner");
 }
 
 // Its target is never below max(0.7, 1 - t^5) (its floor starts at 0.8 and only an accepted offer
@@ -49,14 +50,15 @@ TEST(GeniusAgent36, OffersReachTheTarget) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const auto lowest_target = [](double t) { return std::max(0.7, 1 - std::pow(t, 5)); };
   const int compared = testing::ForEachPortOffer(
-      kAgent, "agent36", [&](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
+      kRecorded, "agent36", [&](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
         EXPECT_GE(utility, lowest_target(action.time) - 1e-12)
             << trace.path.filename().string() << " step " << action.step;
       });
   EXPECT_GT(compared, 500);
   int genius_short = 0;
   int genius_offers = 0;
-  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
+  for (const testing::GeniusSeat& seat : testing::SeatsOf(kRecorded)) {
+    const fs::path& file = seat.file;
     for (const auto& action : testing::ReadGeniusTrace(file).actions) {
       if (action.agent != 0 || action.action != ActionType::kOffer) continue;
       ++genius_offers;
@@ -68,10 +70,7 @@ TEST(GeniusAgent36, OffersReachTheTarget) {
 }
 
 TEST(GeniusAgent36, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "agent36", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "agent36", 30);
 }
 
 }  // namespace

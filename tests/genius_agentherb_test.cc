@@ -19,11 +19,9 @@
 #include <map>
 
 #include "fixtures.h"
-#include "genius_random_port_checks.h"
-#include "genius_recorded_offers.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
-#include "genius_unseeded_agents.h"
 #include "negotiators/anac/agentherb.h"
 #include "negotiators/anac/genius_domain.h"
 #include "parley/protocol.h"
@@ -37,6 +35,7 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "AgentHerb";
 constexpr const char* kClass = "agents.anac.y2018.agentherb.AgentHerb";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 // Its second turn is the first that builds a model, and so the first that draws: the three sessions
 // that ended normally (all five, the two GENIUS aborted included, in the next test).
@@ -51,7 +50,7 @@ TEST(GeniusAgentHerb, MatchesEveryTraceUpToItsFirstDraw) {
 // In all five sessions, the two GENIUS aborted included, the first difference is one of its own
 // offers (its second: the output shows the step).
 TEST(GeniusAgentHerb, FirstDifferenceIsItsOwnOffer) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "agentherb");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "agentherb");
 }
 
 // The trace under replay, for AgentHerbWithRecordedNextBid: GENIUS step -> the agent's action.
@@ -115,7 +114,8 @@ TEST(GeniusAgentHerb, TakesEveryDecisionOfTheOriginalGivenItsNextBids) {
          return std::make_unique<AgentHerbWithRecordedNextBid>();
        }});
   int accepts = 0;
-  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
+  for (const testing::GeniusSeat& seat : testing::SeatsOf(kRecorded)) {
+    const fs::path& file = seat.file;
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     ASSERT_EQ(trace.start.agents.front(), kClass) << file;
     EXPECT_TRUE(testing::MatchesTrace(trace, ReplayWithRecordedNextBids(trace, name)));
@@ -185,10 +185,7 @@ TEST(GeniusAgentHerb, WalksAwayWhereTheOriginalThrows) {
 }
 
 TEST(GeniusAgentHerb, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "agentherb", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "agentherb", 30);
 }
 
 }  // namespace

@@ -1,14 +1,14 @@
 // Differential tests of `agentk` against agents.anac.y2010.AgentK.Agent_K of GENIUS 9.1.10, from
 // the sessions GENIUS recorded in ../shared/genius-traces (its README gives the format and the
 // rules): the port replays each of Agent_K's recorded sessions with the opponent scripted from
-// the record (genius_trace.h). Agent_K draws from four unseeded java.util.Random, so a session is
+// the record (genius_port_checks.h). Agent_K draws from four unseeded java.util.Random, so a session is
 // compared step by step only up to its first random choice that can change what it does. (Its
 // outcomes over repeated runs are not yet compared: over 300 seeded runs against boulware on CarA
 // the port agrees in 87% of them, above the 95% interval [0.556, 0.858] of GENIUS's 22 agreements
 // in 30 runs, while its mean end round and utilities fall inside theirs.)
 #include <gtest/gtest.h>
 
-#include "genius_unseeded_agents.h"
+#include "genius_port_checks.h"
 
 namespace parley::testing {
 namespace {

@@ -20,8 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "genius_offer_levels.h"
-#include "genius_recorded_offers.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
@@ -36,23 +35,10 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "AgentM";
 constexpr const char* kClass = "agents.anac.y2014.AgentM.AgentM";
 
-// The sessions that ended normally; with `failed`, also the 10issues session that GENIUS aborted
-// when DoNA failed, whose first 49 offers of AgentM still show how it bids.
-std::vector<fs::path> Traces(bool failed = false) {
-  const auto ok = testing::TracesOfAgent(kAgent, true);
-  const auto all = testing::TracesOfAgent(kAgent, false);
-  EXPECT_EQ(ok.size(), 9u);
-  EXPECT_EQ(all.size(), 10u);
-  return failed ? all : ok;
-}
-
-std::size_t SeatOf(const GeniusTrace& trace) {
-  for (std::size_t p = 0; p < trace.start.agents.size(); ++p) {
-    if (trace.start.agents[p] == kClass) return p;
-  }
-  ADD_FAILURE() << trace.path << ": no " << kClass;
-  return 0;
-}
+const testing::RecordedAgent kRecorded = {kAgent, kClass, 9, 10};
+// With the 10issues session that GENIUS aborted when DoNA failed, whose first 49 offers of AgentM
+// still show how it bids.
+const testing::RecordedAgent kRecordedWithAborted = {kAgent, kClass, 9, 10, true};
 
 bool Nonlinear(const GeniusTrace& trace) { return trace.start.domain.find("10issues") != std::string::npos; }
 
@@ -91,36 +77,24 @@ std::pair<int, int> ExpectOffersObeyTheRule(const std::vector<Move>& moves, cons
   return {offers, accepts};
 }
 
+// The first difference is an action of its own: its opening bid, or on 10issues any action.
 TEST(GeniusAgentM, MatchesEveryTraceUpToItsFirstRandomChoice) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const std::size_t party = SeatOf(trace);
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, "agentm");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    // The first difference is an action of its own: its opening bid, or on 10issues any action.
-    bool own = false;
-    bool own_offer = false;
-    for (const auto& action : trace.actions) {
-      if (action.step != comparison.step) continue;
-      own = action.agent == party;
-      own_offer = own && action.action == ActionType::kOffer;
-    }
-    EXPECT_TRUE(Nonlinear(trace) ? own : own_offer) << comparison.Describe(trace);
-  }
+  testing::ForEachFirstDifference(
+      kRecorded, "agentm", [](const GeniusTrace& trace, std::size_t party, const testing::TraceComparison& at) {
+        bool own = false;
+        for (const auto& action : trace.actions) own = own || (action.step == at.step && action.agent == party);
+        EXPECT_TRUE(Nonlinear(trace) ? own : testing::IsOwnOffer(trace, party, at.step)) << at.Describe(trace);
+      });
 }
 
 TEST(GeniusAgentM, TakesEveryDecisionOfTheOriginalOutsideIntegerDomains) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   int sessions = 0;
-  for (const auto& file : Traces()) {
+  for (const auto& [file, party] : testing::SeatsOf(kRecorded)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     if (Nonlinear(trace)) continue;
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    const std::size_t party = SeatOf(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
-    EXPECT_TRUE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, party, "agentm", offers)));
+    testing::ExpectTakesEveryDecision(trace, party, "agentm");
     ++sessions;
   }
   EXPECT_EQ(sessions, 6);
@@ -132,8 +106,7 @@ TEST(GeniusAgentM, AnotherAgentInItsSeatDoesNotMatch) {
   const fs::path folder = testing::GeniusTraceFolder();
   if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
   const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__AgentM__TimeDependentAgentBoulware.jsonl.gz");
-  const Scenario scenario = testing::LoadTraceScenario(trace);
-  testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+  testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, 0);
   EXPECT_FALSE(testing::ReplayWithRecordedOffers(trace, 0, "gangster", offers).match);
 }
 
@@ -141,10 +114,9 @@ TEST(GeniusAgentM, GeniusSessionsOnTenIssuesObeyItsAcceptanceRule) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   int offers = 0;
   int accepts = 0;
-  for (const auto& file : Traces(true)) {
+  for (const auto& [file, party] : testing::SeatsOf(kRecordedWithAborted)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     if (!Nonlinear(trace)) continue;
-    const std::size_t party = SeatOf(trace);
     std::vector<Move> moves;
     for (const auto& action : trace.actions)
       moves.push_back({action.agent == party, action.action, action.util[party]});
@@ -163,11 +135,10 @@ TEST(GeniusAgentM, GeniusSessionsOnTenIssuesObeyItsAcceptanceRule) {
 TEST(GeniusAgentM, OffersOnTenIssuesAreAsGoodAsTheOriginals) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   int sessions = 0;
-  for (const auto& file : Traces(true)) {
+  for (const auto& [file, party] : testing::SeatsOf(kRecordedWithAborted)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     if (!Nonlinear(trace)) continue;
     const Scenario scenario = testing::LoadTraceScenario(trace);
-    const std::size_t party = SeatOf(trace);
     const double gap = testing::LargestWindowGap(trace, scenario, party, "agentm", 5, 40);
     std::cout << file.filename().string() << ": largest gap " << gap << "\n";
     EXPECT_LE(gap, 0.02) << file.filename().string();
@@ -209,10 +180,7 @@ TEST(GeniusAgentM, SessionsOnTenIssuesObeyItsAcceptanceRule) {
 // 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
 // GENIUS's 30 runs all end alike (AgentM accepts Boulware's first offer in round 2).
 TEST(GeniusAgentM, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "agentm", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "agentm", 30);
 }
 
 }  // namespace

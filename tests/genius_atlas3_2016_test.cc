@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "genius_recorded_offers.h"
 #include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"

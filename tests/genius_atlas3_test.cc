@@ -12,12 +12,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <iostream>
 #include <string>
 #include <vector>
 
-#include "genius_recorded_offers.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
@@ -25,17 +23,18 @@
 namespace parley {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::GeniusTrace;
 
 constexpr const char* kAgent = "Atlas3";
 constexpr const char* kClass = "agents.anac.y2015.Atlas3.Atlas3";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 // Marks the recorded offers that repeat a bid the other parties had all supported by then (offered
 // by one and accepted by each of the rest in a row; the party's own actions in between neither
 // count nor break the row): the final walk's offers, which the port must make itself.
-void MarkSupportedBids(const GeniusTrace& trace, const OutcomeSpace& space, std::size_t party,
-                       testing::RecordedOffers& offers) {
+void MarkSupportedBids(const GeniusTrace& trace, std::size_t party, testing::RecordedOffers& offers) {
+  const Scenario scenario = testing::LoadTraceScenario(trace);
+  const OutcomeSpace& space = scenario.space();
   std::vector<Outcome> supported;
   Outcome last;
   std::size_t row = 0;
@@ -59,52 +58,19 @@ void MarkSupportedBids(const GeniusTrace& trace, const OutcomeSpace& space, std:
   }
 }
 
-std::vector<fs::path> Traces() {
-  const auto ok = testing::TracesOfAgent(kAgent, true);
-  const auto all = testing::TracesOfAgent(kAgent, false);
-  EXPECT_EQ(ok.size(), 3u);   // CarA, Dinner and SmartGrid against BoulwareNegotiationParty
-  EXPECT_EQ(all.size(), 5u);  // and the two sessions GENIUS aborted (old-style Boulware, 3 parties)
-  return all;
-}
-
 TEST(GeniusAtlas3, MatchesEveryTraceUpToItsFirstOrdinaryOffer) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    ASSERT_EQ(trace.start.agents.front(), kClass) << file;
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "atlas3");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    // The first difference is one of its own offers, all random in GENIUS.
-    bool own_offer = false;
-    for (const auto& action : trace.actions) {
-      if (action.step == comparison.step) own_offer = action.agent == 0 && action.action == ActionType::kOffer;
-    }
-    EXPECT_TRUE(own_offer) << comparison.Describe(trace);
-  }
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "atlas3");
 }
 
+// Offers of bids the others supported are the final walk's: never replaced.
 TEST(GeniusAtlas3, TakesEveryDecisionOfTheOriginal) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-    MarkSupportedBids(trace, scenario.space(), 0, offers);
-    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, 0, "atlas3", offers);
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
-    // Offers of bids the others supported are the final walk's: never replaced.
-    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "atlas3", "", MarkSupportedBids);
 }
 
 // 40 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
 // GENIUS's 30 runs all end alike (Atlas3 accepts in round 83), so the port must too.
 TEST(GeniusAtlas3, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "atlas3", 40);
+  testing::ExpectInsideRepeatedRuns(kAgent, "atlas3", 40);
 }
 
 }  // namespace

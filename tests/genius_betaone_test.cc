@@ -9,7 +9,7 @@
 // sure to match step by step only up to its first offer drawn from more than one bid. Its boxes
 // follow the utilities of the offers it received and the times of its own turns, never its own
 // offers, so with its offers replaced by the recorded ones it must take GENIUS's decisions to the
-// end of each trace (genius_random_port_checks.h).
+// end of each trace (genius_port_checks.h).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,7 +19,7 @@
 #include <tuple>
 #include <vector>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 
@@ -31,14 +31,15 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "Group2";
 constexpr const char* kClass = "agents.anac.y2018.beta_one.Group2";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusBetaOne, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "betaone");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "betaone");
 }
 
 // Hardliner never accepts: it parts from the record at BetaOne's first accept.
 TEST(GeniusBetaOne, TakesEveryDecisionOfTheOriginal) {
-  testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "betaone", "hardliner");
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "betaone", "hardliner");
 }
 
 // The selfish point of party 0's profile in each traced scenario, as GENIUS's own AntiAnalysis
@@ -94,7 +95,8 @@ TEST(GeniusBetaOne, OffersInsideTheBoxOfTheFirstPhase) {
     return 1;
   };
   int genius = 0;
-  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
+  for (const testing::GeniusSeat& seat : testing::SeatsOf(kRecorded)) {
+    const fs::path& file = seat.file;
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     for (const auto& action : trace.actions) {
       if (action.agent == 0 && action.action == ActionType::kOffer)
@@ -102,7 +104,7 @@ TEST(GeniusBetaOne, OffersInsideTheBoxOfTheFirstPhase) {
     }
   }
   int port = 0;
-  testing::ForEachPortOffer(kAgent, "betaone",
+  testing::ForEachPortOffer(kRecorded, "betaone",
                             [&](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
                               port += check(trace, action, utility, "port");
                             });
@@ -113,10 +115,7 @@ TEST(GeniusBetaOne, OffersInsideTheBoxOfTheFirstPhase) {
 }
 
 TEST(GeniusBetaOne, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "betaone", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "betaone", 30);
 }
 
 }  // namespace

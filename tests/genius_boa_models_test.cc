@@ -58,13 +58,22 @@ const std::vector<std::vector<int>> kTravelProbes = {
     {3, 1, 0, 2, 4, 0, 1}, {0, 4, 1, 0, 2, 4, 0}, {0, 6, 1, 3, 1, 2, 5},
 };
 
-struct Case {
+// A scenario, the opponent's offers in it and the bids probed after each.
+struct ProbeTable {
   std::string folder;  // under anac/ of the corpus
   std::string own;
   std::string opponent;
-  std::string model;
   const std::vector<std::vector<int>>* offers;
   const std::vector<std::vector<int>>* probes;
+};
+const ProbeTable kCarB = {"y2012/CarB", "Car-B-prof1", "Car-B-prof2", &kCarBOffers, &kCarBProbes};
+const ProbeTable kAcquisition = {"y2012/AcquisitionA", "Acquisition-A-prof1", "Acquisition-A-prof2",
+                                 &kAcquisitionOffers, &kAcquisitionProbes};
+const ProbeTable kTravel = {"y2010/Travel", "travel_chox", "travel_fanny", &kTravelOffers, &kTravelProbes};
+
+struct Case {
+  const ProbeTable* table;
+  std::string model;
   // [k][probe]: GENIUS's getBidEvaluation after k offers.
   std::vector<std::vector<double>> expected;
   double tolerance = 0.0;  // relative; 0 asks for the same double
@@ -72,7 +81,7 @@ struct Case {
 
 // clang-format off
 const std::vector<Case> kCases = {
-      {"y2012/CarB", "Car-B-prof1", "Car-B-prof2", "genius-hardheaded-frequency", &kCarBOffers, &kCarBProbes,
+      {&kCarB, "genius-hardheaded-frequency",
        {
            {0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999},
            {0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999},
@@ -88,7 +97,7 @@ const std::vector<Case> kCases = {
            {0.6513163707975292, 0.8022261811444549, 0.2985378939295317, 0.8985801220504592, 0.19808650845644588},
            {0.6485641360462255, 0.8722806428353125, 0.3314545313904999, 0.9204552526913043, 0.19839774553121642},
        }},
-      {"y2012/CarB", "Car-B-prof1", "Car-B-prof2", "genius-hardheaded-frequency(l=0.5)", &kCarBOffers, &kCarBProbes,
+      {&kCarB, "genius-hardheaded-frequency(l=0.5)",
        {
            {0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999},
            {0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999, 0.9999999999999999},
@@ -104,7 +113,7 @@ const std::vector<Case> kCases = {
            {0.6508204034729215, 0.802692196657793, 0.29672174863590284, 0.9110592324194365, 0.1981545229706527},
            {0.6352081282729671, 0.8673657479405463, 0.33927678116128135, 0.9232865648349285, 0.20183531957077194},
        }},
-      {"y2012/AcquisitionA", "Acquisition-A-prof1", "Acquisition-A-prof2", "genius-hardheaded-frequency", &kAcquisitionOffers, &kAcquisitionProbes,
+      {&kAcquisition, "genius-hardheaded-frequency",
        {
            {1.0, 1.0, 1.0, 1.0, 1.0},
            {1.0, 1.0, 1.0, 1.0, 1.0},
@@ -118,7 +127,7 @@ const std::vector<Case> kCases = {
            {0.7339663598973459, 0.45498550137477345, 0.6738277253004217, 0.6183148251957064, 0.5292799926825851},
            {0.7744911056322318, 0.6256595919720955, 0.6857346769839782, 0.662530292526675, 0.6142209698774405},
        }},
-      {"y2012/CarB", "Car-B-prof1", "Car-B-prof2", "genius-scalable-bayesian", &kCarBOffers, &kCarBProbes,
+      {&kCarB, "genius-scalable-bayesian",
        {
            {0.0, 0.4289488717509284, 0.0012853470437017955, 0.7263638960297057, 0.6909454441588119},
            {0.9539761527925199, 0.7116717842506532, 0.0, 0.8591739049520618, 0.7270389330912036},
@@ -135,7 +144,7 @@ const std::vector<Case> kCases = {
            {1.0, 0.6931693376323146, 0.0, 0.7668077834904219, 0.5508034469056866},
        },
        1e-12},
-      {"y2012/AcquisitionA", "Acquisition-A-prof1", "Acquisition-A-prof2", "genius-scalable-bayesian", &kAcquisitionOffers, &kAcquisitionProbes,
+      {&kAcquisition, "genius-scalable-bayesian",
        {
            {0.0, 0.0012555644332839576, 0.9994863600045656, 0.5144960620933684, 0.48601757790206584},
            {1.0, 0.0, 0.9093312934777517, 0.49744520621006577, 0.6816149082466996},
@@ -150,7 +159,7 @@ const std::vector<Case> kCases = {
            {1.0, 0.0, 0.8215427922323323, 0.40672980123636565, 0.6332303073681146},
        },
        1e-12},
-      {"y2012/CarB", "Car-B-prof1", "Car-B-prof2", "genius-bayesian", &kCarBOffers, &kCarBProbes,
+      {&kCarB, "genius-bayesian",
        {
            {0.0, 0.0, 0.0, 0.0, 0.0},
            {0.0, 0.0, 0.0, 0.0, 0.0},
@@ -166,7 +175,7 @@ const std::vector<Case> kCases = {
            {0.0, 0.0, 0.0, 0.0, 0.0},
            {0.0, 0.0, 0.0, 0.0, 0.0},
        }},
-      {"y2010/Travel", "travel_chox", "travel_fanny", "genius-hardheaded-frequency", &kTravelOffers, &kTravelProbes,
+      {&kTravel, "genius-hardheaded-frequency",
        {
            {0.9999999999999998, 0.9999999999999998, 0.9999999999999998, 0.9999999999999998, 0.9999999999999998, 0.9999999999999998},
            {0.9999999999999998, 0.9999999999999998, 0.9999999999999998, 0.9999999999999998, 0.9999999999999998, 0.9999999999999998},
@@ -200,7 +209,7 @@ const std::vector<Case> kCases = {
            {0.4882557505409412, 0.5789238695621856, 0.6649779815475066, 0.3740843848847549, 0.47972614964591936, 0.5863875462637831},
            {0.4606073883844214, 0.5952622918085514, 0.6453689002705467, 0.3707148108615487, 0.46880249494641885, 0.5743409547440889},
        }},
-      {"y2010/Travel", "travel_chox", "travel_fanny", "genius-scalable-bayesian", &kTravelOffers, &kTravelProbes,
+      {&kTravel, "genius-scalable-bayesian",
        {
            {0.6387553840541154, 0.511965686253304, 0.5279851849288303, 0.5707746260542796, 0.40687154551733784, 0.5019903155520756},
            {0.7245145625592477, 0.5409764210329348, 0.6283395727300458, 0.7163132291625676, 0.6563417369078117, 0.5077879925401309},
@@ -245,9 +254,10 @@ Outcome FromIndices(const std::vector<int>& indices) {
 
 TEST(GeniusBoaModels, EstimatesEqualGeniusAfterEveryOffer) {
   for (const Case& c : kCases) {
-    const fs::path folder = testing::SharedScenarios() / "anac" / c.folder;
+    const ProbeTable& table = *c.table;
+    const fs::path folder = testing::SharedScenarios() / "anac" / table.folder;
     if (!fs::is_directory(folder)) GTEST_SKIP() << "no corpus at " << folder;
-    const Scenario scenario = LoadScenario(folder.string()).WithParties({c.own, c.opponent});
+    const Scenario scenario = LoadScenario(folder.string()).WithParties({table.own, table.opponent});
     auto model = OpponentModelRegistry::Create(c.model);
     NegotiatorContext context;
     context.space = &scenario.space();
@@ -256,13 +266,13 @@ TEST(GeniusBoaModels, EstimatesEqualGeniusAfterEveryOffer) {
     context.party_count = 2;
     context.max_rounds = 100;
     model->Begin(context);
-    ASSERT_EQ(c.expected.size(), c.offers->size() + 1);
-    for (std::size_t k = 0; k <= c.offers->size(); ++k) {
-      if (k > 0) model->Update(1, FromIndices((*c.offers)[k - 1]), static_cast<double>(k) / 101.0);
-      for (std::size_t p = 0; p < c.probes->size(); ++p) {
-        const double estimate = model->EstimatedUtility(1, FromIndices((*c.probes)[p]));
+    ASSERT_EQ(c.expected.size(), table.offers->size() + 1);
+    for (std::size_t k = 0; k <= table.offers->size(); ++k) {
+      if (k > 0) model->Update(1, FromIndices((*table.offers)[k - 1]), static_cast<double>(k) / 101.0);
+      for (std::size_t p = 0; p < table.probes->size(); ++p) {
+        const double estimate = model->EstimatedUtility(1, FromIndices((*table.probes)[p]));
         const std::string where =
-            c.model + " on " + c.folder + " after " + std::to_string(k) + " offers, probe " + std::to_string(p);
+            c.model + " on " + table.folder + " after " + std::to_string(k) + " offers, probe " + std::to_string(p);
         if (c.tolerance == 0.0) {
           EXPECT_EQ(estimate, c.expected[k][p]) << where;
         } else {

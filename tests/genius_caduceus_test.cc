@@ -24,6 +24,7 @@
 #include "common/java_decimal_format.h"
 #include "common/java_random.h"
 #include "genius_caduceus_portfolio.h"
+#include "genius_port_checks.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
@@ -40,13 +41,9 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "Caduceus";
 constexpr const char* kClass = "agents.anac.y2016.caduceus.Caduceus";
 
-std::vector<fs::path> Traces() {
-  const auto ok = testing::TracesOfAgent(kAgent, true);
-  const auto all = testing::TracesOfAgent(kAgent, false);
-  EXPECT_EQ(ok.size(), 4u);   // CarA, Dinner against BoulwareNegotiationParty, SmartGrid against both
-  EXPECT_EQ(all.size(), 5u);  // and Dinner against the old-style Boulware, which GENIUS aborted
-  return all;
-}
+// CarA, Dinner against BoulwareNegotiationParty, SmartGrid against both, and Dinner against the
+// old-style Boulware, which GENIUS aborted.
+const testing::RecordedAgent kRecorded = {kAgent, kClass, 4, 5, true};
 
 // DecimalFormat("#.###") with RoundingMode.CEILING, as Java prints it (printed by Java 17).
 TEST(GeniusCaduceus, RoundsUpToThousandthsAsJavaDoes) {
@@ -167,10 +164,10 @@ TEST(GeniusCaduceus, MatchesEveryTraceAsFarAsGeniusRepeatsIt) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const std::map<std::string, std::uint64_t> first_difference = {
       {"Dinner__Caduceus__BoulwareNegotiationParty__BoulwareNegotiationParty.jsonl.gz", 499}};
-  for (const auto& file : Traces()) {
+  for (const auto& [file, party] : testing::SeatsOf(kRecorded)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    ASSERT_EQ(trace.start.agents.front(), kClass) << file;
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "caduceus");
+    ASSERT_EQ(party, 0u) << file;
+    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, "caduceus");
     std::cout << comparison.Describe(trace) << "\n";
     const auto it = first_difference.find(file.filename().string());
     if (it == first_difference.end()) {
@@ -187,21 +184,15 @@ TEST(GeniusCaduceus, MatchesEveryTraceAsFarAsGeniusRepeatsIt) {
 // accepts and offers where GENIUS did to the end of every session; its best-bid offers before the
 // first vote are its own.
 TEST(GeniusCaduceus, TakesEveryDecisionOfTheOriginal) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const testing::TraceComparison comparison = testing::ReplayWithOffersFromFirstVote(trace, "caduceus");
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison)) << comparison.Describe(trace);
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "caduceus", "", testing::OwnOffersBeforeFirstVote);
 }
 
 // GENIUS's 30 repeated sessions on CarA against TimeDependentAgentBoulware all gave every party
 // seed 42, so Caduceus's own draw was the same in each; they all ended alike. With seed 42 for
 // both parties the port's session must end as every one of them did.
 TEST(GeniusCaduceus, EndsAsGeniusRepeatedRunsWithTheirSeed) {
+  if (const std::string why = testing::RepeatedRunsUnavailable(); !why.empty()) GTEST_SKIP() << why;
   const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
   const testing::OutcomeSample genius = testing::ReadRepeatedRuns(folder / "repeated-runs.json", kAgent);
   const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__Caduceus__TimeDependentAgentBoulware.jsonl.gz");
   const Scenario scenario = testing::LoadTraceScenario(trace);

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "genius_caduceus_portfolio.h"
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
 #include "genius_scripted_sessions.h"
@@ -37,6 +37,7 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "CaduceusDC16";
 constexpr const char* kClass = "agents.anac.y2017.caduceusdc16.CaduceusDC16";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 // The vote on one issue: the offering members (0 YXAgent ... 4 Atlas32016, scores 5..1 over 15),
 // each one's value, and the winner, as java.util.HashMap with GENIUS's Value hash codes gives it
@@ -95,36 +96,20 @@ TEST(GeniusCaduceusDC16, VotesAsJavaHashMapDoes) {
 }
 
 // Step by step: every trace matches at least up to its first vote (CarA round 126, Dinner and
-// SmartGrid round 167), and where it parts from the record, it is at one of the port's own offers
-// from the first vote on.
+// SmartGrid round 167), and where it parts from the record, it is at one of the port's own offers.
 TEST(GeniusCaduceusDC16, MatchesEveryTraceUpToItsFirstVote) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "caduceusdc16");
-  if (!fs::is_directory(testing::GeniusTraceFolder())) return;
-  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, 0, "caduceusdc16");
-    if (!comparison.match) {
-      EXPECT_GE(comparison.round, testing::CaduceusFirstVoteRound(trace)) << comparison.Describe(trace);
-    }
-  }
+  testing::ExpectMatchesUpToFirstDraw(kRecorded, "caduceusdc16", [](const GeniusTrace& trace, std::size_t party) {
+    return (testing::CaduceusFirstVoteRound(trace) - 1) * trace.start.n_parties + party + 1;
+  });
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "caduceusdc16");
 }
 
 // With its offers from the first vote on taken from the record where they differ, the port
 // accepts and offers where GENIUS did to the end of every session; its best-bid offers before the
 // first vote are its own. Hardliner, which never accepts, parts from the record (CarA's accept).
 TEST(GeniusCaduceusDC16, TakesEveryDecisionOfTheOriginal) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  bool contrasted = false;
-  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const testing::TraceComparison comparison = testing::ReplayWithOffersFromFirstVote(trace, "caduceusdc16");
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison)) << comparison.Describe(trace);
-    if (!contrasted) {
-      testing::RecordedOffers again = testing::ReadRecordedOffers(trace, testing::LoadTraceScenario(trace).space(), 0);
-      EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "hardliner", again)));
-      contrasted = true;
-    }
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "caduceusdc16", "hardliner",
+                                                 testing::OwnOffersBeforeFirstVote);
 }
 
 // Its floor: on CarA discounted by 0.5, against an opponent that offers, over and over, a bid worth
@@ -155,10 +140,7 @@ TEST(GeniusCaduceusDC16, AcceptsNothingBelowItsFloor) {
 // GENIUS: 27 runs end in round 144 (0.9295 / 0.9088), 3 in rounds 137 and 138; the port: 29 in
 // round 144, 1 in round 137.
 TEST(GeniusCaduceusDC16, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "caduceusdc16", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "caduceusdc16", 30);
 }
 
 }  // namespace

@@ -11,80 +11,51 @@
 // recorded runs.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <iostream>
+#include <cstdint>
 #include <string>
 
-#include "genius_recorded_offers.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
-#include "parley/protocol.h"
 
 namespace parley {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::GeniusTrace;
 
 constexpr const char* kAgent = "CUHKAgent";
 
-std::size_t PartyOf(const GeniusTrace& trace) {
-  for (std::size_t p = 0; p < trace.start.agents.size(); ++p) {
-    if (trace.start.agents[p] == "agents.anac.y2012.CUHKAgent.CUHKAgent") return p;
+// CarA in either seat, Travel and AmsterdamA; against Boulware and Hardliner.
+const testing::RecordedAgent kRecorded = {kAgent, "agents.anac.y2012.CUHKAgent.CUHKAgent", 8, 8};
+
+// The GENIUS step of the party's second turn (past the end of the session when it has none).
+std::uint64_t SecondTurn(const GeniusTrace& trace, std::size_t party) {
+  std::size_t turns = 0;
+  for (const auto& action : trace.actions) {
+    if (action.agent == party && ++turns == 2) return action.step;
   }
-  return trace.start.agents.size();
+  return trace.actions.size() + 1;
 }
 
 TEST(GeniusCuhkAgent, MatchesEveryTraceUpToItsFirstRandomChoice) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const auto files = testing::TracesOfAgent(kAgent);
-  ASSERT_EQ(files.size(), 8u);  // CarA both orders and Travel, AmsterdamA; vs Boulware and Hardliner
-  for (const auto& file : files) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const std::size_t party = PartyOf(trace);
-    ASSERT_LT(party, trace.start.agents.size()) << file;
-    std::uint64_t second_turn = 0;
-    std::size_t turns = 0;
-    for (const auto& action : trace.actions) {
-      if (action.agent == party && ++turns == 2) {
-        second_turn = action.step;
-        break;
-      }
-    }
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, "cuhkagent");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (!comparison.match) {
-      EXPECT_GE(comparison.step, second_turn) << comparison.Describe(trace);
-    }
-  }
+  testing::ExpectMatchesUpToFirstDraw(kRecorded, "cuhkagent", SecondTurn);
 }
 
 // With its offers replaced by the recorded ones, the port accepts, offers and walks away where
 // GENIUS did, on every trace to its end. (Its acceptance test compares the offer with the bid it
 // would make, a random one, but that bid lies within a band of its threshold, so the decision is
-// its threshold's.)
+// its threshold's.) Its first offer is its best bid, found without a draw.
 TEST(GeniusCuhkAgent, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : testing::TracesOfAgent(kAgent)) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const std::size_t party = PartyOf(trace);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
-    // Its first offer is its best bid, found without a draw.
-    offers.deterministic.insert(offers.by_step.begin()->first);
-    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, party, "cuhkagent", offers);
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
-    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "cuhkagent", "",
+                                                 [](const GeniusTrace&, std::size_t, testing::RecordedOffers& offers) {
+                                                   offers.deterministic.insert(offers.by_step.begin()->first);
+                                                 });
 }
 
 // 60 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
 // agreement rate, mean end round and mean utilities inside the 95% intervals of GENIUS's 30 runs.
 TEST(GeniusCuhkAgent, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "cuhkagent", 60);
+  testing::ExpectInsideRepeatedRuns(kAgent, "cuhkagent", 60);
 }
 
 }  // namespace

@@ -28,11 +28,6 @@ namespace {
 
 constexpr char kClass[] = "agents.anac.y2014.DoNA.DoNA";
 
-std::size_t SeatOf(const GeniusTrace& trace) {
-  const auto seat = std::find(trace.start.agents.begin(), trace.start.agents.end(), kClass);
-  return static_cast<std::size_t>(seat - trace.start.agents.begin());
-}
-
 TEST(GeniusDoNA, EveryRecordedSessionOnSmallSpacesStepByStep) {
   if (!std::filesystem::exists(GeniusTraceFolder())) GTEST_SKIP() << "no " << GeniusTraceFolder();
   std::size_t replayed = 0;
@@ -40,7 +35,7 @@ TEST(GeniusDoNA, EveryRecordedSessionOnSmallSpacesStepByStep) {
     const GeniusTrace trace = ReadGeniusTrace(path);
     if (!trace.start.deterministic) continue;
     SCOPED_TRACE(path.filename().string());
-    const std::size_t party = SeatOf(trace);
+    const std::size_t party = SeatOf(trace, kClass);
     ASSERT_LT(party, trace.start.agents.size());
     const TraceComparison comparison = ReplayAgainstTrace(trace, party, "dona");
     EXPECT_TRUE(MatchesTrace(trace, comparison));
@@ -59,7 +54,7 @@ TEST(GeniusDoNA, OnTenIssuesUpToItsFirstSampledBid) {
     SCOPED_TRACE(path.filename().string());
     ASSERT_NE(trace.start.domain.find("10issues"), std::string::npos);
     ++sessions;
-    const std::size_t party = SeatOf(trace);
+    const std::size_t party = SeatOf(trace, kClass);
     ASSERT_LT(party, 2u);
     // GENIUS's first action of DoNA is already an offer from the samples: the replay must agree
     // on everything before it and part on that bid (not on the kind of action, the time or a

@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <vector>
 
-#include "genius_recorded_offers.h"
 #include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"

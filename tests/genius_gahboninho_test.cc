@@ -16,19 +16,13 @@
 // Each is contrasted with something that must fail.
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <cstdint>
 #include <filesystem>
-#include <iostream>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "genius_equivalent_offers.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
-#include "parley/negotiator.h"
-#include "parley/protocol.h"
 
 namespace parley {
 namespace {
@@ -39,57 +33,41 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "Gahboninho";
 constexpr const char* kClass = "agents.anac.y2011.Gahboninho.Gahboninho";
 
-std::vector<testing::GeniusSeat> Seats() { return testing::SeatsOf(kAgent, kClass); }
+const testing::RecordedAgent kRecorded = {kAgent, kClass, 8, 8, true};
 
+// Its offers replaced only by recorded ones exactly as good (1e-12), each shown to it.
+void ReplaceTies(const GeniusTrace&, std::size_t, testing::RecordedOffers& offers) {
+  offers.tolerance = 1e-12;
+  offers.shown_to_port = true;
+}
+
+// The first difference is an offer of its own as good as the recorded one: the first tie the
+// replay below has to break as recorded.
 TEST(GeniusGahboninho, MatchesEveryTraceUpToItsFirstTie) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const std::vector<testing::GeniusSeat> seats = Seats();
-  EXPECT_EQ(seats.size(), 8u);
-  for (const testing::GeniusSeat& seat : seats) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(seat.file);
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, seat.party, "gahboninho");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    // The first difference is an offer of its own as good as the recorded one: the first tie the
-    // replay below has to break as recorded.
-    testing::EquivalentOffers ties;
-    testing::ReplayWithEquivalentOffers(trace, seat.party, "gahboninho", ties);
-    EXPECT_EQ(comparison.step, ties.first_replaced) << comparison.Describe(trace);
-  }
+  testing::ExpectFirstDifferenceIsFirstReplacement(kRecorded, "gahboninho", ReplaceTies);
 }
 
 TEST(GeniusGahboninho, TakesEveryDecisionOfTheOriginal) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const testing::GeniusSeat& seat : Seats()) {
-    SCOPED_TRACE(seat.file.filename().string());
-    const GeniusTrace trace = testing::ReadGeniusTrace(seat.file);
-    testing::EquivalentOffers ties;
-    const testing::TraceComparison comparison =
-        testing::ReplayWithEquivalentOffers(trace, seat.party, "gahboninho", ties);
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
-    EXPECT_EQ(ties.unequal, 0);
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "gahboninho", "", ReplaceTies);
 }
 
 // Another GENIUS-style agent in the seat, even with the same help, must not match.
 TEST(GeniusGahboninho, AnotherAgentInTheSeatDoesNotMatch) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const std::vector<testing::GeniusSeat> seats = Seats();
+  const std::vector<testing::GeniusSeat> seats = testing::SeatsOf(kRecorded);
   ASSERT_FALSE(seats.empty());
   const GeniusTrace trace = testing::ReadGeniusTrace(seats.front().file);
-  testing::EquivalentOffers ties;
+  testing::RecordedOffers ties = testing::ReadRecordedOffers(trace, seats.front().party);
+  ReplaceTies(trace, seats.front().party, ties);
   EXPECT_FALSE(
-      testing::MatchesTrace(trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, "boulware", ties)));
+      testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, seats.front().party, "boulware", ties)));
   EXPECT_FALSE(testing::MatchesTrace(trace, testing::ReplayAgainstTrace(trace, seats.front().party, "agentlg")));
 }
 
 // 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
 // GENIUS's 30 runs all end alike (agreement in round 142), so the port's must too.
 TEST(GeniusGahboninho, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "gahboninho", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "gahboninho", 30);
 }
 
 }  // namespace

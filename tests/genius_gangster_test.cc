@@ -20,8 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "genius_offer_levels.h"
-#include "genius_recorded_offers.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
@@ -36,28 +35,8 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "Gangster";
 constexpr const char* kClass = "agents.anac.y2014.Gangster.Gangster";
 
-std::vector<fs::path> Traces() {
-  const auto ok = testing::TracesOfAgent(kAgent, true);
-  const auto all = testing::TracesOfAgent(kAgent, false);
-  EXPECT_EQ(ok.size(), 10u);
-  EXPECT_EQ(all.size(), 10u);  // the two failed settings left no trace
-  return ok;
-}
-
-std::size_t SeatOf(const GeniusTrace& trace) {
-  for (std::size_t p = 0; p < trace.start.agents.size(); ++p) {
-    if (trace.start.agents[p] == kClass) return p;
-  }
-  ADD_FAILURE() << trace.path << ": no " << kClass;
-  return 0;
-}
-
-bool IsOwnOffer(const GeniusTrace& trace, std::size_t party, std::uint64_t step) {
-  for (const auto& action : trace.actions) {
-    if (action.step == step) return action.agent == party && action.action == ActionType::kOffer;
-  }
-  return false;
-}
+// The two failed settings left no trace.
+const testing::RecordedAgent kRecorded = {kAgent, kClass, 10, 10};
 
 // Marks its recorded offers that repeat an offer the opponent made earlier within the window the
 // original proposes back from (the last 1 - t + 0.01 of time): those it must make itself. (Its
@@ -79,30 +58,12 @@ void MarkRepeatedOffers(const GeniusTrace& trace, std::size_t party, testing::Re
 }
 
 TEST(GeniusGangster, MatchesEveryTraceUpToItsFirstOwnBid) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const std::size_t party = SeatOf(trace);
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, party, "gangster");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    EXPECT_TRUE(IsOwnOffer(trace, party, comparison.step)) << comparison.Describe(trace);
-  }
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "gangster");
 }
 
+// Offers proposed back from the opponent's are decided, not drawn: never replaced.
 TEST(GeniusGangster, TakesEveryDecisionOfTheOriginal) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : Traces()) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    const std::size_t party = SeatOf(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
-    MarkRepeatedOffers(trace, party, offers);
-    const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, party, "gangster", offers);
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
-    // Offers proposed back from the opponent's are decided, not drawn: never replaced.
-    EXPECT_EQ(offers.replaced_deterministic, 0) << file;
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "gangster", "", MarkRepeatedOffers);
 }
 
 // The comparison sees a difference: AgentM's port in the same seat, with the same offers, accepts
@@ -111,8 +72,7 @@ TEST(GeniusGangster, AnotherAgentInItsSeatDoesNotMatch) {
   const fs::path folder = testing::GeniusTraceFolder();
   if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
   const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__Gangster__TimeDependentAgentBoulware.jsonl.gz");
-  const Scenario scenario = testing::LoadTraceScenario(trace);
-  testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+  testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, 0);
   EXPECT_FALSE(testing::ReplayWithRecordedOffers(trace, 0, "agentm", offers).match);
 }
 
@@ -123,11 +83,10 @@ TEST(GeniusGangster, AnotherAgentInItsSeatDoesNotMatch) {
 TEST(GeniusGangster, OffersOnTenIssuesAreAsGoodAsTheOriginals) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   int sessions = 0;
-  for (const auto& file : Traces()) {
+  for (const auto& [file, party] : testing::SeatsOf(kRecorded)) {
     const GeniusTrace trace = testing::ReadGeniusTrace(file);
     if (trace.start.domain.find("10issues") == std::string::npos) continue;
     const Scenario scenario = testing::LoadTraceScenario(trace);
-    const std::size_t party = SeatOf(trace);
     const double gap = testing::LargestWindowGap(trace, scenario, party, "gangster", 5, 40);
     std::cout << file.filename().string() << ": largest gap " << gap << "\n";
     EXPECT_LE(gap, 0.06) << file.filename().string();
@@ -151,10 +110,7 @@ TEST(GeniusGangster, OffersOnTenIssuesAreAsGoodAsTheOriginals) {
 // none (1.5% at GENIUS's own rate).
 // Run with --gtest_also_run_disabled_tests.
 TEST(GeniusGangster, DISABLED_OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "gangster", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "gangster", 30);
 }
 
 // Against Boulware on CarA the session ends before round 110 (where Boulware's offer first passes
@@ -165,9 +121,8 @@ TEST(GeniusGangster, DISABLED_OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
 // 30 runs had 5 such sessions (0.167), all in rounds 105 to 109, where the exact distribution puts
 // a third of them (none before round 105 has a chance of 0.851^30 = 0.8%).
 TEST(GeniusGangster, EarlyAgreementsOnCarAHaveTheirExactProbability) {
+  if (const std::string why = testing::RepeatedRunsUnavailable(); !why.empty()) GTEST_SKIP() << why;
   const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
   const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__Gangster__TimeDependentAgentBoulware.jsonl.gz");
   const Scenario scenario = testing::LoadTraceScenario(trace);
   const OutcomeSpace& space = scenario.space();

@@ -1,16 +1,13 @@
 // Differential tests of `hardheaded` against agents.anac.y2011.HardHeaded.KLH of GENIUS 9.1.10,
 // from the sessions GENIUS recorded in ../shared/genius-traces (its README gives the format and
 // the rules): the port replays each of KLH's recorded sessions with the opponent scripted from
-// the record (genius_trace.h). KLH draws from an unseeded java.util.Random, so a session is
+// the record (genius_port_checks.h). KLH draws from an unseeded java.util.Random, so a session is
 // compared step by step only up to KLH's first random choice that can change what it does, and
 // its outcomes are compared as a distribution over repeated runs (repeated-runs.json).
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <string>
-
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
-#include "genius_unseeded_agents.h"
 
 namespace parley::testing {
 namespace {
@@ -42,12 +39,7 @@ TEST(GeniusHardHeaded, FollowsEveryRecordedSessionUpToItsFirstRandomChoice) {
 
 // Agreement rate, end round and utilities of 300 seeded runs against GENIUS's Boulware on CarA,
 // inside the 95% intervals of GENIUS's 30 runs of KLH.
-TEST(GeniusHardHeaded, OutcomesOfRepeatedRunsMatchTheOriginals) {
-  const std::filesystem::path folder = GeniusTraceFolder();
-  if (!std::filesystem::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  ExpectInsideRepeatedRuns(folder, "KLH", "hardheaded", 300);
-}
+TEST(GeniusHardHeaded, OutcomesOfRepeatedRunsMatchTheOriginals) { ExpectInsideRepeatedRuns("KLH", "hardheaded", 300); }
 
 }  // namespace
 }  // namespace parley::testing

@@ -19,15 +19,12 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <iostream>
-#include <limits>
 #include <string>
 #include <vector>
 
-#include "genius_equivalent_offers.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
-#include "parley/protocol.h"
 
 namespace parley {
 namespace {
@@ -38,20 +35,18 @@ using testing::GeniusTrace;
 constexpr const char* kAgent = "IAMhaggler2011";
 constexpr const char* kClass = "agents.anac.y2011.IAMhaggler2011.IAMhaggler2011";
 
-std::vector<testing::GeniusSeat> Seats() { return testing::SeatsOf(kAgent, kClass); }
+const testing::RecordedAgent kRecorded = {kAgent, kClass, 8, 8, true};
 
-// Its recorded offers, every one replaceable, the ones that are not random marked: its first (its
-// best bid) and those of the best offer it had received, which it makes once its target falls to
-// that offer. (As party 1 it answers the opponent's first offer with its best bid without looking
-// at it, so that offer does not count.)
-testing::EquivalentOffers RecordedOffers(const GeniusTrace& trace, std::size_t party) {
-  testing::EquivalentOffers offers;
-  offers.tolerance = std::numeric_limits<double>::infinity();
+// Its recorded offers, every one replaceable and each replacement shown to the port, the ones that
+// are not random marked: its first (its best bid) and those of the best offer it had received,
+// which it makes once its target falls to that offer. (As party 1 it answers the opponent's first
+// offer with its best bid without looking at it, so that offer does not count.)
+void MarkNonRandomOffers(const GeniusTrace& trace, std::size_t party, testing::RecordedOffers& offers) {
+  offers.shown_to_port = true;
   // Two bids drawn within 0.025 of one target, one of the bands widened once (by 0.01, after 500
   // draws outside it).
   offers.band = 2 * 0.025 + 0.01;
   const Scenario scenario = testing::LoadTraceScenario(trace);
-  offers.offers = testing::ReadRecordedOffers(trace, scenario.space(), party);
   const Profile& profile = scenario.profile(party);
   double best = 0;
   Outcome best_bid;
@@ -68,40 +63,24 @@ testing::EquivalentOffers RecordedOffers(const GeniusTrace& trace, std::size_t p
       }
       continue;
     }
-    if (own_first || (best > 0 && bid == best_bid)) offers.offers.deterministic.insert(action.step);
+    if (own_first || (best > 0 && bid == best_bid)) offers.deterministic.insert(action.step);
     own_first = false;
   }
-  return offers;
 }
 
+// The first difference is the first of its offers that the replay below must replace, a random
+// one.
 TEST(GeniusIAMhaggler2011, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const auto seats = Seats();
-  EXPECT_EQ(seats.size(), 8u);
-  for (const auto& seat : seats) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(seat.file);
-    const testing::TraceComparison comparison = testing::ReplayAgainstTrace(trace, seat.party, "iamhaggler2011");
-    std::cout << comparison.Describe(trace) << "\n";
-    if (comparison.match) continue;
-    // The first difference is the first of its offers that the replay below must replace, a
-    // random one.
-    testing::EquivalentOffers offers = RecordedOffers(trace, seat.party);
-    testing::ReplayWithEquivalentOffers(trace, seat.party, "iamhaggler2011", offers);
-    EXPECT_EQ(comparison.step, offers.first_replaced) << comparison.Describe(trace);
-    EXPECT_EQ(offers.offers.deterministic.count(comparison.step), 0u) << comparison.Describe(trace);
-  }
+  testing::ExpectFirstDifferenceIsFirstReplacement(kRecorded, "iamhaggler2011", MarkNonRandomOffers);
 }
 
 TEST(GeniusIAMhaggler2011, TakesEveryDecisionOfTheOriginal) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& seat : Seats()) {
+  for (const auto& seat : testing::SeatsOf(kRecorded)) {
     SCOPED_TRACE(seat.file.filename().string());
     const GeniusTrace trace = testing::ReadGeniusTrace(seat.file);
-    testing::EquivalentOffers offers = RecordedOffers(trace, seat.party);
-    const testing::TraceComparison comparison =
-        testing::ReplayWithEquivalentOffers(trace, seat.party, "iamhaggler2011", offers);
-    EXPECT_TRUE(testing::MatchesTrace(trace, comparison));
-    EXPECT_EQ(offers.replaced_deterministic, 0);
+    const testing::RecordedOffers offers =
+        testing::ExpectTakesEveryDecision(trace, seat.party, "iamhaggler2011", MarkNonRandomOffers);
     // On CarA (15,625 bids, utilities dense enough that the band is rarely widened) each of its own
     // random offers lies within the band's width of GENIUS's: the two targets agree. (On Travel
     // and Grocery the band often has to be widened, by a number of steps that is itself random.)
@@ -115,13 +94,14 @@ TEST(GeniusIAMhaggler2011, TakesEveryDecisionOfTheOriginal) {
 // GENIUS's band: not GENIUS's Boulware, and not Parley's linear time-based negotiator.
 TEST(GeniusIAMhaggler2011, AnotherAgentInTheSeatDoesNotMatch) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  const auto seats = Seats();
+  const auto seats = testing::SeatsOf(kRecorded);
   ASSERT_FALSE(seats.empty());
   const GeniusTrace trace = testing::ReadGeniusTrace(seats.front().file);
   for (const std::string other : {"boulware", "time(e=1)"}) {
-    testing::EquivalentOffers offers = RecordedOffers(trace, seats.front().party);
+    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, seats.front().party);
+    MarkNonRandomOffers(trace, seats.front().party, offers);
     EXPECT_FALSE(
-        testing::MatchesTrace(trace, testing::ReplayWithEquivalentOffers(trace, seats.front().party, other, offers)))
+        testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, seats.front().party, other, offers)))
         << other;
     EXPECT_GT(offers.beyond_band, 0) << other;
   }
@@ -130,10 +110,7 @@ TEST(GeniusIAMhaggler2011, AnotherAgentInTheSeatDoesNotMatch) {
 // 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
 // GENIUS's 30 runs all end alike (it accepts 0.8264 in round 110), so the port's must too.
 TEST(GeniusIAMhaggler2011, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "iamhaggler2011", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "iamhaggler2011", 30);
 }
 
 }  // namespace

@@ -12,20 +12,21 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <filesystem>
-#include <string>
 
-#include "genius_draw_replays.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 
 namespace parley {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::GeniusTrace;
 
 constexpr const char* kAgent = "Nozomi";
+
+// CarA with it first and second, Travel and ItexvsCypress with it first; against Boulware and
+// Hardliner.
+const testing::RecordedAgent kRecorded = {kAgent, "agents.anac.y2010.Nozomi.Nozomi", 8, 8};
 
 // The GENIUS step of Nozomi's first turn that can draw: the first that answers an offer after its
 // reply to the opponent's first offer (its third turn as the first party, its second as the
@@ -38,25 +39,20 @@ std::uint64_t FirstPossibleDraw(const GeniusTrace& trace, std::size_t party) {
   return trace.actions.empty() ? 0 : trace.actions.back().step + 1;
 }
 
-const testing::DrawingAgent kNozomi = {kAgent, "agents.anac.y2010.Nozomi.Nozomi", "nozomi", FirstPossibleDraw};
-
-// CarA with it first and second, Travel and ItexvsCypress with it first; against Boulware and
-// Hardliner. Another negotiator in its seat parts from the record (after the same opening).
+// Another negotiator in its seat parts from the record (after the same opening).
 TEST(GeniusNozomi, MatchesEveryTraceUpToItsFirstDraw) {
-  testing::ExpectMatchesUpToFirstDraw(kNozomi, 8, "time(e=0.2)", false);
+  testing::ExpectMatchesUpToFirstDraw(kRecorded, "nozomi", FirstPossibleDraw, "time(e=0.2)", false);
 }
 
 TEST(GeniusNozomi, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
-  testing::ExpectDecisionsWithRecordedOffers(kNozomi, "conceder");
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "nozomi", "conceder",
+                                                 testing::ShownAndOwnBeforeFirstDraw(FirstPossibleDraw));
 }
 
 // 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
 // agreement rate, mean end round and mean utilities inside the 95% intervals of GENIUS's 30 runs.
 TEST(GeniusNozomi, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "nozomi", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "nozomi", 30);
 }
 
 }  // namespace

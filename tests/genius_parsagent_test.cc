@@ -10,13 +10,12 @@
 // also its best value), so that session must be reproduced to the end; in three-party sessions the
 // first difference must be one of its own offers. Its state is what the others did and nothing of
 // its own offers, so with its offers replaced by the recorded ones it must take GENIUS's decisions
-// to the end of every trace (genius_random_port_checks.h).
+// to the end of every trace (genius_port_checks.h).
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <iostream>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 
@@ -28,6 +27,7 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "ParsAgent";
 constexpr const char* kClass = "agents.anac.y2015.ParsAgent.ParsAgent";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusParsAgent, ReproducesTheBilateralSessionToTheEnd) {
   const fs::path folder = testing::GeniusTraceFolder();
@@ -38,20 +38,17 @@ TEST(GeniusParsAgent, ReproducesTheBilateralSessionToTheEnd) {
 }
 
 TEST(GeniusParsAgent, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "parsagent");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "parsagent");
 }
 
 // Hardliner never accepts: it parts from the record at ParsAgent's first accept.
 TEST(GeniusParsAgent, TakesEveryDecisionOfTheOriginal) {
-  testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "parsagent", "hardliner");
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "parsagent", "hardliner");
 }
 
 // GENIUS's 30 runs on CarA all end alike (it accepts in round 144), so the port's must too.
 TEST(GeniusParsAgent, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "parsagent", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "parsagent", 30);
 }
 
 }  // namespace

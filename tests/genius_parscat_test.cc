@@ -9,7 +9,7 @@
 // decided by the last offer, the time and (only through an exact tie, or bilaterally through
 // whether the draw falls below the best offer received) the utility of its draw, so with its offers
 // replaced by the recorded ones it must take GENIUS's decisions to the end of each trace
-// (genius_random_port_checks.h), and its own offers must lie in GENIUS's band. ParsCat
+// (genius_port_checks.h), and its own offers must lie in GENIUS's band. ParsCat
 // never reads its seed, so GENIUS's 30 repeated runs on CarA vary only in its unseeded draws, as
 // the port's runs do over seeds.
 #include <gtest/gtest.h>
@@ -17,7 +17,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 
@@ -29,14 +29,15 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "ParsCat";
 constexpr const char* kClass = "agents.anac.y2016.parscat.ParsCat";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusParsCat, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "parscat");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "parscat");
 }
 
 // Hardliner never accepts: it parts from the record at ParsCat's first accept.
 TEST(GeniusParsCat, TakesEveryDecisionOfTheOriginal) {
-  testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "parscat", "hardliner");
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "parscat", "hardliner");
 }
 
 // Its random offers differ from GENIUS's, but not their band: GENIUS's and the port's offer at the
@@ -45,7 +46,7 @@ TEST(GeniusParsCat, TakesEveryDecisionOfTheOriginal) {
 TEST(GeniusParsCat, OffersInTheOriginalsBand) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const int compared = testing::ForEachPortOffer(
-      kAgent, "parscat", [](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
+      kRecorded, "parscat", [](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
         EXPECT_LE(std::abs(action.util[0] - utility), 0.04 + 1e-12)
             << trace.path.filename().string() << " step " << action.step;
       });
@@ -53,10 +54,7 @@ TEST(GeniusParsCat, OffersInTheOriginalsBand) {
 }
 
 TEST(GeniusParsCat, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "parscat", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "parscat", 30);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 // the first offer drawn from more than one bid. Its state is the last offer received and nothing of
 // its own offers, so with its offers replaced by the recorded ones it must take every decision GENIUS
 // took (each accept, each round it kept offering) to the end of every trace
-// (genius_random_port_checks.h). Its outcome on CarA with GENIUS's seed is compared with GENIUS's
+// (genius_port_checks.h). Its outcome on CarA with GENIUS's seed is compared with GENIUS's
 // 30 recorded runs there.
 #include <gtest/gtest.h>
 
@@ -21,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
@@ -34,14 +34,15 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "PonPokoAgent";
 constexpr const char* kClass = "agents.anac.y2017.ponpokoagent.PonPokoAgent";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusPonPokoAgent, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "ponpokoagent");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "ponpokoagent");
 }
 
 // Hardliner never accepts: it parts from the record at PonPokoAgent's first accept.
 TEST(GeniusPonPokoAgent, TakesEveryDecisionOfTheOriginal) {
-  testing::ExpectEveryDecisionWithRecordedOffers(kAgent, "ponpokoagent", "hardliner");
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "ponpokoagent", "hardliner");
 }
 
 // PonPokoAgent's five bands, written out from the original's source: {low, high} at time t.
@@ -85,22 +86,24 @@ std::vector<int> PatternsOfRecord(const GeniusTrace& trace) {
 // the ceiling).
 TEST(GeniusPonPokoAgent, OffersInsideTheBandOfThePatternTheRecordAllows) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
+  for (const testing::GeniusSeat& seat : testing::SeatsOf(kRecorded)) {
+    const fs::path& file = seat.file;
     const std::vector<int> patterns = PatternsOfRecord(testing::ReadGeniusTrace(file));
     EXPECT_FALSE(patterns.empty()) << file;
     std::cout << file.filename().string() << ": " << patterns.size() << " pattern(s) fit\n";
   }
-  const int compared = testing::ForEachPortOffer(
-      kAgent, "ponpokoagent", [](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
-        bool inside = false;
-        for (const int pattern : PatternsOfRecord(trace)) {
-          const auto [low, high] = PatternBand(pattern, action.time);
-          inside = inside || (utility >= low && utility <= high);
-        }
-        EXPECT_TRUE(inside || std::abs(utility - action.util[0]) <= 1e-4 + 1e-12)
-            << trace.path.filename().string() << " step " << action.step << ": port " << utility << ", GENIUS "
-            << action.util[0];
-      });
+  const int compared =
+      testing::ForEachPortOffer(kRecorded, "ponpokoagent",
+                                [](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
+                                  bool inside = false;
+                                  for (const int pattern : PatternsOfRecord(trace)) {
+                                    const auto [low, high] = PatternBand(pattern, action.time);
+                                    inside = inside || (utility >= low && utility <= high);
+                                  }
+                                  EXPECT_TRUE(inside || std::abs(utility - action.util[0]) <= 1e-4 + 1e-12)
+                                      << trace.path.filename().string() << " step " << action.step << ": port "
+                                      << utility << ", GENIUS " << action.util[0];
+                                });
   EXPECT_GT(compared, 500);
 }
 
@@ -109,9 +112,8 @@ TEST(GeniusPonPokoAgent, OffersInsideTheBandOfThePatternTheRecordAllows) {
 // Parley seed fixes both, so the comparable run is the one with seed 42: its outcome must fall
 // inside the 95% intervals of GENIUS's runs. Other seeds draw other patterns (docs/strategies.md).
 TEST(GeniusPonPokoAgent, OutcomeOnCarAWithGeniusSeedFallsInsideGeniusRepeatedRuns) {
+  if (const std::string why = testing::RepeatedRunsUnavailable(); !why.empty()) GTEST_SKIP() << why;
   const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
   const testing::OutcomeSample genius = testing::ReadRepeatedRuns(folder / "repeated-runs.json", kAgent);
   ASSERT_EQ(genius.size(), 30u);
   const GeniusTrace trace =

@@ -13,21 +13,18 @@
 // be held to GENIUS's decisions after that point.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
-#include "genius_unseeded_agents.h"
 
 namespace parley {
 namespace {
 
-namespace fs = std::filesystem;
-
 constexpr const char* kAgent = "RandomDance";
 constexpr const char* kClass = "agents.anac.y2015.RandomDance.RandomDance";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusRandomDance, FollowsEachSessionAsFarAsGeniusFollowedItself) {
   testing::ExpectFollowsRecordedSessions(
@@ -40,7 +37,7 @@ TEST(GeniusRandomDance, FollowsEachSessionAsFarAsGeniusFollowedItself) {
 }
 
 TEST(GeniusRandomDance, FirstDifferenceFromEveryTraceIsOneOfItsOffers) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "randomdance");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "randomdance");
 }
 
 // Outside GENIUS's intervals, so kept disabled (docs/strategies.md#randomdance): over seeds 1..30
@@ -53,10 +50,7 @@ TEST(GeniusRandomDance, FirstDifferenceFromEveryTraceIsOneOfItsOffers) {
 // in round 116.98 (77 by round 105). GENIUS's 30 recorded runs have 15 by round 105 (binomial
 // tail 0.005); one of ten batches of 30 of the original's sessions averages inside the interval.
 TEST(GeniusRandomDance, DISABLED_OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "randomdance", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "randomdance", 30);
 }
 
 }  // namespace

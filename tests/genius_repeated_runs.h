@@ -1,16 +1,24 @@
-// The outcome distribution of a GENIUS agent that draws unseeded random numbers, from the 30
-// recorded sessions of repeated-runs.json beside the traces (CarA, the agent as party 0 against
-// TimeDependentAgentBoulware), and the 95% intervals a port's seeded runs are held to: Wilson's
-// score interval for the agreement rate, Student's t interval for the mean of the end round and of
-// each utility. Test-only, header-only; reading throws InputError naming the file.
-// The opponent must be GENIUS's Boulware (BoulwareIsNotGenius).
+// Distribution checks of ports of GENIUS agents that draw unseeded random numbers, over seeded
+// runs of the port:
+// - outcomes: GENIUS's 30 recorded sessions of repeated-runs.json beside the traces (CarA, the agent
+//   as party 0 against TimeDependentAgentBoulware), and the 95% intervals a port's seeded runs are
+//   held to (ExpectInsideRepeatedRuns, the only such check): Wilson's score interval for the
+//   agreement rate, Student's t interval for the mean of the end round and of each utility. The
+//   opponent must be GENIUS's Boulware (RepeatedRunsUnavailable);
+// - offer levels: how good the port's own offers are, to itself, when it answers the other party's
+//   recorded offers at each of its recorded turns, averaged over seeds, beside how good the
+//   original's recorded offers were (LargestWindowGap).
+// Test-only, header-only; reading throws InputError naming the file.
 #ifndef PARLEY_TESTS_GENIUS_REPEATED_RUNS_H_
 #define PARLEY_TESTS_GENIUS_REPEATED_RUNS_H_
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +27,7 @@
 
 #include "genius_trace.h"
 #include "parley/error.h"
+#include "parley/negotiator.h"
 #include "parley/protocol.h"
 
 namespace parley::testing {
@@ -76,6 +85,14 @@ inline std::string BoulwareIsNotGenius(const std::filesystem::path& folder) {
   return "`boulware` is not GENIUS's TimeDependentAgentBoulware yet: " + comparison.Describe(trace);
 }
 
+// Why the repeated runs cannot be compared here (for GTEST_SKIP), empty when they can: the traces
+// folder is missing, or BoulwareIsNotGenius.
+inline std::string RepeatedRunsUnavailable() {
+  const std::filesystem::path folder = GeniusTraceFolder();
+  if (!std::filesystem::is_directory(folder)) return "no GENIUS traces";
+  return BoulwareIsNotGenius(folder);
+}
+
 inline double Mean(const std::vector<double>& values) {
   double sum = 0.0;
   for (double v : values) sum += v;
@@ -115,11 +132,12 @@ inline Interval MeanInterval(const std::vector<double>& values) {
 }
 
 // Plays `runs` seeded negotiations (seeds 1..runs) of `port_spec` as party 0 against `boulware` on
-// the scenario and deadline of `trace` (GENIUS's session of the agent against Boulware on CarA) and
-// checks that the agreement rate, mean end round and mean utilities of each party fall inside the
-// 95% intervals of GENIUS's repeated runs of `agent`.
-inline void ExpectInsideRepeatedRuns(const std::filesystem::path& folder, const std::string& agent,
-                                     const std::string& port_spec, std::uint64_t runs) {
+// the scenario and deadline of GENIUS's session of `agent` (the short class name) against Boulware
+// on CarA and checks that the agreement rate, mean end round and mean utilities of each party fall
+// inside the 95% intervals of GENIUS's repeated runs of `agent`. Skips when RepeatedRunsUnavailable.
+inline void ExpectInsideRepeatedRuns(const std::string& agent, const std::string& port_spec, std::uint64_t runs) {
+  if (const std::string why = RepeatedRunsUnavailable(); !why.empty()) GTEST_SKIP() << why;
+  const std::filesystem::path folder = GeniusTraceFolder();
   const OutcomeSample genius = ReadRepeatedRuns(folder / "repeated-runs.json", agent);
   ASSERT_EQ(genius.size(), 30u);
   const GeniusTrace trace = ReadGeniusTrace(folder / ("CarA__" + agent + "__TimeDependentAgentBoulware.jsonl.gz"));
@@ -153,6 +171,125 @@ inline void ExpectInsideRepeatedRuns(const std::filesystem::path& folder, const 
     check("utility of " + who, genius.util[p], port.util[p]);
     check("discounted utility of " + who, genius.util_disc[p], port.util_disc[p]);
   }
+}
+
+// How good a party's offers are to itself along one bilateral session. The port answering a
+// record is not shown to the other party (whose actions are the record's), so the session is
+// followed to its recorded end whatever the port does; an acceptance where the record goes on is
+// counted and the port asked again at its next turn.
+struct OfferLevels {
+  std::vector<double> utilities;  // of the party's offers in turn order, to itself, undiscounted
+  double mean_utility = 0.0;
+  int offers = 0;
+  int acceptances = 0;
+
+  // The mean utility of the offers in each window of `width` consecutive offers (a last window
+  // shorter than half of that joins the one before).
+  std::vector<double> WindowMeans(std::size_t width) const {
+    std::vector<double> means;
+    std::vector<std::size_t> sizes;
+    for (std::size_t start = 0; start < utilities.size(); start += width) {
+      const std::size_t end = std::min(utilities.size(), start + width);
+      double sum = 0.0;
+      for (std::size_t i = start; i < end; ++i) sum += utilities[i];
+      if (!means.empty() && 2 * (end - start) < width) {
+        means.back() =
+            (means.back() * static_cast<double>(sizes.back()) + sum) / static_cast<double>(sizes.back() + end - start);
+        sizes.back() += end - start;
+      } else {
+        means.push_back(sum / static_cast<double>(end - start));
+        sizes.push_back(end - start);
+      }
+    }
+    return means;
+  }
+};
+
+// The record's own figures for `party`.
+inline OfferLevels RecordedOfferLevels(const GeniusTrace& trace, std::size_t party) {
+  OfferLevels levels;
+  for (const auto& action : trace.actions) {
+    if (action.agent != party) continue;
+    if (action.action == ActionType::kAccept) ++levels.acceptances;
+    if (action.action != ActionType::kOffer) continue;
+    levels.mean_utility += action.util[party];
+    levels.utilities.push_back(action.util[party]);
+    ++levels.offers;
+  }
+  if (levels.offers > 0) levels.mean_utility /= levels.offers;
+  return levels;
+}
+
+// `spec` in the seat of `party`, seeded with `seed`, answering the record's other offers.
+inline OfferLevels PortOfferLevels(const GeniusTrace& trace, const Scenario& scenario, std::size_t party,
+                                   const std::string& spec, std::uint64_t seed) {
+  const std::unique_ptr<Negotiator> port = NegotiatorRegistry::Create(spec);
+  NegotiatorContext context;
+  context.space = &scenario.space();
+  context.profile = &scenario.profile(party);
+  context.party = party;
+  context.party_count = scenario.party_count();
+  context.max_rounds = trace.start.deadline_rounds;
+  context.seed = seed;
+  port->Begin(context);
+  Outcome table;
+  bool offered = false;
+  Outcome proposal(scenario.space().issue_count());
+  OfferLevels levels;
+  for (const auto& action : trace.actions) {
+    if (action.agent == party) {
+      TurnState state;
+      state.step = action.step - 1;
+      state.round = action.round - 1;
+      state.time = action.time;
+      state.current_offer = offered ? &table : nullptr;
+      state.offerer = 1 - party;
+      state.current_offer_utility = offered ? scenario.profile(party).Utility(table) : 0.0;
+      const ActionType answer = port->Act(state, proposal);
+      if (answer == ActionType::kAccept) ++levels.acceptances;
+      if (answer == ActionType::kOffer) {
+        levels.utilities.push_back(scenario.profile(party).Utility(proposal));
+        levels.mean_utility += levels.utilities.back();
+        ++levels.offers;
+      }
+      continue;
+    }
+    if (action.action != ActionType::kOffer) continue;
+    table = ToOutcome(scenario.space(), action.bid);
+    offered = true;
+    ObservedAction observed;
+    observed.party = action.agent;
+    observed.type = ActionType::kOffer;
+    observed.offer = &table;
+    observed.offer_utility = scenario.profile(party).Utility(table);
+    observed.step = action.step - 1;
+    observed.round = action.round - 1;
+    observed.time = action.time;
+    port->Observe(observed);
+  }
+  if (levels.offers > 0) levels.mean_utility /= levels.offers;
+  return levels;
+}
+
+// The largest gap, over windows of `width` consecutive offers, between the mean utility of the
+// offers of `spec` in the seat of `party` (averaged over seeds 1 to `seeds`) and the record's.
+inline double LargestWindowGap(const GeniusTrace& trace, const Scenario& scenario, std::size_t party,
+                               const std::string& spec, std::uint64_t seeds, std::size_t width) {
+  const std::vector<double> recorded = RecordedOfferLevels(trace, party).WindowMeans(width);
+  std::vector<double> port(recorded.size(), 0.0);
+  std::vector<double> counted(recorded.size(), 0.0);
+  for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+    const std::vector<double> means = PortOfferLevels(trace, scenario, party, spec, seed).WindowMeans(width);
+    for (std::size_t w = 0; w < std::min(means.size(), port.size()); ++w) {
+      port[w] += means[w];
+      counted[w] += 1.0;
+    }
+  }
+  double gap = 0.0;
+  for (std::size_t w = 0; w < recorded.size(); ++w) {
+    if (counted[w] > 0.0) gap = std::max(gap, std::abs(port[w] / counted[w] - recorded[w]));
+  }
+  return gap;
 }
 
 }  // namespace parley::testing

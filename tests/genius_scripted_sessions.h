@@ -1,5 +1,6 @@
 // Scripted sessions for ports of GENIUS agents that GENIUS recorded no session of (the sub-agents
-// of CaduceusDC16): ANAC 2012's CarA from ../shared/scenarios with party 0's reservation value and
+// of CaduceusDC16), and for what a recorded session cannot show: ANAC 2012's CarA (or a recorded
+// session's scenario) from ../shared/scenarios with party 0's reservation value and
 // discount factor replaced, and an opponent that repeats a fixed list of bids, so that what the
 // original's source implies can be derived by hand and checked by driving GENIUS's class through
 // the same session. Tests only; the script is process-wide state (gtest runs tests one at a time).
@@ -12,21 +13,25 @@
 #include <string>
 #include <vector>
 
-#include "genius_recorded_offers.h"
 #include "genius_trace.h"
 #include "parley/negotiator.h"
 #include "parley/protocol.h"
 
 namespace parley::testing {
 
-// CarA as GENIUS's CarA session of YXAgent names its profiles, with party 0's reservation value and
-// discount factor replaced. Needs the traces folder (callers skip without it).
-inline Scenario ScriptedCarA(double reservation, double discount) {
-  const Scenario recorded =
-      LoadTraceScenario(ReadGeniusTrace(GeniusTraceFolder() / "CarA__YXAgent__TimeDependentAgentBoulware.jsonl.gz"));
+// The scenario of the recorded session `trace_file` (in the traces folder), with party 0's
+// reservation value and discount factor replaced. Needs the traces folder (callers skip without it).
+inline Scenario TraceScenarioWith(const std::string& trace_file, double reservation, double discount) {
+  const Scenario recorded = LoadTraceScenario(ReadGeniusTrace(GeniusTraceFolder() / trace_file));
   std::vector<Profile> profiles = recorded.profiles();
   profiles[0] = Profile(profiles[0].name(), profiles[0].shared_utility_function(), reservation, discount);
   return Scenario(recorded.name(), recorded.shared_space(), profiles);
+}
+
+// CarA as GENIUS's CarA session of YXAgent names its profiles, with party 0's reservation value and
+// discount factor replaced.
+inline Scenario ScriptedCarA(double reservation, double discount) {
+  return TraceScenarioWith("CarA__YXAgent__TimeDependentAgentBoulware.jsonl.gz", reservation, discount);
 }
 
 // A CarA bid from one value name per issue, in the domain's issue order.

@@ -5,6 +5,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -397,6 +398,32 @@ Scenario LoadTraceScenario(const GeniusTrace& trace, const fs::path& scenarios) 
   } catch (const UsageError& error) {
     throw InputError(fmt::format("{}: profiles: {}", trace.path.string(), error.what()));
   }
+}
+
+Outcome ToOutcome(const OutcomeSpace& space, const GeniusBid& bid) { return BidToOutcome(bid, space, "GENIUS"); }
+
+std::size_t SeatOf(const GeniusTrace& trace, const std::string& agent_class) {
+  const auto& agents = trace.start.agents;
+  return static_cast<std::size_t>(std::find(agents.begin(), agents.end(), agent_class) - agents.begin());
+}
+
+RecordedAgent MultilateralAgent(const std::string& name, const std::string& agent_class) {
+  return {name, agent_class, 3, 5, true};
+}
+
+std::vector<GeniusSeat> SeatsOf(const RecordedAgent& agent) {
+  const auto ended_normally = TracesOfAgent(agent.name, true);
+  const auto recorded = TracesOfAgent(agent.name, false);
+  EXPECT_EQ(ended_normally.size(), agent.ended_normally) << agent.name << ": sessions that ended normally";
+  EXPECT_EQ(recorded.size(), agent.recorded) << agent.name << ": sessions with a trace";
+  std::vector<GeniusSeat> seats;
+  for (const fs::path& file : agent.with_aborted ? recorded : ended_normally) {
+    const GeniusTrace trace = ReadGeniusTrace(file);
+    const std::size_t party = SeatOf(trace, agent.agent_class);
+    EXPECT_LT(party, trace.start.agents.size()) << file << ": no " << agent.agent_class;
+    seats.push_back({file, party});
+  }
+  return seats;
 }
 
 std::string TraceComparison::Describe(const GeniusTrace& trace) const {

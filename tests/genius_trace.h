@@ -1,7 +1,8 @@
 // Recorded GENIUS sessions (../shared/genius-traces, described in its README.md) read into
 // structs, and replayed through Parley's own `saop` protocol to check a port of a GENIUS agent
 // step by step: the party under test is Parley's port, every other party replays its recorded
-// actions in order, and the first step where Parley and GENIUS part is reported.
+// actions in order, and the first step where Parley and GENIUS part is reported. This is the base
+// of every differential test of a port; genius_port_checks.h says which check to build on it.
 //
 // Test-only. Reading throws InputError ("<file>:<line>: <what was expected>"); replaying throws
 // UsageError for a party or spec that cannot be run. Not thread-safe beyond what the protocol is.
@@ -88,9 +89,40 @@ std::filesystem::path GeniusTraceFolder();
 std::vector<std::filesystem::path> TracesOfAgent(const std::string& agent, bool only_ok = true,
                                                  const std::filesystem::path& folder = GeniusTraceFolder());
 
+// An agent's seat in one recorded session.
+struct GeniusSeat {
+  std::filesystem::path file;
+  std::size_t party = 0;
+};
+
+// The party that `agent_class` (fully qualified) plays in the trace; the party count when none.
+std::size_t SeatOf(const GeniusTrace& trace, const std::string& agent_class);
+
+// The recorded sessions of one GENIUS agent, as the traces' README counts them.
+struct RecordedAgent {
+  std::string name;                // short class name, as in index.json and the file names
+  std::string agent_class;         // fully qualified
+  std::size_t ended_normally = 0;  // its sessions that ended normally
+  std::size_t recorded = 0;        // and all that left a trace, the ones GENIUS aborted included
+  bool with_aborted = false;       // whether SeatsOf lists the aborted ones too
+};
+
+// A multilateral ANAC agent (2015-2018) as party 0 in its five recorded sessions: CarA against
+// TimeDependentAgentBoulware, Dinner and SmartGrid against two BoulwareNegotiationParty (these
+// three ended normally) and against two TimeDependentAgentBoulware (which GENIUS aborted).
+RecordedAgent MultilateralAgent(const std::string& name, const std::string& agent_class);
+
+// The agent's seat in each of its sessions, in index order. Expects (EXPECT_EQ) the counts the
+// agent states, and a seat of the agent in each session.
+std::vector<GeniusSeat> SeatsOf(const RecordedAgent& agent);
+
 // The trace's scenario, its profiles in the trace's party order, loaded from `scenarios` (default
 // ../shared/scenarios). Throws InputError when a profile is missing.
 Scenario LoadTraceScenario(const GeniusTrace& trace, const std::filesystem::path& scenarios = {});
+
+// A recorded bid as an outcome of `space`. Throws InputError naming the issue or value the space
+// lacks, or the issue the bid leaves out.
+Outcome ToOutcome(const OutcomeSpace& space, const GeniusBid& bid);
 
 // How a run compared with a trace.
 struct TraceComparison {

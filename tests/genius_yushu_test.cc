@@ -13,21 +13,22 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <filesystem>
-#include <string>
 #include <vector>
 
-#include "genius_draw_replays.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
 #include "genius_trace.h"
 
 namespace parley {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::GeniusTrace;
 
 constexpr const char* kAgent = "Yushu";
+
+// CarA with it first and second, Travel and ItexvsCypress with it first; against Boulware and
+// Hardliner.
+const testing::RecordedAgent kRecorded = {kAgent, "agents.anac.y2010.Yushu.Yushu", 8, 8};
 
 // The GENIUS step of Yushu's first turn that can draw: its twelfth turn (its eleventh offer made,
 // the band is drawn from), or the turn after it first offered a bid the opponent had offered
@@ -49,16 +50,14 @@ std::uint64_t FirstPossibleDraw(const GeniusTrace& trace, std::size_t party) {
   return trace.actions.empty() ? 0 : trace.actions.back().step + 1;
 }
 
-const testing::DrawingAgent kYushu = {kAgent, "agents.anac.y2010.Yushu.Yushu", "yushu", FirstPossibleDraw};
-
-// CarA with it first and second, Travel and ItexvsCypress with it first; against Boulware and
-// Hardliner. Another negotiator in its seat parts from the record before its first draw.
+// Another negotiator in its seat parts from the record before its first draw.
 TEST(GeniusYushu, MatchesEveryTraceUpToItsFirstDraw) {
-  testing::ExpectMatchesUpToFirstDraw(kYushu, 8, "time(e=0.2)", true);
+  testing::ExpectMatchesUpToFirstDraw(kRecorded, "yushu", FirstPossibleDraw, "time(e=0.2)", true);
 }
 
 TEST(GeniusYushu, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
-  testing::ExpectDecisionsWithRecordedOffers(kYushu, "conceder");
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "yushu", "conceder",
+                                                 testing::ShownAndOwnBeforeFirstDraw(FirstPossibleDraw));
 }
 
 // 30 seeded runs against `boulware` (GENIUS's TimeDependentAgentBoulware) on CarA, 200 rounds:
@@ -76,10 +75,7 @@ TEST(GeniusYushu, TakesTheOriginalsDecisionsWithTheRecordedOffers) {
 // GENIUS's DiscreteTimeline(200), in 33 of 71 (143.9); the port's seeds 1..300 in 138 of 300
 // (143.46, 0.9184 / 0.9223); GENIUS's 30 recorded runs in 7 (binomial tail 0.009).
 TEST(GeniusYushu, DISABLED_OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "yushu", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "yushu", 30);
 }
 
 }  // namespace

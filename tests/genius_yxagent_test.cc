@@ -19,8 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "genius_random_port_checks.h"
+#include "genius_port_checks.h"
 #include "genius_repeated_runs.h"
+#include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "parley/protocol.h"
 
@@ -32,9 +33,10 @@ using testing::GeniusTrace;
 
 constexpr const char* kAgent = "YXAgent";
 constexpr const char* kClass = "agents.anac.y2016.yxagent.YXAgent";
+const testing::RecordedAgent kRecorded = testing::MultilateralAgent(kAgent, kClass);
 
 TEST(GeniusYXAgent, MatchesEveryTraceUpToItsFirstRandomOffer) {
-  testing::ExpectFirstDifferenceIsOwnOffer(kAgent, kClass, "yxagent");
+  testing::ExpectFirstDifferenceIsOwnOffer(kRecorded, "yxagent");
 }
 
 // YXAgent without its opponent model: it accepts whatever is worth more than its threshold
@@ -62,12 +64,7 @@ class ThresholdOnly final : public Negotiator {
 // step 307, where Hardliner offers.
 TEST(GeniusYXAgent, TakesEveryDecisionOfTheOriginal) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
-  for (const auto& file : testing::MultilateralAgentTraces(kAgent)) {
-    const GeniusTrace trace = testing::ReadGeniusTrace(file);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
-    EXPECT_TRUE(testing::MatchesTrace(trace, testing::ReplayWithRecordedOffers(trace, 0, "yxagent", offers)));
-  }
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "yxagent", "");
   const NegotiatorRegistry::ScopedEntry entry(
       {"test-yxagent-threshold-only", "YXAgent's threshold without its model (tests only).", {}, [](const Spec&) {
          return std::make_unique<ThresholdOnly>();
@@ -83,8 +80,7 @@ TEST(GeniusYXAgent, TakesEveryDecisionOfTheOriginal) {
         Contrast{"SmartGrid__YXAgent__BoulwareNegotiationParty__BoulwareNegotiationParty.jsonl.gz", "hardliner",
                  307}}) {
     const GeniusTrace trace = testing::ReadGeniusTrace(testing::GeniusTraceFolder() / contrast.trace);
-    const Scenario scenario = testing::LoadTraceScenario(trace);
-    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, scenario.space(), 0);
+    testing::RecordedOffers offers = testing::ReadRecordedOffers(trace, 0);
     const testing::TraceComparison comparison = testing::ReplayWithRecordedOffers(trace, 0, contrast.spec, offers);
     EXPECT_FALSE(comparison.match) << contrast.trace;
     EXPECT_EQ(comparison.step, contrast.first_difference) << comparison.Describe(trace);
@@ -99,7 +95,7 @@ TEST(GeniusYXAgent, OffersReachTheSourcesThreshold) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   int opening = 0;
   const int compared = testing::ForEachPortOffer(
-      kAgent, "yxagent", [&](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
+      kRecorded, "yxagent", [&](const GeniusTrace& trace, const testing::GeniusTraceAction& action, double utility) {
         const double threshold = action.step == 1 ? 0.7 : trace.start.n_parties == 2 ? 0.9 : 0.8;
         opening += action.step == 1 ? 1 : 0;
         EXPECT_GE(action.util[0], threshold) << trace.path.filename().string() << " step " << action.step;
@@ -110,10 +106,7 @@ TEST(GeniusYXAgent, OffersReachTheSourcesThreshold) {
 }
 
 TEST(GeniusYXAgent, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
-  if (const std::string why = testing::BoulwareIsNotGenius(folder); !why.empty()) GTEST_SKIP() << why;
-  testing::ExpectInsideRepeatedRuns(folder, kAgent, "yxagent", 30);
+  testing::ExpectInsideRepeatedRuns(kAgent, "yxagent", 30);
 }
 
 // Its walk-away table, derived by hand from the source: with one opponent the reservation value
@@ -122,8 +115,7 @@ TEST(GeniusYXAgent, OutcomesOnCarAFallInsideGeniusRepeatedRuns) {
 // two opponents it falls from 0.86 by 0.006 per 0.01: 0.80 at 0.90 (reached exactly, so 0.80
 // walks), 0.86 at 1.00.
 TEST(GeniusYXAgent, WalksAwayByTheSourcesTable) {
-  const fs::path folder = testing::GeniusTraceFolder();
-  if (!fs::is_directory(folder)) GTEST_SKIP() << "no GENIUS traces";
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   struct Row {
     const char* trace;
     double reservation;
@@ -141,10 +133,7 @@ TEST(GeniusYXAgent, WalksAwayByTheSourcesTable) {
       {"Dinner__YXAgent__BoulwareNegotiationParty__BoulwareNegotiationParty.jsonl.gz", 0.79, 0.9, false},
   };
   for (const Row& row : rows) {
-    const Scenario recorded = testing::LoadTraceScenario(testing::ReadGeniusTrace(folder / row.trace));
-    std::vector<Profile> profiles = recorded.profiles();
-    profiles[0] = Profile(profiles[0].name(), profiles[0].shared_utility_function(), row.reservation, row.discount);
-    const Scenario scenario(recorded.name(), recorded.shared_space(), profiles);
+    const Scenario scenario = testing::TraceScenarioWith(row.trace, row.reservation, row.discount);
     std::vector<std::string> specs(scenario.party_count(), "hardliner");
     specs[0] = "yxagent";
     NegotiationOptions options;
