@@ -147,6 +147,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agent36", "agent36"},
     {"betaone", "betaone"},
     {"agentherb", "agentherb"},
+    {"nicetitfortat", "nicetitfortat"},
     {"micro", "micro"},
     {"boa_time_next_none", "boa(bidding=time(e=0.5),acceptance=next,model=none)"},
     {"boa_time_combi_frequency", "boa(bidding=time(e=0.5),acceptance=combi,model=frequency)"},
@@ -161,9 +162,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent", "parscat",
-    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",    "parsagent",
-    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "caduceusdc16"};
+    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent",  "parscat",
+    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",     "parsagent",
+    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "nicetitfortat", "caduceusdc16"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

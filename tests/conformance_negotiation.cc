@@ -436,6 +436,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"agentherb",
        "GENIUS's AgentHerb never reads its reservation value: it accepts an offer worth its next bid's "
        "utility times the discount factor and offers whatever its models of the opponents favour"},
+      {"nicetitfortat",
+       "GENIUS's NiceTitForTat reads its reservation value only in its Nash point: it accepts an offer worth its "
+       "planned bid, and late anything no recent offer beat"},
       {"genius-simple-tft",
        "GENIUS's SimpleTFTAgent never reads its reservation value: its offers are fixed shares of the pie and "
        "then its last value plus the opponent's last drop"},

@@ -39,6 +39,16 @@ inline double GeniusBidCount(const OutcomeSpace& space) {
   return count;
 }
 
+// Writes the `index`-th bid (0-based) of BidIterator order into `bid` (sized to the space).
+inline void GeniusBidAt(const OutcomeSpace& space, std::uint64_t index, Outcome& bid) {
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {  // the first issue is the fastest digit
+    const Issue& issue = space.issue(i);
+    const std::uint64_t count = GeniusValueCount(issue);
+    bid[i] = GeniusValueAt(issue, index % count);
+    index /= count;
+  }
+}
+
 // Calls visit(bid) for every bid in BidIterator order, at most `limit` of them; `bid` is reused
 // (sized to the space). Returns the number visited.
 template <class Visit>
