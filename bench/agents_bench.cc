@@ -121,6 +121,7 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"atlas3", "atlas3"},
     {"kawaii", "kawaii"},
     {"caduceus", "caduceus"},
+    {"caduceusdc16", "caduceusdc16"},
     {"atlas3-2016", "atlas3-2016"},
     {"farma", "farma"},
     {"myagent", "myagent"},
@@ -163,9 +164,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent", "parscat",
-    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",    "parsagent",
-    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "nicetitfortat"};
+    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent",  "parscat",
+    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",     "parsagent",
+    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "nicetitfortat", "caduceusdc16"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

@@ -406,6 +406,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"caduceus",
        "GENIUS's Caduceus never reads its reservation value: it accepts when ParsAgent, whose vote "
        "outweighs the rest, accepts, and offers its members' bids whatever they are worth"},
+      {"caduceusdc16",
+       "GENIUS's CaduceusDC16 never reads its reservation value: it accepts offers worth 0.75 when its members "
+       "vote so, and offers the bid its members vote for whatever it is worth"},
       {"gahboninho",
        "GENIUS's Gahboninho never reads its reservation value: it accepts by a compromise factor times "
        "its target and in the end offers the best offer received"},

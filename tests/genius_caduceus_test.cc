@@ -23,6 +23,7 @@
 
 #include "common/java_decimal_format.h"
 #include "common/java_random.h"
+#include "genius_caduceus_portfolio.h"
 #include "genius_port_checks.h"
 #include "genius_recorded_offers.h"
 #include "genius_repeated_runs.h"
@@ -43,14 +44,6 @@ constexpr const char* kClass = "agents.anac.y2016.caduceus.Caduceus";
 // CarA, Dinner against BoulwareNegotiationParty, SmartGrid against both, and Dinner against the
 // old-style Boulware, which GENIUS aborted.
 const testing::RecordedAgent kRecorded = {kAgent, kClass, 4, 5, true};
-
-// The first round in which Caduceus votes: the first r with r >= 0.83 d (N + 1).
-std::uint64_t FirstVoteRound(const GeniusTrace& trace) {
-  const double limit = static_cast<double>(trace.start.deadline_rounds + 1) * (0.83 * trace.start.discount_factor[0]);
-  std::uint64_t round = 1;
-  while (static_cast<double>(round) < limit) ++round;
-  return round;
-}
 
 // DecimalFormat("#.###") with RoundingMode.CEILING, as Java prints it (printed by Java 17).
 TEST(GeniusCaduceus, RoundsUpToThousandthsAsJavaDoes) {
@@ -123,7 +116,7 @@ TEST(GeniusCaduceus, OwnAgentChoosesAsGeniusOnTheRecordedMessages) {
     context.max_rounds = trace.start.deadline_rounds;
     context.seed = static_cast<std::uint64_t>(trace.start.seed);
     agent->Begin(context);
-    const std::uint64_t first_vote = FirstVoteRound(trace);
+    const std::uint64_t first_vote = testing::CaduceusFirstVoteRound(trace);
     Outcome table(space.issue_count());
     Outcome proposal(space.issue_count());
     bool have_table = false;
@@ -183,7 +176,7 @@ TEST(GeniusCaduceus, MatchesEveryTraceAsFarAsGeniusRepeatsIt) {
     }
     EXPECT_FALSE(comparison.match);
     EXPECT_GE(comparison.step, it->second) << comparison.Describe(trace);
-    EXPECT_GE(comparison.round, FirstVoteRound(trace)) << comparison.Describe(trace);
+    EXPECT_GE(comparison.round, testing::CaduceusFirstVoteRound(trace)) << comparison.Describe(trace);
   }
 }
 
@@ -191,13 +184,7 @@ TEST(GeniusCaduceus, MatchesEveryTraceAsFarAsGeniusRepeatsIt) {
 // accepts and offers where GENIUS did to the end of every session; its best-bid offers before the
 // first vote are its own.
 TEST(GeniusCaduceus, TakesEveryDecisionOfTheOriginal) {
-  testing::ExpectEveryDecisionWithRecordedOffers(
-      kRecorded, "caduceus", "", [](const GeniusTrace& trace, std::size_t party, testing::RecordedOffers& offers) {
-        const std::uint64_t first_vote = FirstVoteRound(trace);
-        for (const auto& action : trace.actions) {
-          if (action.agent == party && action.round < first_vote) offers.deterministic.insert(action.step);
-        }
-      });
+  testing::ExpectEveryDecisionWithRecordedOffers(kRecorded, "caduceus", "", testing::OwnOffersBeforeFirstVote);
 }
 
 // GENIUS's 30 repeated sessions on CarA against TimeDependentAgentBoulware all gave every party
@@ -243,7 +230,7 @@ TEST(GeniusCaduceus, GeniusSeedPicksParsAgentAtEveryVoteOnCarA) {
   const GeniusTrace trace = testing::ReadGeniusTrace(folder / "CarA__Caduceus__TimeDependentAgentBoulware.jsonl.gz");
   std::size_t votes = 0;
   for (const auto& action : trace.actions) {
-    if (action.agent == 0 && action.round >= FirstVoteRound(trace)) ++votes;
+    if (action.agent == 0 && action.round >= testing::CaduceusFirstVoteRound(trace)) ++votes;
   }
   EXPECT_EQ(votes, 19u);
   JavaRandom random(42);

@@ -85,6 +85,8 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"negotiator", "hardheaded", "e", 0.05},
       {"negotiator", "hardheaded", "min", 0.585},
       {"negotiator", "agentk", "tremor", 2.0},
+      // GENIUS's CaduceusDC16 with no earlier sessions (its StandardInfoList empty).
+      {"negotiator", "caduceusdc16", "floor", 0.75},
       {"negotiator", "random", "accept", 0.15},
       {"negotiator", "random", "end", 0.0},
       {"negotiator", "random", "rational", true},
