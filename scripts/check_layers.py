@@ -55,6 +55,7 @@ PUBLIC_HEADERS = {
     "protocol.h": "protocols",
     "multi_track.h": "tracks",
     "analysis.h": "analysis",
+    "sensitivity.h": "analysis",
     "scenario_format.h": "io",
     "trace_io.h": "io",
     "plugin.h": "plugins",
