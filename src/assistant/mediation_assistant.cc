@@ -9,11 +9,11 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <queue>
 
 #include <fmt/format.h>
 
 #include "assistant/issue_removal.h"
+#include "assistant/package_sweep.h"
 #include "common/format_count.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
@@ -23,92 +23,16 @@
 namespace parley {
 namespace {
 
+using internal::AnswerByEnumeration;
+using internal::Candidate;
 using internal::FormatCount;
+using internal::Keys;
+using internal::MakePackage;
 using internal::MultiTrackWithout;
+using internal::PackageTable;
+using internal::Preferred;
+using internal::RadixOf;
 using internal::ScenarioWithout;
-
-// Each party's utility of every package of an enumerated space.
-struct PackageTable {
-  std::vector<std::uint64_t> radix;  // values per issue, last issue fastest
-  std::uint64_t size = 0;
-  std::vector<std::vector<double>> utilities;  // [party][package index]
-};
-
-std::vector<std::uint64_t> RadixOf(const OutcomeSpace& space) {
-  std::vector<std::uint64_t> radix;
-  for (const auto& issue : space.issues()) radix.push_back(issue.cardinality());
-  return radix;
-}
-
-// A package ranked for proposal: larger Nash product first, then larger sum of utilities (so that
-// ties in the product go to the package that leaves less on the table), then enumeration order.
-struct Candidate {
-  double product = 0.0;
-  double welfare = 0.0;
-  std::uint64_t index = 0;
-};
-bool Preferred(const Candidate& a, const Candidate& b) {
-  if (a.product != b.product) return a.product > b.product;
-  if (a.welfare != b.welfare) return a.welfare > b.welfare;
-  return a.index < b.index;
-}
-
-std::vector<std::int64_t> Keys(const std::vector<double>& fallbacks) {
-  std::vector<std::int64_t> keys;
-  for (double fallback : fallbacks) keys.push_back(UtilityKey(fallback));
-  return keys;
-}
-
-bool InZone(const PackageTable& table, const std::vector<std::int64_t>& keys, std::uint64_t index) {
-  for (std::size_t p = 0; p < keys.size(); ++p) {
-    if (UtilityKey(table.utilities[p][index]) <= keys[p]) return false;
-  }
-  return true;
-}
-
-std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t>& keys) {
-  std::uint64_t size = 0;
-  for (std::uint64_t index = 0; index < table.size; ++index) size += InZone(table, keys, index);
-  return size;
-}
-
-// What one sweep of the full table at one time yields.
-struct Sweep {
-  std::uint64_t zone_size = 0;
-  std::vector<Candidate> best;                       // best first
-  std::vector<std::vector<std::uint64_t>> by_value;  // [issue][position]: zone packages with that value
-};
-
-Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top) {
-  const std::vector<std::int64_t> keys = Keys(fallbacks);
-  Sweep sweep;
-  for (std::uint64_t radix : table.radix) sweep.by_value.emplace_back(radix, 0);
-  // The worst of the best K so far on top, to be pushed out by a better package.
-  std::priority_queue<Candidate, std::vector<Candidate>, decltype(&Preferred)> kept(&Preferred);
-  for (std::uint64_t index = 0; index < table.size; ++index) {
-    if (!InZone(table, keys, index)) continue;
-    ++sweep.zone_size;
-    std::uint64_t rest = index;
-    for (std::size_t i = table.radix.size(); i-- > 0;) {
-      ++sweep.by_value[i][rest % table.radix[i]];
-      rest /= table.radix[i];
-    }
-    Candidate candidate{1.0, 0.0, index};
-    for (std::size_t p = 0; p < keys.size(); ++p) {
-      candidate.product *= table.utilities[p][index] - fallbacks[p];
-      candidate.welfare += table.utilities[p][index];
-    }
-    if (kept.size() < top) {
-      kept.push(candidate);
-    } else if (Preferred(candidate, kept.top())) {
-      kept.pop();
-      kept.push(candidate);
-    }
-  }
-  for (; !kept.empty(); kept.pop()) sweep.best.push_back(kept.top());
-  std::reverse(sweep.best.begin(), sweep.best.end());
-  return sweep;
-}
 
 PackageTable TrackTable(const Scenario& scenario) {
   PackageTable table;
@@ -180,96 +104,6 @@ std::vector<std::string> EndedTracks(const MultiTrackScenario& scenario, const s
     if (ends_at && *ends_at <= time) ended.push_back(scenario.tracks()[t].name);
   }
   return ended;
-}
-
-MediationPackage MakePackage(const std::vector<double>& utilities, const std::vector<double>& fallbacks,
-                             std::vector<Outcome> parts) {
-  MediationPackage package;
-  package.parts = std::move(parts);
-  package.utilities = utilities;
-  package.nash_product = 1.0;
-  for (std::size_t p = 0; p < utilities.size(); ++p) {
-    package.gains.push_back(utilities[p] - fallbacks[p]);
-    package.nash_product *= package.gains.back();
-  }
-  return package;
-}
-
-// Ranks the issues (see MediationMoment::issues) and names the stumbling block. Fractions compare
-// exactly as integers: with N packages, a zone of Z and an issue of c values leaving s zone
-// packages when settled, settled growth = (s / (N / c)) / (Z / N) = s * c / Z.
-void RankIssues(MediationMoment& moment, std::uint64_t packages) {
-  const bool empty = !moment.zone_exists;
-  auto values = [&](const IssueGrowth& g) { return packages / g.remaining_packages; };  // c
-  auto settled = [&](const IssueGrowth& g) { return g.settled_zone_size * values(g); };
-  auto removed = [&](const IssueGrowth& g) { return g.removal_defined ? g.removed_zone_size * values(g) : 0; };
-  std::stable_sort(moment.issues.begin(), moment.issues.end(), [&](const IssueGrowth& a, const IssueGrowth& b) {
-    if (!empty && settled(a) != settled(b)) return settled(a) > settled(b);
-    if (a.removal_defined != b.removal_defined) return a.removal_defined;
-    return removed(a) > removed(b);
-  });
-  if (moment.issues.empty()) return;
-  const IssueGrowth& front = moment.issues.front();
-  const bool grows = empty ? front.removal_defined && front.removed_zone_size > 0
-                           : settled(front) > *moment.zone_size || removed(front) > *moment.zone_size;
-  if (grows) moment.stumbling_block = front.name;
-}
-
-// The enumerated answers for one subject whose packages are `space` (a track's, or the joint
-// space). `origin[i]` is the track and issue that issue i of `space` comes from; `removal(i, why)`
-// gives the table without issue i, or nullopt with the reason; `parts(index)` turns a package
-// index into one outcome per track.
-template <typename Removal, typename Parts>
-void AnswerByEnumeration(MediationSubject& subject, const OutcomeSpace& space,
-                         const std::vector<std::pair<std::size_t, std::size_t>>& origin, const PackageTable& table,
-                         const std::vector<std::vector<double>>& fallbacks, std::size_t top, Removal removal,
-                         Parts parts) {
-  const double packages = static_cast<double>(table.size);
-  for (std::size_t m = 0; m < subject.moments.size(); ++m) {
-    MediationMoment& moment = subject.moments[m];
-    const Sweep sweep = SweepTable(table, fallbacks[m], top);
-    moment.zone_exists = sweep.zone_size > 0;
-    moment.zone_size = sweep.zone_size;
-    moment.zone_fraction = static_cast<double>(sweep.zone_size) / packages;
-    for (const Candidate& candidate : sweep.best) {
-      std::vector<double> utilities;
-      for (const auto& column : table.utilities) utilities.push_back(column[candidate.index]);
-      moment.best.push_back(MakePackage(utilities, fallbacks[m], parts(candidate.index)));
-    }
-    for (std::size_t i = 0; i < table.radix.size(); ++i) {
-      IssueGrowth growth;
-      growth.track = origin[i].first;
-      growth.issue = origin[i].second;
-      growth.name = space.issue(i).name();
-      growth.remaining_packages = table.size / table.radix[i];
-      const auto& counts = sweep.by_value[i];
-      const std::size_t best = std::max_element(counts.begin(), counts.end()) - counts.begin();
-      growth.settled_value = space.issue(i).ValueAt(best);
-      growth.settled_zone_size = counts[best];
-      growth.settled_fraction = static_cast<double>(counts[best]) / static_cast<double>(growth.remaining_packages);
-      if (moment.zone_exists) growth.settled_growth = growth.settled_fraction / *moment.zone_fraction;
-      moment.issues.push_back(std::move(growth));
-    }
-  }
-  // One reduced table at a time, swept at every time.
-  for (std::size_t i = 0; i < table.radix.size(); ++i) {
-    std::string why;
-    const std::optional<PackageTable> reduced = removal(i, why);
-    for (std::size_t m = 0; m < subject.moments.size(); ++m) {
-      MediationMoment& moment = subject.moments[m];
-      IssueGrowth& growth = moment.issues[i];
-      growth.removal_defined = reduced.has_value();
-      if (!reduced) {
-        growth.removal_undefined_reason = why;
-        continue;
-      }
-      growth.removed_zone_size = ZoneSize(*reduced, Keys(fallbacks[m]));
-      growth.removed_fraction =
-          static_cast<double>(growth.removed_zone_size) / static_cast<double>(growth.remaining_packages);
-      if (moment.zone_exists) growth.removed_growth = growth.removed_fraction / *moment.zone_fraction;
-    }
-  }
-  for (auto& moment : subject.moments) RankIssues(moment, table.size);
 }
 
 std::vector<MediationMoment> Moments(const MultiTrackScenario& scenario, const std::vector<std::size_t>& tracks,

@@ -1,0 +1,125 @@
+// The enumerated answers of the mediator's assistant for one subject (a track, or the joint
+// package), from a table of every party's utility of every package: the zone, the best K packages,
+// the zone per issue value and the ranking of the issues. Shared by AssistMediation and the
+// mediation kernel that answers the same questions in sampled worlds (mediation_kernel.h), so that
+// both give the same answers from the same numbers. docs/mediate.md defines the answers.
+#ifndef PARLEY_ASSISTANT_PACKAGE_SWEEP_H_
+#define PARLEY_ASSISTANT_PACKAGE_SWEEP_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parley/mediation_assistant.h"
+#include "parley/outcome_space.h"
+
+namespace parley::internal {
+
+// Each party's utility of every package of an enumerated space.
+struct PackageTable {
+  std::vector<std::uint64_t> radix;  // values per issue, last issue fastest
+  std::uint64_t size = 0;
+  std::vector<std::vector<double>> utilities;  // [party][package index]
+};
+
+std::vector<std::uint64_t> RadixOf(const OutcomeSpace& space);
+
+// A package ranked for proposal: larger Nash product first, then larger sum of utilities (so that
+// ties in the product go to the package that leaves less on the table), then enumeration order.
+struct Candidate {
+  double product = 0.0;
+  double welfare = 0.0;
+  std::uint64_t index = 0;
+};
+bool Preferred(const Candidate& a, const Candidate& b);
+
+// The UtilityKey of each fallback: a package is in the zone when every party's key of it is larger.
+std::vector<std::int64_t> Keys(const std::vector<double>& fallbacks);
+bool InZone(const PackageTable& table, const std::vector<std::int64_t>& keys, std::uint64_t index);
+std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t>& keys);
+
+// What one sweep of the full table at one time yields.
+struct Sweep {
+  std::uint64_t zone_size = 0;
+  std::vector<Candidate> best;                       // best first
+  std::vector<std::vector<std::uint64_t>> by_value;  // [issue][position]: zone packages with that value
+};
+Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top);
+
+MediationPackage MakePackage(const std::vector<double>& utilities, const std::vector<double>& fallbacks,
+                             std::vector<Outcome> parts);
+
+// The moment's zone, best packages and settled issues from its sweep. `origin[i]` is the track and
+// issue that issue i of `space` comes from; `parts(index)` turns a package index into one outcome
+// per track. The removed side of each issue is filled by FillRemoved, the ranking by RankIssues.
+template <typename Parts>
+void FillMoment(MediationMoment& moment, const OutcomeSpace& space,
+                const std::vector<std::pair<std::size_t, std::size_t>>& origin, const PackageTable& table,
+                const Sweep& sweep, const std::vector<double>& fallbacks, Parts parts);
+
+// Issue i's removal at one moment: nullopt with `why` when undefined, else the zone's size in the
+// table without the issue.
+void FillRemoved(MediationMoment& moment, std::size_t issue, std::optional<std::uint64_t> removed_zone_size,
+                 const std::string& why);
+
+// Ranks the issues (see MediationMoment::issues) and names the stumbling block.
+void RankIssues(MediationMoment& moment, std::uint64_t packages);
+
+// The enumerated answers for one subject whose packages are `space` (a track's, or the joint
+// space): FillMoment per time, then one reduced table at a time (`removal(i, why)` gives the table
+// without issue i, or nullopt with the reason) swept at every time, then RankIssues.
+template <typename Removal, typename Parts>
+void AnswerByEnumeration(MediationSubject& subject, const OutcomeSpace& space,
+                         const std::vector<std::pair<std::size_t, std::size_t>>& origin, const PackageTable& table,
+                         const std::vector<std::vector<double>>& fallbacks, std::size_t top, Removal removal,
+                         Parts parts) {
+  for (std::size_t m = 0; m < subject.moments.size(); ++m) {
+    FillMoment(subject.moments[m], space, origin, table, SweepTable(table, fallbacks[m], top), fallbacks[m], parts);
+  }
+  // One reduced table at a time, swept at every time.
+  for (std::size_t i = 0; i < table.radix.size(); ++i) {
+    std::string why;
+    const std::optional<PackageTable> reduced = removal(i, why);
+    for (std::size_t m = 0; m < subject.moments.size(); ++m) {
+      FillRemoved(subject.moments[m], i, reduced ? std::optional(ZoneSize(*reduced, Keys(fallbacks[m]))) : std::nullopt,
+                  why);
+    }
+  }
+  for (auto& moment : subject.moments) RankIssues(moment, table.size);
+}
+
+template <typename Parts>
+void FillMoment(MediationMoment& moment, const OutcomeSpace& space,
+                const std::vector<std::pair<std::size_t, std::size_t>>& origin, const PackageTable& table,
+                const Sweep& sweep, const std::vector<double>& fallbacks, Parts parts) {
+  const double packages = static_cast<double>(table.size);
+  moment.zone_exists = sweep.zone_size > 0;
+  moment.zone_size = sweep.zone_size;
+  moment.zone_fraction = static_cast<double>(sweep.zone_size) / packages;
+  for (const Candidate& candidate : sweep.best) {
+    std::vector<double> utilities;
+    for (const auto& column : table.utilities) utilities.push_back(column[candidate.index]);
+    moment.best.push_back(MakePackage(utilities, fallbacks, parts(candidate.index)));
+  }
+  for (std::size_t i = 0; i < table.radix.size(); ++i) {
+    IssueGrowth growth;
+    growth.track = origin[i].first;
+    growth.issue = origin[i].second;
+    growth.name = space.issue(i).name();
+    growth.remaining_packages = table.size / table.radix[i];
+    const auto& counts = sweep.by_value[i];
+    const std::size_t best = std::max_element(counts.begin(), counts.end()) - counts.begin();
+    growth.settled_value = space.issue(i).ValueAt(best);
+    growth.settled_zone_size = counts[best];
+    growth.settled_fraction = static_cast<double>(counts[best]) / static_cast<double>(growth.remaining_packages);
+    if (moment.zone_exists) growth.settled_growth = growth.settled_fraction / *moment.zone_fraction;
+    moment.issues.push_back(std::move(growth));
+  }
+}
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_ASSISTANT_PACKAGE_SWEEP_H_
