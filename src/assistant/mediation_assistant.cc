@@ -25,14 +25,21 @@ namespace {
 
 using internal::AnswerByEnumeration;
 using internal::Candidate;
+using internal::EndsAt;
 using internal::FormatCount;
+using internal::JointNote;
+using internal::JointSpace;
 using internal::Keys;
 using internal::MakePackage;
+using internal::Moments;
 using internal::MultiTrackWithout;
 using internal::PackageTable;
 using internal::Preferred;
 using internal::RadixOf;
+using internal::ReportTimes;
 using internal::ScenarioWithout;
+using internal::SortUnique;
+using internal::SplitJoint;
 
 PackageTable TrackTable(const Scenario& scenario) {
   PackageTable table;
@@ -43,33 +50,6 @@ PackageTable TrackTable(const Scenario& scenario) {
     scenario.profile(p).utility_function().EvaluateAll(table.utilities[p]);
   }
   return table;
-}
-
-// The joint package space: every track's issues in track order, named "track/issue".
-std::shared_ptr<const OutcomeSpace> JointSpace(const MultiTrackScenario& scenario) {
-  std::vector<Issue> issues;
-  for (const auto& track : scenario.tracks()) {
-    for (const auto& issue : track.stakes.space().issues()) {
-      const std::string name = track.name + "/" + issue.name();
-      issues.push_back(issue.kind() == IssueKind::kDiscrete
-                           ? Issue::Discrete(name, issue.values())
-                           : Issue::Integer(name, static_cast<std::int64_t>(issue.lower()),
-                                            static_cast<std::int64_t>(issue.upper())));
-    }
-  }
-  return std::make_shared<const OutcomeSpace>(scenario.name() + " joint", std::move(issues));
-}
-
-// Splits a joint outcome into one outcome per track.
-std::vector<Outcome> SplitJoint(const MultiTrackScenario& scenario, const Outcome& joint) {
-  std::vector<Outcome> parts;
-  std::size_t next = 0;
-  for (const auto& track : scenario.tracks()) {
-    Outcome part(track.stakes.space().issue_count());
-    for (std::size_t i = 0; i < part.size(); ++i) part[i] = joint[next++];
-    parts.push_back(std::move(part));
-  }
-  return parts;
 }
 
 // Every party's overall utility of every joint package, every track agreed on its part.
@@ -96,30 +76,6 @@ PackageTable JointTable(const MultiTrackScenario& scenario, std::uint64_t rounds
   return table;
 }
 
-std::vector<std::string> EndedTracks(const MultiTrackScenario& scenario, const std::vector<std::size_t>& tracks,
-                                     double time) {
-  std::vector<std::string> ended;
-  for (std::size_t t : tracks) {
-    const auto& ends_at = scenario.tracks()[t].ends_at;
-    if (ends_at && *ends_at <= time) ended.push_back(scenario.tracks()[t].name);
-  }
-  return ended;
-}
-
-std::vector<MediationMoment> Moments(const MultiTrackScenario& scenario, const std::vector<std::size_t>& tracks,
-                                     const std::vector<std::vector<double>>& fallbacks,
-                                     const std::vector<double>& times) {
-  std::vector<MediationMoment> moments;
-  for (std::size_t m = 0; m < times.size(); ++m) {
-    MediationMoment moment;
-    moment.time = times[m];
-    moment.fallbacks = fallbacks[m];
-    moment.ended_tracks = EndedTracks(scenario, tracks, times[m]);
-    moments.push_back(std::move(moment));
-  }
-  return moments;
-}
-
 MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t, const std::vector<double>& times,
                               const MediationOptions& options) {
   const Track& track = scenario.tracks()[t];
@@ -137,7 +93,7 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
       values.push_back(profile.ReservationValueAt(time, options.rounds));
     fallbacks.push_back(std::move(values));
   }
-  subject.moments = Moments(scenario, subject.tracks, fallbacks, times);
+  subject.moments = Moments(scenario, EndsAt(scenario), subject.tracks, fallbacks, times);
 
   const std::uint64_t track_limit = std::min(options.track_enumeration_limit, DefaultResourceLimits().max_outcomes);
   if (space.cardinality() && *space.cardinality() <= track_limit) {
@@ -212,7 +168,7 @@ MediationSubject AnalyseJoint(const MultiTrackScenario& scenario, const std::vec
     }
     fallbacks.push_back(std::move(values));
   }
-  subject.moments = Moments(scenario, subject.tracks, fallbacks, times);
+  subject.moments = Moments(scenario, EndsAt(scenario), subject.tracks, fallbacks, times);
 
   std::vector<std::pair<std::size_t, std::size_t>> origin;
   for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
@@ -238,11 +194,6 @@ void AddChange(std::vector<double>& times, double at) {
   }
 }
 
-void SortUnique(std::vector<double>& times) {
-  std::sort(times.begin(), times.end());
-  times.erase(std::unique(times.begin(), times.end()), times.end());
-}
-
 }  // namespace
 
 std::vector<double> DefaultMediationTimes(const MultiTrackScenario& scenario) {
@@ -261,15 +212,7 @@ std::vector<double> DefaultMediationTimes(const MultiTrackScenario& scenario) {
 }
 
 MediationReport AssistMediation(const MultiTrackScenario& scenario, const MediationOptions& options) {
-  if (options.top == 0) throw UsageError("the number of packages to propose (K) must be at least 1");
-  std::vector<double> times = options.times.empty() ? DefaultMediationTimes(scenario) : options.times;
-  for (double time : times) {
-    if (!(time >= 0.0 && time <= 1.0)) {
-      throw UsageError(fmt::format("time {} is outside [0, 1]; times are normalised (0 = start, 1 = deadline)", time));
-    }
-  }
-  times.push_back(0.0);
-  SortUnique(times);
+  const std::vector<double> times = ReportTimes(scenario, options);
 
   MediationReport report;
   report.scenario = scenario.name();
@@ -278,25 +221,9 @@ MediationReport AssistMediation(const MultiTrackScenario& scenario, const Mediat
   for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
     report.tracks.push_back(AnalyseTrack(scenario, t, times, options));
   }
-  if (scenario.tracks().size() < 2) {
-    report.joint_note = "one track: the joint package is the track's package";
+  if (auto note = JointNote(scenario, options)) {
+    report.joint_note = std::move(*note);
     return report;
-  }
-  std::uint64_t product = 1;
-  const std::uint64_t joint_limit = std::min(options.joint_enumeration_limit, DefaultResourceLimits().max_outcomes);
-  for (const auto& track : scenario.tracks()) {
-    const auto size = track.stakes.space().cardinality();
-    if (!size) {
-      report.joint_note = fmt::format("track '{}' has {} packages: the joint packages cannot be enumerated", track.name,
-                                      track.stakes.space().DescribeSize());
-      return report;
-    }
-    if (*size > joint_limit || product * *size > joint_limit) {
-      report.joint_note = fmt::format("the tracks' spaces multiply to more than {} joint packages: not enumerated",
-                                      FormatCount(joint_limit));
-      return report;
-    }
-    product *= *size;
   }
   report.joint = AnalyseJoint(scenario, times, options);
   return report;

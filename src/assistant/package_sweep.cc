@@ -2,7 +2,12 @@
 #include "assistant/package_sweep.h"
 
 #include <algorithm>
-#include <queue>
+
+#include <fmt/format.h>
+
+#include "common/format_count.h"
+#include "parley/error.h"
+#include "parley/limits.h"
 
 #include "parley/utility.h"
 
@@ -40,34 +45,101 @@ std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t
 }
 
 Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top) {
-  const std::vector<std::int64_t> keys = Keys(fallbacks);
-  Sweep sweep;
-  for (std::uint64_t radix : table.radix) sweep.by_value.emplace_back(radix, 0);
-  // The worst of the best K so far on top, to be pushed out by a better package.
-  std::priority_queue<Candidate, std::vector<Candidate>, decltype(&Preferred)> kept(&Preferred);
-  for (std::uint64_t index = 0; index < table.size; ++index) {
-    if (!InZone(table, keys, index)) continue;
-    ++sweep.zone_size;
-    std::uint64_t rest = index;
-    for (std::size_t i = table.radix.size(); i-- > 0;) {
-      ++sweep.by_value[i][rest % table.radix[i]];
-      rest /= table.radix[i];
-    }
-    Candidate candidate{1.0, 0.0, index};
-    for (std::size_t p = 0; p < keys.size(); ++p) {
-      candidate.product *= table.utilities[p][index] - fallbacks[p];
-      candidate.welfare += table.utilities[p][index];
-    }
-    if (kept.size() < top) {
-      kept.push(candidate);
-    } else if (Preferred(candidate, kept.top())) {
-      kept.pop();
-      kept.push(candidate);
+  return SweepTableVisiting(table, fallbacks, top, [](const Candidate&) {});
+}
+
+std::vector<double> ReportTimes(const MultiTrackScenario& scenario, const MediationOptions& options) {
+  if (options.top == 0) throw UsageError("the number of packages to propose (K) must be at least 1");
+  std::vector<double> times = options.times.empty() ? DefaultMediationTimes(scenario) : options.times;
+  for (double time : times) {
+    if (!(time >= 0.0 && time <= 1.0)) {
+      throw UsageError(fmt::format("time {} is outside [0, 1]; times are normalised (0 = start, 1 = deadline)", time));
     }
   }
-  for (; !kept.empty(); kept.pop()) sweep.best.push_back(kept.top());
-  std::reverse(sweep.best.begin(), sweep.best.end());
-  return sweep;
+  times.push_back(0.0);
+  SortUnique(times);
+  return times;
+}
+
+void SortUnique(std::vector<double>& times) {
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+}
+
+std::optional<std::string> JointNote(const MultiTrackScenario& scenario, const MediationOptions& options) {
+  if (scenario.tracks().size() < 2) return "one track: the joint package is the track's package";
+  std::uint64_t product = 1;
+  const std::uint64_t joint_limit = std::min(options.joint_enumeration_limit, DefaultResourceLimits().max_outcomes);
+  for (const auto& track : scenario.tracks()) {
+    const auto size = track.stakes.space().cardinality();
+    if (!size) {
+      return fmt::format("track '{}' has {} packages: the joint packages cannot be enumerated", track.name,
+                         track.stakes.space().DescribeSize());
+    }
+    if (*size > joint_limit || product * *size > joint_limit) {
+      return fmt::format("the tracks' spaces multiply to more than {} joint packages: not enumerated",
+                         FormatCount(joint_limit));
+    }
+    product *= *size;
+  }
+  return std::nullopt;
+}
+
+std::shared_ptr<const OutcomeSpace> JointSpace(const MultiTrackScenario& scenario) {
+  std::vector<Issue> issues;
+  for (const auto& track : scenario.tracks()) {
+    for (const auto& issue : track.stakes.space().issues()) {
+      const std::string name = track.name + "/" + issue.name();
+      issues.push_back(issue.kind() == IssueKind::kDiscrete
+                           ? Issue::Discrete(name, issue.values())
+                           : Issue::Integer(name, static_cast<std::int64_t>(issue.lower()),
+                                            static_cast<std::int64_t>(issue.upper())));
+    }
+  }
+  return std::make_shared<const OutcomeSpace>(scenario.name() + " joint", std::move(issues));
+}
+
+std::vector<Outcome> SplitJoint(const MultiTrackScenario& scenario, const Outcome& joint) {
+  std::vector<Outcome> parts;
+  std::size_t next = 0;
+  for (const auto& track : scenario.tracks()) {
+    Outcome part(track.stakes.space().issue_count());
+    for (std::size_t i = 0; i < part.size(); ++i) part[i] = joint[next++];
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+std::vector<std::string> EndedTracks(const MultiTrackScenario& scenario,
+                                     const std::vector<std::optional<double>>& ends_at,
+                                     const std::vector<std::size_t>& tracks, double time) {
+  std::vector<std::string> ended;
+  for (std::size_t t : tracks) {
+    if (ends_at[t] && *ends_at[t] <= time) ended.push_back(scenario.tracks()[t].name);
+  }
+  return ended;
+}
+
+std::vector<MediationMoment> Moments(const MultiTrackScenario& scenario,
+                                     const std::vector<std::optional<double>>& ends_at,
+                                     const std::vector<std::size_t>& tracks,
+                                     const std::vector<std::vector<double>>& fallbacks,
+                                     const std::vector<double>& times) {
+  std::vector<MediationMoment> moments;
+  for (std::size_t m = 0; m < times.size(); ++m) {
+    MediationMoment moment;
+    moment.time = times[m];
+    moment.fallbacks = fallbacks[m];
+    moment.ended_tracks = EndedTracks(scenario, ends_at, tracks, times[m]);
+    moments.push_back(std::move(moment));
+  }
+  return moments;
+}
+
+std::vector<std::optional<double>> EndsAt(const MultiTrackScenario& scenario) {
+  std::vector<std::optional<double>> ends_at;
+  for (const auto& track : scenario.tracks()) ends_at.push_back(track.ends_at);
+  return ends_at;
 }
 
 MediationPackage MakePackage(const std::vector<double>& utilities, const std::vector<double>& fallbacks,

@@ -8,12 +8,15 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <queue>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "parley/mediation_assistant.h"
+#include "parley/multi_track.h"
 #include "parley/outcome_space.h"
 
 namespace parley::internal {
@@ -48,6 +51,37 @@ struct Sweep {
   std::vector<std::vector<std::uint64_t>> by_value;  // [issue][position]: zone packages with that value
 };
 Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top);
+// The same, calling visit(candidate) for every package in the zone in index order (its Nash
+// product of gains and its welfare filled in). With top = 0 no best packages are kept.
+template <typename Visit>
+Sweep SweepTableVisiting(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top, Visit visit);
+
+// The times of the report: options.times (or DefaultMediationTimes), with 0 added, sorted and
+// without duplicates. Throws UsageError for K = 0 or a time outside [0, 1].
+std::vector<double> ReportTimes(const MultiTrackScenario& scenario, const MediationOptions& options);
+void SortUnique(std::vector<double>& times);
+
+// Why the joint package is not analysed (one track, a track too large or not countable, too many
+// joint packages), or nullopt when it is.
+std::optional<std::string> JointNote(const MultiTrackScenario& scenario, const MediationOptions& options);
+
+// The joint package space: every track's issues in track order, named "track/issue".
+std::shared_ptr<const OutcomeSpace> JointSpace(const MultiTrackScenario& scenario);
+// Splits a joint outcome into one outcome per track.
+std::vector<Outcome> SplitJoint(const MultiTrackScenario& scenario, const Outcome& joint);
+
+// The tracks among `tracks` that have ended by `time` (ends_at[t] <= time), by name.
+std::vector<std::string> EndedTracks(const MultiTrackScenario& scenario,
+                                     const std::vector<std::optional<double>>& ends_at,
+                                     const std::vector<std::size_t>& tracks, double time);
+// One empty moment per time, with its fallbacks and ended tracks.
+std::vector<MediationMoment> Moments(const MultiTrackScenario& scenario,
+                                     const std::vector<std::optional<double>>& ends_at,
+                                     const std::vector<std::size_t>& tracks,
+                                     const std::vector<std::vector<double>>& fallbacks,
+                                     const std::vector<double>& times);
+// Each track's ends_at, as the scenario says.
+std::vector<std::optional<double>> EndsAt(const MultiTrackScenario& scenario);
 
 MediationPackage MakePackage(const std::vector<double>& utilities, const std::vector<double>& fallbacks,
                              std::vector<Outcome> parts);
@@ -118,6 +152,40 @@ void FillMoment(MediationMoment& moment, const OutcomeSpace& space,
     if (moment.zone_exists) growth.settled_growth = growth.settled_fraction / *moment.zone_fraction;
     moment.issues.push_back(std::move(growth));
   }
+}
+
+template <typename Visit>
+Sweep SweepTableVisiting(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top,
+                         Visit visit) {
+  const std::vector<std::int64_t> keys = Keys(fallbacks);
+  Sweep sweep;
+  for (std::uint64_t radix : table.radix) sweep.by_value.emplace_back(radix, 0);
+  // The worst of the best K so far on top, to be pushed out by a better package.
+  std::priority_queue<Candidate, std::vector<Candidate>, decltype(&Preferred)> kept(&Preferred);
+  for (std::uint64_t index = 0; index < table.size; ++index) {
+    if (!InZone(table, keys, index)) continue;
+    ++sweep.zone_size;
+    std::uint64_t rest = index;
+    for (std::size_t i = table.radix.size(); i-- > 0;) {
+      ++sweep.by_value[i][rest % table.radix[i]];
+      rest /= table.radix[i];
+    }
+    Candidate candidate{1.0, 0.0, index};
+    for (std::size_t p = 0; p < keys.size(); ++p) {
+      candidate.product *= table.utilities[p][index] - fallbacks[p];
+      candidate.welfare += table.utilities[p][index];
+    }
+    visit(candidate);
+    if (kept.size() < top) {
+      kept.push(candidate);
+    } else if (top > 0 && Preferred(candidate, kept.top())) {
+      kept.pop();
+      kept.push(candidate);
+    }
+  }
+  for (; !kept.empty(); kept.pop()) sweep.best.push_back(kept.top());
+  std::reverse(sweep.best.begin(), sweep.best.end());
+  return sweep;
 }
 
 }  // namespace parley::internal
