@@ -29,10 +29,12 @@ using internal::EndsAt;
 using internal::FormatCount;
 using internal::JointNote;
 using internal::JointSpace;
+using internal::JointSubject;
 using internal::Keys;
 using internal::MakePackage;
 using internal::Moments;
 using internal::MultiTrackWithout;
+using internal::Origin;
 using internal::PackageTable;
 using internal::Preferred;
 using internal::RadixOf;
@@ -40,6 +42,7 @@ using internal::ReportTimes;
 using internal::ScenarioWithout;
 using internal::SortUnique;
 using internal::SplitJoint;
+using internal::TrackSubject;
 
 PackageTable TrackTable(const Scenario& scenario) {
   PackageTable table;
@@ -81,11 +84,7 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
   const Track& track = scenario.tracks()[t];
   const Scenario negotiation = track.Negotiation();
   const OutcomeSpace& space = negotiation.space();
-  MediationSubject subject;
-  subject.name = track.name;
-  subject.tracks = {t};
-  subject.parties = track.participants;
-  subject.packages = space.cardinality();
+  MediationSubject subject = TrackSubject(scenario, t);
   std::vector<std::vector<double>> fallbacks;
   for (double time : times) {
     std::vector<double> values;
@@ -99,8 +98,7 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
   if (space.cardinality() && *space.cardinality() <= track_limit) {
     subject.enumerated = true;
     subject.method = fmt::format("enumeration of {} packages", FormatCount(*space.cardinality()));
-    std::vector<std::pair<std::size_t, std::size_t>> origin;
-    for (std::size_t i = 0; i < space.issue_count(); ++i) origin.emplace_back(t, i);
+    const auto origin = Origin(scenario, {t});
     auto removal = [&](std::size_t issue, std::string& why) -> std::optional<PackageTable> {
       const auto without = ScenarioWithout(negotiation, issue, why);
       if (!without) return std::nullopt;
@@ -147,16 +145,8 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
 
 MediationSubject AnalyseJoint(const MultiTrackScenario& scenario, const std::vector<double>& times,
                               const MediationOptions& options) {
-  MediationSubject subject;
-  subject.name = "joint package";
-  subject.joint = true;
-  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) subject.tracks.push_back(t);
-  for (const auto& party : scenario.parties()) subject.parties.push_back(party.name);
   const auto space = JointSpace(scenario);
-  subject.packages = space->cardinality();
-  subject.enumerated = true;
-  subject.method = fmt::format("enumeration of {} joint packages (overall utilities, every track agreed)",
-                               FormatCount(*space->cardinality()));
+  MediationSubject subject = JointSubject(scenario, *space);
   // No deal anywhere: every track ends without agreement at the moment's time.
   std::vector<std::vector<double>> fallbacks;
   const std::vector<std::optional<Outcome>> no_deal(scenario.tracks().size());
@@ -170,10 +160,7 @@ MediationSubject AnalyseJoint(const MultiTrackScenario& scenario, const std::vec
   }
   subject.moments = Moments(scenario, EndsAt(scenario), subject.tracks, fallbacks, times);
 
-  std::vector<std::pair<std::size_t, std::size_t>> origin;
-  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) {
-    for (std::size_t i = 0; i < scenario.tracks()[t].stakes.space().issue_count(); ++i) origin.emplace_back(t, i);
-  }
+  const auto origin = Origin(scenario, subject.tracks);
   auto removal = [&](std::size_t joint_issue, std::string& why) -> std::optional<PackageTable> {
     const auto without = MultiTrackWithout(scenario, origin[joint_issue].first, origin[joint_issue].second, why);
     if (!without) return std::nullopt;

@@ -142,6 +142,37 @@ std::vector<std::optional<double>> EndsAt(const MultiTrackScenario& scenario) {
   return ends_at;
 }
 
+MediationSubject TrackSubject(const MultiTrackScenario& scenario, std::size_t track) {
+  MediationSubject subject;
+  subject.name = scenario.tracks()[track].name;
+  subject.tracks = {track};
+  subject.parties = scenario.tracks()[track].participants;
+  subject.packages = scenario.tracks()[track].stakes.space().cardinality();
+  return subject;
+}
+
+MediationSubject JointSubject(const MultiTrackScenario& scenario, const OutcomeSpace& joint_space) {
+  MediationSubject subject;
+  subject.name = "joint package";
+  subject.joint = true;
+  for (std::size_t t = 0; t < scenario.tracks().size(); ++t) subject.tracks.push_back(t);
+  for (const auto& party : scenario.parties()) subject.parties.push_back(party.name);
+  subject.packages = joint_space.cardinality();
+  subject.enumerated = true;
+  subject.method = fmt::format("enumeration of {} joint packages (overall utilities, every track agreed)",
+                               FormatCount(*joint_space.cardinality()));
+  return subject;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Origin(const MultiTrackScenario& scenario,
+                                                        const std::vector<std::size_t>& tracks) {
+  std::vector<std::pair<std::size_t, std::size_t>> origin;
+  for (std::size_t t : tracks) {
+    for (std::size_t i = 0; i < scenario.tracks()[t].stakes.space().issue_count(); ++i) origin.emplace_back(t, i);
+  }
+  return origin;
+}
+
 MediationPackage MakePackage(const std::vector<double>& utilities, const std::vector<double>& fallbacks,
                              std::vector<Outcome> parts) {
   MediationPackage package;

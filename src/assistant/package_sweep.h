@@ -83,6 +83,15 @@ std::vector<MediationMoment> Moments(const MultiTrackScenario& scenario,
 // Each track's ends_at, as the scenario says.
 std::vector<std::optional<double>> EndsAt(const MultiTrackScenario& scenario);
 
+// A track's subject (its participants' packages) and the joint package's subject (every party's),
+// with their names, tracks, parties and package counts, before any answer. The joint subject is
+// enumerated by construction (JointNote says when it is not analysed at all).
+MediationSubject TrackSubject(const MultiTrackScenario& scenario, std::size_t track);
+MediationSubject JointSubject(const MultiTrackScenario& scenario, const OutcomeSpace& joint_space);
+// For each issue of the subject covering `tracks`, the track and issue it comes from.
+std::vector<std::pair<std::size_t, std::size_t>> Origin(const MultiTrackScenario& scenario,
+                                                        const std::vector<std::size_t>& tracks);
+
 MediationPackage MakePackage(const std::vector<double>& utilities, const std::vector<double>& fallbacks,
                              std::vector<Outcome> parts);
 
