@@ -15,10 +15,15 @@
 #include "parley/utility.h"
 
 namespace parley::internal {
-namespace {
 
-// The same utility function without issue `drop`: the issue's term removed and the remaining
-// weights renormalised. Nullopt with the reason when that is not defined.
+std::shared_ptr<const OutcomeSpace> SpaceWithout(const OutcomeSpace& space, std::size_t drop) {
+  std::vector<Issue> issues;
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    if (i != drop) issues.push_back(space.issue(i));
+  }
+  return std::make_shared<const OutcomeSpace>(space.name(), std::move(issues));
+}
+
 std::shared_ptr<const UtilityFunction> WithoutIssue(const Profile& profile, std::size_t drop,
                                                     const std::shared_ptr<const OutcomeSpace>& reduced,
                                                     std::string& why) {
@@ -43,13 +48,7 @@ std::shared_ptr<const UtilityFunction> WithoutIssue(const Profile& profile, std:
   return std::make_shared<const LinearAdditiveUtility>(reduced, std::move(weights), std::move(functions));
 }
 
-std::shared_ptr<const OutcomeSpace> SpaceWithout(const OutcomeSpace& space, std::size_t drop) {
-  std::vector<Issue> issues;
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    if (i != drop) issues.push_back(space.issue(i));
-  }
-  return std::make_shared<const OutcomeSpace>(space.name(), std::move(issues));
-}
+namespace {
 
 // The profile with the issue removed, keeping its fallback and schedule.
 std::optional<Profile> ProfileWithout(const Profile& profile, std::size_t drop,

@@ -4,6 +4,7 @@
 #define PARLEY_ASSISTANT_ISSUE_REMOVAL_H_
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,16 @@
 #include "parley/scenario.h"
 
 namespace parley::internal {
+
+// The space without issue `drop`.
+std::shared_ptr<const OutcomeSpace> SpaceWithout(const OutcomeSpace& space, std::size_t drop);
+
+// `profile`'s utility function over `reduced` (its space without issue `drop`): the issue's term
+// removed and the remaining weights renormalised; null with the reason in `why` when that is not
+// defined (a utility that is not linear additive, or all of its weight on this issue).
+std::shared_ptr<const UtilityFunction> WithoutIssue(const Profile& profile, std::size_t drop,
+                                                    const std::shared_ptr<const OutcomeSpace>& reduced,
+                                                    std::string& why);
 
 // `scenario` with issue `drop` removed from every profile (its term removed and the remaining
 // weights renormalised, the fallback and schedule kept); nullopt with the reason in `why` when

@@ -42,6 +42,7 @@ using internal::ReportTimes;
 using internal::ScenarioWithout;
 using internal::SortUnique;
 using internal::SplitJoint;
+using internal::TrackMethod;
 using internal::TrackSubject;
 
 PackageTable TrackTable(const Scenario& scenario) {
@@ -97,7 +98,7 @@ MediationSubject AnalyseTrack(const MultiTrackScenario& scenario, std::size_t t,
   const std::uint64_t track_limit = std::min(options.track_enumeration_limit, DefaultResourceLimits().max_outcomes);
   if (space.cardinality() && *space.cardinality() <= track_limit) {
     subject.enumerated = true;
-    subject.method = fmt::format("enumeration of {} packages", FormatCount(*space.cardinality()));
+    subject.method = TrackMethod(*space.cardinality());
     const auto origin = Origin(scenario, {t});
     auto removal = [&](std::size_t issue, std::string& why) -> std::optional<PackageTable> {
       const auto without = ScenarioWithout(negotiation, issue, why);

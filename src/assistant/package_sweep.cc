@@ -164,6 +164,10 @@ MediationSubject JointSubject(const MultiTrackScenario& scenario, const OutcomeS
   return subject;
 }
 
+std::string TrackMethod(std::uint64_t packages) {
+  return fmt::format("enumeration of {} packages", FormatCount(packages));
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> Origin(const MultiTrackScenario& scenario,
                                                         const std::vector<std::size_t>& tracks) {
   std::vector<std::pair<std::size_t, std::size_t>> origin;

@@ -88,6 +88,8 @@ std::vector<std::optional<double>> EndsAt(const MultiTrackScenario& scenario);
 // enumerated by construction (JointNote says when it is not analysed at all).
 MediationSubject TrackSubject(const MultiTrackScenario& scenario, std::size_t track);
 MediationSubject JointSubject(const MultiTrackScenario& scenario, const OutcomeSpace& joint_space);
+// The method of an enumerated track subject, for people.
+std::string TrackMethod(std::uint64_t packages);
 // For each issue of the subject covering `tracks`, the track and issue it comes from.
 std::vector<std::pair<std::size_t, std::size_t>> Origin(const MultiTrackScenario& scenario,
                                                         const std::vector<std::size_t>& tracks);
