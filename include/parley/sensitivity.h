@@ -23,9 +23,9 @@
 namespace parley {
 
 // The DeriveSeed tags of the design's rows and of the bootstrap's resamples. Row j of A draws from
-// Rng(DeriveSeed(seed, {kSobolRowsA, j})), so any code that samples "world j" from the same stream
-// gets the same points as the design's matrix A.
-inline constexpr std::uint64_t kSobolRowsA = 0x536f626f6c2d41;      // "Sobol-A"
+// Rng(DeriveSeed(seed, {kSobolRowsA, j})), the stream of UncertainScenario::UnitPoint (the tag is
+// uncertainty.h's kUnitPointStreamTag), so row j of A is sample j of a scenario's worlds.
+inline constexpr std::uint64_t kSobolRowsA = 0x756e6974;            // "unit"
 inline constexpr std::uint64_t kSobolRowsB = 0x536f626f6c2d42;      // "Sobol-B"
 inline constexpr std::uint64_t kSobolBootstrap = 0x536f626f6c2d52;  // "Sobol-R"
 
