@@ -62,6 +62,7 @@ PUBLIC_HEADERS = {
     "plugin.h": "plugins",
     "isolation.h": "isolation",
     "mediation_assistant.h": "assistant",
+    "uncertain_mediation.h": "assistant",
     "tournament.h": "tournament",
     "report.h": "report",
 }

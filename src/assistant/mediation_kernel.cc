@@ -325,23 +325,16 @@ MediationKernel::MediationKernel(MultiTrackScenario estimate, const MediationOpt
   }
   shape_ = std::move(shape);
 
+  estimate_workspace_ = NewWorkspace();
+  Prepare(estimate_numbers_, *estimate_workspace_);
   estimate_report_ = Report(estimate_numbers_);
   std::vector<const MediationSubject*> subjects;
   for (const auto& subject : estimate_report_.tracks) subjects.push_back(&subject);
   if (estimate_report_.joint) subjects.push_back(&*estimate_report_.joint);
-  for (const MediationSubject* subject : subjects) {
+  for (std::size_t s = 0; s < subjects.size(); ++s) {
     auto& per_moment = recommended_.emplace_back();
-    for (const auto& moment : subject->moments) {
-      if (moment.best.empty()) {
-        per_moment.emplace_back();
-        continue;
-      }
-      std::vector<double> joined;
-      for (const auto& part : moment.best.front().parts)
-        joined.insert(joined.end(), part.values().begin(), part.values().end());
-      const OutcomeSpace& space =
-          subject->joint ? *shape_->joint_space : *shape_->tracks[subject->tracks.front()].space;
-      per_moment.emplace_back(space.IndexOf(Outcome(std::move(joined))));
+    for (const auto& moment : subjects[s]->moments) {
+      per_moment.push_back(moment.best.empty() ? std::nullopt : std::optional(IndexOf(s, moment.best.front())));
     }
   }
 }
@@ -553,6 +546,43 @@ void MediationKernel::Prepare(const WorldNumbers& world, Workspace& ws) const {
       ws.fallbacks[joint][m][p] = total;
     }
   }
+}
+
+std::uint64_t MediationKernel::IndexOf(std::size_t subject, const MediationPackage& package) const {
+  std::vector<double> joined;
+  for (const auto& part : package.parts) joined.insert(joined.end(), part.values().begin(), part.values().end());
+  const OutcomeSpace& space = subject == shape_->tracks.size() ? *shape_->joint_space : *shape_->tracks[subject].space;
+  return space.IndexOf(Outcome(std::move(joined)));
+}
+
+std::vector<std::string> MediationKernel::IssueNames(std::size_t subject) const {
+  const OutcomeSpace& space = subject == shape_->tracks.size() ? *shape_->joint_space : *shape_->tracks[subject].space;
+  std::vector<std::string> names;
+  for (const auto& issue : space.issues()) names.push_back(issue.name());
+  return names;
+}
+
+MediationPackage MediationKernel::EstimatePackage(std::size_t subject, std::size_t moment, std::uint64_t index) const {
+  const PackageTable& table = estimate_workspace_->tables[subject];
+  std::vector<double> utilities;
+  for (const auto& column : table.utilities) utilities.push_back(column[index]);
+  const bool joint = subject == shape_->tracks.size();
+  std::vector<Outcome> parts = joint ? SplitJoint(estimate_, shape_->joint_space->OutcomeAt(index))
+                                     : std::vector<Outcome>{shape_->tracks[subject].space->OutcomeAt(index)};
+  return MakePackage(utilities, estimate_workspace_->fallbacks[subject][moment], std::move(parts));
+}
+
+std::uint64_t MediationKernel::EstimateRank(std::size_t subject, std::size_t moment, std::uint64_t index) const {
+  const PackageTable& table = estimate_workspace_->tables[subject];
+  const std::vector<double>& fallbacks = estimate_workspace_->fallbacks[subject][moment];
+  const std::vector<std::int64_t> keys = Keys(fallbacks);
+  if (!InZone(table, keys, index)) return 0;
+  const Candidate self = CandidateOf(table, fallbacks, index);
+  std::uint64_t rank = 1;
+  for (std::uint64_t other = 0; other < table.size; ++other) {
+    if (other != index && InZone(table, keys, other) && Preferred(CandidateOf(table, fallbacks, other), self)) ++rank;
+  }
+  return rank;
 }
 
 MediationReport MediationKernel::Report(const WorldNumbers& world) const {

@@ -72,6 +72,16 @@ class MediationKernel {
   // the estimate has no zone then).
   const std::vector<std::vector<std::optional<std::uint64_t>>>& recommended() const { return recommended_; }
 
+  // The issues of a subject: the track's, or "track/issue" for the joint package.
+  std::vector<std::string> IssueNames(std::size_t subject) const;
+  // The index of `package` (one outcome per track of the subject) in the subject's package order.
+  std::uint64_t IndexOf(std::size_t subject, const MediationPackage& package) const;
+  // Package `index` of `subject` at `moment` with the estimate's utilities and fallbacks.
+  MediationPackage EstimatePackage(std::size_t subject, std::size_t moment, std::uint64_t index) const;
+  // Its place among the estimate's zone packages at `moment` in the order of proposal (1 = the
+  // first proposal); 0 when it is outside the estimate's zone.
+  std::uint64_t EstimateRank(std::size_t subject, std::size_t moment, std::uint64_t index) const;
+
   // AssistMediation's report for the world (slow: builds every package).
   MediationReport Report(const WorldNumbers& world) const;
 
@@ -98,6 +108,7 @@ class MediationKernel {
   WorldNumbers estimate_numbers_;
   MediationReport estimate_report_;
   std::vector<std::vector<std::optional<std::uint64_t>>> recommended_;
+  std::shared_ptr<Workspace> estimate_workspace_;  // prepared with the estimate's numbers
 };
 
 // The utility of every package of a track under a linear additive profile with `weights` (as

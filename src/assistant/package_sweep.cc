@@ -25,6 +25,15 @@ bool Preferred(const Candidate& a, const Candidate& b) {
   return a.index < b.index;
 }
 
+Candidate CandidateOf(const PackageTable& table, const std::vector<double>& fallbacks, std::uint64_t index) {
+  Candidate candidate{1.0, 0.0, index};
+  for (std::size_t p = 0; p < fallbacks.size(); ++p) {
+    candidate.product *= table.utilities[p][index] - fallbacks[p];
+    candidate.welfare += table.utilities[p][index];
+  }
+  return candidate;
+}
+
 std::vector<std::int64_t> Keys(const std::vector<double>& fallbacks) {
   std::vector<std::int64_t> keys;
   for (double fallback : fallbacks) keys.push_back(UtilityKey(fallback));

@@ -38,6 +38,8 @@ struct Candidate {
   std::uint64_t index = 0;
 };
 bool Preferred(const Candidate& a, const Candidate& b);
+// Package `index` with its Nash product of gains over `fallbacks` and its welfare.
+Candidate CandidateOf(const PackageTable& table, const std::vector<double>& fallbacks, std::uint64_t index);
 
 // The UtilityKey of each fallback: a package is in the zone when every party's key of it is larger.
 std::vector<std::int64_t> Keys(const std::vector<double>& fallbacks);
@@ -181,11 +183,7 @@ Sweep SweepTableVisiting(const PackageTable& table, const std::vector<double>& f
       ++sweep.by_value[i][rest % table.radix[i]];
       rest /= table.radix[i];
     }
-    Candidate candidate{1.0, 0.0, index};
-    for (std::size_t p = 0; p < keys.size(); ++p) {
-      candidate.product *= table.utilities[p][index] - fallbacks[p];
-      candidate.welfare += table.utilities[p][index];
-    }
+    const Candidate candidate = CandidateOf(table, fallbacks, index);
     visit(candidate);
     if (kept.size() < top) {
       kept.push(candidate);
