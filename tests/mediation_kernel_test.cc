@@ -5,9 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <bit>
-#include <fstream>
-
-#include <nlohmann/json.hpp>
 
 #include "assistant/issue_removal.h"
 #include "assistant/mediation_kernel.h"
@@ -16,6 +13,7 @@
 #include "parley/multi_track.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
+#include "parley/uncertainty.h"
 #include "parley/utility.h"
 #include "test_support.h"
 
@@ -29,16 +27,8 @@ using internal::WorldNumbers;
 
 // The weights of the built-in ceasefire-2024 as written in its file, per track and profile.
 std::vector<double> CeasefireRawWeights(std::size_t track, std::size_t profile) {
-  static const nlohmann::ordered_json document = [] {
-    std::ifstream in(std::string(PARLEY_SOURCE_DIR) + "/scenarios/builtin/ceasefire-2024.json");
-    return nlohmann::ordered_json::parse(in, nullptr, true, true);
-  }();
-  std::vector<double> weights;
-  for (const auto& [issue, weight] :
-       document["tracks"][track]["scenario"]["parties"][profile]["utility"]["weights"].items()) {
-    weights.push_back(weight.get<double>());
-  }
-  return weights;
+  static const UncertainScenario scenario = UncertainScenario::Load("ceasefire-2024");
+  return scenario.RawWeights(track, profile);
 }
 
 // The scenario whose numbers are `world`'s, built as a reader would build it.

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 namespace parley::testing {
 
 std::filesystem::path ShippedScenarios() { return std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios"; }
@@ -28,6 +30,32 @@ std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& 
   }
   std::sort(folders.begin(), folders.end());
   return folders;
+}
+
+namespace {
+
+// Every uncertain number under `node` replaced by its estimate (a variable's from `variables`).
+void WithEstimates(nlohmann::ordered_json& node, const nlohmann::ordered_json& variables) {
+  if (node.is_object() && node.contains("variable")) {
+    node = variables[node["variable"].get<std::string>()]["estimate"];
+  } else if (node.is_object() && node.contains("estimate")) {
+    node = nlohmann::ordered_json(node["estimate"]);
+  } else if (node.is_structured()) {
+    for (auto& [key, child] : node.items()) {
+      if (key != "variables") WithEstimates(child, variables);
+    }
+  }
+}
+
+}  // namespace
+
+std::string CeasefireAtEstimatesText() {
+  auto document = nlohmann::ordered_json::parse(ReadFile(ShippedScenarios() / "builtin" / "ceasefire-2024.json"),
+                                                nullptr, true, /*ignore_comments=*/true);
+  const nlohmann::ordered_json variables = document["variables"];
+  WithEstimates(document, variables);
+  document.erase("variables");
+  return document.dump(2);
 }
 
 std::string ReadFile(const std::filesystem::path& path) {

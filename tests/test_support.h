@@ -29,6 +29,10 @@ CommandResult RunCli(const std::string& arguments);
 // Every folder below `root` that directly holds an .xml file (a GENIUS scenario), sorted.
 std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& root);
 
+// The built-in ceasefire-2024 as a plain document: every uncertain number (docs/ceasefire-2024.md)
+// replaced by its estimate and "variables" removed, i.e. the numbers every ordinary command reads.
+std::string CeasefireAtEstimatesText();
+
 // A whole file's bytes; the number of lines of a file.
 std::string ReadFile(const std::filesystem::path& path);
 std::size_t CountLines(const std::filesystem::path& path);

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +14,7 @@
 #include "parley/uncertain_mediation.h"
 #include "parley/uncertainty.h"
 #include "parley/utility.h"
+#include "test_support.h"
 
 namespace parley {
 namespace {
@@ -23,13 +23,12 @@ using Json = nlohmann::ordered_json;
 
 bool IsComment(const std::string& key) { return key.starts_with("_") || key.starts_with("comment"); }
 
-// The built-in ceasefire-2024 with a range of half-width `width` (clamped to each place's valid
+// The built-in ceasefire-2024 at its estimates with a range of half-width `width` (clamped to each place's valid
 // interval, estimate = the number as written) on every weight, value, fallback, schedule value,
 // track weight and interaction value, and a variable "operation start" for the event's time and
 // the schedules' steps at 0.6.
 std::string CeasefireWithRanges(double width) {
-  std::ifstream in(std::string(PARLEY_SOURCE_DIR) + "/scenarios/builtin/ceasefire-2024.json");
-  Json document = Json::parse(in, nullptr, true, true);
+  Json document = Json::parse(testing::CeasefireAtEstimatesText());
   auto range = [&](Json& number, double low, double high) {
     const double x = number.get<double>();
     number = Json{{"uniform", {std::max(low, x - width), std::min(high, x + width)}}, {"estimate", x}};
@@ -320,6 +319,60 @@ TEST(UncertainMediation, ErrorsHaveExactMessages) {
   options.sobol_times = {0.3};
   EXPECT_EQ(message(two, options),
             "Sobol indices at t = 0.3: not an answer time (the answer times are 0, 0.25, 0.5, 1)");
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+using testing::RunCli;
+
+TEST(MediateSamplesCli, OneAndTwoThreadsPrintTheSameBytes) {
+  const auto one = RunCli("mediate --samples 600 --seed 4 --sobol --threads 1 --json");
+  const auto two = RunCli("mediate --samples 600 --seed 4 --sobol --threads 2 --json");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out, two.out);
+  const auto json = nlohmann::json::parse(one.out);
+  EXPECT_EQ(json["samples"], 600);
+  EXPECT_EQ(json["evaluations"], 600 * 14);  // N(k + 2), k = 12
+  EXPECT_EQ(json["numbers"].size(), 12u);
+  // The estimate's report is today's `parley mediate --json`.
+  EXPECT_EQ(json["estimate"], nlohmann::json::parse(RunCli("mediate --json").out));
+  const auto text = RunCli("mediate --samples 200");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("200 sampled worlds (seed 0), 12 uncertain numbers"), std::string::npos) << text.out;
+}
+
+TEST(MediateSamplesCli, RefusesWithExactMessages) {
+  struct Case {
+    const char* arguments;
+    const char* message;
+  } cases[] = {
+      {"mediate --samples 0", "--samples 0: expected at least 1 sampled world"},
+      {"mediate --sobol", "--sobol: only with --samples N (answers over sampled worlds)"},
+      {"mediate --seed 3", "--seed: only with --samples N (answers over sampled worlds)"},
+      {"mediate --samples 10 --sobol-at 0.5", "--sobol-at: only with --sobol"},
+      {"mediate --samples 1 --sobol", "--sobol: needs --samples 2 or more, found 1"},
+      {"mediate --samples 10 --sobol --sobol-errors exact", "--sobol-errors 'exact': expected bootstrap or clt"},
+      {"mediate --samples 10 --sobol --bootstrap 1", "--bootstrap 1: expected at least 2 resamples"},
+      {"mediate --samples 10 --threads -1", "--threads -1: expected 0 (every core) or more"},
+      {"mediate --samples 10 --sobol --sobol-at 0.3",
+       "Sobol indices at t = 0.3: not an answer time (the answer times are 0, 0.25, 0.5, 0.59, 0.6, 1)"},
+      {"mediate --samples 10 --sobol --sobol-at 0.3,x",
+       "--sobol-at '0.3,x': 'x' is not a number; expected comma-separated normalised times in [0, 1], e.g. "
+       "--sobol-at 0.5,0.59,0.6"},
+      {"mediate --samples 10 --report out.html",
+       "--report: the HTML report shows the estimate only; run it without --samples"},
+      {"mediate --samples 10 --scenario 'ceasefire-2024#rafah'",
+       "--samples: 'ceasefire-2024#rafah' has no uncertain numbers (docs/uncertainty.md says how to give ranges)"},
+  };
+  for (const auto& c : cases) {
+    const auto result = RunCli(c.arguments);
+    EXPECT_NE(result.exit_code, 0) << c.arguments;
+    EXPECT_NE(result.err.find(c.message), std::string::npos) << c.arguments << ": " << result.err;
+  }
 }
 
 }  // namespace

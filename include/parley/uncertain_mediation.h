@@ -82,8 +82,9 @@ struct UncertainSubject {
 };
 
 // The Sobol indices of one output: "zone" (1 when the zone exists) or "recommended" (1 when the
-// estimate's first proposal at that time is accepted), of one subject at one time. One index per
-// uncertain number, in UncertainScenario::numbers() order.
+// estimate's first proposal at that time is accepted), of one subject (every track, then the
+// joint package) at one time. One index per uncertain number, in UncertainScenario::numbers()
+// order; an output that is the same in every world has variance 0 and NaN indices.
 struct SensitivityOutput {
   std::string subject;
   double time = 0.0;

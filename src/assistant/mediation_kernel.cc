@@ -78,6 +78,7 @@ struct MediationKernel::Workspace {
   PackageTable reduced;
   std::vector<double> weights, scratch;
   std::vector<std::vector<MediationMoment>> moments;  // [subject][moment]
+  Sweep sweep;
 };
 
 namespace {
@@ -445,6 +446,7 @@ bool ReducedTrackTable(const Shape& shape, std::size_t t, std::size_t drop, Work
   for (std::size_t k = 0; k < track.participants.size(); ++k) {
     ws.reduced.utilities[k] = *ws.reduced_columns[track.participants[k]];
   }
+  FillKeys(ws.reduced);
   return true;
 }
 
@@ -467,6 +469,7 @@ bool ReducedJointTable(const Shape& shape, const WorldNumbers& world, std::size_
   ws.reduced.size = shape.joint_layout.size / shape.joint_layout.radix[removed];
   FillJoint(TrackSizes(shape, t, track.size / track.radix[drop]), JointTerms(shape, world, ws, t),
             JointBonuses(shape, world, removed, t), ws.reduced);
+  FillKeys(ws.reduced);
   return true;
 }
 
@@ -521,15 +524,19 @@ void MediationKernel::Prepare(const WorldNumbers& world, Workspace& ws) const {
     }
     for (std::size_t k = 0; k < track.participants.size(); ++k) {
       ws.tables[t].utilities[k] = *ws.columns[t][track.participants[k]];
-      for (std::size_t m = 0; m < times_.size(); ++m)
+      for (std::size_t m = 0; m < times_.size(); ++m) {
         ws.fallbacks[t][m][k] = ws.fallback_of[t][track.participants[k]][m];
+      }
     }
+    // Keys once per world: every moment compares the same keys with its own fallbacks.
+    FillKeys(ws.tables[t]);
   }
   if (!shape_->joint) return;
   const std::size_t joint = shape_->tracks.size();
   constexpr std::size_t kNone = std::string::npos;
   FillJoint(TrackSizes(*shape_, kNone, 0), JointTerms(*shape_, world, ws, kNone),
             JointBonuses(*shape_, world, kNone, kNone), ws.tables[joint]);
+  FillKeys(ws.tables[joint]);
   // No deal anywhere: OverallUtility with every track ended at the moment's time, so only
   // interactions without conditions hold.
   for (std::size_t m = 0; m < times_.size(); ++m) {
@@ -652,7 +659,9 @@ void MediationKernel::Sample(const WorldNumbers& world, Workspace& ws, bool full
       }
       MediationMoment& moment = ws.moments[s][m];
       moment = MediationMoment{};
-      const Sweep sweep = SweepTableVisiting(table, fallbacks, 0, [&](const Candidate& c) { visit(s, m, c); });
+      SweepInto(
+          table, fallbacks, 0, [&](const Candidate& c) { visit(s, m, c); }, ws.sweep);
+      const Sweep& sweep = ws.sweep;
       const bool joint = s == shape_->tracks.size();
       const OutcomeSpace& space = joint ? *shape_->joint_space : *shape_->tracks[s].space;
       FillMoment(moment, space, shape_->origins[s], table, sweep, fallbacks,

@@ -40,11 +40,13 @@ std::vector<std::int64_t> Keys(const std::vector<double>& fallbacks) {
   return keys;
 }
 
-bool InZone(const PackageTable& table, const std::vector<std::int64_t>& keys, std::uint64_t index) {
-  for (std::size_t p = 0; p < keys.size(); ++p) {
-    if (UtilityKey(table.utilities[p][index]) <= keys[p]) return false;
+void FillKeys(PackageTable& table) {
+  table.keys.resize(table.utilities.size());
+  for (std::size_t p = 0; p < table.utilities.size(); ++p) {
+    table.keys[p].resize(table.size);
+    for (std::uint64_t index = 0; index < table.size; ++index)
+      table.keys[p][index] = UtilityKey(table.utilities[p][index]);
   }
-  return true;
 }
 
 std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t>& keys) {
@@ -54,7 +56,10 @@ std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t
 }
 
 Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top) {
-  return SweepTableVisiting(table, fallbacks, top, [](const Candidate&) {});
+  Sweep sweep;
+  SweepInto(
+      table, fallbacks, top, [](const Candidate&) {}, sweep);
+  return sweep;
 }
 
 std::vector<double> ReportTimes(const MultiTrackScenario& scenario, const MediationOptions& options) {

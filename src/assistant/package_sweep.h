@@ -18,6 +18,7 @@
 #include "parley/mediation_assistant.h"
 #include "parley/multi_track.h"
 #include "parley/outcome_space.h"
+#include "parley/utility.h"
 
 namespace parley::internal {
 
@@ -26,7 +27,13 @@ struct PackageTable {
   std::vector<std::uint64_t> radix;  // values per issue, last issue fastest
   std::uint64_t size = 0;
   std::vector<std::vector<double>> utilities;  // [party][package index]
+  // Optional, [party][package index]: UtilityKey of each utility, for tables swept at many times
+  // (FillKeys); empty: computed at each test. Either way the same zone.
+  std::vector<std::vector<std::int64_t>> keys;
 };
+
+// Fills table.keys from table.utilities.
+void FillKeys(PackageTable& table);
 
 std::vector<std::uint64_t> RadixOf(const OutcomeSpace& space);
 
@@ -43,7 +50,13 @@ Candidate CandidateOf(const PackageTable& table, const std::vector<double>& fall
 
 // The UtilityKey of each fallback: a package is in the zone when every party's key of it is larger.
 std::vector<std::int64_t> Keys(const std::vector<double>& fallbacks);
-bool InZone(const PackageTable& table, const std::vector<std::int64_t>& keys, std::uint64_t index);
+inline bool InZone(const PackageTable& table, const std::vector<std::int64_t>& keys, std::uint64_t index) {
+  for (std::size_t p = 0; p < keys.size(); ++p) {
+    const std::int64_t key = table.keys.empty() ? UtilityKey(table.utilities[p][index]) : table.keys[p][index];
+    if (key <= keys[p]) return false;
+  }
+  return true;
+}
 std::uint64_t ZoneSize(const PackageTable& table, const std::vector<std::int64_t>& keys);
 
 // What one sweep of the full table at one time yields.
@@ -53,10 +66,12 @@ struct Sweep {
   std::vector<std::vector<std::uint64_t>> by_value;  // [issue][position]: zone packages with that value
 };
 Sweep SweepTable(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top);
-// The same, calling visit(candidate) for every package in the zone in index order (its Nash
-// product of gains and its welfare filled in). With top = 0 no best packages are kept.
+// The same into `sweep` (its buffers reused), calling visit(candidate) for every package in the
+// zone in index order (its Nash product of gains and its welfare filled in). With top = 0 no best
+// packages are kept.
 template <typename Visit>
-Sweep SweepTableVisiting(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top, Visit visit);
+void SweepInto(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top, Visit visit,
+               Sweep& sweep);
 
 // The times of the report: options.times (or DefaultMediationTimes), with 0 added, sorted and
 // without duplicates. Throws UsageError for K = 0 or a time outside [0, 1].
@@ -168,21 +183,27 @@ void FillMoment(MediationMoment& moment, const OutcomeSpace& space,
 }
 
 template <typename Visit>
-Sweep SweepTableVisiting(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top,
-                         Visit visit) {
+void SweepInto(const PackageTable& table, const std::vector<double>& fallbacks, std::size_t top, Visit visit,
+               Sweep& sweep) {
   const std::vector<std::int64_t> keys = Keys(fallbacks);
-  Sweep sweep;
-  for (std::uint64_t radix : table.radix) sweep.by_value.emplace_back(radix, 0);
+  sweep.zone_size = 0;
+  sweep.best.clear();
+  sweep.by_value.resize(table.radix.size());
+  for (std::size_t i = 0; i < table.radix.size(); ++i) sweep.by_value[i].assign(table.radix[i], 0);
   // The worst of the best K so far on top, to be pushed out by a better package.
   std::priority_queue<Candidate, std::vector<Candidate>, decltype(&Preferred)> kept(&Preferred);
+  // Each issue's position in the package at `index`, advanced like an odometer (last issue fastest).
+  std::vector<std::uint64_t> position(table.radix.size(), 0);
   for (std::uint64_t index = 0; index < table.size; ++index) {
+    if (index > 0) {
+      for (std::size_t i = table.radix.size(); i-- > 0;) {
+        if (++position[i] < table.radix[i]) break;
+        position[i] = 0;
+      }
+    }
     if (!InZone(table, keys, index)) continue;
     ++sweep.zone_size;
-    std::uint64_t rest = index;
-    for (std::size_t i = table.radix.size(); i-- > 0;) {
-      ++sweep.by_value[i][rest % table.radix[i]];
-      rest /= table.radix[i];
-    }
+    for (std::size_t i = 0; i < table.radix.size(); ++i) ++sweep.by_value[i][position[i]];
     const Candidate candidate = CandidateOf(table, fallbacks, index);
     visit(candidate);
     if (kept.size() < top) {
@@ -194,7 +215,6 @@ Sweep SweepTableVisiting(const PackageTable& table, const std::vector<double>& f
   }
   for (; !kept.empty(); kept.pop()) sweep.best.push_back(kept.top());
   std::reverse(sweep.best.begin(), sweep.best.end());
-  return sweep;
 }
 
 }  // namespace parley::internal

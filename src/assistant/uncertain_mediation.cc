@@ -92,7 +92,7 @@ class WorldWriter {
 // What the worlds of one block say about one subject at one moment.
 struct Tally {
   std::uint64_t zone = 0;
-  std::uint64_t zone_sizes = 0;  // summed over worlds: the mean fraction is exact
+  std::uint64_t zone_sizes = 0;         // summed over worlds: the mean fraction is exact
   std::vector<std::uint64_t> accepted;  // [package]
   std::vector<double> nash;             // [package]: sum of Nash products of gains, in the zone
   std::vector<std::uint64_t> blocks;    // [issue], then none
@@ -248,14 +248,10 @@ std::vector<SobolOutput> SobolOutputs(const MediationKernel& kernel, const Uncer
                                    fmt::join(times, ", ")));
     }
   }
-  std::vector<std::size_t> subjects;
-  if (estimate.joint) {
-    subjects.push_back(kernel.subject_count() - 1);
-  } else {
-    for (std::size_t s = 0; s < estimate.tracks.size(); ++s) subjects.push_back(s);
-  }
+  // Every subject: the worlds are answered for all of them anyway, and an output that never
+  // changes costs nothing to estimate (its variance is 0).
   std::vector<SobolOutput> outputs;
-  for (std::size_t s : subjects) {
+  for (std::size_t s = 0; s < kernel.subject_count(); ++s) {
     const MediationSubject& subject = s < estimate.tracks.size() ? estimate.tracks[s] : *estimate.joint;
     for (std::size_t m = 0; m < times.size(); ++m) {
       if (!options.sobol_times.empty() &&

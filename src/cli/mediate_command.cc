@@ -13,16 +13,19 @@
 
 #include "cli/commands.h"
 #include "cli/mediation_json.h"
+#include "cli/text_table.h"
+#include "cli/uncertain_mediation_output.h"
 #include "common/mapped.h"
 #include "parley/error.h"
 #include "parley/mediation_assistant.h"
 #include "parley/multi_track.h"
 #include "parley/report.h"
 #include "parley/scenario_format.h"
+#include "parley/uncertain_mediation.h"
+#include "parley/uncertainty.h"
 
 namespace parley::cli {
 namespace {
-
 
 struct MediateOptions {
   std::string scenario = std::string(kDefaultScenario);
@@ -30,10 +33,19 @@ struct MediateOptions {
   std::int64_t top = 5;
   std::string times;   // empty: the default times
   std::string report;  // an HTML report to write
+  // Answers over sampled worlds of a scenario with uncertain numbers (docs/uncertainty.md).
+  std::int64_t samples = -1;  // -1: not asked
+  std::uint64_t seed = 0;
+  std::int64_t threads = 0;
+  bool sobol = false;
+  std::string sobol_at;
+  std::string sobol_errors = "bootstrap";
+  std::int64_t bootstrap = 500;
+  std::vector<std::string> given;  // the options given, for the checks of RunUncertain
 };
 
-// "0.2,0.6" into times; every entry must be a number in [0, 1].
-std::vector<double> ParseTimes(const std::string& list) {
+// "0.2,0.6", the value of `option`, into times; every entry must be a number in [0, 1].
+std::vector<double> ParseTimes(const std::string& option, const std::string& list) {
   std::vector<double> times;
   std::size_t start = 0;
   while (true) {
@@ -45,13 +57,13 @@ std::vector<double> ParseTimes(const std::string& list) {
     const auto [end, error] = std::from_chars(entry.data(), entry.data() + entry.size(), time);
     if (entry.empty() || error != std::errc() || end != entry.data() + entry.size()) {
       throw UsageError(
-          fmt::format("--times '{}': '{}' is not a number; expected comma-separated normalised times in "
-                      "[0, 1], e.g. --times 0.5,0.59,0.6",
-                      list, entry));
+          fmt::format("{} '{}': '{}' is not a number; expected comma-separated normalised times in "
+                      "[0, 1], e.g. {} 0.5,0.59,0.6",
+                      option, list, entry, option));
     }
     if (!(time >= 0.0 && time <= 1.0)) {
       throw UsageError(
-          fmt::format("--times '{}': {} is outside [0, 1] (0 = the start, 1 = the deadline)", list, entry));
+          fmt::format("{} '{}': {} is outside [0, 1] (0 = the start, 1 = the deadline)", option, list, entry));
     }
     times.push_back(time);
     if (comma == list.size()) break;
@@ -63,22 +75,6 @@ std::vector<double> ParseTimes(const std::string& list) {
 std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
 std::string Growth(const std::optional<double>& growth) { return growth ? fmt::format("x{:.2f}", *growth) : "-"; }
 std::string Time(double time) { return fmt::format("{:g}", time); }
-
-// Rows of cells, left-aligned in columns two spaces apart.
-void PrintTable(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
-  }
-  for (const auto& row : rows) {
-    std::string line = indent;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += c + 1 < row.size() ? fmt::format("{:<{}}  ", row[c], widths[c]) : row[c];
-    }
-    fmt::print("{}\n", line);
-  }
-}
 
 std::string ZoneText(const MediationMoment& moment) {
   if (!moment.zone_exists) return "none";
@@ -235,12 +231,65 @@ void PrintReport(const MultiTrackScenario& scenario, const MediationReport& repo
   }
 }
 
+// `--samples N` and its companions.
+void RunUncertain(const MediateOptions& cli, const MediationOptions& mediation) {
+  auto given = [&](const char* option) {
+    return std::find(cli.given.begin(), cli.given.end(), option) != cli.given.end();
+  };
+  if (cli.samples < 1) throw UsageError(fmt::format("--samples {}: expected at least 1 sampled world", cli.samples));
+  if (!cli.report.empty()) {
+    throw UsageError("--report: the HTML report shows the estimate only; run it without --samples");
+  }
+  if (cli.threads < 0) throw UsageError(fmt::format("--threads {}: expected 0 (every core) or more", cli.threads));
+  if (!cli.sobol) {
+    for (const char* option : {"--sobol-at", "--sobol-errors", "--bootstrap"}) {
+      if (given(option)) throw UsageError(fmt::format("{}: only with --sobol", option));
+    }
+  }
+  if (cli.sobol && cli.samples < 2) {
+    throw UsageError(fmt::format("--sobol: needs --samples 2 or more, found {}", cli.samples));
+  }
+  if (cli.sobol_errors != "bootstrap" && cli.sobol_errors != "clt") {
+    throw UsageError(fmt::format("--sobol-errors '{}': expected bootstrap or clt", cli.sobol_errors));
+  }
+  if (cli.bootstrap < 2) throw UsageError(fmt::format("--bootstrap {}: expected at least 2 resamples", cli.bootstrap));
+  const UncertainScenario scenario = UncertainScenario::Load(cli.scenario);
+  if (scenario.dimension() == 0) {
+    throw UsageError(fmt::format(
+        "--samples: '{}' has no uncertain numbers (docs/uncertainty.md says how to give ranges)", cli.scenario));
+  }
+  UncertainMediationOptions options;
+  options.mediation = mediation;
+  options.samples = static_cast<std::size_t>(cli.samples);
+  options.seed = cli.seed;
+  options.threads = static_cast<unsigned>(cli.threads);
+  options.sobol = cli.sobol;
+  if (!cli.sobol_at.empty()) options.sobol_times = ParseTimes("--sobol-at", cli.sobol_at);
+  options.sobol_options.errors = cli.sobol_errors == "clt" ? SobolErrors::kDeltaMethod : SobolErrors::kBootstrap;
+  options.sobol_options.bootstrap = static_cast<std::size_t>(cli.bootstrap);
+  options.keep_samples = false;
+  const UncertainMediationReport report = AssistMediationUnderUncertainty(scenario, options);
+  if (cli.json) {
+    fmt::print(
+        "{}\n",
+        UncertainReportJson(scenario.estimate(), report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  } else {
+    PrintUncertainReport(scenario.estimate(), report);
+  }
+}
+
 void Run(const MediateOptions& cli) {
   if (cli.top < 1)
     throw UsageError(fmt::format("--top {}: the number of packages to propose must be at least 1", cli.top));
   MediationOptions options;
   options.top = static_cast<std::size_t>(cli.top);
-  if (!cli.times.empty()) options.times = ParseTimes(cli.times);
+  if (!cli.times.empty()) options.times = ParseTimes("--times", cli.times);
+  if (cli.samples >= 0 || !cli.given.empty()) {
+    if (cli.samples < 0)
+      throw UsageError(fmt::format("{}: only with --samples N (answers over sampled worlds)", cli.given.front()));
+    RunUncertain(cli, options);
+    return;
+  }
   const MultiTrackScenario scenario = LoadMultiTrackScenario(cli.scenario);
   const MediationReport report = AssistMediation(scenario, options);
   if (!cli.report.empty()) WriteReportFile(cli.report, MediationReportHtml(scenario, report));
@@ -269,7 +318,24 @@ void AddMediateCommand(CLI::App& app) {
   command->add_option("--times", options->times,
                       "Comma-separated normalised times to answer at (default: 0, 0.25, 0.5, just before and at each "
                       "event, 1); 0 is always included");
-  command->callback([options] { Run(*options); });
+  command->add_option("--samples", options->samples,
+                      "Answer over N worlds sampled from the scenario's uncertain numbers (docs/uncertainty.md)");
+  command->add_option("--seed", options->seed, "Seed of the sampled worlds (with --samples)")->capture_default_str();
+  command->add_option("--threads", options->threads, "Threads for --samples (0: every core)")->capture_default_str();
+  command->add_flag("--sobol", options->sobol,
+                    "With --samples: Sobol indices of the zone's existence and of the first proposal's acceptance "
+                    "per uncertain number (N(k + 1) more worlds)");
+  command->add_option("--sobol-at", options->sobol_at, "Comma-separated answer times for --sobol (default: every one)");
+  command->add_option("--sobol-errors", options->sobol_errors, "Errors of the Sobol indices: bootstrap or clt")
+      ->capture_default_str();
+  command->add_option("--bootstrap", options->bootstrap, "Bootstrap resamples for --sobol-errors bootstrap")
+      ->capture_default_str();
+  command->callback([options, command] {
+    for (const char* option : {"--seed", "--threads", "--sobol", "--sobol-at", "--sobol-errors", "--bootstrap"}) {
+      if (command->count(option) > 0) options->given.push_back(option);
+    }
+    Run(*options);
+  });
 }
 
 }  // namespace parley::cli

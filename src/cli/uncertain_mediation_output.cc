@@ -1,0 +1,254 @@
+// `parley mediate --samples N` as text and JSON (see uncertain_mediation_output.h).
+#include "cli/uncertain_mediation_output.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "cli/mediation_json.h"
+#include "cli/text_table.h"
+
+namespace parley::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string_view ShapeName(UncertainNumber::Shape shape) {
+  switch (shape) {
+    case UncertainNumber::Shape::kUniform: return "uniform";
+    case UncertainNumber::Shape::kTriangular: return "triangular";
+    case UncertainNumber::Shape::kNormal: return "normal";
+  }
+  return "uniform";
+}
+
+std::string Distribution(const UncertainNumber& number) {
+  switch (number.shape) {
+    case UncertainNumber::Shape::kUniform: return fmt::format("uniform [{:g}, {:g}]", number.low, number.high);
+    case UncertainNumber::Shape::kTriangular:
+      return fmt::format("triangular [{:g}, {:g}, {:g}]", number.low, number.mode, number.high);
+    case UncertainNumber::Shape::kNormal:
+      return fmt::format("normal (mean {:g}, sd {:g}) on [{:g}, {:g}]", number.mean, number.sd, number.low,
+                         number.high);
+  }
+  return "";
+}
+
+std::string Percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
+std::string Time(double time) { return fmt::format("{:g}", time); }
+
+// The subject of the estimate's report that `subject` answers for.
+const MediationSubject& AtEstimate(const UncertainMediationReport& report, const UncertainSubject& subject) {
+  if (subject.joint) return *report.estimate.joint;
+  for (const auto& track : report.estimate.tracks) {
+    if (track.name == subject.name) return track;
+  }
+  return report.estimate.tracks.front();
+}
+
+std::string PackageLine(const MultiTrackScenario& estimate, const MediationSubject& at_estimate,
+                        const RobustPackage& package) {
+  return fmt::format("{}\n      accepted in {} of worlds (+-{}), E[Nash product] {:.6f}, {}",
+                     DescribePackage(estimate, at_estimate, package.at_estimate), Percent(package.acceptance),
+                     Percent(package.acceptance_error), package.expected_nash,
+                     package.estimate_rank ? fmt::format("proposal {} at the estimate", package.estimate_rank)
+                                           : std::string("outside the estimate's zone"));
+}
+
+void PrintSubject(const MultiTrackScenario& estimate, const UncertainMediationReport& report,
+                  const UncertainSubject& subject) {
+  const MediationSubject& at_estimate = AtEstimate(report, subject);
+  fmt::print("\n{} {}, between {}\n", subject.joint ? "Joint package" : "Track",
+             subject.joint ? "across every track" : subject.name, fmt::join(subject.parties, ", "));
+  std::vector<std::vector<std::string>> rows = {
+      {"t", "P(zone) [95%]", "at estimate", "zone share 5/50/95%", "most frequent stumbling block"}};
+  for (const UncertainMoment& moment : subject.moments) {
+    const auto most = std::max_element(moment.stumbling_blocks.begin(), moment.stumbling_blocks.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    rows.push_back({Time(moment.time),
+                    fmt::format("{:.4f} [{:.4f}, {:.4f}]", moment.zone_probability, moment.zone_low, moment.zone_high),
+                    moment.zone_at_estimate ? "yes" : "no",
+                    fmt::format("{} / {} / {}", Percent(moment.zone_fraction_quantiles[0]),
+                                Percent(moment.zone_fraction_quantiles[1]), Percent(moment.zone_fraction_quantiles[2])),
+                    fmt::format("{} ({})", most->first, Percent(most->second))});
+  }
+  PrintTable(rows, "  ");
+  const UncertainMoment& now = subject.moments.front();
+  fmt::print("\n  Most robust packages now (t = {}), by the share of worlds in which every party accepts:\n",
+             Time(now.time));
+  if (now.robust.empty()) fmt::print("    none: no package is in the zone of any sampled world\n");
+  for (std::size_t k = 0; k < now.robust.size(); ++k) {
+    fmt::print("  {:>2}. {}\n", k + 1, PackageLine(estimate, at_estimate, now.robust[k]));
+  }
+  if (!now.estimate_best.empty()) {
+    fmt::print("\n  The estimate's proposals now, over the sampled worlds:\n");
+    for (std::size_t k = 0; k < now.estimate_best.size(); ++k) {
+      fmt::print("  {:>2}. {}\n", k + 1, PackageLine(estimate, at_estimate, now.estimate_best[k]));
+    }
+  }
+  std::vector<std::pair<std::string, double>> blocks = now.stumbling_blocks;
+  std::stable_sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::string> shares;
+  for (const auto& [issue, share] : blocks) {
+    if (share > 0.0) shares.push_back(fmt::format("{} {}", issue, Percent(share)));
+  }
+  fmt::print("\n  Stumbling block now: {} (at the estimate: {})\n", fmt::join(shares, ", "),
+             now.stumbling_block_at_estimate.value_or("none"));
+}
+
+void PrintSensitivity(const UncertainMediationReport& report) {
+  if (report.sensitivity.empty() && report.notes.empty()) return;
+  fmt::print("\nWhich uncertain numbers matter (Sobol indices: first order and total, +- their errors):\n");
+  std::vector<std::string> constant;
+  for (const auto& output : report.sensitivity) {
+    const char* what = output.output == "zone" ? "the zone exists" : "the estimate's first proposal is accepted";
+    if (output.estimate.variance == 0.0) {
+      constant.push_back(fmt::format("{} at t = {}: {} {}", output.subject, Time(output.time), what,
+                                     output.estimate.mean == 1.0 ? "always" : "never"));
+      continue;
+    }
+    fmt::print("\n  {}, t = {}, {} (share of worlds {:.4f}):\n", output.subject, Time(output.time), what,
+               output.estimate.mean);
+    std::vector<std::size_t> order(output.estimate.indices.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return output.estimate.indices[a].total > output.estimate.indices[b].total;
+    });
+    std::vector<std::vector<std::string>> rows = {{"number", "first order", "total"}};
+    for (std::size_t i : order) {
+      const SobolIndex& index = output.estimate.indices[i];
+      rows.push_back({report.numbers[i].name, fmt::format("{:.3f} +- {:.3f}", index.first, index.first_error),
+                      fmt::format("{:.3f} +- {:.3f}", index.total, index.total_error)});
+    }
+    PrintTable(rows, "    ");
+  }
+  if (!constant.empty()) {
+    fmt::print("\n  The same in every sampled world (no variance to apportion):\n");
+    for (const auto& line : constant) fmt::print("    {}\n", line);
+  }
+  for (const auto& note : report.notes) fmt::print("  Note: {}\n", note);
+}
+
+Json Number(double x) { return std::isfinite(x) ? Json(x) : Json(); }
+
+Json RobustJson(const MultiTrackScenario& estimate, const MediationSubject& at_estimate, const RobustPackage& package) {
+  Json json = PackageJson(estimate, at_estimate, package.at_estimate);
+  json["index"] = package.index;
+  json["estimate_rank"] = package.estimate_rank ? Json(package.estimate_rank) : Json();
+  json["acceptance"] = package.acceptance;
+  json["acceptance_error"] = package.acceptance_error;
+  json["expected_nash_product"] = package.expected_nash;
+  return json;
+}
+
+Json SubjectJson(const MultiTrackScenario& estimate, const UncertainMediationReport& report,
+                 const UncertainSubject& subject) {
+  const MediationSubject& at_estimate = AtEstimate(report, subject);
+  Json json;
+  json["name"] = subject.name;
+  json["joint"] = subject.joint;
+  json["parties"] = subject.parties;
+  json["issues"] = subject.issues;
+  json["packages"] = subject.packages;
+  json["moments"] = Json::array();
+  for (const UncertainMoment& moment : subject.moments) {
+    Json m;
+    m["time"] = moment.time;
+    m["zone"] = {{"probability", moment.zone_probability},
+                 {"low", moment.zone_low},
+                 {"high", moment.zone_high},
+                 {"at_estimate", moment.zone_at_estimate}};
+    m["zone_fraction"] = {{"mean", moment.zone_fraction_mean},
+                          {"q05", moment.zone_fraction_quantiles[0]},
+                          {"q50", moment.zone_fraction_quantiles[1]},
+                          {"q95", moment.zone_fraction_quantiles[2]}};
+    m["robust"] = Json::array();
+    for (const auto& package : moment.robust) m["robust"].push_back(RobustJson(estimate, at_estimate, package));
+    m["estimate_best"] = Json::array();
+    for (const auto& package : moment.estimate_best) {
+      m["estimate_best"].push_back(RobustJson(estimate, at_estimate, package));
+    }
+    m["stumbling_blocks"] = Json::object();
+    for (const auto& [issue, share] : moment.stumbling_blocks) m["stumbling_blocks"][issue] = share;
+    m["stumbling_block_at_estimate"] =
+        moment.stumbling_block_at_estimate ? Json(*moment.stumbling_block_at_estimate) : Json();
+    json["moments"].push_back(std::move(m));
+  }
+  return json;
+}
+
+}  // namespace
+
+void PrintUncertainReport(const MultiTrackScenario& estimate, const UncertainMediationReport& report) {
+  fmt::print("Mediator's assistant under uncertainty: {}, {} sampled worlds (seed {}), {} uncertain numbers\n",
+             report.estimate.scenario, report.samples, report.seed, report.numbers.size());
+  fmt::print("Times: {} (the estimate's; normalised: 0 = now, 1 = the deadline)\n",
+             fmt::join(report.estimate.times, ", "));
+  fmt::print("Uncertain numbers (docs/uncertainty.md):\n");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& number : report.numbers) {
+    rows.push_back({number.name, Distribution(number), fmt::format("estimate {:g}", number.estimate)});
+  }
+  PrintTable(rows, "  ");
+  fmt::print(
+      "A zone exists in a world when some package gives every party more than its fallback there; a package's\n"
+      "acceptance is the share of worlds in which it does; E[Nash product] counts 0 outside the zone.\n");
+  for (const auto& subject : report.tracks) PrintSubject(estimate, report, subject);
+  if (report.joint) PrintSubject(estimate, report, *report.joint);
+  PrintSensitivity(report);
+}
+
+Json UncertainReportJson(const MultiTrackScenario& estimate, const UncertainMediationReport& report) {
+  Json json;
+  json["scenario"] = report.estimate.scenario;
+  json["samples"] = report.samples;
+  json["seed"] = report.seed;
+  json["evaluations"] = report.evaluations;
+  json["numbers"] = Json::array();
+  for (const auto& number : report.numbers) {
+    Json places = Json::array();
+    for (const auto& place : number.places) places.push_back(place.path);
+    json["numbers"].push_back({{"name", number.name},
+                               {"shape", ShapeName(number.shape)},
+                               {"low", number.low},
+                               {"high", number.high},
+                               {"mode", number.mode},
+                               {"mean", number.mean},
+                               {"sd", number.sd},
+                               {"estimate", number.estimate},
+                               {"places", places}});
+  }
+  json["estimate"] = ReportJson(estimate, report.estimate);
+  json["tracks"] = Json::array();
+  for (const auto& subject : report.tracks) json["tracks"].push_back(SubjectJson(estimate, report, subject));
+  json["joint"] = report.joint ? SubjectJson(estimate, report, *report.joint) : Json();
+  json["sensitivity"] = Json::array();
+  for (const auto& output : report.sensitivity) {
+    Json indices = Json::array();
+    for (std::size_t i = 0; i < output.estimate.indices.size(); ++i) {
+      const SobolIndex& index = output.estimate.indices[i];
+      indices.push_back({{"number", report.numbers[i].name},
+                         {"first", Number(index.first)},
+                         {"first_error", Number(index.first_error)},
+                         {"first_low", Number(index.first_low)},
+                         {"first_high", Number(index.first_high)},
+                         {"total", Number(index.total)},
+                         {"total_error", Number(index.total_error)},
+                         {"total_low", Number(index.total_low)},
+                         {"total_high", Number(index.total_high)}});
+    }
+    json["sensitivity"].push_back({{"subject", output.subject},
+                                   {"time", output.time},
+                                   {"output", output.output},
+                                   {"mean", output.estimate.mean},
+                                   {"variance", output.estimate.variance},
+                                   {"indices", indices}});
+  }
+  json["notes"] = report.notes;
+  return json;
+}
+
+}  // namespace parley::cli
