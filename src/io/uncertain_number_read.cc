@@ -289,7 +289,7 @@ UncertainReader::Read UncertainReader::UseVariable(const Node& node, const Numbe
       }
     }
     if (variables_.empty()) name_node.Fail(fmt::format("no variable \"{}\" (no variables are declared)", name));
-    if (best > std::max<std::size_t>(2, name.size() / 3)) {
+    if (best >= name.size() || best > std::max<std::size_t>(2, name.size() / 3)) {
       std::vector<std::string> names;
       for (const auto& [candidate, entry] : variables_) names.push_back(fmt::format("\"{}\"", candidate));
       name_node.Fail(fmt::format("no variable \"{}\" (the variables: {})", name, fmt::join(names, ", ")));
