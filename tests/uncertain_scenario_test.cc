@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -399,6 +401,35 @@ TEST(UncertainScenarioTest, CommandsReadTheEstimate) {
     } else {
       EXPECT_EQ(WithoutElapsed(out), WithoutElapsed(plain.out)) << command;
     }
+  }
+}
+
+// The answers about ceasefire-2024 recorded before it had ranges (tests/data/golden/): once its
+// numbers become ranges, their estimates must still give exactly these outputs.
+TEST(UncertainScenarioTest, CeasefireEstimatesKeepTheRecordedAnswers) {
+  const std::filesystem::path golden = std::filesystem::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "golden";
+  const auto mediate = testing::RunCli("mediate --json");
+  ASSERT_EQ(mediate.exit_code, 0) << mediate.err;
+  EXPECT_EQ(mediate.out, testing::ReadFile(golden / "ceasefire-2024-mediate.json"));
+  const auto info = testing::RunCli("scenario info ceasefire-2024");
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_TRUE(info.out.starts_with(testing::ReadFile(golden / "ceasefire-2024-info.txt"))) << info.out;
+}
+
+// Worlds may be built on several threads at once, each the same as built alone.
+TEST(UncertainScenarioTest, WorldsBuiltOnThreadsAreTheSame) {
+  Json document = CeasefireDocument();
+  MakeRanged(document);
+  const UncertainScenario scenario = UncertainScenario::FromText(document.dump(), "ranged.json");
+  std::vector<std::optional<MultiTrackScenario>> alone(8), together(8);
+  for (std::uint64_t j = 0; j < 8; ++j) alone[j] = scenario.SampleWorld(3, j);
+  std::vector<std::thread> threads;
+  for (std::uint64_t j = 0; j < 8; ++j) threads.emplace_back([&, j] { together[j] = scenario.SampleWorld(3, j); });
+  for (auto& thread : threads) thread.join();
+  for (std::uint64_t j = 0; j < 8; ++j) {
+    EXPECT_EQ(FirstDifference(*together[j], *alone[j]), "") << j;
+    // Ranged numbers do move: every sampled world differs from the estimate somewhere.
+    EXPECT_NE(FirstDifference(*alone[j], scenario.estimate()), "") << j;
   }
 }
 
