@@ -80,6 +80,8 @@ TEST(UncertainNumberReadTest, EveryErrorIsOneExactLine) {
       {{{"W", R"({"uniform": [0.5]})"}},
        price + ".uniform: expected [lo, hi] with lo <= hi, found an array of 1 elements"},
       {{{"W", R"({"uniform": [0.5, "x"]})"}}, price + R"(.uniform[1]: expected a number, found the string "x")"},
+      {{{"W", R"({"triangular": [0, 1e200, 1e300]})"}},
+       price + ".triangular: [0, 1e+200, 1e+300] is too wide to sample"},
       {{{"W", R"({"normal": {"mean": -0.1, "sd": 0.1}})"}},
        price + ".normal.mean: -0.1 lies outside [0, inf), the valid range of a weight"},
       {{{"V", R"({"uniform": [-0.1, 0.3]})"}},
@@ -187,6 +189,8 @@ TEST(UncertainNumberReadTest, MultiTrackErrors) {
        "m.json: parties[0].weights.x.triangular: [-1, 0, 1] leaves [0, inf), the valid range of a track weight"},
       {{{"IV", R"({"uniform": [0.2, 0.1]})"}},
        "m.json: parties[0].interactions[0].value.uniform: expected [lo, hi] with lo <= hi, found [0.2, 0.1]"},
+      {{{"IV", R"({"uniform": [-1e308, 1e308]})"}},
+       "m.json: parties[0].interactions[0].value.uniform: [-1e+308, 1e+308] is too wide to sample"},
       {{{"IV", R"("big")"}},
        "m.json: parties[0].interactions[0].value: expected a number or " + std::string(kForms) +
            R"(, found the string "big")"},

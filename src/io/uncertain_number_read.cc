@@ -104,6 +104,7 @@ UncertainNumber ReadDistribution(const Node& node) {
   if (auto uniform = node.Find("uniform")) {
     const auto ends = Numbers(*uniform, 2, "[lo, hi] with lo <= hi");
     if (!(ends[0] <= ends[1])) uniform->Fail(fmt::format("expected [lo, hi] with lo <= hi, found {}", List(ends)));
+    if (!std::isfinite(ends[1] - ends[0])) uniform->Fail(fmt::format("{} is too wide to sample", List(ends)));
     number.shape = UncertainNumber::Shape::kUniform;
     number.low = ends[0];
     number.high = ends[1];
@@ -115,6 +116,10 @@ UncertainNumber ReadDistribution(const Node& node) {
     }
     if (!(points[0] <= points[1] && points[1] <= points[2])) {
       triangular->Fail(fmt::format("the mode {} lies outside [{}, {}]", points[1], points[0], points[2]));
+    }
+    // The quantile multiplies the width by the mode's distance to either end.
+    if (!std::isfinite((points[2] - points[0]) * std::max(points[1] - points[0], points[2] - points[1]))) {
+      triangular->Fail(fmt::format("{} is too wide to sample", List(points)));
     }
     number.shape = UncertainNumber::Shape::kTriangular;
     number.low = points[0];
