@@ -80,6 +80,8 @@ TEST(UncertainNumberReadTest, EveryErrorIsOneExactLine) {
       {{{"W", R"({"uniform": [0.5]})"}},
        price + ".uniform: expected [lo, hi] with lo <= hi, found an array of 1 elements"},
       {{{"W", R"({"uniform": [0.5, "x"]})"}}, price + R"(.uniform[1]: expected a number, found the string "x")"},
+      {{{"W", R"({"triangular": [0, 1e200, 1e300]})"}},
+       price + ".triangular: [0, 1e+200, 1e+300] is too wide to sample"},
       {{{"W", R"({"normal": {"mean": -0.1, "sd": 0.1}})"}},
        price + ".normal.mean: -0.1 lies outside [0, inf), the valid range of a weight"},
       {{{"V", R"({"uniform": [-0.1, 0.3]})"}},
@@ -147,6 +149,77 @@ TEST(UncertainNumberReadTest, EveryErrorIsOneExactLine) {
   for (const Row& row : rows) EXPECT_EQ(ErrorOf(Single(row.slots)), row.message);
 }
 
+// A multi-track document of one track; slots as in Single.
+std::string Multi(std::map<std::string, std::string> slots) {
+  const std::map<std::string, std::string> defaults = {
+      {"VARS", ""}, {"TW", "1"}, {"IV", "0.1"}, {"ET", "0.6"}, {"TRACK", Single({})}};
+  for (const auto& [key, value] : defaults) slots.emplace(key, value);
+  return R"({"format": "parley-multi-track", "name": "m", )" + slots["VARS"] + R"("parties": [
+    {"name": "A", "weights": {"x": )" +
+         slots["TW"] + R"(}, "interactions": [{"when": {"x": {"aid": "surge"}}, "value": )" + slots["IV"] + R"(}]},
+    {"name": "B", "weights": {"x": 1}}],
+  "events": [{"name": "operation", "time": )" +
+         slots["ET"] + R"(, "ends": ["x"]}],
+  "tracks": [{"name": "x", "participants": ["A", "B"], "scenario": )" +
+         slots["TRACK"] + "}]}";
+}
+
+std::string MultiErrorOf(const std::string& text) {
+  try {
+    UncertainScenario::FromText(text, "m.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
+TEST(UncertainNumberReadTest, MultiTrackErrors) {
+  struct Row {
+    std::map<std::string, std::string> slots;
+    std::string message;
+  };
+  const std::vector<Row> rows = {
+      {{{"VARS", R"("variables": {"operation start": {"uniform": [0, 0.7]}}, )"},
+        {"ET", R"({"variable": "operation start"})"}},
+       R"(m.json: variables["operation start"]: [0, 0.7] leaves (0, 1], the valid range of an event time (used at events[0].time))"},
+      {{{"ET", R"({"uniform": [0.5, 1.2]})"}},
+       "m.json: events[0].time.uniform: [0.5, 1.2] leaves (0, 1], the valid range of an event time"},
+      {{{"ET", "0"}}, "m.json: events[0].time: expected a normalised time in (0, 1], found the number 0"},
+      {{{"TW", R"({"triangular": [-1, 0, 1]})"}},
+       "m.json: parties[0].weights.x.triangular: [-1, 0, 1] leaves [0, inf), the valid range of a track weight"},
+      {{{"IV", R"({"uniform": [0.2, 0.1]})"}},
+       "m.json: parties[0].interactions[0].value.uniform: expected [lo, hi] with lo <= hi, found [0.2, 0.1]"},
+      {{{"IV", R"({"uniform": [-1e308, 1e308]})"}},
+       "m.json: parties[0].interactions[0].value.uniform: [-1e+308, 1e+308] is too wide to sample"},
+      {{{"IV", R"("big")"}},
+       "m.json: parties[0].interactions[0].value: expected a number or " + std::string(kForms) +
+           R"(, found the string "big")"},
+      // Embedded scenarios use the document's variables and declare none of their own.
+      {{{"TRACK", Single({{"VARS", R"("variables": {"s": {"uniform": [0, 1]}}, )"}})}},
+       "m.json: tracks[0].scenario.variables: variables are declared at the top level of the multi-track document"},
+      {{{"VARS", R"("variables": {"s": {"uniform": [0, 0.5]}}, )"},
+        {"TRACK", Single({{"W", R"({"variable": "s"})"}, {"V", R"({"variable": "t"})"}})}},
+       R"(m.json: tracks[0].scenario.parties[0].utility.values.aid.surge.variable: no variable "t" (the variables: "s"))"},
+      {{{"VARS", R"("variables": {"s": {"uniform": [0, 0.5]}}, )"}}, "m.json: variables.s: used nowhere"},
+  };
+  for (const Row& row : rows) EXPECT_EQ(MultiErrorOf(Multi(row.slots)), row.message);
+  // A variable of the document reaches into its tracks, and names there start with the track.
+  const UncertainScenario linked = UncertainScenario::FromText(
+      Multi({{"VARS", R"("variables": {"s": {"uniform": [0.25, 0.5]}}, )"},
+             {"IV", R"({"variable": "s"})"},
+             {"TRACK", Single({{"V", R"({"variable": "s"})"}, {"W", R"({"uniform": [1, 2]})"}})}}),
+      "m.json");
+  ASSERT_EQ(linked.dimension(), 2u);
+  EXPECT_EQ(linked.numbers()[1].name, "x/A/weights/price");
+  EXPECT_EQ(linked.numbers()[1].places[0].path, "tracks[0].scenario.parties[0].utility.weights.price");
+  ASSERT_EQ(linked.numbers()[0].places.size(), 2u);
+  EXPECT_EQ(linked.numbers()[0].places[1].path, "tracks[0].scenario.parties[0].utility.values.aid.surge");
+  const MultiTrackScenario world = linked.WorldWith(std::vector<double>{0.3, 1.5});
+  EXPECT_EQ(world.parties()[0].interactions[0].value, 0.3);
+  const auto& a = dynamic_cast<const LinearAdditiveUtility&>(world.tracks()[0].stakes.profile(0).utility_function());
+  EXPECT_EQ(a.value_functions()[1].table()[1], 0.3);
+}
+
 TEST(UncertainNumberReadTest, ValidFormsAndTheirEstimates) {
   constexpr double kInfinity = std::numeric_limits<double>::infinity();
   using Shape = UncertainNumber::Shape;
@@ -174,7 +247,9 @@ TEST(UncertainNumberReadTest, ValidFormsAndTheirEstimates) {
     EXPECT_EQ(n.shape, row.shape) << row.text;
     EXPECT_EQ(n.low, row.low) << row.text;
     EXPECT_EQ(n.high, row.high) << row.text;
-    if (row.shape == Shape::kTriangular) EXPECT_EQ(n.mode, row.mode) << row.text;
+    if (row.shape == Shape::kTriangular) {
+      EXPECT_EQ(n.mode, row.mode) << row.text;
+    }
     if (row.shape == Shape::kNormal) {
       EXPECT_EQ(n.mean, row.mean) << row.text;
       EXPECT_EQ(n.sd, row.sd) << row.text;

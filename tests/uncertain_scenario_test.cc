@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -27,32 +30,28 @@ std::uint64_t Bits(double x) { return std::bit_cast<std::uint64_t>(x); }
 
 bool IsComment(const std::string& key) { return key.starts_with("_") || key.starts_with("comment"); }
 
-// Rewrites every number at a place that may be uncertain as a zero-width range, taking the three
-// shapes in turn; returns how many it rewrote. Written apart from the reader, from the table of
-// places in docs/formats/parley-json.md.
-std::size_t MakeZeroWidth(Json& document) {
+// Calls `rewrite` on every number at a place that may be uncertain (`schedule_time` for the times
+// of schedule points); returns how many. Written apart from the reader, from the table of places in
+// docs/formats/parley-json.md.
+std::size_t RewritePlaces(Json& document, const std::function<void(Json& number, bool schedule_time)>& rewrite) {
   std::size_t count = 0;
-  const auto zero = [&count](Json& number) {
-    const double x = number.get<double>();
-    switch (count++ % 3) {
-      case 0: number = Json{{"uniform", {x, x}}}; break;
-      case 1: number = Json{{"triangular", {x, x, x}}}; break;
-      default: number = Json{{"normal", {{"mean", x}, {"sd", 0}}}};
-    }
+  const auto one = [&](Json& number, bool schedule_time = false) {
+    rewrite(number, schedule_time);
+    ++count;
   };
   const auto each_number = [&](Json& object) {
     for (auto& [key, value] : object.items()) {
-      if (!IsComment(key)) zero(value);
+      if (!IsComment(key)) one(value);
     }
   };
   for (Json& party : document["parties"]) {
     if (party.contains("weights")) each_number(party["weights"]);
     if (party.contains("interactions")) {
-      for (Json& term : party["interactions"]) zero(term["value"]);
+      for (Json& term : party["interactions"]) one(term["value"]);
     }
   }
   if (document.contains("events")) {
-    for (Json& event : document["events"]) zero(event["time"]);
+    for (Json& event : document["events"]) one(event["time"]);
   }
   for (Json& track : document["tracks"]) {
     for (Json& party : track["scenario"]["parties"]) {
@@ -66,14 +65,14 @@ std::size_t MakeZeroWidth(Json& document) {
           each_number(values);
         }
       }
-      if (party.contains("reservation_value")) zero(party["reservation_value"]);
-      if (party.contains("discount_factor")) zero(party["discount_factor"]);
+      if (party.contains("reservation_value")) one(party["reservation_value"]);
+      if (party.contains("discount_factor")) one(party["discount_factor"]);
       if (party.contains("reservation_schedule")) {
         Json& schedule = party["reservation_schedule"];
         const bool in_time = !schedule.contains("unit") || schedule["unit"] == "time";
         for (Json& point : schedule["points"]) {
-          if (in_time) zero(point[0]);
-          zero(point[1]);
+          if (in_time) one(point[0], true);
+          one(point[1]);
         }
       }
     }
@@ -81,6 +80,36 @@ std::size_t MakeZeroWidth(Json& document) {
   return count;
 }
 
+// Every number as a zero-width range, the three shapes in turn.
+std::size_t MakeZeroWidth(Json& document) {
+  std::size_t turn = 0;
+  return RewritePlaces(document, [&turn](Json& number, bool) {
+    const double x = number.get<double>();
+    switch (turn++ % 3) {
+      case 0: number = Json{{"uniform", {x, x}}}; break;
+      case 1: number = Json{{"triangular", {x, x, x}}}; break;
+      default: number = Json{{"normal", {{"mean", x}, {"sd", 0}}}};
+    }
+  });
+}
+
+// Every number as a range whose estimate is the number: a uniform with "estimate", a triangular
+// with its mode there, a normal with its mean there (schedule times: uniforms, which cannot
+// overlap).
+std::size_t MakeRanged(Json& document) {
+  std::size_t turn = 0;
+  return RewritePlaces(document, [&turn](Json& number, bool schedule_time) {
+    const double x = number.get<double>();
+    const double low = std::min(0.9 * x, x);
+    switch (schedule_time ? 0 : turn++ % 3) {
+      case 0: number = Json{{"uniform", {low, x}}, {"estimate", x}}; break;
+      case 1: number = Json{{"triangular", {low, x, x}}}; break;
+      default: number = Json{{"normal", {{"mean", x}, {"sd", 0.05}}}};
+    }
+  });
+}
+
+// The built-in at its estimates (it carries ranges of its own: docs/ceasefire-2024.md).
 Json CeasefireDocument() { return Json::parse(testing::CeasefireAtEstimatesText()); }
 
 // Every number of two scenarios, compared bit for bit: utilities of every outcome of every track,
@@ -324,6 +353,107 @@ TEST(UncertainScenarioTest, LoadGivesWhatTheLoaderGives) {
   EXPECT_EQ(track.dimension(), 0u);
   EXPECT_EQ(track.estimate().tracks().size(), 1u);
   EXPECT_EQ(track.SampleWorld(1, 1).tracks()[0].name, "rafah");
+}
+
+// A command's output without the lines giving wall-clock times.
+std::string WithoutElapsed(const std::string& text) {
+  std::string kept;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string line = text.substr(start, end - start + 1);
+    if (line.find("\"elapsed_seconds\"") == std::string::npos) kept += line;
+    start = end + 1;
+  }
+  return kept;
+}
+
+// Every existing command reads a file with ranges as its estimate: the same output, byte for byte,
+// as for the file with plain numbers.
+TEST(UncertainScenarioTest, CommandsReadTheEstimate) {
+  const auto folder = testing::TemporaryFolder("uncertain-commands");
+  std::filesystem::create_directories(folder / "plain");
+  std::filesystem::create_directories(folder / "ranged");
+  Json document = CeasefireDocument();
+  std::ofstream(folder / "plain" / "c.json") << document.dump(2);
+  EXPECT_EQ(MakeRanged(document), 105u);
+  std::ofstream(folder / "ranged" / "c.json") << document.dump(2);
+  for (const std::string command : {"mediate --scenario '{}' --json", "negotiate --scenario '{}' --rounds 40 --json",
+                                    "analyze '{}#rafah' --json", "scenario info '{}'"}) {
+    const auto plain = testing::RunCli(fmt::format(fmt::runtime(command), (folder / "plain" / "c.json").string()));
+    const auto ranged = testing::RunCli(fmt::format(fmt::runtime(command), (folder / "ranged" / "c.json").string()));
+    ASSERT_EQ(plain.exit_code, 0) << command << plain.err;
+    ASSERT_EQ(ranged.exit_code, 0) << command << ranged.err;
+    std::string out = ranged.out;
+    for (std::size_t at; (at = out.find("/ranged/")) != std::string::npos;) out.replace(at, 8, "/plain/");
+    if (command.starts_with("scenario info")) {
+      // The listing of the uncertain numbers follows what the plain file shows.
+      ASSERT_TRUE(out.starts_with(plain.out)) << out;
+      EXPECT_TRUE(out.substr(plain.out.size())
+                      .starts_with("\nUncertain   105 numbers (estimates shown above; docs/uncertainty.md)\n"))
+          << out.substr(plain.out.size());
+      const std::size_t line = out.find("\n  Israel/weights/ceasefire ");
+      ASSERT_NE(line, std::string::npos) << out;
+      const std::string text = out.substr(line + 1, out.find('\n', line + 1) - line - 1);
+      EXPECT_NE(text.find(" uniform [0.63, 0.7] "), std::string::npos) << text;
+      EXPECT_TRUE(text.ends_with(" 0.7  parties[0].weights.ceasefire")) << text;
+    } else {
+      EXPECT_EQ(WithoutElapsed(out), WithoutElapsed(plain.out)) << command;
+    }
+  }
+}
+
+// The answers about ceasefire-2024 recorded before it had ranges (tests/data/golden/): once its
+// numbers become ranges, their estimates must still give exactly these outputs.
+TEST(UncertainScenarioTest, CeasefireEstimatesKeepTheRecordedAnswers) {
+  const std::filesystem::path golden = std::filesystem::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "golden";
+  const auto mediate = testing::RunCli("mediate --json");
+  ASSERT_EQ(mediate.exit_code, 0) << mediate.err;
+  EXPECT_EQ(mediate.out, testing::ReadFile(golden / "ceasefire-2024-mediate.json"));
+  const auto info = testing::RunCli("scenario info ceasefire-2024");
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_TRUE(info.out.starts_with(testing::ReadFile(golden / "ceasefire-2024-info.txt"))) << info.out;
+}
+
+// Worlds may be built on several threads at once, each the same as built alone.
+TEST(UncertainScenarioTest, WorldsBuiltOnThreadsAreTheSame) {
+  Json document = CeasefireDocument();
+  MakeRanged(document);
+  const UncertainScenario scenario = UncertainScenario::FromText(document.dump(), "ranged.json");
+  std::vector<std::optional<MultiTrackScenario>> alone(8), together(8);
+  for (std::uint64_t j = 0; j < 8; ++j) alone[j] = scenario.SampleWorld(3, j);
+  std::vector<std::thread> threads;
+  for (std::uint64_t j = 0; j < 8; ++j) threads.emplace_back([&, j] { together[j] = scenario.SampleWorld(3, j); });
+  for (auto& thread : threads) thread.join();
+  for (std::uint64_t j = 0; j < 8; ++j) {
+    EXPECT_EQ(FirstDifference(*together[j], *alone[j]), "") << j;
+    // Ranged numbers do move: every sampled world differs from the estimate somewhere.
+    EXPECT_NE(FirstDifference(*alone[j], scenario.estimate()), "") << j;
+  }
+}
+
+TEST(UncertainScenarioTest, ConvertWritesTheEstimatesAndSaysSo) {
+  const auto folder = testing::TemporaryFolder("uncertain-convert");
+  const Json document = CeasefireDocument();
+  Json track = document["tracks"][1]["scenario"];
+  std::ofstream(folder / "plain.json") << track.dump(2);
+  Json ranged_document = document;
+  MakeRanged(ranged_document);
+  std::ofstream(folder / "ranged.json") << ranged_document["tracks"][1]["scenario"].dump(2);
+  const auto plain =
+      testing::RunCli(fmt::format("scenario convert '{}' -o '{}' --to parley-json", (folder / "plain.json").string(),
+                                  (folder / "plain-out.json").string()));
+  const auto ranged =
+      testing::RunCli(fmt::format("scenario convert '{}' -o '{}' --to parley-json", (folder / "ranged.json").string(),
+                                  (folder / "ranged-out.json").string()));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  ASSERT_EQ(ranged.exit_code, 0) << ranged.err;
+  // 30 numbers in the track rafah: 3 profiles of 2 weights and 6 values (24), Egypt's schedule of
+  // two points (4), Israel's and Hamas's reservation values (2).
+  EXPECT_EQ(ranged.out, fmt::format("Wrote rafah (parley-json) to {}, with the estimates of its 30 uncertain numbers "
+                                    "(ranges are not written)\n",
+                                    (folder / "ranged-out.json").string()));
+  EXPECT_EQ(plain.out, fmt::format("Wrote rafah (parley-json) to {}\n", (folder / "plain-out.json").string()));
+  EXPECT_EQ(testing::ReadFile(folder / "plain-out.json"), testing::ReadFile(folder / "ranged-out.json"));
 }
 
 }  // namespace

@@ -104,6 +104,7 @@ UncertainNumber ReadDistribution(const Node& node) {
   if (auto uniform = node.Find("uniform")) {
     const auto ends = Numbers(*uniform, 2, "[lo, hi] with lo <= hi");
     if (!(ends[0] <= ends[1])) uniform->Fail(fmt::format("expected [lo, hi] with lo <= hi, found {}", List(ends)));
+    if (!std::isfinite(ends[1] - ends[0])) uniform->Fail(fmt::format("{} is too wide to sample", List(ends)));
     number.shape = UncertainNumber::Shape::kUniform;
     number.low = ends[0];
     number.high = ends[1];
@@ -115,6 +116,10 @@ UncertainNumber ReadDistribution(const Node& node) {
     }
     if (!(points[0] <= points[1] && points[1] <= points[2])) {
       triangular->Fail(fmt::format("the mode {} lies outside [{}, {}]", points[1], points[0], points[2]));
+    }
+    // The quantile multiplies the width by the mode's distance to either end.
+    if (!std::isfinite((points[2] - points[0]) * std::max(points[1] - points[0], points[2] - points[1]))) {
+      triangular->Fail(fmt::format("{} is too wide to sample", List(points)));
     }
     number.shape = UncertainNumber::Shape::kTriangular;
     number.low = points[0];
@@ -289,7 +294,7 @@ UncertainReader::Read UncertainReader::UseVariable(const Node& node, const Numbe
       }
     }
     if (variables_.empty()) name_node.Fail(fmt::format("no variable \"{}\" (no variables are declared)", name));
-    if (best > std::max<std::size_t>(2, name.size() / 3)) {
+    if (best >= name.size() || best > std::max<std::size_t>(2, name.size() / 3)) {
       std::vector<std::string> names;
       for (const auto& [candidate, entry] : variables_) names.push_back(fmt::format("\"{}\"", candidate));
       name_node.Fail(fmt::format("no variable \"{}\" (the variables: {})", name, fmt::join(names, ", ")));
