@@ -79,6 +79,11 @@ struct MediationKernel::Workspace {
   std::vector<double> weights, scratch;
   std::vector<std::vector<MediationMoment>> moments;  // [subject][moment]
   Sweep sweep;
+  std::vector<std::vector<double>> weighted;  // FillJoint's weighted columns
+  // [subject][moment]: the first moment with the same fallbacks (the same answers), and the zone
+  // packages of each such first moment, to visit again for the others.
+  std::vector<std::vector<std::size_t>> same_as;
+  std::vector<std::vector<std::vector<Candidate>>> zone_of;
 };
 
 namespace {
@@ -139,14 +144,30 @@ struct JointBonus {
 // utilities[p][index] = 0.0 + sum of p's terms in order + the values of p's holding interactions
 // in order: OverallUtility's sum, with every track agreed.
 void FillJoint(const std::vector<std::uint64_t>& track_sizes, const std::vector<std::vector<JointTerm>>& terms,
-               const std::vector<std::vector<JointBonus>>& bonuses, PackageTable& table) {
+               const std::vector<std::vector<JointBonus>>& bonuses, PackageTable& table,
+               std::vector<std::vector<double>>& weighted) {
   table.utilities.resize(terms.size());
   for (auto& column : table.utilities) column.resize(table.size);
+  // Each term's weighted column first (the same products OverallUtility forms), then the sums.
+  std::size_t count = 0;
+  for (const auto& party : terms) count += party.size();
+  weighted.resize(std::max(weighted.size(), count));
+  std::vector<const double*> columns;
+  std::size_t next = 0;
+  for (const auto& party : terms) {
+    for (const JointTerm& term : party) {
+      std::vector<double>& column = weighted[next++];
+      column.resize(term.column->size());
+      for (std::size_t i = 0; i < column.size(); ++i) column[i] = term.weight * (*term.column)[i];
+      columns.push_back(column.data());
+    }
+  }
   std::vector<std::uint64_t> at(track_sizes.size(), 0);
   for (std::uint64_t index = 0; index < table.size; ++index) {
+    const double* const* column = columns.data();
     for (std::size_t p = 0; p < terms.size(); ++p) {
       double total = 0.0;
-      for (const JointTerm& term : terms[p]) total += term.weight * (*term.column)[at[term.track]];
+      for (const JointTerm& term : terms[p]) total += (*column++)[at[term.track]];
       for (const JointBonus& bonus : bonuses[p]) {
         bool all = true;
         for (const auto& [track, holds] : bonus.holds) all = all && (*holds)[at[track]];
@@ -468,7 +489,7 @@ bool ReducedJointTable(const Shape& shape, const WorldNumbers& world, std::size_
   ws.reduced.radix = ReducedRadix(shape.joint_layout.radix, removed);
   ws.reduced.size = shape.joint_layout.size / shape.joint_layout.radix[removed];
   FillJoint(TrackSizes(shape, t, track.size / track.radix[drop]), JointTerms(shape, world, ws, t),
-            JointBonuses(shape, world, removed, t), ws.reduced);
+            JointBonuses(shape, world, removed, t), ws.reduced, ws.weighted);
   FillKeys(ws.reduced);
   return true;
 }
@@ -535,7 +556,7 @@ void MediationKernel::Prepare(const WorldNumbers& world, Workspace& ws) const {
   const std::size_t joint = shape_->tracks.size();
   constexpr std::size_t kNone = std::string::npos;
   FillJoint(TrackSizes(*shape_, kNone, 0), JointTerms(*shape_, world, ws, kNone),
-            JointBonuses(*shape_, world, kNone, kNone), ws.tables[joint]);
+            JointBonuses(*shape_, world, kNone, kNone), ws.tables[joint], ws.weighted);
   FillKeys(ws.tables[joint]);
   // No deal anywhere: OverallUtility with every track ended at the moment's time, so only
   // interactions without conditions hold.
@@ -641,12 +662,32 @@ void MediationKernel::Sample(const WorldNumbers& world, Workspace& ws, bool full
   Prepare(world, ws);
   const std::size_t subjects = subject_count();
   out.resize(subjects);
+  ws.same_as.resize(subjects);
+  ws.zone_of.resize(subjects);
   for (std::size_t s = 0; s < subjects; ++s) {
+    // Moments whose fallbacks are those of an earlier moment have its answers: computed once.
+    ws.same_as[s].resize(times_.size());
+    ws.zone_of[s].resize(times_.size());
+    for (std::size_t m = 0; m < times_.size(); ++m) {
+      std::size_t first = 0;
+      while (ws.fallbacks[s][first] != ws.fallbacks[s][m]) ++first;
+      ws.same_as[s][m] = first;
+    }
     SubjectSample& sample = out[s];
     sample.zone_exists.assign(times_.size(), 0);
     sample.recommended_accepted.assign(times_.size(), 0);
     const PackageTable& table = ws.tables[s];
     for (std::size_t m = 0; m < times_.size(); ++m) {
+      const std::size_t first = ws.same_as[s][m];
+      if (first != m) {
+        sample.zone_exists[m] = sample.zone_exists[first];
+        sample.recommended_accepted[m] =
+            recommended_[s][m] && InZone(table, Keys(ws.fallbacks[s][m]), *recommended_[s][m]);
+        if (!full) continue;
+        ws.moments[s][m] = ws.moments[s][first];
+        for (const Candidate& candidate : ws.zone_of[s][first]) visit(s, m, candidate);
+        continue;
+      }
       const std::vector<double>& fallbacks = ws.fallbacks[s][m];
       const std::vector<std::int64_t> keys = Keys(fallbacks);
       if (recommended_[s][m]) sample.recommended_accepted[m] = InZone(table, keys, *recommended_[s][m]);
@@ -659,36 +700,44 @@ void MediationKernel::Sample(const WorldNumbers& world, Workspace& ws, bool full
       }
       MediationMoment& moment = ws.moments[s][m];
       moment = MediationMoment{};
+      std::vector<Candidate>& zone = ws.zone_of[s][m];
+      zone.clear();
       SweepInto(
-          table, fallbacks, 0, [&](const Candidate& c) { visit(s, m, c); }, ws.sweep);
-      const Sweep& sweep = ws.sweep;
+          table, fallbacks, 0,
+          [&](const Candidate& c) {
+            zone.push_back(c);
+            visit(s, m, c);
+          },
+          ws.sweep);
       const bool joint = s == shape_->tracks.size();
       const OutcomeSpace& space = joint ? *shape_->joint_space : *shape_->tracks[s].space;
-      FillMoment(moment, space, shape_->origins[s], table, sweep, fallbacks,
+      FillMoment(moment, space, shape_->origins[s], table, ws.sweep, fallbacks,
                  [](std::uint64_t) { return std::vector<Outcome>{}; });
       sample.zone_exists[m] = moment.zone_exists;
     }
   }
   if (!full) return;
   const std::size_t joint = shape_->tracks.size();
+  // The zone of the reduced table at each moment, counted once per set of equal fallbacks.
+  std::vector<std::optional<std::uint64_t>> removed(times_.size());
+  auto fill_removed = [&](std::size_t s, std::size_t issue, bool defined, const std::string& why) {
+    for (std::size_t m = 0; m < times_.size(); ++m) {
+      const std::size_t first = ws.same_as[s][m];
+      removed[m] = !defined     ? std::nullopt
+                   : first != m ? removed[first]
+                                : std::optional(ZoneSize(ws.reduced, Keys(ws.fallbacks[s][m])));
+      FillRemoved(ws.moments[s][m], issue, removed[m], why);
+    }
+  };
   for (std::size_t t = 0; t < shape_->tracks.size(); ++t) {
     const TrackShape& track = shape_->tracks[t];
     for (std::size_t i = 0; i < track.radix.size(); ++i) {
       if (track.radix.size() >= 2) ReduceTrack(*shape_, world, t, i, ws);
       std::string why;
-      const bool defined = ReducedTrackTable(*shape_, t, i, ws, why);
-      for (std::size_t m = 0; m < times_.size(); ++m) {
-        FillRemoved(ws.moments[t][m], i,
-                    defined ? std::optional(ZoneSize(ws.reduced, Keys(ws.fallbacks[t][m]))) : std::nullopt, why);
-      }
+      fill_removed(t, i, ReducedTrackTable(*shape_, t, i, ws, why), why);
       if (!shape_->joint) continue;
-      const std::size_t removed = shape_->track_offset[t] + i;
-      const bool joint_defined = ReducedJointTable(*shape_, world, removed, t, i, ws, why);
-      for (std::size_t m = 0; m < times_.size(); ++m) {
-        FillRemoved(ws.moments[joint][m], removed,
-                    joint_defined ? std::optional(ZoneSize(ws.reduced, Keys(ws.fallbacks[joint][m]))) : std::nullopt,
-                    why);
-      }
+      const std::size_t issue = shape_->track_offset[t] + i;
+      fill_removed(joint, issue, ReducedJointTable(*shape_, world, issue, t, i, ws, why), why);
     }
   }
   for (std::size_t s = 0; s < subjects; ++s) {
