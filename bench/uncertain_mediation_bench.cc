@@ -3,7 +3,8 @@
 // with 1 and 2 threads (the goal: at most 1 s on 2 cores, what `parley mediate --samples 10000`
 // does after loading the file), and with the Sobol indices (N(k + 2) = 140 000 worlds, k = 12,
 // and the bootstrap of 500 resamples per output). Unit: seconds per call (wall time, so the
-// 2-thread figures show the speed-up); `us_per_world` divides by the worlds evaluated.
+// 2-thread figures show the speed-up); `us_per_world` is wall time per world evaluated, in
+// microseconds (Google Benchmark prints it with an "s" suffix).
 //
 //   build/bench/uncertain_mediation_bench --benchmark_counters_tabular=true
 //
