@@ -31,9 +31,9 @@ void BM_MediateUnderUncertainty(benchmark::State& state) {
     benchmark::DoNotOptimize(report.tracks.data());
   }
   state.counters["worlds"] = static_cast<double>(evaluations);
-  state.counters["us_per_world"] = benchmark::Counter(static_cast<double>(evaluations) * 1e-6,
-                                                      benchmark::Counter::kIsIterationInvariantRate |
-                                                          benchmark::Counter::kInvert);
+  state.counters["us_per_world"] =
+      benchmark::Counter(static_cast<double>(evaluations) * 1e-6,
+                         benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_MediateUnderUncertainty)
     ->ArgNames({"samples", "threads", "sobol"})

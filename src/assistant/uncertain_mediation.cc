@@ -108,12 +108,22 @@ struct PerWorld {
   std::vector<std::vector<std::vector<std::int32_t>>> block;
 };
 
-// The worker's buffers, built on its first block.
+// One thread's buffers.
 struct Worker {
   std::shared_ptr<MediationKernel::Workspace> workspace;
   WorldNumbers world;
   std::vector<double> unit, values, mixed;
   std::vector<SubjectSample> samples;
+
+  // Builds the buffers on the worker's first block.
+  void Ready(const MediationKernel& kernel, std::size_t dimension) {
+    if (workspace) return;
+    workspace = kernel.NewWorkspace();
+    world = kernel.estimate_numbers();
+    unit.resize(dimension);
+    values.resize(dimension);
+    mixed.resize(dimension);
+  }
 };
 
 Tallies EmptyTallies(const MediationKernel& kernel, const std::vector<std::uint64_t>& packages,
@@ -189,12 +199,7 @@ void SampleWorlds(const UncertainScenario& scenario, const MediationKernel& kern
   std::uint64_t next_merge = 0;
   internal::ForEachBlock(blocks, options.threads, [&](std::uint64_t block, unsigned w) {
     Worker& worker = workers[w];
-    if (!worker.workspace) {
-      worker.workspace = kernel.NewWorkspace();
-      worker.world = kernel.estimate_numbers();
-      worker.unit.resize(k);
-      worker.values.resize(k);
-    }
+    worker.Ready(kernel, k);
     Tallies tallies = EmptyTallies(kernel, packages, issues);
     auto visit = [&](std::size_t s, std::size_t m, const internal::Candidate& candidate) {
       ++tallies[s][m].accepted[candidate.index];
@@ -283,13 +288,7 @@ void AddSensitivity(const UncertainScenario& scenario, const MediationKernel& ke
   std::vector<Worker> workers(internal::WorkerCount(options.threads, blocks));
   internal::ForEachBlock(blocks, options.threads, [&](std::uint64_t block, unsigned w) {
     Worker& worker = workers[w];
-    if (!worker.workspace) {
-      worker.workspace = kernel.NewWorkspace();
-      worker.world = kernel.estimate_numbers();
-      worker.unit.resize(k);
-      worker.values.resize(k);
-      worker.mixed.resize(k);
-    }
+    worker.Ready(kernel, k);
     std::vector<double> b(k);
     auto evaluate = [&](std::span<const double> unit, std::size_t matrix, std::uint64_t j) {
       scenario.ValuesInto(unit, worker.values);
