@@ -58,6 +58,7 @@ PUBLIC_HEADERS = {
     "multi_track.h": "tracks",
     "analysis.h": "analysis",
     "scenario_format.h": "io",
+    "knowledge.h": "io",
     "trace_io.h": "io",
     "plugin.h": "plugins",
     "isolation.h": "isolation",

@@ -197,6 +197,7 @@ class NegotiatorWitness final : public Negotiator {
   Violations protocol_violations_;
   Violations party_violations_;
   bool checks_rationality_ = true;
+  const Profile* shown_ = nullptr;  // the profile the protocol began it with, once begun
 };
 
 // The same for a mediator: checks what the protocol shows it (its protocol violations).
