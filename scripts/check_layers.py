@@ -60,6 +60,7 @@ PUBLIC_HEADERS = {
     "scenario_format.h": "io",
     "knowledge.h": "io",
     "trace_io.h": "io",
+    "uncertainty.h": "io",
     "plugin.h": "plugins",
     "isolation.h": "isolation",
     "mediation_assistant.h": "assistant",
