@@ -56,7 +56,7 @@ void NegotiatorWitness::CheckShownOffer(const Outcome* offer, double utility, st
     ProtocolViolation(fmt::format("showed party {} an invalid offer {}: {}", party_, where, why));
     return;
   }
-  const double own = scenario_.profile(party_).Utility(*offer);
+  const double own = (shown_ ? *shown_ : scenario_.profile(party_)).Utility(*offer);
   if (utility != own) {
     ProtocolViolation(fmt::format("told party {} an offer {} is worth {} to it, but its own profile says {}", party_,
                                   where, utility, own));
@@ -67,8 +67,28 @@ void NegotiatorWitness::Begin(const NegotiatorContext& context) {
   if (++begin_calls_ > 1) ProtocolViolation(fmt::format("began party {} again", party_));
   if (context.space != &scenario_.space())
     ProtocolViolation(fmt::format("gave party {} another outcome space", party_));
-  if (context.profile != &scenario_.profile(party_)) {
-    ProtocolViolation(fmt::format("gave party {} a profile other than its own", party_));
+  const bool partial = party_ < options_.knowledge.size() && options_.knowledge[party_] != nullptr;
+  if (partial) {
+    // The estimate it perceives, with its true reservation value and discount factor.
+    const Profile& truth = scenario_.profile(party_);
+    if (context.known != options_.knowledge[party_].get()) {
+      ProtocolViolation(fmt::format("did not show party {} what it knows of its preferences", party_));
+    }
+    if (context.profile == nullptr || context.profile == &truth ||
+        context.profile->reservation_value() != truth.reservation_value() ||
+        context.profile->discount_factor() != truth.discount_factor()) {
+      ProtocolViolation(
+          fmt::format("gave party {}, which knows part of its preferences, a profile other than its "
+                      "estimate with its true reservation value and discount factor",
+                      party_));
+    }
+    shown_ = context.profile;
+  } else {
+    if (context.profile != &scenario_.profile(party_)) {
+      ProtocolViolation(fmt::format("gave party {} a profile other than its own", party_));
+    }
+    if (context.known != nullptr)
+      ProtocolViolation(fmt::format("gave party {}, which knows all, partial knowledge", party_));
   }
   if (context.party != party_ || context.party_count != scenario_.party_count()) {
     ProtocolViolation(fmt::format("told party {} of {} that it is party {} of {}", party_, scenario_.party_count(),

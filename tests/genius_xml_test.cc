@@ -17,6 +17,8 @@
 
 #include "io/genius_xml_internal.h"
 #include "parley/error.h"
+#include "parley/knowledge.h"
+#include "parley/partial_preferences.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
 #include "test_support.h"
@@ -830,6 +832,29 @@ TEST(GeniusXmlShipped, ThreePartyDinner) {
   EXPECT_NEAR(scenario.profile(0).Utility(Outcome({1, 1, 2, 2, 2})), 0.2544941377971412, 1e-12);
   // (Vegetarian, Home(make it yourself), Dutch food, 18:00, somewhat spicy) is best on every issue.
   EXPECT_NEAR(scenario.profile(0).Utility(Outcome({0, 0, 0, 0, 1})), 1.0, 1e-12);
+}
+
+TEST(GeniusXml, UncertainProfilesReadAsLinearAndDeclareTheirUserModel) {
+  // GENIUS 9.1.10's UncertainAdditiveUtilitySpace: type matched without regard to case, the
+  // utility as in a linear profile, <comparisons> and <fixed_seed> kept for --knowledge auto.
+  std::string uncertain = ColourSizeProfile("0.6", kPlainColours, "0.4", kPlainSizes,
+                                            "<comparisons>3</comparisons><fixed_seed>false</fixed_seed>");
+  uncertain.replace(uncertain.find("<utility_space>"), 15, R"(<utility_space type="UNCERTAIN">)");
+  const auto folder = WriteFolder("uncertain", {{"domain.xml", kColourSizeDomain},
+                                                {"a.xml", uncertain},
+                                                {"b.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)}});
+  const Scenario scenario = ReadGenius(folder);
+  EXPECT_NEAR(scenario.profile(0).Utility(Outcome({1, 0})), 0.6 * 0.5 + 0.4 * 0.5, 1e-15);
+  EXPECT_NE(scenario.description().find("\nuncertain profile 'a': knowledge genius(comparisons=3,seed=0)"),
+            std::string::npos)
+      << scenario.description();
+  // fixed_seed false is GENIUS's unseeded shuffle: the party's seed stands in for it.
+  const auto known = KnowledgeFromSpec(scenario, 0, "auto", 55);
+  ASSERT_NE(known, nullptr);
+  EXPECT_EQ(known->outcomes(), GeniusUserModel(scenario.profile(0), 3, 55).outcomes());
+  EXPECT_EQ(KnowledgeFromSpec(scenario, 1, "auto", 55), nullptr);
+  // A linear profile with the same tags declares nothing.
+  EXPECT_EQ(scenario.description().find("uncertain profile 'b'"), std::string::npos);
 }
 
 }  // namespace

@@ -41,6 +41,13 @@ struct NegotiationOptions {
   // Mediators with a stake of their own: mediator_interests[m] is mediator m's profile over this
   // negotiation's issues (missing or nullptr: none).
   std::vector<const Profile*> mediator_interests;
+  // What each party knows of its own preferences: knowledge[p] missing or nullptr means its whole
+  // profile. A party with partial knowledge negotiates with the estimate that estimators[p] (a
+  // preference estimator spec, parley/preference_estimator.h; missing or empty:
+  // "genius-rank-points", GENIUS's default) makes from it, seeded with the party's seed, and sees
+  // it in NegotiatorContext::known; results and traces still use the true profiles.
+  std::vector<std::shared_ptr<const PartialPreferences>> knowledge;
+  std::vector<std::string> estimators;
 };
 
 // kStopped: ended from outside before its deadline (an event such as an operation starting, or a

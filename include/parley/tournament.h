@@ -44,6 +44,12 @@ struct TournamentConfig {
   bool self_play = true;
   // Wall-clock budget of one negotiation, checked between rounds; 0 for none.
   double budget_seconds = 0.0;
+  // What every party knows of its own preferences (a knowledge spec, parley/knowledge.h: "full",
+  // "ranked(k=10)", "genius(comparisons=10)", "auto"), and how it estimates its utility from
+  // partial knowledge (a preference estimator spec); empty: full knowledge, GENIUS's estimator.
+  // Scores are the true utilities.
+  std::string knowledge;
+  std::string estimator;
 
   // How to run; none of these changes a result.
   unsigned threads = 0;       // 0: std::thread::hardware_concurrency()

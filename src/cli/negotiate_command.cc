@@ -16,6 +16,7 @@
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/isolation.h"
+#include "parley/knowledge.h"
 #include "parley/multi_track.h"
 #include "parley/plugin.h"
 #include "parley/protocol.h"
@@ -42,6 +43,8 @@ struct NegotiateOptions {
   bool metrics = true;
   std::vector<std::string> plugins;  // shared libraries of negotiators, loaded first
   bool isolate = false;              // every negotiator in a process of its own
+  std::string knowledge;             // knowledge specs (parley/knowledge.h), one or one per party
+  std::string estimators;            // preference estimator specs, one or one per party
 };
 
 // The report's limits as the options give them, its sample drawn with the negotiation's seed.
@@ -308,6 +311,9 @@ void Run(const NegotiateOptions& cli) {
   }
   std::vector<std::string> specs = NegotiatorsFor(scenario, cli.negotiators);
   if (cli.isolate) Isolate(specs);
+  if (!cli.knowledge.empty() || !cli.estimators.empty()) {
+    SetKnowledge(scenario, Spec::SplitList(cli.knowledge), Spec::SplitList(cli.estimators), options);
+  }
   const NegotiationResult result = RunNegotiation(scenario, specs, options, protocol, mediators);
   if (!cli.trace.empty()) WriteTraceFile(scenario, result, cli.trace);
   if (!cli.report.empty()) {
@@ -371,6 +377,14 @@ void AddNegotiateCommand(CLI::App& app) {
                    "Most offers of each party a panel draws; more are evenly thinned")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  command->add_option(
+      "--knowledge", options->knowledge,
+      "What each party knows of its preferences: full, ranked(k=10,seed=0), "
+      "genius(comparisons=10,seed=314), file(path=...) or auto (GENIUS uncertain profiles); one for every party "
+      "or one per party");
+  command->add_option("--estimators", options->estimators,
+                      "How a party with partial knowledge estimates its utility: genius-rank-points (default), "
+                      "borda, lp; one for every party or one per party");
   command->add_flag("--json", options->json, "Print the result as JSON");
   command->add_flag("!--no-metrics", options->metrics,
                     "Skip the agreement metrics (and the analysis of the scenario they need)");

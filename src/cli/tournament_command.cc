@@ -39,6 +39,8 @@ struct TournamentOptions {
   std::string protocol = "saop";
   std::string mediators;
   double budget = 0.0;
+  std::string knowledge;  // parley/knowledge.h, for every party
+  std::string estimator;
   bool no_self_play = false;
   bool quiet = false;
   std::vector<std::string> plugins;
@@ -96,6 +98,8 @@ void Run(const TournamentOptions& cli, const CLI::App& command) {
   if (given("--protocol")) config.protocol = cli.protocol;
   if (given("--mediators")) config.mediators = Spec::SplitList(cli.mediators);
   if (given("--budget")) config.budget_seconds = cli.budget;
+  if (given("--knowledge")) config.knowledge = cli.knowledge;
+  if (given("--estimator")) config.estimator = cli.estimator;
   if (given("--no-self-play")) config.self_play = false;
   if (given("--out") || config.out.empty()) config.out = cli.out;
   config.resume = cli.resume;
@@ -170,6 +174,12 @@ void AddTournamentCommand(CLI::App& app) {
                    "Wall-clock budget of each negotiation in seconds; a negotiation over it is stopped and the "
                    "overrun recorded as its fault")
       ->check(CLI::PositiveNumber);
+  command->add_option("--knowledge", options->knowledge,
+                      "What every party knows of its preferences: full (default), ranked(k=10,seed=0), "
+                      "genius(comparisons=10,seed=314) or auto (GENIUS uncertain profiles); scores stay true");
+  command->add_option("--estimator", options->estimator,
+                      "How a party with partial knowledge estimates its utility: genius-rank-points (default), "
+                      "borda, lp");
   command->add_flag("--no-self-play", options->no_self_play,
                     "Leave out assignments in which a negotiator plays more than one role");
   command->add_flag("--quiet", options->quiet, "No progress bar");

@@ -4,6 +4,7 @@
 // departs from GENIUS; genius_xml_file.cc parses the files and tells the domain from the profiles.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -355,13 +356,32 @@ double ReadDiscount(const XmlFile& file, pugi::xml_node node) {
   return d <= 0.0 || d >= 1.0 ? 1.0 : d;
 }
 
-Profile ReadProfile(const XmlFile& file, const Domain& domain, WeightRule rule) {
+// GENIUS 9.1.10's UncertainAdditiveUtilitySpace: a linear profile whose party is shown a ranking
+// of comparisons + 1 bids (tag <comparisons>, 10 when missing or not an integer), drawn with the
+// seed 314 unless <fixed_seed> says false (then unseeded). <errors> is never used by GENIUS and
+// <experimental> only exposes the truth to the agent; both are ignored. As a knowledge spec
+// (parley/knowledge.h), applied when a negotiation asks for `auto`.
+std::string UncertainKnowledge(pugi::xml_node root) {
+  long comparisons = 10;
+  if (auto tag = root.child("comparisons")) {
+    const std::string text(Trim(tag.child_value()));
+    char* end = nullptr;
+    const long parsed = std::strtol(text.c_str(), &end, 10);
+    if (!text.empty() && end == text.c_str() + text.size() && parsed >= 0) comparisons = parsed;
+  }
+  bool fixed_seed = true;
+  if (auto tag = root.child("fixed_seed")) fixed_seed = Lower(Trim(tag.child_value())) == "true";
+  return fmt::format("genius(comparisons={},seed={})", comparisons, fixed_seed ? 314 : 0);
+}
+
+Profile ReadProfile(const XmlFile& file, const Domain& domain, WeightRule rule, std::string* knowledge = nullptr) {
   const pugi::xml_node root = file.root();
   const pugi::xml_attribute type = root.attribute("type");
   const std::string kind = type ? Lower(Trim(type.value())) : "linear";
   std::shared_ptr<const UtilityFunction> utility;
   pugi::xml_node reservation, discount;
-  if (kind == "linear") {
+  if (kind == "uncertain" && knowledge) *knowledge = UncertainKnowledge(root);
+  if (kind == "linear" || kind == "uncertain") {
     utility = ReadLinearUtility(file, domain, rule);
     // GENIUS looks at every level of a linear profile; a later tag (in document order of the
     // elements holding them) replaces an earlier one.
@@ -374,8 +394,8 @@ Profile ReadProfile(const XmlFile& file, const Domain& domain, WeightRule rule) 
     reservation = root.child("reservation");
     discount = root.child("discount_factor");
   } else {
-    file.Fail(root,
-              fmt::format("<utility_space type=\"{}\"> is not supported; expected linear or nonlinear", type.value()));
+    file.Fail(root, fmt::format("<utility_space type=\"{}\"> is not supported; expected linear, nonlinear or uncertain",
+                                type.value()));
   }
   const double reservation_value = reservation ? ReadReservation(file, reservation) : 0.0;
   const double discount_factor = discount ? ReadDiscount(file, discount) : 1.0;
@@ -413,9 +433,14 @@ Scenario ReadGeniusFolder(const std::filesystem::path& folder, WeightRule rule) 
   const ScannedFolder scanned = ScanFolder(folder);
   const Domain domain = ReadDomain(*scanned.domain);
   std::vector<Profile> profiles;
-  for (const auto& file : scanned.profiles) profiles.push_back(ReadProfile(*file, domain, rule));
+  std::string uncertain;  // one line per uncertain profile, read back by KnowledgeFromSpec("auto")
+  for (const auto& file : scanned.profiles) {
+    std::string knowledge;
+    profiles.push_back(ReadProfile(*file, domain, rule, &knowledge));
+    if (!knowledge.empty()) uncertain += UncertainProfileLine(profiles.back().name(), knowledge);
+  }
   Scenario scenario = AssembleScenario(FolderName(folder), folder, domain, std::move(profiles));
-  scenario.set_description(scanned.report.Describe());
+  scenario.set_description(scanned.report.Describe() + uncertain);
   return scenario;
 }
 

@@ -4,6 +4,7 @@
 
 #include "parley/error.h"
 #include "parley/random.h"
+#include "protocols/perceived_profile.h"
 
 namespace parley::internal {
 
@@ -176,7 +177,8 @@ RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negot
       proposal_(space_.issue_count()) {
   result_.trace.Reset(space_.issue_count(), n_,
                       options.record_trace ? (options.rounds ? options.rounds * trace_steps_per_round : 1024) : 0);
-  begun_ = BeginNegotiators(scenario, negotiators, options, result_);
+  if (!options.knowledge.empty()) negotiators_ = WithKnowledge(scenario, negotiators, options, perceivers_);
+  begun_ = BeginNegotiators(scenario, negotiators_, options, result_);
 }
 
 void RunBase::BeginMediators(const std::vector<Mediator*>& mediators, bool disclosed) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -162,7 +163,8 @@ class RunBase : public NegotiationRun {
 
   const Scenario& scenario_;
   const OutcomeSpace& space_;
-  std::vector<Negotiator*> negotiators_;
+  std::vector<Negotiator*> negotiators_;  // behind their perceived profiles (options.knowledge)
+  std::vector<std::unique_ptr<Negotiator>> perceivers_;
   std::vector<Mediator*> mediators_;  // the lead first; none in unmediated protocols
   NegotiationOptions options_;
   std::size_t n_;

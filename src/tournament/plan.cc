@@ -192,7 +192,8 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
   const Node root(json, "", origin);
   root.RequireObject("a tournament configuration object");
   root.CheckKeys({"format", "negotiators", "scenarios", "repetitions", "rounds", "time", "seed", "protocol",
-                  "mediators", "self_play", "budget", "threads", "out", "plugins", "isolate"});
+                  "mediators", "self_play", "budget", "threads", "out", "plugins", "isolate", "knowledge",
+                  "estimator"});
   if (auto format = root.Find("format"); format && format->String() != "parley-tournament") {
     format->Expected("\"parley-tournament\"");
   }
@@ -209,6 +210,8 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
   if (auto node = root.Find("mediators")) config.mediators = StringList(*node, "a list of mediator specs");
   if (auto node = root.Find("self_play")) config.self_play = node->Bool();
   if (auto node = root.Find("budget")) config.budget_seconds = NonNegativeSeconds(*node);
+  if (auto node = root.Find("knowledge")) config.knowledge = node->String("a knowledge spec");
+  if (auto node = root.Find("estimator")) config.estimator = node->String("a preference estimator spec");
   if (auto node = root.Find("threads")) {
     const std::uint64_t threads = NonNegative(*node, "a thread count");
     if (threads > kMaxThreads) node->Fail(fmt::format("expected at most {} threads, found {}", kMaxThreads, threads));
@@ -263,6 +266,8 @@ std::string TournamentPlan::ConfigJson() const {
   json["self_play"] = config.self_play;
   json["budget"] = config.budget_seconds;
   if (!config.plugins.empty()) json["plugins"] = config.plugins;
+  if (!config.knowledge.empty()) json["knowledge"] = config.knowledge;
+  if (!config.estimator.empty()) json["estimator"] = config.estimator;
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -24,6 +24,7 @@
 #include "io/atomic_file.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
+#include "parley/knowledge.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "parley/tournament.h"
@@ -319,6 +320,11 @@ class Runner {
     options.time_limit_seconds = config_.time_limit_seconds;
     options.seed = match.seed;
     options.record_trace = false;
+    if (!config_.knowledge.empty() || !config_.estimator.empty()) {
+      SetKnowledge(scenario, {config_.knowledge.empty() ? "full" : config_.knowledge},
+                   config_.estimator.empty() ? std::vector<std::string>{} : std::vector<std::string>{config_.estimator},
+                   options);
+    }
 
     const Clock::time_point start = Clock::now();
     auto run = protocol.Start(scenario, negotiators, mediators, options);
