@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/java_hash.h"
 #include "parley/outcome_space.h"
 
 namespace parley {
@@ -74,6 +75,39 @@ std::uint64_t ForEachGeniusBid(const OutcomeSpace& space, std::uint64_t limit, O
     if (i == issues) break;  // wrapped around: every bid visited
   }
   return visited;
+}
+
+// UtilitySpaceTools.getMaxUtilityBid for any utility(bid): the first bid in BidIterator order worth
+// more than every earlier one, starting from 0; `bid` receives it. False, leaving the first bid in
+// `bid`, where every bid is worth 0 or less (GENIUS returns null there). Visits every bid.
+template <class Utility>
+bool GeniusMaxUtilityBidBy(const OutcomeSpace& space, Utility&& utility, Outcome& bid) {
+  double best = 0.0;
+  bool found = false;
+  bid = Outcome(space.issue_count());
+  GeniusBidAt(space, 0, bid);
+  Outcome walk;
+  ForEachGeniusBid(space, UINT64_MAX, walk, [&](const Outcome& candidate) {
+    const double u = utility(candidate);
+    if (u > best) {
+      best = u;
+      bid = candidate;
+      found = true;
+    }
+  });
+  return found;
+}
+
+// The order in which a java.util.HashMap keyed by the domain's issues (an evaluator map, as in
+// AdditiveUtilitySpace) iterates them, as issue positions: Objective.hashCode with an empty
+// description and the issue number GENIUS reads from the domain file, position + 1 in the corpus.
+inline std::vector<std::size_t> GeniusIssueMapOrder(const OutcomeSpace& space) {
+  std::vector<std::int32_t> hashes(space.issue_count());
+  for (std::size_t i = 0; i < space.issue_count(); ++i) {
+    const auto name = static_cast<std::uint32_t>(JavaStringHash(space.issue(i).name()));
+    hashes[i] = static_cast<std::int32_t>(std::uint32_t{31 * 31 * 31} + 31u * name + static_cast<std::uint32_t>(i + 1));
+  }
+  return JavaHashMapOrder(hashes);
 }
 
 }  // namespace parley
