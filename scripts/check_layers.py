@@ -46,6 +46,7 @@ PUBLIC_HEADERS = {
     "outcome_space.h": "outcomes",
     "hyper_rectangle.h": "preferences",
     "outcome_ranking.h": "preferences",
+    "partial_preferences.h": "preferences",
     "scenario.h": "preferences",
     "schedule.h": "preferences",
     "utility.h": "preferences",

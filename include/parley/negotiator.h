@@ -26,6 +26,7 @@
 namespace parley {
 
 struct MultiTrackState;
+class PartialPreferences;
 
 enum class ActionType { kOffer, kAccept, kEndNegotiation };
 
@@ -37,7 +38,7 @@ std::string_view ActionTypeName(ActionType type);
 // Fixed for one negotiation; the references stay valid until Finish() returns.
 struct NegotiatorContext {
   const OutcomeSpace* space = nullptr;
-  const Profile* profile = nullptr;  // this negotiator's own preferences
+  const Profile* profile = nullptr;  // this negotiator's own preferences (as it perceives them)
   std::size_t party = 0;             // this negotiator's position in the turn order
   std::size_t party_count = 0;
   std::uint64_t max_rounds = 0;     // deadline in rounds; 0 when there is none
@@ -47,6 +48,11 @@ struct NegotiatorContext {
   // this negotiation is; nullptr otherwise.
   const MultiTrackState* tracks = nullptr;
   std::size_t track = 0;
+  // What the negotiator knows of its preferences when it is not told its utility function
+  // (parley/partial_preferences.h); nullptr means full information. When set, `profile` holds
+  // an estimate made from it, with the true reservation value, schedule and discount factor, as
+  // GENIUS gives its agents; the negotiation is still scored with the true profile.
+  const PartialPreferences* known = nullptr;
 };
 
 // The state of the negotiation when a negotiator is asked to act.

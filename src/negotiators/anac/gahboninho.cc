@@ -52,10 +52,10 @@
 #include "common/java_random.h"
 #include "negotiators/anac/gahboninho_opponent_model.h"
 #include "negotiators/anac/genius_domain.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {
