@@ -9,18 +9,27 @@
 // are what that class did and the values of its fields.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "fixtures.h"
+#include "genius_scripted_sessions.h"
+#include "genius_trace.h"
 #include "negotiators/anac/agentgg.h"
 #include "parley/outcome_space.h"
+#include "parley/partial_preferences.h"
 #include "parley/protocol.h"
 
 namespace parley {
 namespace {
+
+namespace fs = std::filesystem;
+
+using testing::CarABidOfLetters;
 
 // Two issues, A = {a1, a2, a3} and B = {b1, b2}; the ranking, worst first, (a1 b1), (a2 b1),
 // (a1 b2), (a3 b2) weighs 1, 2, 3, 4. Means: a1 (1 + 3) / 2 = 2, a2 2, a3 4; b1 (1 + 2) / 2 = 1.5,
@@ -107,6 +116,120 @@ TEST(GeniusAgentGG, FullInformationIsAFault) {
   ASSERT_TRUE(result.fault.has_value());
   EXPECT_EQ(result.fault->party, 0u);
   EXPECT_NE(result.fault->message.find("agentgg needs partial preferences"), std::string::npos) << result.fault->message;
+}
+
+// GENIUS's user model of CarA's party 0 (10 comparisons, seed 314), as GeniusUserModel builds it,
+// is the one GENIUS built (CarAUserModelLetters), and the importance map the original made of it
+// had the extremes and median recorded here (its fields MAX_IMPORTANCE, MIN_IMPORTANCE,
+// MEDIAN_IMPORTANCE and, with reservation value 0.3, reservationImportanceRatio).
+TEST(GeniusAgentGG, CarAImportancesAreTheOriginals) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  const Scenario scenario = testing::ScriptedCarA(0.3, 1.0);
+  const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
+  ASSERT_EQ(known.size(), testing::CarAUserModelLetters().size());
+  std::vector<Outcome> worst_first;
+  for (std::size_t position : known.WorstFirst()) worst_first.push_back(known.outcomes()[position]);
+  for (std::size_t k = 0; k < worst_first.size(); ++k) {
+    EXPECT_EQ(worst_first[k], testing::ToOutcome(scenario.space(), CarABidOfLetters(testing::CarAUserModelLetters()[k])))
+        << "ranked bid " << k;
+  }
+  EXPECT_EQ(known.low_utility(), testing::kCarAUserModelLow);
+  EXPECT_EQ(known.high_utility(), testing::kCarAUserModelHigh);
+  AgentGGImportanceMap map(scenario.space());
+  map.LearnRanking(worst_first);
+  Outcome max_bid(6), min_bid(6);
+  for (std::size_t i = 0; i < 6; ++i) {
+    max_bid[i] = map.FirstValue(i);
+    min_bid[i] = map.LastValue(i);
+  }
+  const double max = map.Importance(max_bid), min = map.Importance(min_bid);
+  EXPECT_EQ(max, 53.166666666666664);
+  EXPECT_EQ(min, 5.0);
+  const double median = AgentGGMedianImportance(map, worst_first);
+  EXPECT_EQ(median, 35.483333333333334);
+  EXPECT_EQ(0.3 * ((median - min) / (max - min)) / 0.5, 0.37972318339100347);
+}
+
+struct Session {
+  const char* what;
+  double reservation;
+  std::uint64_t party_seed;
+  std::vector<std::string> script;    // the opponent's bids, repeated
+  std::vector<std::string> original;  // what the original did, round by round
+};
+
+// Each session: the original class with GENIUS's user model of CarA (10 comparisons), the party
+// seed for its generator, a reservation value, the opponent's script; its actions round by round.
+const std::vector<Session>& Sessions() {
+  static const std::vector<Session> sessions = {
+      {"reservation 0.3, the opponent always offering B (its best ratio sets the Nash estimate)", 0.3, 42, {"gmssss"}, {
+     "gsfgsf", "fsfgsf", "gsfssf", "gsfgsf", "fsfgsf", "fsfssf", "fsfgss", "gsfsgf", "gsfggf", "gsfggs", "fsfggf",
+     "gsfggf", "fsfssf", "gsfsgs", "fsfsgs", "fsfsss", "fsfgss", "gsfsss", "gsfssf", "gsfsss", "ggfgsf", "gmfssf",
+     "gmfgsf", "ggfsss", "fgfsss", "fsfsss", "gsffsf", "fsffss", "gmfggf", "gmfgss", "fsffsf", "gsffss", "fgfsss",
+     "gsffss", "fgfgss", "ggfggs", "gsfgsf", "fffssf", "ggfggs", "ggffgf", "gmfsss", "gffsss", "gmfsgs", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfgss", "gmfsss", "gmfgss", "gmfsss",
+     "gmfsss", "gmfgss", "gmfsss", "gmfssf", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "ggfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsgs", "gmfsgs", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gffsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gffsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "gmfsss", "gmfsss",
+     "gmffss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss",
+       }},
+      {"no reservation value, the opponent offering B and X in turn: X accepted in round 41", 0.0, 42,
+       {"gmssss", "ggffgf"}, {
+     "gsfgsf", "fsfgsf", "gsfssf", "gsfgsf", "fsfgsf", "fsfssf", "fsfgss", "gsfsgf", "gsfggf", "gsfggs", "fsfggf",
+     "gsfggf", "fsfssf", "gsfsgs", "fsfsgs", "fsfsss", "fsfgss", "gsfsss", "gsfssf", "gsfsss", "ggfgsf", "gmfssf",
+     "gmfgsf", "ggfsss", "fgfsss", "fsfsss", "gsffsf", "fsffss", "gmfggf", "gmfgss", "fsffsf", "gsffss", "fgfsss",
+     "gsffss", "fgfgss", "ggfggs", "gsfgsf", "fffssf", "ggfggs", "ggffgf", "accept",
+       }},
+      {"reservation 0.5 (floors of its late thresholds), party seed 7, always B", 0.5, 7, {"gmssss"}, {
+     "gsfgsf", "fsfgsf", "gsfgsf", "gsfssf", "fsfssf", "gsfgsf", "gsfsss", "gsfgss", "gsfgsf", "gsfgsf", "gsfgss",
+     "fsfgsf", "gsfgsf", "fsfsgf", "fsfsgs", "fsfsgf", "fsfgss", "gsfgss", "gsfgss", "ggfssf", "gsfgsf", "fsffsf",
+     "gmfssf", "gmfgsf", "fsfsss", "fgfggs", "ggfsss", "gmfggs", "gmfsss", "gsffgf", "fgfggs", "ggfggs", "fgfssf",
+     "gsfsss", "ggfsss", "fsfgsf", "fffgss", "gmfgss", "gsfggn", "fffssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfssf", "gmfsss", "gmfsss",
+     "gmfssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "ggfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfssf", "gmfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsgs", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "fmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsgs", "gmfsss",
+     "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfsss",
+     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs",
+     "gmfsss", "gmfsss",
+       }},
+  };
+  return sessions;
+}
+
+TEST(GeniusAgentGG, SessionsAreTheOriginals) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  for (const Session& session : Sessions()) {
+    const Scenario scenario = testing::ScriptedCarA(session.reservation, 1.0);
+    testing::OpponentScript().clear();
+    for (const std::string& letters : session.script) testing::OpponentScript().push_back(CarABidOfLetters(letters));
+    const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
+    const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "agentgg", session.party_seed, known);
+    ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
+    const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
+    for (std::size_t r = 0; r < std::min(actions.size(), session.original.size()); ++r) {
+      ASSERT_EQ(actions[r], session.original[r]) << session.what << ": round " << r + 1;
+    }
+    EXPECT_EQ(actions.size(), session.original.size()) << session.what;
+  }
 }
 
 }  // namespace

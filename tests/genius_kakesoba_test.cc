@@ -23,6 +23,7 @@
 #include "genius_trace.h"
 #include "negotiators/anac/genius_additive_estimate.h"
 #include "negotiators/anac/kakesoba.h"
+#include "parley/partial_preferences.h"
 #include "parley/protocol.h"
 
 namespace parley {
@@ -121,6 +122,44 @@ TEST(GeniusKakeSoba, FullInformationSessionIsTheOriginals) {
   }
   EXPECT_EQ(actions.size(), kOriginal.size());
   EXPECT_FALSE(result.agreement.has_value());
+}
+
+// With GENIUS's user model of CarA (10 comparisons), party seed 42, the opponent repeating all
+// "none" and all "meager": on the estimate of EstimateIsTheOriginalsInCreationOrder it offers, round
+// by round, what the original did with that estimate (neighbours in creation order).
+TEST(GeniusKakeSoba, SessionWithUserModelIsTheOriginalsInCreationOrder) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  const Scenario scenario = testing::ScriptedCarA(0.0, 1.0);
+  testing::OpponentScript() = {CarABidOfLetters("nnnnnn"), CarABidOfLetters("mmmmmm")};
+  const std::vector<std::string> kOriginal = {
+     "ggfmgs", "mmngng", "gsfsss", "gfgfgg", "fgsmfs", "mmngng", "nsfsss", "sfgmgg", "ggfgfs", "fmnsng", "msgngs",
+     "gffmsg", "ngngns", "mmffgg", "gsssfs", "sfnmsg", "ggfggf", "fmgsns", "msmmfg", "gffgms", "mgnfgg", "gmfnss",
+     "fsgsng", "nfnmgs", "ggfgsg", "smssns", "gsfmgf", "mfngfg", "fggsss", "gmfmgf", "msngng", "gffffs", "nggmgs",
+     "smsgng", "msfsss", "gfnfgg", "fggmns", "gmfggf", "msnsfg", "nffmss", "ggngng", "fmssgs", "msfmsg", "gfggfs",
+     "sgnsgg", "gmfnns", "msgmsg", "fffggs", "ggnfng", "nmmsfs", "gsfmgf", "mfsgsg", "sgnsns", "gmfmgf", "fsggfg",
+     "mffngs", "ggnfng", "nmgmss", "msfgms", "gfnsfg", "ggfmgf", "fmsgng", "msnsss", "sffmgs", "ggggng", "fmnsss",
+     "gsffgg", "mfgmfs", "ngfgng", "gmnsgs", "mssmsg", "gffgns", "fggsgg", "smfmfs", "gsngsg", "mfnfgs", "ggfnns",
+     "fmgmfg", "nsfsgg", "mfsgss", "ggnfng", "smfmgs", "msgssg", "gffgns", "fgnmgg", "gmmgfs", "nsssng", "mffngs",
+     "ggnmss", "fmggfg", "gsfsgs", "mfnmng", "ggfggf", "smgsss", "msfmng", "gfnfgs", "ngsgsg", "fmfsfs", "gsgmmg",
+     "mffgns", "ggnfgg", "smnsfs", "msfmsg", "gfgggs", "fgfsng", "nmnmss", "gsfggf", "mfgsng", "ggsngs", "fmfmfg",
+     "msngss", "gfnfns", "sgfmgg", "nmgsfs", "gsfgng", "mfnmgg", "ggsgss", "fmfsfs", "gsgfgg", "mffmns", "sgngsg",
+     "gmgngs", "fsfsng", "mfnmss", "ggfggf", "nmssng", "msnmfs", "gfffgg", "fgggss", "gmfmgf", "msnsng", "sfmgfs",
+     "gggngg", "nmfsss", "fsnmng", "gffgms", "mgnfgg", "gmsmfs", "msfssg", "sfggns", "ggfmgf", "fmnsng", "nsgggs",
+     "gffmsg", "mgngfs", "gmsfns", "msfsgg", "ffgmss", "ggfggf", "nmnsng", "ssnmfs", "gffgsg", "mggngs", "gmffng",
+     "fssmfs", "mfnsgg", "ggfgss", "nmgmng", "ssfsgs", "gfngfg", "mgmfgs", "gmsmsg", "fsfsns", "mfngfg", "ggfmgf",
+     "fmgsss", "gsfggf", "mfnmng", "gggnns", "nmfssg", "ssnggs", "ggsmfg", "mmffns", "fsnggg", "gffsss", "mggmms",
+     "nmnggg", "gsfsns", "ffgmfg", "ggfggf", "mmnsss", "sssmng", "gfffgs", "mgggsg", "gmfnns", "fsnmgg", "nfnsfs",
+     "ggfgsg", "mmgfgs", "ssfmng", "gfnsfs", "fgsggg", "mmfmss", "gsgsng", "nffggs", "ggnmfg", "mmgfns", "gsfggf",
+     "ffnssg", "sgfmfs",
+  };
+  const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
+  const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "kakesoba", 42, known);
+  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
+  const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
+  for (std::size_t r = 0; r < std::min(actions.size(), kOriginal.size()); ++r) {
+    ASSERT_EQ(actions[r], kOriginal[r]) << "round " << r + 1;
+  }
+  EXPECT_EQ(actions.size(), kOriginal.size());
 }
 
 }  // namespace

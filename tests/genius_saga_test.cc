@@ -23,6 +23,7 @@
 #include "genius_trace.h"
 #include "negotiators/anac/genius_additive_estimate.h"
 #include "negotiators/anac/saga.h"
+#include "parley/partial_preferences.h"
 #include "parley/protocol.h"
 
 namespace parley {
@@ -171,6 +172,41 @@ TEST(GeniusSaga, FullInformationSessionIsTheOriginals) {
   EXPECT_EQ(actions.size(), kOriginal.size());
   ASSERT_TRUE(result.agreement.has_value());
   EXPECT_EQ(*result.agreement, testing::ToOutcome(scenario.space(), testing::OpponentScript()[1]));
+}
+
+// With GENIUS's user model of CarA (10 comparisons), reservation value 0.3, party seed 7, the
+// opponent offering B and X in turn: its estimate (EstimateIsTheOriginals) values bids on its own
+// scale, so its target is seldom reached and it often falls back on its estimated best bid; the
+// original accepted in round 163.
+TEST(GeniusSaga, SessionWithUserModelIsTheOriginals) {
+  if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
+  const Scenario scenario = testing::ScriptedCarA(0.3, 1.0);
+  testing::OpponentScript() = {CarABidOfLetters("gmssss"), CarABidOfLetters("ggfggs")};
+  const std::vector<std::string> kOriginal = {
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gssggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "fsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "accept",
+  };
+  const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
+  const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "saga", 7, known);
+  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
+  const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
+  for (std::size_t r = 0; r < std::min(actions.size(), kOriginal.size()); ++r) {
+    ASSERT_EQ(actions[r], kOriginal[r]) << "round " << r + 1;
+  }
+  EXPECT_EQ(actions.size(), kOriginal.size());
 }
 
 }  // namespace

@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "genius_trace.h"
 #include "parley/negotiator.h"
+#include "parley/partial_preferences.h"
 #include "parley/protocol.h"
 
 namespace parley::testing {
@@ -126,6 +128,37 @@ inline std::vector<Outcome> OffersOfParty0(const NegotiationResult& result) {
     if (step.party == 0 && step.action == ActionType::kOffer) offers.push_back(result.trace.offer(i));
   }
   return offers;
+}
+
+// `agent` as party 0 against the scripted opponent for 200 rounds, with party seed `party_seed` and
+// `known` as what it knows of its preferences (NegotiatorContext::known), its profile still the
+// true one: the agents that estimate for themselves read only its reservation value and discount.
+inline NegotiationResult RunAgainstScriptKnowing(const Scenario& scenario, const std::string& agent,
+                                                 std::uint64_t party_seed, const PartialPreferences& known) {
+  class Knowing final : public Negotiator {
+   public:
+    Knowing(std::unique_ptr<Negotiator> inner, const PartialPreferences* known)
+        : inner_(std::move(inner)), known_(known) {}
+    void Begin(const NegotiatorContext& context) override {
+      NegotiatorContext knowing = context;
+      knowing.known = known_;
+      inner_->Begin(knowing);
+    }
+    ActionType Act(const TurnState& state, Outcome& proposal) override { return inner_->Act(state, proposal); }
+    void Observe(const ObservedAction& action) override { inner_->Observe(action); }
+    void Finish(const NegotiationResult& result) override { inner_->Finish(result); }
+
+   private:
+    std::unique_ptr<Negotiator> inner_;
+    const PartialPreferences* known_;
+  };
+  const NegotiatorRegistry::ScopedEntry entry(
+      {"test-knowing", "The agent under test, told partial preferences (tests only).", {}, [&](const Spec&) {
+         return std::make_unique<Knowing>(NegotiatorRegistry::Create(agent), &known);
+       }});
+  NegotiationOptions options;
+  options.party_seeds = {party_seed, 0};
+  return RunAgainstScript(scenario, "test-knowing", options);
 }
 
 // Party 0's actions on CarA (`space`), one per turn: its offers as CarABidOfLetters writes them,

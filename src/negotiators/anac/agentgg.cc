@@ -187,7 +187,7 @@ class AgentGG final : public Negotiator {
 
 void AgentGG::Begin(const NegotiatorContext& context) {
   space_ = context.space;
-  const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context);
+  const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context, "agentgg");
   if (!ranking) {
     throw std::runtime_error("agentgg needs partial preferences (a ranking of outcomes); with full information "
                              "GENIUS's AgentGG has no user model and cannot start");

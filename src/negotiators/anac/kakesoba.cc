@@ -212,7 +212,7 @@ void KakeSoba::Begin(const NegotiatorContext& context) {
   additive_ = nullptr;
   bool discrete = true;
   for (const Issue& issue : space_->issues()) discrete = discrete && issue.kind() == IssueKind::kDiscrete;
-  if (const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context)) {
+  if (const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context, "kakesoba")) {
     if (!discrete) throw std::runtime_error("kakesoba estimates from partial preferences over discrete issues only");
     estimate_ = KakeSobaEstimate(*space_, *ranking, random_);
     invalid_ = false;

@@ -227,7 +227,7 @@ void Saga::Begin(const NegotiatorContext& context) {
   party_random_ = JavaRandom(static_cast<std::int64_t>(context.seed));
   own_random_ = JavaRandom(~static_cast<std::int64_t>(context.seed));
   estimate_.reset();
-  if (const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context)) {
+  if (const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context, "saga")) {
     for (const Issue& issue : space_->issues()) {
       if (issue.kind() != IssueKind::kDiscrete) {
         throw std::runtime_error("saga estimates from partial preferences over discrete issues only; '" +
