@@ -452,6 +452,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"agentgg",
        "GENIUS's AgentGG reads its reservation value only as floors of its importance threshold late in the "
        "negotiation, so it may offer or accept below it"},
+      {"kakesoba",
+       "GENIUS's KakeSoba offers random bids, whatever its reservation value, on a profile that is not linear "
+       "additive over discrete issues, and opens with its best bid, which may be worth less"},
   };
   return exemptions;
 }

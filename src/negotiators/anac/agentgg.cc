@@ -9,7 +9,7 @@
 // reservation ratio plus 0.2. It offers random bids whose importance lies between the threshold
 // and 0.1 above it: the first one found up to t = 0.2, later the one most often offered by the
 // opponent before t = 0.3 (a frequency count).
-// Docs: docs/strategies.md#agentgg--agentgg-anac-2019.
+// Docs: docs/strategies.md#agentgg--agentgg-anac-2019-winner.
 //
 // Deliberate differences:
 // - Without partial preferences (full information) the original cannot start (GENIUS gives it no
@@ -42,10 +42,18 @@
 
 namespace parley {
 
-AgentGGImportanceMap::AgentGGImportanceMap(const OutcomeSpace& space) : units_(space.issue_count()) {
+AgentGGImportanceMap::AgentGGImportanceMap(const OutcomeSpace& space)
+    : units_(space.issue_count()), by_value_(space.issue_count()) {
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     const Issue& issue = space.issue(i);
     for (std::uint64_t k = 0; k < issue.cardinality(); ++k) units_[i].push_back(Unit{issue.ValueAt(k)});
+    by_value_[i].assign(issue.cardinality(), 0.0);
+  }
+}
+
+void AgentGGImportanceMap::Tabulate() {
+  for (std::size_t i = 0; i < units_.size(); ++i) {
+    for (const Unit& unit : units_[i]) by_value_[i][static_cast<std::size_t>(unit.value)] = unit.importance;
   }
 }
 
@@ -81,6 +89,7 @@ void AgentGGImportanceMap::LearnRanking(const std::vector<Outcome>& worst_first)
   for (auto& units : units_) {
     for (Unit& unit : units) unit.importance -= least;
   }
+  Tabulate();
 }
 
 void AgentGGImportanceMap::LearnOffer(const Outcome& offer) {
@@ -91,18 +100,16 @@ void AgentGGImportanceMap::LearnOffer(const Outcome& offer) {
       break;
     }
   }
+  Tabulate();
 }
 
 double AgentGGImportanceMap::ValueImportance(std::size_t issue, double value) const {
-  for (const Unit& unit : units_[issue]) {
-    if (unit.value == value) return unit.importance;
-  }
-  return 0.0;
+  return by_value_[issue][static_cast<std::size_t>(value)];
 }
 
 double AgentGGImportanceMap::Importance(const Outcome& bid) const {
   double importance = 0.0;
-  for (std::size_t i = 0; i < units_.size(); ++i) importance += ValueImportance(i, bid[i]);
+  for (std::size_t i = 0; i < by_value_.size(); ++i) importance += by_value_[i][static_cast<std::size_t>(bid[i])];
   return importance;
 }
 
@@ -255,12 +262,12 @@ void AgentGG::RandomBidBetween(double lower_ratio, double upper_ratio, Outcome& 
     for (double k = 0; k < draws_per_search_; ++k) {
       GeniusPartyRandomBid(*space_, random_, draw_);
       const double importance = map_->Importance(draw_);
-      const double for_opponent = opponent_map_->Importance(draw_);
       if (importance < lower || importance > upper) continue;
       if (offer_randomly_) {
         bid = draw_;
         return;
       }
+      const double for_opponent = opponent_map_->Importance(draw_);  // the original computes it for every draw
       if (for_opponent > best_for_opponent) {
         best_for_opponent = for_opponent;
         best_draw_ = draw_;

@@ -47,8 +47,10 @@ class AgentGGImportanceMap {
     double importance = 0.0;
   };
   void SortIssues();
+  void Tabulate();
 
   std::vector<std::vector<Unit>> units_;
+  std::vector<std::vector<double>> by_value_;  // importance by issue and value position, for Importance()
 };
 
 // The median importance as the original computes it: meant to be the ranking's median bid, it

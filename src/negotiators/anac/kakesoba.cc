@@ -9,7 +9,7 @@
 // largest) closest, in sum of absolute differences, to its evaluations of those values, so that
 // its offers spell out its preferences. On a profile that is not linear additive over discrete
 // issues it offers random bids.
-// Docs: docs/strategies.md#kakesoba--kakesoba-anac-2019.
+// Docs: docs/strategies.md#kakesoba--kakesoba-anac-2019-second-place.
 //
 // Deliberate differences:
 // - The tabu search's neighbours sit in a HashMap keyed by object identity, whose order decides

@@ -7,7 +7,7 @@
 // bid above the target (its best bid when 500 draws find none) and accepts at random, with a
 // probability rising with the offer's excess over the target, from t = 0.6 also somewhat below
 // it, and from t = 0.997 with probability u^2.
-// Docs: docs/strategies.md#saga--saga-anac-2019.
+// Docs: docs/strategies.md#saga--saga-anac-2019-third-place.
 //
 // Deliberate differences:
 // - The original's acceptance draws and its genetic algorithm draw from its own unseeded
