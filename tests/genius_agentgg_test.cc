@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fixtures.h"
+#include "genius_estimating_agents.h"
 #include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "negotiators/anac/agentgg.h"
@@ -223,12 +224,7 @@ TEST(GeniusAgentGG, SessionsAreTheOriginals) {
     for (const std::string& letters : session.script) testing::OpponentScript().push_back(CarABidOfLetters(letters));
     const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
     const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "agentgg", session.party_seed, known);
-    ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-    const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
-    for (std::size_t r = 0; r < std::min(actions.size(), session.original.size()); ++r) {
-      ASSERT_EQ(actions[r], session.original[r]) << session.what << ": round " << r + 1;
-    }
-    EXPECT_EQ(actions.size(), session.original.size()) << session.what;
+    testing::ExpectActions(scenario.space(), result, session.original, std::string(session.what) + ":");
   }
 }
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "genius_estimating_agents.h"
 #include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "negotiators/anac/genius_additive_estimate.h"
@@ -39,26 +40,9 @@ using testing::CarABidOfLetters;
 // utility, 0, 1, 1, 3, against 0, 1, 2, 3: squared errors 1, Spearman 1 - 6 / (4^3 - 4) = 0.9;
 // 10 * 0.9 + (1 - 0.1) + (1 - 0.1). (SAGA's dense ranks give 9.8 on the same case.)
 TEST(GeniusKakeSoba, ScoreByHand) {
-  const OutcomeSpace space("two", {Issue::Discrete("A", {"a1", "a2"}), Issue::Discrete("B", {"b1", "b2"})});
-  GeniusAdditiveEstimate estimate(space);
-  estimate.set_weight(0, 0.5);
-  estimate.set_weight(1, 0.5);
-  estimate.set_number(0, 0, 1.0);
-  estimate.set_number(0, 1, 0.5);
-  estimate.set_number(1, 0, 1.0);
-  estimate.set_number(1, 1, 0.5);
-  const GeniusBidRanking ranking{{Outcome({1, 1}), Outcome({0, 1}), Outcome({1, 0}), Outcome({0, 0})}, 0.4, 0.9};
+  const GeniusAdditiveEstimate estimate = testing::TwoIssueEstimate();
+  const GeniusBidRanking ranking = testing::TwoIssueRanking();
   EXPECT_NEAR(KakeSobaScore(estimate, ranking), 10.8, 1e-12);
-}
-
-GeniusBidRanking CarARanking(const OutcomeSpace& space) {
-  GeniusBidRanking ranking;
-  for (const std::string& letters : testing::CarAUserModelLetters()) {
-    ranking.worst_first.push_back(testing::ToOutcome(space, CarABidOfLetters(letters)));
-  }
-  ranking.low_utility = testing::kCarAUserModelLow;
-  ranking.high_utility = testing::kCarAUserModelHigh;
-  return ranking;
 }
 
 // The estimate of the original (neighbours in creation order) with party seed 42, every number as
@@ -67,23 +51,15 @@ TEST(GeniusKakeSoba, EstimateIsTheOriginalsInCreationOrder) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const Scenario scenario = testing::ScriptedCarA(0.0, 1.0);
   JavaRandom random(42);
-  const GeniusAdditiveEstimate estimate = KakeSobaEstimate(scenario.space(), CarARanking(scenario.space()), random);
-  const struct {
-    double weight;
-    double numbers[5];  // good, fairly good, standard, meager, none
-  } kIssues[] = {
+  const GeniusAdditiveEstimate estimate = KakeSobaEstimate(scenario.space(), testing::CarAUserModelRanking(scenario.space()), random);
+  testing::ExpectEstimate(estimate, {
       {0.08220361714890792, {1.0, 0.4175664021513412, 0.268864431541746, 0.6500831678402974, 0.2872938194403844}},
       {0.2393489480731256, {1.0, 0.957241175187015, 0.9976846795634248, 0.9994283204715445, 0.15300652539161186}},
       {0.022101192151416326, {0.5144788573539635, 1.0, 0.27579214250691325, 0.06722758043994381, 0.7242718653697153}},
       {0.13863961811327663, {0.9887251563488614, 0.3950201533900064, 0.867543885897578, 1.0, 0.21494075154881911}},
       {0.10818712738682865, {1.0, 0.5265421813668332, 0.6780123041056811, 0.07233172048922504, 0.7877103598515398}},
       {0.4095194971264448, {0.9272973961928161, 0.6463378192192603, 1.0, 0.001988557372520266, 0.46552842801087885}},
-  };
-  ASSERT_EQ(estimate.issue_count(), 6u);
-  for (std::size_t i = 0; i < 6; ++i) {
-    EXPECT_EQ(estimate.weight(i), kIssues[i].weight) << "issue " << i;
-    for (std::size_t k = 0; k < 5; ++k) EXPECT_EQ(estimate.number(i, k), kIssues[i].numbers[k]) << i << " " << k;
-  }
+  });
 }
 
 // Full information, no reservation value or discount, the opponent repeating all "none" (worth 0)
@@ -115,12 +91,7 @@ TEST(GeniusKakeSoba, FullInformationSessionIsTheOriginals) {
      "gsgmmm", "fgsfss",
   };
   const NegotiationResult result = testing::RunAgainstScriptWithPartySeed(scenario, "kakesoba", 42);
-  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-  const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
-  for (std::size_t r = 0; r < std::min(actions.size(), kOriginal.size()); ++r) {
-    ASSERT_EQ(actions[r], kOriginal[r]) << "round " << r + 1;
-  }
-  EXPECT_EQ(actions.size(), kOriginal.size());
+  testing::ExpectActions(scenario.space(), result, kOriginal);
   EXPECT_FALSE(result.agreement.has_value());
 }
 
@@ -154,12 +125,7 @@ TEST(GeniusKakeSoba, SessionWithUserModelIsTheOriginalsInCreationOrder) {
   };
   const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
   const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "kakesoba", 42, known);
-  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-  const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
-  for (std::size_t r = 0; r < std::min(actions.size(), kOriginal.size()); ++r) {
-    ASSERT_EQ(actions[r], kOriginal[r]) << "round " << r + 1;
-  }
-  EXPECT_EQ(actions.size(), kOriginal.size());
+  testing::ExpectActions(scenario.space(), result, kOriginal);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "genius_estimating_agents.h"
 #include "genius_scripted_sessions.h"
 #include "genius_trace.h"
 #include "negotiators/anac/genius_additive_estimate.h"
@@ -80,26 +81,9 @@ TEST(GeniusSaga, AcceptanceProbabilitiesByHand) {
 // 0.9): best first its estimated ranks are 1, 2, 2, 3 (equal utilities share a rank, no gaps), the
 // squared differences 0, 0, 1, 1, Spearman 1 - 6 * 2 / (4^3 - 4) = 0.8; 10 * 0.8 + (1 - 0.1) + (1 - 0.1).
 TEST(GeniusSaga, FitnessByHand) {
-  const OutcomeSpace space("two", {Issue::Discrete("A", {"a1", "a2"}), Issue::Discrete("B", {"b1", "b2"})});
-  GeniusAdditiveEstimate estimate(space);
-  estimate.set_weight(0, 0.5);
-  estimate.set_weight(1, 0.5);
-  estimate.set_number(0, 0, 1.0);
-  estimate.set_number(0, 1, 0.5);
-  estimate.set_number(1, 0, 1.0);
-  estimate.set_number(1, 1, 0.5);
-  const GeniusBidRanking ranking{{Outcome({1, 1}), Outcome({0, 1}), Outcome({1, 0}), Outcome({0, 0})}, 0.4, 0.9};
+  const GeniusAdditiveEstimate estimate = testing::TwoIssueEstimate();
+  const GeniusBidRanking ranking = testing::TwoIssueRanking();
   EXPECT_NEAR(SagaFitness(estimate, ranking), 9.8, 1e-12);
-}
-
-GeniusBidRanking CarARanking(const OutcomeSpace& space) {
-  GeniusBidRanking ranking;
-  for (const std::string& letters : testing::CarAUserModelLetters()) {
-    ranking.worst_first.push_back(testing::ToOutcome(space, CarABidOfLetters(letters)));
-  }
-  ranking.low_utility = testing::kCarAUserModelLow;
-  ranking.high_utility = testing::kCarAUserModelHigh;
-  return ranking;
 }
 
 // The original's estimate with its generator seeded ~7 (the party seed 7), every number as Java
@@ -107,7 +91,7 @@ GeniusBidRanking CarARanking(const OutcomeSpace& space) {
 TEST(GeniusSaga, EstimateIsTheOriginals) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const Scenario scenario = testing::ScriptedCarA(0.3, 1.0);
-  const GeniusBidRanking ranking = CarARanking(scenario.space());
+  const GeniusBidRanking ranking = testing::CarAUserModelRanking(scenario.space());
   for (std::size_t k = 0; k < ranking.worst_first.size(); ++k) {
     if (k > 0) {
       EXPECT_LE(scenario.profile(0).Utility(ranking.worst_first[k - 1]), scenario.profile(0).Utility(ranking.worst_first[k]));
@@ -117,22 +101,14 @@ TEST(GeniusSaga, EstimateIsTheOriginals) {
   EXPECT_EQ(scenario.profile(0).Utility(ranking.worst_first.back()), ranking.high_utility);
   JavaRandom random(~std::int64_t{7});
   const GeniusAdditiveEstimate estimate = SagaEstimate(scenario.space(), ranking, random);
-  const struct {
-    double weight;
-    double numbers[5];  // good, fairly good, standard, meager, none
-  } kIssues[] = {
+  testing::ExpectEstimate(estimate, {
       {0.17984411787044413, {0.7458082213763814, 0.733088611314616, 0.5538622758329744, 0.4255937183824305, 0.35225515012544445}},
       {0.21618764237097815, {0.6393947150018053, 0.558727556115298, 0.6654706420764683, 0.5714940909627071, 0.31775380984517054}},
       {0.12806466926266125, {0.571250848790972, 0.7686202242849624, 0.7430800350073129, 0.39039241879273767, 0.09918225862841835}},
       {0.11587670531749014, {0.6307822667322875, 0.4835575203299684, 0.5302459365713887, 0.36590456377466174, 0.2631387052514961}},
       {0.1774790267662087, {0.6610841617843177, 0.26617756323385405, 0.5831396762516413, 0.39350302182665775, 0.136945498469826}},
       {0.18254783841221764, {0.4720009985495949, 0.3965089996263347, 0.6254036188626247, 0.26461269964169315, 0.31873646719643267}},
-  };
-  ASSERT_EQ(estimate.issue_count(), 6u);
-  for (std::size_t i = 0; i < 6; ++i) {
-    EXPECT_EQ(estimate.weight(i), kIssues[i].weight) << "issue " << i;
-    for (std::size_t k = 0; k < 5; ++k) EXPECT_EQ(estimate.number(i, k), kIssues[i].numbers[k]) << i << " " << k;
-  }
+  });
 }
 
 // Full information (no user model: it plays on its true profile), no reservation value, party seed
@@ -164,12 +140,7 @@ TEST(GeniusSaga, FullInformationSessionIsTheOriginals) {
      "gfffff", "fgffgf", "ggggsg", "gfsggg", "ggfggs", "accept",
   };
   const NegotiationResult result = testing::RunAgainstScriptWithPartySeed(scenario, "saga", 42);
-  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-  const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
-  for (std::size_t r = 0; r < std::min(actions.size(), kOriginal.size()); ++r) {
-    ASSERT_EQ(actions[r], kOriginal[r]) << "round " << r + 1;
-  }
-  EXPECT_EQ(actions.size(), kOriginal.size());
+  testing::ExpectActions(scenario.space(), result, kOriginal);
   ASSERT_TRUE(result.agreement.has_value());
   EXPECT_EQ(*result.agreement, testing::ToOutcome(scenario.space(), testing::OpponentScript()[1]));
 }
@@ -201,12 +172,7 @@ TEST(GeniusSaga, SessionWithUserModelIsTheOriginals) {
   };
   const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
   const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "saga", 7, known);
-  ASSERT_FALSE(result.fault.has_value()) << result.fault->message;
-  const std::vector<std::string> actions = testing::CarAActionsOfParty0(scenario.space(), result);
-  for (std::size_t r = 0; r < std::min(actions.size(), kOriginal.size()); ++r) {
-    ASSERT_EQ(actions[r], kOriginal[r]) << "round " << r + 1;
-  }
-  EXPECT_EQ(actions.size(), kOriginal.size());
+  testing::ExpectActions(scenario.space(), result, kOriginal);
 }
 
 }  // namespace
