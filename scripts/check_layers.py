@@ -47,6 +47,7 @@ PUBLIC_HEADERS = {
     "hyper_rectangle.h": "preferences",
     "outcome_ranking.h": "preferences",
     "partial_preferences.h": "preferences",
+    "preference_estimator.h": "preferences",
     "scenario.h": "preferences",
     "schedule.h": "preferences",
     "utility.h": "preferences",

@@ -40,7 +40,7 @@ class GeniusAdditiveEstimate {
   }
 
   // AdditiveUtilitySpace.normalizeWeights: every weight divided by their sum, added up in the order
-  // its evaluator map iterates the issues (`issue_map_order`, GeniusIssueMapOrder).
+  // its evaluator map iterates the issues (`issue_map_order`, GeniusIssueHashMapOrder).
   void NormalizeWeights(const std::vector<std::size_t>& issue_map_order) {
     double sum = 0.0;
     for (std::size_t i : issue_map_order) sum += weights_[i];

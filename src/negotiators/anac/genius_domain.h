@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "common/java_hash.h"
 #include "parley/outcome_space.h"
 
 namespace parley {
@@ -96,18 +95,6 @@ bool GeniusMaxUtilityBidBy(const OutcomeSpace& space, Utility&& utility, Outcome
     }
   });
   return found;
-}
-
-// The order in which a java.util.HashMap keyed by the domain's issues (an evaluator map, as in
-// AdditiveUtilitySpace) iterates them, as issue positions: Objective.hashCode with an empty
-// description and the issue number GENIUS reads from the domain file, position + 1 in the corpus.
-inline std::vector<std::size_t> GeniusIssueMapOrder(const OutcomeSpace& space) {
-  std::vector<std::int32_t> hashes(space.issue_count());
-  for (std::size_t i = 0; i < space.issue_count(); ++i) {
-    const auto name = static_cast<std::uint32_t>(JavaStringHash(space.issue(i).name()));
-    hashes[i] = static_cast<std::int32_t>(std::uint32_t{31 * 31 * 31} + 31u * name + static_cast<std::uint32_t>(i + 1));
-  }
-  return JavaHashMapOrder(hashes);
 }
 
 }  // namespace parley

@@ -41,6 +41,7 @@
 #include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
+#include "preferences/genius_issue_order.h"
 #include "parley/utility.h"
 
 namespace parley {
@@ -129,7 +130,7 @@ GeniusAdditiveEstimate Neighbour(const GeniusAdditiveEstimate& current, const Mo
 }  // namespace
 
 GeniusAdditiveEstimate KakeSobaEstimate(const OutcomeSpace& space, const GeniusBidRanking& ranking, JavaRandom& random) {
-  const std::vector<std::size_t> order = GeniusIssueMapOrder(space);
+  const std::vector<std::size_t> order = GeniusIssueHashMapOrder(space);
   GeniusAdditiveEstimate current(space);
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
     current.set_weight(i, random.NextDouble());

@@ -35,6 +35,7 @@
 #include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
+#include "preferences/genius_issue_order.h"
 
 namespace parley {
 
@@ -167,7 +168,7 @@ std::vector<GeniusAdditiveEstimate> SelectByRoulette(const std::vector<GeniusAdd
 }  // namespace
 
 GeniusAdditiveEstimate SagaEstimate(const OutcomeSpace& space, const GeniusBidRanking& ranking, JavaRandom& random) {
-  const std::vector<std::size_t> order = GeniusIssueMapOrder(space);
+  const std::vector<std::size_t> order = GeniusIssueHashMapOrder(space);
   const auto children = static_cast<int>(kSelected * kChildrenPer);
   std::vector<GeniusAdditiveEstimate> population;
   for (int i = 0; i < kSelected * (1.0 + kChildrenPer); ++i) population.push_back(RandomEstimate(space, order, random));
