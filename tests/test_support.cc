@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 namespace parley::testing {
@@ -58,12 +60,40 @@ std::string WithoutElapsed(const std::string& text, bool csv) {
   return result;
 }
 
+namespace {
+
+// The folders TemporaryFolder made, removed when the test process exits: the suite runs each test in
+// its own process, thousands per run, and would otherwise leave a folder behind for each.
+// PARLEY_KEEP_TEST_FILES (any value) keeps them, to look at what a failing test wrote.
+class MadeFolders {
+ public:
+  ~MadeFolders() {
+    if (std::getenv("PARLEY_KEEP_TEST_FILES") != nullptr) return;
+    for (const auto& path : paths_) {
+      std::error_code ignored;  // a folder a test removed itself is not an error
+      std::filesystem::remove_all(path, ignored);
+    }
+  }
+  void Add(const std::filesystem::path& path) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    paths_.push_back(path);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::filesystem::path> paths_;
+};
+
+}  // namespace
+
 std::filesystem::path TemporaryFolder(const std::string& prefix) {
   static std::atomic<int> counter{0};
+  static MadeFolders made;
   auto path = std::filesystem::temp_directory_path() /
               (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(path);
   std::filesystem::create_directories(path);
+  made.Add(path);
   return path;
 }
 

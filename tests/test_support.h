@@ -37,7 +37,8 @@ std::size_t CountLines(const std::filesystem::path& path);
 // (the last CSV field, or the "elapsed_seconds" key of a JSON line).
 std::string WithoutElapsed(const std::string& text, bool csv);
 
-// A fresh empty folder under the system temporary directory.
+// A fresh empty folder under the system temporary directory, removed when the test process exits
+// (PARLEY_KEEP_TEST_FILES keeps it).
 std::filesystem::path TemporaryFolder(const std::string& prefix);
 
 }  // namespace parley::testing
