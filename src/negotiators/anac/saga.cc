@@ -19,8 +19,8 @@
 // - With partial preferences on a space with integer or real issues the original's estimation
 //   fails (it casts every issue to a discrete one); the port records a fault.
 // - std::pow stands for Java's Math.pow.
-// It never accepts below its reservation value, but its target floor may be: it can offer below
-// it (tests/conformance_negotiation.cc, ReservationValueExemptions).
+// It never accepts below its reservation value and its target never falls below it, so with full
+// information it keeps it (short of a reservation value above its best bid, which it then offers).
 #include "negotiators/anac/saga.h"
 
 #include <algorithm>
