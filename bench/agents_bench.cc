@@ -11,6 +11,10 @@
 // them, so they play CarB as it is until the negotiation ends (BM_VsBoulwareToAgreement); their
 // steps/s include the set-up of each negotiation (HardHeaded's bid list).
 //
+// The ANAC 2019 agents (agentgg, kakesoba, saga) play as in ANAC 2019, knowing only GENIUS's user
+// model of their profile (10 comparisons: 11 ranked bids, seed 314), from which each estimates its
+// preferences at the start of every negotiation; their steps/s include that estimation.
+//
 // Outcome rankings are built once per utility function and shared, as in a tournament; the first
 // iteration of each benchmark pays for them. Results are in docs/round-robin.md ("Speed").
 #include <benchmark/benchmark.h>
@@ -21,9 +25,13 @@
 #include <filesystem>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "parley/negotiator.h"
+#include "parley/partial_preferences.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 
@@ -31,6 +39,37 @@ namespace parley {
 namespace {
 
 constexpr std::uint64_t kRounds = 1000;
+
+// `agent` told GENIUS's user model of its true profile with `comparisons` comparisons as its
+// partial preferences (NegotiatorContext::known).
+class Knowing final : public Negotiator {
+ public:
+  Knowing(std::unique_ptr<Negotiator> inner, std::size_t comparisons)
+      : inner_(std::move(inner)), comparisons_(comparisons) {}
+  void Begin(const NegotiatorContext& context) override {
+    known_.emplace(GeniusUserModel(*context.profile, comparisons_));
+    NegotiatorContext knowing = context;
+    knowing.known = &*known_;
+    inner_->Begin(knowing);
+  }
+  ActionType Act(const TurnState& state, Outcome& proposal) override { return inner_->Act(state, proposal); }
+  void Observe(const ObservedAction& action) override { inner_->Observe(action); }
+  void Finish(const NegotiationResult& result) override { inner_->Finish(result); }
+
+ private:
+  std::unique_ptr<Negotiator> inner_;
+  std::size_t comparisons_;
+  std::optional<PartialPreferences> known_;
+};
+
+const bool kKnowingRegistered = NegotiatorRegistry::Add(
+    {"bench-knowing",
+     "An agent told GENIUS's user model of its profile (bench only).",
+     {{"agent", "agentgg", "the negotiator told it"}, {"comparisons", "10", "comparisons of the user model"}},
+     [](const Spec& spec) {
+       return std::make_unique<Knowing>(NegotiatorRegistry::Create(spec.GetString("agent")),
+                                        static_cast<std::size_t>(spec.GetInt("comparisons")));
+     }});
 
 std::filesystem::path CarBPath() {
   const auto shipped = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius" / "CarB";
@@ -150,6 +189,9 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agent36", "agent36"},
     {"betaone", "betaone"},
     {"agentherb", "agentherb"},
+    {"agentgg", "bench-knowing(agent=agentgg)"},
+    {"kakesoba", "bench-knowing(agent=kakesoba)"},
+    {"saga", "bench-knowing(agent=saga)"},
     // NegMAS's.
     {"negmas-naive-tft", "negmas-naive-tft"},
     {"negmas-nice-tft", "negmas-nice-tft"},
@@ -170,7 +212,8 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 const std::vector<std::string> kUntilAgreement = {
     "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent",  "parscat",
     "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",     "parsagent",
-    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "nicetitfortat", "caduceusdc16"};
+    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "nicetitfortat", "caduceusdc16",
+    "agentgg"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

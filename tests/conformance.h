@@ -139,6 +139,17 @@ struct AcceptanceReservationValueExemption {
 const std::vector<AcceptanceReservationValueExemption>& AcceptanceReservationValueExemptions();
 bool AcceptanceKeepsReservationValue(std::string_view acceptance_spec);
 
+// Negotiators that reproduce an agent which cannot play with full information (GENIUS gives it no
+// user model and it fails): without partial preferences they record a fault on starting that says
+// they need them, which the no-fault contract accepts; with them they are held to everything.
+struct FullInformationExemption {
+  std::string_view negotiator;
+  std::string_view reason;
+};
+const std::vector<FullInformationExemption>& FullInformationExemptions();
+// True when `fault` is the start-up fault of a negotiator listed in FullInformationExemptions().
+bool IsFullInformationFault(std::string_view negotiator_spec, std::string_view fault);
+
 // False for the negotiators listed in ReservationValueExemptions(), and for boa(...) negotiators
 // whose acceptance strategy is listed in AcceptanceReservationValueExemptions().
 bool KeepsReservationValue(std::string_view negotiator_spec);

@@ -449,6 +449,12 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"negmas-nice-tft",
        "NegMAS's NiceTitForTatNegotiator accepts by normalised utilities, and a reservation value at its best "
        "normalises every offer to 1, which reaches its own next offer"},
+      {"agentgg",
+       "GENIUS's AgentGG reads its reservation value only as floors of its importance threshold late in the "
+       "negotiation, so it may offer or accept below it"},
+      {"kakesoba",
+       "GENIUS's KakeSoba offers random bids, whatever its reservation value, on a profile that is not linear "
+       "additive over discrete issues, and opens with its best bid, which may be worth less"},
   };
   return exemptions;
 }
@@ -475,6 +481,22 @@ bool AcceptanceKeepsReservationValue(std::string_view acceptance_spec) {
   return std::none_of(exemptions.begin(), exemptions.end(), [&](const AcceptanceReservationValueExemption& exemption) {
     return exemption.acceptance == name;
   });
+}
+
+const std::vector<FullInformationExemption>& FullInformationExemptions() {
+  static const std::vector<FullInformationExemption> exemptions = {
+      {"agentgg", "GENIUS's AgentGG builds its importance map from its user model in init, and has none with full "
+                  "information"},
+  };
+  return exemptions;
+}
+
+bool IsFullInformationFault(std::string_view negotiator_spec, std::string_view fault) {
+  const std::string name = Spec::Parse(negotiator_spec).name();
+  const auto& exemptions = FullInformationExemptions();
+  return fault.find(name + " needs partial preferences") != std::string_view::npos &&
+         std::any_of(exemptions.begin(), exemptions.end(),
+                     [&](const FullInformationExemption& exemption) { return exemption.negotiator == name; });
 }
 
 bool KeepsReservationValue(std::string_view negotiator_spec) {
@@ -504,7 +526,10 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   };
   if (contract.no_faults && result.fault) {
     const std::size_t party = result.fault->party;
-    if (party < n) {
+    if (party < n && party < negotiation.negotiators.size() &&
+        IsFullInformationFault(negotiation.negotiators[party], result.fault->message)) {
+      // started without the partial preferences it needs, and said so
+    } else if (party < n) {
       violations.push_back(fmt::format("{} faulted: {}", negotiator(party), result.fault->message));
     } else {
       const std::size_t m = party - n;

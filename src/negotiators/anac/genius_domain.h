@@ -76,6 +76,28 @@ std::uint64_t ForEachGeniusBid(const OutcomeSpace& space, std::uint64_t limit, O
   return visited;
 }
 
+// UtilitySpaceTools.getMaxUtilityBid for any utility(bid): the first bid in BidIterator order worth
+// more than every earlier one, starting from 0; `bid` receives it. False, leaving the first bid in
+// `bid`, where every bid is worth 0 or less (GENIUS returns null there). Visits the first `limit`
+// bids (GENIUS visits every one).
+template <class Utility>
+bool GeniusMaxUtilityBidBy(const OutcomeSpace& space, Utility&& utility, Outcome& bid, std::uint64_t limit) {
+  double best = 0.0;
+  bool found = false;
+  bid = Outcome(space.issue_count());
+  GeniusBidAt(space, 0, bid);
+  Outcome walk;
+  ForEachGeniusBid(space, limit, walk, [&](const Outcome& candidate) {
+    const double u = utility(candidate);
+    if (u > best) {
+      best = u;
+      bid = candidate;
+      found = true;
+    }
+  });
+  return found;
+}
+
 }  // namespace parley
 
 #endif  // PARLEY_NEGOTIATORS_ANAC_GENIUS_DOMAIN_H_

@@ -32,6 +32,7 @@
 #include <optional>
 #include <vector>
 
+#include "common/java_math.h"
 #include "negotiators/anac/genius_value_order.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
@@ -39,9 +40,6 @@
 namespace parley {
 namespace {
 
-// Java's Math.max / Math.min: NaN wins.
-double JavaMax(double a, double b) { return std::isnan(a) || std::isnan(b) ? NAN : std::max(a, b); }
-double JavaMin(double a, double b) { return std::isnan(a) || std::isnan(b) ? NAN : std::min(a, b); }
 // Math.round for the non-negative times it is used on.
 std::int64_t JavaRound(double x) { return static_cast<std::int64_t>(std::floor(x + 0.5)); }
 

@@ -47,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/java_math.h"
 #include "common/java_random.h"
 #include "negotiators/anac/genius_bid_hash.h"
 #include "negotiators/anac/genius_domain.h"
@@ -69,10 +70,6 @@ constexpr double kBigDomain = 10000;       // bids: halves learning, stops searc
 constexpr double kBonusDomain = 3000;      // bids: the time bonus starts at 0.85, not 0.91
 constexpr int kOffersOfBestBid = 4;        // times it offers back the opponent's best bid
 constexpr std::uint64_t kBidsSearchedBeyond = std::uint64_t{1} << 16;  // on spaces without a BidSpace
-
-// Java's Math.min/Math.max on doubles: NaN wins.
-double JavaMin(double a, double b) { return std::isnan(a) || std::isnan(b) ? NAN : std::min(a, b); }
-double JavaMax(double a, double b) { return std::isnan(a) || std::isnan(b) ? NAN : std::max(a, b); }
 
 class NiceTitForTat final : public Negotiator {
  public:
