@@ -26,8 +26,11 @@
 namespace parley {
 
 struct MultiTrackState;
+class PreferenceOracle;
 
-enum class ActionType { kOffer, kAccept, kEndNegotiation };
+// kElicit is never returned by Act(): it marks a trace entry where a party asked its preference
+// oracle a question during its turn (preference_oracle.h).
+enum class ActionType { kOffer, kAccept, kEndNegotiation, kElicit };
 
 // A party's comparison of a text with the previous one, for feedback-based mediation.
 enum class Feedback { kBetter, kSame, kWorse };
@@ -47,6 +50,10 @@ struct NegotiatorContext {
   // this negotiation is; nullptr otherwise.
   const MultiTrackState* tracks = nullptr;
   std::size_t track = 0;
+  // Under a protocol that lets parties ask about their own preferences at a cost (saop with
+  // elicitation_cost > 0, shaop): where to ask, inside Act() only (preference_oracle.h); nullptr
+  // otherwise.
+  PreferenceOracle* oracle = nullptr;
 };
 
 // The state of the negotiation when a negotiator is asked to act.
