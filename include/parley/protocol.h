@@ -166,6 +166,10 @@ class Protocol {
                                                 const std::vector<Mediator*>& mediators,
                                                 const NegotiationOptions& options) = 0;
 
+  // Whether parties may ask about their own preferences at a cost (preference_oracle.h), so that
+  // results carry elicitation costs.
+  virtual bool AllowsElicitation() const { return false; }
+
   // Runs a negotiation to its end.
   NegotiationResult Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                         const NegotiationOptions& options);

@@ -100,6 +100,7 @@ class StackedAlternatingOffers final : public Protocol {
     return internal::StartAlternatingOffers(scenario, negotiators, mediators, options,
                                             {elicitation_cost_ > 0.0 ? Kind::kRank : Kind::kNone, elicitation_cost_});
   }
+  bool AllowsElicitation() const override { return elicitation_cost_ > 0.0; }
 
  private:
   double elicitation_cost_;

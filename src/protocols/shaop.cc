@@ -24,6 +24,7 @@ class StackedHumanAlternatingOffers final : public Protocol {
     return internal::StartAlternatingOffers(scenario, negotiators, mediators, options,
                                             {internal::ElicitationRule::Kind::kComparison, elicitation_cost_});
   }
+  bool AllowsElicitation() const override { return true; }
 
  private:
   double elicitation_cost_;
