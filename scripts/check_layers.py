@@ -46,6 +46,8 @@ PUBLIC_HEADERS = {
     "outcome_space.h": "outcomes",
     "hyper_rectangle.h": "preferences",
     "outcome_ranking.h": "preferences",
+    "partial_preferences.h": "preferences",
+    "preference_estimator.h": "preferences",
     "scenario.h": "preferences",
     "schedule.h": "preferences",
     "utility.h": "preferences",

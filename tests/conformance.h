@@ -306,6 +306,17 @@ Violations AcceptanceStrategySuite();
 Violations BiddingStrategySuite();
 Violations OpponentModelSuite();
 
+// --- Preference estimators ---------------------------------------------------------------------
+
+// Estimates from what generated profiles' parties know (Parley's random rankings of 1, 5 and 40
+// outcomes, GENIUS's user model, a partial order that is no ranking): a function over the same
+// space, utilities of every outcome finite and in [0, 1], the same estimate from the same
+// knowledge and seed; from a ranking of every outcome of a linear additive truth, an order close
+// to the truth's (Kendall's tau of at least 0.4); a real issue refused with UsageError.
+Violations CheckPreferenceEstimator(const std::string& spec);
+// Every registered preference estimator.
+Violations PreferenceEstimatorSuite();
+
 // --- Scenario formats --------------------------------------------------------------------------
 
 // How closely a round trip must reproduce a scenario: numbers to `tolerance` (relative to their

@@ -18,6 +18,8 @@
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/negotiator.h"
+#include "parley/partial_preferences.h"
+#include "parley/preference_estimator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 #include "test_support.h"
@@ -153,6 +155,45 @@ TEST(ConformanceCatchesBroken, AnOpponentModelWhoseEstimatesLeaveTheUnitInterval
   OpponentModelRegistry::ScopedEntry broken(
       {"overconfident", "Estimates 1.5.", {}, [](const Spec&) { return std::make_unique<Overconfident>(); }});
   ExpectCaught(OpponentModelSuite(), "opponent model 'overconfident'", "outside [0, 1]");
+}
+
+// --- Preference estimator: orders every outcome backwards --------------------------------------
+
+class Contrarian final : public PreferenceEstimator {
+ public:
+  std::shared_ptr<const UtilityFunction> Estimate(const PartialPreferences& known, std::uint64_t) const override {
+    // The listed outcomes worth 1 down to 0 from worst to best: the ranking upside down.
+    const OutcomeSpace& space = known.space();
+    if (!space.enumerable()) throw UsageError("contrarian: countable issues only");
+    std::vector<double> utilities(*space.cardinality(), 0.0);
+    for (std::size_t k = 0; k < known.size(); ++k) {
+      utilities[space.IndexOf(known.outcomes()[k])] =
+          1.0 - static_cast<double>(k) / static_cast<double>(std::max<std::size_t>(known.size() - 1, 1));
+    }
+    return std::make_shared<const TableUtility>(known.shared_space(), std::move(utilities));
+  }
+
+ private:
+  // Utilities read from a table in OutcomeIndex order.
+  class TableUtility final : public UtilityFunction {
+   public:
+    TableUtility(std::shared_ptr<const OutcomeSpace> space, std::vector<double> utilities)
+        : space_(std::move(space)), utilities_(std::move(utilities)) {}
+    std::string_view kind() const override { return "table"; }
+    double Utility(const Outcome& outcome) const override { return utilities_[space_->IndexOf(outcome)]; }
+    const OutcomeSpace& space() const override { return *space_; }
+
+   private:
+    std::shared_ptr<const OutcomeSpace> space_;
+    std::vector<double> utilities_;
+  };
+};
+
+TEST(ConformanceCatchesBroken, APreferenceEstimatorThatReversesTheRanking) {
+  PreferenceEstimatorRegistry::ScopedEntry broken(
+      {"contrarian", "Reverses what it is told.", {}, [](const Spec&) { return std::make_unique<Contrarian>(); }});
+  ExpectCaught(PreferenceEstimatorSuite(), "preference estimator 'contrarian'", "Kendall's tau with the truth is -1",
+               3);
 }
 
 // --- Mediator: writes texts outside the space --------------------------------------------------

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "common/java_hash.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_value_order.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

@@ -7,10 +7,10 @@
 #include <cmath>
 #include <vector>
 
+#include "common/genius_shuffle.h"
 #include "common/java_random.h"
 #include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
-#include "negotiators/anac/genius_shuffle.h"
 
 namespace parley {
 namespace {

@@ -1,8 +1,8 @@
-// GENIUS's sorted outcome space (negotiators/anac/genius_sorted_outcomes.h) on hand-made spaces:
+// GENIUS's sorted outcome space (preferences/genius_sorted_outcomes.h) on hand-made spaces:
 // the order of equal utilities by GENIUS's hash codes, and the two searches with their stopping
 // rules, worked out by hand from GENIUS 9.1.10's SortedOutcomeSpace. The hash codes were printed
 // by OpenJDK 17 (String.hashCode() of each string; BidDetails.hashCode() as GENIUS computes it).
-#include "negotiators/anac/genius_sorted_outcomes.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 #include <memory>
 

@@ -26,6 +26,7 @@
 namespace parley {
 
 struct MultiTrackState;
+class PartialPreferences;
 class PreferenceOracle;
 
 // kElicit is never returned by Act(): it marks a trace entry where a party asked its preference
@@ -40,7 +41,7 @@ std::string_view ActionTypeName(ActionType type);
 // Fixed for one negotiation; the references stay valid until Finish() returns.
 struct NegotiatorContext {
   const OutcomeSpace* space = nullptr;
-  const Profile* profile = nullptr;  // this negotiator's own preferences
+  const Profile* profile = nullptr;  // this negotiator's own preferences (as it perceives them)
   std::size_t party = 0;             // this negotiator's position in the turn order
   std::size_t party_count = 0;
   std::uint64_t max_rounds = 0;     // deadline in rounds; 0 when there is none
@@ -50,6 +51,11 @@ struct NegotiatorContext {
   // this negotiation is; nullptr otherwise.
   const MultiTrackState* tracks = nullptr;
   std::size_t track = 0;
+  // What the negotiator knows of its preferences when it is not told its utility function
+  // (parley/partial_preferences.h); nullptr means full information. When set, `profile` holds
+  // an estimate made from it, with the true reservation value, schedule and discount factor, as
+  // GENIUS gives its agents; the negotiation is still scored with the true profile.
+  const PartialPreferences* known = nullptr;
   // Under a protocol that lets parties ask about their own preferences at a cost (saop with
   // elicitation_cost > 0, shaop): where to ask, inside Act() only (preference_oracle.h); nullptr
   // otherwise.

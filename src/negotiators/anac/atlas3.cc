@@ -34,10 +34,10 @@
 
 #include "negotiators/anac/atlas3.h"
 
+#include "common/genius_shuffle.h"
 #include "common/java_random.h"
 #include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
-#include "negotiators/anac/genius_shuffle.h"
 #include "parley/error.h"
 #include "parley/negotiator.h"
 

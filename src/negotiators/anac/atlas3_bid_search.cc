@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/genius_shuffle.h"
 #include "negotiators/anac/genius_random_bid.h"
-#include "negotiators/anac/genius_shuffle.h"
 
 namespace parley {
 

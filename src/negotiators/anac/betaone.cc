@@ -40,10 +40,10 @@
 #include "common/java_random.h"
 #include "negotiators/anac/genius_kalai_point.h"
 #include "negotiators/anac/genius_priority_queue.h"
-#include "negotiators/anac/genius_sorted_outcomes.h"
 #include "negotiators/anac/genius_value_order.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 namespace parley {
 namespace {

@@ -37,11 +37,11 @@
 #include "common/java_decimal_format.h"
 #include "common/java_hash.h"
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "negotiators/anac/genius_value_order.h"
 #include "parley/outcome_ranking.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 

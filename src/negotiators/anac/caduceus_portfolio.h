@@ -13,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "parley/negotiator.h"
 #include "parley/outcome_ranking.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 

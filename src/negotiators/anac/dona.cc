@@ -32,10 +32,10 @@
 #include <vector>
 
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
-#include "negotiators/anac/genius_sorted_outcomes.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 namespace parley {
 namespace {

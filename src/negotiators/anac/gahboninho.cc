@@ -48,13 +48,13 @@
 #include <string>
 #include <vector>
 
-#include "common/java_hash.h"
 #include "common/java_random.h"
 #include "negotiators/anac/gahboninho_opponent_model.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
+#include "preferences/genius_issue_order.h"
 
 namespace parley {
 namespace {
@@ -341,15 +341,7 @@ class Gahboninho final : public Negotiator {
     noise_step_ = std::max(0.003, std::min(0.015, 0.01 * effective / 400));
     // An issue without a kept value leaves every bid incomplete: GENIUS cannot value them.
     if (std::find(listed.begin(), listed.end(), false) != listed.end()) return;
-    std::vector<std::int32_t> hashes(issues_);
-    for (std::size_t i = 0; i < issues_; ++i) {
-      // Objective.hashCode with an empty description and number = position + 1.
-      const std::int32_t name = JavaStringHash(space_->issue(i).name());
-      hashes[i] = static_cast<std::int32_t>(static_cast<std::uint32_t>(31 * 31 * 31) +
-                                            static_cast<std::uint32_t>(31) * static_cast<std::uint32_t>(name) +
-                                            static_cast<std::uint32_t>(i + 1));
-    }
-    const std::vector<std::size_t> order = JavaHashMapOrder(hashes);
+    const std::vector<std::size_t> order = GeniusIssueHashMapOrder(*space_);
     Outcome bid(issues_);
     std::vector<std::size_t> position(issues_, 0);
     for (std::size_t i = 0; i < issues_; ++i) bid[i] = kept[i][0];

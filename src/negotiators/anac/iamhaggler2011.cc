@@ -34,8 +34,8 @@
 
 #include "common/java_random.h"
 #include "negotiators/anac/gaussian_process_mixture.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "parley/negotiator.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

@@ -31,10 +31,10 @@
 #include <vector>
 
 #include "negotiators/anac/genius_kalai_point.h"
-#include "negotiators/anac/genius_sorted_outcomes.h"
 #include "negotiators/anac/iamhaggler_bayesian_model.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 namespace parley {
 namespace {

@@ -49,12 +49,12 @@
 
 #include "common/java_random.h"
 #include "negotiators/anac/genius_bid_hash.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_nash_point.h"
 #include "parley/boa.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

@@ -38,10 +38,10 @@
 #include <vector>
 
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_value_order.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

@@ -30,10 +30,10 @@
 
 #include "common/java_hash.h"
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

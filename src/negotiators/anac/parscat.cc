@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

@@ -54,9 +54,9 @@
 #include <memory>
 #include <vector>
 
-#include "negotiators/anac/genius_sorted_outcomes.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 namespace parley {
 namespace {

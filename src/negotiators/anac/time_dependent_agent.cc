@@ -6,7 +6,7 @@
 // Target at time t: p(t) = Pmin + (Pmax - Pmin) (1 - t^(1/e)) with e = 0.2, 2, 1 and, for the
 // Hardliner, f = 0 (p = Pmin + (Pmax - Pmin)); Pmax is the best outcome's utility, Pmin the larger
 // of the worst outcome's and the reservation value. The bid is the one GENIUS's
-// SortedOutcomeSpace.getBidNearUtility picks for p(t) (negotiators/anac/genius_sorted_outcomes.h);
+// SortedOutcomeSpace.getBidNearUtility picks for p(t) (preferences/genius_sorted_outcomes.h);
 // the agent opens with it, and later accepts the offer on the table when it is worth at least as
 // much to it as that bid (undiscounted), otherwise offers the bid. docs/strategies.md#reference-agents
 //
@@ -22,9 +22,9 @@
 #include <cmath>
 #include <memory>
 
-#include "negotiators/anac/genius_sorted_outcomes.h"
 #include "negotiators/own_ranking.h"
 #include "parley/negotiator.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 namespace parley {
 namespace {

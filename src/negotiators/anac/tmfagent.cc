@@ -36,10 +36,10 @@
 #include <numeric>
 #include <vector>
 
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "parley/negotiator.h"
 #include "parley/outcome_ranking.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

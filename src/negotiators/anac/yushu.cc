@@ -28,9 +28,9 @@
 #include <vector>
 
 #include "common/java_random.h"
-#include "negotiators/anac/genius_bid_iterator.h"
 #include "parley/negotiator.h"
 #include "parley/utility.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {

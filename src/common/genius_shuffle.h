@@ -2,8 +2,8 @@
 // position down to the second, swap with a position drawn by nextInt(position + 1). GENIUS agents
 // shuffle to break ties at random; a port that shuffles the same list with the same generator
 // visits it in the original's order and consumes the same draws.
-#ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_SHUFFLE_H_
-#define PARLEY_NEGOTIATORS_ANAC_GENIUS_SHUFFLE_H_
+#ifndef PARLEY_COMMON_GENIUS_SHUFFLE_H_
+#define PARLEY_COMMON_GENIUS_SHUFFLE_H_
 
 #include <cstdint>
 #include <utility>
@@ -23,4 +23,4 @@ void JavaShuffle(std::vector<T>& list, JavaRandom& random) {
 
 }  // namespace parley
 
-#endif  // PARLEY_NEGOTIATORS_ANAC_GENIUS_SHUFFLE_H_
+#endif  // PARLEY_COMMON_GENIUS_SHUFFLE_H_

@@ -7,8 +7,8 @@
 // read from the last issue backwards.
 //
 // Header-only. Works on countable issues by value position (real issues compare by value).
-#ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_BID_ITERATOR_H_
-#define PARLEY_NEGOTIATORS_ANAC_GENIUS_BID_ITERATOR_H_
+#ifndef PARLEY_PREFERENCES_GENIUS_BID_ITERATOR_H_
+#define PARLEY_PREFERENCES_GENIUS_BID_ITERATOR_H_
 
 #include "parley/outcome_ranking.h"
 #include "parley/outcome_space.h"
@@ -54,4 +54,4 @@ inline double GeniusMinUtilityBid(const OutcomeRanking& ranking, Outcome& out) {
 
 }  // namespace parley
 
-#endif  // PARLEY_NEGOTIATORS_ANAC_GENIUS_BID_ITERATOR_H_
+#endif  // PARLEY_PREFERENCES_GENIUS_BID_ITERATOR_H_

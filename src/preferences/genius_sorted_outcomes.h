@@ -1,6 +1,7 @@
 // GENIUS's SortedOutcomeSpace (genius.core.boaframework.SortedOutcomeSpace): a profile's bids in
 // the order GENIUS sorts them, and its searches, so that ports of GENIUS agents pick the same bid
-// for the same target, ties included.
+// for the same target, ties included, and GENIUS's user models rank the same bids (it is a fact
+// about a utility function, so it lives with the preferences, below the negotiators).
 //
 // The order: GENIUS enumerates bids with its BidIterator (genius_bid_iterator.h), then sorts them
 // stably by BidDetailsSorterUtility: utility descending, equal utilities by BidDetails.hashCode()
@@ -16,8 +17,8 @@
 // discretises it and hashes by identity, which cannot be reproduced) or whose ranking is not
 // exhaustive (GENIUS runs out of memory). Shared() sorts whatever the ranking holds (its sample
 // when it is not exhaustive; real values hashed as 0), for ports that must offer something there.
-#ifndef PARLEY_NEGOTIATORS_ANAC_GENIUS_SORTED_OUTCOMES_H_
-#define PARLEY_NEGOTIATORS_ANAC_GENIUS_SORTED_OUTCOMES_H_
+#ifndef PARLEY_PREFERENCES_GENIUS_SORTED_OUTCOMES_H_
+#define PARLEY_PREFERENCES_GENIUS_SORTED_OUTCOMES_H_
 
 #include <cstdint>
 #include <memory>
@@ -44,6 +45,8 @@ class GeniusSortedOutcomes {
   std::size_t size() const { return entries_.size(); }
   // Undiscounted utility at `position` (0 is the best).
   double utility(std::size_t position) const { return entries_[position].utility; }
+  // BidDetails.hashCode() of the bid at `position`, which breaks ties of utility.
+  std::int32_t hash(std::size_t position) const { return entries_[position].hash; }
   void CopyOutcome(std::size_t position, Outcome& out) const { ranking_->CopyOutcome(entries_[position].rank, out); }
   // The value positions of the bid at `position`, one per issue; only when every issue is
   // countable.
@@ -78,4 +81,4 @@ class GeniusSortedOutcomes {
 
 }  // namespace parley
 
-#endif  // PARLEY_NEGOTIATORS_ANAC_GENIUS_SORTED_OUTCOMES_H_
+#endif  // PARLEY_PREFERENCES_GENIUS_SORTED_OUTCOMES_H_

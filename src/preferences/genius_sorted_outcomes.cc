@@ -1,6 +1,6 @@
 // GENIUS's sorted outcome space, from GENIUS 9.1.10's BidIterator, Bid.hashCode, BidDetails.hashCode,
 // BidDetailsSorterUtility and SortedOutcomeSpace (see the header for what each contributes).
-#include "negotiators/anac/genius_sorted_outcomes.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 #include <algorithm>
 #include <bit>
@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "common/java_hash.h"
-#include "negotiators/anac/genius_bid_iterator.h"
+#include "preferences/genius_bid_iterator.h"
 
 namespace parley {
 namespace {
