@@ -60,6 +60,7 @@ PUBLIC_HEADERS = {
     "analysis.h": "analysis",
     "scenario_format.h": "io",
     "trace_io.h": "io",
+    "uncertainty.h": "io",
     "plugin.h": "plugins",
     "isolation.h": "isolation",
     "mediation_assistant.h": "assistant",

@@ -35,6 +35,7 @@ from ._parley import (
     Scenario,
     Track,
     TurnState,
+    UncertainScenario,
     UsageError,
     Zone,
     __version__,
@@ -52,9 +53,10 @@ __all__ = [
     "ACCEPT", "END_NEGOTIATION", "OFFER", "ActionType", "Analysis", "Error", "InputError", "Issue",
     "MultiTrackResult", "MultiTrackScenario", "NegotiationResult", "Negotiator", "NegotiatorContext",
     "ObservedAction", "OutcomeSpace", "Point", "Profile", "ResourceLimits", "Scenario", "Track",
-    "TournamentResult", "TurnState", "UsageError", "Zone", "__version__", "analyze", "builtin_scenarios",
-    "load_multi_track", "load_scenario", "negotiate", "register_negotiator", "registered", "resource_limits",
-    "run_multi_track", "set_resource_limits", "tournament",
+    "TournamentResult", "TurnState", "UncertainScenario", "UsageError", "Zone", "__version__",
+    "analyze", "builtin_scenarios", "load_multi_track", "load_scenario", "negotiate",
+    "register_negotiator", "registered", "resource_limits", "run_multi_track", "set_resource_limits",
+    "tournament",
 ]
 
 _NegotiatorLike = Union[str, Negotiator, type, Any]

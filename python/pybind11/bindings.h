@@ -17,6 +17,7 @@ void BindAnalysis(py::module_& m);     // analysis.cc: Analysis, Point, Zone
 void BindNegotiation(py::module_& m);  // negotiation.cc: NegotiationResult, negotiate(), Python negotiators
 void BindMultiTrack(py::module_& m);   // multi_track.cc: MultiTrackScenario, run_multi_track()
 void BindTournament(py::module_& m);   // tournament.cc: tournament()
+void BindUncertainty(py::module_& m);  // uncertainty.cc: UncertainScenario
 
 }  // namespace parley::python
 

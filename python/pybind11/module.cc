@@ -14,4 +14,5 @@ PYBIND11_MODULE(_parley, m) {
   parley::python::BindNegotiation(m);
   parley::python::BindMultiTrack(m);
   parley::python::BindTournament(m);
+  parley::python::BindUncertainty(m);
 }

@@ -1,6 +1,7 @@
 // `parley scenario info PATH` and `parley scenario convert PATH OUT`: inspect a scenario and
 // write it in another format.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -8,9 +9,11 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.h"
+#include "common/mapped.h"
 #include "parley/error.h"
 #include "parley/multi_track.h"
 #include "parley/scenario_format.h"
+#include "parley/uncertainty.h"
 
 namespace parley::cli {
 namespace {
@@ -46,11 +49,47 @@ std::string ScheduleText(const Profile& profile) {
   return fmt::format("  (scheduled: {})", fmt::join(points, ", "));
 }
 
-// A multi-track scenario: its parties, mediators and events, then every track.
+// "uniform [0.5, 0.7]", "normal mean 0.4, sd 0.05 on [0, 1]".
+std::string DescribeDistribution(const UncertainNumber& number) {
+  switch (number.shape) {
+    case UncertainNumber::Shape::kUniform: return fmt::format("uniform [{}, {}]", number.low, number.high);
+    case UncertainNumber::Shape::kTriangular:
+      return fmt::format("triangular [{}, {}, {}]", number.low, number.mode, number.high);
+    case UncertainNumber::Shape::kNormal: {
+      std::string text = fmt::format("normal mean {}, sd {}", number.mean, number.sd);
+      if (std::isfinite(number.low) || std::isfinite(number.high)) {
+        text += fmt::format(" on [{}, {}]", number.low, number.high);
+      }
+      return text;
+    }
+  }
+  return {};
+}
+
+// The uncertain numbers, after everything else; nothing when there are none.
+void PrintUncertainNumbers(const UncertainScenario& uncertain) {
+  if (uncertain.dimension() == 0) return;
+  fmt::print("\nUncertain   {} numbers (estimates shown above; docs/uncertainty.md)\n", uncertain.dimension());
+  std::size_t width = 4, shape_width = 12;
+  for (const auto& number : uncertain.numbers()) {
+    width = std::max(width, number.name.size());
+    shape_width = std::max(shape_width, DescribeDistribution(number).size());
+  }
+  fmt::print("  {:<{}}  {:<{}}  {:>8}  {}\n", "name", width, "distribution", shape_width, "estimate", "used at");
+  for (const auto& number : uncertain.numbers()) {
+    fmt::print("  {:<{}}  {:<{}}  {:>8}  {}\n", number.name, width, DescribeDistribution(number), shape_width,
+               number.estimate, fmt::join(internal::Mapped(number.places, &NumberPlace::path), ", "));
+  }
+}
+
+// A multi-track scenario: its parties, mediators and events, then every track, then its uncertain
+// numbers.
 void Info(const std::string& path) {
-  const MultiTrackScenario multi = LoadMultiTrackScenario(path);
+  const UncertainScenario uncertain = UncertainScenario::Load(path);
+  const MultiTrackScenario& multi = uncertain.estimate();
   if (multi.tracks().size() == 1 && multi.mediators().empty() && multi.events().empty()) {
     PrintScenario(multi.tracks().front().stakes);
+    PrintUncertainNumbers(uncertain);
     return;
   }
   fmt::print("Scenario    {} (multi-track)\n", multi.name());
@@ -77,6 +116,7 @@ void Info(const std::string& path) {
     PrintScenario(track.stakes);
   }
   if (!multi.description().empty()) fmt::print("\nDescription {}\n", multi.description());
+  PrintUncertainNumbers(uncertain);
 }
 
 void PrintScenario(const Scenario& scenario) {
@@ -107,7 +147,12 @@ void PrintScenario(const Scenario& scenario) {
 void Convert(const std::string& input, const std::string& output, const std::string& format) {
   const Scenario scenario = LoadScenario(input);
   SaveScenario(scenario, output, format);
-  fmt::print("Wrote {} ({}) to {}\n", scenario.name(), format, output);
+  // Ranges are read as their estimates, and no other format holds them.
+  const std::size_t uncertain = input.ends_with(".json") ? UncertainScenario::Load(input).dimension() : 0;
+  fmt::print("Wrote {} ({}) to {}{}\n", scenario.name(), format, output,
+             uncertain == 0 ? ""
+                            : fmt::format(", with the estimates of its {} uncertain number{} (ranges are not written)",
+                                          uncertain, uncertain == 1 ? "" : "s"));
 }
 
 }  // namespace

@@ -54,6 +54,7 @@ class Node {
 
   const Json& json() const { return json_; }
   const std::string& path() const { return path_; }
+  const std::string& origin() const { return origin_; }
 
   [[noreturn]] void Fail(std::string_view what) const {
     throw InputError(fmt::format("{}: {}: {}", origin_, path_.empty() ? "top level" : path_, what));

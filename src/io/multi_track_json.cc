@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include "io/json_node.h"
+#include "io/multi_track_internal.h"
 #include "io/parley_json_internal.h"
+#include "io/uncertain_number_read.h"
 #include "parley/error.h"
 #include "parley/multi_track.h"
 #include "parley/scenario_format.h"
@@ -26,8 +28,9 @@ namespace {
 using internal::Checked;
 using internal::Json;
 using internal::Node;
-
-constexpr std::string_view kMultiTrackTag = "parley-multi-track";
+using internal::NumberSite;
+using internal::UncertainReader;
+using Kind = NumberPlace::Kind;
 
 std::vector<std::string> StringList(const Node& node, std::string_view what) {
   std::vector<std::string> items;
@@ -42,7 +45,7 @@ std::string OptionalString(const Node& node, const std::string& key) {
   return child ? child->String() : std::string();
 }
 
-MultiTrackParty ReadParty(const Node& node) {
+MultiTrackParty ReadParty(const Node& node, std::size_t index, UncertainReader& numbers) {
   node.RequireObject("a party: {\"name\": ..., \"weights\": {track: weight, ...}}");
   node.CheckKeys({"name", "description", "weights", "interactions"});
   MultiTrackParty party;
@@ -52,7 +55,8 @@ MultiTrackParty ReadParty(const Node& node) {
     weights->RequireObject("an object of track name to weight");
     for (const auto& [track, value] : weights->json().items()) {
       if (internal::IsCommentKey(track)) continue;
-      party.weights.push_back({track, weights->Member(track, value).Number("a weight")});
+      const NumberSite site{Kind::kTrackWeight, index, 0, party.weights.size(), party.name, track, {}};
+      party.weights.push_back({track, numbers.Number(weights->Member(track, value), site)});
     }
   }
   if (auto interactions = node.Find("interactions")) {
@@ -62,7 +66,8 @@ MultiTrackParty ReadParty(const Node& node) {
       term.RequireObject("an interaction: {\"when\": {track: {issue: value(s)}}, \"value\": number}");
       term.CheckKeys({"when", "value", "description"});
       Interaction interaction;
-      interaction.value = term.Required("value", "the utility the term adds").Number();
+      interaction.value = numbers.Number(term.Required("value", "the utility the term adds"),
+                                         NumberSite{Kind::kInteractionValue, index, 0, i, party.name, {}, {}});
       interaction.description = OptionalString(term, "description");
       const Node when = term.Required("when", "{track: {issue: value or [values]}}");
       when.RequireObject("{track: {issue: value or [values]}}");
@@ -86,10 +91,16 @@ MultiTrackParty ReadParty(const Node& node) {
   return party;
 }
 
-MultiTrackScenario ReadMultiTrack(const Node& root) {
+MultiTrackScenario ReadMultiTrack(const Node& root, UncertainReader* reader) {
   root.RequireObject("a multi-track scenario object");
-  root.CheckKeys({"format", "version", "name", "description", "sources", "parties", "mediators", "events", "tracks"});
-  if (root.Required("format", "\"parley-multi-track\"").String() != kMultiTrackTag) {
+  root.CheckKeys(
+      {"format", "version", "name", "description", "sources", "variables", "parties", "mediators", "events", "tracks"});
+  UncertainReader own_reader;
+  if (reader == nullptr) {
+    reader = &own_reader;
+    reader->ReadVariables(root);
+  }
+  if (root.Required("format", "\"parley-multi-track\"").String() != internal::kMultiTrackFormatTag) {
     root.Child("format").Expected("\"parley-multi-track\"");
   }
   if (auto version = root.Find("version"); version && version->Integer("the format version 1") != 1) {
@@ -108,7 +119,7 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
   std::vector<MultiTrackParty> parties;
   const Node parties_node = root.Required("parties", "an array of parties");
   for (std::size_t i = 0; i < parties_node.ArraySize("an array of parties"); ++i) {
-    parties.push_back(ReadParty(parties_node.Element(i)));
+    parties.push_back(ReadParty(parties_node.Element(i), i, *reader));
   }
 
   std::vector<MediatorRole> mediators;
@@ -135,8 +146,8 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
       e.CheckKeys({"name", "time", "description", "ends"});
       Event event;
       event.name = e.Required("name", "the event's name").String();
-      event.time = e.Required("time", "a normalised time in (0, 1]").Number("a normalised time in (0, 1]");
-      if (!(event.time > 0.0 && event.time <= 1.0)) e.Child("time").Expected("a normalised time in (0, 1]");
+      const Node time = e.Required("time", "a normalised time in (0, 1]");
+      event.time = reader->Number(time, NumberSite{Kind::kEventTime, 0, 0, i, {}, event.name, {}});
       event.description = OptionalString(e, "description");
       if (auto ends = e.Find("ends")) {
         for (const auto& track : StringList(*ends, "a list of track names"))
@@ -153,7 +164,8 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
     t.RequireObject("a track: {\"name\": ..., \"participants\": [...], \"scenario\": {...}}");
     t.CheckKeys({"name", "description", "protocol", "participants", "mediators", "negotiators", "scenario"});
     const std::string track_name = t.Required("name", "the track's name").String();
-    Scenario stakes = internal::ReadParleyJsonNode(t.Required("scenario", "a Parley scenario object"));
+    reader->SetTrack(i, track_name);
+    Scenario stakes = internal::ReadParleyJsonNode(t.Required("scenario", "a Parley scenario object"), reader);
     Track track{track_name, OptionalString(t, "description"), std::move(stakes), {}, "saop", {}, {}, {}, {}};
     track.participants =
         StringList(t.Required("participants", "the names of the parties who negotiate"), "a list of party names");
@@ -176,6 +188,7 @@ MultiTrackScenario ReadMultiTrack(const Node& root) {
     root.Child("events").Fail(
         fmt::format("an event ends the track '{}', which is not listed", track_ends.begin()->first));
   }
+  if (reader == &own_reader) own_reader.Finish(root);
   return Checked(root, [&] {
     return MultiTrackScenario(name, std::move(description), std::move(parties), std::move(tracks), std::move(mediators),
                               std::move(events));
@@ -201,11 +214,14 @@ std::string ReadText(const std::string& path) {
 
 namespace internal {
 
-// The multi-track scenario in `text`, or nullopt when `text` is not a multi-track document.
 std::optional<MultiTrackScenario> ReadMultiTrackText(const std::string& text, const std::string& origin) {
   const Json document = ParseDocument(text, origin);
-  if (FormatOf(document) != std::string(kMultiTrackTag)) return std::nullopt;
-  return ReadMultiTrack(Node(document, "", origin));
+  if (FormatOf(document) != std::string(internal::kMultiTrackFormatTag)) return std::nullopt;
+  return ReadMultiTrack(Node(document, "", origin), nullptr);
+}
+
+MultiTrackScenario ReadMultiTrackNode(const Node& root, UncertainReader* reader) {
+  return ReadMultiTrack(root, reader);
 }
 
 }  // namespace internal

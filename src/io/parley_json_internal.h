@@ -15,15 +15,17 @@
 namespace parley::internal {
 
 class Node;
+class UncertainReader;
 
 // The value of a Parley JSON scenario's "format" key, and the version of the format this reads.
 inline constexpr std::string_view kParleyJsonFormatTag = "parley-scenario";
 inline constexpr std::int64_t kParleyJsonVersion = 1;
 
 // Reads a Parley scenario object ("format": "parley-scenario") found at `root`, which may be a
-// whole document or part of one (a track of a multi-track file). Throws InputError naming the
-// JSON location.
-Scenario ReadParleyJsonNode(const Node& root);
+// whole document or part of one (a track of a multi-track file). Uncertain numbers are read
+// through `reader` (whose owner reads the document's variables); without one they are read as
+// their estimates. Throws InputError naming the JSON location.
+Scenario ReadParleyJsonNode(const Node& root, UncertainReader* reader = nullptr);
 
 // The scenario in `text`; `origin` names it in messages. Throws InputError.
 Scenario ReadParleyJsonText(const std::string& text, const std::string& origin);

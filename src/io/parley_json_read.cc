@@ -19,6 +19,7 @@
 #include "common/format_count.h"
 #include "io/json_node.h"
 #include "io/parley_json_internal.h"
+#include "io/uncertain_number_read.h"
 #include "parley/error.h"
 #include "parley/hyper_rectangle.h"
 #include "parley/limits.h"
@@ -32,7 +33,23 @@ using internal::FormatCount;
 using internal::IsCommentKey;
 using internal::Json;
 using internal::Node;
+using internal::NumberSite;
 using internal::ParseDocument;
+using internal::PlainNumber;
+using internal::UncertainReader;
+using Kind = NumberPlace::Kind;
+
+// The numbers of one party that may be uncertain, read through the document's UncertainReader.
+struct PartyNumbers {
+  UncertainReader& reader;
+  std::size_t party;
+  std::string_view name;
+
+  UncertainReader::Read Read(const Node& node, Kind kind, std::size_t issue = 0, std::size_t position = 0,
+                             std::string_view key = {}, std::string_view value = {}) const {
+    return reader.ReadNumber(node, NumberSite{kind, party, issue, position, name, key, value});
+  }
+};
 
 Issue ReadIssue(const Node& node) {
   node.RequireObject("an issue: {\"name\": ..., and one of \"values\", \"integer\" or \"real\"}");
@@ -62,11 +79,13 @@ Issue ReadIssue(const Node& node) {
   const std::string_view what = integer ? "[lower, upper] with integer bounds" : "[lower, upper] with number bounds";
   if (range.ArraySize(what) != 2) range.Expected(what);
   if (integer) {
+    internal::RefuseUncertain(range.Element(0));
+    internal::RefuseUncertain(range.Element(1));
     const std::int64_t lower = range.Element(0).Integer(), upper = range.Element(1).Integer();
     if (lower > upper) range.Fail(fmt::format("the lower bound {} is above the upper bound {}", lower, upper));
     return Checked(range, [&] { return Issue::Integer(std::move(name), lower, upper); });
   }
-  const double lower = range.Element(0).Number(), upper = range.Element(1).Number();
+  const double lower = PlainNumber(range.Element(0)), upper = PlainNumber(range.Element(1));
   if (lower > upper) range.Fail(fmt::format("the lower bound {} is above the upper bound {}", lower, upper));
   return Issue::Real(std::move(name), lower, upper);
 }
@@ -80,7 +99,7 @@ std::size_t IssueByKey(const Node& parent, const std::string& key, const Outcome
 }
 
 // A value -> number table of a countable issue; strict: every value exactly once.
-ValueFunction ReadTable(const Node& node, const Issue& issue) {
+ValueFunction ReadTable(const Node& node, const Issue& issue, std::size_t issue_index, const PartyNumbers& numbers) {
   node.RequireObject(issue.kind() == IssueKind::kDiscrete ? "an object mapping each value name to a number"
                                                           : "an object mapping each integer (as a string) to a number");
   std::map<std::uint64_t, double> by_position;
@@ -98,7 +117,8 @@ ValueFunction ReadTable(const Node& node, const Issue& issue) {
                              issue.Format(issue.lower()), issue.Format(issue.upper()), issue.name()));
     }
     const std::uint64_t position = issue.PositionOf(*parsed);
-    if (!by_position.emplace(position, entry.Number()).second) {
+    const double number = numbers.Read(entry, Kind::kValueUtility, issue_index, position, issue.name(), key).value;
+    if (!by_position.emplace(position, number).second) {
       entry.Fail(fmt::format("the value {} of issue '{}' is given twice", issue.Format(*parsed), issue.name()));
     }
   }
@@ -121,34 +141,35 @@ ValueFunction ReadTable(const Node& node, const Issue& issue) {
   return ValueFunction::Table(std::move(table));
 }
 
-ValueFunction ReadValueFunction(const Node& node, const Issue& issue) {
+ValueFunction ReadValueFunction(const Node& node, const Issue& issue, std::size_t issue_index,
+                                const PartyNumbers& numbers) {
   node.RequireObject(issue.countable() ? "an object: value -> number, or {\"shape\": ...}"
                                        : "an object {\"shape\": \"linear\" or \"triangular\", ...}");
   const bool has_shape = node.json().contains("shape") && node.json().at("shape").is_string();
   if (!has_shape) {
     if (!issue.countable()) node.Required("shape", "\"linear\" or \"triangular\" (a real issue has no value table)");
-    return ReadTable(node, issue);
+    return ReadTable(node, issue, issue_index, numbers);
   }
   const std::string& shape = node.Child("shape").String();
   if (shape == "table") {
     node.CheckKeys({"shape", "values"});
     if (!issue.countable()) node.Child("shape").Fail("a real issue cannot have a value table");
-    return ReadTable(node.Required("values", "an object mapping each value to a number"), issue);
+    return ReadTable(node.Required("values", "an object mapping each value to a number"), issue, issue_index, numbers);
   }
   if (shape == "linear") {
     node.CheckKeys({"shape", "slope", "offset", "origin", "clamped"});
-    const double slope = node.Required("slope", "the slope (a number)").Number();
-    const double offset = node.Required("offset", "the offset (a number): the value at the lower bound").Number();
+    const double slope = PlainNumber(node.Required("slope", "the slope (a number)"));
+    const double offset = PlainNumber(node.Required("offset", "the offset (a number): the value at the lower bound"));
     const auto origin = node.Find("origin");
     const auto clamped = node.Find("clamped");
-    return ValueFunction::Linear(slope, offset, origin ? origin->Number() : issue.lower(),
+    return ValueFunction::Linear(slope, offset, origin ? PlainNumber(*origin) : issue.lower(),
                                  clamped ? clamped->Bool() : true);
   }
   if (shape == "triangular") {
     node.CheckKeys({"shape", "lower", "upper", "top"});
-    const double lower = node.Required("lower", "the point where the value starts rising (a number)").Number();
-    const double upper = node.Required("upper", "the point where the value is back to 0 (a number)").Number();
-    const double top = node.Required("top", "the point where the value is 1 (a number)").Number();
+    const double lower = PlainNumber(node.Required("lower", "the point where the value starts rising (a number)"));
+    const double upper = PlainNumber(node.Required("upper", "the point where the value is back to 0 (a number)"));
+    const double top = PlainNumber(node.Required("top", "the point where the value is 1 (a number)"));
     // Any order: a GENIUS file may give its three points out of order, and GENIUS evaluates such
     // a "triangle" by the same rule (docs/formats/parley-json.md), so a converted file keeps it.
     return ValueFunction::Triangular(lower, upper, top);
@@ -158,7 +179,8 @@ ValueFunction ReadValueFunction(const Node& node, const Issue& issue) {
 }
 
 std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
-                                                          const std::shared_ptr<const OutcomeSpace>& space) {
+                                                          const std::shared_ptr<const OutcomeSpace>& space,
+                                                          const PartyNumbers& numbers) {
   node.CheckKeys({"type", "weights", "values", "normalise_weights"});
   const std::size_t n = space->issue_count();
   const auto normalise = node.Find("normalise_weights");
@@ -170,10 +192,7 @@ std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
   for (const auto& [key, value] : weights_node.json().items()) {
     if (IsCommentKey(key)) continue;
     const std::size_t issue = IssueByKey(weights_node, key, *space);
-    const Node weight_node = weights_node.Member(key, value);
-    const double weight = weight_node.Number("a weight (a number >= 0)");
-    if (weight < 0.0) weight_node.Fail(fmt::format("expected a weight >= 0, found {}", weight));
-    weights[issue] = weight;
+    weights[issue] = numbers.Read(weights_node.Member(key, value), Kind::kIssueWeight, issue, 0, key).value;
   }
 
   const Node values_node = node.Required("values", "an object giving each issue's values, by issue name");
@@ -182,7 +201,7 @@ std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
   for (const auto& [key, value] : values_node.json().items()) {
     if (IsCommentKey(key)) continue;
     const std::size_t issue = IssueByKey(values_node, key, *space);
-    functions[issue] = ReadValueFunction(values_node.Member(key, value), space->issue(issue));
+    functions[issue] = ReadValueFunction(values_node.Member(key, value), space->issue(issue), issue, numbers);
   }
 
   std::vector<double> weight_list;
@@ -199,6 +218,7 @@ std::shared_ptr<const UtilityFunction> ReadLinearAdditive(const Node& node,
     total += *weights[i];
   }
   if (!(total > 0.0)) weights_node.Fail("every weight is 0; at least one issue must matter");
+  numbers.reader.RecordRawWeights(numbers.party, weight_list);
   return Checked(node, [&] {
     return std::make_shared<const LinearAdditiveUtility>(space, std::move(weight_list), std::move(function_list), rule);
   });
@@ -208,8 +228,8 @@ HyperRectangle ReadRectangle(const Node& node, const OutcomeSpace& space) {
   node.RequireObject("a rectangle: {\"utility\": ..., \"bounds\": {issue: [min, max], ...}}");
   node.CheckKeys({"utility", "weight", "kind", "bounds"});
   HyperRectangle rectangle;
-  rectangle.utility = node.Required("utility", "the rectangle's utility (a number)").Number();
-  if (auto weight = node.Find("weight")) rectangle.weight = weight->Number();
+  rectangle.utility = PlainNumber(node.Required("utility", "the rectangle's utility (a number)"));
+  if (auto weight = node.Find("weight")) rectangle.weight = PlainNumber(*weight);
   if (auto kind = node.Find("kind")) {
     const std::string& name = kind->String("\"inclusive\" or \"exclusive\"");
     if (name == "inclusive") {
@@ -241,7 +261,7 @@ HyperRectangle ReadRectangle(const Node& node, const OutcomeSpace& space) {
           if (!position) end.Fail(fmt::format("'{}' is not a value of issue '{}'", end.String(), issue.name()));
           *ends[e] = static_cast<double>(*position);
         } else {
-          *ends[e] = end.Number();
+          *ends[e] = PlainNumber(end);
         }
       }
       if (bound.min > bound.max) range.Fail("the first bound is above the second");
@@ -273,7 +293,7 @@ HyperRectangleFunction ReadFunction(const Node& node, const OutcomeSpace& space,
       aggregation->Expected("\"sum\", \"min\" or \"max\"");
     }
   }
-  if (auto weight = node.Find("weight")) function.weight = weight->Number();
+  if (auto weight = node.Find("weight")) function.weight = PlainNumber(*weight);
   if (auto rectangles = node.Find("rectangles")) {
     const std::size_t n = rectangles->ArraySize("an array of rectangles");
     for (std::size_t i = 0; i < n; ++i) function.rectangles.push_back(ReadRectangle(rectangles->Element(i), space));
@@ -290,7 +310,7 @@ std::shared_ptr<const UtilityFunction> ReadHyperRectangle(const Node& node,
                                                           const std::shared_ptr<const OutcomeSpace>& space) {
   node.CheckKeys({"type", "max_utility", "function"});
   const Node max_node = node.Required("max_utility", "the utility that maps to 1 (a number > 0)");
-  const double max_utility = max_node.Number("a number > 0");
+  const double max_utility = PlainNumber(max_node, "a number > 0");
   if (!(max_utility > 0.0)) max_node.Expected("a number > 0");
   HyperRectangleFunction root = ReadFunction(node.Required("function", "the root function"), *space);
   return Checked(node,
@@ -298,7 +318,7 @@ std::shared_ptr<const UtilityFunction> ReadHyperRectangle(const Node& node,
 }
 
 // {"unit": "time" | "rounds", "interpolation": "step" | "linear", "points": [[at, value], ...]}
-ReservationSchedule ReadSchedule(const Node& node) {
+ReservationSchedule ReadSchedule(const Node& node, const PartyNumbers& numbers) {
   node.RequireObject("a reservation schedule: {\"points\": [[time, value], ...], ...}");
   node.CheckKeys({"unit", "interpolation", "points"});
   auto unit = ReservationSchedule::Unit::kTime;
@@ -323,38 +343,53 @@ ReservationSchedule ReadSchedule(const Node& node) {
   const std::size_t count = points_node.ArraySize("an array of [time, value] pairs");
   if (count == 0) points_node.Fail("expected at least one [time, value] pair");
   std::vector<ReservationSchedule::Point> points;
+  UncertainReader::Read previous_time;
   for (std::size_t k = 0; k < count; ++k) {
     const Node pair = points_node.Element(k);
     if (pair.ArraySize("a [time, value] pair") != 2) pair.Expected("a [time, value] pair");
-    points.push_back({pair.Element(0).Number("a time"), pair.Element(1).Number("a reservation value")});
+    UncertainReader::Read time;
+    if (unit == ReservationSchedule::Unit::kRounds) {
+      time.value = PlainNumber(pair.Element(0), "a time");
+      time.low = time.high = time.value;
+    } else {
+      time = numbers.Read(pair.Element(0), Kind::kScheduleTime, 0, k);
+    }
+    // Ranged times must keep the points in order in every world.
+    if (k > 0 && (time.uncertain || previous_time.uncertain) && !(previous_time.high < time.low)) {
+      points_node.Fail(
+          fmt::format("the times of points {} and {} may overlap ([{}, {}] and [{}, {}]); their ranges "
+                      "must be ordered",
+                      k - 1, k, previous_time.low, previous_time.high, time.low, time.high));
+    }
+    previous_time = time;
+    points.push_back({time.value, numbers.Read(pair.Element(1), Kind::kScheduleValue, 0, k).value});
   }
   return Checked(node, [&] { return ReservationSchedule(std::move(points), interpolation, unit); });
 }
 
-Profile ReadParty(const Node& node, const std::shared_ptr<const OutcomeSpace>& space) {
+Profile ReadParty(const Node& node, const std::shared_ptr<const OutcomeSpace>& space, UncertainReader& reader,
+                  std::size_t index) {
   node.RequireObject("a party: {\"name\": ..., \"utility\": {...}}");
   node.CheckKeys({"name", "reservation_value", "reservation_schedule", "discount_factor", "utility"});
   std::string name = node.Required("name", "the party's name").String();
+  const PartyNumbers numbers{reader, index, name};
   double reservation_value = 0.0, discount_factor = 1.0;
-  if (auto rv = node.Find("reservation_value")) reservation_value = rv->Number();
+  if (auto rv = node.Find("reservation_value")) reservation_value = numbers.Read(*rv, Kind::kReservationValue).value;
   std::optional<ReservationSchedule> schedule;
   if (auto schedule_node = node.Find("reservation_schedule")) {
     if (node.Find("reservation_value")) {
       schedule_node->Fail("give either \"reservation_value\" or \"reservation_schedule\", not both");
     }
-    schedule = ReadSchedule(*schedule_node);
+    schedule = ReadSchedule(*schedule_node, numbers);
   }
-  if (auto df = node.Find("discount_factor")) {
-    discount_factor = df->Number("a discount factor in (0, 1]");
-    if (!(discount_factor > 0.0 && discount_factor <= 1.0)) df->Expected("a discount factor in (0, 1]");
-  }
+  if (auto df = node.Find("discount_factor")) discount_factor = numbers.Read(*df, Kind::kDiscountFactor).value;
   const Node utility = node.Required("utility", "the party's utility function");
   utility.RequireObject("a utility function: {\"type\": \"linear-additive\" or \"hyper-rectangle\", ...}");
   const Node type = utility.Required("type", "\"linear-additive\" or \"hyper-rectangle\"");
   const std::string& kind = type.String("\"linear-additive\" or \"hyper-rectangle\"");
   std::shared_ptr<const UtilityFunction> function;
   if (kind == "linear-additive") {
-    function = ReadLinearAdditive(utility, space);
+    function = ReadLinearAdditive(utility, space, numbers);
   } else if (kind == "hyper-rectangle") {
     function = ReadHyperRectangle(utility, space);
   } else {
@@ -375,9 +410,18 @@ Scenario ReadParleyJsonText(const std::string& text, const std::string& origin) 
   return ReadParleyJsonNode(Node(document, "", origin));
 }
 
-Scenario ReadParleyJsonNode(const Node& root) {
+Scenario ReadParleyJsonNode(const Node& root, UncertainReader* reader) {
   root.RequireObject("a scenario object {\"format\": \"parley-scenario\", ...}");
-  root.CheckKeys({"format", "version", "name", "description", "issues", "parties"});
+  const bool top_level = root.path().empty();
+  if (!top_level && root.json().contains("variables")) {
+    root.Child("variables").Fail("variables are declared at the top level of the multi-track document");
+  }
+  root.CheckKeys({"format", "version", "name", "description", "variables", "issues", "parties"});
+  UncertainReader own_reader;
+  if (reader == nullptr) {
+    reader = &own_reader;
+    reader->ReadVariables(root);
+  }
   const Node format = root.Required("format", "\"parley-scenario\"");
   if (format.String("\"parley-scenario\"") != kParleyJsonFormatTag) format.Expected("\"parley-scenario\"");
   if (auto version = root.Find("version")) {
@@ -416,11 +460,12 @@ Scenario ReadParleyJsonNode(const Node& root) {
   std::set<std::string> party_names;
   for (std::size_t i = 0; i < party_count; ++i) {
     const Node node = parties_node.Element(i);
-    profiles.push_back(ReadParty(node, space));
+    profiles.push_back(ReadParty(node, space, *reader, i));
     if (!party_names.insert(profiles.back().name()).second) {
       node.Fail(fmt::format("a second party named '{}'", profiles.back().name()));
     }
   }
+  if (reader == &own_reader) own_reader.Finish(root);
   Scenario scenario = Checked(root, [&] { return Scenario(name, space, std::move(profiles)); });
   if (auto description = root.Find("description")) scenario.set_description(description->String());
   return scenario;
