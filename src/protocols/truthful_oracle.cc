@@ -7,35 +7,15 @@
 // ElicitComparison is charged (GeniusWeb's SHAOP). docs/negotiation.md#elicitation.
 #include "protocols/truthful_oracle.h"
 
-#include <bit>
 #include <utility>
 
 #include <fmt/format.h>
 
-#include "negotiators/anac/genius_sorted_outcomes.h"
 #include "parley/error.h"
+#include "preferences/genius10_user_model.h"
+#include "preferences/genius_sorted_outcomes.h"
 
 namespace parley::internal {
-namespace {
-
-// java.lang.Double.hashCode: the high word of the bits xor the low word.
-std::uint32_t JavaDoubleHash(double value) {
-  const auto bits = std::bit_cast<std::uint64_t>(value);
-  return static_cast<std::uint32_t>(bits ^ (bits >> 32));
-}
-
-std::vector<Outcome> WorstAndBest(const Profile& truth) {
-  auto sorted = GeniusSortedOutcomes::For(truth);
-  if (!sorted) sorted = GeniusSortedOutcomes::Shared(truth.shared_utility_function());
-  std::vector<Outcome> ends(2, Outcome(truth.utility_function().space().issue_count()));
-  if (sorted->size() == 0) return {};
-  sorted->CopyOutcome(sorted->size() - 1, ends[0]);
-  sorted->CopyOutcome(0, ends[1]);
-  if (ends[0] == ends[1]) ends.pop_back();
-  return ends;
-}
-
-}  // namespace
 
 TruthfulOracle::TruthfulOracle(const Scenario& scenario, std::size_t party, ElicitationRule rule,
                                std::vector<Outcome> worst_first)
@@ -45,7 +25,7 @@ TruthfulOracle::TruthfulOracle(const Scenario& scenario, std::size_t party, Elic
       ranking_(std::move(worst_first)),
       utilities_(scenario.party_count()) {
   bid_hash_.Reset(scenario.space());
-  if (ranking_.empty() && rule_.kind == Kind::kRank) ranking_ = WorstAndBest(truth_);
+  if (ranking_.empty() && rule_.kind == Kind::kRank) ranking_ = GeniusWorstAndBest(truth_);
 }
 
 void TruthfulOracle::CheckAsk(const Outcome& outcome, Kind wanted, const char* question) const {
@@ -60,10 +40,7 @@ void TruthfulOracle::CheckAsk(const Outcome& outcome, Kind wanted, const char* q
 }
 
 std::int32_t TruthfulOracle::DetailsHash(const Outcome& outcome, double utility) const {
-  // BidDetails.hashCode of a bid with time -1, as GENIUS builds it in elicitRank.
-  std::uint32_t result = 31u + static_cast<std::uint32_t>(bid_hash_(outcome));
-  result = 31u * result + JavaDoubleHash(utility);
-  return static_cast<std::int32_t>(31u * result + JavaDoubleHash(-1.0));
+  return BidDetailsHash(static_cast<std::uint32_t>(bid_hash_(outcome)), utility);
 }
 
 bool TruthfulOracle::WorseThan(const Outcome& a, double utility_a, const Outcome& b) const {

@@ -9,10 +9,10 @@
 //
 // Deliberate differences, where Parley cannot do what GENIUS does:
 //  - It draws from JavaRandom(context.seed); the original's Random is unseeded.
-//  - Its ranking is the one its oracle keeps (saop with elicitation_cost > 0): the party's known
-//    ranking, or, for a party with full information, the worst and best outcomes; without an oracle
-//    that answers rank questions (plain saop, shaop) it keeps that starting ranking and never asks.
-//    The original needs preference uncertainty and fails without it.
+//  - Its ranking is the one its oracle keeps (saop with elicitation_cost > 0), else the party's
+//    known ranking, else (full information) the worst and best outcomes; without an oracle that
+//    answers rank questions (plain saop, shaop) it never asks. The original needs preference
+//    uncertainty and fails without it.
 //  - Like the original it ignores its reservation value, so the conformance rule on the
 //    reservation value spares it.
 #include <algorithm>
@@ -21,9 +21,10 @@
 #include <vector>
 
 #include "common/java_random.h"
-#include "negotiators/anac/genius_sorted_outcomes.h"
 #include "parley/negotiator.h"
+#include "parley/partial_preferences.h"
 #include "parley/preference_oracle.h"
+#include "preferences/genius10_user_model.h"
 
 namespace parley {
 namespace {
@@ -34,7 +35,13 @@ class GeniusElicitationExample final : public Negotiator {
     random_.emplace(static_cast<std::int64_t>(context.seed));
     oracle_ = context.oracle && context.oracle->Allows(PreferenceOracle::Question::kRank) ? context.oracle : nullptr;
     own_ranking_.clear();
-    if (!oracle_) own_ranking_ = WorstAndBest(*context.profile);
+    if (oracle_) {
+      // The oracle keeps the ranking, starting from what the party knows.
+    } else if (context.known && context.known->IsRanking()) {
+      for (std::size_t k : context.known->WorstFirst()) own_ranking_.push_back(context.known->outcomes()[k]);
+    } else {
+      own_ranking_ = GeniusWorstAndBest(*context.profile);
+    }
     last_offer_.reset();
   }
 
@@ -66,18 +73,6 @@ class GeniusElicitationExample final : public Negotiator {
 
  private:
   static constexpr double kMaxBother = 0.15;
-
-  // GENIUS 10.4's smallest user model: the worst and best bids in SortedOutcomeSpace order.
-  static std::vector<Outcome> WorstAndBest(const Profile& profile) {
-    auto sorted = GeniusSortedOutcomes::For(profile);
-    if (!sorted) sorted = GeniusSortedOutcomes::Shared(profile.shared_utility_function());
-    if (sorted->size() == 0) return {};
-    std::vector<Outcome> ends(2, Outcome(profile.utility_function().space().issue_count()));
-    sorted->CopyOutcome(sorted->size() - 1, ends[0]);
-    sorted->CopyOutcome(0, ends[1]);
-    if (ends[0] == ends[1]) ends.pop_back();
-    return ends;
-  }
 
   const std::vector<Outcome>& ranking() const { return oracle_ ? oracle_->Ranking() : own_ranking_; }
   bool Contains(const Outcome& outcome) const {
