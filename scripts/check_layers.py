@@ -53,6 +53,7 @@ PUBLIC_HEADERS = {
     "utility.h": "preferences",
     "boa.h": "negotiators",
     "negotiator.h": "negotiators",
+    "preference_oracle.h": "negotiators",
     "mediator.h": "mediators",
     "protocol.h": "protocols",
     "multi_track.h": "tracks",

@@ -2,6 +2,7 @@
 // witnesses, the parties' contract, reproducibility, and running a case with witnesses around
 // every party. The suites that loop over the registries are in conformance_suites.cc.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -81,6 +82,10 @@ void CheckTrace(const Scenario& scenario, const NegotiationOptions& options, std
         if (trace.has_offer(i)) entry_violation(i, "as a walk-away with an offer");
         if (step.party >= n) entry_violation(i, fmt::format("as a walk-away of party {}", step.party));
         break;
+      case ActionType::kElicit:
+        if (!trace.has_offer(i) || !trace.elicitation(i)) entry_violation(i, "as a question without its outcome");
+        if (step.party >= n) entry_violation(i, fmt::format("as a question of party {}", step.party));
+        break;
       default: entry_violation(i, fmt::format("with unknown action {}", static_cast<int>(step.action)));
     }
     if (!trace.has_offer(i)) continue;
@@ -98,6 +103,19 @@ void CheckTrace(const Scenario& scenario, const NegotiationOptions& options, std
       }
     }
     if (step.action == ActionType::kAccept && result.agreement && offer == *result.agreement) agreement_accepted = true;
+  }
+  // Every charge is in the trace, in the order it was made: the sums are the results' costs exactly.
+  if (trace.has_elicitations()) {
+    std::vector<double> charged(n, 0.0);
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+      if (const Trace::Elicitation* asked = trace.elicitation(i); asked && trace.step(i).party < n) {
+        charged[trace.step(i).party] += asked->charge;
+      }
+    }
+    if (charged != result.elicitation_costs) {
+      violation(fmt::format("charged {} in its trace but reports elicitation costs {}", fmt::join(charged, ", "),
+                            fmt::join(result.elicitation_costs, ", ")));
+    }
   }
   if (result.agreement && space.IsValid(*result.agreement) && !agreement_accepted) {
     violation(fmt::format("agreed on {} but its trace shows no acceptance of it", space.Format(*result.agreement)));
@@ -356,6 +374,9 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "GENIUS's TimeDependentAgent bids the outcome nearest its target, whose floor is the "
        "reservation value at the start, so it may offer or accept just below it"},
       {"conceder", "as boulware"},
+      {"genius-elicitation-example",
+       "GENIUS 10.4's ElicitationAgentExample decides by its ranking of outcomes alone and never reads its "
+       "reservation value"},
       {"linear", "as boulware"},
       {"hardliner", "as boulware"},
       {"iamhaggler",

@@ -127,6 +127,8 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"model", "bayesian", "hypotheses", std::int64_t{32}},
       {"model", "genius-hardheaded-frequency", "l", 0.2},
       {"model", "genius-bayesian", "m", 0.0},
+      {"protocol", "saop", "elicitation_cost", 0.0},
+      {"protocol", "shaop", "elicitation_cost", 0.1},
       {"protocol", "shuttle", "disclosed", false},
       {"protocol", "single-text", "feedback", false},
       {"protocol", "single-text", "disclosed", false},
@@ -326,7 +328,7 @@ TEST(ParameterDefaults, EveryProtocolByNameAloneRunsAsWithItsDefaultsWrittenOut)
   const Scenario scenario = testing::RandomLinearScenario(7, 2, 3);
   ForEveryEntry<Protocol>([&](const std::string& alone, const std::string& written) {
     std::vector<std::string> mediators;
-    if (alone != "saop") mediators.push_back(alone == "shuttle" ? "forward" : "random-walk");
+    if (alone != "saop" && alone != "shaop") mediators.push_back(alone == "shuttle" ? "forward" : "random-walk");
     EXPECT_TRUE(PlaysAlike(alone, written, [&](const std::string& protocol) {
       return RunNegotiation(scenario, {"linear", "conceder"}, ShortNegotiation(), protocol, mediators);
     }));

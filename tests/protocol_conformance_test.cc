@@ -41,5 +41,22 @@ TEST(ProtocolConformance, EveryProtocolUnderAWallClockDeadline) {
   EXPECT_TRUE(NoViolations(ProtocolSuite(testing::RandomLinearScenario(211, 2, 3), options)));
 }
 
+TEST(ProtocolConformance, EveryNegotiatorWhereItMayAskForRanksAtACost) {
+  // saop with elicitation: negotiators that ask (genius-elicitation-example) are charged, and the
+  // charges in the trace add up to the costs in the result.
+  const Scenario scenario = testing::RandomLinearScenario(220, 2, 3, true);
+  const auto names = RegisteredNames<Negotiator>();
+  Violations violations;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    NegotiationCase negotiation;
+    negotiation.scenario = &scenario;
+    negotiation.protocol = "saop(elicitation_cost=0.02)";
+    negotiation.negotiators = {names[k], names[(k + 1) % names.size()]};
+    negotiation.options = Rounds(20, 2);
+    Append(violations, CheckNegotiation(negotiation));
+  }
+  EXPECT_TRUE(NoViolations(violations));
+}
+
 }  // namespace
 }  // namespace parley::conformance

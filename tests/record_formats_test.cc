@@ -90,6 +90,8 @@ TEST(RecordFormats, ResultAsJson) {
                                  .stop_reason = "",
                                  .negotiators = {"boulware", "linear"},
                                  .mediators = {},
+                                 .elicitation_costs = {},
+                                 .elicitation_requests = {},
                                  .trace = {}};
   EXPECT_EQ(ResultToJson(scenario, agreed),
             "{\n"

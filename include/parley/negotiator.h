@@ -27,8 +27,11 @@ namespace parley {
 
 struct MultiTrackState;
 class PartialPreferences;
+class PreferenceOracle;
 
-enum class ActionType { kOffer, kAccept, kEndNegotiation };
+// kElicit is never returned by Act(): it marks a trace entry where a party asked its preference
+// oracle a question during its turn (preference_oracle.h).
+enum class ActionType { kOffer, kAccept, kEndNegotiation, kElicit };
 
 // A party's comparison of a text with the previous one, for feedback-based mediation.
 enum class Feedback { kBetter, kSame, kWorse };
@@ -53,6 +56,10 @@ struct NegotiatorContext {
   // an estimate made from it, with the true reservation value, schedule and discount factor, as
   // GENIUS gives its agents; the negotiation is still scored with the true profile.
   const PartialPreferences* known = nullptr;
+  // Under a protocol that lets parties ask about their own preferences at a cost (saop with
+  // elicitation_cost > 0, shaop): where to ask, inside Act() only (preference_oracle.h); nullptr
+  // otherwise.
+  PreferenceOracle* oracle = nullptr;
 };
 
 // The state of the negotiation when a negotiator is asked to act.

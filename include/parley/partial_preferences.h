@@ -82,6 +82,16 @@ class PartialPreferences {
 // could not sort the space (a real issue, or too many outcomes: GeniusSortedOutcomes::For).
 PartialPreferences GeniusUserModel(const Profile& truth, std::size_t comparisons, std::int64_t java_seed = 314);
 
+// GENIUS 10.4's user model (its ComparisonGenerator.generateRankingByAmount), which always ranks
+// the best and the worst bid so that rank questions (preference_oracle.h) can place any other: the
+// bids of SortedOutcomeSpace order without its first (best) and last (worst), shuffled by
+// Collections.shuffle with java.util.Random(java_seed), the first comparisons - 1 of them (all
+// when there are fewer: GENIUS fails then) ranked as BidDetailsSorterUtility reversed orders them,
+// between the worst and the best; with comparisons <= 1, the worst and the best alone. low and high
+// are their true utilities. Throws UsageError when GENIUS could not sort the space, as
+// GeniusUserModel does.
+PartialPreferences Genius10UserModel(const Profile& truth, std::size_t comparisons, std::int64_t java_seed = 314);
+
 // Parley's own user model: `count` distinct outcomes drawn uniformly from Rng(seed) (every outcome
 // when the space has no more), ranked worst first by true utility, equal utilities by outcome
 // index (by draw order on spaces too large to index); low and high from the truth. Works on any

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parley/negotiator.h"
@@ -92,13 +93,28 @@ class Trace {
   // Undiscounted utility of that offer for `party`.
   double utility(std::size_t i, std::size_t party) const { return utilities_[i * party_count_ + party]; }
 
+  // A question a party asked its preference oracle (preference_oracle.h) and the answer: an entry
+  // of kind kElicit whose offer is the outcome asked about.
+  struct Elicitation {
+    double charge = 0.0;              // what the question cost (0 for a free repeat)
+    std::vector<Outcome> options;     // a comparison's options; none for a rank question
+    std::vector<std::size_t> better;  // positions in `options` of those strictly better
+    std::vector<std::size_t> worse;   // and strictly worse
+    std::optional<std::size_t> rank;  // a rank question's answer: the position, worst first
+  };
+  void AddElicitation(const Step& step, const Outcome& outcome, const double* utilities, Elicitation elicitation);
+  bool has_elicitations() const { return !elicitations_.empty(); }
+  // The question recorded at entry i, or nullptr when entry i is not one.
+  const Elicitation* elicitation(std::size_t i) const;
+
  private:
   std::size_t issue_count_ = 0;
   std::size_t party_count_ = 0;
   std::vector<Step> steps_;
   std::vector<bool> has_offer_;
-  std::vector<double> offers_;     // issue_count_ values per entry
-  std::vector<double> utilities_;  // party_count_ values per entry
+  std::vector<double> offers_;                                     // issue_count_ values per entry
+  std::vector<double> utilities_;                                  // party_count_ values per entry
+  std::vector<std::pair<std::size_t, Elicitation>> elicitations_;  // by entry, ascending
 };
 
 struct NegotiationResult {
@@ -117,6 +133,11 @@ struct NegotiationResult {
   std::string stop_reason;               // why it was stopped (kStopped)
   std::vector<std::string> negotiators;  // the specs of the negotiators, in turn order
   std::vector<std::string> mediators;    // the specs of the mediators, lead first
+  // Under a protocol that allows elicitation (preference_oracle.h): what each party was charged
+  // and how many questions it asked; empty otherwise. A party's score is then its utility minus
+  // its cost (GENIUS 10.4's user utility: discounted utility minus total bother).
+  std::vector<double> elicitation_costs;
+  std::vector<std::uint64_t> elicitation_requests;
   Trace trace;
 };
 
@@ -151,6 +172,10 @@ class Protocol {
   virtual std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                                                 const std::vector<Mediator*>& mediators,
                                                 const NegotiationOptions& options) = 0;
+
+  // Whether parties may ask about their own preferences at a cost (preference_oracle.h), so that
+  // results carry elicitation costs.
+  virtual bool AllowsElicitation() const { return false; }
 
   // Runs a negotiation to its end.
   NegotiationResult Run(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,

@@ -135,12 +135,17 @@ struct TournamentRow {
   std::string fault;                       // empty when none
   std::optional<std::size_t> fault_party;  // the party at fault, when the protocol names one
   double elapsed_seconds = 0.0;            // wall clock: the only field that differs between runs
+  // Under a protocol that allows elicitation (Protocol::AllowsElicitation): each party's cost, which
+  // the summary subtracts from its utility, and how many questions it asked; absent otherwise.
+  std::optional<std::vector<double>> elicitation_costs;
+  std::optional<std::vector<std::uint64_t>> elicitation_requests;
 };
 
 // The rows' file formats. Both are written from the row alone, so equal rows give equal bytes.
 std::string RowToJsonLine(const TournamentRow& row);                                // without the newline
 TournamentRow RowFromJsonLine(const std::string& line, const std::string& origin);  // throws InputError
-std::string CsvHeader();
+// The CSV header; with `elicitation`, the columns of elicitation costs and requests too.
+std::string CsvHeader(bool elicitation = false);
 std::string RowToCsvLine(const TournamentRow& row);
 // Reads a results.jsonl file, ignoring a truncated last line (a run killed while writing it).
 // Throws InputError naming the file and line for any other malformed line.
@@ -179,8 +184,10 @@ double StudentT975(std::size_t degrees);
 struct NegotiatorStatistics {
   std::string negotiator;
   std::size_t rank = 0;  // by mean utility, 1 = best; equal means share a rank
+  // Utility and advantage are net of elicitation costs, when there are any.
   Statistic utility, advantage, welfare, agreement, distance_to_pareto, distance_to_nash;
-  std::size_t faults = 0;  // negotiations ended by this negotiator's fault
+  std::size_t faults = 0;                     // negotiations ended by this negotiator's fault
+  std::optional<Statistic> elicitation_cost;  // under a protocol that allows elicitation
 };
 
 struct ScenarioStatistics {
@@ -212,6 +219,8 @@ class TournamentSummarizer {
   struct Accumulators {
     StatisticAccumulator utility, advantage, welfare, agreement, distance_to_pareto, distance_to_nash;
     std::size_t faults = 0;
+    StatisticAccumulator elicitation_cost;
+    bool elicited = false;
     void Merge(const Accumulators& other);
   };
   void AddTo(const TournamentRow& row, std::vector<Accumulators>& accumulators);

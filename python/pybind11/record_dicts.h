@@ -54,6 +54,12 @@ class DictWriter {
   static py::object Value(const internal::Offer& offer) {
     return offer.outcome ? py::object(OutcomeToPython(*offer.space, *offer.outcome)) : py::none();
   }
+  static py::object Value(const internal::Offers& offers) {
+    if (!offers.outcomes) return py::none();
+    py::list list;
+    for (const Outcome& outcome : *offers.outcomes) list.append(OutcomeToPython(*offers.space, outcome));
+    return list;
+  }
   static py::object Value(const internal::PartyValues& values) {
     if (!values.values) return py::none();
     py::list list;

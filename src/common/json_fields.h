@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -74,10 +75,23 @@ class JsonFieldReader {
 
   template <typename T>
   void operator()(const Field& field, T&& value) {
-    if (field.in(kJson)) Read(object_.at(field.file_name()), value);
+    if (!field.in(kJson)) return;
+    // An optional field its writer leaves out when absent may be missing.
+    if constexpr (IsOptional<std::remove_cvref_t<T>>::value) {
+      if (field.omit_when_none() && !object_.contains(field.file_name())) {
+        value.reset();
+        return;
+      }
+    }
+    Read(object_.at(field.file_name()), value);
   }
 
  private:
+  template <typename T>
+  struct IsOptional : std::false_type {};
+  template <typename T>
+  struct IsOptional<std::optional<T>> : std::true_type {};
+
   template <typename T>
   static void Read(const nlohmann::ordered_json& json, T& value) {
     if constexpr (HasFields<T>) {

@@ -35,6 +35,15 @@ struct Offer {
 };
 inline bool Present(const Offer& offer) { return offer.outcome != nullptr; }
 
+// The options of a comparison request, or none (nullptr): a list of objects in JSON, one CSV field
+// of the outcomes as OutcomeSpace::Format writes them separated by " | ", a list of tuples in
+// Python.
+struct Offers {
+  const OutcomeSpace* space;
+  const std::vector<Outcome>* outcomes;
+};
+inline bool Present(const Offers& offers) { return offers.outcomes != nullptr; }
+
 // A number per party (utilities), or none (nullptr): an object by party name in JSON, a column
 // per party in CSV (Field::CsvPrefix and its name), a list in Python.
 struct PartyValues {
@@ -51,8 +60,9 @@ struct TraceEntry {
   const OutcomeSpace& space;
   const NegotiationResult& result;
   Trace::Step step{};
-  std::optional<Outcome> offer;   // made or accepted
-  std::vector<double> utilities;  // each party's of the offer
+  std::optional<Outcome> offer;                     // made or accepted, or asked about
+  std::vector<double> utilities;                    // each party's of the offer
+  const Trace::Elicitation* elicitation = nullptr;  // the question, at a kElicit entry
 };
 
 // Entry `index` of result.trace.
@@ -64,6 +74,7 @@ inline TraceEntry TraceEntryAt(const Scenario* scenario, const OutcomeSpace& spa
     entry.offer = trace.offer(index);
     for (std::size_t p = 0; p < trace.party_count(); ++p) entry.utilities.push_back(trace.utility(index, p));
   }
+  entry.elicitation = trace.elicitation(index);
   return entry;
 }
 
@@ -79,6 +90,18 @@ void VisitFields(Entry& entry, Visitor& visit) {
   visit("offer", Offer{&entry.space, entry.offer ? &*entry.offer : nullptr});
   visit(Field("utilities").OmitWhenNone().CsvPrefix("utility:"),
         PartyValues{entry.scenario, entry.offer ? entry.utilities.data() : nullptr, parties});
+  // The questions asked of preference oracles: fields only in a trace that has some, so that every
+  // other trace is written as before.
+  const unsigned places = entry.result.trace.has_elicitations() ? kEverywhere : 0u;
+  const Trace::Elicitation* asked = entry.elicitation;
+  const bool compared = asked && !asked->options.empty();
+  visit(Field("charge").Only(places).OmitWhenNone(), asked ? std::optional<double>(asked->charge) : std::nullopt);
+  visit(Field("rank").Only(places).OmitWhenNone(), asked ? asked->rank : std::nullopt);
+  visit(Field("options").Only(places).OmitWhenNone(), Offers{&entry.space, compared ? &asked->options : nullptr});
+  visit(Field("better").Only(places).OmitWhenNone(),
+        compared ? std::optional<std::vector<std::size_t>>(asked->better) : std::nullopt);
+  visit(Field("worse").Only(places).OmitWhenNone(),
+        compared ? std::optional<std::vector<std::size_t>>(asked->worse) : std::nullopt);
 }
 
 // A fault as the negotiation's JSON writes it: who and what.
@@ -114,6 +137,16 @@ void VisitFields(Entry& entry, Visitor& visit) {
   visit("rounds", result.rounds);
   visit("time", result.time);
   visit("elapsed_seconds", result.elapsed_seconds);
+  // Only under a protocol that allows elicitation, so that every other result is written as before.
+  const unsigned elicited = result.elicitation_costs.empty() ? 0u : kEverywhere;
+  visit(Field("elicitation_costs").Only(elicited),
+        PartyValues{&scenario, result.elicitation_costs.data(), result.elicitation_costs.size()});
+  visit(Field("elicitation_requests").Only(elicited), result.elicitation_requests);
+  std::vector<double> net;
+  for (std::size_t p = 0; p < result.elicitation_costs.size() && p < result.utilities.size(); ++p) {
+    net.push_back(result.utilities[p] - result.elicitation_costs[p]);
+  }
+  visit(Field("net_utilities").Only(elicited), PartyValues{&scenario, net.data(), net.size()});
   std::optional<FaultEntry> fault;
   if (result.fault) fault.emplace(FaultEntry{Actor{&scenario, &result, result.fault->party}, result.fault->message});
   visit("fault", fault);

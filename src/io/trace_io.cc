@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "common/csv.h"
@@ -28,6 +29,17 @@ void to_json(nlohmann::ordered_json& json, const Offer& offer) { json = OutcomeJ
 void to_json(nlohmann::ordered_json& json, const PartyValues& values) {
   json = nlohmann::ordered_json::object();
   for (std::size_t p = 0; p < values.count; ++p) json[values.scenario->profile(p).name()] = values.values[p];
+}
+
+void to_json(nlohmann::ordered_json& json, const Offers& offers) {
+  json = nlohmann::ordered_json::array();
+  for (const Outcome& outcome : *offers.outcomes) json.push_back(OutcomeJson(*offers.space, outcome));
+}
+
+std::string CsvText(const Offers& offers) {
+  std::vector<std::string> texts;
+  for (const Outcome& outcome : *offers.outcomes) texts.push_back(offers.space->Format(outcome));
+  return fmt::format("{}", fmt::join(texts, " | "));
 }
 
 std::string CsvText(const Actor& actor) { return ActorName(*actor.scenario, *actor.result, actor.index); }

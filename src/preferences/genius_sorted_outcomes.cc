@@ -22,14 +22,6 @@ std::uint32_t JavaDoubleHash(double value) {
   return static_cast<std::uint32_t>(bits ^ (bits >> 32));
 }
 
-// BidDetails.hashCode for a bid of hash `bid_hash`, utility `utility` and time -1 (what
-// OutcomeSpace gives every bid), in Java's wrapping int arithmetic.
-std::int32_t BidDetailsHash(std::uint32_t bid_hash, double utility) {
-  std::uint32_t result = 31u + bid_hash;
-  result = 31u * result + JavaDoubleHash(utility);
-  return static_cast<std::int32_t>(31u * result + JavaDoubleHash(-1.0));
-}
-
 // Whether GENIUS could sort every bid of the space with hashes Parley can reproduce. The
 // cardinality is checked first so that a huge space builds no ranking to learn it has no order.
 bool HasGeniusOrder(const UtilityFunction& utility) {
@@ -42,6 +34,12 @@ bool HasGeniusOrder(const UtilityFunction& utility) {
 }
 
 }  // namespace
+
+std::int32_t BidDetailsHash(std::uint32_t bid_hash, double utility) {
+  std::uint32_t result = 31u + bid_hash;
+  result = 31u * result + JavaDoubleHash(utility);
+  return static_cast<std::int32_t>(31u * result + JavaDoubleHash(-1.0));
+}
 
 GeniusSortedOutcomes::GeniusSortedOutcomes(const UtilityFunction& utility) : ranking_(&utility.ranking()) {
   const OutcomeSpace& space = utility.space();

@@ -31,6 +31,10 @@
 
 namespace parley {
 
+// BidDetails.hashCode for a bid of hash `bid_hash` (Bid.hashCode), utility `utility` and time -1
+// (what OutcomeSpace and User.elicitRank give every bid), in Java's wrapping int arithmetic.
+std::int32_t BidDetailsHash(std::uint32_t bid_hash, double utility);
+
 class GeniusSortedOutcomes {
  public:
   // The profile's bids in GENIUS's order, or nullptr when the space has none (above).

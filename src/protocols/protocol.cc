@@ -1,5 +1,7 @@
 #include "parley/protocol.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "parley/error.h"
@@ -12,6 +14,7 @@ std::string_view ActionTypeName(ActionType type) {
     case ActionType::kOffer: return "offer";
     case ActionType::kAccept: return "accept";
     case ActionType::kEndNegotiation: return "end";
+    case ActionType::kElicit: return "elicit";
   }
   return "unknown";
 }
@@ -34,6 +37,7 @@ void Trace::Reset(std::size_t issue_count, std::size_t party_count, std::size_t 
   has_offer_.clear();
   offers_.clear();
   utilities_.clear();
+  elicitations_.clear();
   steps_.reserve(expected_steps);
   has_offer_.reserve(expected_steps);
   offers_.reserve(expected_steps * issue_count);
@@ -53,6 +57,17 @@ void Trace::Add(const Step& step, const Outcome* offer, const double* utilities)
   } else {
     utilities_.resize(utilities_.size() + party_count_, 0.0);
   }
+}
+
+void Trace::AddElicitation(const Step& step, const Outcome& outcome, const double* utilities, Elicitation elicitation) {
+  elicitations_.emplace_back(steps_.size(), std::move(elicitation));
+  Add(step, &outcome, utilities);
+}
+
+const Trace::Elicitation* Trace::elicitation(std::size_t i) const {
+  const auto found = std::lower_bound(elicitations_.begin(), elicitations_.end(), i,
+                                      [](const auto& entry, std::size_t index) { return entry.first < index; });
+  return found != elicitations_.end() && found->first == i ? &found->second : nullptr;
 }
 
 Outcome Trace::offer(std::size_t i) const {

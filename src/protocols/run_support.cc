@@ -113,7 +113,8 @@ bool BeginMediators(const Scenario& scenario, const std::vector<Mediator*>& medi
 }
 
 std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
-                             const NegotiationOptions& options, NegotiationResult& result) {
+                             const NegotiationOptions& options, NegotiationResult& result,
+                             std::span<PreferenceOracle* const> oracles) {
   std::size_t begun = 0;
   for (std::size_t p = 0; p < negotiators.size(); ++p) {
     NegotiatorContext context;
@@ -126,6 +127,7 @@ std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotia
     context.seed = SeedOfParty(options, p);
     context.tracks = options.tracks;
     context.track = options.track;
+    context.oracle = p < oracles.size() ? oracles[p] : nullptr;
     // Counted before the call: a negotiator that fails in Begin is still told Finish.
     ++begun;
     try {
@@ -166,7 +168,8 @@ void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t 
 }
 
 RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
-                 const NegotiationOptions& options, std::size_t steps_per_round, std::size_t trace_steps_per_round)
+                 const NegotiationOptions& options, std::size_t steps_per_round, std::size_t trace_steps_per_round,
+                 ElicitationRule elicitation)
     : scenario_(scenario),
       space_(scenario.space()),
       negotiators_(negotiators),
@@ -178,7 +181,14 @@ RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negot
   result_.trace.Reset(space_.issue_count(), n_,
                       options.record_trace ? (options.rounds ? options.rounds * trace_steps_per_round : 1024) : 0);
   if (!options.knowledge.empty()) negotiators_ = WithKnowledge(scenario, negotiators, options, perceivers_);
-  begun_ = BeginNegotiators(scenario, negotiators_, options, result_);
+  std::vector<PreferenceOracle*> oracles;
+  if (elicitation.kind != ElicitationRule::Kind::kNone) {
+    for (std::size_t p = 0; p < n_; ++p) {
+      oracles_.push_back(std::make_unique<TruthfulOracle>(scenario, p, elicitation, std::vector<Outcome>{}));
+      oracles.push_back(oracles_.back().get());
+    }
+  }
+  begun_ = BeginNegotiators(scenario, negotiators_, options, result_, oracles);
 }
 
 void RunBase::BeginMediators(const std::vector<Mediator*>& mediators, bool disclosed) {
@@ -206,6 +216,14 @@ void RunBase::Finish() {
   result_.time = time_;
   result_.elapsed_seconds = clock_.elapsed_seconds();
   SettleUtilities(scenario_, result_, options_.rounds);
+  if (!oracles_.empty()) {
+    result_.elicitation_costs.clear();
+    result_.elicitation_requests.clear();
+    for (const auto& oracle : oracles_) {
+      result_.elicitation_costs.push_back(oracle->cost());
+      result_.elicitation_requests.push_back(oracle->requests());
+    }
+  }
   FinishNegotiators(negotiators_, begun_, result_);
 }
 

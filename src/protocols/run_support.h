@@ -10,6 +10,7 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,6 +20,8 @@
 
 #include "parley/mediator.h"
 #include "parley/protocol.h"
+#include "parley/spec.h"
+#include "protocols/truthful_oracle.h"
 
 namespace parley::internal {
 
@@ -54,10 +57,21 @@ void CheckSetup(const Scenario& scenario, const std::vector<Negotiator*>& negoti
 // <protocol> protocol needs <needed>" when there is none.
 void CheckMediators(const std::vector<Mediator*>& mediators, std::string_view protocol, std::string_view needed);
 
-// Calls Begin on each negotiator with its seed (SeedOfParty). Returns how many were begun; on an
-// exception records the fault in `result` and stops.
+// A stacked alternating offers run (saop.cc) under `elicitation`'s rule: "saop", and "shaop",
+// which is SAOP with comparison requests. Checks the setup as Protocol::Start does.
+std::unique_ptr<NegotiationRun> StartAlternatingOffers(const Scenario& scenario,
+                                                       const std::vector<Negotiator*>& negotiators,
+                                                       const std::vector<Mediator*>& mediators,
+                                                       const NegotiationOptions& options, ElicitationRule elicitation);
+// A protocol's `elicitation_cost` parameter; UsageError "<protocol>: elicitation_cost must be a
+// number >= 0, found <x>" otherwise.
+double ElicitationCost(const Spec& spec, std::string_view protocol);
+
+// Calls Begin on each negotiator with its seed (SeedOfParty) and its oracle (oracles[p], when
+// given). Returns how many were begun; on an exception records the fault in `result` and stops.
 std::size_t BeginNegotiators(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
-                             const NegotiationOptions& options, NegotiationResult& result);
+                             const NegotiationOptions& options, NegotiationResult& result,
+                             std::span<PreferenceOracle* const> oracles = {});
 
 // Party `party`'s seed: options.party_seeds[party] when given, else DeriveSeed(options.seed, {party}).
 std::uint64_t SeedOfParty(const NegotiationOptions& options, std::size_t party);
@@ -101,10 +115,11 @@ class RunBase : public NegotiationRun {
 
  protected:
   // A round has `steps_per_round` moves: a turn of each party, or one text and its answers. Reserves
-  // the trace for `trace_steps_per_round` entries a round and begins the negotiators; the derived
-  // run calls Finish() if that recorded a fault (after its own set-up).
+  // the trace for `trace_steps_per_round` entries a round and begins the negotiators, each with a
+  // truthful oracle when `elicitation` allows questions; the derived run calls Finish() if that
+  // recorded a fault (after its own set-up).
   RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, const NegotiationOptions& options,
-          std::size_t steps_per_round, std::size_t trace_steps_per_round);
+          std::size_t steps_per_round, std::size_t trace_steps_per_round, ElicitationRule elicitation = {});
 
   // Keeps the mediators of a mediated protocol and begins them (internal::BeginMediators) unless
   // a negotiator already failed to start; the derived run then calls Finish() on a fault.
@@ -134,8 +149,9 @@ class RunBase : public NegotiationRun {
 
   // Asks `party` to act at the current step of round `round`, with `offer` (or nullptr) on the
   // table, made by `offerer` and accepted by `acceptances` parties so far, and worth
-  // utilities[party] to it. Its offer, if any, is left in proposal_. When it throws, records the
-  // fault ("threw <when>: <what>"), finishes the run and returns nothing.
+  // utilities[party] to it. Its offer, if any, is left in proposal_. The questions it asked its
+  // oracle during the turn are recorded in the trace first. When it throws, records the fault
+  // ("threw <when>: <what>"), finishes the run and returns nothing.
   std::optional<ActionType> AskParty(std::size_t party, std::uint64_t round, const Outcome* offer, std::size_t offerer,
                                      std::size_t acceptances, const std::vector<double>& utilities, Moment when);
 
@@ -157,6 +173,12 @@ class RunBase : public NegotiationRun {
   // For catch blocks: the fault "threw <when>: <the exception's message>".
   void RecordThrow(std::size_t actor, Moment when);
 
+  // Ends `party`'s turn with its oracle, recording the questions of the turn at the current step.
+  void CloseOracle(TruthfulOracle& oracle, std::size_t party, std::uint64_t round) {
+    oracle.CloseTurn(options_.record_trace ? &result_.trace : nullptr,
+                     {step_, round, time_, party, ActionType::kElicit});
+  }
+
   // A buffer handed to a negotiator or mediator to write an outcome into, back to the size of the
   // space in case an earlier writer resized it.
   void FitToSpace(Outcome& buffer) const;
@@ -175,8 +197,9 @@ class RunBase : public NegotiationRun {
   bool done_ = false;
   std::uint64_t step_ = 0;
   double time_ = 0.0;
-  Outcome proposal_;  // where parties write their offers, shared by every turn
-  std::string why_;   // scratch for validity messages
+  Outcome proposal_;                                      // where parties write their offers, shared by every turn
+  std::string why_;                                       // scratch for validity messages
+  std::vector<std::unique_ptr<TruthfulOracle>> oracles_;  // one per party when elicitation is allowed
 };
 
 // Inline: these run on every turn, and in a final run ClockPosition() then resolves statically.
@@ -199,9 +222,14 @@ inline std::optional<ActionType> RunBase::AskParty(std::size_t party, std::uint6
                         .acceptances = acceptances,
                         .current_offer_utility = offer ? utilities[party] : 0.0};
   FitToSpace(proposal_);
+  TruthfulOracle* oracle = oracles_.empty() ? nullptr : oracles_[party].get();
+  if (oracle) oracle->OpenTurn();
   try {
-    return negotiators_[party]->Act(state, proposal_);
+    const ActionType action = negotiators_[party]->Act(state, proposal_);
+    if (oracle) CloseOracle(*oracle, party, round);
+    return action;
   } catch (...) {
+    if (oracle) CloseOracle(*oracle, party, round);
     RecordThrow(party, when);
     Finish();
     return std::nullopt;

@@ -6,7 +6,10 @@
 // with a wall-clock limit L, at elapsed / L; with both, the later of the two. At the deadline with
 // no agreement every party gets its reservation value at the end time, discounted. The rules and
 // where they come from in GENIUS: docs/negotiation.md#stacked-alternating-offers-saop
+#include <cmath>
 #include <optional>
+
+#include <fmt/format.h>
 
 #include "parley/error.h"
 #include "parley/protocol.h"
@@ -17,8 +20,9 @@ namespace {
 
 class SaopRun final : public internal::RunBase {
  public:
-  SaopRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, const NegotiationOptions& options)
-      : RunBase(scenario, negotiators, options, scenario.party_count(), scenario.party_count()),
+  SaopRun(const Scenario& scenario, const std::vector<Negotiator*>& negotiators, const NegotiationOptions& options,
+          internal::ElicitationRule elicitation)
+      : RunBase(scenario, negotiators, options, scenario.party_count(), scenario.party_count(), elicitation),
         current_(space_.issue_count()),
         current_utilities_(n_, 0.0) {
     if (result_.fault) Finish();
@@ -87,23 +91,54 @@ void SaopRun::Move() {
 
 class StackedAlternatingOffers final : public Protocol {
  public:
+  explicit StackedAlternatingOffers(double elicitation_cost) : elicitation_cost_(elicitation_cost) {}
+
   std::unique_ptr<NegotiationRun> Start(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                                         const std::vector<Mediator*>& mediators,
                                         const NegotiationOptions& options) override {
-    internal::CheckSetup(scenario, negotiators, options);
-    if (!mediators.empty()) {
-      throw UsageError("stacked alternating offers has no mediators; use the shuttle or single-text protocol");
-    }
-    return std::make_unique<SaopRun>(scenario, negotiators, options);
+    using Kind = internal::ElicitationRule::Kind;
+    return internal::StartAlternatingOffers(scenario, negotiators, mediators, options,
+                                            {elicitation_cost_ > 0.0 ? Kind::kRank : Kind::kNone, elicitation_cost_});
   }
+  bool AllowsElicitation() const override { return elicitation_cost_ > 0.0; }
+
+ private:
+  double elicitation_cost_;
 };
 
 const bool kRegistered = ProtocolRegistry::Add(
     {"saop",
      "Stacked alternating offers: parties take turns to accept, counter-offer or walk away; an offer is agreed "
      "when every other party has accepted it in turn.",
-     {},
-     [](const Spec&) { return std::make_unique<StackedAlternatingOffers>(); }});
+     {{"elicitation_cost", "0",
+       "when above 0, a party may ask during its turn where an outcome ranks (GENIUS 10.4's elicitRank), paying "
+       "this for each outcome not ranked yet"}},
+     [](const Spec& spec) {
+       return std::make_unique<StackedAlternatingOffers>(internal::ElicitationCost(spec, "saop"));
+     }});
 
 }  // namespace
+
+namespace internal {
+
+double ElicitationCost(const Spec& spec, std::string_view protocol) {
+  const double cost = spec.GetDouble("elicitation_cost");
+  if (!(cost >= 0.0) || !std::isfinite(cost)) {
+    throw UsageError(fmt::format("{}: elicitation_cost must be a number >= 0, found {}", protocol, cost));
+  }
+  return cost;
+}
+
+std::unique_ptr<NegotiationRun> StartAlternatingOffers(const Scenario& scenario,
+                                                       const std::vector<Negotiator*>& negotiators,
+                                                       const std::vector<Mediator*>& mediators,
+                                                       const NegotiationOptions& options, ElicitationRule elicitation) {
+  CheckSetup(scenario, negotiators, options);
+  if (!mediators.empty()) {
+    throw UsageError("stacked alternating offers has no mediators; use the shuttle or single-text protocol");
+  }
+  return std::make_unique<SaopRun>(scenario, negotiators, options, elicitation);
+}
+
+}  // namespace internal
 }  // namespace parley

@@ -102,6 +102,7 @@ void ShuttleRun::Move() {
       result_.end_reason = EndReason::kEndedByParty;
       Finish();
       return;
+    case ActionType::kElicit: break;  // never returned: CheckAlternatingMove refuses it
   }
   if (result_.fault) Finish();
 }

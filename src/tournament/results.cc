@@ -27,7 +27,9 @@ TournamentRow RowFromJsonLine(const std::string& line, const std::string& origin
     VisitFields(row, reader);
     const std::size_t parties = row.roles.size();
     if (row.negotiators.size() != parties || row.assignment.size() != parties || row.utilities.size() != parties ||
-        row.undiscounted_utilities.size() != parties || row.reservation_values.size() != parties) {
+        row.undiscounted_utilities.size() != parties || row.reservation_values.size() != parties ||
+        (row.elicitation_costs && row.elicitation_costs->size() != parties) ||
+        (row.elicitation_requests && row.elicitation_requests->size() != parties)) {
       throw InputError(fmt::format("{}: the per-party lists have different lengths", origin));
     }
     return row;
@@ -36,7 +38,14 @@ TournamentRow RowFromJsonLine(const std::string& line, const std::string& origin
   }
 }
 
-std::string CsvHeader() { return internal::CsvHeader(TournamentRow{}); }
+std::string CsvHeader(bool elicitation) {
+  TournamentRow columns;
+  if (elicitation) {
+    columns.elicitation_costs.emplace();
+    columns.elicitation_requests.emplace();
+  }
+  return internal::CsvHeader(columns);
+}
 
 std::string RowToCsvLine(const TournamentRow& row) { return internal::CsvLine(row); }
 

@@ -78,6 +78,12 @@ class AppendFile {
   int fd_ = -1;
 };
 
+// The results' CSV header for the tournament's protocol: with elicitation columns when it allows
+// elicitation.
+std::string ResultsCsvHeader(const TournamentConfig& config) {
+  return CsvHeader(ProtocolRegistry::Create(config.protocol)->AllowsElicitation());
+}
+
 std::string ResultsName(const TournamentConfig& config) {
   if (config.share_count <= 1) return "results.jsonl";
   return fmt::format("results.part-{}-of-{}.jsonl", config.share_index, config.share_count);
@@ -194,7 +200,7 @@ class Runner {
     std::unique_ptr<AtomicFileWriter> csv;
     if (config_.share_count == 1) {
       csv = std::make_unique<AtomicFileWriter>(out / "results.csv");
-      csv->Write(CsvHeader() + "\n");
+      csv->Write(ResultsCsvHeader(config_) + "\n");
     }
     if (config_.resume && has_results) ReadBack(jsonl, csv.get());
     if (!has_config) WriteFileAtomically(config_file, wanted);
@@ -242,7 +248,7 @@ class Runner {
     const auto jsonl = config_.out / "results.jsonl";
     const auto csv = config_.out / "results.csv";
     SortLinesById({{jsonl, false}}, jsonl, "");
-    SortLinesById({{csv, true}}, csv, CsvHeader());
+    SortLinesById({{csv, true}}, csv, ResultsCsvHeader(config_));
   }
 
  private:
@@ -362,6 +368,10 @@ class Runner {
     }
     row.utilities = result.utilities;
     row.undiscounted_utilities = result.undiscounted_utilities;
+    if (!result.elicitation_costs.empty()) {
+      row.elicitation_costs = result.elicitation_costs;
+      row.elicitation_requests = result.elicitation_requests;
+    }
     for (std::size_t p = 0; p < parties; ++p) {
       row.reservation_values.push_back(scenario.profile(p).DiscountedReservationValue(result.time, config_.rounds));
     }
@@ -444,7 +454,7 @@ void WriteSummaryFiles(const std::filesystem::path& out, const TournamentPlan& p
 void WriteTournamentFiles(const std::filesystem::path& out, const TournamentPlan& plan,
                           const std::vector<TournamentRow>& rows, const TournamentSummary& summary) {
   AtomicFileWriter jsonl(out / "results.jsonl"), csv(out / "results.csv");
-  csv.Write(CsvHeader() + "\n");
+  csv.Write(ResultsCsvHeader(plan.config) + "\n");
   for (const auto& row : rows) {
     jsonl.Write(RowToJsonLine(row) + "\n");
     csv.Write(RowToCsvLine(row) + "\n");
@@ -514,7 +524,7 @@ TournamentResult MergeTournamentShares(const TournamentConfig& config) {
     csv_out.Commit();
   }
   SortLinesById({{unsorted_jsonl, false}}, jsonl, "");
-  SortLinesById({{unsorted_csv, false}}, csv, CsvHeader());
+  SortLinesById({{unsorted_csv, false}}, csv, ResultsCsvHeader(config));
   std::filesystem::remove(unsorted_jsonl);
   std::filesystem::remove(unsorted_csv);
   std::sort(result.rows.begin(), result.rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

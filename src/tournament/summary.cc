@@ -223,6 +223,8 @@ void TournamentSummarizer::Accumulators::Merge(const Accumulators& other) {
   distance_to_pareto.Merge(other.distance_to_pareto);
   distance_to_nash.Merge(other.distance_to_nash);
   faults += other.faults;
+  elicitation_cost.Merge(other.elicitation_cost);
+  elicited = elicited || other.elicited;
 }
 
 TournamentSummarizer::TournamentSummarizer(const TournamentPlan& plan)
@@ -239,8 +241,15 @@ void TournamentSummarizer::AddTo(const TournamentRow& row, std::vector<Accumulat
   for (std::size_t p = 0; p < row.assignment.size(); ++p) {
     if (row.assignment[p] >= accumulators.size()) continue;
     Accumulators& a = accumulators[row.assignment[p]];
-    a.utility.Add(row.utilities[p]);
-    a.advantage.Add(row.utilities[p] - row.reservation_values[p]);
+    // A party's score is its utility net of what it paid to learn its preferences.
+    double utility = row.utilities[p];
+    if (row.elicitation_costs) {
+      utility -= (*row.elicitation_costs)[p];
+      a.elicitation_cost.Add((*row.elicitation_costs)[p]);
+      a.elicited = true;
+    }
+    a.utility.Add(utility);
+    a.advantage.Add(utility - row.reservation_values[p]);
     if (row.social_welfare) a.welfare.Add(*row.social_welfare);
     a.agreement.Add(row.agreement ? 1.0 : 0.0);
     if (row.distance_to_pareto) a.distance_to_pareto.Add(*row.distance_to_pareto);
@@ -288,6 +297,7 @@ TournamentSummary TournamentSummarizer::Summary() const {
       s.distance_to_pareto = a.distance_to_pareto.Result();
       s.distance_to_nash = a.distance_to_nash.Result();
       s.faults = a.faults;
+      if (a.elicited) s.elicitation_cost = a.elicitation_cost.Result();
       stats.push_back(std::move(s));
     }
     return Rank(std::move(stats));
@@ -310,7 +320,9 @@ TournamentSummary SummarizeTournament(const TournamentPlan& plan, const std::vec
 }
 
 std::string SummaryToCsv(const TournamentSummary& summary) {
-  std::string text = CsvRow(internal::CsvFieldWriter::Row::kHeader, "", NegotiatorStatistics{});
+  NegotiatorStatistics columns;
+  if (!summary.negotiators.empty()) columns.elicitation_cost = summary.negotiators.front().elicitation_cost;
+  std::string text = CsvRow(internal::CsvFieldWriter::Row::kHeader, "", columns);
   text += CsvLines("all", summary.negotiators);
   for (const auto& scenario : summary.scenarios) text += CsvLines(scenario.scenario, scenario.negotiators);
   return text;
@@ -344,10 +356,14 @@ std::string SummaryTable(const TournamentSummary& summary) {
       summary.negotiations ? 100.0 * summary.agreements / summary.negotiations : 0.0, summary.faults);
   std::vector<std::vector<std::string>> rows = {{"Rank", "Negotiator", "n", "Utility", "Advantage", "Welfare",
                                                  "Agreement", "Pareto dist.", "Nash dist.", "Faults"}};
+  // Under elicitation the utility is net of the costs, which get a column of their own.
+  const bool elicited = !summary.negotiators.empty() && summary.negotiators.front().elicitation_cost;
+  if (elicited) rows.front().insert(rows.front().begin() + 4, "Elicitation cost");
   for (const auto& s : summary.negotiators) {
     rows.push_back({fmt::format("{}", s.rank), s.negotiator, fmt::format("{}", s.utility.n), Cell(s.utility, 3),
                     Cell(s.advantage, 3), Cell(s.welfare, 3), Cell(s.agreement, 2), Cell(s.distance_to_pareto, 3),
                     Cell(s.distance_to_nash, 3), fmt::format("{}", s.faults)});
+    if (s.elicitation_cost) rows.back().insert(rows.back().begin() + 4, Cell(*s.elicitation_cost, 3));
   }
   text += Table(rows, "");
   text += "\nBy scenario\n";

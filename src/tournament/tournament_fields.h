@@ -42,6 +42,11 @@ void VisitFields(Row& row, Visitor& visit) {
   visit("fault", internal::OrNone{row.fault});
   visit("fault_party", row.fault_party);
   visit("elapsed_seconds", row.elapsed_seconds);
+  // Only under a protocol that allows elicitation, so that the files of every other tournament are
+  // unchanged; JSON reads them back when present.
+  const unsigned elicited = row.elicitation_costs ? internal::kEverywhere : kJson;
+  visit(Field("elicitation_costs").Only(elicited).OmitWhenNone(), row.elicitation_costs);
+  visit(Field("elicitation_requests").Only(elicited).OmitWhenNone(), row.elicitation_requests);
 }
 
 // A mean with its 95% confidence half-width. The files leave out a mean of nothing and a
@@ -72,6 +77,8 @@ void VisitFields(S& statistics, Visitor& visit) {
   visit(Field("nash_n").Only(kCsv), statistics.distance_to_nash.n);
   visit("distance_to_nash", statistics.distance_to_nash);
   visit("faults", statistics.faults);
+  // Only in the summaries of tournaments under a protocol that allows elicitation.
+  if (statistics.elicitation_cost) visit("elicitation_cost", *statistics.elicitation_cost);
 }
 
 }  // namespace parley
