@@ -210,10 +210,10 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
 
 // Agents that accept below their reservation value, measured on CarB as it is (to agreement).
 const std::vector<std::string> kUntilAgreement = {
-    "hardheaded",  "agentk",         "iamhaggler", "yushu",    "nozomi",  "rubick",    "ponpokoagent",  "parscat",
-    "gahboninho",  "iamhaggler2011", "agentm",     "gangster", "agent36", "betaone",   "agentherb",     "parsagent",
-    "randomdance", "kawaii",         "caduceus",   "farma",    "myagent", "thefawkes", "nicetitfortat", "caduceusdc16",
-    "agentgg"};
+    "hardheaded", "agentk",        "iamhaggler",     "yushu",  "nozomi",   "rubick",  "ponpokoagent",
+    "parscat",    "gahboninho",    "iamhaggler2011", "agentm", "gangster", "agent36", "betaone",
+    "agentherb",  "parsagent",     "randomdance",    "kawaii", "caduceus", "farma",   "myagent",
+    "thefawkes",  "nicetitfortat", "caduceusdc16",   "agentgg"};
 
 const bool kRegistered = [] {
   for (const auto& [name, spec] : kAgents) {

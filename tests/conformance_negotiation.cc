@@ -506,8 +506,9 @@ bool AcceptanceKeepsReservationValue(std::string_view acceptance_spec) {
 
 const std::vector<FullInformationExemption>& FullInformationExemptions() {
   static const std::vector<FullInformationExemption> exemptions = {
-      {"agentgg", "GENIUS's AgentGG builds its importance map from its user model in init, and has none with full "
-                  "information"},
+      {"agentgg",
+       "GENIUS's AgentGG builds its importance map from its user model in init, and has none with full "
+       "information"},
   };
   return exemptions;
 }

@@ -94,16 +94,16 @@ TEST(GeniusAgentGG, ThresholdsByHand) {
   } kRows[] = {
       {0.005, 0.0, 0.9999},
       {0.015, 0.0, 0.99},
-      {0.1, 0.0, 0.99 - 0.5 * 0.08},                    // 0.95
-      {0.35, 0.0, 0.9 - 0.04 / 0.3 * 0.15},             // 0.88
-      {0.7, 0.0, 0.86 - 0.03 / 0.4 * 0.2},              // 0.845
-      {0.94, 0.2, 0.83 - 0.02 / 0.08 * 0.04},           // 0.82
-      {0.94, 0.6, 0.9},                                 // floored at 0.6 + 0.3
-      {0.99, 0.0, 0.81 - 0.01 / 0.015 * 0.01},          // 0.80333
-      {0.99, 0.7, 0.95},                                // floored at 0.7 + 0.25
-      {0.997, 0.0, 0.8 - 0.07 / 0.0039 * 0.002},        // 0.764103
+      {0.1, 0.0, 0.99 - 0.5 * 0.08},              // 0.95
+      {0.35, 0.0, 0.9 - 0.04 / 0.3 * 0.15},       // 0.88
+      {0.7, 0.0, 0.86 - 0.03 / 0.4 * 0.2},        // 0.845
+      {0.94, 0.2, 0.83 - 0.02 / 0.08 * 0.04},     // 0.82
+      {0.94, 0.6, 0.9},                           // floored at 0.6 + 0.3
+      {0.99, 0.0, 0.81 - 0.01 / 0.015 * 0.01},    // 0.80333
+      {0.99, 0.7, 0.95},                          // floored at 0.7 + 0.25
+      {0.997, 0.0, 0.8 - 0.07 / 0.0039 * 0.002},  // 0.764103
       {0.9995, 0.0, 0.72},
-      {0.9995, 0.6, 0.8},                               // floored at 0.6 + 0.2
+      {0.9995, 0.6, 0.8},  // floored at 0.6 + 0.2
   };
   for (const auto& row : kRows) {
     EXPECT_NEAR(AgentGGLowerThreshold(row.t, 0.8, row.reservation_ratio), row.expected, 1e-12)
@@ -113,10 +113,12 @@ TEST(GeniusAgentGG, ThresholdsByHand) {
 
 // GENIUS gives it no user model with full information, and its init fails: the port records a fault.
 TEST(GeniusAgentGG, FullInformationIsAFault) {
-  const NegotiationResult result = RunNegotiation(testing::SmallScenario(2), {"agentgg", "boulware"}, testing::Rounds(20, 1));
+  const NegotiationResult result =
+      RunNegotiation(testing::SmallScenario(2), {"agentgg", "boulware"}, testing::Rounds(20, 1));
   ASSERT_TRUE(result.fault.has_value());
   EXPECT_EQ(result.fault->party, 0u);
-  EXPECT_NE(result.fault->message.find("agentgg needs partial preferences"), std::string::npos) << result.fault->message;
+  EXPECT_NE(result.fault->message.find("agentgg needs partial preferences"), std::string::npos)
+      << result.fault->message;
 }
 
 // GENIUS's user model of CarA's party 0 (10 comparisons, seed 314), as GeniusUserModel builds it,
@@ -131,7 +133,8 @@ TEST(GeniusAgentGG, CarAImportancesAreTheOriginals) {
   std::vector<Outcome> worst_first;
   for (std::size_t position : known.WorstFirst()) worst_first.push_back(known.outcomes()[position]);
   for (std::size_t k = 0; k < worst_first.size(); ++k) {
-    EXPECT_EQ(worst_first[k], testing::ToOutcome(scenario.space(), CarABidOfLetters(testing::CarAUserModelLetters()[k])))
+    EXPECT_EQ(worst_first[k],
+              testing::ToOutcome(scenario.space(), CarABidOfLetters(testing::CarAUserModelLetters()[k])))
         << "ranked bid " << k;
   }
   EXPECT_EQ(known.low_utility(), testing::kCarAUserModelLow);
@@ -163,54 +166,65 @@ struct Session {
 // seed for its generator, a reservation value, the opponent's script; its actions round by round.
 const std::vector<Session>& Sessions() {
   static const std::vector<Session> sessions = {
-      {"reservation 0.3, the opponent always offering B (its best ratio sets the Nash estimate)", 0.3, 42, {"gmssss"}, {
-     "gsfgsf", "fsfgsf", "gsfssf", "gsfgsf", "fsfgsf", "fsfssf", "fsfgss", "gsfsgf", "gsfggf", "gsfggs", "fsfggf",
-     "gsfggf", "fsfssf", "gsfsgs", "fsfsgs", "fsfsss", "fsfgss", "gsfsss", "gsfssf", "gsfsss", "ggfgsf", "gmfssf",
-     "gmfgsf", "ggfsss", "fgfsss", "fsfsss", "gsffsf", "fsffss", "gmfggf", "gmfgss", "fsffsf", "gsffss", "fgfsss",
-     "gsffss", "fgfgss", "ggfggs", "gsfgsf", "fffssf", "ggfggs", "ggffgf", "gmfsss", "gffsss", "gmfsgs", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfgss", "gmfsss", "gmfgss", "gmfsss",
-     "gmfsss", "gmfgss", "gmfsss", "gmfssf", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "ggfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsgs", "gmfsgs", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gffsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gffsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "gmfsss", "gmfsss",
-     "gmffss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss",
+      {"reservation 0.3, the opponent always offering B (its best ratio sets the Nash estimate)",
+       0.3,
+       42,
+       {"gmssss"},
+       {
+           "gsfgsf", "fsfgsf", "gsfssf", "gsfgsf", "fsfgsf", "fsfssf", "fsfgss", "gsfsgf", "gsfggf", "gsfggs", "fsfggf",
+           "gsfggf", "fsfssf", "gsfsgs", "fsfsgs", "fsfsss", "fsfgss", "gsfsss", "gsfssf", "gsfsss", "ggfgsf", "gmfssf",
+           "gmfgsf", "ggfsss", "fgfsss", "fsfsss", "gsffsf", "fsffss", "gmfggf", "gmfgss", "fsffsf", "gsffss", "fgfsss",
+           "gsffss", "fgfgss", "ggfggs", "gsfgsf", "fffssf", "ggfggs", "ggffgf", "gmfsss", "gffsss", "gmfsgs", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfgss", "gmfsss", "gmfgss", "gmfsss",
+           "gmfsss", "gmfgss", "gmfsss", "gmfssf", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "ggfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsgs", "gmfsgs", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gffsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gffsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "gmfsss", "gmfsss", "gmfsss",
+           "gmffss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss",
        }},
-      {"no reservation value, the opponent offering B and X in turn: X accepted in round 41", 0.0, 42,
-       {"gmssss", "ggffgf"}, {
-     "gsfgsf", "fsfgsf", "gsfssf", "gsfgsf", "fsfgsf", "fsfssf", "fsfgss", "gsfsgf", "gsfggf", "gsfggs", "fsfggf",
-     "gsfggf", "fsfssf", "gsfsgs", "fsfsgs", "fsfsss", "fsfgss", "gsfsss", "gsfssf", "gsfsss", "ggfgsf", "gmfssf",
-     "gmfgsf", "ggfsss", "fgfsss", "fsfsss", "gsffsf", "fsffss", "gmfggf", "gmfgss", "fsffsf", "gsffss", "fgfsss",
-     "gsffss", "fgfgss", "ggfggs", "gsfgsf", "fffssf", "ggfggs", "ggffgf", "accept",
+      {"no reservation value, the opponent offering B and X in turn: X accepted in round 41",
+       0.0,
+       42,
+       {"gmssss", "ggffgf"},
+       {
+           "gsfgsf", "fsfgsf", "gsfssf", "gsfgsf", "fsfgsf", "fsfssf", "fsfgss", "gsfsgf", "gsfggf", "gsfggs", "fsfggf",
+           "gsfggf", "fsfssf", "gsfsgs", "fsfsgs", "fsfsss", "fsfgss", "gsfsss", "gsfssf", "gsfsss", "ggfgsf", "gmfssf",
+           "gmfgsf", "ggfsss", "fgfsss", "fsfsss", "gsffsf", "fsffss", "gmfggf", "gmfgss", "fsffsf", "gsffss", "fgfsss",
+           "gsffss", "fgfgss", "ggfggs", "gsfgsf", "fffssf", "ggfggs", "ggffgf", "accept",
        }},
-      {"reservation 0.5 (floors of its late thresholds), party seed 7, always B", 0.5, 7, {"gmssss"}, {
-     "gsfgsf", "fsfgsf", "gsfgsf", "gsfssf", "fsfssf", "gsfgsf", "gsfsss", "gsfgss", "gsfgsf", "gsfgsf", "gsfgss",
-     "fsfgsf", "gsfgsf", "fsfsgf", "fsfsgs", "fsfsgf", "fsfgss", "gsfgss", "gsfgss", "ggfssf", "gsfgsf", "fsffsf",
-     "gmfssf", "gmfgsf", "fsfsss", "fgfggs", "ggfsss", "gmfggs", "gmfsss", "gsffgf", "fgfggs", "ggfggs", "fgfssf",
-     "gsfsss", "ggfsss", "fsfgsf", "fffgss", "gmfgss", "gsfggn", "fffssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfssf", "gmfsss", "gmfsss",
-     "gmfssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "ggfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfssf", "gmfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsgs", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "fmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsgs", "gmfsss",
-     "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfsss",
-     "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs",
-     "gmfsss", "gmfsss",
+      {"reservation 0.5 (floors of its late thresholds), party seed 7, always B",
+       0.5,
+       7,
+       {"gmssss"},
+       {
+           "gsfgsf", "fsfgsf", "gsfgsf", "gsfssf", "fsfssf", "gsfgsf", "gsfsss", "gsfgss", "gsfgsf", "gsfgsf", "gsfgss",
+           "fsfgsf", "gsfgsf", "fsfsgf", "fsfsgs", "fsfsgf", "fsfgss", "gsfgss", "gsfgss", "ggfssf", "gsfgsf", "fsffsf",
+           "gmfssf", "gmfgsf", "fsfsss", "fgfggs", "ggfsss", "gmfggs", "gmfsss", "gsffgf", "fgfggs", "ggfggs", "fgfssf",
+           "gsfsss", "ggfsss", "fsfgsf", "fffgss", "gmfgss", "gsfggn", "fffssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfssf", "gmfsss", "gmfsss",
+           "gmfssf", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "ggfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfssf", "gmfsss", "gmfsss", "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsgs", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs", "fmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gsfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "fmfsss", "gmfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gsfsss", "gmfsgs", "gmfsss",
+           "gmfgss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "ggfsss", "gmfsss", "gmfsss",
+           "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsss", "gmfsgs",
+           "gmfsss", "gmfsss",
        }},
   };
   return sessions;

@@ -51,15 +51,20 @@ TEST(GeniusKakeSoba, EstimateIsTheOriginalsInCreationOrder) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const Scenario scenario = testing::ScriptedCarA(0.0, 1.0);
   JavaRandom random(42);
-  const GeniusAdditiveEstimate estimate = KakeSobaEstimate(scenario.space(), testing::CarAUserModelRanking(scenario.space()), random);
-  testing::ExpectEstimate(estimate, {
-      {0.08220361714890792, {1.0, 0.4175664021513412, 0.268864431541746, 0.6500831678402974, 0.2872938194403844}},
-      {0.2393489480731256, {1.0, 0.957241175187015, 0.9976846795634248, 0.9994283204715445, 0.15300652539161186}},
-      {0.022101192151416326, {0.5144788573539635, 1.0, 0.27579214250691325, 0.06722758043994381, 0.7242718653697153}},
-      {0.13863961811327663, {0.9887251563488614, 0.3950201533900064, 0.867543885897578, 1.0, 0.21494075154881911}},
-      {0.10818712738682865, {1.0, 0.5265421813668332, 0.6780123041056811, 0.07233172048922504, 0.7877103598515398}},
-      {0.4095194971264448, {0.9272973961928161, 0.6463378192192603, 1.0, 0.001988557372520266, 0.46552842801087885}},
-  });
+  const GeniusAdditiveEstimate estimate =
+      KakeSobaEstimate(scenario.space(), testing::CarAUserModelRanking(scenario.space()), random);
+  testing::ExpectEstimate(
+      estimate,
+      {
+          {0.08220361714890792, {1.0, 0.4175664021513412, 0.268864431541746, 0.6500831678402974, 0.2872938194403844}},
+          {0.2393489480731256, {1.0, 0.957241175187015, 0.9976846795634248, 0.9994283204715445, 0.15300652539161186}},
+          {0.022101192151416326,
+           {0.5144788573539635, 1.0, 0.27579214250691325, 0.06722758043994381, 0.7242718653697153}},
+          {0.13863961811327663, {0.9887251563488614, 0.3950201533900064, 0.867543885897578, 1.0, 0.21494075154881911}},
+          {0.10818712738682865, {1.0, 0.5265421813668332, 0.6780123041056811, 0.07233172048922504, 0.7877103598515398}},
+          {0.4095194971264448,
+           {0.9272973961928161, 0.6463378192192603, 1.0, 0.001988557372520266, 0.46552842801087885}},
+      });
 }
 
 // Full information, no reservation value or discount, the opponent repeating all "none" (worth 0)
@@ -70,25 +75,25 @@ TEST(GeniusKakeSoba, FullInformationSessionIsTheOriginals) {
   const Scenario scenario = testing::ScriptedCarA(0.0, 1.0);
   testing::OpponentScript() = {CarABidOfLetters("nnnnnn"), CarABidOfLetters("mmmmmm")};
   const std::vector<std::string> kOriginal = {
-     "gggggg", "ffffff", "ssssss", "ggmmmm", "mmgggg", "ffffff", "ssssss", "ggmmmm", "mmgggg", "ffffff", "ssssss",
-     "ggmmmm", "mmgggg", "ffffff", "ssssss", "ggmmmm", "fmgggg", "mfffff", "ssssss", "ggmmmm", "ffgggg", "smffff",
-     "msssss", "ggmmmm", "ffgggg", "smffff", "msssss", "ggmmgg", "ffggff", "ssffss", "gmssmm", "fgmggg", "mfgfff",
-     "ssfmss", "gmssmm", "fggggg", "mfffff", "sssmss", "ggmsmm", "ffgggg", "mmffff", "gssmss", "sgmsgg", "ffggff",
-     "smffmm", "gssmss", "mgmsgg", "ffggff", "smffmm", "gsssss", "fggggg", "mffmff", "gmmfss", "sgssmm", "fsgggg",
-     "mfffff", "gsmmss", "sgssgg", "ffggff", "smffmm", "gssmss", "mgmsgg", "ffggff", "gmffmm", "fssmss", "sgmggg",
-     "mfgfff", "gmfsmm", "fgsmss", "sfgggg", "msffff", "gmmsmm", "fgsmgg", "sfggss", "gsffff", "mmmsss", "fgssgg",
-     "sfggmm", "gsfmff", "fgmfmm", "mfssgg", "smggss", "gsffff", "fgmmss", "mfsggg", "gmgfff", "ssfmmm", "fgmsgg",
-     "sfggss", "gssfff", "mgfmmm", "fmssgg", "sfggff", "gsffss", "mgmsmm", "fmsmgg", "gfggff", "ssffss", "fgmsss",
-     "mfsggg", "gmgmff", "ssffmm", "fgmsgg", "gfggff", "mmsmss", "sgffmm", "fsmsgg", "gfggff", "smsfss", "mgfmmm",
-     "fsmsgg", "gfggff", "sssfss", "fgfmss", "gmsggg", "mfgsmm", "ssmfff", "fgfmgg", "gfsgff", "mmgfmm", "sgfsss",
-     "fsmmgg", "gfggff", "mmsfmm", "fgfsss", "gfmmgg", "ssggff", "fmffss", "mgssmm", "gfmsgg", "ssggff", "fsfmss",
-     "sgsfgg", "gmmgmm", "mfgfff", "fgfmss", "gfssgg", "smggff", "msmfmm", "fgfmss", "gfssgg", "smggff", "msffmm",
-     "fgmsgg", "gfsmss", "ssggff", "fgffmm", "gmssgg", "mfmgss", "ssgmff", "fgffmm", "gmssgg", "sfmgss", "msgmff",
-     "fgffmm", "gmssgg", "sfggss", "msmmff", "ggffgg", "ffssss", "smggff", "fgmfmm", "gsfmgg", "mfsgss", "smgsff",
-     "fgffmm", "gsmmgg", "mfsgss", "smgsff", "ggffss", "fsmmgg", "mfggmm", "sgssff", "gsffgg", "fmmmss", "sfggmm",
-     "fgssff", "gsffgg", "mfssss", "smggff", "ggmmmm", "fsffgg", "mfsgss", "smgmff", "ggmsmm", "fsffgg", "mfsgff",
-     "gggsss", "fmffgg", "sfmmmm", "ssggff", "ggsfss", "fmfsgg", "mfmmmf", "fsggfm", "ggsfss", "sffsgg", "mmmgff",
-     "gsgmmm", "fgsfss",
+      "gggggg", "ffffff", "ssssss", "ggmmmm", "mmgggg", "ffffff", "ssssss", "ggmmmm", "mmgggg", "ffffff", "ssssss",
+      "ggmmmm", "mmgggg", "ffffff", "ssssss", "ggmmmm", "fmgggg", "mfffff", "ssssss", "ggmmmm", "ffgggg", "smffff",
+      "msssss", "ggmmmm", "ffgggg", "smffff", "msssss", "ggmmgg", "ffggff", "ssffss", "gmssmm", "fgmggg", "mfgfff",
+      "ssfmss", "gmssmm", "fggggg", "mfffff", "sssmss", "ggmsmm", "ffgggg", "mmffff", "gssmss", "sgmsgg", "ffggff",
+      "smffmm", "gssmss", "mgmsgg", "ffggff", "smffmm", "gsssss", "fggggg", "mffmff", "gmmfss", "sgssmm", "fsgggg",
+      "mfffff", "gsmmss", "sgssgg", "ffggff", "smffmm", "gssmss", "mgmsgg", "ffggff", "gmffmm", "fssmss", "sgmggg",
+      "mfgfff", "gmfsmm", "fgsmss", "sfgggg", "msffff", "gmmsmm", "fgsmgg", "sfggss", "gsffff", "mmmsss", "fgssgg",
+      "sfggmm", "gsfmff", "fgmfmm", "mfssgg", "smggss", "gsffff", "fgmmss", "mfsggg", "gmgfff", "ssfmmm", "fgmsgg",
+      "sfggss", "gssfff", "mgfmmm", "fmssgg", "sfggff", "gsffss", "mgmsmm", "fmsmgg", "gfggff", "ssffss", "fgmsss",
+      "mfsggg", "gmgmff", "ssffmm", "fgmsgg", "gfggff", "mmsmss", "sgffmm", "fsmsgg", "gfggff", "smsfss", "mgfmmm",
+      "fsmsgg", "gfggff", "sssfss", "fgfmss", "gmsggg", "mfgsmm", "ssmfff", "fgfmgg", "gfsgff", "mmgfmm", "sgfsss",
+      "fsmmgg", "gfggff", "mmsfmm", "fgfsss", "gfmmgg", "ssggff", "fmffss", "mgssmm", "gfmsgg", "ssggff", "fsfmss",
+      "sgsfgg", "gmmgmm", "mfgfff", "fgfmss", "gfssgg", "smggff", "msmfmm", "fgfmss", "gfssgg", "smggff", "msffmm",
+      "fgmsgg", "gfsmss", "ssggff", "fgffmm", "gmssgg", "mfmgss", "ssgmff", "fgffmm", "gmssgg", "sfmgss", "msgmff",
+      "fgffmm", "gmssgg", "sfggss", "msmmff", "ggffgg", "ffssss", "smggff", "fgmfmm", "gsfmgg", "mfsgss", "smgsff",
+      "fgffmm", "gsmmgg", "mfsgss", "smgsff", "ggffss", "fsmmgg", "mfggmm", "sgssff", "gsffgg", "fmmmss", "sfggmm",
+      "fgssff", "gsffgg", "mfssss", "smggff", "ggmmmm", "fsffgg", "mfsgss", "smgmff", "ggmsmm", "fsffgg", "mfsgff",
+      "gggsss", "fmffgg", "sfmmmm", "ssggff", "ggsfss", "fmfsgg", "mfmmmf", "fsggfm", "ggsfss", "sffsgg", "mmmgff",
+      "gsgmmm", "fgsfss",
   };
   const NegotiationResult result = testing::RunAgainstScriptWithPartySeed(scenario, "kakesoba", 42);
   testing::ExpectActions(scenario.space(), result, kOriginal);
@@ -103,25 +108,25 @@ TEST(GeniusKakeSoba, SessionWithUserModelIsTheOriginalsInCreationOrder) {
   const Scenario scenario = testing::ScriptedCarA(0.0, 1.0);
   testing::OpponentScript() = {CarABidOfLetters("nnnnnn"), CarABidOfLetters("mmmmmm")};
   const std::vector<std::string> kOriginal = {
-     "ggfmgs", "mmngng", "gsfsss", "gfgfgg", "fgsmfs", "mmngng", "nsfsss", "sfgmgg", "ggfgfs", "fmnsng", "msgngs",
-     "gffmsg", "ngngns", "mmffgg", "gsssfs", "sfnmsg", "ggfggf", "fmgsns", "msmmfg", "gffgms", "mgnfgg", "gmfnss",
-     "fsgsng", "nfnmgs", "ggfgsg", "smssns", "gsfmgf", "mfngfg", "fggsss", "gmfmgf", "msngng", "gffffs", "nggmgs",
-     "smsgng", "msfsss", "gfnfgg", "fggmns", "gmfggf", "msnsfg", "nffmss", "ggngng", "fmssgs", "msfmsg", "gfggfs",
-     "sgnsgg", "gmfnns", "msgmsg", "fffggs", "ggnfng", "nmmsfs", "gsfmgf", "mfsgsg", "sgnsns", "gmfmgf", "fsggfg",
-     "mffngs", "ggnfng", "nmgmss", "msfgms", "gfnsfg", "ggfmgf", "fmsgng", "msnsss", "sffmgs", "ggggng", "fmnsss",
-     "gsffgg", "mfgmfs", "ngfgng", "gmnsgs", "mssmsg", "gffgns", "fggsgg", "smfmfs", "gsngsg", "mfnfgs", "ggfnns",
-     "fmgmfg", "nsfsgg", "mfsgss", "ggnfng", "smfmgs", "msgssg", "gffgns", "fgnmgg", "gmmgfs", "nsssng", "mffngs",
-     "ggnmss", "fmggfg", "gsfsgs", "mfnmng", "ggfggf", "smgsss", "msfmng", "gfnfgs", "ngsgsg", "fmfsfs", "gsgmmg",
-     "mffgns", "ggnfgg", "smnsfs", "msfmsg", "gfgggs", "fgfsng", "nmnmss", "gsfggf", "mfgsng", "ggsngs", "fmfmfg",
-     "msngss", "gfnfns", "sgfmgg", "nmgsfs", "gsfgng", "mfnmgg", "ggsgss", "fmfsfs", "gsgfgg", "mffmns", "sgngsg",
-     "gmgngs", "fsfsng", "mfnmss", "ggfggf", "nmssng", "msnmfs", "gfffgg", "fgggss", "gmfmgf", "msnsng", "sfmgfs",
-     "gggngg", "nmfsss", "fsnmng", "gffgms", "mgnfgg", "gmsmfs", "msfssg", "sfggns", "ggfmgf", "fmnsng", "nsgggs",
-     "gffmsg", "mgngfs", "gmsfns", "msfsgg", "ffgmss", "ggfggf", "nmnsng", "ssnmfs", "gffgsg", "mggngs", "gmffng",
-     "fssmfs", "mfnsgg", "ggfgss", "nmgmng", "ssfsgs", "gfngfg", "mgmfgs", "gmsmsg", "fsfsns", "mfngfg", "ggfmgf",
-     "fmgsss", "gsfggf", "mfnmng", "gggnns", "nmfssg", "ssnggs", "ggsmfg", "mmffns", "fsnggg", "gffsss", "mggmms",
-     "nmnggg", "gsfsns", "ffgmfg", "ggfggf", "mmnsss", "sssmng", "gfffgs", "mgggsg", "gmfnns", "fsnmgg", "nfnsfs",
-     "ggfgsg", "mmgfgs", "ssfmng", "gfnsfs", "fgsggg", "mmfmss", "gsgsng", "nffggs", "ggnmfg", "mmgfns", "gsfggf",
-     "ffnssg", "sgfmfs",
+      "ggfmgs", "mmngng", "gsfsss", "gfgfgg", "fgsmfs", "mmngng", "nsfsss", "sfgmgg", "ggfgfs", "fmnsng", "msgngs",
+      "gffmsg", "ngngns", "mmffgg", "gsssfs", "sfnmsg", "ggfggf", "fmgsns", "msmmfg", "gffgms", "mgnfgg", "gmfnss",
+      "fsgsng", "nfnmgs", "ggfgsg", "smssns", "gsfmgf", "mfngfg", "fggsss", "gmfmgf", "msngng", "gffffs", "nggmgs",
+      "smsgng", "msfsss", "gfnfgg", "fggmns", "gmfggf", "msnsfg", "nffmss", "ggngng", "fmssgs", "msfmsg", "gfggfs",
+      "sgnsgg", "gmfnns", "msgmsg", "fffggs", "ggnfng", "nmmsfs", "gsfmgf", "mfsgsg", "sgnsns", "gmfmgf", "fsggfg",
+      "mffngs", "ggnfng", "nmgmss", "msfgms", "gfnsfg", "ggfmgf", "fmsgng", "msnsss", "sffmgs", "ggggng", "fmnsss",
+      "gsffgg", "mfgmfs", "ngfgng", "gmnsgs", "mssmsg", "gffgns", "fggsgg", "smfmfs", "gsngsg", "mfnfgs", "ggfnns",
+      "fmgmfg", "nsfsgg", "mfsgss", "ggnfng", "smfmgs", "msgssg", "gffgns", "fgnmgg", "gmmgfs", "nsssng", "mffngs",
+      "ggnmss", "fmggfg", "gsfsgs", "mfnmng", "ggfggf", "smgsss", "msfmng", "gfnfgs", "ngsgsg", "fmfsfs", "gsgmmg",
+      "mffgns", "ggnfgg", "smnsfs", "msfmsg", "gfgggs", "fgfsng", "nmnmss", "gsfggf", "mfgsng", "ggsngs", "fmfmfg",
+      "msngss", "gfnfns", "sgfmgg", "nmgsfs", "gsfgng", "mfnmgg", "ggsgss", "fmfsfs", "gsgfgg", "mffmns", "sgngsg",
+      "gmgngs", "fsfsng", "mfnmss", "ggfggf", "nmssng", "msnmfs", "gfffgg", "fgggss", "gmfmgf", "msnsng", "sfmgfs",
+      "gggngg", "nmfsss", "fsnmng", "gffgms", "mgnfgg", "gmsmfs", "msfssg", "sfggns", "ggfmgf", "fmnsng", "nsgggs",
+      "gffmsg", "mgngfs", "gmsfns", "msfsgg", "ffgmss", "ggfggf", "nmnsng", "ssnmfs", "gffgsg", "mggngs", "gmffng",
+      "fssmfs", "mfnsgg", "ggfgss", "nmgmng", "ssfsgs", "gfngfg", "mgmfgs", "gmsmsg", "fsfsns", "mfngfg", "ggfmgf",
+      "fmgsss", "gsfggf", "mfnmng", "gggnns", "nmfssg", "ssnggs", "ggsmfg", "mmffns", "fsnggg", "gffsss", "mggmms",
+      "nmnggg", "gsfsns", "ffgmfg", "ggfggf", "mmnsss", "sssmng", "gfffgs", "mgggsg", "gmfnns", "fsnmgg", "nfnsfs",
+      "ggfgsg", "mmgfgs", "ssfmng", "gfnsfs", "fgsggg", "mmfmss", "gsgsng", "nffggs", "ggnmfg", "mmgfns", "gsfggf",
+      "ffnssg", "sgfmfs",
   };
   const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
   const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "kakesoba", 42, known);

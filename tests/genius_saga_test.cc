@@ -38,9 +38,9 @@ TEST(GeniusSaga, TargetByHand) {
   const struct {
     double t, first, reservation, expected;
   } kRows[] = {
-      {0.0, 0.95, 0.0, 1.0},             // floor 0.95 + 0.6 * 0.05 = 0.98, nothing conceded yet
-      {0.5, 0.5, 0.0, 0.8 + 0.2 * (1 - 0.03125)},   // floor 0.8, t^5 = 1/32
-      {0.5, 0.5, 0.9, 0.9 + 0.1 * (1 - 0.03125)},   // floor raised to the reservation value
+      {0.0, 0.95, 0.0, 1.0},                       // floor 0.95 + 0.6 * 0.05 = 0.98, nothing conceded yet
+      {0.5, 0.5, 0.0, 0.8 + 0.2 * (1 - 0.03125)},  // floor 0.8, t^5 = 1/32
+      {0.5, 0.5, 0.9, 0.9 + 0.1 * (1 - 0.03125)},  // floor raised to the reservation value
       {1.0, 0.5, 0.0, 0.8},
   };
   for (const auto& row : kRows) {
@@ -53,10 +53,10 @@ TEST(GeniusSaga, AcceptanceProbabilitiesByHand) {
     double t, target, utility, reservation;
     std::optional<double> expected;  // nullopt: rejected without a draw
   } kRows[] = {
-      {0.5, 0.8, 0.9, 0.0, 0.5},         // ((0.9 - 0.8) / 0.2)^(3^0)
-      {0.0, 0.8, 0.9, 0.0, 0.125},       // 0.5^(3^1)
+      {0.5, 0.8, 0.9, 0.0, 0.5},            // ((0.9 - 0.8) / 0.2)^(3^0)
+      {0.0, 0.8, 0.9, 0.0, 0.125},          // 0.5^(3^1)
       {0.5, 0.8, 0.7, 0.75, std::nullopt},  // below the reservation value
-      {0.998, 0.8, 0.9, 0.0, 0.81},      // u^2 at the end
+      {0.998, 0.8, 0.9, 0.0, 0.81},         // u^2 at the end
       // t = 0.8: chance below the target 0.15 (0.2 / 0.4)^2 = 0.0375, base 0.9 - 0.1 * 0.5 = 0.85.
       {0.8, 0.9, 0.875, 0.0, 0.0375 * 0.25},  // ((0.875 - 0.85) / 0.05)^2 = 0.25
       {0.8, 0.9, 0.85, 0.0, std::nullopt},    // at the base
@@ -94,21 +94,30 @@ TEST(GeniusSaga, EstimateIsTheOriginals) {
   const GeniusBidRanking ranking = testing::CarAUserModelRanking(scenario.space());
   for (std::size_t k = 0; k < ranking.worst_first.size(); ++k) {
     if (k > 0) {
-      EXPECT_LE(scenario.profile(0).Utility(ranking.worst_first[k - 1]), scenario.profile(0).Utility(ranking.worst_first[k]));
+      EXPECT_LE(scenario.profile(0).Utility(ranking.worst_first[k - 1]),
+                scenario.profile(0).Utility(ranking.worst_first[k]));
     }
   }
   EXPECT_EQ(scenario.profile(0).Utility(ranking.worst_first.front()), ranking.low_utility);
   EXPECT_EQ(scenario.profile(0).Utility(ranking.worst_first.back()), ranking.high_utility);
   JavaRandom random(~std::int64_t{7});
   const GeniusAdditiveEstimate estimate = SagaEstimate(scenario.space(), ranking, random);
-  testing::ExpectEstimate(estimate, {
-      {0.17984411787044413, {0.7458082213763814, 0.733088611314616, 0.5538622758329744, 0.4255937183824305, 0.35225515012544445}},
-      {0.21618764237097815, {0.6393947150018053, 0.558727556115298, 0.6654706420764683, 0.5714940909627071, 0.31775380984517054}},
-      {0.12806466926266125, {0.571250848790972, 0.7686202242849624, 0.7430800350073129, 0.39039241879273767, 0.09918225862841835}},
-      {0.11587670531749014, {0.6307822667322875, 0.4835575203299684, 0.5302459365713887, 0.36590456377466174, 0.2631387052514961}},
-      {0.1774790267662087, {0.6610841617843177, 0.26617756323385405, 0.5831396762516413, 0.39350302182665775, 0.136945498469826}},
-      {0.18254783841221764, {0.4720009985495949, 0.3965089996263347, 0.6254036188626247, 0.26461269964169315, 0.31873646719643267}},
-  });
+  testing::ExpectEstimate(
+      estimate,
+      {
+          {0.17984411787044413,
+           {0.7458082213763814, 0.733088611314616, 0.5538622758329744, 0.4255937183824305, 0.35225515012544445}},
+          {0.21618764237097815,
+           {0.6393947150018053, 0.558727556115298, 0.6654706420764683, 0.5714940909627071, 0.31775380984517054}},
+          {0.12806466926266125,
+           {0.571250848790972, 0.7686202242849624, 0.7430800350073129, 0.39039241879273767, 0.09918225862841835}},
+          {0.11587670531749014,
+           {0.6307822667322875, 0.4835575203299684, 0.5302459365713887, 0.36590456377466174, 0.2631387052514961}},
+          {0.1774790267662087,
+           {0.6610841617843177, 0.26617756323385405, 0.5831396762516413, 0.39350302182665775, 0.136945498469826}},
+          {0.18254783841221764,
+           {0.4720009985495949, 0.3965089996263347, 0.6254036188626247, 0.26461269964169315, 0.31873646719643267}},
+      });
 }
 
 // Full information (no user model: it plays on its true profile), no reservation value, party seed
@@ -119,25 +128,27 @@ TEST(GeniusSaga, FullInformationSessionIsTheOriginals) {
   if (!fs::is_directory(testing::GeniusTraceFolder())) GTEST_SKIP() << "no GENIUS traces";
   const Scenario scenario = testing::ScriptedCarA(0.0, 1.0);
   testing::OpponentScript() = {CarABidOfLetters("gmssss"), CarABidOfLetters("ggfggs")};
-  ASSERT_NEAR(scenario.profile(0).Utility(testing::ToOutcome(scenario.space(), testing::OpponentScript()[0])), 0.9323, 1e-12);
-  ASSERT_NEAR(scenario.profile(0).Utility(testing::ToOutcome(scenario.space(), testing::OpponentScript()[1])), 0.9898, 1e-12);
+  ASSERT_NEAR(scenario.profile(0).Utility(testing::ToOutcome(scenario.space(), testing::OpponentScript()[0])), 0.9323,
+              1e-12);
+  ASSERT_NEAR(scenario.profile(0).Utility(testing::ToOutcome(scenario.space(), testing::OpponentScript()[1])), 0.9898,
+              1e-12);
   const std::vector<std::string> kOriginal = {
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggfgg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
-     "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "ggggfg", "gfggfg", "gggggg", "gggggg",
-     "ggffgf", "gggggg", "gffgfg", "gggggg", "gfggfg", "ggffgg", "gggggg", "gggggg", "gggfgg", "gggggg", "gggggg",
-     "gggggg", "ggfgfg", "gggggf", "ggffgf", "ffggff", "ggfggf", "gggggf", "ggffff", "fggffg", "fffggf", "fggfgf",
-     "gfffff", "fgffgf", "ggggsg", "gfsggg", "ggfggs", "accept",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggfgg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg",
+      "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "gggggg", "ggggfg", "gfggfg", "gggggg", "gggggg",
+      "ggffgf", "gggggg", "gffgfg", "gggggg", "gfggfg", "ggffgg", "gggggg", "gggggg", "gggfgg", "gggggg", "gggggg",
+      "gggggg", "ggfgfg", "gggggf", "ggffgf", "ffggff", "ggfggf", "gggggf", "ggffff", "fggffg", "fffggf", "fggfgf",
+      "gfffff", "fgffgf", "ggggsg", "gfsggg", "ggfggs", "accept",
   };
   const NegotiationResult result = testing::RunAgainstScriptWithPartySeed(scenario, "saga", 42);
   testing::ExpectActions(scenario.space(), result, kOriginal);
@@ -154,21 +165,21 @@ TEST(GeniusSaga, SessionWithUserModelIsTheOriginals) {
   const Scenario scenario = testing::ScriptedCarA(0.3, 1.0);
   testing::OpponentScript() = {CarABidOfLetters("gmssss"), CarABidOfLetters("ggfggs")};
   const std::vector<std::string> kOriginal = {
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gssggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "fsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
-     "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "accept",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gssggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "fsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs",
+      "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "gsfggs", "accept",
   };
   const PartialPreferences known = GeniusUserModel(scenario.profile(0), 10);
   const NegotiationResult result = testing::RunAgainstScriptKnowing(scenario, "saga", 7, known);

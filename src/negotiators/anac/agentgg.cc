@@ -71,8 +71,8 @@ void AgentGGImportanceMap::LearnRanking(const std::vector<Outcome>& worst_first)
     for (std::size_t i = 0; i < units_.size(); ++i) {
       for (Unit& unit : units_[i]) {
         if (unit.value != bid[i]) continue;
-        unit.weight_sum = static_cast<std::int32_t>(static_cast<std::uint32_t>(unit.weight_sum) +
-                                                    static_cast<std::uint32_t>(weight));
+        unit.weight_sum =
+            static_cast<std::int32_t>(static_cast<std::uint32_t>(unit.weight_sum) + static_cast<std::uint32_t>(weight));
         unit.count = static_cast<std::int32_t>(static_cast<std::uint32_t>(unit.count) + 1u);
         break;
       }
@@ -141,8 +141,7 @@ double AgentGGLowerThreshold(double t, double nash, double reservation_ratio) {
     return JavaMax(point(0.05) - (point(0.05) - point(0.0)) / (0.995 - 0.98) * (t - 0.98), reservation_ratio + 0.25);
   }
   if (t < 0.999) {
-    return JavaMax(point(0.0) - (point(0.0) - point(-0.35)) / (0.9989 - 0.995) * (t - 0.995),
-                   reservation_ratio + 0.25);
+    return JavaMax(point(0.0) - (point(0.0) - point(-0.35)) / (0.9989 - 0.995) * (t - 0.995), reservation_ratio + 0.25);
   }
   return JavaMax(point(-0.4), reservation_ratio + 0.2);
 }
@@ -196,8 +195,9 @@ void AgentGG::Begin(const NegotiatorContext& context) {
   space_ = context.space;
   const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context, "agentgg");
   if (!ranking) {
-    throw std::runtime_error("agentgg needs partial preferences (a ranking of outcomes); with full information "
-                             "GENIUS's AgentGG has no user model and cannot start");
+    throw std::runtime_error(
+        "agentgg needs partial preferences (a ranking of outcomes); with full information "
+        "GENIUS's AgentGG has no user model and cannot start");
   }
   for (const Issue& issue : space_->issues()) {
     if (issue.kind() != IssueKind::kDiscrete) {

@@ -41,7 +41,7 @@ class AgentGGImportanceMap {
 
  private:
   struct Unit {
-    double value = 0.0;  // Outcome's encoding: the value's position in the issue
+    double value = 0.0;           // Outcome's encoding: the value's position in the issue
     std::int32_t weight_sum = 0;  // Java ints: they wrap past 2^31 as the original's do
     std::int32_t count = 0;
     double importance = 0.0;

@@ -20,7 +20,8 @@ class GeniusAdditiveEstimate {
  public:
   GeniusAdditiveEstimate() = default;
   // As the factory's constructor leaves it: every weight 1/n, every number 0.
-  explicit GeniusAdditiveEstimate(const OutcomeSpace& space) : weights_(space.issue_count()), numbers_(space.issue_count()) {
+  explicit GeniusAdditiveEstimate(const OutcomeSpace& space)
+      : weights_(space.issue_count()), numbers_(space.issue_count()) {
     for (std::size_t i = 0; i < space.issue_count(); ++i) {
       weights_[i] = 1.0 / static_cast<double>(space.issue_count());
       numbers_[i].assign(space.issue(i).cardinality(), 0.0);

@@ -29,11 +29,13 @@ inline std::optional<GeniusBidRanking> GeniusBidRankingOf(const NegotiatorContex
   if (context.known == nullptr) return std::nullopt;
   const PartialPreferences& known = *context.known;
   if (!known.IsRanking()) {
-    throw std::runtime_error(std::string(agent) + " needs a ranking of outcomes (GENIUS's user model), not a partial order");
+    throw std::runtime_error(std::string(agent) +
+                             " needs a ranking of outcomes (GENIUS's user model), not a partial order");
   }
   if (!known.low_utility() || !known.high_utility()) {
-    throw std::runtime_error(std::string(agent) +
-                             " needs the utilities of the worst and best ranked outcomes (GENIUS's user model gives them)");
+    throw std::runtime_error(
+        std::string(agent) +
+        " needs the utilities of the worst and best ranked outcomes (GENIUS's user model gives them)");
   }
   GeniusBidRanking ranking;
   for (std::size_t position : known.WorstFirst()) ranking.worst_first.push_back(known.outcomes()[position]);

@@ -43,8 +43,8 @@
 #include "negotiators/anac/genius_domain.h"
 #include "negotiators/anac/genius_random_bid.h"
 #include "parley/negotiator.h"
-#include "preferences/genius_issue_order.h"
 #include "parley/utility.h"
+#include "preferences/genius_issue_order.h"
 
 namespace parley {
 
@@ -71,8 +71,8 @@ namespace {
 // Bids its searches walk in BidIterator order (the original walks every one, for hours a turn on
 // the largest corpus spaces).
 constexpr std::uint64_t kBidsWalked = std::uint64_t{1} << 18;
-constexpr int kMoves = 5000;       // numOfMovement
-constexpr double kSpeed = 1.0;     // step scale of a move
+constexpr int kMoves = 5000;    // numOfMovement
+constexpr double kSpeed = 1.0;  // step scale of a move
 constexpr double kLowerBound = 0.85;
 constexpr double kUpperBound = 1.0;
 
@@ -82,7 +82,8 @@ void Normalize(GeniusAdditiveEstimate& estimate, const std::vector<std::size_t>&
   for (std::size_t i = 0; i < estimate.issue_count(); ++i) {
     double largest = estimate.number(i, 0);
     for (std::size_t k = 1; k < estimate.value_count(i); ++k) largest = std::max(largest, estimate.number(i, k));
-    for (std::size_t k = 0; k < estimate.value_count(i); ++k) estimate.set_number(i, k, estimate.number(i, k) / largest);
+    for (std::size_t k = 0; k < estimate.value_count(i); ++k)
+      estimate.set_number(i, k, estimate.number(i, k) / largest);
   }
 }
 
@@ -99,8 +100,8 @@ Move RandomMove(const OutcomeSpace& space, double weight_rate, JavaRandom& rando
   if (random.NextDouble() > weight_rate) {
     move.weight = true;
   } else {
-    move.value = static_cast<std::size_t>(
-        random.NextInt(static_cast<std::int32_t>(space.issue(move.issue).cardinality())));
+    move.value =
+        static_cast<std::size_t>(random.NextInt(static_cast<std::int32_t>(space.issue(move.issue).cardinality())));
   }
   return move;
 }
@@ -134,7 +135,8 @@ GeniusAdditiveEstimate Neighbour(const GeniusAdditiveEstimate& current, const Mo
 
 }  // namespace
 
-GeniusAdditiveEstimate KakeSobaEstimate(const OutcomeSpace& space, const GeniusBidRanking& ranking, JavaRandom& random) {
+GeniusAdditiveEstimate KakeSobaEstimate(const OutcomeSpace& space, const GeniusBidRanking& ranking,
+                                        JavaRandom& random) {
   const std::vector<std::size_t> order = GeniusIssueHashMapOrder(space);
   GeniusAdditiveEstimate current(space);
   for (std::size_t i = 0; i < space.issue_count(); ++i) {
@@ -235,7 +237,9 @@ void KakeSoba::Begin(const NegotiatorContext& context) {
   received_ = Outcome(space_->issue_count());
   counts_.assign(space_->issue_count(), {});
   for (std::size_t i = 0; i < space_->issue_count(); ++i) counts_[i].assign(space_->issue(i).cardinality(), 0.0);
-  if (!invalid_) GeniusMaxUtilityBidBy(*space_, [this](const Outcome& bid) { return U(bid); }, best_bid_, kBidsWalked);
+  if (!invalid_)
+    GeniusMaxUtilityBidBy(
+        *space_, [this](const Outcome& bid) { return U(bid); }, best_bid_, kBidsWalked);
 }
 
 void KakeSoba::Observe(const ObservedAction& action) {

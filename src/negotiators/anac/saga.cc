@@ -236,8 +236,8 @@ void Saga::Begin(const NegotiatorContext& context) {
   if (const std::optional<GeniusBidRanking> ranking = GeniusBidRankingOf(context, "saga")) {
     for (const Issue& issue : space_->issues()) {
       if (issue.kind() != IssueKind::kDiscrete) {
-        throw std::runtime_error("saga estimates from partial preferences over discrete issues only; '" +
-                                 issue.name() + "' is not");
+        throw std::runtime_error("saga estimates from partial preferences over discrete issues only; '" + issue.name() +
+                                 "' is not");
       }
     }
     estimate_ = SagaEstimate(*space_, *ranking, own_random_);
@@ -262,7 +262,8 @@ void Saga::Observe(const ObservedAction& action) {
 const Outcome& Saga::BestBid() {
   if (!best_bid_) {
     best_bid_.emplace();
-    GeniusMaxUtilityBidBy(*space_, [this](const Outcome& bid) { return U(bid); }, *best_bid_, kBidsWalked);
+    GeniusMaxUtilityBidBy(
+        *space_, [this](const Outcome& bid) { return U(bid); }, *best_bid_, kBidsWalked);
   }
   return *best_bid_;
 }
