@@ -6,8 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "parley/knowledge.h"
 #include "parley/multi_track.h"
 #include "parley/protocol.h"
 #include "parley/random.h"
@@ -59,6 +61,34 @@ TEST(Cli, NegotiateJsonMatchesTheLibrary) {
       EXPECT_EQ(text, issue.Format((*expected.agreement)[i]));
     }
   }
+}
+
+TEST(Cli, NegotiateShowsElicitationCostsAndNetUtilities) {
+  // Under a protocol that charges questions, the text says what each party paid, how many
+  // questions it asked and its utility net of them; the numbers are the library's.
+  const std::string car = (testing::ShippedScenarios() / "genius" / "CarA").string();
+  const auto result =
+      RunCli("negotiate --scenario '" + car +
+             "' --protocol 'saop(elicitation_cost=0.01)' --negotiators "
+             "genius-elicitation-example,boulware --knowledge 'genius(comparisons=10),full' --rounds 100");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+
+  const Scenario scenario = LoadScenario(car);
+  NegotiationOptions options;
+  options.rounds = 100;
+  SetKnowledge(scenario, {"genius(comparisons=10)", "full"}, {}, options);
+  const NegotiationResult expected =
+      RunNegotiation(scenario, {"genius-elicitation-example", "boulware"}, options, "saop(elicitation_cost=0.01)");
+  ASSERT_EQ(expected.elicitation_costs.size(), 2u);
+  ASSERT_GT(expected.elicitation_requests[0], 0u);  // the case must show a charge
+  EXPECT_NE(result.out.find(fmt::format("Elicitation {}  {:.4f}  ({} questions; net utility {:.4f})",
+                                        scenario.profile(0).name(), expected.elicitation_costs[0],
+                                        expected.elicitation_requests[0],
+                                        expected.utilities[0] - expected.elicitation_costs[0])),
+            std::string::npos)
+      << result.out;
+  // Without a charging protocol there is no such line.
+  EXPECT_EQ(RunCli("negotiate --scenario '" + car + "' --rounds 10").out.find("Elicitation"), std::string::npos);
 }
 
 TEST(Cli, NegotiateWritesTraceFiles) {

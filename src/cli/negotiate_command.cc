@@ -150,6 +150,13 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
     fmt::print("{:<12}{:<{}}  {:.4f}  ({})\n", p == 0 ? "Utilities" : "", profile.name(), width, result.utilities[p],
                detail);
   }
+  // Only protocols that let parties ask about their own preferences fill the costs; each is
+  // charged to the party's score (docs/negotiation.md#elicitation).
+  for (std::size_t p = 0; p < result.elicitation_costs.size(); ++p) {
+    fmt::print("{:<12}{:<{}}  {:.4f}  ({} questions; net utility {:.4f})\n", p == 0 ? "Elicitation" : "",
+               scenario.profile(p).name(), width, result.elicitation_costs[p], result.elicitation_requests[p],
+               result.utilities[p] - result.elicitation_costs[p]);
+  }
   fmt::print("Elapsed     {:.3f} ms\n", result.elapsed_seconds * 1e3);
 }
 
