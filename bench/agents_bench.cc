@@ -24,14 +24,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
-#include <memory>
-#include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "parley/knowledge.h"
 #include "parley/negotiator.h"
-#include "parley/partial_preferences.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 
@@ -39,37 +36,6 @@ namespace parley {
 namespace {
 
 constexpr std::uint64_t kRounds = 1000;
-
-// `agent` told GENIUS's user model of its true profile with `comparisons` comparisons as its
-// partial preferences (NegotiatorContext::known).
-class Knowing final : public Negotiator {
- public:
-  Knowing(std::unique_ptr<Negotiator> inner, std::size_t comparisons)
-      : inner_(std::move(inner)), comparisons_(comparisons) {}
-  void Begin(const NegotiatorContext& context) override {
-    known_.emplace(GeniusUserModel(*context.profile, comparisons_));
-    NegotiatorContext knowing = context;
-    knowing.known = &*known_;
-    inner_->Begin(knowing);
-  }
-  ActionType Act(const TurnState& state, Outcome& proposal) override { return inner_->Act(state, proposal); }
-  void Observe(const ObservedAction& action) override { inner_->Observe(action); }
-  void Finish(const NegotiationResult& result) override { inner_->Finish(result); }
-
- private:
-  std::unique_ptr<Negotiator> inner_;
-  std::size_t comparisons_;
-  std::optional<PartialPreferences> known_;
-};
-
-const bool kKnowingRegistered = NegotiatorRegistry::Add(
-    {"bench-knowing",
-     "An agent told GENIUS's user model of its profile (bench only).",
-     {{"agent", "agentgg", "the negotiator told it"}, {"comparisons", "10", "comparisons of the user model"}},
-     [](const Spec& spec) {
-       return std::make_unique<Knowing>(NegotiatorRegistry::Create(spec.GetString("agent")),
-                                        static_cast<std::size_t>(spec.GetInt("comparisons")));
-     }});
 
 std::filesystem::path CarBPath() {
   const auto shipped = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius" / "CarB";
@@ -120,14 +86,24 @@ const Scenario& PlainCarB() {
   return scenario;
 }
 
-// `spec` as party 0 against Boulware, 1000 rounds, no trace; steps/s counts both parties' turns.
+// An agent measured: its name in the benchmark, its spec, and what it knows of its preferences
+// (a knowledge spec of parley/knowledge.h; empty: its profile).
+struct Agent {
+  std::string name;
+  std::string spec;
+  std::string knowledge;
+};
+
+// `agent` as party 0 against Boulware, 1000 rounds, no trace; steps/s counts both parties' turns.
 // With `to_deadline` false the negotiation may end in an agreement, and the steps played count.
-void RunAgainstBoulware(benchmark::State& state, const std::string& spec, bool to_deadline) {
+void RunAgainstBoulware(benchmark::State& state, const Agent& agent, bool to_deadline) {
   const Scenario& scenario = to_deadline ? NoDealCarB() : PlainCarB();
   NegotiationOptions options;
   options.rounds = kRounds;
   options.record_trace = false;
   options.seed = 1;
+  if (!agent.knowledge.empty()) SetKnowledge(scenario, {agent.knowledge, "full"}, {}, options);
+  const std::string& spec = agent.spec;
   const std::vector<std::string> negotiators = {spec, "boulware"};
   std::uint64_t steps = 0;
   for (auto _ : state) {
@@ -152,7 +128,7 @@ void RunAgainstBoulware(benchmark::State& state, const std::string& spec, bool t
 }
 
 // The agents measured, with the plain time-based negotiator first as the reference.
-const std::vector<std::pair<std::string, std::string>> kAgents = {
+const std::vector<Agent> kAgents = {
     {"time", "time(e=0.5)"},
     {"absolute-tft", "absolute-tft"},
     // GENIUS's ANAC agents, by year.
@@ -189,9 +165,10 @@ const std::vector<std::pair<std::string, std::string>> kAgents = {
     {"agent36", "agent36"},
     {"betaone", "betaone"},
     {"agentherb", "agentherb"},
-    {"agentgg", "bench-knowing(agent=agentgg)"},
-    {"kakesoba", "bench-knowing(agent=kakesoba)"},
-    {"saga", "bench-knowing(agent=saga)"},
+    // ANAC 2019's, which estimate their preferences from GENIUS's user model (10 comparisons).
+    {"agentgg", "agentgg", "genius(comparisons=10)"},
+    {"kakesoba", "kakesoba", "genius(comparisons=10)"},
+    {"saga", "saga", "genius(comparisons=10)"},
     // NegMAS's.
     {"negmas-naive-tft", "negmas-naive-tft"},
     {"negmas-nice-tft", "negmas-nice-tft"},
@@ -216,11 +193,12 @@ const std::vector<std::string> kUntilAgreement = {
     "thefawkes",  "nicetitfortat", "caduceusdc16",   "agentgg"};
 
 const bool kRegistered = [] {
-  for (const auto& [name, spec] : kAgents) {
-    const bool to_deadline = std::find(kUntilAgreement.begin(), kUntilAgreement.end(), name) == kUntilAgreement.end();
+  for (const Agent& agent : kAgents) {
+    const bool to_deadline =
+        std::find(kUntilAgreement.begin(), kUntilAgreement.end(), agent.name) == kUntilAgreement.end();
     benchmark::RegisterBenchmark(
-        ((to_deadline ? "BM_VsBoulware/" : "BM_VsBoulwareToAgreement/") + name).c_str(),
-        [spec = spec, to_deadline](benchmark::State& state) { RunAgainstBoulware(state, spec, to_deadline); })
+        ((to_deadline ? "BM_VsBoulware/" : "BM_VsBoulwareToAgreement/") + agent.name).c_str(),
+        [agent, to_deadline](benchmark::State& state) { RunAgainstBoulware(state, agent, to_deadline); })
         ->Unit(benchmark::kMillisecond);
   }
   return true;
