@@ -54,7 +54,7 @@ __all__ = [
     "MultiTrackResult", "MultiTrackScenario", "NegotiationResult", "Negotiator", "NegotiatorContext",
     "ObservedAction", "OutcomeSpace", "Point", "Profile", "ResourceLimits", "Scenario", "Track",
     "TournamentResult", "TurnState", "UncertainScenario", "UsageError", "Zone", "__version__",
-    "analyze", "builtin_scenarios", "load_multi_track", "load_scenario", "negotiate",
+    "analyze", "builtin_scenarios", "estimate_preferences", "load_multi_track", "load_scenario", "negotiate",
     "register_negotiator", "registered", "resource_limits", "run_multi_track", "set_resource_limits",
     "tournament",
 ]
@@ -114,14 +114,19 @@ def _scenario(scenario: Union[Scenario, str, os.PathLike]) -> Scenario:
 
 def negotiate(scenario: Union[Scenario, str, os.PathLike], negotiators: Union[_NegotiatorLike, Sequence[_NegotiatorLike]],
               *, protocol: str = "saop", mediators: Sequence[str] = (), rounds: int = 100,
-              time_limit: float = 0.0, seed: int = 0, trace: bool = True) -> NegotiationResult:
+              time_limit: float = 0.0, seed: int = 0, trace: bool = True,
+              knowledge: Union[str, Sequence[str]] = (), estimators: Union[str, Sequence[str]] = ()) -> NegotiationResult:
     """Runs one negotiation and returns its result.
 
     `scenario` is a Scenario or anything load_scenario() takes. `negotiators` holds one entry per
     party in turn order (or one spec for every party): specs ("boulware", "time(e=0.2)",
     "boa(bidding=...)"), Python negotiator objects, or Python negotiator classes (one object made
     per party). `rounds` and `time_limit` (seconds) are the deadlines; 0 means none, and one is
-    needed. The C++ engine runs with the GIL released; Python negotiators take it for each call.
+    needed. `knowledge` says what each party knows of its own preferences (one knowledge spec of
+    docs/uncertainty.md for every party, or one per party: "full", "ranked(k=10,seed=1)",
+    "genius(comparisons=10)", ...) and `estimators` how a party with partial knowledge estimates
+    its utility ("genius-rank-points", "borda", "lp"); results are scored with the true profiles.
+    The C++ engine runs with the GIL released; Python negotiators take it for each call.
     """
     scenario = _scenario(scenario)
     if isinstance(negotiators, (str, Negotiator, type)):
@@ -130,7 +135,27 @@ def negotiate(scenario: Union[Scenario, str, os.PathLike], negotiators: Union[_N
     if len(given) == 1 and isinstance(given[0], type) and scenario.party_count > 1:
         given = given * scenario.party_count
     made = [entry() if isinstance(entry, type) else entry for entry in given]
-    return _parley._negotiate(scenario, made, protocol, list(mediators), rounds, time_limit, seed, trace)
+    return _parley._negotiate(scenario, made, protocol, list(mediators), rounds, time_limit, seed, trace,
+                              _specs(knowledge), _specs(estimators))
+
+
+def _specs(given: Union[str, Sequence[str]]) -> list:
+    return [given] if isinstance(given, str) else list(given)
+
+
+def estimate_preferences(scenario: Union[Scenario, str, os.PathLike], party: int = 0, *,
+                         knowledge: str = "ranked(k=10,seed=1)", estimator: str = "genius-rank-points",
+                         seed: int = 0) -> dict:
+    """What an estimator makes of a party's partial preferences, next to the truth.
+
+    `knowledge` is a knowledge spec other than "full" (docs/uncertainty.md), `estimator` a
+    registered preference estimator, `seed` the party's seed (it stands in for GENIUS's unseeded
+    shuffle and seeds the estimator). Returns a dict: 'known' (how many outcomes the party knows
+    about), 'kendall_tau' (Kendall's tau-b between the estimate's order of every outcome and the
+    true profile's), 'estimate' and 'truth' (numpy arrays of both utilities of every outcome, in
+    the space's index order). The space must be enumerable.
+    """
+    return _parley.estimate_preferences(_scenario(scenario), party, knowledge, estimator, seed)
 
 
 @dataclass

@@ -10,6 +10,7 @@
 #include "bindings.h"
 #include "conversions.h"
 #include "parley/error.h"
+#include "parley/knowledge.h"
 #include "parley/mediator.h"
 #include "parley/protocol.h"
 #include "python_negotiator.h"
@@ -56,7 +57,8 @@ py::object TraceOffers(const PythonResult& r) {
 
 PythonResult Negotiate(const std::shared_ptr<Scenario>& scenario, const py::list& negotiators,
                        const std::string& protocol, const std::vector<std::string>& mediators, std::uint64_t rounds,
-                       double time_limit, std::uint64_t seed, bool trace) {
+                       double time_limit, std::uint64_t seed, bool trace, const std::vector<std::string>& knowledge,
+                       const std::vector<std::string>& estimators) {
   std::vector<py::object> given;
   for (const auto& negotiator : negotiators) given.push_back(py::reinterpret_borrow<py::object>(negotiator));
   if (given.size() == 1 && scenario->party_count() > 1 && py::isinstance<py::str>(given[0])) {
@@ -98,6 +100,7 @@ PythonResult Negotiate(const std::shared_ptr<Scenario>& scenario, const py::list
   options.time_limit_seconds = time_limit;
   options.seed = seed;
   options.record_trace = trace;
+  if (!knowledge.empty() || !estimators.empty()) SetKnowledge(*scenario, knowledge, estimators, options);
   PythonResult result{{}, scenario->shared_space(), {}};
   for (const auto& profile : scenario->profiles()) result.parties.push_back(profile.name());
   {
@@ -181,7 +184,8 @@ void BindNegotiation(py::module_& m) {
       .def("__repr__", &Repr);
 
   m.def("_negotiate", &Negotiate, py::arg("scenario"), py::arg("negotiators"), py::arg("protocol"),
-        py::arg("mediators"), py::arg("rounds"), py::arg("time_limit"), py::arg("seed"), py::arg("trace"));
+        py::arg("mediators"), py::arg("rounds"), py::arg("time_limit"), py::arg("seed"), py::arg("trace"),
+        py::arg("knowledge"), py::arg("estimators"));
 }
 
 }  // namespace parley::python

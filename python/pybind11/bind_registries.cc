@@ -8,6 +8,7 @@
 #include "parley/error.h"
 #include "parley/mediator.h"
 #include "parley/negotiator.h"
+#include "parley/preference_estimator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 
@@ -43,8 +44,11 @@ py::list Registered(const std::string& kind) {
   if (kind == "bidding") return Entries<BiddingStrategy>();
   if (kind == "acceptance") return Entries<AcceptanceStrategy>();
   if (kind == "models") return Entries<OpponentModel>();
-  throw UsageError(fmt::format(
-      "unknown kind '{}' (known: negotiators, mediators, protocols, formats, bidding, acceptance, models)", kind));
+  if (kind == "estimators") return Entries<PreferenceEstimator>();
+  throw UsageError(
+      fmt::format("unknown kind '{}' (known: negotiators, mediators, protocols, formats, bidding, acceptance, models, "
+                  "estimators)",
+                  kind));
 }
 
 }  // namespace
@@ -52,7 +56,7 @@ py::list Registered(const std::string& kind) {
 void BindRegistries(py::module_& m) {
   m.def("registered", &Registered, py::arg("kind"),
         "The registered implementations of one kind ('negotiators', 'mediators', 'protocols', 'formats', "
-        "'bidding', 'acceptance', 'models'), sorted by name: dicts with 'name', 'description' and "
+        "'bidding', 'acceptance', 'models', 'estimators'), sorted by name: dicts with 'name', 'description' and "
         "'parameters' (dicts with 'name', 'default', 'description').");
   m.def("builtin_scenarios", &BuiltinScenarioNames, "Names of the scenarios built into Parley.");
 }

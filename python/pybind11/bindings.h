@@ -18,6 +18,7 @@ void BindNegotiation(py::module_& m);  // negotiation.cc: NegotiationResult, neg
 void BindMultiTrack(py::module_& m);   // multi_track.cc: MultiTrackScenario, run_multi_track()
 void BindTournament(py::module_& m);   // tournament.cc: tournament()
 void BindUncertainty(py::module_& m);  // uncertainty.cc: UncertainScenario
+void BindKnowledge(py::module_& m);    // knowledge.cc: estimate_preferences()
 
 }  // namespace parley::python
 

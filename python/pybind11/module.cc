@@ -15,4 +15,5 @@ PYBIND11_MODULE(_parley, m) {
   parley::python::BindMultiTrack(m);
   parley::python::BindTournament(m);
   parley::python::BindUncertainty(m);
+  parley::python::BindKnowledge(m);
 }

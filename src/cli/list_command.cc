@@ -8,6 +8,7 @@
 #include "parley/mediator.h"
 #include "parley/negotiator.h"
 #include "parley/plugin.h"
+#include "parley/preference_estimator.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
 
@@ -54,6 +55,8 @@ void AddListCommand(CLI::App& app) {
   list->add_subcommand("models", "Registered opponent models (for boa negotiators).")->callback([] {
     PrintRegistry<OpponentModel>();
   });
+  list->add_subcommand("estimators", "Registered preference estimators (for parties with partial preferences).")
+      ->callback([] { PrintRegistry<PreferenceEstimator>(); });
   list->add_subcommand("protocols", "Registered negotiation protocols.")->callback([] { PrintRegistry<Protocol>(); });
   list->add_subcommand("formats", "Registered scenario formats.")->callback([] {
     for (const auto* entry : ScenarioFormatRegistry::List()) {
