@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/error.h"
+#include "parley/partial_preferences.h"
 #include "parley/preference_oracle.h"
 #include "parley/protocol.h"
 #include "parley/scenario.h"
@@ -154,6 +155,26 @@ TEST(Elicitation, RankQuestionsAreAnsweredTruthfullyAndChargedOncePerNewOutcome)
   const auto json = nlohmann::json::parse(ResultToJson(scenario, result));
   EXPECT_DOUBLE_EQ(json["net_utilities"]["A"].get<double>(), 1.0 - 0.15);
   EXPECT_EQ(json["elicitation_requests"], nlohmann::json::array({5, 0}));
+}
+
+TEST(Elicitation, RankQuestionsStartFromTheRankingThePartyKnows) {
+  const Scenario scenario = MakeScenario();
+  Elicitor elicitor({{kGreen2, {}}, {kGreen4, {}}});
+  Acceptor acceptor;
+  NegotiationOptions options;
+  options.rounds = 10;
+  options.knowledge = {std::make_shared<const PartialPreferences>(
+                           PartialPreferences::Ranking(scenario.shared_space(), {kBlue3, kGreen2, kRed1})),
+                       nullptr};
+  const NegotiationResult result =
+      ProtocolRegistry::Create("saop(elicitation_cost=0.05)")->Run(scenario, {&elicitor, &acceptor}, options);
+
+  // By hand: A knows [(blue,3), (green,2), (red,1)]; (green,2) is in it: rank 1, free;
+  // (green,4) at .625 goes between (green,2) at .425 and (red,1) at .75: rank 2, charged.
+  ASSERT_FALSE(result.fault) << result.fault->message;
+  EXPECT_EQ(elicitor.ranks, (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(elicitor.rankings.back(), (std::vector<Outcome>{kBlue3, kGreen2, kGreen4, kRed1}));
+  EXPECT_EQ(elicitor.costs, (std::vector<double>{0.0, 0.05}));
 }
 
 TEST(Elicitation, ComparisonRequestsAreAnsweredTruthfullyAndEachIsCharged) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "parley/error.h"
+#include "parley/partial_preferences.h"
 #include "parley/random.h"
 #include "protocols/perceived_profile.h"
 
@@ -184,7 +185,15 @@ RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negot
   std::vector<PreferenceOracle*> oracles;
   if (elicitation.kind != ElicitationRule::Kind::kNone) {
     for (std::size_t p = 0; p < n_; ++p) {
-      oracles_.push_back(std::make_unique<TruthfulOracle>(scenario, p, elicitation, std::vector<Outcome>{}));
+      // A party starts from the ranking it knows; one with full information, or with a partial
+      // order that is not a ranking, from the worst and best outcomes (the oracle's default).
+      std::vector<Outcome> known_ranking;
+      if (p < options.knowledge.size() && options.knowledge[p] && options.knowledge[p]->IsRanking()) {
+        for (const std::size_t position : options.knowledge[p]->WorstFirst()) {
+          known_ranking.push_back(options.knowledge[p]->outcomes()[position]);
+        }
+      }
+      oracles_.push_back(std::make_unique<TruthfulOracle>(scenario, p, elicitation, std::move(known_ranking)));
       oracles.push_back(oracles_.back().get());
     }
   }
