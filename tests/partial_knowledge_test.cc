@@ -91,7 +91,8 @@ class Recorder final : public Negotiator {
  public:
   explicit Recorder(std::vector<Outcome> offers) : offers_(std::move(offers)) {}
   void Begin(const NegotiatorContext& context) override {
-    profile = context.profile;
+    profile = context.profile;  // compared by address only: a perceived profile ends with its run
+    reservation_value = context.profile->reservation_value();
     known = context.known;
   }
   ActionType Act(const TurnState& state, Outcome& proposal) override {
@@ -104,6 +105,7 @@ class Recorder final : public Negotiator {
   }
 
   const Profile* profile = nullptr;
+  double reservation_value = -1.0;
   const PartialPreferences* known = nullptr;
   std::vector<std::pair<Outcome, double>> shown, observed;
 
@@ -127,7 +129,7 @@ TEST(PartialKnowledge, ANegotiatorSeesItsEstimateAndIsScoredByTheTruth) {
   ASSERT_NE(zero.profile, nullptr);
   EXPECT_NE(zero.profile, &scenario.profile(0));
   EXPECT_EQ(zero.known, options.knowledge[0].get());
-  EXPECT_EQ(zero.profile->reservation_value(), scenario.profile(0).reservation_value());
+  EXPECT_EQ(zero.reservation_value, scenario.profile(0).reservation_value());
   EXPECT_EQ(one.profile, &scenario.profile(1));
   EXPECT_EQ(one.known, nullptr);
   ASSERT_FALSE(zero.shown.empty());
