@@ -51,6 +51,10 @@ struct Interaction {
     std::string track;
     std::string issue;
     std::vector<std::string> values;  // as written: value names, or numbers for numeric issues
+
+    // Whether `agreement`, an outcome of `space` (the track's), gives the issue one of the values;
+    // false when the space has no such issue.
+    bool HeldBy(const OutcomeSpace& space, const Outcome& agreement) const;
   };
   std::vector<Condition> conditions;
   double value = 0.0;

@@ -96,17 +96,6 @@ std::vector<std::uint64_t> ReducedRadix(const std::vector<std::uint64_t>& radix,
   return reduced;
 }
 
-// Does `outcome` of `space` satisfy `condition` (multi_track.cc's Holds)?
-bool Holds(const OutcomeSpace& space, const Interaction::Condition& condition, const Outcome& outcome) {
-  const auto issue = space.FindIssue(condition.issue);
-  if (!issue) return false;
-  for (const auto& text : condition.values) {
-    const auto value = space.issue(*issue).Parse(text);
-    if (value && *value == outcome[*issue]) return true;
-  }
-  return false;
-}
-
 // Per package of `space`: whether every condition of `conditions` on track `track` holds.
 std::vector<std::uint8_t> HoldsTable(const OutcomeSpace& space, const std::string& track,
                                      const std::vector<Interaction::Condition>& conditions) {
@@ -115,7 +104,7 @@ std::vector<std::uint8_t> HoldsTable(const OutcomeSpace& space, const std::strin
   for (std::uint64_t index = 0; index < holds.size(); ++index) {
     space.Decode(index, outcome);
     for (const auto& condition : conditions) {
-      if (condition.track == track && !Holds(space, condition, outcome)) holds[index] = 0;
+      if (condition.track == track && !condition.HeldBy(space, outcome)) holds[index] = 0;
     }
   }
   return holds;

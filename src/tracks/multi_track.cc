@@ -7,20 +7,16 @@
 #include "parley/error.h"
 
 namespace parley {
-namespace {
 
-// Does `agreement` give `issue` one of `values` (written as names or numbers)?
-bool Holds(const OutcomeSpace& space, const Interaction::Condition& condition, const Outcome& agreement) {
-  const auto issue = space.FindIssue(condition.issue);
-  if (!issue) return false;
-  for (const auto& text : condition.values) {
-    const auto value = space.issue(*issue).Parse(text);
-    if (value && *value == agreement[*issue]) return true;
+bool Interaction::Condition::HeldBy(const OutcomeSpace& space, const Outcome& agreement) const {
+  const auto position = space.FindIssue(issue);
+  if (!position) return false;
+  for (const auto& text : values) {
+    const auto value = space.issue(*position).Parse(text);
+    if (value && *value == agreement[*position]) return true;
   }
   return false;
 }
-
-}  // namespace
 
 MultiTrackScenario::MultiTrackScenario(std::string name, std::string description, std::vector<MultiTrackParty> parties,
                                        std::vector<Track> tracks, std::vector<MediatorRole> mediators,
@@ -168,7 +164,7 @@ double MultiTrackScenario::OverallUtility(std::size_t party, const std::vector<s
     bool all = true;
     for (const auto& condition : interaction.conditions) {
       const std::size_t track = *FindTrack(condition.track);
-      all = all && agreements[track] && Holds(tracks_[track].stakes.space(), condition, *agreements[track]);
+      all = all && agreements[track] && condition.HeldBy(tracks_[track].stakes.space(), *agreements[track]);
     }
     if (all) total += interaction.value;
   }
