@@ -114,9 +114,15 @@ bool ConditionsOn(const std::vector<Interaction::Condition>& conditions, const s
   return std::any_of(conditions.begin(), conditions.end(), [&](const auto& c) { return c.track == track; });
 }
 
-double FallbackAt(const StakeShape& shape, const StakeNumbers& numbers, double time, std::uint64_t rounds) {
-  if (numbers.schedule.empty()) return numbers.reservation_value;
-  return ReservationSchedule(numbers.schedule, shape.interpolation, shape.unit).ValueAt(time, rounds);
+// The stake's fallback at each of `times` (one schedule built per world, not per moment).
+void FallbacksAt(const StakeShape& shape, const StakeNumbers& numbers, const std::vector<double>& times,
+                 std::uint64_t rounds, std::vector<double>& out) {
+  if (numbers.schedule.empty()) {
+    std::fill(out.begin(), out.end(), numbers.reservation_value);
+    return;
+  }
+  const ReservationSchedule schedule(numbers.schedule, shape.interpolation, shape.unit);
+  for (std::size_t m = 0; m < times.size(); ++m) out[m] = schedule.ValueAt(times[m], rounds);
 }
 
 // One term of a party's overall utility in a joint table: weight times a track column.
@@ -528,9 +534,7 @@ void MediationKernel::Prepare(const WorldNumbers& world, Workspace& ws) const {
       } else {
         ws.columns[t][s] = &stake.table;
       }
-      for (std::size_t m = 0; m < times_.size(); ++m) {
-        ws.fallback_of[t][s][m] = FallbackAt(stake, numbers, times_[m], options_.rounds);
-      }
+      FallbacksAt(stake, numbers, times_, options_.rounds, ws.fallback_of[t][s]);
     }
     for (std::size_t k = 0; k < track.participants.size(); ++k) {
       ws.tables[t].utilities[k] = *ws.columns[t][track.participants[k]];
