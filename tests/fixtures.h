@@ -59,6 +59,25 @@ Scenario EveryIssueKindScenario(std::uint64_t seed, std::size_t parties);
 // Options for a negotiation with a deadline of `rounds` rounds, seeded with `seed`.
 NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed);
 
+// Uncertain reservation values (Parley JSON, uncertainty.h) with answers known in closed form. Two
+// issues x, y in {0, 1}; A values each 1 at 1, B each 1 at 0, weights equal: packages give
+// (u_A, u_B) = (1, 0) for (1, 1), (0, 1) for (0, 0), (0.5, 0.5) otherwise. r_A ~ U[0, 1], r_B ~
+// U[0.25, 1]: a zone exists iff r_A < 1/2 and r_B < 1/2, so P = (1/2)(1/3) = 1/6; with p = 1/2,
+// q = 1/3: V = pq(1 - pq) = 5/36, V_A = q^2 p(1 - p) = 1/36, V_B = p^2 q(1 - q) = 2/36, and the
+// interaction V_AB = 2/36, so S = (1/5, 2/5), ST = (3/5, 4/5).
+inline constexpr const char* kTwoIssueUncertainScenario = R"({
+  "format": "parley-scenario", "version": 1, "name": "two issues",
+  "issues": [{"name": "x", "values": ["0", "1"]}, {"name": "y", "values": ["0", "1"]}],
+  "parties": [
+    {"name": "A", "utility": {"type": "linear-additive", "weights": {"x": 1, "y": 1},
+                              "values": {"x": {"0": 0, "1": 1}, "y": {"0": 0, "1": 1}}},
+     "reservation_value": {"uniform": [0, 1], "estimate": 0.3}},
+    {"name": "B", "utility": {"type": "linear-additive", "weights": {"x": 1, "y": 1},
+                              "values": {"x": {"0": 1, "1": 0}, "y": {"0": 1, "1": 0}}},
+     "reservation_value": {"uniform": [0.25, 1], "estimate": 0.3}}
+  ]
+})";
+
 // --- Scripted negotiator -----------------------------------------------------------------------
 
 class ScriptedNegotiator final : public Negotiator {

@@ -14,6 +14,7 @@
 #include <pugixml.hpp>
 
 #include "fixtures.h"
+#include "html_checks.h"
 #include "parley/analysis.h"
 #include "parley/mediation_assistant.h"
 #include "parley/multi_track.h"
@@ -27,48 +28,10 @@
 namespace parley {
 namespace {
 
+using testing::Count;
+using testing::Find;
+using testing::Parse;
 using testing::RandomLinearScenario;
-
-bool HasClass(const pugi::xml_node& node, std::string_view css_class) {
-  std::istringstream classes(node.attribute("class").value());
-  std::string token;
-  while (classes >> token) {
-    if (token == css_class) return true;
-  }
-  return false;
-}
-
-// Every element under `root` (itself included) named `element` (any, if empty) with class `css_class`.
-std::vector<pugi::xml_node> Find(const pugi::xml_node& root, std::string_view element, std::string_view css_class) {
-  std::vector<pugi::xml_node> found;
-  auto visit = [&](auto&& self, const pugi::xml_node& node) -> void {
-    if (node.type() == pugi::node_element && (element.empty() || element == node.name()) &&
-        (css_class.empty() || HasClass(node, css_class))) {
-      found.push_back(node);
-    }
-    for (const auto& child : node.children()) self(self, child);
-  };
-  visit(visit, root);
-  return found;
-}
-std::size_t Count(const pugi::xml_node& root, std::string_view element, std::string_view css_class) {
-  return Find(root, element, css_class).size();
-}
-
-struct Parsed {
-  pugi::xml_document document;
-  pugi::xml_node html;
-};
-// Parses a report as XML; fails the test when it is not well-formed.
-std::unique_ptr<Parsed> Parse(const std::string& html) {
-  auto parsed = std::make_unique<Parsed>();
-  const pugi::xml_parse_result result =
-      parsed->document.load_string(html.c_str(), pugi::parse_default | pugi::parse_doctype);
-  EXPECT_TRUE(result) << result.description() << " at offset " << result.offset << ": "
-                      << html.substr(result.offset > 80 ? result.offset - 80 : 0, 160);
-  parsed->html = parsed->document.child("html");
-  return parsed;
-}
 
 // Outcomes no other outcome dominates, by comparing every pair (utilities rounded as the
 // analysis defines: UtilityKey).

@@ -52,6 +52,8 @@ std::string Px(double value) {
   return text == "-0.0" ? "0.0" : text;
 }
 
+std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
+
 std::string Fixed(double value, int digits) {
   std::string text = fmt::format("{:.{}f}", value, digits);
   if (text.starts_with('-') && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);

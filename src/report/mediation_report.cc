@@ -13,6 +13,7 @@
 #include "parley/random.h"
 #include "parley/report.h"
 #include "report/markup.h"
+#include "report/mediation_sections.h"
 #include "report/negotiation_panels.h"
 
 namespace parley {
@@ -20,10 +21,10 @@ namespace {
 
 using report::Escape;
 using report::Fixed;
+using report::Percent;
 using report::Px;
 using report::Shorten;
 
-std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
 std::string SignedFixed(double value) { return (value >= 0 ? "+" : "") + Fixed(value); }
 
 // Each subject party's utility of the packages drawn: every package of a small subject, a uniform
@@ -194,11 +195,7 @@ std::string OverTimeChart(const MultiTrackScenario& scenario, const MediationSub
   out += "<defs>" + report::ClipPath(plot, id + "-clip") + "</defs>";
   out += report::Axes(plot, "time (0 = now, 1 = the deadline)", y_title, 5, 5);
   out += fmt::format("<g clip-path=\"url(#{}-clip)\">", id);
-  for (const auto& event : scenario.events()) {
-    const double x = plot.x(event.time);
-    out += report::Line(x, plot.plot_top(), x, plot.plot_bottom(), "event");
-    out += report::Text(x - 4, plot.plot_top() + 12, Shorten(event.name, 36), "event-label", "end");
-  }
+  out += report::EventLines(scenario, plot);
   for (const auto& s : series) {
     std::vector<std::pair<double, double>> steps;
     for (std::size_t m = 0; m < subject.moments.size(); ++m) {
@@ -451,21 +448,33 @@ std::string SubjectSection(const MultiTrackScenario& scenario, const MediationRe
 
 }  // namespace
 
-std::string MediationReportHtml(const MultiTrackScenario& scenario, const MediationReport& report,
-                                const ReportOptions& options) {
-  std::string body = fmt::format("<header><h1>{}</h1>", Escape("Mediator's assistant: " + report.scenario));
+namespace report {
+
+std::string EventLines(const MultiTrackScenario& scenario, const Plot& plot) {
+  std::string out;
+  for (const auto& event : scenario.events()) {
+    const double x = plot.x(event.time);
+    out += Line(x, plot.plot_top(), x, plot.plot_bottom(), "event");
+    out += Text(x - 4, plot.plot_top() + 12, Shorten(event.name, 36), "event-label", "end");
+  }
+  return out;
+}
+
+std::string MediationIntro(const MultiTrackScenario& scenario, const MediationReport& report) {
   const auto parties = internal::Mapped(scenario.parties(), &MultiTrackParty::name);
   std::string subtitle =
       fmt::format("{} track{} between {}. Answers at t = {} (0 = now, 1 = the deadline).", scenario.tracks().size(),
                   scenario.tracks().size() == 1 ? "" : "s", fmt::join(parties, ", "), fmt::join(report.times, ", "));
   for (const auto& event : scenario.events()) subtitle += fmt::format(" Event: {} at t = {}.", event.name, event.time);
-  body += fmt::format("<p class=\"subtitle\">{}</p>", Escape(subtitle));
-  body +=
-      "<p class=\"note\">A party prefers a package to its fallback (its utility of no deal at that time) when its "
-      "utility is strictly higher; the zone of agreement holds the packages every party prefers. Packages are "
-      "proposed by the Nash product of the parties' gains over their fallbacks.</p></header>";
+  return fmt::format("<p class=\"subtitle\">{}</p>", Escape(subtitle)) +
+         "<p class=\"note\">A party prefers a package to its fallback (its utility of no deal at that time) when its "
+         "utility is strictly higher; the zone of agreement holds the packages every party prefers. Packages are "
+         "proposed by the Nash product of the parties' gains over their fallbacks.</p>";
+}
 
-  body += "<div class=\"cards\">";
+std::string MediationSections(const MultiTrackScenario& scenario, const MediationReport& report,
+                              const ReportOptions& options) {
+  std::string body = "<div class=\"cards\">";
   auto summary_card = [&](const MediationSubject& subject) {
     const MediationMoment& now = subject.moments.front();
     std::string detail =
@@ -491,6 +500,16 @@ std::string MediationReportHtml(const MultiTrackScenario& scenario, const Mediat
     body +=
         fmt::format("<section><h2>Joint package</h2><p>{}</p></section>", Escape("Not analysed: " + report.joint_note));
   }
+  return body;
+}
+
+}  // namespace report
+
+std::string MediationReportHtml(const MultiTrackScenario& scenario, const MediationReport& report,
+                                const ReportOptions& options) {
+  std::string body = fmt::format("<header><h1>{}</h1>", Escape("Mediator's assistant: " + report.scenario));
+  body += report::MediationIntro(scenario, report) + "</header>";
+  body += report::MediationSections(scenario, report, options);
   return report::Page("Mediator's assistant: " + report.scenario, body);
 }
 

@@ -16,12 +16,11 @@ namespace {
 
 using report::Escape;
 using report::Fixed;
+using report::Percent;
 using report::Px;
 using report::Shorten;
 
 constexpr std::size_t kLabelChars = 28;
-
-std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
 
 std::string WithInterval(const Statistic& statistic, int digits = 3) {
   if (statistic.n == 0 || !std::isfinite(statistic.mean)) return "-";
