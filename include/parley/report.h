@@ -22,6 +22,8 @@
 #include "parley/protocol.h"
 #include "parley/scenario.h"
 #include "parley/tournament.h"
+#include "parley/uncertain_mediation.h"
+#include "parley/uncertainty.h"
 
 #pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
 
@@ -85,6 +87,18 @@ std::string TournamentReportHtml(const TournamentPlan& plan, const std::vector<T
 // in words, how the zone and the fallbacks change over time, and each issue's effect on the zone.
 std::string MediationReportHtml(const MultiTrackScenario& scenario, const MediationReport& report,
                                 const ReportOptions& options = {});
+
+// The mediator's assistant over sampled worlds (uncertain_mediation.h): per subject and time, the
+// chance of a zone with its Wilson band and the estimate's yes or no, the zone's share of the
+// packages as a histogram over the worlds with its 5/50/95 % quantiles, the robust packages'
+// acceptance with binomial error bars beside the estimate's proposals, the stumbling blocks'
+// shares, and the Sobol indices when computed (a constant output says "not defined"); the
+// uncertain numbers with histograms of their sampled values; the report's notes; then the
+// estimate's own page (MediationReportHtml's sections). The histograms need the per-world arrays
+// (UncertainMediationOptions::keep_samples); without them the quantiles are written instead. The
+// page's size does not grow with the number of worlds; the same report gives the same bytes.
+std::string UncertainMediationReportHtml(const UncertainScenario& scenario, const UncertainMediationReport& report,
+                                         const ReportOptions& options = {});
 
 // Writes a report atomically (a temporary file renamed into place). Throws InputError.
 void WriteReportFile(const std::filesystem::path& path, const std::string& html);

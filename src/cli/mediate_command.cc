@@ -237,9 +237,6 @@ void RunUncertain(const MediateOptions& cli, const MediationOptions& mediation) 
     return std::find(cli.given.begin(), cli.given.end(), option) != cli.given.end();
   };
   if (cli.samples < 1) throw UsageError(fmt::format("--samples {}: expected at least 1 sampled world", cli.samples));
-  if (!cli.report.empty()) {
-    throw UsageError("--report: the HTML report shows the estimate only; run it without --samples");
-  }
   if (cli.threads < 0) throw UsageError(fmt::format("--threads {}: expected 0 (every core) or more", cli.threads));
   if (!cli.sobol) {
     for (const char* option : {"--sobol-at", "--sobol-errors", "--bootstrap"}) {
@@ -267,8 +264,9 @@ void RunUncertain(const MediateOptions& cli, const MediationOptions& mediation) 
   if (!cli.sobol_at.empty()) options.sobol_times = ParseTimes("--sobol-at", cli.sobol_at);
   options.sobol_options.errors = cli.sobol_errors == "clt" ? SobolErrors::kDeltaMethod : SobolErrors::kBootstrap;
   options.sobol_options.bootstrap = static_cast<std::size_t>(cli.bootstrap);
-  options.keep_samples = false;
+  options.keep_samples = !cli.report.empty();  // the report's histograms are drawn from the per-world answers
   const UncertainMediationReport report = AssistMediationUnderUncertainty(scenario, options);
+  if (!cli.report.empty()) WriteReportFile(cli.report, UncertainMediationReportHtml(scenario, report));
   if (cli.json) {
     fmt::print(
         "{}\n",
@@ -313,7 +311,7 @@ void AddMediateCommand(CLI::App& app) {
   command->add_flag("--json", options->json, "Print the report as JSON");
   command->add_option("--report", options->report,
                       "Write a self-contained HTML report to FILE: the zone of agreement, the proposed packages, "
-                      "the stumbling block (see docs/reports.md)");
+                      "the stumbling block; with --samples, their distributions over the worlds (see docs/reports.md)");
   command->add_option("--top", options->top, "Packages to propose (K)")->capture_default_str();
   command->add_option("--times", options->times,
                       "Comma-separated normalised times to answer at (default: 0, 0.25, 0.5, just before and at each "

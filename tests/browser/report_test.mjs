@@ -223,6 +223,23 @@ async function mediationReport(page) {
   writeFileSync(join(screenshots, 'report-mediate.png'), await page.screenshot(1750));
 }
 
+// Over sampled worlds: a section per subject, and P(zone) at every time as `--json` gives it.
+async function uncertainMediationReport(page) {
+  parley('mediate', '--samples', '500', '--sobol', '--bootstrap', '20', '--report', work('mediate-samples.html'));
+  const answers = JSON.parse(parley('mediate', '--samples', '500', '--sobol', '--bootstrap', '20', '--json'));
+  const subjects = [...answers.tracks, ...(answers.joint ? [answers.joint] : [])];
+  await open(page, work('mediate-samples.html'), 'mediation report over sampled worlds');
+  checkEqual(await page.evaluate('document.querySelectorAll("section.uncertain-subject").length'), subjects.length,
+    'mediate --samples: a section per track and for the joint package');
+  for (const [s, subject] of subjects.entries()) {
+    const drawn = await page.evaluate(`[...document.querySelectorAll("section.uncertain-subject")[${s}]
+      .querySelectorAll("circle.zone-probability")].map((c) => Number(c.dataset.value))`);
+    checkEqual(drawn, subject.moments.map((m) => m.zone.probability), `mediate --samples: ${subject.name}: P(zone) at every time`);
+  }
+  checkEqual(await page.evaluate('document.querySelectorAll("figure.sobol-chart").length'), answers.sensitivity.length,
+    'mediate --samples: a Sobol chart per output');
+}
+
 // Names from an untrusted scenario file reach the page as text, never as markup.
 async function hostileNames(page) {
   const hostile = '<script>window.pwned = 1</script>';
@@ -258,7 +275,7 @@ async function selfCheck(page) {
 const browser = await Chromium.launch();
 try {
   const page = await browser.newPage();
-  for (const test of [selfCheck, negotiationReport, multiPartyReport, multiTrackReport, tournamentReport, mediationReport, hostileNames]) {
+  for (const test of [selfCheck, negotiationReport, multiPartyReport, multiTrackReport, tournamentReport, mediationReport, uncertainMediationReport, hostileNames]) {
     try {
       await test(page);
     } catch (error) {
