@@ -52,6 +52,8 @@ std::string Px(double value) {
   return text == "-0.0" ? "0.0" : text;
 }
 
+std::string Exact(double value) { return fmt::format("{}", value); }
+
 std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
 
 std::string Fixed(double value, int digits) {

@@ -24,6 +24,9 @@ std::string Shorten(std::string_view text, std::size_t max_chars);
 std::string Px(double value);
 // A utility or other number for people: `digits` decimals.
 std::string Fixed(double value, int digits = 3);
+// A number for programs reading the page (data- attributes): the shortest text that reads back
+// as the same double.
+std::string Exact(double value);
 // A share for people: "12.5%".
 std::string Percent(double fraction);
 // A negotiation's deadline for people: "1000 rounds", "2 s", "1000 rounds or 2 s", or "none".
