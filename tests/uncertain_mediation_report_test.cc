@@ -252,6 +252,31 @@ TEST(UncertainMediationReport, WithoutThePerWorldArraysTheQuantilesAreWritten) {
   EXPECT_EQ(Count(page->html, "figure", "zone-share"), 4u);  // one per default time
 }
 
+TEST(UncertainMediationReport, HostileNamesAreTextNotMarkup) {
+  std::string json = testing::kTwoIssueUncertainScenario;
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (std::size_t at = json.find(from); at != std::string::npos; at = json.find(from, at + to.size())) {
+      json.replace(at, from.size(), to);
+    }
+  };
+  replace_all("\"x\"", "\"<script>x</script>\"");
+  replace_all("\"A\"", "\"<i>A</i> & co\"");
+  replace_all("two issues", "<b>two</b>");
+  const UncertainScenario scenario = UncertainScenario::FromText(json, "hostile.json");
+  UncertainMediationOptions options;
+  options.samples = 100;
+  options.sobol = true;
+  const auto page = Parse(UncertainMediationReportHtml(scenario, AssistMediationUnderUncertainty(scenario, options)));
+  for (const char* element : {"script", "i", "b"}) EXPECT_EQ(Count(page->html, element, ""), 0u) << element;
+  bool issue_found = false;
+  for (const auto& row : Find(page->html, "g", "stumbling")) {
+    issue_found = issue_found || std::string(row.attribute("data-issue").value()) == "<script>x</script>";
+  }
+  EXPECT_TRUE(issue_found);
+  EXPECT_EQ(std::string(Find(page->html, "tr", "number").at(0).attribute("data-name").value()),
+            "<i>A</i> & co/reservation_value");
+}
+
 using testing::RunCli;
 
 TEST(MediateSamplesReportCli, WritesThePageAndPrintsTheSameText) {
