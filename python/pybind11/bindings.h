@@ -21,6 +21,7 @@ void BindUncertainty(py::module_& m);         // uncertainty.cc: UncertainScenar
 void BindKnowledge(py::module_& m);           // knowledge.cc: estimate_preferences()
 void BindSensitivity(py::module_& m);         // sensitivity.cc: sobol_indices()
 void BindUncertainMediation(py::module_& m);  // uncertain_mediation.cc: mediate_under_uncertainty()
+void BindUncertainAnalysis(py::module_& m);   // uncertain_analysis.cc: analyze_under_uncertainty()
 
 }  // namespace parley::python
 

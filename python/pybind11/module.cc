@@ -18,4 +18,5 @@ PYBIND11_MODULE(_parley, m) {
   parley::python::BindKnowledge(m);
   parley::python::BindSensitivity(m);
   parley::python::BindUncertainMediation(m);
+  parley::python::BindUncertainAnalysis(m);
 }

@@ -15,6 +15,7 @@ scenario = parley.load_scenario(sys.argv[1])
 analysis = parley.analyze(scenario)
 result = parley.negotiate(scenario, ["boulware", "conceder"], rounds=50)
 mediated = parley.mediate_under_uncertainty("ceasefire-2024", samples=3, threads=1)
+analysed = parley.analyze_under_uncertainty("ceasefire-2024", samples=3, threads=1)
 sobol = parley.sobol_indices(lambda points: [row[0] for row in points], dimension=2, rows=4)
 print(json.dumps({
     "frontier": analysis.frontier,
@@ -24,6 +25,7 @@ print(json.dumps({
     "trace_utilities": result.trace_utilities()[:2],
     "values": mediated["values"],
     "zone_exists": mediated["tracks"][0]["zone_exists"],
+    "world_utilities": analysed["tracks"][0]["solutions"]["nash"]["world_utilities"],
     "sobol_first": sobol["first"],
 }))
 """
@@ -42,4 +44,5 @@ def test_tables_are_lists_without_numpy():
     assert len(tables["values"]) == 3 and len(tables["values"][0]) == 12
     assert all(isinstance(row, list) and len(row) == 3 and all(isinstance(x, bool) for x in row)
                for row in tables["zone_exists"])
+    assert len(tables["world_utilities"]) == 3 and all(len(row) == 2 for row in tables["world_utilities"])
     assert len(tables["sobol_first"]) == 2
