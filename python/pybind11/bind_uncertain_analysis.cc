@@ -10,6 +10,7 @@
 #include "bindings.h"
 #include "conversions.h"
 #include "parley/uncertain_analysis.h"
+#include "sampled_report.h"
 
 namespace parley::python {
 namespace {
@@ -37,21 +38,10 @@ py::dict AnalyzeUnderUncertaintyDict(py::object scenario_or_path, std::size_t sa
   options.top = top;
   options.keep_samples = true;
   UncertainAnalysisReport report;
-  std::string text;
-  {
-    py::gil_scoped_release release;
-    report = AnalyzeUnderUncertainty(*scenario, options);
-    text = UncertainAnalysisJson(scenario->estimate(), report)
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-  py::dict json = py::module_::import("json").attr("loads")(text);
-  json["values"] = Matrix(report.samples, report.numbers.size(), report.values);
-  py::list tracks = json["tracks"];
-  for (std::size_t t = 0; t < report.tracks.size(); ++t) {
-    py::dict track = tracks[t];
-    AddSampleArrays(report.tracks[t], report.samples, track);
-  }
-  return json;
+  return SampledReportDict(
+      report, [&] { return AnalyzeUnderUncertainty(*scenario, options); },
+      [&](const UncertainAnalysisReport& answered) { return UncertainAnalysisJson(scenario->estimate(), answered); },
+      [&](const UncertainTrackAnalysis& track, py::dict& json) { AddSampleArrays(track, report.samples, json); });
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "conversions.h"
 #include "parley/error.h"
 #include "parley/uncertain_mediation.h"
+#include "sampled_report.h"
 
 namespace parley::python {
 namespace {
@@ -53,20 +54,10 @@ py::dict MediateUnderUncertainty(py::object scenario_or_path, std::size_t sample
   options.sobol_options.bootstrap = bootstrap;
   options.keep_samples = true;
   UncertainMediationReport report;
-  std::string text;
-  {
-    py::gil_scoped_release release;
-    report = AssistMediationUnderUncertainty(*scenario, options);
-    text = UncertainReportJson(scenario->estimate(), report)
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-  py::dict json = py::module_::import("json").attr("loads")(text);
-  json["values"] = Matrix(report.samples, report.numbers.size(), report.values);
-  py::list tracks = json["tracks"];
-  for (std::size_t t = 0; t < report.tracks.size(); ++t) {
-    py::dict track = tracks[t];
-    AddSampleArrays(report.tracks[t], report.samples, track);
-  }
+  py::dict json = SampledReportDict(
+      report, [&] { return AssistMediationUnderUncertainty(*scenario, options); },
+      [&](const UncertainMediationReport& answered) { return UncertainReportJson(scenario->estimate(), answered); },
+      [&](const UncertainSubject& subject, py::dict& dict) { AddSampleArrays(subject, report.samples, dict); });
   if (report.joint) {
     py::dict joint = json["joint"];
     AddSampleArrays(*report.joint, report.samples, joint);
