@@ -91,7 +91,7 @@ const Scenario& PlainCarB() {
 struct Agent {
   std::string name;
   std::string spec;
-  std::string knowledge;
+  std::string knowledge = {};  // empty: the whole profile
 };
 
 // `agent` as party 0 against Boulware, 1000 rounds, no trace; steps/s counts both parties' turns.
