@@ -85,10 +85,11 @@ PartialPreferences GeniusUserModel(const Profile& truth, std::size_t comparisons
 // GENIUS 10.4's user model (its ComparisonGenerator.generateRankingByAmount), which always ranks
 // the best and the worst bid so that rank questions (preference_oracle.h) can place any other: the
 // bids of SortedOutcomeSpace order without its first (best) and last (worst), shuffled by
-// Collections.shuffle with java.util.Random(java_seed), the first comparisons - 1 of them (all
+// Collections.shuffle with java.util.Random(java_seed), the first comparisons - 2 of them (all
 // when there are fewer: GENIUS fails then) ranked as BidDetailsSorterUtility reversed orders them,
-// between the worst and the best; with comparisons <= 1, the worst and the best alone. low and high
-// are their true utilities. Throws UsageError when GENIUS could not sort the space, as
+// between the worst and the best: `comparisons` bids in all, as 10.4's UncertainPreferenceContainer
+// asks for (9.1.10's asks for comparisons + 1); with comparisons <= 2, the worst and the best
+// alone. low and high are their true utilities. Throws UsageError when GENIUS could not sort the space, as
 // GeniusUserModel does.
 PartialPreferences Genius10UserModel(const Profile& truth, std::size_t comparisons, std::int64_t java_seed = 314);
 

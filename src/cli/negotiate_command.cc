@@ -384,11 +384,11 @@ void AddNegotiateCommand(CLI::App& app) {
                    "Most offers of each party a panel draws; more are evenly thinned")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  command->add_option(
-      "--knowledge", options->knowledge,
-      "What each party knows of its preferences: full, ranked(k=10,seed=0), "
-      "genius(comparisons=10,seed=314), file(path=...) or auto (GENIUS uncertain profiles); one for every party "
-      "or one per party");
+  command->add_option("--knowledge", options->knowledge,
+                      "What each party knows of its preferences: full, ranked(k=10,seed=0), "
+                      "genius(comparisons=10,seed=314), genius10(comparisons=10,seed=314), file(path=...) or auto "
+                      "(GENIUS uncertain profiles); one for every party "
+                      "or one per party");
   command->add_option("--estimators", options->estimators,
                       "How a party with partial knowledge estimates its utility: genius-rank-points (default), "
                       "borda, lp; one for every party or one per party");
