@@ -65,6 +65,12 @@ class PartialPreferences {
   // The position of `outcome` in outcomes(), if it is listed. O(log size) comparisons.
   std::optional<std::size_t> Find(const Outcome& outcome) const;
 
+  // These preferences and more: for each pair (a, b), "a is at least as good as b" appended to
+  // relations(), with a and b appended to outcomes() when not listed yet; the low and high
+  // utilities and the reservation outcome kept. What a party knows once its questions are
+  // answered (preference_oracle.h). Throws UsageError for an outcome not valid in the space.
+  PartialPreferences WithRelations(const std::vector<std::pair<Outcome, Outcome>>& at_least_as_good) const;
+
  private:
   struct Data;
   explicit PartialPreferences(std::shared_ptr<const Data> data) : data_(std::move(data)) {}

@@ -10,6 +10,9 @@
 // synchronous and allowed only inside Act(): each is recorded in the trace as a step of kind
 // kElicit, before the action the turn ends with. Asking the kind of question the protocol does not
 // allow, or asking outside Act(), throws UsageError (a fault of the negotiator when inside Act()).
+// What the answers teach is folded into the party's NegotiatorContext::known when the turn ends
+// (a known ranking grows as Ranking() does; other knowledge gains the answers' relations), so
+// that a negotiator sees it from its next call on; a party with full information keeps none.
 //
 // An oracle belongs to one negotiator of one negotiation and is not thread-safe.
 #ifndef PARLEY_PREFERENCE_ORACLE_H_
