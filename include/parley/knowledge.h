@@ -13,7 +13,8 @@
 //                                       docs/formats/geniusweb-json.md) over the scenario's issues
 //   auto                                what a GENIUS profile of type "uncertain" declares (its
 //                                       <comparisons> and <fixed_seed>: genius(...)); full for
-//                                       every other profile
+//                                       every other profile. Its <elicitation_cost> is what the
+//                                       party pays per rank question (preference_oracle.h)
 //
 // docs/uncertainty.md ("Partial preferences") explains them. Thread-safe; reads files only for
 // file(...).

@@ -60,7 +60,8 @@ std::shared_ptr<const PartialPreferences> KnowledgeFromSpec(const Scenario& scen
   if (spec.name() == "auto") {
     // What a GENIUS uncertain profile declares (genius_xml_internal.h), else the whole profile.
     CheckParameters(spec, {});
-    const auto declared = internal::UncertainProfileKnowledge(scenario.description(), truth.name());
+    const auto declared =
+        internal::UncertainProfileField(scenario.description(), truth.name(), internal::kUncertainKnowledge);
     return declared ? KnowledgeFromSpec(scenario, party, *declared, party_seed) : nullptr;
   }
   if (spec.name() == "file") {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/uncertain_profile_notes.h"
 #include "parley/error.h"
 #include "parley/partial_preferences.h"
 #include "parley/random.h"
@@ -168,6 +169,22 @@ void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t 
   }
 }
 
+namespace {
+
+// GENIUS 10.4 charges a rank question what the party's uncertain profile declares
+// (<elicitation_cost>); Parley does so for a party that negotiates with partial knowledge,
+// and charges the protocol's cost otherwise. docs/negotiation.md#elicitation.
+ElicitationRule RuleOfParty(const Scenario& scenario, std::size_t party, ElicitationRule rule,
+                            const PartialPreferences* known) {
+  if (rule.kind != ElicitationRule::Kind::kRank || known == nullptr) return rule;
+  if (const auto declared = UncertainProfileElicitationCost(scenario.description(), scenario.profile(party).name())) {
+    rule.cost = *declared;
+  }
+  return rule;
+}
+
+}  // namespace
+
 RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                  const NegotiationOptions& options, std::size_t steps_per_round, std::size_t trace_steps_per_round,
                  ElicitationRule elicitation)
@@ -203,8 +220,8 @@ RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negot
         for (const std::size_t position : growing[p]->WorstFirst())
           known_ranking.push_back(growing[p]->outcomes()[position]);
       }
-      oracles_.push_back(
-          std::make_unique<TruthfulOracle>(scenario, p, elicitation, std::move(known_ranking), growing[p]));
+      oracles_.push_back(std::make_unique<TruthfulOracle>(
+          scenario, p, RuleOfParty(scenario, p, elicitation, growing[p]), std::move(known_ranking), growing[p]));
       oracles.push_back(oracles_.back().get());
     }
   }
