@@ -281,6 +281,10 @@ void Run(const NegotiateOptions& cli) {
       Isolate(options.default_negotiators);
     }
     if (!cli.protocol.empty()) options.protocols.assign(multi.tracks().size(), cli.protocol);
+    for (std::size_t t = 0; t < options.negotiators.size(); ++t) {
+      CheckIsolatedNegotiators(cli.protocol.empty() ? multi.tracks()[t].protocol : cli.protocol,
+                               options.negotiators[t]);
+    }
     if (!mediators.empty()) options.mediators.assign(multi.tracks().size(), mediators);
     const MultiTrackResult result = RunMultiTrack(multi, options);
     if (!cli.report.empty()) {
@@ -318,6 +322,7 @@ void Run(const NegotiateOptions& cli) {
   }
   std::vector<std::string> specs = NegotiatorsFor(scenario, cli.negotiators);
   if (cli.isolate) Isolate(specs);
+  CheckIsolatedNegotiators(protocol, specs);
   if (!cli.knowledge.empty() || !cli.estimators.empty()) {
     SetKnowledge(scenario, Spec::SplitList(cli.knowledge), Spec::SplitList(cli.estimators), options);
   }

@@ -34,6 +34,10 @@ using internal::MessageType;
 // The largest answer a worker may send: an outcome of kMaxIssues values or a message.
 constexpr std::size_t kMaxAnswer = internal::kMaxIssues * sizeof(double) + 64;
 
+// Questions to a party's oracle are not carried over the worker protocol (messages.h).
+constexpr const char* kNoQuestions =
+    "a negotiator in a process of its own cannot ask about its preferences (elicitation); run it without isolation";
+
 // Why the worker is gone: thrown from every call after a failure.
 class WorkerFailure : public std::runtime_error {
  public:
@@ -74,6 +78,7 @@ class ProcessNegotiator final : public Negotiator {
   }
 
   void Begin(const NegotiatorContext& context) override {
+    if (context.oracle) throw UsageError(kNoQuestions);
     internal::BeginMessage message;
     for (const auto& plugin : LoadedPlugins()) message.plugins.push_back(plugin.path.string());
     message.negotiator = inner_.ToString();
@@ -232,6 +237,17 @@ const bool kRegistered = NegotiatorRegistry::Add(
      [](const Spec& spec) { return std::make_unique<ProcessNegotiator>(spec); }});
 
 }  // namespace
+
+void CheckIsolatedNegotiators(std::string_view protocol, const std::vector<std::string>& negotiators) {
+  for (const auto& spec : negotiators) {
+    if (Spec::Parse(spec).name() != kIsolatedNegotiator) continue;
+    if (ProtocolRegistry::Create(protocol)->AllowsElicitation()) {
+      throw UsageError(
+          fmt::format("protocol '{}' lets parties ask about their preferences, but {}", protocol, kNoQuestions));
+    }
+    return;
+  }
+}
 
 std::string IsolatedSpec(std::string_view spec) {
   Spec parsed = Spec::Parse(spec);
