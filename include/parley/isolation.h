@@ -30,8 +30,8 @@ std::string IsolatedSpec(std::string_view spec);
 
 // Throws UsageError when `protocol` (a protocol spec) lets parties ask about their own preferences
 // (Protocol::AllowsElicitation) and one of `negotiators` (specs) runs in a process of its own:
-// questions are not carried to a worker, so such a negotiator could not ask them. The stand-in
-// itself refuses to begin with an oracle, which the protocol records as its fault.
+// questions are not carried to a worker, so such a negotiator could not ask them. (The stand-in
+// itself, run anyway, begins its inner negotiator without an oracle, as before.)
 void CheckIsolatedNegotiators(std::string_view protocol, const std::vector<std::string>& negotiators);
 
 // The worker program the stand-in starts: $PARLEY_WORKER if set, else `parley-worker` beside the

@@ -34,7 +34,8 @@ using internal::MessageType;
 // The largest answer a worker may send: an outcome of kMaxIssues values or a message.
 constexpr std::size_t kMaxAnswer = internal::kMaxIssues * sizeof(double) + 64;
 
-// Questions to a party's oracle are not carried over the worker protocol (messages.h).
+// Questions to a party's oracle are not carried over the worker protocol (messages.h): the inner
+// negotiator begins without an oracle, as under a protocol that allows no questions.
 constexpr const char* kNoQuestions =
     "a negotiator in a process of its own cannot ask about its preferences (elicitation); run it without isolation";
 
@@ -78,7 +79,6 @@ class ProcessNegotiator final : public Negotiator {
   }
 
   void Begin(const NegotiatorContext& context) override {
-    if (context.oracle) throw UsageError(kNoQuestions);
     internal::BeginMessage message;
     for (const auto& plugin : LoadedPlugins()) message.plugins.push_back(plugin.path.string());
     message.negotiator = inner_.ToString();
