@@ -2,6 +2,7 @@
 """Runs bench/agents_bench once and prints docs/round-robin.md's speed table (Markdown).
 
     python3 scripts/agents_speed_table.py [--bench build/bench/agents_bench] [--min-time 0.5]
+                                          [--only NAME,NAME,...]
 
 Every row is one negotiator as party 0 against `boulware` on CarB (see bench/agents_bench.cc):
 CPU time per negotiation, the steps each negotiation played, steps per second of CPU time, and
@@ -11,6 +12,7 @@ after is printed with the table, so a reader can tell a quiet run from a busy on
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -19,13 +21,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", default="build/bench/agents_bench")
     parser.add_argument("--min-time", default="0.5", help="--benchmark_min_time, in seconds")
+    parser.add_argument("--only", default="",
+                        help="comma-separated negotiators to run (with the reference `time`); default every one")
     args = parser.parse_args()
     if not os.access(args.bench, os.X_OK):
         sys.exit(f"agents_speed_table: {args.bench}: no such executable (build the project first)")
 
+    command = [args.bench, "--benchmark_format=json", f"--benchmark_min_time={args.min_time}"]
+    if args.only:
+        names = ["time"] + [n for n in args.only.split(",") if n and n != "time"]
+        if not all(re.fullmatch(r"[A-Za-z0-9_.-]+", n) for n in names):
+            sys.exit(f"agents_speed_table: --only '{args.only}': expected comma-separated negotiator names")
+        command.append(f"--benchmark_filter=/({'|'.join(re.escape(n) for n in names)})$")
     load_before = os.getloadavg()
     run = subprocess.run(
-        [args.bench, "--benchmark_format=json", f"--benchmark_min_time={args.min_time}"],
+        command,
         capture_output=True, text=True)
     load_after = os.getloadavg()
     if run.returncode != 0:

@@ -3,8 +3,8 @@
 
 For each year asked for, runs `parley tournament` with that year's podium agents (the ports in
 src/negotiators/anac/, GENIUS's originals), each against each in every role, self-play included,
-on every domain of the year in the shared corpus (../shared/scenarios/anac/y<year>; from 2015,
-those with three profiles), 1000 rounds, 10 seeded repetitions, tournament seed = the year. Then
+on every domain of the year in the shared corpus (../shared/scenarios/anac/y<year>; in the
+three-party years 2015 to 2017, those with three profiles), 1000 rounds, 10 seeded repetitions, tournament seed = the year. Then
 prints, per year, Parley's ranking by mean utility beside ANAC's final ranking and whether the
 order of the podium is the same.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 # ANAC's final individual-utility ranking of each year's podium, best first, by the short names
 # of Parley's ports; a tie shares a place (ANAC 2012's third, ANAC 2016's second). Domains: the
-# folders of that year in the corpus (2017 reused 2016's; 2018's are not in the corpus).
+# folders of that year in the corpus (2017 reused 2016's; 2018's and 2019's are not in the corpus).
 PODIUM = {
     2010: [["agentk"], ["yushu"], ["nozomi"], ["iamhaggler"]],
     2011: [["hardheaded"], ["gahboninho"], ["iamhaggler2011"]],
@@ -33,8 +33,16 @@ PODIUM = {
     2015: [["atlas3"], ["parsagent"], ["randomdance"]],
     2016: [["caduceus"], ["yxagent", "parscat"]],
     2017: [["ponpokoagent"], ["caduceusdc16"], ["rubick"]],
+    2019: [["agentgg"], ["kakesoba"], ["saga"]],
 }
-DOMAINS = {2017: 2016}
+# ANAC 2019's domains are not in the corpus: its podium plays ANAC 2013's bilateral, discrete
+# domains (the 2019 agents need discrete issues).
+DOMAINS = {2017: 2016, 2019: 2013}
+# What each party knows of its own preferences (`parley tournament --knowledge`): in ANAC 2019, a
+# ranking of some outcomes drawn by GENIUS's user model, scored by the true profile.
+KNOWLEDGE = {2019: "genius(comparisons=10)"}
+# The years whose negotiations were three-party (2018 and 2019 went back to bilateral ones).
+THREE_PARTY = {2015, 2016, 2017}
 
 
 def fail(message):
@@ -68,14 +76,16 @@ def run_year(parley, corpus, year, agents, out, rounds, repetitions):
     if results.exists():
         fail(f"{results} already exists; remove it or name another --out")
     # Scenario paths relative to the corpus's anac/ folder, so that the negotiations' seeds (derived
-    # from the scenario ids as written) do not depend on where the clone lives. From 2015 on, ANAC's
+    # from the scenario ids as written) do not depend on where the clone lives. From 2015 to 2017, ANAC's
     # negotiations were three-party: domains shipped with more profiles (nine in several 2015
     # folders) would seat every agent in every one of their roles, 3^9 seatings, so they are left out.
     scenarios = [f"{folder.name}/{domain.name}" for domain in sorted(folder.iterdir())
-                 if domain.is_dir() and (year < 2015 or profile_count(domain) == 3)]
+                 if domain.is_dir() and (year not in THREE_PARTY or profile_count(domain) == 3)]
     command = [parley, "tournament", "--negotiators", ",".join(agents), "--scenarios", *scenarios,
                "--rounds", str(rounds), "--repetitions", str(repetitions), "--seed", str(year), "--quiet",
                "--out", str(results)]
+    if year in KNOWLEDGE:
+        command += ["--knowledge", KNOWLEDGE[year]]
     subprocess.run(command, cwd=corpus, check=True, stdout=subprocess.DEVNULL)
     with open(results / "summary.csv", newline="") as f:
         return [row for row in csv.DictReader(f) if row["scope"] == "all"]

@@ -67,6 +67,7 @@ PUBLIC_HEADERS = {
     "isolation.h": "isolation",
     "mediation_assistant.h": "assistant",
     "uncertain_mediation.h": "assistant",
+    "uncertain_analysis.h": "assistant",
     "tournament.h": "tournament",
     "report.h": "report",
 }

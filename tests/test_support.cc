@@ -15,6 +15,12 @@
 
 namespace parley::testing {
 
+namespace {
+
+bool IsCommentKey(const std::string& key) { return key.starts_with("_") || key.starts_with("comment"); }
+
+}  // namespace
+
 std::filesystem::path ShippedScenarios() { return std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios"; }
 
 std::filesystem::path SharedScenarios() { return std::filesystem::path(PARLEY_SHARED_SCENARIOS); }
@@ -58,6 +64,45 @@ std::string CeasefireAtEstimatesText() {
   WithEstimates(document, variables);
   document.erase("variables");
   return document.dump(2);
+}
+
+std::string CeasefireWithRanges(double width) {
+  using Json = nlohmann::ordered_json;
+  Json document = Json::parse(CeasefireAtEstimatesText());
+  auto range = [&](Json& number, double low, double high) {
+    const double x = number.get<double>();
+    number = Json{{"uniform", {std::max(low, x - width), std::min(high, x + width)}}, {"estimate", x}};
+  };
+  auto each = [&](Json& object, double low, double high) {
+    for (auto& [key, value] : object.items()) {
+      if (!IsCommentKey(key) && value.is_number()) range(value, low, high);
+    }
+  };
+  constexpr double kInf = 1e9;
+  document["variables"] = Json{{"operation start", {{"uniform", {0.6 - width, 0.6 + width}}, {"estimate", 0.6}}}};
+  for (Json& party : document["parties"]) {
+    each(party["weights"], 0.0, kInf);
+    if (party.contains("interactions")) {
+      for (Json& term : party["interactions"]) range(term["value"], -kInf, kInf);
+    }
+  }
+  for (Json& event : document["events"]) event["time"] = Json{{"variable", "operation start"}};
+  for (Json& track : document["tracks"]) {
+    for (Json& party : track["scenario"]["parties"]) {
+      each(party["utility"]["weights"], 0.0, kInf);
+      for (auto& [issue, values] : party["utility"]["values"].items()) {
+        if (!IsCommentKey(issue)) each(values, 0.0, 1.0);
+      }
+      if (party.contains("reservation_value")) range(party["reservation_value"], 0.0, 1.0);
+      if (party.contains("reservation_schedule")) {
+        for (Json& point : party["reservation_schedule"]["points"]) {
+          if (point[0].get<double>() == 0.6) point[0] = Json{{"variable", "operation start"}};
+          range(point[1], 0.0, 1.0);
+        }
+      }
+    }
+  }
+  return document.dump();
 }
 
 std::string ReadFile(const std::filesystem::path& path) {

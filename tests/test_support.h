@@ -32,6 +32,11 @@ std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& 
 // The built-in ceasefire-2024 as a plain document: every uncertain number (docs/ceasefire-2024.md)
 // replaced by its estimate and "variables" removed, i.e. the numbers every ordinary command reads.
 std::string CeasefireAtEstimatesText();
+// The built-in ceasefire-2024 at its estimates with a range of half-width `width` (clamped to each place's valid
+// interval, estimate = the number as written) on every weight, value, fallback, schedule value,
+// track weight and interaction value, and a variable "operation start" for the event's time and
+// the schedules' steps at 0.6.
+std::string CeasefireWithRanges(double width);
 
 // A whole file's bytes; the number of lines of a file.
 std::string ReadFile(const std::filesystem::path& path);

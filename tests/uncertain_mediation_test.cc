@@ -21,50 +21,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-bool IsComment(const std::string& key) { return key.starts_with("_") || key.starts_with("comment"); }
-
-// The built-in ceasefire-2024 at its estimates with a range of half-width `width` (clamped to each place's valid
-// interval, estimate = the number as written) on every weight, value, fallback, schedule value,
-// track weight and interaction value, and a variable "operation start" for the event's time and
-// the schedules' steps at 0.6.
-std::string CeasefireWithRanges(double width) {
-  Json document = Json::parse(testing::CeasefireAtEstimatesText());
-  auto range = [&](Json& number, double low, double high) {
-    const double x = number.get<double>();
-    number = Json{{"uniform", {std::max(low, x - width), std::min(high, x + width)}}, {"estimate", x}};
-  };
-  auto each = [&](Json& object, double low, double high) {
-    for (auto& [key, value] : object.items()) {
-      if (!IsComment(key) && value.is_number()) range(value, low, high);
-    }
-  };
-  constexpr double kInf = 1e9;
-  document["variables"] = Json{{"operation start", {{"uniform", {0.6 - width, 0.6 + width}}, {"estimate", 0.6}}}};
-  for (Json& party : document["parties"]) {
-    each(party["weights"], 0.0, kInf);
-    if (party.contains("interactions")) {
-      for (Json& term : party["interactions"]) range(term["value"], -kInf, kInf);
-    }
-  }
-  for (Json& event : document["events"]) event["time"] = Json{{"variable", "operation start"}};
-  for (Json& track : document["tracks"]) {
-    for (Json& party : track["scenario"]["parties"]) {
-      each(party["utility"]["weights"], 0.0, kInf);
-      for (auto& [issue, values] : party["utility"]["values"].items()) {
-        if (!IsComment(issue)) each(values, 0.0, 1.0);
-      }
-      if (party.contains("reservation_value")) range(party["reservation_value"], 0.0, 1.0);
-      if (party.contains("reservation_schedule")) {
-        for (Json& point : party["reservation_schedule"]["points"]) {
-          if (point[0].get<double>() == 0.6) point[0] = Json{{"variable", "operation start"}};
-          range(point[1], 0.0, 1.0);
-        }
-      }
-    }
-  }
-  return document.dump();
-}
-
 std::int32_t IssueIndex(const MultiTrackScenario& scenario, const MediationSubject& subject,
                         const MediationMoment& moment) {
   if (!moment.stumbling_block) return -1;
@@ -78,7 +34,8 @@ std::int32_t IssueIndex(const MultiTrackScenario& scenario, const MediationSubje
 
 // Each sampled world's answers against AssistMediation on the same world read by UncertainScenario.
 TEST(UncertainMediation, EveryWorldAnswersAsAssistMediation) {
-  const UncertainScenario scenario = UncertainScenario::FromText(CeasefireWithRanges(0.05), "ceasefire-ranges.json");
+  const UncertainScenario scenario =
+      UncertainScenario::FromText(testing::CeasefireWithRanges(0.05), "ceasefire-ranges.json");
   ASSERT_GT(scenario.dimension(), 90u);
   UncertainMediationOptions options;
   options.samples = 40;
@@ -131,7 +88,7 @@ TEST(UncertainMediation, EveryWorldAnswersAsAssistMediation) {
 }
 
 TEST(UncertainMediation, ZeroWidthRangesGiveThePointAnswers) {
-  const UncertainScenario scenario = UncertainScenario::FromText(CeasefireWithRanges(0.0), "zero-width.json");
+  const UncertainScenario scenario = UncertainScenario::FromText(testing::CeasefireWithRanges(0.0), "zero-width.json");
   UncertainMediationOptions options;
   options.samples = 50;
   const UncertainMediationReport report = AssistMediationUnderUncertainty(scenario, options);
@@ -252,7 +209,8 @@ void ExpectSameReport(const UncertainMediationReport& a, const UncertainMediatio
 }
 
 TEST(UncertainMediation, ThreadsDoNotChangeTheAnswers) {
-  const UncertainScenario scenario = UncertainScenario::FromText(CeasefireWithRanges(0.05), "ceasefire-ranges.json");
+  const UncertainScenario scenario =
+      UncertainScenario::FromText(testing::CeasefireWithRanges(0.05), "ceasefire-ranges.json");
   UncertainMediationOptions options;
   options.samples = 700;  // three blocks, the last one short
   options.seed = 11;
@@ -288,7 +246,8 @@ TEST(UncertainMediation, ThreadsDoNotChangeTheAnswers) {
 }
 
 TEST(UncertainMediation, DesignRowsAreTheSampledWorlds) {
-  const UncertainScenario scenario = UncertainScenario::FromText(CeasefireWithRanges(0.05), "ceasefire-ranges.json");
+  const UncertainScenario scenario =
+      UncertainScenario::FromText(testing::CeasefireWithRanges(0.05), "ceasefire-ranges.json");
   std::vector<double> row(scenario.dimension());
   for (std::uint64_t j : {0u, 1u, 977u}) {
     DesignRowA(5, j, row);

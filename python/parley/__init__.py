@@ -40,13 +40,16 @@ from ._parley import (
     Zone,
     __version__,
     analyze,
+    analyze_under_uncertainty,
     builtin_scenarios,
     load_multi_track,
     load_scenario,
+    mediate_under_uncertainty,
     registered,
     resource_limits,
     run_multi_track,
     set_resource_limits,
+    sobol_indices,
 )
 
 __all__ = [
@@ -54,9 +57,9 @@ __all__ = [
     "MultiTrackResult", "MultiTrackScenario", "NegotiationResult", "Negotiator", "NegotiatorContext",
     "ObservedAction", "OutcomeSpace", "Point", "Profile", "ResourceLimits", "Scenario", "Track",
     "TournamentResult", "TurnState", "UncertainScenario", "UsageError", "Zone", "__version__",
-    "analyze", "builtin_scenarios", "estimate_preferences", "load_multi_track", "load_scenario", "negotiate",
-    "register_negotiator", "registered", "resource_limits", "run_multi_track", "set_resource_limits",
-    "tournament",
+    "analyze", "analyze_under_uncertainty", "builtin_scenarios", "estimate_preferences", "load_multi_track", "load_scenario",
+    "mediate_under_uncertainty", "negotiate", "register_negotiator", "registered", "resource_limits",
+    "run_multi_track", "set_resource_limits", "sobol_indices", "tournament",
 ]
 
 _NegotiatorLike = Union[str, Negotiator, type, Any]

@@ -376,3 +376,14 @@ def run_multi_track(scenario: MultiTrackScenario, *, rounds: int = 100, time_lim
                     trace: bool = False, negotiators: Mapping[str, Sequence[str]] = {},
                     protocols: Mapping[str, str] = {},
                     mediators: Mapping[str, Sequence[str]] = {}) -> MultiTrackResult: ...
+
+def mediate_under_uncertainty(scenario: Union[UncertainScenario, _PathLike], *, samples: int = ..., seed: int = 0,
+                              threads: int = 0, top: int = ..., times: Sequence[float] | None = None,
+                              sobol: bool = False, sobol_times: Sequence[float] | None = None,
+                              sobol_errors: str = ..., bootstrap: int = ...) -> dict[str, Any]: ...
+def sobol_indices(model_or_outputs: Union[Callable[[_Array], Any], tuple[Sequence[float], Sequence[float],
+                                                                           Sequence[Sequence[float]]]], *,
+                  dimension: int | None = None, rows: int | None = None, seed: int = 0, errors: str = ...,
+                  bootstrap: int = ..., bootstrap_seed: int = 0) -> Union[dict[str, Any], list[dict[str, Any]]]: ...
+def analyze_under_uncertainty(scenario: Union[UncertainScenario, _PathLike], *, samples: int = ..., seed: int = 0,
+                              threads: int = 0, top: int = ...) -> dict[str, Any]: ...

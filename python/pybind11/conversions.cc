@@ -140,6 +140,22 @@ py::object Vector(const std::vector<double>& data) {
   return py::cast(data);
 }
 
+std::shared_ptr<UncertainScenario> UncertainScenarioFrom(py::handle scenario_or_path) {
+  if (py::isinstance<UncertainScenario>(scenario_or_path)) {
+    return scenario_or_path.cast<std::shared_ptr<UncertainScenario>>();
+  }
+  const std::string path = py::str(py::module_::import("os").attr("fspath")(scenario_or_path));
+  return std::make_shared<UncertainScenario>(UncertainScenario::Load(path));
+}
+
+const char* SobolErrorsName(SobolErrors errors) { return errors == SobolErrors::kDeltaMethod ? "clt" : "bootstrap"; }
+
+SobolErrors SobolErrorsNamed(const char* argument, const std::string& name) {
+  if (name == SobolErrorsName(SobolErrors::kBootstrap)) return SobolErrors::kBootstrap;
+  if (name == SobolErrorsName(SobolErrors::kDeltaMethod)) return SobolErrors::kDeltaMethod;
+  throw UsageError(fmt::format("{} '{}': expected bootstrap or clt", argument, name));
+}
+
 std::shared_ptr<OutcomeSpace> SpaceOf(const Profile& profile) {
   const auto& utility = profile.shared_utility_function();
   return std::shared_ptr<OutcomeSpace>(std::const_pointer_cast<UtilityFunction>(utility),

@@ -5,15 +5,19 @@
 #ifndef PARLEY_PYBIND11_CONVERSIONS_H_
 #define PARLEY_PYBIND11_CONVERSIONS_H_
 
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pybind11/pybind11.h>
 
 #include "parley/outcome_space.h"
 #include "parley/scenario.h"
+#include "parley/sensitivity.h"
+#include "parley/uncertainty.h"
 
 namespace parley::python {
 
@@ -41,6 +45,41 @@ py::object Matrix(std::size_t rows, std::size_t columns, const std::vector<doubl
 // A vector of doubles: a one-dimensional numpy array, or a list without numpy.
 py::object Vector(const std::vector<double>& data);
 bool NumpyAvailable();
+
+// An array of any shape, row-major, of items of type T that numpy's `dtype` ("bool", "uint8",
+// "int32", "float64", ...) stores alike (bool: one byte, 0 or 1): a numpy array, or nested lists
+// without numpy (of bools for "bool").
+template <typename T>
+py::object Array(const std::vector<std::size_t>& shape, const std::vector<T>& data, const char* dtype) {
+  if (NumpyAvailable()) {
+    py::object array = py::module_::import("numpy").attr("empty")(py::tuple(py::cast(shape)), dtype);
+    if (!data.empty()) {
+      py::buffer_info buffer = py::reinterpret_borrow<py::buffer>(array).request(true);
+      std::memcpy(buffer.ptr, data.data(), data.size() * sizeof(T));
+    }
+    return array;
+  }
+  const bool booleans = std::string_view(dtype) == "bool";
+  std::size_t at = 0;
+  auto nest = [&](auto& self, std::size_t axis) -> py::object {
+    if (axis == shape.size()) {
+      const T item = data[at++];
+      return booleans ? py::object(py::bool_(item != T{})) : py::object(py::cast(item));
+    }
+    py::list list(shape[axis]);
+    for (std::size_t i = 0; i < shape[axis]; ++i) list[i] = self(self, axis + 1);
+    return list;
+  };
+  return nest(nest, 0);
+}
+
+// An UncertainScenario given as one, or as a built-in name or a path (str or os.PathLike) to load.
+std::shared_ptr<UncertainScenario> UncertainScenarioFrom(py::handle scenario_or_path);
+
+// How Sobol indices' errors are named in Python, as on the command line: "bootstrap" or "clt".
+// SobolErrorsNamed throws UsageError naming `argument` for any other name.
+const char* SobolErrorsName(SobolErrors errors);
+SobolErrors SobolErrorsNamed(const char* argument, const std::string& name);
 
 // The space of a profile as Python holds it, kept alive by the utility function that refers to it.
 std::shared_ptr<OutcomeSpace> SpaceOf(const Profile& profile);

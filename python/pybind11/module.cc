@@ -16,4 +16,7 @@ PYBIND11_MODULE(_parley, m) {
   parley::python::BindTournament(m);
   parley::python::BindUncertainty(m);
   parley::python::BindKnowledge(m);
+  parley::python::BindSensitivity(m);
+  parley::python::BindUncertainMediation(m);
+  parley::python::BindUncertainAnalysis(m);
 }

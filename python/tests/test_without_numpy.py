@@ -14,12 +14,19 @@ import parley
 scenario = parley.load_scenario(sys.argv[1])
 analysis = parley.analyze(scenario)
 result = parley.negotiate(scenario, ["boulware", "conceder"], rounds=50)
+mediated = parley.mediate_under_uncertainty("ceasefire-2024", samples=3, threads=1)
+analysed = parley.analyze_under_uncertainty("ceasefire-2024", samples=3, threads=1)
+sobol = parley.sobol_indices(lambda points: [row[0] for row in points], dimension=2, rows=4)
 print(json.dumps({
     "frontier": analysis.frontier,
     "utilities": scenario.profile(0).utilities(),
     "outcomes": scenario.space.outcomes()[:3],
     "lower": [issue.lower for issue in scenario.space.issues],
     "trace_utilities": result.trace_utilities()[:2],
+    "values": mediated["values"],
+    "zone_exists": mediated["tracks"][0]["zone_exists"],
+    "world_utilities": analysed["tracks"][0]["solutions"]["nash"]["world_utilities"],
+    "sobol_first": sobol["first"],
 }))
 """
 
@@ -34,3 +41,8 @@ def test_tables_are_lists_without_numpy():
     first, second = tables["lower"]
     assert tables["outcomes"] == [[first, second], [first, second + 1], [first, second + 2]]
     assert len(tables["trace_utilities"]) == 2
+    assert len(tables["values"]) == 3 and len(tables["values"][0]) == 12
+    assert all(isinstance(row, list) and len(row) == 3 and all(isinstance(x, bool) for x in row)
+               for row in tables["zone_exists"])
+    assert len(tables["world_utilities"]) == 3 and all(len(row) == 2 for row in tables["world_utilities"])
+    assert len(tables["sobol_first"]) == 2

@@ -14,13 +14,16 @@
 
 #include "assistant/mediation_kernel.h"
 #include "common/parallel_blocks.h"
+#include "common/sample_statistics.h"
 #include "parley/error.h"
 
 namespace parley {
 namespace {
 
 using internal::MediationKernel;
+using internal::Quantile;
 using internal::SubjectSample;
+using internal::Wilson;
 using internal::WorldNumbers;
 
 constexpr std::uint64_t kBlock = 256;
@@ -154,22 +157,6 @@ void Merge(const Tallies& block, Tallies& total) {
       for (std::size_t i = 0; i < to.blocks.size(); ++i) to.blocks[i] += from.blocks[i];
     }
   }
-}
-
-// Linear interpolation between order statistics.
-double Quantile(const std::vector<double>& sorted, double q) {
-  const double at = q * static_cast<double>(sorted.size() - 1);
-  const auto below = static_cast<std::size_t>(std::floor(at));
-  const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  return sorted[below] + (at - static_cast<double>(below)) * (sorted[above] - sorted[below]);
-}
-
-// Wilson's 95 % interval for a binomial proportion of `hits` in `n`.
-std::pair<double, double> Wilson(std::uint64_t hits, std::uint64_t n) {
-  const double z = 1.959963984540054, nn = static_cast<double>(n), p = static_cast<double>(hits) / nn;
-  const double centre = (p + z * z / (2.0 * nn)) / (1.0 + z * z / nn);
-  const double half = z / (1.0 + z * z / nn) * std::sqrt(p * (1.0 - p) / nn + z * z / (4.0 * nn * nn));
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
 RobustPackage Robust(const MediationKernel& kernel, std::size_t s, std::size_t m, std::uint64_t index,

@@ -1,5 +1,7 @@
 // `parley analyze PATH [--json]`: the space of deals of a scenario: its size, the Pareto
 // frontier, the zone of agreement, the four bargaining solutions and how they were computed.
+// With `--samples N`, the same over N sampled worlds of its uncertain numbers
+// (parley/uncertain_analysis.h, docs/uncertainty.md).
 #include <string>
 #include <vector>
 
@@ -7,12 +9,15 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "assistant/uncertain_analysis_json.h"
 #include "cli/commands.h"
 #include "io/outcome_json.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
 #include "parley/multi_track.h"
 #include "parley/scenario_format.h"
+#include "parley/uncertain_analysis.h"
+#include "parley/uncertainty.h"
 
 namespace parley::cli {
 namespace {
@@ -22,6 +27,10 @@ struct AnalyzeOptions {
   std::string parties;
   bool json = false;
   bool list_frontier = false;
+  std::int64_t samples = -1;  // -1: not asked
+  std::uint64_t seed = 0;
+  std::int64_t threads = 0;
+  std::vector<std::string> given;  // the options that need --samples, as given
 };
 
 std::string FormatUtilities(const Scenario& scenario, const std::vector<double>& utilities) {
@@ -51,9 +60,14 @@ nlohmann::ordered_json PointJson(const Scenario& scenario, const FrontierPoint& 
 }
 
 void Analyze(const Scenario& scenario, const AnalyzeOptions& cli);
+void RunUncertain(const AnalyzeOptions& cli);
 
 // A multi-track scenario is analysed track by track, each between its participants.
 void Run(const AnalyzeOptions& cli) {
+  if (cli.samples >= 0 || !cli.given.empty()) {
+    RunUncertain(cli);
+    return;
+  }
   const MultiTrackScenario multi = LoadMultiTrackScenario(cli.scenario);
   if (multi.tracks().size() == 1) {
     Scenario scenario = multi.tracks().front().Negotiation();
@@ -150,6 +164,98 @@ void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
   }
 }
 
+std::string Percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
+
+std::string Summary(const SampleSummary& summary, const char* format) {
+  return fmt::format("mean {}, 5/50/95%: {} / {} / {}", fmt::format(fmt::runtime(format), summary.mean),
+                     fmt::format(fmt::runtime(format), summary.quantiles[0]),
+                     fmt::format(fmt::runtime(format), summary.quantiles[1]),
+                     fmt::format(fmt::runtime(format), summary.quantiles[2]));
+}
+
+void PrintUncertainSolution(const Scenario& scenario, const UncertainTrackAnalysis& track,
+                            const UncertainSolution& solution, const char* title) {
+  if (solution.at_estimate) {
+    fmt::print("  {:<18}at the estimate: {} ({})\n", title, scenario.space().Format(solution.at_estimate->outcome),
+               FormatUtilities(scenario, solution.at_estimate->utilities));
+  } else {
+    fmt::print("  {:<18}at the estimate: none (the zone of agreement is empty)\n", title);
+  }
+  fmt::print("  {:<18}the same in {} of worlds; none in {}\n", "", Percent(solution.same_as_estimate),
+             Percent(solution.none));
+  for (const auto& entry : solution.frequent) {
+    fmt::print("  {:<18}{:>6} {}\n", "", Percent(entry.share), scenario.space().Format(entry.outcome));
+  }
+  if (solution.none < 1.0) {
+    std::vector<std::string> parts;
+    for (std::size_t p = 0; p < track.parties.size(); ++p) {
+      const SampleSummary& utility = solution.utilities[p];
+      parts.push_back(fmt::format("{} {:.4f} [{:.4f}, {:.4f}]", track.parties[p], utility.mean, utility.quantiles[0],
+                                  utility.quantiles[2]));
+    }
+    fmt::print("  {:<18}utility of the world's solution, mean [5%, 95%]: {}\n", "", fmt::join(parts, ", "));
+  }
+  if (solution.acceptance) {
+    fmt::print("  {:<18}the estimate's solution accepted in {} of worlds (+-{})\n", "", Percent(*solution.acceptance),
+               Percent(*solution.acceptance_error));
+  }
+}
+
+void PrintUncertainAnalysis(const MultiTrackScenario& estimate, const UncertainAnalysisReport& report) {
+  fmt::print("Analysis under uncertainty: {}, {} sampled worlds (seed {}), {} uncertain numbers\n", report.scenario,
+             report.samples, report.seed, report.numbers.size());
+  fmt::print(
+      "Each world is analysed as `parley analyze` analyses the estimate; shares are of the worlds, intervals\n"
+      "Wilson's 95%, +- a binomial standard error (docs/uncertainty.md).\n");
+  const char* titles[] = {"Nash", "Kalai-Smorodinsky", "Egalitarian", "Utilitarian"};
+  for (std::size_t t = 0; t < report.tracks.size(); ++t) {
+    const UncertainTrackAnalysis& track = report.tracks[t];
+    const Scenario scenario = estimate.tracks()[t].Negotiation();
+    const ScenarioAnalysis& at_estimate = *track.estimate;
+    fmt::print("\nTrack {}, between {}\n", track.name, fmt::join(track.parties, ", "));
+    fmt::print("  {:<18}P = {:.4f} [{:.4f}, {:.4f}] (at the estimate: {})\n", "Zone of agreement",
+               track.zone_probability, track.zone_low, track.zone_high,
+               at_estimate.zone().empty ? "empty" : "not empty");
+    const ZoneOfAgreement& zone = at_estimate.zone();
+    fmt::print("  {:<18}{} outcomes (at the estimate: {})\n", "Zone size", Summary(track.zone_size, "{:.4g}"),
+               zone.size ? fmt::format("{}", *zone.size) : fmt::format("{:.4g}", zone.estimated_size.value_or(0.0)));
+    fmt::print("  {:<18}{} outcomes (at the estimate: {})\n", "Pareto frontier", Summary(track.frontier_size, "{:.4g}"),
+               at_estimate.frontier().points.size());
+    for (std::size_t k = 0; k < track.solutions.size(); ++k) {
+      PrintUncertainSolution(scenario, track, track.solutions[k], titles[k]);
+    }
+  }
+}
+
+// `--samples N` and its companions.
+void RunUncertain(const AnalyzeOptions& cli) {
+  if (cli.samples < 0) {
+    throw UsageError(fmt::format("{}: only with --samples N (answers over sampled worlds)", cli.given.front()));
+  }
+  if (cli.samples < 1) throw UsageError(fmt::format("--samples {}: expected at least 1 sampled world", cli.samples));
+  if (cli.threads < 0) throw UsageError(fmt::format("--threads {}: expected 0 (every core) or more", cli.threads));
+  if (!cli.parties.empty())
+    throw UsageError("--parties: not with --samples (every track is analysed between its participants)");
+  if (cli.list_frontier) throw UsageError("--frontier: not with --samples");
+  const UncertainScenario scenario = UncertainScenario::Load(cli.scenario);
+  if (scenario.dimension() == 0) {
+    throw UsageError(fmt::format(
+        "--samples: '{}' has no uncertain numbers (docs/uncertainty.md says how to give ranges)", cli.scenario));
+  }
+  UncertainAnalysisOptions options;
+  options.samples = static_cast<std::size_t>(cli.samples);
+  options.seed = cli.seed;
+  options.threads = static_cast<unsigned>(cli.threads);
+  options.keep_samples = false;
+  const UncertainAnalysisReport report = AnalyzeUnderUncertainty(scenario, options);
+  if (cli.json) {
+    fmt::print("{}\n", UncertainAnalysisJson(scenario.estimate(), report)
+                           .dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  } else {
+    PrintUncertainAnalysis(scenario.estimate(), report);
+  }
+}
+
 }  // namespace
 
 void AddAnalyzeCommand(CLI::App& app) {
@@ -162,7 +268,16 @@ void AddAnalyzeCommand(CLI::App& app) {
                       "Comma-separated names of the profiles that take part (default: all)");
   command->add_flag("--json", options->json, "Print the analysis as JSON");
   command->add_flag("--frontier", options->list_frontier, "Also list every frontier point");
-  command->callback([options] { Run(*options); });
+  command->add_option("--samples", options->samples,
+                      "Analyse N worlds sampled from the scenario's uncertain numbers (docs/uncertainty.md)");
+  command->add_option("--seed", options->seed, "Seed of the sampled worlds (with --samples)")->capture_default_str();
+  command->add_option("--threads", options->threads, "Threads for --samples (0: every core)")->capture_default_str();
+  command->callback([options, command] {
+    for (const char* option : {"--seed", "--threads"}) {
+      if (command->count(option) > 0) options->given.push_back(option);
+    }
+    Run(*options);
+  });
 }
 
 }  // namespace parley::cli

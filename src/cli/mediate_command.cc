@@ -11,8 +11,9 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "assistant/mediation_json.h"
+#include "assistant/uncertain_mediation_json.h"
 #include "cli/commands.h"
-#include "cli/mediation_json.h"
 #include "cli/text_table.h"
 #include "cli/uncertain_mediation_output.h"
 #include "common/mapped.h"

@@ -1,9 +1,9 @@
 // The JSON of `parley mediate --json` (see mediation_json.h).
-#include "cli/mediation_json.h"
+#include "assistant/mediation_json.h"
 
 #include "io/outcome_json.h"
 
-namespace parley::cli {
+namespace parley {
 
 using Json = nlohmann::ordered_json;
 
@@ -105,4 +105,4 @@ Json ReportJson(const MultiTrackScenario& scenario, const MediationReport& repor
   return json;
 }
 
-}  // namespace parley::cli
+}  // namespace parley
