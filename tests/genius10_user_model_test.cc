@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/error.h"
+#include "parley/knowledge.h"
 #include "parley/partial_preferences.h"
 #include "parley/scenario.h"
 #include "parley/utility.h"
@@ -46,15 +47,18 @@ TEST(Genius10UserModel, RanksTheWorstAndTheBestAndTheFirstShuffledBidsBetween) {
     std::int64_t seed;
     std::vector<Outcome> expected;
   };
+  // GENIUS 10.4 asks for `comparisons` bids: the two ends and the first comparisons - 2 shuffled.
   const std::vector<Case> cases = {
       {0, 314, {kBS, kRL}},
       {1, 314, {kBS, kRL}},
-      {2, 314, {kBS, kBL, kRL}},
-      {3, 314, {kBS, kBL, kRS, kRL}},
-      {4, 314, {kBS, kBL, kRS, kGL, kRL}},
-      {5, 314, {kBS, kGS, kBL, kRS, kGL, kRL}},
+      {2, 314, {kBS, kRL}},
+      {3, 314, {kBS, kBL, kRL}},
+      {4, 314, {kBS, kBL, kRS, kRL}},
+      {5, 314, {kBS, kBL, kRS, kGL, kRL}},
+      {6, 314, {kBS, kGS, kBL, kRS, kGL, kRL}},
       {9, 314, {kBS, kGS, kBL, kRS, kGL, kRL}},  // GENIUS fails here: every bid
-      {3, 7, {kBS, kRS, kGL, kRL}},
+      {3, 7, {kBS, kGL, kRL}},
+      {4, 7, {kBS, kRS, kGL, kRL}},
   };
   for (const Case& c : cases) {
     const PartialPreferences known = Genius10UserModel(truth, c.comparisons, c.seed);
@@ -63,6 +67,35 @@ TEST(Genius10UserModel, RanksTheWorstAndTheBestAndTheFirstShuffledBidsBetween) {
     EXPECT_EQ(known.high_utility(), 1.0);
   }
   EXPECT_EQ(GeniusWorstAndBest(truth), (std::vector<Outcome>{kBS, kRL}));
+}
+
+// The knowledge spec genius10(...) is that model: seed 314 by default, seed 0 standing for GENIUS's
+// unseeded shuffle with the party's own seed (7 here), and comparisons 10 by default (every bid of
+// this space).
+TEST(Genius10UserModel, IsTheKnowledgeSpecGenius10) {
+  const Profile truth = MakeProfile();
+  const std::shared_ptr<const OutcomeSpace> space(truth.shared_utility_function(), &truth.utility_function().space());
+  const Scenario scenario("shirts", space, {truth, Profile("shirt seller", truth.shared_utility_function(), 0.0, 1.0)});
+  struct Case {
+    const char* spec;
+    std::vector<Outcome> expected;
+  };
+  const std::vector<Case> cases = {
+      {"genius10(comparisons=4)", {kBS, kBL, kRS, kRL}},
+      {"genius10(comparisons=4, seed=7)", {kBS, kRS, kGL, kRL}},
+      {"genius10(comparisons=4, seed=0)", {kBS, kRS, kGL, kRL}},
+      {"genius10(comparisons=2)", {kBS, kRL}},
+      {"genius10", {kBS, kGS, kBL, kRS, kGL, kRL}},
+  };
+  for (const Case& c : cases) {
+    const auto known = KnowledgeFromSpec(scenario, 0, c.spec, 7);
+    ASSERT_NE(known, nullptr) << c.spec;
+    EXPECT_EQ(WorstFirst(*known), c.expected) << c.spec;
+    EXPECT_EQ(known->low_utility(), 0.0) << c.spec;
+    EXPECT_EQ(known->high_utility(), 1.0) << c.spec;
+  }
+  EXPECT_THROW(KnowledgeFromSpec(scenario, 0, "genius10(k=3)", 7), UsageError);
+  EXPECT_THROW(KnowledgeFromSpec(scenario, 0, "genius10(comparisons=-1)", 7), UsageError);
 }
 
 TEST(Genius10UserModel, NeedsASpaceGeniusCanSort) {

@@ -19,6 +19,8 @@
 #include "parley/error.h"
 #include "parley/knowledge.h"
 #include "parley/partial_preferences.h"
+#include "parley/preference_oracle.h"
+#include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/scenario_format.h"
 #include "test_support.h"
@@ -855,6 +857,97 @@ TEST(GeniusXml, UncertainProfilesReadAsLinearAndDeclareTheirUserModel) {
   EXPECT_EQ(KnowledgeFromSpec(scenario, 1, "auto", 55), nullptr);
   // A linear profile with the same tags declares nothing.
   EXPECT_EQ(scenario.description().find("uncertain profile 'b'"), std::string::npos);
+}
+
+// GENIUS 10.4's <elicitation_cost>: what each rank question costs the party whose profile says so,
+// under --knowledge auto; the protocol's cost for the others.
+std::string UncertainProfile(const std::string& tags) {
+  std::string profile = ColourSizeProfile("0.6", kPlainColours, "0.4", kPlainSizes, tags);
+  profile.replace(profile.find("<utility_space>"), 15, R"(<utility_space type="uncertain">)");
+  return profile;
+}
+
+// Asks where (green, large) and (blue, small) rank in its first turn; then accepts an offer on
+// the table, or offers (red, large).
+class AsksTwice final : public Negotiator {
+ public:
+  void Begin(const NegotiatorContext& context) override { oracle_ = context.oracle; }
+  ActionType Act(const TurnState& state, Outcome& proposal) override {
+    if (!asked_) {
+      oracle_->ElicitRank(Outcome({1, 1}));
+      oracle_->ElicitRank(Outcome({2, 0}));
+      asked_ = true;
+    }
+    if (state.current_offer) return ActionType::kAccept;
+    proposal = Outcome({0, 1});
+    return ActionType::kOffer;
+  }
+
+ private:
+  PreferenceOracle* oracle_ = nullptr;
+  bool asked_ = false;
+};
+
+TEST(GeniusXml, UncertainProfilesDeclareTheirElicitationCost) {
+  const auto folder =
+      WriteFolder("elicitation-cost", {{"domain.xml", kColourSizeDomain},
+                                       {"a.xml", UncertainProfile("<comparisons>0</comparisons>"
+                                                                  "<elicitation_cost> 0.03 </elicitation_cost>")},
+                                       {"b.xml", UncertainProfile("<comparisons>0</comparisons>")}});
+  const Scenario scenario = ReadGenius(folder);
+  EXPECT_NE(scenario.description().find("\nuncertain profile 'a': elicitation cost 0.03"), std::string::npos)
+      << scenario.description();
+  EXPECT_EQ(scenario.description().find("uncertain profile 'b': elicitation cost"), std::string::npos);
+
+  NegotiationOptions options;
+  options.rounds = 10;
+  SetKnowledge(scenario, {"auto"}, {}, options);
+  // Each party knows one ranked outcome (GENIUS 9.1.10's user model with 0 comparisons) and asks
+  // about two: at least one question is charged, 0.03 to party a, the protocol's 0.5 to party b.
+  AsksTwice first, second;
+  const NegotiationResult result =
+      ProtocolRegistry::Create("saop(elicitation_cost=0.5)")->Run(scenario, {&first, &second}, options);
+  ASSERT_FALSE(result.fault) << result.fault->message;
+  ASSERT_EQ(result.elicitation_costs.size(), 2u);
+  auto charged = [&](std::size_t party) {
+    // Questions about an outcome the party already ranks are free.
+    std::size_t count = 0;
+    for (const Outcome& asked : {Outcome({1, 1}), Outcome({2, 0})}) count += !options.knowledge[party]->Find(asked);
+    return count;
+  };
+  ASSERT_GE(charged(0), 1u);
+  ASSERT_GE(charged(1), 1u);
+  EXPECT_DOUBLE_EQ(result.elicitation_costs[0], 0.03 * static_cast<double>(charged(0)));
+  EXPECT_DOUBLE_EQ(result.elicitation_costs[1], 0.5 * static_cast<double>(charged(1)));
+
+  // With full information a party pays the protocol's cost: its profile's user model is not used.
+  NegotiationOptions full;
+  full.rounds = 10;
+  AsksTwice third, fourth;
+  const NegotiationResult known_fully =
+      ProtocolRegistry::Create("saop(elicitation_cost=0.5)")->Run(scenario, {&third, &fourth}, full);
+  ASSERT_FALSE(known_fully.fault) << known_fully.fault->message;
+  // Colours red .25, green .5, blue 1 and sizes small .5, large 1 (evaluations over their largest):
+  // the ranking starts from the worst, (red, small) .35, and the best, (blue, large) 1; (green,
+  // large) .7 and (blue, small) .8 lie between, so both questions are charged.
+  EXPECT_DOUBLE_EQ(known_fully.elicitation_costs[0], 0.5 + 0.5);
+}
+
+TEST(GeniusXml, BadElicitationCostsNameTheFileAndTheTag) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"-0.1", "<elicitation_cost> is \"-0.1\"; expected a number >= 0"},
+      {"cheap", "<elicitation_cost> is \"cheap\"; expected a number >= 0"},
+      {"", "<elicitation_cost> is \"\"; expected a number >= 0"},
+      {"nan", "<elicitation_cost> is \"nan\"; expected a number >= 0"},
+  };
+  for (const auto& [value, message] : cases) {
+    const auto folder =
+        WriteFolder("bad-cost", {{"domain.xml", kColourSizeDomain},
+                                 {"a.xml", UncertainProfile("<elicitation_cost>" + value + "</elicitation_cost>")},
+                                 {"b.xml", ColourSizeProfile("1", kPlainColours, "1", kPlainSizes)}});
+    // The tag is on line 12 of the profile.
+    EXPECT_EQ(ReadError(folder), (folder / "a.xml").string() + ":12: " + message);
+  }
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "conformance.h"
@@ -24,6 +25,7 @@
 #include "parley/plugin.h"
 #include "parley/protocol.h"
 #include "parley/scenario_format.h"
+#include "parley/tournament.h"
 #include "test_support.h"
 
 namespace parley {
@@ -140,6 +142,51 @@ TEST(Isolation, WellBehavedNegotiatorsGiveExactlyTheInProcessResults) {
   }
   EXPECT_EQ(OpenDescriptors(), descriptors);
   EXPECT_TRUE(NoChildren());
+}
+
+// Questions to a party's preference oracle are not carried to a worker: parley negotiate and
+// tournaments refuse isolated negotiators under a protocol that allows them, before anything runs.
+TEST(Isolation, ProtocolsWithElicitationRefuseIsolatedNegotiators) {
+  const std::vector<std::string> one_isolated = {"boulware", "process(inner=boulware)"};
+  EXPECT_NO_THROW(CheckIsolatedNegotiators("saop", one_isolated));
+  EXPECT_NO_THROW(CheckIsolatedNegotiators("saop(elicitation_cost=0)", one_isolated));
+  EXPECT_NO_THROW(CheckIsolatedNegotiators("shaop", {"boulware", "boulware"}));
+  const std::string refusal =
+      "lets parties ask about their preferences, but a negotiator in a process of its own cannot ask about its "
+      "preferences (elicitation); run it without isolation";
+  for (const char* protocol : {"saop(elicitation_cost=0.1)", "shaop"}) {
+    try {
+      CheckIsolatedNegotiators(protocol, one_isolated);
+      ADD_FAILURE() << protocol << " took an isolated negotiator";
+    } catch (const UsageError& e) {
+      EXPECT_EQ(std::string(e.what()), fmt::format("protocol '{}' {}", protocol, refusal));
+    }
+  }
+  // Run anyway through the library, the inner negotiator begins without an oracle and plays on.
+  NegotiationOptions options;
+  options.rounds = 10;
+  const NegotiationResult result = RunNegotiation(Shipped("CarA"), one_isolated, options, "shaop");
+  EXPECT_FALSE(result.fault) << result.fault->message;
+  EXPECT_EQ(result.elicitation_requests, (std::vector<std::uint64_t>{0, 0}));
+  EXPECT_TRUE(NoChildren());
+
+  TournamentConfig tournament;
+  tournament.negotiators = {"process(inner=boulware)", "conceder"};
+  tournament.scenarios = {(testing::ShippedScenarios() / "genius" / "CarA").string()};
+  tournament.protocol = "shaop";
+  try {
+    PlanTournament(tournament);
+    ADD_FAILURE() << "a tournament took an isolated negotiator under shaop";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()), "protocol 'shaop' " + refusal);
+  }
+
+  const auto cli =
+      testing::RunCli("negotiate --scenario '" + (testing::ShippedScenarios() / "genius" / "CarA").string() +
+                      "' --rounds 10 --isolate --protocol shaop");
+  EXPECT_NE(cli.exit_code, 0);
+  EXPECT_NE(cli.err.find("protocol 'shaop' " + refusal), std::string::npos) << cli.err;
+  EXPECT_EQ(std::count(cli.err.begin(), cli.err.end(), '\n'), 1) << cli.err;
 }
 
 TEST(Isolation, WorkerThatExitsAtOnceIsAFaultAtTheStart) {

@@ -171,7 +171,7 @@ TEST(PartialKnowledge, SpecsSayWhatIsWrong) {
     }
     return std::string("no error");
   };
-  EXPECT_EQ(error_of({"guess"}), "unknown knowledge 'guess' (known: full, ranked, genius, file, auto)");
+  EXPECT_EQ(error_of({"guess"}), "unknown knowledge 'guess' (known: full, ranked, genius, genius10, file, auto)");
   EXPECT_EQ(error_of({"ranked(n=3)"}), "knowledge 'ranked' has no parameter 'n' (its parameters: k, seed)");
   EXPECT_EQ(error_of({"ranked(k=0)"}), "knowledge 'ranked': k is 0; expected at least 1 ranked outcome");
   EXPECT_EQ(error_of({"full", "full", "full"}), "3 knowledge specs given for 2 parties; give one, or one per party");

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #pragma GCC visibility push(default)  // docs/install.md#symbol-visibility
 
@@ -26,6 +27,12 @@ inline constexpr std::string_view kIsolatedNegotiator = "process";
 // `spec` run in a worker process with the default limits: "process(inner=<spec>)". A spec that is
 // already isolated is returned as it is. Throws UsageError for a malformed spec.
 std::string IsolatedSpec(std::string_view spec);
+
+// Throws UsageError when `protocol` (a protocol spec) lets parties ask about their own preferences
+// (Protocol::AllowsElicitation) and one of `negotiators` (specs) runs in a process of its own:
+// questions are not carried to a worker, so such a negotiator could not ask them. (The stand-in
+// itself, run anyway, begins its inner negotiator without an oracle, as before.)
+void CheckIsolatedNegotiators(std::string_view protocol, const std::vector<std::string>& negotiators);
 
 // The worker program the stand-in starts: $PARLEY_WORKER if set, else `parley-worker` beside the
 // running program, else (shared library) the one installed with the library or the one the build

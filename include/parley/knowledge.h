@@ -7,11 +7,14 @@
 //   genius(comparisons=10, seed=314)    GENIUS 9.1.10's user model (GeniusUserModel); seed 0 is
 //                                       GENIUS's unseeded shuffle, for which the party's own
 //                                       negotiation seed is used instead
+//   genius10(comparisons=10, seed=314)  GENIUS 10.4's user model (Genius10UserModel): `comparisons`
+//                                       bids, always the worst and the best; seeds as genius(...)
 //   file(path=...)                      a GeniusWeb partial ordering (DefaultPartialOrdering JSON,
 //                                       docs/formats/geniusweb-json.md) over the scenario's issues
 //   auto                                what a GENIUS profile of type "uncertain" declares (its
 //                                       <comparisons> and <fixed_seed>: genius(...)); full for
-//                                       every other profile
+//                                       every other profile. Its <elicitation_cost> is what the
+//                                       party pays per rank question (preference_oracle.h)
 //
 // docs/uncertainty.md ("Partial preferences") explains them. Thread-safe; reads files only for
 // file(...).

@@ -65,6 +65,12 @@ class PartialPreferences {
   // The position of `outcome` in outcomes(), if it is listed. O(log size) comparisons.
   std::optional<std::size_t> Find(const Outcome& outcome) const;
 
+  // These preferences and more: for each pair (a, b), "a is at least as good as b" appended to
+  // relations(), with a and b appended to outcomes() when not listed yet; the low and high
+  // utilities and the reservation outcome kept. What a party knows once its questions are
+  // answered (preference_oracle.h). Throws UsageError for an outcome not valid in the space.
+  PartialPreferences WithRelations(const std::vector<std::pair<Outcome, Outcome>>& at_least_as_good) const;
+
  private:
   struct Data;
   explicit PartialPreferences(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
@@ -85,10 +91,11 @@ PartialPreferences GeniusUserModel(const Profile& truth, std::size_t comparisons
 // GENIUS 10.4's user model (its ComparisonGenerator.generateRankingByAmount), which always ranks
 // the best and the worst bid so that rank questions (preference_oracle.h) can place any other: the
 // bids of SortedOutcomeSpace order without its first (best) and last (worst), shuffled by
-// Collections.shuffle with java.util.Random(java_seed), the first comparisons - 1 of them (all
+// Collections.shuffle with java.util.Random(java_seed), the first comparisons - 2 of them (all
 // when there are fewer: GENIUS fails then) ranked as BidDetailsSorterUtility reversed orders them,
-// between the worst and the best; with comparisons <= 1, the worst and the best alone. low and high
-// are their true utilities. Throws UsageError when GENIUS could not sort the space, as
+// between the worst and the best: `comparisons` bids in all, as 10.4's UncertainPreferenceContainer
+// asks for (9.1.10's asks for comparisons + 1); with comparisons <= 2, the worst and the best
+// alone. low and high are their true utilities. Throws UsageError when GENIUS could not sort the space, as
 // GeniusUserModel does.
 PartialPreferences Genius10UserModel(const Profile& truth, std::size_t comparisons, std::int64_t java_seed = 314);
 

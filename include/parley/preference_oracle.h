@@ -6,10 +6,15 @@
 //   - Compare (protocol "shaop"): which of these options are better, which worse, than this
 //     outcome? GeniusWeb's ElicitComparison, answered by a Comparison.
 // The protocol gives each negotiator an oracle in NegotiatorContext::oracle (null when the
-// protocol allows no elicitation) that answers truthfully from the party's true profile. Calls are
+// protocol allows no elicitation) that answers truthfully from the party's true profile. A rank
+// question costs the protocol's elicitation_cost, or, for a party with partial knowledge whose
+// GENIUS uncertain profile declares <elicitation_cost>, that (GENIUS 10.4's rule). Calls are
 // synchronous and allowed only inside Act(): each is recorded in the trace as a step of kind
 // kElicit, before the action the turn ends with. Asking the kind of question the protocol does not
 // allow, or asking outside Act(), throws UsageError (a fault of the negotiator when inside Act()).
+// What the answers teach is folded into the party's NegotiatorContext::known when the turn ends
+// (a known ranking grows as Ranking() does; other knowledge gains the answers' relations), so
+// that a negotiator sees it from its next call on; a party with full information keeps none.
 //
 // An oracle belongs to one negotiator of one negotiation and is not thread-safe.
 #ifndef PARLEY_PREFERENCE_ORACLE_H_

@@ -127,8 +127,9 @@ def negotiate(scenario: Union[Scenario, str, os.PathLike], negotiators: Union[_N
     per party). `rounds` and `time_limit` (seconds) are the deadlines; 0 means none, and one is
     needed. `knowledge` says what each party knows of its own preferences (one knowledge spec of
     docs/uncertainty.md for every party, or one per party: "full", "ranked(k=10,seed=1)",
-    "genius(comparisons=10)", ...) and `estimators` how a party with partial knowledge estimates
-    its utility ("genius-rank-points", "borda", "lp"); results are scored with the true profiles.
+    "genius(comparisons=10)", "genius10(comparisons=10)", ...) and `estimators` how a party with
+    partial knowledge estimates its utility ("genius-rank-points", "borda", "lp"); results are
+    scored with the true profiles.
     The C++ engine runs with the GIL released; Python negotiators take it for each call.
     """
     scenario = _scenario(scenario)

@@ -281,6 +281,10 @@ void Run(const NegotiateOptions& cli) {
       Isolate(options.default_negotiators);
     }
     if (!cli.protocol.empty()) options.protocols.assign(multi.tracks().size(), cli.protocol);
+    for (std::size_t t = 0; t < options.negotiators.size(); ++t) {
+      CheckIsolatedNegotiators(cli.protocol.empty() ? multi.tracks()[t].protocol : cli.protocol,
+                               options.negotiators[t]);
+    }
     if (!mediators.empty()) options.mediators.assign(multi.tracks().size(), mediators);
     const MultiTrackResult result = RunMultiTrack(multi, options);
     if (!cli.report.empty()) {
@@ -318,6 +322,7 @@ void Run(const NegotiateOptions& cli) {
   }
   std::vector<std::string> specs = NegotiatorsFor(scenario, cli.negotiators);
   if (cli.isolate) Isolate(specs);
+  CheckIsolatedNegotiators(protocol, specs);
   if (!cli.knowledge.empty() || !cli.estimators.empty()) {
     SetKnowledge(scenario, Spec::SplitList(cli.knowledge), Spec::SplitList(cli.estimators), options);
   }
@@ -384,11 +389,11 @@ void AddNegotiateCommand(CLI::App& app) {
                    "Most offers of each party a panel draws; more are evenly thinned")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  command->add_option(
-      "--knowledge", options->knowledge,
-      "What each party knows of its preferences: full, ranked(k=10,seed=0), "
-      "genius(comparisons=10,seed=314), file(path=...) or auto (GENIUS uncertain profiles); one for every party "
-      "or one per party");
+  command->add_option("--knowledge", options->knowledge,
+                      "What each party knows of its preferences: full, ranked(k=10,seed=0), "
+                      "genius(comparisons=10,seed=314), genius10(comparisons=10,seed=314), file(path=...) or auto "
+                      "(GENIUS uncertain profiles); one for every party "
+                      "or one per party");
   command->add_option("--estimators", options->estimators,
                       "How a party with partial knowledge estimates its utility: genius-rank-points (default), "
                       "borda, lp; one for every party or one per party");

@@ -176,7 +176,8 @@ void AddTournamentCommand(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   command->add_option("--knowledge", options->knowledge,
                       "What every party knows of its preferences: full (default), ranked(k=10,seed=0), "
-                      "genius(comparisons=10,seed=314) or auto (GENIUS uncertain profiles); scores stay true");
+                      "genius(comparisons=10,seed=314), genius10(comparisons=10,seed=314) or auto (GENIUS uncertain "
+                      "profiles); scores stay true");
   command->add_option("--estimator", options->estimator,
                       "How a party with partial knowledge estimates its utility: genius-rank-points (default), "
                       "borda, lp");

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "common/uncertain_profile_notes.h"
 #include "parley/outcome_space.h"
 #include "parley/scenario.h"
 #include "parley/utility.h"
@@ -56,25 +57,6 @@ std::shared_ptr<const OutcomeSpace> ReadGeniusDomainText(const std::filesystem::
 // (GENIUS's reading) unless `rule` says to normalise them. Throws InputError.
 Scenario ReadGeniusTexts(const std::string& name, const GeniusText& domain, const std::vector<GeniusText>& profiles,
                          WeightRule rule = WeightRule::kAsGiven);
-
-// How a GENIUS scenario's description records an uncertain profile (<utility_space
-// type="uncertain">): one line "uncertain profile '<name>': knowledge <spec>", which
-// KnowledgeFromSpec("auto") (parley/knowledge.h) reads back, and a person reading the description
-// understands.
-inline std::string UncertainProfileLine(const std::string& name, const std::string& knowledge) {
-  return fmt::format("\nuncertain profile '{}': knowledge {}", name, knowledge);
-}
-// The knowledge spec recorded for profile `name` in `description`, if any.
-inline std::optional<std::string> UncertainProfileKnowledge(const std::string& description, const std::string& name) {
-  const std::string prefix = fmt::format("uncertain profile '{}': knowledge ", name);
-  for (std::size_t at = description.find(prefix); at != std::string::npos; at = description.find(prefix, at + 1)) {
-    if (at != 0 && description[at - 1] != '\n') continue;
-    const std::size_t start = at + prefix.size();
-    const std::size_t end = description.find('\n', start);
-    return description.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  }
-  return std::nullopt;
-}
 
 // The scenario of a GENIUS scenario folder, named after the folder, with a description saying
 // which file is the domain, which are the profiles (in party order) and which were ignored.

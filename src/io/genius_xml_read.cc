@@ -374,13 +374,35 @@ std::string UncertainKnowledge(pugi::xml_node root) {
   return fmt::format("genius(comparisons={},seed={})", comparisons, fixed_seed ? 314 : 0);
 }
 
-Profile ReadProfile(const XmlFile& file, const Domain& domain, WeightRule rule, std::string* knowledge = nullptr) {
+// GENIUS 10.4's <elicitation_cost>: what each rank question costs the party (User.elicitRank), 0
+// when missing. GENIUS falls back on 0 for a value it cannot read; Parley refuses it instead, as it
+// does a negative cost, which would pay the party for asking.
+std::optional<double> UncertainElicitationCost(const XmlFile& file, pugi::xml_node root) {
+  const pugi::xml_node tag = root.child("elicitation_cost");
+  if (!tag) return std::nullopt;
+  const std::string text(Trim(tag.child_value()));
+  char* end = nullptr;
+  const double cost = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(cost) || cost < 0.0) {
+    file.Fail(tag, fmt::format("<elicitation_cost> is \"{}\"; expected a number >= 0", text));
+  }
+  return cost;
+}
+
+// `uncertain`, when given, receives the description lines of an uncertain profile (below).
+Profile ReadProfile(const XmlFile& file, const Domain& domain, WeightRule rule, std::string* uncertain = nullptr) {
   const pugi::xml_node root = file.root();
   const pugi::xml_attribute type = root.attribute("type");
   const std::string kind = type ? Lower(Trim(type.value())) : "linear";
   std::shared_ptr<const UtilityFunction> utility;
   pugi::xml_node reservation, discount;
-  if (kind == "uncertain" && knowledge) *knowledge = UncertainKnowledge(root);
+  if (kind == "uncertain" && uncertain) {
+    const std::string name = NameOf(file.path());
+    *uncertain = UncertainProfileLine(name, kUncertainKnowledge, UncertainKnowledge(root));
+    if (const auto cost = UncertainElicitationCost(file, root)) {
+      *uncertain += UncertainProfileLine(name, kUncertainElicitationCost, fmt::format("{}", *cost));
+    }
+  }
   if (kind == "linear" || kind == "uncertain") {
     utility = ReadLinearUtility(file, domain, rule);
     // GENIUS looks at every level of a linear profile; a later tag (in document order of the
@@ -433,11 +455,11 @@ Scenario ReadGeniusFolder(const std::filesystem::path& folder, WeightRule rule) 
   const ScannedFolder scanned = ScanFolder(folder);
   const Domain domain = ReadDomain(*scanned.domain);
   std::vector<Profile> profiles;
-  std::string uncertain;  // one line per uncertain profile, read back by KnowledgeFromSpec("auto")
+  std::string uncertain;  // lines for the uncertain profiles, read back by KnowledgeFromSpec("auto")
   for (const auto& file : scanned.profiles) {
-    std::string knowledge;
-    profiles.push_back(ReadProfile(*file, domain, rule, &knowledge));
-    if (!knowledge.empty()) uncertain += UncertainProfileLine(profiles.back().name(), knowledge);
+    std::string lines;
+    profiles.push_back(ReadProfile(*file, domain, rule, &lines));
+    uncertain += lines;
   }
   Scenario scenario = AssembleScenario(FolderName(folder), folder, domain, std::move(profiles));
   scenario.set_description(scanned.report.Describe() + uncertain);

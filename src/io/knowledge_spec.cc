@@ -49,16 +49,19 @@ std::shared_ptr<const PartialPreferences> KnowledgeFromSpec(const Scenario& scen
     if (k == 0) throw UsageError("knowledge 'ranked': k is 0; expected at least 1 ranked outcome");
     return std::make_shared<const PartialPreferences>(RandomRanking(truth, k, Natural(spec, "seed", 0)));
   }
-  if (spec.name() == "genius") {
+  if (spec.name() == "genius" || spec.name() == "genius10") {
+    // GENIUS 9.1.10's user model, or 10.4's, which always ranks the worst and the best bid.
     CheckParameters(spec, {"comparisons", "seed"});
+    const auto user_model = spec.name() == "genius" ? &GeniusUserModel : &Genius10UserModel;
     const std::uint64_t seed = Natural(spec, "seed", 314);
-    return std::make_shared<const PartialPreferences>(GeniusUserModel(
-        truth, Natural(spec, "comparisons", 10), static_cast<std::int64_t>(seed != 0 ? seed : party_seed)));
+    return std::make_shared<const PartialPreferences>(
+        user_model(truth, Natural(spec, "comparisons", 10), static_cast<std::int64_t>(seed != 0 ? seed : party_seed)));
   }
   if (spec.name() == "auto") {
     // What a GENIUS uncertain profile declares (genius_xml_internal.h), else the whole profile.
     CheckParameters(spec, {});
-    const auto declared = internal::UncertainProfileKnowledge(scenario.description(), truth.name());
+    const auto declared =
+        internal::UncertainProfileField(scenario.description(), truth.name(), internal::kUncertainKnowledge);
     return declared ? KnowledgeFromSpec(scenario, party, *declared, party_seed) : nullptr;
   }
   if (spec.name() == "file") {
@@ -67,7 +70,8 @@ std::shared_ptr<const PartialPreferences> KnowledgeFromSpec(const Scenario& scen
     return std::make_shared<const PartialPreferences>(
         ReadPartialPreferences(spec.GetString("path"), scenario.shared_space()));
   }
-  throw UsageError(fmt::format("unknown knowledge '{}' (known: full, ranked, genius, file, auto)", spec.name()));
+  throw UsageError(
+      fmt::format("unknown knowledge '{}' (known: full, ranked, genius, genius10, file, auto)", spec.name()));
 }
 
 void SetKnowledge(const Scenario& scenario, const std::vector<std::string>& specs,

@@ -34,6 +34,11 @@ using internal::MessageType;
 // The largest answer a worker may send: an outcome of kMaxIssues values or a message.
 constexpr std::size_t kMaxAnswer = internal::kMaxIssues * sizeof(double) + 64;
 
+// Questions to a party's oracle are not carried over the worker protocol (messages.h): the inner
+// negotiator begins without an oracle, as under a protocol that allows no questions.
+constexpr const char* kNoQuestions =
+    "a negotiator in a process of its own cannot ask about its preferences (elicitation); run it without isolation";
+
 // Why the worker is gone: thrown from every call after a failure.
 class WorkerFailure : public std::runtime_error {
  public:
@@ -232,6 +237,17 @@ const bool kRegistered = NegotiatorRegistry::Add(
      [](const Spec& spec) { return std::make_unique<ProcessNegotiator>(spec); }});
 
 }  // namespace
+
+void CheckIsolatedNegotiators(std::string_view protocol, const std::vector<std::string>& negotiators) {
+  for (const auto& spec : negotiators) {
+    if (Spec::Parse(spec).name() != kIsolatedNegotiator) continue;
+    if (ProtocolRegistry::Create(protocol)->AllowsElicitation()) {
+      throw UsageError(
+          fmt::format("protocol '{}' lets parties ask about their preferences, but {}", protocol, kNoQuestions));
+    }
+    return;
+  }
+}
 
 std::string IsolatedSpec(std::string_view spec) {
   Spec parsed = Spec::Parse(spec);

@@ -44,8 +44,9 @@ PartialPreferences Genius10UserModel(const Profile& truth, std::size_t compariso
   const std::size_t size = sorted->size();
   const double low = sorted->utility(size - 1);
   const double high = sorted->utility(0);
-  // comparisons + 1 bids are asked for, of which two are the ends.
-  if (comparisons <= 1 || size <= 2) {
+  // GENIUS 10.4's UncertainPreferenceContainer asks for `comparisons` bids (9.1.10 asked for one
+  // more), of which two are the ends.
+  if (comparisons <= 2 || size <= 2) {
     return PartialPreferences::Ranking(shared_space, Ends(*sorted, space.issue_count()), low, high);
   }
   // The bids between the ends, in SortedOutcomeSpace order, shuffled as that list is.
@@ -53,7 +54,7 @@ PartialPreferences Genius10UserModel(const Profile& truth, std::size_t compariso
   std::iota(middle.begin(), middle.end(), std::size_t{1});
   JavaRandom random(java_seed);
   JavaShuffle(middle, random);
-  middle.resize(std::min(comparisons - 1, middle.size()));
+  middle.resize(std::min(comparisons - 2, middle.size()));
   // BidDetailsSorterUtility reversed, stable (List.sort).
   std::stable_sort(middle.begin(), middle.end(), [&](std::size_t a, std::size_t b) {
     if (sorted->utility(a) != sorted->utility(b)) return sorted->utility(a) < sorted->utility(b);

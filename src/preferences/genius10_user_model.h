@@ -13,7 +13,7 @@ namespace parley {
 
 // The worst and the best outcome in GENIUS's SortedOutcomeSpace order, worst first (one outcome
 // when the space has one; none when it has none). On a space GENIUS cannot sort, the ends of
-// the sorted sample of GeniusSortedOutcomes::Shared. Genius10UserModel(truth, 1) where GENIUS can.
+// the sorted sample of GeniusSortedOutcomes::Shared. Genius10UserModel(truth, 2) where GENIUS can.
 std::vector<Outcome> GeniusWorstAndBest(const Profile& truth);
 
 }  // namespace parley

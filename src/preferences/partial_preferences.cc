@@ -128,6 +128,29 @@ PartialPreferences PartialPreferences::Order(std::shared_ptr<const OutcomeSpace>
   return PartialPreferences(std::move(data));
 }
 
+PartialPreferences PartialPreferences::WithRelations(
+    const std::vector<std::pair<Outcome, Outcome>>& at_least_as_good) const {
+  auto data = std::make_shared<Data>(*data_);
+  auto position = [&](const Outcome& outcome) {
+    const auto [at, added] = data->find.emplace(outcome.values(), data->outcomes.size());
+    if (added) {
+      std::string why;
+      if (!data->space->IsValid(outcome, &why)) {
+        throw UsageError(fmt::format("partial preferences: a related outcome is not an outcome of '{}': {}",
+                                     data->space->name(), why));
+      }
+      data->outcomes.push_back(outcome);
+    }
+    return at->second;
+  };
+  for (const auto& [better, worse] : at_least_as_good) {
+    const std::size_t first = position(better);
+    data->relations.emplace_back(first, position(worse));
+  }
+  data->chain = ChainOf(data->outcomes.size(), data->relations);
+  return PartialPreferences(std::move(data));
+}
+
 const OutcomeSpace& PartialPreferences::space() const { return *data_->space; }
 const std::shared_ptr<const OutcomeSpace>& PartialPreferences::shared_space() const { return data_->space; }
 const std::vector<Outcome>& PartialPreferences::outcomes() const { return data_->outcomes; }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/uncertain_profile_notes.h"
 #include "parley/error.h"
 #include "parley/partial_preferences.h"
 #include "parley/random.h"
@@ -168,6 +169,22 @@ void FinishNegotiators(const std::vector<Negotiator*>& negotiators, std::size_t 
   }
 }
 
+namespace {
+
+// GENIUS 10.4 charges a rank question what the party's uncertain profile declares
+// (<elicitation_cost>); Parley does so for a party that negotiates with partial knowledge,
+// and charges the protocol's cost otherwise. docs/negotiation.md#elicitation.
+ElicitationRule RuleOfParty(const Scenario& scenario, std::size_t party, ElicitationRule rule,
+                            const PartialPreferences* known) {
+  if (rule.kind != ElicitationRule::Kind::kRank || known == nullptr) return rule;
+  if (const auto declared = UncertainProfileElicitationCost(scenario.description(), scenario.profile(party).name())) {
+    rule.cost = *declared;
+  }
+  return rule;
+}
+
+}  // namespace
+
 RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negotiators,
                  const NegotiationOptions& options, std::size_t steps_per_round, std::size_t trace_steps_per_round,
                  ElicitationRule elicitation)
@@ -181,19 +198,30 @@ RunBase::RunBase(const Scenario& scenario, const std::vector<Negotiator*>& negot
       proposal_(space_.issue_count()) {
   result_.trace.Reset(space_.issue_count(), n_,
                       options.record_trace ? (options.rounds ? options.rounds * trace_steps_per_round : 1024) : 0);
-  if (!options.knowledge.empty()) negotiators_ = WithKnowledge(scenario, negotiators, options, perceivers_);
+  // Answers add to what a party knows, so under elicitation each party's knowledge is this run's
+  // own copy, which its oracle grows and its negotiator reads (NegotiatorContext::known).
+  std::vector<PartialPreferences*> growing(n_, nullptr);
+  if (elicitation.kind != ElicitationRule::Kind::kNone) {
+    for (std::size_t p = 0; p < n_ && p < options_.knowledge.size(); ++p) {
+      if (options_.knowledge[p] == nullptr) continue;
+      auto own = std::make_shared<PartialPreferences>(*options_.knowledge[p]);
+      growing[p] = own.get();
+      options_.knowledge[p] = std::move(own);
+    }
+  }
+  if (!options_.knowledge.empty()) negotiators_ = WithKnowledge(scenario, negotiators, options_, perceivers_);
   std::vector<PreferenceOracle*> oracles;
   if (elicitation.kind != ElicitationRule::Kind::kNone) {
     for (std::size_t p = 0; p < n_; ++p) {
       // A party starts from the ranking it knows; one with full information, or with a partial
       // order that is not a ranking, from the worst and best outcomes (the oracle's default).
       std::vector<Outcome> known_ranking;
-      if (p < options.knowledge.size() && options.knowledge[p] && options.knowledge[p]->IsRanking()) {
-        for (const std::size_t position : options.knowledge[p]->WorstFirst()) {
-          known_ranking.push_back(options.knowledge[p]->outcomes()[position]);
-        }
+      if (growing[p] && growing[p]->IsRanking()) {
+        for (const std::size_t position : growing[p]->WorstFirst())
+          known_ranking.push_back(growing[p]->outcomes()[position]);
       }
-      oracles_.push_back(std::make_unique<TruthfulOracle>(scenario, p, elicitation, std::move(known_ranking)));
+      oracles_.push_back(std::make_unique<TruthfulOracle>(
+          scenario, p, RuleOfParty(scenario, p, elicitation, growing[p]), std::move(known_ranking), growing[p]));
       oracles.push_back(oracles_.back().get());
     }
   }

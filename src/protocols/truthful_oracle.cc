@@ -18,11 +18,12 @@
 namespace parley::internal {
 
 TruthfulOracle::TruthfulOracle(const Scenario& scenario, std::size_t party, ElicitationRule rule,
-                               std::vector<Outcome> worst_first)
+                               std::vector<Outcome> worst_first, PartialPreferences* known)
     : scenario_(scenario),
       truth_(scenario.profile(party)),
       rule_(rule),
       ranking_(std::move(worst_first)),
+      known_(known),
       utilities_(scenario.party_count()) {
   bid_hash_.Reset(scenario.space());
   if (ranking_.empty() && rule_.kind == Kind::kRank) ranking_ = GeniusWorstAndBest(truth_);
@@ -68,6 +69,10 @@ std::size_t TruthfulOracle::ElicitRank(const Outcome& outcome) {
   if (position < ranking_.size()) {
     ranking_.insert(ranking_.begin() + static_cast<std::ptrdiff_t>(position), outcome);
     record.rank = position;
+    if (known_) {
+      learned_.emplace_back(ranking_[position + 1], outcome);
+      if (position > 0) learned_.emplace_back(outcome, ranking_[position - 1]);
+    }
   }
   asked_.push_back({outcome, std::move(record)});
   return position;
@@ -98,13 +103,29 @@ ComparisonAnswer TruthfulOracle::Compare(const Outcome& outcome, std::span<const
       answer.worse.push_back(options[k]);
       record.worse.push_back(k);
     }
+    if (known_ && options[k] != outcome) {
+      if (option_utility >= utility) learned_.emplace_back(options[k], outcome);
+      if (option_utility <= utility) learned_.emplace_back(outcome, options[k]);
+    }
   }
   asked_.push_back({outcome, std::move(record)});
   return answer;
 }
 
+void TruthfulOracle::FoldIntoKnown() {
+  if (known_ == nullptr || learned_.empty()) return;
+  if (rule_.kind == Kind::kRank && known_->IsRanking()) {
+    *known_ =
+        PartialPreferences::Ranking(known_->shared_space(), ranking_, known_->low_utility(), known_->high_utility());
+  } else {
+    *known_ = known_->WithRelations(learned_);
+  }
+  learned_.clear();
+}
+
 void TruthfulOracle::CloseTurn(Trace* trace, const Trace::Step& step) {
   open_ = false;
+  FoldIntoKnown();
   if (trace) {
     for (Asked& asked : asked_) {
       for (std::size_t p = 0; p < utilities_.size(); ++p) utilities_[p] = scenario_.profile(p).Utility(asked.outcome);

@@ -293,6 +293,7 @@ TournamentPlan PlanTournament(const TournamentConfig& config) {
     }
   }
   ProtocolRegistry::Create(c.protocol);
+  CheckIsolatedNegotiators(c.protocol, c.negotiators);
   for (const auto& spec : c.mediators) MediatorRegistry::Create(spec);
 
   plan.scenario_ids = ResolveScenarioIds(c.scenarios);
