@@ -11,6 +11,7 @@
 
 #include "assistant/uncertain_analysis_json.h"
 #include "cli/commands.h"
+#include "cli/text_table.h"
 #include "io/outcome_json.h"
 #include "parley/analysis.h"
 #include "parley/error.h"
@@ -163,8 +164,6 @@ void Analyze(const Scenario& scenario, const AnalyzeOptions& cli) {
     }
   }
 }
-
-std::string Percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
 
 std::string Summary(const SampleSummary& summary, const char* format) {
   return fmt::format("mean {}, 5/50/95%: {} / {} / {}", fmt::format(fmt::runtime(format), summary.mean),

@@ -73,9 +73,7 @@ std::vector<double> ParseTimes(const std::string& option, const std::string& lis
   return times;
 }
 
-std::string Percent(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
 std::string Growth(const std::optional<double>& growth) { return growth ? fmt::format("x{:.2f}", *growth) : "-"; }
-std::string Time(double time) { return fmt::format("{:g}", time); }
 
 std::string ZoneText(const MediationMoment& moment) {
   if (!moment.zone_exists) return "none";
@@ -85,7 +83,7 @@ std::string ZoneText(const MediationMoment& moment) {
 
 void PrintNow(const MultiTrackScenario& scenario, const MediationSubject& subject, const MediationMoment& now,
               std::size_t top) {
-  const std::string when = fmt::format("now (t = {})", Time(now.time));
+  const std::string when = fmt::format("now (t = {})", TimeText(now.time));
   std::vector<std::string> fallbacks;
   for (std::size_t p = 0; p < subject.parties.size(); ++p) {
     fallbacks.push_back(fmt::format("{} {:.4f}", subject.parties[p], now.fallbacks[p]));
@@ -160,7 +158,7 @@ void PrintOverTime(const MultiTrackScenario& scenario, const MediationSubject& s
   const MediationMoment* first_ended = nullptr;
   for (const MediationMoment& moment : subject.moments) {
     if (!first_ended && !moment.ended_tracks.empty()) first_ended = &moment;
-    std::vector<std::string> row = {Time(moment.time) + (moment.ended_tracks.empty() ? "" : "*")};
+    std::vector<std::string> row = {TimeText(moment.time) + (moment.ended_tracks.empty() ? "" : "*")};
     for (double fallback : moment.fallbacks) row.push_back(fmt::format("{:.4f}", fallback));
     row.push_back(ZoneText(moment));
     if (moment.best.empty()) {
@@ -195,7 +193,8 @@ void PrintOverTime(const MultiTrackScenario& scenario, const MediationSubject& s
     std::vector<std::string> notes;
     for (const auto& name : first_ended->ended_tracks) {
       const Track& track = scenario.tracks()[*scenario.FindTrack(name)];
-      notes.push_back(fmt::format("track '{}' ends at t = {} ({})", name, Time(*track.ends_at), track.ends_because));
+      notes.push_back(
+          fmt::format("track '{}' ends at t = {} ({})", name, TimeText(*track.ends_at), track.ends_because));
     }
     fmt::print("    * {}: from then on the answers are those a resumed negotiation would face\n",
                fmt::join(notes, "; "));
@@ -218,8 +217,8 @@ void PrintReport(const MultiTrackScenario& scenario, const MediationReport& repo
              scenario.tracks().size() == 1 ? "" : "s",
              fmt::join(internal::Mapped(scenario.parties(), &MultiTrackParty::name), ", "));
   fmt::print("Times: {} (normalised: 0 = now, 1 = the deadline)\n",
-             fmt::join(internal::Mapped(report.times, Time), ", "));
-  for (const auto& event : scenario.events()) fmt::print("Event: {} at t = {}\n", event.name, Time(event.time));
+             fmt::join(internal::Mapped(report.times, TimeText), ", "));
+  for (const auto& event : scenario.events()) fmt::print("Event: {} at t = {}\n", event.name, TimeText(event.time));
   fmt::print(
       "Preferences are the parties' profiles in the scenario, as stated or as the mediator estimates them.\n"
       "A party prefers a package to its fallback (its utility of no deal at that time) when its utility\n"

@@ -1,4 +1,4 @@
-// Plain-text tables for the `parley` program's reports.
+// Plain-text tables and numbers for the `parley` program's reports.
 #ifndef PARLEY_CLI_TEXT_TABLE_H_
 #define PARLEY_CLI_TEXT_TABLE_H_
 
@@ -9,6 +9,11 @@
 #include <fmt/format.h>
 
 namespace parley::cli {
+
+// A share in [0, 1] as a percentage with one decimal: "12.5%".
+inline std::string Percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
+// A normalised time as short as it can be written: "0.25", "1".
+inline std::string TimeText(double time) { return fmt::format("{:g}", time); }
 
 // Rows of cells, left-aligned in columns two spaces apart.
 inline void PrintTable(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {

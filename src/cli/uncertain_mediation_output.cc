@@ -26,9 +26,6 @@ std::string Distribution(const UncertainNumber& number) {
   return "";
 }
 
-std::string Percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
-std::string Time(double time) { return fmt::format("{:g}", time); }
-
 std::string PackageLine(const MultiTrackScenario& estimate, const MediationSubject& at_estimate,
                         const RobustPackage& package) {
   return fmt::format("{}\n      accepted in {} of worlds (+-{}), E[Nash product] {:.6f}, {}",
@@ -48,7 +45,7 @@ void PrintSubject(const MultiTrackScenario& estimate, const UncertainMediationRe
   for (const UncertainMoment& moment : subject.moments) {
     const auto most = std::max_element(moment.stumbling_blocks.begin(), moment.stumbling_blocks.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-    rows.push_back({Time(moment.time),
+    rows.push_back({TimeText(moment.time),
                     fmt::format("{:.4f} [{:.4f}, {:.4f}]", moment.zone_probability, moment.zone_low, moment.zone_high),
                     moment.zone_at_estimate ? "yes" : "no",
                     fmt::format("{} / {} / {}", Percent(moment.zone_fraction_quantiles[0]),
@@ -58,7 +55,7 @@ void PrintSubject(const MultiTrackScenario& estimate, const UncertainMediationRe
   PrintTable(rows, "  ");
   const UncertainMoment& now = subject.moments.front();
   fmt::print("\n  Most robust packages now (t = {}), by the share of worlds in which every party accepts:\n",
-             Time(now.time));
+             TimeText(now.time));
   if (now.robust.empty()) fmt::print("    none: no package is in the zone of any sampled world\n");
   for (std::size_t k = 0; k < now.robust.size(); ++k) {
     fmt::print("  {:>2}. {}\n", k + 1, PackageLine(estimate, at_estimate, now.robust[k]));
@@ -86,11 +83,11 @@ void PrintSensitivity(const UncertainMediationReport& report) {
   for (const auto& output : report.sensitivity) {
     const char* what = output.output == "zone" ? "the zone exists" : "the estimate's first proposal is accepted";
     if (output.estimate.variance == 0.0) {
-      constant.push_back(fmt::format("{} at t = {}: {} {}", output.subject, Time(output.time), what,
+      constant.push_back(fmt::format("{} at t = {}: {} {}", output.subject, TimeText(output.time), what,
                                      output.estimate.mean == 1.0 ? "always" : "never"));
       continue;
     }
-    fmt::print("\n  {}, t = {}, {} (share of worlds {:.4f}):\n", output.subject, Time(output.time), what,
+    fmt::print("\n  {}, t = {}, {} (share of worlds {:.4f}):\n", output.subject, TimeText(output.time), what,
                output.estimate.mean);
     std::vector<std::size_t> order(output.estimate.indices.size());
     std::iota(order.begin(), order.end(), 0);
