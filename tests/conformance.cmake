@@ -5,6 +5,7 @@ set(PARLEY_CONFORMANCE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/conformance_formats.cc
   ${CMAKE_CURRENT_LIST_DIR}/conformance_negotiation.cc
   ${CMAKE_CURRENT_LIST_DIR}/conformance_preferences.cc
+  ${CMAKE_CURRENT_LIST_DIR}/conformance_referee.cc
   ${CMAKE_CURRENT_LIST_DIR}/conformance_suites.cc
   ${CMAKE_CURRENT_LIST_DIR}/conformance_witness.cc
   ${CMAKE_CURRENT_LIST_DIR}/fixtures.cc)

@@ -177,6 +177,7 @@ class NegotiatorWitness final : public Negotiator {
   void Observe(const ObservedAction& action) override;
   void Finish(const NegotiationResult& result) override;
   std::optional<Feedback> CompareTexts(const Outcome& previous, const Outcome& next) override;
+  Vote VoteOn(const VoteRequest& request, Outcome& scratch) override;
 
   int begin_calls() const { return begin_calls_; }
   int finish_calls() const { return finish_calls_; }
@@ -192,6 +193,8 @@ class NegotiatorWitness final : public Negotiator {
   void ProtocolViolation(std::string what);
   void CheckShownOffer(const Outcome* offer, double utility, std::string_view where);
   void CheckTime(double time, std::uint64_t round, std::string_view where);
+  // Whether accepting the offer on the table at `time` breaks the party's reservation value.
+  void CheckRationalAcceptance(const TurnState& state, std::string_view what);
 
   Negotiator& inner_;
   const Scenario& scenario_;
@@ -245,6 +248,19 @@ class MediatorWitness final : public Mediator {
   bool refused_ = false;
   Violations protocol_violations_;
 };
+
+// What a protocol's rules make of a recorded trace (conformance_referee.cc): the agreement they give
+// (none: no agreement), and anything in the trace the rules do not allow.
+struct RefereeVerdict {
+  std::optional<Outcome> agreement;
+  Violations violations;
+};
+
+// The referee of `protocol` (a spec; its name picks the referee) judging `result`'s trace, or
+// nothing when no referee knows the protocol. Meaningful only for a negotiation that ended by the
+// rules (an agreement or the deadline) and recorded its trace.
+std::optional<RefereeVerdict> RefereeOf(std::string_view protocol, const Scenario& scenario,
+                                        const NegotiationResult& result);
 
 // Checks a finished negotiation against the contract every protocol keeps, from its result and
 // from what the witnesses (one per party, and one per mediator or none) saw. `protocol` names the

@@ -82,6 +82,10 @@ void CheckTrace(const Scenario& scenario, const NegotiationOptions& options, std
         if (trace.has_offer(i)) entry_violation(i, "as a walk-away with an offer");
         if (step.party >= n) entry_violation(i, fmt::format("as a walk-away of party {}", step.party));
         break;
+      case ActionType::kReject:
+        if (!trace.has_offer(i)) entry_violation(i, "as a vote against no offer");
+        if (step.party >= n) entry_violation(i, fmt::format("as a vote of party {}", step.party));
+        break;
       case ActionType::kElicit:
         if (!trace.has_offer(i) || !trace.elicitation(i)) entry_violation(i, "as a question without its outcome");
         if (step.party >= n) entry_violation(i, fmt::format("as a question of party {}", step.party));
@@ -345,6 +349,17 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
     if (result.trace.size() > 0) violation(fmt::format("recorded {} trace entries unasked", result.trace.size()));
   } else {
     CheckTrace(scenario, options, m, result, violation);
+    const bool by_the_rules = result.end_reason == EndReason::kAgreement || result.end_reason == EndReason::kDeadline;
+    if (by_the_rules) {
+      if (std::optional<RefereeVerdict> verdict = RefereeOf(protocol, scenario, result)) {
+        for (std::string& what : verdict->violations) violation(std::move(what));
+        if (verdict->agreement != result.agreement) {
+          violation(fmt::format("ended with {}, where its rules applied to its trace give {}",
+                                result.agreement ? scenario.space().Format(*result.agreement) : "no agreement",
+                                verdict->agreement ? scenario.space().Format(*verdict->agreement) : "no agreement"));
+        }
+      }
+    }
   }
 
   // What the parties were shown, and their beginning and end.

@@ -122,18 +122,45 @@ ActionType NegotiatorWitness::Act(const TurnState& state, Outcome& proposal) {
   CheckShownOffer(state.current_offer, state.current_offer_utility, "on its table " + where);
 
   const ActionType action = inner_.Act(state, proposal);
-  if (checks_rationality_ && action == ActionType::kAccept && state.current_offer &&
-      scenario_.space().IsValid(*state.current_offer)) {
-    const Profile& profile = scenario_.profile(party_);
-    const double utility = profile.Utility(*state.current_offer);
-    const double reservation = profile.ReservationValueAt(state.time, options_.rounds);
-    if (utility < reservation && profile.utility_function().ranking().best_utility() >= reservation) {
-      Keep(party_violations_, fmt::format("{} accepted an offer worth {} to it, below its reservation value {} at "
-                                          "time {}",
-                                          label_, utility, reservation, state.time));
-    }
-  }
+  if (action == ActionType::kAccept) CheckRationalAcceptance(state, "accepted");
   return action;
+}
+
+void NegotiatorWitness::CheckRationalAcceptance(const TurnState& state, std::string_view what) {
+  if (!checks_rationality_ || !state.current_offer || !scenario_.space().IsValid(*state.current_offer)) return;
+  const Profile& profile = scenario_.profile(party_);
+  const double utility = profile.Utility(*state.current_offer);
+  const double reservation = profile.ReservationValueAt(state.time, options_.rounds);
+  if (utility < reservation && profile.utility_function().ranking().best_utility() >= reservation) {
+    Keep(party_violations_, fmt::format("{} {} an offer worth {} to it, below its reservation value {} at time {}",
+                                        label_, what, utility, reservation, state.time));
+  }
+}
+
+Vote NegotiatorWitness::VoteOn(const VoteRequest& request, Outcome& scratch) {
+  if (begin_calls_ == 0 || finish_calls_ > 0)
+    ProtocolViolation(fmt::format("asked party {} to vote outside its negotiation", party_));
+  const TurnState& state = request.turn;
+  const std::string where = fmt::format("in the vote at step {}", state.step);
+  CheckTime(state.time, state.round, where);
+  if (last_step_ && state.step <= *last_step_) {
+    ProtocolViolation(fmt::format("asked party {} to vote at step {} after step {}", party_, state.step, *last_step_));
+  }
+  last_step_ = state.step;
+  if (request.voter != party_) {
+    ProtocolViolation(fmt::format("asked party {} to vote as party {} {}", party_, request.voter, where));
+  }
+  if (state.current_offer == nullptr || request.ballot >= request.ballots || state.offerer >= scenario_.party_count()) {
+    ProtocolViolation(fmt::format("asked party {} to vote on no offer (ballot {} of {}, made by party {}) {}", party_,
+                                  request.ballot, request.ballots, state.offerer, where));
+    return inner_.VoteOn(request, scratch);
+  }
+  CheckShownOffer(state.current_offer, state.current_offer_utility, "put to its vote " + where);
+  const Vote vote = inner_.VoteOn(request, scratch);
+  // Its own offer is exempt: a party that offers below its reservation value (a witness reports
+  // that elsewhere) votes for what it offered.
+  if (vote == Vote::kAccept && state.offerer != party_) CheckRationalAcceptance(state, "voted for");
+  return vote;
 }
 
 void NegotiatorWitness::Observe(const ObservedAction& action) {

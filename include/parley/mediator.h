@@ -26,9 +26,6 @@
 
 namespace parley {
 
-enum class Vote { kAccept, kVeto };
-
-std::string_view VoteName(Vote vote);
 std::string_view FeedbackName(Feedback feedback);
 
 struct MediatorContext {

@@ -30,13 +30,19 @@ class PartialPreferences;
 class PreferenceOracle;
 
 // kElicit is never returned by Act(): it marks a trace entry where a party asked its preference
-// oracle a question during its turn (preference_oracle.h).
-enum class ActionType { kOffer, kAccept, kEndNegotiation, kElicit };
+// oracle a question during its turn (preference_oracle.h). kReject is a vote against an offer put to
+// the vote (amop, majority): a trace entry and an observed action, never returned by Act() either.
+enum class ActionType { kOffer, kAccept, kEndNegotiation, kElicit, kReject };
 
 // A party's comparison of a text with the previous one, for feedback-based mediation.
 enum class Feedback { kBetter, kSame, kWorse };
 
+// A party's answer to an offer or text put to the vote: a single-text text, or one of the offers
+// on the table in the voting protocols (amop, majority).
+enum class Vote { kAccept, kVeto };
+
 std::string_view ActionTypeName(ActionType type);
+std::string_view VoteName(Vote vote);
 
 // Fixed for one negotiation; the references stay valid until Finish() returns.
 struct NegotiatorContext {
@@ -87,6 +93,18 @@ struct ObservedAction {
   double time = 0.0;  // the time of the turn in which it was taken
 };
 
+// A vote asked of a negotiator in the voting protocols (amop, majority): in the voting phase every
+// party votes on every offer made in the bidding phase before it, in the order they were made, and
+// sees each vote as it is cast.
+struct VoteRequest {
+  // turn.current_offer is the offer voted on, made by turn.offerer; turn.acceptances counts the
+  // votes for it so far; turn.current_offer_utility is the voter's own utility of it.
+  TurnState turn;
+  std::size_t voter = 0;   // this negotiator's position
+  std::size_t ballot = 0;  // which of the offers on the table, 0-based, in the order they were made
+  std::size_t ballots = 0;
+};
+
 struct NegotiationResult;
 
 class Negotiator {
@@ -101,6 +119,13 @@ class Negotiator {
   virtual ActionType Act(const TurnState& state, Outcome& proposal) = 0;
   // Called after every action of another party.
   virtual void Observe(const ObservedAction& /*action*/) {}
+
+  // The voting protocols (amop, majority): this negotiator's vote on one offer on the table. The
+  // default lets every negotiator vote with its own acceptance logic: it accepts its own offer,
+  // and for another party's it is asked to act as if that offer were on the table in an
+  // alternating-offers turn (request.turn, with `scratch` as the proposal buffer): kAccept is a
+  // vote for it, a counter-offer or a walk-away a vote against. Throwing is a fault.
+  virtual Vote VoteOn(const VoteRequest& request, Outcome& scratch);
   // Called once when the negotiation has ended.
   virtual void Finish(const NegotiationResult& /*result*/) {}
 

@@ -233,6 +233,7 @@ void BindPythonNegotiators(py::module_& m) {
       .value("OFFER", ActionType::kOffer)
       .value("ACCEPT", ActionType::kAccept)
       .value("END_NEGOTIATION", ActionType::kEndNegotiation)
+      .value("REJECT", ActionType::kReject)
       .export_values();
 
   py::class_<ContextView>(m, "NegotiatorContext", "What a negotiator is told when a negotiation begins.")

@@ -119,7 +119,8 @@ void TurnFields(Wire& wire, State& state, Outcome* offer) {
 template <typename Wire, typename Action>
 void ObservedFields(Wire& wire, Action& action, Outcome* offer) {
   wire(action.party);
-  wire.Enum(action.type, ActionType::kEndNegotiation, "action type");
+  // kElicit is never shown to another party, but the range is the enum's.
+  wire.Enum(action.type, ActionType::kReject, "action type");
   wire.Offer(action.offer, offer);
   wire(action.offer_utility);
   wire(action.step);
@@ -168,6 +169,24 @@ void WriteTurn(FrameWriter& out, const TurnState& state) {
 void ReadTurn(FrameReader& in, TurnState& state, Outcome& offer) {
   Decoder wire(in);
   TurnFields(wire, state, &offer);
+  in.End();
+}
+
+void WriteVote(FrameWriter& out, const VoteRequest& request) {
+  out.Start(MessageType::kVote);
+  Encoder wire(out);
+  TurnFields(wire, request.turn, nullptr);
+  wire(request.voter);
+  wire(request.ballot);
+  wire(request.ballots);
+}
+
+void ReadVote(FrameReader& in, VoteRequest& request, Outcome& offer) {
+  Decoder wire(in);
+  TurnFields(wire, request.turn, &offer);
+  wire(request.voter);
+  wire(request.ballot);
+  wire(request.ballots);
   in.End();
 }
 

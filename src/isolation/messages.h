@@ -37,6 +37,11 @@ BeginMessage ReadBegin(FrameReader& in);
 void WriteTurn(FrameWriter& out, const TurnState& state);
 void ReadTurn(FrameReader& in, TurnState& state, Outcome& offer);
 
+// A vote request: its turn as WriteTurn writes it, then the voter and the ballot; reading points
+// request.turn.current_offer at `offer`.
+void WriteVote(FrameWriter& out, const VoteRequest& request);
+void ReadVote(FrameReader& in, VoteRequest& request, Outcome& offer);
+
 // `action.offer`, if any, is written by value; reading points it at `offer`.
 void WriteObserved(FrameWriter& out, const ObservedAction& action);
 void ReadObserved(FrameReader& in, ObservedAction& action, Outcome& offer);

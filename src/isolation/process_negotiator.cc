@@ -112,6 +112,18 @@ class ProcessNegotiator final : public Negotiator {
     });
   }
 
+  Vote VoteOn(const VoteRequest& request, Outcome& /*scratch*/) override {
+    internal::WriteVote(writer_, request);
+    FrameReader answer = Call();
+    if (answer.type() != MessageType::kVoteCast) Unexpected(answer);
+    return Checked([&] {
+      const std::uint8_t vote = answer.U8();
+      answer.End();
+      if (vote > 1) throw internal::WireError(fmt::format("unknown vote {}", vote));
+      return vote == 0 ? Vote::kAccept : Vote::kVeto;
+    });
+  }
+
   void Observe(const ObservedAction& action) override {
     internal::WriteObserved(writer_, action);
     ExpectDone(Call());

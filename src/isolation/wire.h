@@ -26,12 +26,14 @@ enum class MessageType : std::uint8_t {
   kObserve = 3,  // an ObservedAction
   kCompare = 4,  // two texts, for feedback-based mediation
   kFinish = 5,   // the result
+  kVote = 6,     // a VoteRequest
   // Worker to engine.
   kDone = 16,         // the call returned (Begin, Observe, Finish)
   kAction = 17,       // Act's action and proposal
   kFeedback = 18,     // CompareTexts' answer
   kThrew = 19,        // the negotiator threw: the message
   kOutOfMemory = 20,  // an allocation failed in the worker
+  kVoteCast = 21,     // VoteOn's answer: 0 accept, 1 veto
 };
 
 // Writes one frame into a reusable buffer.

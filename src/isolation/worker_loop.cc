@@ -85,6 +85,16 @@ class Server {
         Send();
         return false;
       }
+      case MessageType::kVote: {
+        VoteRequest request;
+        ReadVote(in, request, offer_);
+        if (proposal_.size() != scenario_->space().issue_count()) proposal_ = Outcome(scenario_->space().issue_count());
+        const Vote vote = negotiator_->VoteOn(request, proposal_);
+        writer_.Start(MessageType::kVoteCast);
+        writer_.U8(vote == Vote::kAccept ? 0 : 1);
+        Send();
+        return false;
+      }
       case MessageType::kObserve: {
         ObservedAction action;
         ReadObserved(in, action, offer_);

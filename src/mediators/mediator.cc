@@ -4,8 +4,6 @@
 
 namespace parley {
 
-std::string_view VoteName(Vote vote) { return vote == Vote::kAccept ? "accept" : "veto"; }
-
 std::string_view FeedbackName(Feedback feedback) {
   switch (feedback) {
     case Feedback::kBetter: return "better";

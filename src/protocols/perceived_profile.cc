@@ -35,6 +35,14 @@ ActionType PerceivingNegotiator::Act(const TurnState& state, Outcome& proposal) 
   return inner_.Act(perceiving, proposal);
 }
 
+Vote PerceivingNegotiator::VoteOn(const VoteRequest& request, Outcome& scratch) {
+  VoteRequest perceiving = request;
+  if (request.turn.current_offer) {
+    perceiving.turn.current_offer_utility = perceived_.Utility(*request.turn.current_offer);
+  }
+  return inner_.VoteOn(perceiving, scratch);
+}
+
 void PerceivingNegotiator::Observe(const ObservedAction& action) {
   ObservedAction perceiving = action;
   if (action.offer) perceiving.offer_utility = perceived_.Utility(*action.offer);

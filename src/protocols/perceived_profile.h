@@ -26,6 +26,7 @@ class PerceivingNegotiator final : public Negotiator {
   void Begin(const NegotiatorContext& context) override;
   ActionType Act(const TurnState& state, Outcome& proposal) override;
   void Observe(const ObservedAction& action) override;
+  Vote VoteOn(const VoteRequest& request, Outcome& scratch) override;
   void Finish(const NegotiationResult& result) override { inner_.Finish(result); }
   // The negotiator's own answer, or the truthful one for the profile it perceives.
   std::optional<Feedback> CompareTexts(const Outcome& previous, const Outcome& next) override;

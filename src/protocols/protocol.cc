@@ -9,16 +9,6 @@
 
 namespace parley {
 
-std::string_view ActionTypeName(ActionType type) {
-  switch (type) {
-    case ActionType::kOffer: return "offer";
-    case ActionType::kAccept: return "accept";
-    case ActionType::kEndNegotiation: return "end";
-    case ActionType::kElicit: return "elicit";
-  }
-  return "unknown";
-}
-
 std::string_view EndReasonName(EndReason reason) {
   switch (reason) {
     case EndReason::kAgreement: return "agreement";

@@ -124,7 +124,11 @@ void AgentHerb::Record(std::size_t party, const Outcome& bid, int label) {
 }
 
 void AgentHerb::Observe(const ObservedAction& action) {
-  if (action.type == ActionType::kEndNegotiation || action.offer == nullptr) return;
+  // A vote against an offer (amop, majority) is neither an Accept nor an Offer, which is all the
+  // original reads.
+  if (action.type == ActionType::kEndNegotiation || action.type == ActionType::kReject || action.offer == nullptr) {
+    return;
+  }
   // An opponent's history starts at its first offer or accept, even when there is nothing to add.
   histories_.try_emplace(action.party);
   Record(action.party, *action.offer, 1);

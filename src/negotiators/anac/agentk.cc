@@ -72,7 +72,8 @@ class AgentK final : public Negotiator {
   }
 
   void Observe(const ObservedAction& action) override {
-    if (action.party >= party_count_) return;
+    // A vote against an offer (amop, majority) is none of the three actions the original tells apart.
+    if (action.party >= party_count_ || action.type == ActionType::kReject) return;
     if (action.type != ActionType::kOffer || !action.offer) {
       last_seen_ = action.type == ActionType::kAccept ? Seen::kAccept : Seen::kEnd;
       return;

@@ -93,7 +93,9 @@ double Atlas3::ThresholdFromTarget(double t, double target) const {
 }
 
 void Atlas3::Observe(const ObservedAction& action) {
-  if (action.type == ActionType::kEndNegotiation) return;
+  // A vote against an offer (amop, majority) is neither an Accept nor an Offer, which is all the
+  // original reads.
+  if (action.type == ActionType::kEndNegotiation || action.type == ActionType::kReject) return;
   if (std::find(opponents_.begin(), opponents_.end(), action.party) == opponents_.end()) {
     opponents_.push_back(action.party);
   }

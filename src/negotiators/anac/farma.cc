@@ -160,7 +160,9 @@ std::size_t Farma::OpponentIndex(std::size_t party) {
 }
 
 void Farma::Observe(const ObservedAction& action) {
-  if (action.type == ActionType::kEndNegotiation) return;
+  // A vote against an offer (amop, majority) is neither an Accept nor an Offer, which is all the
+  // original reads.
+  if (action.type == ActionType::kEndNegotiation || action.type == ActionType::kReject) return;
   const std::size_t o = OpponentIndex(action.party);
   Opponent& opponent = stats_[o];
   if (action.type == ActionType::kAccept) {

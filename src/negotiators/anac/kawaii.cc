@@ -78,7 +78,9 @@ void Kawaii::Begin(const NegotiatorContext& context) {
 }
 
 void Kawaii::Observe(const ObservedAction& action) {
-  if (action.type == ActionType::kEndNegotiation) return;
+  // A vote against an offer (amop, majority) is neither an Accept nor an Offer, which is all the
+  // original reads.
+  if (action.type == ActionType::kEndNegotiation || action.type == ActionType::kReject) return;
   if (action.party >= last_action_.size()) last_action_.resize(action.party + 1, 0);
   bool known = false;
   for (std::size_t opponent : opponents_) known = known || opponent == action.party;

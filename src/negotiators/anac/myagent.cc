@@ -114,7 +114,9 @@ std::size_t MyAgent::OpponentIndex(std::size_t party) {
 }
 
 void MyAgent::Observe(const ObservedAction& action) {
-  if (action.type == ActionType::kEndNegotiation) return;
+  // A vote against an offer (amop, majority) is neither an Accept nor an Offer, which is all the
+  // original reads.
+  if (action.type == ActionType::kEndNegotiation || action.type == ActionType::kReject) return;
   Opponent& opponent = stats_[OpponentIndex(action.party)];
   if (action.type == ActionType::kAccept) {
     ++opponent.accepts;

@@ -1,0 +1,68 @@
+// Speed of each unmediated protocol with 3 and 5 parties: Parley's Boulware (time(e=0.2)) in every
+// seat on a generated scenario of 5 issues with 6 values each (7,776 outcomes), reservation values
+// raised to 0.99 so that no party accepts another's offer and every round of the 1,000-round
+// deadline is played. Reported per protocol as rounds per second (a round is what the protocol's deadline
+// counts: a turn of every party under saop, one bidding or voting phase under amop and majority)
+// and moves per second (a move is one offer, acceptance or vote), on one core, without a trace.
+//
+//   build/bench/protocols_bench --benchmark_counters_tabular=true
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "analysis/frontier_quality.h"
+#include "parley/protocol.h"
+
+namespace parley {
+namespace {
+
+constexpr std::uint64_t kRounds = 1000;
+
+const Scenario& NoDealScenario(std::size_t parties) {
+  static std::map<std::size_t, std::unique_ptr<Scenario>> cache;
+  auto& slot = cache[parties];
+  if (!slot) {
+    const Scenario generated = internal::GeneratedLinearScenario(31 + parties, parties, 5, 6, 1.0);
+    std::vector<Profile> profiles;
+    for (const auto& p : generated.profiles()) profiles.emplace_back(p.name(), p.shared_utility_function(), 0.99, 1.0);
+    slot = std::make_unique<Scenario>(generated.name(), generated.shared_space(), std::move(profiles));
+  }
+  return *slot;
+}
+
+void RunProtocol(benchmark::State& state, const std::string& protocol) {
+  const std::size_t parties = static_cast<std::size_t>(state.range(0));
+  const Scenario& scenario = NoDealScenario(parties);
+  NegotiationOptions options;
+  options.rounds = kRounds;
+  options.record_trace = false;
+  const std::vector<std::string> negotiators(parties, "time(e=0.2)");
+  std::uint64_t rounds = 0;
+  std::uint64_t moves = 0;
+  for (auto _ : state) {
+    NegotiationResult result = RunNegotiation(scenario, negotiators, options, protocol);
+    // Under majority the standing offer (every party votes for its own) binds at the deadline.
+    if (result.rounds != kRounds) state.SkipWithError("the negotiation did not run to the deadline");
+    rounds += result.rounds;
+    moves += result.steps;
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["rounds/s"] = benchmark::Counter(static_cast<double>(rounds), benchmark::Counter::kIsRate);
+  state.counters["moves/s"] = benchmark::Counter(static_cast<double>(moves), benchmark::Counter::kIsRate);
+}
+
+void BM_Saop(benchmark::State& state) { RunProtocol(state, "saop"); }
+void BM_Amop(benchmark::State& state) { RunProtocol(state, "amop"); }
+void BM_Majority(benchmark::State& state) { RunProtocol(state, "majority"); }
+
+BENCHMARK(BM_Saop)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Amop)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Majority)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace parley
+
+BENCHMARK_MAIN();
