@@ -63,6 +63,42 @@ TEST(Cli, NegotiateJsonMatchesTheLibrary) {
   }
 }
 
+TEST(Cli, NegotiateRunsTheVotingProtocols) {
+  // --protocol amop and majority: the JSON result and the trace's votes are the library's.
+  const auto folder = testing::TemporaryFolder("parley-voting");
+  const std::string dinner = (testing::ShippedScenarios() / "genius" / "group2-dinner").string();
+  for (const std::string protocol : {"amop", "majority"}) {
+    const auto trace = folder / (protocol + ".jsonl");
+    const auto result =
+        RunCli("negotiate --scenario '" + dinner + "' --json --negotiators boulware,conceder,linear --protocol " +
+               protocol + " --rounds 12 --seed 4 --trace '" + trace.string() + "'");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    const Scenario scenario = LoadScenario(dinner);
+    NegotiationOptions options;
+    options.rounds = 12;
+    options.seed = 4;
+    const NegotiationResult expected = RunNegotiation(scenario, {"boulware", "conceder", "linear"}, options, protocol);
+    EXPECT_EQ(json["agreement"].get<bool>(), expected.agreement.has_value()) << protocol;
+    EXPECT_EQ(json["steps"].get<std::uint64_t>(), expected.steps) << protocol;
+    std::size_t votes = 0;
+    for (std::size_t i = 0; i < expected.trace.size(); ++i) {
+      const ActionType action = expected.trace.step(i).action;
+      votes += action == ActionType::kAccept || action == ActionType::kReject;
+    }
+    ASSERT_GT(votes, 0u) << protocol;
+    EXPECT_EQ(CountLines(trace), expected.trace.size()) << protocol;
+    std::ifstream lines(trace);
+    std::string line;
+    std::size_t recorded_votes = 0;
+    while (std::getline(lines, line)) {
+      const std::string action = nlohmann::json::parse(line)["action"].get<std::string>();
+      recorded_votes += action == "accept" || action == "reject";
+    }
+    EXPECT_EQ(recorded_votes, votes) << protocol;
+  }
+}
+
 TEST(Cli, NegotiateShowsElicitationCostsAndNetUtilities) {
   // Under a protocol that charges questions, the text says what each party paid, how many
   // questions it asked and its utility net of them; the numbers are the library's.

@@ -19,7 +19,8 @@
 //   rounds alone), a wall-clock negotiation over within 0.25 s of its limit); every final utility
 //   recomputed here from the profiles (the agreement's utility or the reservation value at the end
 //   time, discounted to it); the trace consistent with the result (valid offers and their utilities,
-//   steps, rounds and times in order, the agreement accepted in it, a walk-away last); nothing
+//   steps, rounds and times in order, the agreement accepted in it, a walk-away last), and the
+//   agreement its referee derives from it by the protocol's rules (RefereeOf); nothing
 //   recorded when no trace was asked for; each negotiator begun once with its own profile and
 //   position, finished once with the result's end reason, shown valid offers and only its own
 //   utilities, never its own actions; each mediator begun once with only the parties' own profiles

@@ -18,6 +18,7 @@ from ._parley import (
     ACCEPT,
     END_NEGOTIATION,
     OFFER,
+    REJECT,
     ActionType,
     Analysis,
     Error,
@@ -53,7 +54,7 @@ from ._parley import (
 )
 
 __all__ = [
-    "ACCEPT", "END_NEGOTIATION", "OFFER", "ActionType", "Analysis", "Error", "InputError", "Issue",
+    "ACCEPT", "END_NEGOTIATION", "OFFER", "REJECT", "ActionType", "Analysis", "Error", "InputError", "Issue",
     "MultiTrackResult", "MultiTrackScenario", "NegotiationResult", "Negotiator", "NegotiatorContext",
     "ObservedAction", "OutcomeSpace", "Point", "Profile", "ResourceLimits", "Scenario", "Track",
     "TournamentResult", "TurnState", "UncertainScenario", "UsageError", "Zone", "__version__",

@@ -26,6 +26,7 @@ class ActionType:
     OFFER: ClassVar[ActionType]
     ACCEPT: ClassVar[ActionType]
     END_NEGOTIATION: ClassVar[ActionType]
+    REJECT: ClassVar[ActionType]
     __members__: ClassVar[dict[str, ActionType]]
     def __init__(self, value: int) -> None: ...
     def __eq__(self, other: object) -> bool: ...
@@ -40,6 +41,7 @@ class ActionType:
 OFFER: ActionType
 ACCEPT: ActionType
 END_NEGOTIATION: ActionType
+REJECT: ActionType
 
 class Issue:
     @property

@@ -18,6 +18,10 @@ class Negotiator:
     table, or parley.END_NEGOTIATION to walk away. An exception raised in any of them ends the
     negotiation with the negotiator at fault, its message recorded in the result.
 
+    Under the voting protocols (amop, majority) act() also decides the negotiator's votes: asked
+    about another party's offer as if it were on the table, ACCEPT is a vote for it and anything
+    else a vote against; observe() then shows votes as ACCEPT or REJECT actions.
+
     Methods left as they are here cost nothing: the engine does not call them.
     """
 

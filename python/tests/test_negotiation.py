@@ -124,6 +124,28 @@ def test_python_negotiator_plays_second_and_sees_every_action(car_b):
     assert recorder.finished is not None and recorder.finished.steps == result.steps
 
 
+def test_python_negotiators_vote_through_act_under_the_voting_protocols(dinner):
+    # amop with three parties and two rounds (a bidding and a voting round): the recorder bids once,
+    # is asked to act on each of the two other offers (its own it votes for unasked), and sees the
+    # others' bids and votes, votes against as REJECT.
+    recorder = Recorder()
+    result = parley.negotiate(dinner, ["boulware", recorder, "conceder"], protocol="amop", rounds=2, seed=2)
+    assert [entry["action"] for entry in result.trace[:3]] == ["offer"] * 3
+    votes = result.trace[3:]
+    assert {entry["action"] for entry in votes} <= {"accept", "reject"}
+    # The votes come offer by offer, each from parties 0, 1, 2: vote i is on the offer of party i // 3.
+    mine = [(i // 3, entry) for i, entry in enumerate(votes) if entry["party"] == 1]
+    assert len(recorder.turns) == 1 + sum(1 for ballot, _entry in mine if ballot != 1)
+    # A vote for its own offer, and for another's only when it is its best (a hardliner's rule).
+    for ballot, entry in mine:
+        expected = "accept" if ballot == 1 or entry["offer"] == recorder.best else "reject"
+        assert entry["action"] == expected
+    seen = [action for _party, action, _offer, _utility, _step in recorder.observed]
+    assert len(seen) == 2 + len([entry for entry in votes if entry["party"] != 1])
+    if any(entry["action"] == "reject" and entry["party"] != 1 for entry in votes):
+        assert parley.REJECT in seen
+
+
 def test_python_negotiator_classes_are_made_once_per_party(integer_domain):
     result = parley.negotiate(integer_domain, Hardliner, rounds=20)
     assert result.negotiators == ["Hardliner", "Hardliner"]

@@ -99,8 +99,10 @@ bool VotingRoundsRun::BiddingPhase() {
       if (options_.record_trace) result_.trace.Add({step, phase_, time_, party, *action}, nullptr, nullptr);
       ObservedAction observed{
           .party = party, .type = *action, .offer = nullptr, .step = step, .round = phase_, .time = time_};
-      TellParties(observed, nullptr, party, {"while observing step {}", step});
-      result_.end_reason = EndReason::kEndedByParty;
+      // An observer that throws is at fault, and the negotiation ends with its fault instead.
+      if (TellParties(observed, nullptr, party, {"while observing step {}", step})) {
+        result_.end_reason = EndReason::kEndedByParty;
+      }
       Finish();
       return false;
     }
