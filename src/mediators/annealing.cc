@@ -72,6 +72,7 @@ class Annealing final : public Mediator {
       accepted_ = text;
       has_accepted_ = true;
       current_ = text;
+      has_current_ = true;
       return;
     }
     if (!own) return;
