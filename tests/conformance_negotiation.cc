@@ -478,6 +478,12 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
       {"genius-simple-tft",
        "GENIUS's SimpleTFTAgent never reads its reservation value: its offers are fixed shares of the pie and "
        "then its last value plus the opponent's last drop"},
+      {"genius-hill-climber",
+       "GENIUS's single-text HillClimber never reads its reservation value: it votes for any text worth at least "
+       "the last text all accepted, and for any text at all before one is"},
+      {"genius-annealer",
+       "GENIUS's single-text Annealer never reads its reservation value: it votes as HillClimber does, and for "
+       "worse texts by chance"},
       {"negmas-naive-tft",
        "NegMAS's NaiveTitForTatNegotiator aims its offers on a scale from its worst outcome to its best, not "
        "from its reservation value, and a reservation value at its best normalises every offer to 1, which it "

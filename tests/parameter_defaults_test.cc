@@ -140,6 +140,7 @@ const std::vector<PreviousLiteral>& PreviousLiterals() {
       {"mediator", "package", "limit", std::int64_t{200000}},
       {"mediator", "package", "samples", std::int64_t{5000}},
       {"mediator", "feedback", "stop", true},
+      {"mediator", "annealing", "temperature", 1.0},
   };
   return table;
 }

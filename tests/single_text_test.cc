@@ -706,6 +706,7 @@ TEST(SingleTextMediatorsTest, HillClimbWithTruthfulPartiesNeverMakesAnyoneWorseO
 TEST(SingleTextMediatorsTest, OtherMediatorsWithTruthfulPartiesNeverMakeAnyoneWorseOff) {
   EXPECT_GT(CheckTruthfulClimb("single-text(feedback=true)", "feedback", 60), 50);
   EXPECT_GT(CheckTruthfulClimb("single-text", "random-walk", 60), 40);
+  EXPECT_GT(CheckTruthfulClimb("single-text", "annealing", 60), 50);
 }
 
 // With truthful parties, a climbing mediator that stops before the deadline stops at a local
@@ -763,7 +764,7 @@ TEST(SingleTextMediatorsTest, MediatorsHandleRealLargeAndFixedIssues) {
     return Profile(name, utility, 0.3, 1.0);
   };
   const Scenario scenario("trade", space, {make("buyer", -1, {1, 0.5, 0}), make("seller", 1, {0, 1, 0.5})});
-  for (const char* mediator_spec : {"random-walk", "hill-climb", "feedback"}) {
+  for (const char* mediator_spec : {"random-walk", "hill-climb", "feedback", "annealing"}) {
     for (const char* protocol : {"single-text", "single-text(feedback=true,disclosed=true)"}) {
       SCOPED_TRACE(::testing::Message() << mediator_spec << " under " << protocol);
       TruthfulVoter buyer, seller;
@@ -809,7 +810,7 @@ std::vector<std::string> TextMediators(const Scenario& scenario) {
 
 TEST(SingleTextMediatorsTest, TheTextMediatorsAreRegistered) {
   const auto names = TextMediators(MakeScenario(2));
-  for (const char* name : {"random-walk", "hill-climb", "feedback"}) {
+  for (const char* name : {"random-walk", "hill-climb", "feedback", "annealing"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
   }
 }
