@@ -105,7 +105,7 @@ NegotiationOptions Rounds(std::uint64_t rounds) {
 }
 
 NegotiationResult RunVoting(std::string_view protocol, std::vector<ScriptedVoter>& voters, std::uint64_t rounds,
-                      const Scenario& scenario = MakeScenario()) {
+                            const Scenario& scenario = MakeScenario()) {
   std::vector<Negotiator*> negotiators;
   for (auto& voter : voters) negotiators.push_back(&voter);
   return ProtocolRegistry::Create(protocol)->Run(scenario, negotiators, Rounds(rounds));
