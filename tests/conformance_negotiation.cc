@@ -631,6 +631,13 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
                                        result.fault->message));
     }
   }
+  if (contract.no_faults) {
+    // Under mopac a party that breaks the rules is removed and the rest go on.
+    for (const Fault& removal : result.removals) {
+      if (removal.party < n)
+        violations.push_back(fmt::format("{} was removed: {}", negotiator(removal.party), removal.message));
+    }
+  }
   if (!contract.rational) return violations;
   for (const NegotiatorWitness* witness : parties) Append(violations, witness->party_violations());
   // Offers, from the trace.

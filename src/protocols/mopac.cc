@@ -229,6 +229,7 @@ bool MopacRun::OptInPhase() {
   for (const std::size_t party : Negotiating()) {
     const auto own = std::find_if(ballots_.begin(), ballots_.end(),
                                   [&](const MopacBallot& ballot) { return ballot.party == party; });
+    if (own == ballots_.end()) continue;  // every party negotiating now voted; kept for safety
     votes_ = own->votes;
     const MopacVoting voting = Shown(party);
     const std::uint64_t step = step_++;
