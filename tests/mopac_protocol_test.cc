@@ -108,8 +108,8 @@ class MopacScripted final : public Negotiator {
   std::vector<RoundScript> script_;
 };
 
-NegotiationResult Run(std::string_view protocol, std::vector<MopacScripted>& parties, std::uint64_t rounds,
-                      double discount = 1.0) {
+NegotiationResult RunMopac(std::string_view protocol, std::vector<MopacScripted>& parties, std::uint64_t rounds,
+                           double discount = 1.0) {
   const Scenario scenario = MakeScenario(parties.size(), discount);
   std::vector<Negotiator*> negotiators;
   for (auto& party : parties) negotiators.push_back(&party);
@@ -142,7 +142,7 @@ TEST(Mopac, OverlappingRangesFormThePartialConsensusTheyAllow) {
   // {A,B,C}: power 3 > A's 2. So {A,B} agree on b; C is left alone and the negotiation ends.
   std::vector<MopacScripted> parties = {MopacScripted({{kA, {On(1, 2, 2)}}}), MopacScripted({{kB, {On(1, 2, 3)}}}),
                                         MopacScripted({{kB, {On(2, 3, 3)}}})};
-  const NegotiationResult result = Run("mopac", parties, 5);
+  const NegotiationResult result = RunMopac("mopac", parties, 5);
   EXPECT_EQ(result.end_reason, EndReason::kPartialAgreement);
   EXPECT_FALSE(result.agreement);
   EXPECT_EQ(Coalitions(result), (std::vector<Formed>{{kB, {0, 1}, 0}}));
@@ -166,7 +166,7 @@ TEST(Mopac, TheLoopFormsTwoDisjointCoalitionsInOneOptIn) {
   // Bid a (first offered, offer 0): {A,C} power 2. Bid c (offer 1): {B,D} power 2. Equal power and
   // size; {0,2} < {1,3}, so {A,C} on a first, then {B,D} on c from the rest, both in round 0.
   std::vector<MopacScripted> parties = TwoCamps();
-  const NegotiationResult result = Run("mopac(evaluator=largest-agreements-loop)", parties, 5);
+  const NegotiationResult result = RunMopac("mopac(evaluator=largest-agreements-loop)", parties, 5);
   EXPECT_EQ(result.end_reason, EndReason::kPartialAgreement);
   EXPECT_FALSE(result.agreement);
   EXPECT_EQ(Coalitions(result), (std::vector<Formed>{{kA, {0, 2}, 0}, {kC, {1, 3}, 0}}));
@@ -179,7 +179,7 @@ TEST(Mopac, LargestAgreementFormsOneCoalitionARoundAndTheRestGoOn) {
   // both vote c [2,2] -> {B,D} on c in round 1, at t = 2/6. Discount 0.5: A gets 1 * 0.5^(1/6),
   // C .2 * 0.5^(1/6), B 1 * 0.5^(2/6), D .8 * 0.5^(2/6).
   std::vector<MopacScripted> parties = TwoCamps();
-  const NegotiationResult result = Run("mopac(evaluator=largest-agreement)", parties, 5, 0.5);
+  const NegotiationResult result = RunMopac("mopac(evaluator=largest-agreement)", parties, 5, 0.5);
   EXPECT_EQ(result.end_reason, EndReason::kPartialAgreement);
   EXPECT_EQ(Coalitions(result), (std::vector<Formed>{{kA, {0, 2}, 0}, {kC, {1, 3}, 1}}));
   EXPECT_DOUBLE_EQ(result.coalitions[1].time, 2.0 / 6);
@@ -205,9 +205,9 @@ TEST(Mopac, EqualGroupsOnOneOutcomeGoToTheSmallestListOfParties) {
   // viable, no larger group is. Parley's rule takes {0,1}; the loop then {2,3} from the rest.
   auto script = [](std::size_t k) { return MopacScripted({{kA, {On(k, 2, 2)}}}); };
   std::vector<MopacScripted> loop = {script(0), script(1), script(2), script(3)};
-  EXPECT_EQ(Coalitions(Run("mopac", loop, 5)), (std::vector<Formed>{{kA, {0, 1}, 0}, {kA, {2, 3}, 0}}));
+  EXPECT_EQ(Coalitions(RunMopac("mopac", loop, 5)), (std::vector<Formed>{{kA, {0, 1}, 0}, {kA, {2, 3}, 0}}));
   std::vector<MopacScripted> once = {script(0), script(1), script(2), script(3)};
-  const NegotiationResult result = Run("mopac(evaluator=largest-agreement)", once, 1);
+  const NegotiationResult result = RunMopac("mopac(evaluator=largest-agreement)", once, 1);
   EXPECT_EQ(Coalitions(result), (std::vector<Formed>{{kA, {0, 1}, 0}}));
   // C and D vote nothing after round 0; the deadline of one round ends it.
   EXPECT_EQ(result.end_reason, EndReason::kPartialAgreement);
@@ -221,14 +221,14 @@ TEST(Mopac, EqualPowerGoesToTheGroupWithMorePartiesThenToTheBidOfferedFirst) {
   std::vector<MopacScripted> parties = {MopacScripted({{kA, {On(0, 3, 3)}}}),
                                         MopacScripted({{kC, {On(0, 3, 3), On(1, 3, 3)}}}),
                                         MopacScripted({{kC, {On(2, 3, 3)}}}), MopacScripted({{kC, {On(3, 3, 3)}}})};
-  const NegotiationResult result = Run("mopac(powers=2:1:1:1)", parties, 5);
+  const NegotiationResult result = RunMopac("mopac(powers=2:1:1:1)", parties, 5);
   EXPECT_EQ(Coalitions(result), (std::vector<Formed>{{kC, {1, 2, 3}, 0}}));
   EXPECT_EQ(parties[0].powers_shown, (std::vector<int>{2, 1, 1, 1}));
   // Two parties both voting a and c [2,2]: the same group on both; c, offered first (by A), wins, and
   // one coalition of every party is the agreement.
   std::vector<MopacScripted> pair = {MopacScripted({{kC, {On(0, 2, 2), On(1, 2, 2)}}}),
                                      MopacScripted({{kA, {On(1, 2, 2), On(0, 2, 2)}}})};
-  const NegotiationResult agreed = Run("mopac", pair, 5);
+  const NegotiationResult agreed = RunMopac("mopac", pair, 5);
   EXPECT_EQ(agreed.end_reason, EndReason::kAgreement);
   ASSERT_TRUE(agreed.agreement);
   EXPECT_EQ((*agreed.agreement)[0], kC);
@@ -242,7 +242,7 @@ TEST(Mopac, AnOptInThatDoesNotExtendRemovesThatPartyAlone) {
   std::vector<MopacScripted> parties = {MopacScripted({{kA, {On(0, 2, 3)}, std::vector<PowerVote>{On(0, 2, 2)}}}),
                                         MopacScripted({{kA, {On(1, 2, 3)}, std::vector<PowerVote>{On(0, 1, 3)}}}),
                                         MopacScripted({{kA, {On(2, 2, 3)}}})};
-  const NegotiationResult result = Run("mopac", parties, 5);
+  const NegotiationResult result = RunMopac("mopac", parties, 5);
   EXPECT_EQ(Coalitions(result), (std::vector<Formed>{{kA, {1, 2}, 0}}));
   EXPECT_EQ(result.end_reason, EndReason::kPartialAgreement);
   EXPECT_FALSE(result.fault);
@@ -261,7 +261,7 @@ TEST(Mopac, VotesOfAPartyThatDidNotOptInDoNotCount) {
   // the deadline of 2 rounds.
   std::vector<MopacScripted> parties = {MopacScripted({{kA, {On(0, 3, 3)}}}), MopacScripted({{kA, {On(0, 3, 3)}}}),
                                         MopacScripted({{kA, {On(0, 3, 3)}, std::nullopt, false, false, true}})};
-  const NegotiationResult result = Run("mopac", parties, 2);
+  const NegotiationResult result = RunMopac("mopac", parties, 2);
   EXPECT_TRUE(result.coalitions.empty());
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
   EXPECT_DOUBLE_EQ(result.time, 2.0 / 3);
@@ -270,7 +270,7 @@ TEST(Mopac, VotesOfAPartyThatDidNotOptInDoNotCount) {
   // The same with C throwing in the opt-in: removed, and again nothing forms.
   std::vector<MopacScripted> again = {MopacScripted({{kA, {On(0, 3, 3)}}}), MopacScripted({{kA, {On(0, 3, 3)}}}),
                                       MopacScripted({{kA, {On(0, 3, 3)}, std::nullopt, false, false, false, true}})};
-  const NegotiationResult thrown = Run("mopac", again, 2);
+  const NegotiationResult thrown = RunMopac("mopac", again, 2);
   EXPECT_TRUE(thrown.coalitions.empty());
   ASSERT_EQ(thrown.removals.size(), 1u);
   EXPECT_EQ(thrown.removals[0].message, "threw in the opt-in at step 8: scripted failure in the opt-in");
@@ -280,7 +280,7 @@ TEST(Mopac, VotesOfAPartyThatDidNotOptInDoNotCount) {
 TEST(Mopac, TheDeadlineCountsOfferVotingOptInCyclesOnGeniusClock) {
   // Two parties that never agree, 3 rounds: round r (from 0) at t = (r + 1) / 4, the end at 3/4.
   std::vector<MopacScripted> parties(2);
-  const NegotiationResult result = Run("mopac", parties, 3);
+  const NegotiationResult result = RunMopac("mopac", parties, 3);
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
   EXPECT_EQ(result.rounds, 3u);
   EXPECT_EQ(result.steps, 18u);
@@ -296,31 +296,31 @@ TEST(Mopac, WalkingAwayOrBreakingTheRulesLeavesTheRestNegotiating) {
   // ({A,B} power 2 in [2,2]), a partial agreement that leaves C with its reservation value.
   std::vector<MopacScripted> parties = {MopacScripted({{kA, {On(0, 2, 2)}}}), MopacScripted({{kA, {On(0, 2, 2)}}}),
                                         MopacScripted({{kA, {}, std::nullopt, true}})};
-  const NegotiationResult result = Run("mopac", parties, 5);
+  const NegotiationResult result = RunMopac("mopac", parties, 5);
   EXPECT_EQ(Coalitions(result), (std::vector<Formed>{{kA, {0, 1}, 0}}));
   EXPECT_EQ(result.end_reason, EndReason::kPartialAgreement);
   EXPECT_EQ(parties[2].finishes, 1);
   // Two parties, B walks away while voting: one party is left, and the walk-away ends it.
   std::vector<MopacScripted> pair = {MopacScripted({{kA, {On(0, 2, 2)}}}),
                                      MopacScripted({{kA, {}, std::nullopt, false, true}})};
-  const NegotiationResult ended = Run("mopac", pair, 5);
+  const NegotiationResult ended = RunMopac("mopac", pair, 5);
   EXPECT_EQ(ended.end_reason, EndReason::kEndedByParty);
   ASSERT_GT(ended.trace.size(), 0u);
   EXPECT_EQ(ended.trace.step(ended.trace.size() - 1).action, ActionType::kEndNegotiation);
   // Two parties, A votes on an offer that does not exist: removed, which leaves one: a fault.
   std::vector<MopacScripted> wrong = {MopacScripted({{kA, {On(5, 2, 2)}}}), MopacScripted({{kA, {On(0, 2, 2)}}})};
-  const NegotiationResult faulted = Run("mopac", wrong, 5);
+  const NegotiationResult faulted = RunMopac("mopac", wrong, 5);
   EXPECT_EQ(faulted.end_reason, EndReason::kFault);
   ASSERT_TRUE(faulted.fault);
   EXPECT_EQ(faulted.fault->party, 0u);
   EXPECT_EQ(faulted.fault->message, "voted at step 2 on offer 5, but the round has 2 offers");
   // A power range below 1 and two votes on one outcome are removals too.
   std::vector<MopacScripted> low = {MopacScripted({{kA, {On(0, 0, 2)}}}), MopacScripted({{kA, {On(0, 2, 2)}}})};
-  EXPECT_EQ(Run("mopac", low, 5).fault->message,
+  EXPECT_EQ(RunMopac("mopac", low, 5).fault->message,
             "voted at step 2 on offer 0 with power range [0, 2]; expected 1 <= min_power <= max_power");
   std::vector<MopacScripted> twice = {MopacScripted({{kA, {On(0, 2, 2), On(1, 2, 3)}}}),
                                       MopacScripted({{kA, {On(0, 2, 2)}}})};
-  EXPECT_EQ(Run("mopac", twice, 5).fault->message,
+  EXPECT_EQ(RunMopac("mopac", twice, 5).fault->message,
             "voted at step 2 twice on option=a (offers 0 and 1); expected one vote per outcome");
 }
 
@@ -364,7 +364,7 @@ TEST(Mopac, BadParametersAreUsageErrors) {
   auto message = [](const std::string& spec, std::size_t parties = 3) {
     try {
       std::vector<MopacScripted> scripted(parties);
-      Run(spec, scripted, 5);
+      RunMopac(spec, scripted, 5);
     } catch (const UsageError& e) {
       return std::string(e.what());
     }
