@@ -634,8 +634,12 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
   if (contract.no_faults) {
     // Under mopac a party that breaks the rules is removed and the rest go on.
     for (const Fault& removal : result.removals) {
-      if (removal.party < n)
+      // A removal that ended the negotiation is its fault, reported above.
+      const bool reported =
+          result.fault && result.fault->party == removal.party && result.fault->message == removal.message;
+      if (removal.party < n && !reported) {
         violations.push_back(fmt::format("{} was removed: {}", negotiator(removal.party), removal.message));
+      }
     }
   }
   if (!contract.rational) return violations;

@@ -40,7 +40,8 @@ class MopacRun final : public internal::RunBase {
         state_(n_, PartyState::kNegotiating),
         offers_(n_, Outcome(space_.issue_count())),
         offer_utilities_(n_ * n_, 0.0),
-        opt_ins_(n_) {
+        opt_ins_(n_),
+        last_shown_(n_) {
     if (result_.fault) Finish();
   }
 
@@ -146,7 +147,13 @@ bool MopacRun::OfferPhase() {
     }
     std::optional<std::string> wrong;
     if (action == ActionType::kAccept) {
-      wrong = fmt::format("accepted at step {} in an offer phase, which takes only offers", step);
+      // A negotiator written for alternating offers accepts the offers it was shown: it puts the last
+      // of them forward again, as amop treats an acceptance while bidding.
+      if (last_shown_[party]) {
+        proposal_ = *last_shown_[party];
+      } else {
+        wrong = fmt::format("accepted at step {} in an offer phase before it was shown any offer", step);
+      }
     } else if (action != ActionType::kOffer) {
       wrong = fmt::format("returned an unknown action at step {}", step);
     } else if (!space_.IsValid(proposal_, &why_)) {
@@ -156,6 +163,7 @@ bool MopacRun::OfferPhase() {
       if (!Remove(party, std::move(*wrong))) return false;
       continue;
     }
+    if (action == ActionType::kAccept) action = ActionType::kOffer;
     const std::size_t k = makers_.size();
     offers_[k] = proposal_;
     makers_.push_back(party);
@@ -175,6 +183,7 @@ bool MopacRun::VotingPhase() {
   for (const std::size_t party : Negotiating()) {
     for (std::size_t k = 0; k < makers_.size() && state_[party] == PartyState::kNegotiating; ++k) {
       if (makers_[k] == party) continue;
+      last_shown_[party] = offers_[k];
       const ObservedAction observed{.party = makers_[k],
                                     .type = ActionType::kOffer,
                                     .offer = &offers_[k],
