@@ -99,6 +99,7 @@ class MopacRun final : public internal::RunBase {
   std::vector<MopacBallot> ballots_;                            // this round's voting-phase votes, by party
   std::vector<std::optional<std::vector<PowerVote>>> opt_ins_;  // this round's opt-in votes, by party
   std::vector<PowerVote> votes_;                                // scratch for a party's votes
+  std::vector<std::optional<Outcome>> last_shown_;              // the last offer of another party shown to each
   std::optional<Fault> last_removal_;
   std::uint64_t round_ = 0;
   std::uint64_t rounds_begun_ = 0;
