@@ -2,8 +2,10 @@
 // seat on a generated scenario of 5 issues with 6 values each (7,776 outcomes), reservation values
 // raised to 0.99 so that no party accepts another's offer and every round of the 1,000-round
 // deadline is played. Reported per protocol as rounds per second (a round is what the protocol's deadline
-// counts: a turn of every party under saop, one bidding or voting phase under amop and majority)
-// and moves per second (a move is one offer, acceptance or vote), on one core, without a trace.
+// counts: a turn of every party under saop, one bidding or voting phase under amop and majority, one
+// Offer/Voting/OptIn cycle under mopac) and moves per second (a move is one offer, acceptance or
+// vote; under mopac one party's offer, votes or opt-in), on one core, without a trace. Under mopac
+// each party votes for its own offer alone, so no coalition forms.
 //
 //   build/bench/protocols_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
@@ -57,10 +59,12 @@ void RunProtocol(benchmark::State& state, const std::string& protocol) {
 void BM_Saop(benchmark::State& state) { RunProtocol(state, "saop"); }
 void BM_Amop(benchmark::State& state) { RunProtocol(state, "amop"); }
 void BM_Majority(benchmark::State& state) { RunProtocol(state, "majority"); }
+void BM_Mopac(benchmark::State& state) { RunProtocol(state, "mopac"); }
 
 BENCHMARK(BM_Saop)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Amop)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Majority)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Mopac)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace parley

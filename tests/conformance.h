@@ -179,6 +179,8 @@ class NegotiatorWitness final : public Negotiator {
   void Finish(const NegotiationResult& result) override;
   std::optional<Feedback> CompareTexts(const Outcome& previous, const Outcome& next) override;
   Vote VoteOn(const VoteRequest& request, Outcome& scratch) override;
+  bool VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& scratch) override;
+  bool OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots, std::vector<PowerVote>& mine) override;
 
   int begin_calls() const { return begin_calls_; }
   int finish_calls() const { return finish_calls_; }
@@ -196,6 +198,10 @@ class NegotiatorWitness final : public Negotiator {
   void CheckTime(double time, std::uint64_t round, std::string_view where);
   // Whether accepting the offer on the table at `time` breaks the party's reservation value.
   void CheckRationalAcceptance(const TurnState& state, std::string_view what);
+  // What a MOPAC voting or opt-in phase shows (`where` names it), checked as it is shown.
+  void CheckMopacVoting(const MopacVoting& voting, std::string_view where);
+  // The votes the party cast: each on an offer shown, with 1 <= min <= max, rational.
+  void CheckPowerVotes(const MopacVoting& voting, const std::vector<PowerVote>& votes, std::string_view what);
 
   Negotiator& inner_;
   const Scenario& scenario_;
@@ -254,6 +260,7 @@ class MediatorWitness final : public Mediator {
 // (none: no agreement), and anything in the trace the rules do not allow.
 struct RefereeVerdict {
   std::optional<Outcome> agreement;
+  std::vector<Coalition> coalitions;  // mopac's; time is not judged
   Violations violations;
 };
 

@@ -330,17 +330,54 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
                           result.undiscounted_utilities.size(), n));
   } else {
     const bool valid_agreement = result.agreement && scenario.space().IsValid(*result.agreement);
+    // A party in a coalition is owed its outcome at the coalition's time.
+    std::vector<const Coalition*> coalition_of(n, nullptr);
+    for (const Coalition& coalition : result.coalitions) {
+      if (coalition.parties.size() < 2)
+        violation(fmt::format("formed a coalition of {} parties", coalition.parties.size()));
+      if (!scenario.space().IsValid(coalition.outcome, &why)) {
+        violation(fmt::format("formed a coalition on an invalid outcome: {}", why));
+        continue;
+      }
+      if (coalition.time > result.time) {
+        violation(fmt::format("formed a coalition at time {}, after the end at time {}", coalition.time, result.time));
+      }
+      for (const std::size_t p : coalition.parties) {
+        if (p >= n || coalition_of[p]) {
+          violation(fmt::format("put party {} in a coalition it cannot join", p));
+          continue;
+        }
+        coalition_of[p] = &coalition;
+      }
+    }
+    if (!result.coalitions.empty() && result.end_reason != EndReason::kAgreement &&
+        result.end_reason != EndReason::kPartialAgreement && result.end_reason != EndReason::kStopped) {
+      violation(fmt::format("formed coalitions but ended with reason '{}'", reason));
+    }
+    if (result.end_reason == EndReason::kPartialAgreement && result.coalitions.empty()) {
+      violation("ended with a partial agreement but formed no coalition");
+    }
+    if (result.agreement && !result.coalitions.empty() &&
+        (result.coalitions.size() != 1 || result.coalitions[0].parties.size() != n ||
+         result.coalitions[0].outcome != *result.agreement)) {
+      violation("agreed on an outcome that is not one coalition's of every party");
+    }
     for (std::size_t p = 0; p < n; ++p) {
       const Profile& profile = scenario.profile(p);
-      const double undiscounted = valid_agreement ? profile.Utility(*result.agreement)
-                                                  : profile.ReservationValueAt(result.time, options.rounds);
-      const double discounted = Discounted(profile, undiscounted, result.time);
+      const Coalition* coalition = coalition_of[p];
+      const double undiscounted = coalition         ? profile.Utility(coalition->outcome)
+                                  : valid_agreement ? profile.Utility(*result.agreement)
+                                                    : profile.ReservationValueAt(result.time, options.rounds);
+      const double discounted = Discounted(profile, undiscounted, coalition ? coalition->time : result.time);
       if (result.undiscounted_utilities[p] != undiscounted || result.utilities[p] != discounted) {
         violation(
             fmt::format("gave party {} utility {} (undiscounted {}) where its profile gives {} (undiscounted {}) "
                         "{} at time {}",
                         p, result.utilities[p], result.undiscounted_utilities[p], discounted, undiscounted,
-                        valid_agreement ? "for the agreement" : "for no agreement", result.time));
+                        coalition         ? "for its coalition's outcome"
+                        : valid_agreement ? "for the agreement"
+                                          : "for no agreement",
+                        result.time));
       }
     }
   }
@@ -349,7 +386,8 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
     if (result.trace.size() > 0) violation(fmt::format("recorded {} trace entries unasked", result.trace.size()));
   } else {
     CheckTrace(scenario, options, m, result, violation);
-    const bool by_the_rules = result.end_reason == EndReason::kAgreement || result.end_reason == EndReason::kDeadline;
+    const bool by_the_rules = result.end_reason == EndReason::kAgreement || result.end_reason == EndReason::kDeadline ||
+                              result.end_reason == EndReason::kPartialAgreement;
     if (by_the_rules) {
       if (std::optional<RefereeVerdict> verdict = RefereeOf(protocol, scenario, result)) {
         for (std::string& what : verdict->violations) violation(std::move(what));
@@ -357,6 +395,24 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
           violation(fmt::format("ended with {}, where its rules applied to its trace give {}",
                                 result.agreement ? scenario.space().Format(*result.agreement) : "no agreement",
                                 verdict->agreement ? scenario.space().Format(*verdict->agreement) : "no agreement"));
+        }
+        const auto describe = [&](const std::vector<Coalition>& coalitions) {
+          std::string text;
+          for (const Coalition& coalition : coalitions) {
+            text += fmt::format("{}[{}] on {} in round {}", text.empty() ? "" : ", ", fmt::join(coalition.parties, " "),
+                                scenario.space().Format(coalition.outcome), coalition.round);
+          }
+          return text.empty() ? std::string("none") : text;
+        };
+        bool same = verdict->coalitions.size() == result.coalitions.size();
+        for (std::size_t c = 0; same && c < result.coalitions.size(); ++c) {
+          const Coalition& mine = result.coalitions[c];
+          const Coalition& theirs = verdict->coalitions[c];
+          same = mine.outcome == theirs.outcome && mine.parties == theirs.parties && mine.round == theirs.round;
+        }
+        if (!same) {
+          violation(fmt::format("formed coalitions {}, where its rules applied to its trace form {}",
+                                describe(result.coalitions), describe(verdict->coalitions)));
         }
       }
     }
@@ -581,6 +637,17 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
                                        result.fault->message));
     }
   }
+  if (contract.no_faults) {
+    // Under mopac a party that breaks the rules is removed and the rest go on.
+    for (const Fault& removal : result.removals) {
+      // A removal that ended the negotiation is its fault, reported above.
+      const bool reported =
+          result.fault && result.fault->party == removal.party && result.fault->message == removal.message;
+      if (removal.party < n && !reported) {
+        violations.push_back(fmt::format("{} was removed: {}", negotiator(removal.party), removal.message));
+      }
+    }
+  }
   if (!contract.rational) return violations;
   for (const NegotiatorWitness* witness : parties) Append(violations, witness->party_violations());
   // Offers, from the trace.
@@ -636,6 +703,7 @@ Violations DifferencesBetween(const NegotiationResult& first, const NegotiationR
                        EndReasonName(again.end_reason)));
   }
   if (first.agreement != again.agreement) differ("another agreement");
+  if (first.coalitions != again.coalitions) differ("other coalitions");
   if (first.steps != again.steps || first.rounds != again.rounds) {
     differ(fmt::format("{} steps in {} rounds, then {} in {}", first.steps, first.rounds, again.steps, again.rounds));
   }

@@ -4,6 +4,8 @@
 // negotiation ended by its rules (an agreement or the deadline) with a trace.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -112,6 +114,115 @@ RefereeVerdict VotingRoundsReferee(const Scenario& scenario, const NegotiationRe
   return verdict;
 }
 
+// mopac (GeniusWeb's MOPAC): coalitions form at the end of each round's opt-in phase from the opt-in
+// votes alone. On each outcome the candidate is the group of at least two of its voters with the most
+// power whose power lies in every member's range (ties: more parties, then the smaller list of
+// parties); among outcomes the most powerful candidate (ties: more parties, the smaller list, the
+// outcome offered first in the round). largest-agreement forms that one; largest-agreements-loop
+// then repeats among the parties left. A party in a coalition takes no further part.
+RefereeVerdict MopacReferee(const Spec& spec, const Scenario& scenario, const NegotiationResult& result) {
+  const Trace& trace = result.trace;
+  const std::size_t n = scenario.party_count();
+  RefereeVerdict verdict;
+  std::vector<long long> power(n, 1);
+  if (spec.has("powers")) {
+    std::vector<long long> given;
+    const std::string text = spec.GetString("powers");
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t end = std::min(text.find(':', start), text.size());
+      given.push_back(std::stoll(text.substr(start, end - start)));
+      if (end == text.size()) break;
+      start = end + 1;
+    }
+    for (std::size_t p = 0; p < n; ++p) power[p] = given.size() == 1 ? given[0] : given.at(p);
+  }
+  const bool loop = !spec.has("evaluator") || spec.GetString("evaluator") == "largest-agreements-loop";
+  std::vector<bool> left(n, false);
+
+  struct OptInVote {
+    std::size_t party;
+    Outcome outcome;
+    long long min_power, max_power;
+  };
+  auto form = [&](std::uint64_t round, const std::vector<Outcome>& offered, const std::vector<OptInVote>& votes) {
+    while (true) {
+      std::optional<Coalition> best;
+      long long best_power = 0;
+      for (const Outcome& outcome : offered) {
+        std::vector<const OptInVote*> voters;
+        for (const OptInVote& vote : votes) {
+          if (vote.outcome == outcome && !left[vote.party]) voters.push_back(&vote);
+        }
+        for (std::size_t mask = 1; mask < (std::size_t{1} << voters.size()); ++mask) {
+          std::vector<std::size_t> parties;
+          long long total = 0, low = 0, high = std::numeric_limits<long long>::max();
+          for (std::size_t i = 0; i < voters.size(); ++i) {
+            if (!(mask >> i & 1)) continue;
+            parties.push_back(voters[i]->party);
+            total += power[voters[i]->party];
+            low = std::max(low, voters[i]->min_power);
+            high = std::min(high, voters[i]->max_power);
+          }
+          if (parties.size() < 2 || total < low || total > high) continue;
+          std::sort(parties.begin(), parties.end());
+          const bool better =
+              !best || total > best_power ||
+              (total == best_power && (parties.size() > best->parties.size() ||
+                                       (parties.size() == best->parties.size() && parties < best->parties)));
+          if (better) {
+            best = Coalition{outcome, parties, round, 0.0};
+            best_power = total;
+          }
+        }
+      }
+      if (!best) return;
+      for (const std::size_t party : best->parties) left[party] = true;
+      verdict.coalitions.push_back(*best);
+      if (!loop) return;
+    }
+  };
+
+  std::optional<std::uint64_t> round;
+  std::vector<Outcome> offered;  // the round's distinct outcomes, in the order first offered
+  std::vector<OptInVote> votes;
+  for (std::size_t i = 0; i <= trace.size(); ++i) {
+    if (i == trace.size() || !round || trace.step(i).round != *round) {
+      if (round) form(*round, offered, votes);
+      if (i == trace.size()) break;
+      round = trace.step(i).round;
+      offered.clear();
+      votes.clear();
+    }
+    const Trace::Step& step = trace.step(i);
+    if (step.party < n && left[step.party]) {
+      verdict.violations.push_back(
+          fmt::format("recorded entry {} by party {}, which had agreed in a coalition already", i, step.party));
+    }
+    if (step.action == ActionType::kOffer) {
+      const Outcome offer = trace.offer(i);
+      if (std::find(offered.begin(), offered.end(), offer) == offered.end()) offered.push_back(offer);
+    } else if (step.action == ActionType::kAccept) {
+      const Trace::VoteRange* range = trace.vote_range(i);
+      if (!range) {
+        verdict.violations.push_back(fmt::format("recorded entry {} as a vote without a power range", i));
+        continue;
+      }
+      if (std::find(offered.begin(), offered.end(), trace.offer(i)) == offered.end()) {
+        verdict.violations.push_back(
+            fmt::format("recorded entry {} as a vote on an outcome not offered in its round", i));
+      }
+      if (range->opt_in) votes.push_back({step.party, trace.offer(i), range->min_power, range->max_power});
+    } else if (step.action != ActionType::kEndNegotiation) {
+      verdict.violations.push_back(fmt::format("recorded entry {} with action '{}'", i, ActionTypeName(step.action)));
+    }
+  }
+  if (verdict.coalitions.size() == 1 && verdict.coalitions[0].parties.size() == n) {
+    verdict.agreement = verdict.coalitions[0].outcome;
+  }
+  return verdict;
+}
+
 }  // namespace
 
 std::optional<RefereeVerdict> RefereeOf(std::string_view protocol, const Scenario& scenario,
@@ -120,6 +231,7 @@ std::optional<RefereeVerdict> RefereeOf(std::string_view protocol, const Scenari
   if (name == "saop" || name == "shaop") return AlternatingOffersReferee(scenario, result);
   if (name == "amop") return VotingRoundsReferee(scenario, result, false);
   if (name == "majority") return VotingRoundsReferee(scenario, result, true);
+  if (name == "mopac") return MopacReferee(Spec::Parse(protocol), scenario, result);
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // it is shown, and whether a negotiator accepts an offer worth less than its reservation value.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <utility>
@@ -161,6 +162,77 @@ Vote NegotiatorWitness::VoteOn(const VoteRequest& request, Outcome& scratch) {
   // that elsewhere) votes for what it offered.
   if (vote == Vote::kAccept && state.offerer != party_) CheckRationalAcceptance(state, "voted for");
   return vote;
+}
+
+void NegotiatorWitness::CheckMopacVoting(const MopacVoting& voting, std::string_view where) {
+  if (begin_calls_ == 0 || finish_calls_ > 0)
+    ProtocolViolation(fmt::format("asked party {} to vote outside its negotiation", party_));
+  const std::string at = fmt::format("{} at step {}", where, voting.step);
+  CheckTime(voting.time, voting.round, at);
+  if (last_step_ && voting.step <= *last_step_) {
+    ProtocolViolation(fmt::format("asked party {} {} after step {}", party_, at, *last_step_));
+  }
+  last_step_ = voting.step;
+  if (voting.voter != party_) ProtocolViolation(fmt::format("asked party {} {} as party {}", party_, at, voting.voter));
+  const std::size_t n = scenario_.party_count();
+  int total = 0;
+  for (const int power : voting.powers) total += power;
+  if (voting.powers.size() != n || total != voting.total_power ||
+      std::any_of(voting.powers.begin(), voting.powers.end(), [](int power) { return power < 1; })) {
+    ProtocolViolation(fmt::format("showed party {} {} powers adding up to {} (total {}) for {} parties {}", party_,
+                                  voting.powers.size(), total, voting.total_power, n, at));
+  }
+  if (voting.offers.empty()) ProtocolViolation(fmt::format("asked party {} to vote on no offer {}", party_, at));
+  for (const MopacOffer& offer : voting.offers) {
+    if (offer.outcome == nullptr || offer.maker >= n) {
+      ProtocolViolation(
+          fmt::format("showed party {} an offer of party {} without its outcome {}", party_, offer.maker, at));
+      continue;
+    }
+    CheckShownOffer(offer.outcome, offer.utility, "put to its vote " + at);
+  }
+}
+
+void NegotiatorWitness::CheckPowerVotes(const MopacVoting& voting, const std::vector<PowerVote>& votes,
+                                        std::string_view what) {
+  for (const PowerVote& vote : votes) {
+    if (vote.offer >= voting.offers.size() || vote.min_power < 1 || vote.max_power < vote.min_power) {
+      Keep(party_violations_, fmt::format("{} {} offer {} of {} with power range [{}, {}]", label_, what, vote.offer,
+                                          voting.offers.size(), vote.min_power, vote.max_power));
+      continue;
+    }
+    const MopacOffer& offer = voting.offers[vote.offer];
+    if (offer.outcome == nullptr || offer.maker == party_) continue;
+    // A vote for another party's offer is an acceptance of it, as in amop's voting rounds.
+    const TurnState turn{.step = voting.step,
+                         .round = voting.round,
+                         .time = voting.time,
+                         .current_offer = offer.outcome,
+                         .offerer = offer.maker,
+                         .current_offer_utility = offer.utility};
+    CheckRationalAcceptance(turn, what);
+  }
+}
+
+bool NegotiatorWitness::VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& scratch) {
+  CheckMopacVoting(voting, "to vote");
+  if (!votes.empty()) ProtocolViolation(fmt::format("gave party {} {} votes before it voted", party_, votes.size()));
+  const bool stays = inner_.VoteRanges(voting, votes, scratch);
+  if (stays) CheckPowerVotes(voting, votes, "voted for");
+  return stays;
+}
+
+bool NegotiatorWitness::OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots,
+                              std::vector<PowerVote>& mine) {
+  CheckMopacVoting(voting, "to opt in");
+  const auto own =
+      std::find_if(ballots.begin(), ballots.end(), [&](const MopacBallot& ballot) { return ballot.party == party_; });
+  if (own == ballots.end() || own->votes != mine) {
+    ProtocolViolation(fmt::format("asked party {} to opt in without its own votes as it cast them", party_));
+  }
+  const bool stays = inner_.OptIn(voting, ballots, mine);
+  if (stays) CheckPowerVotes(voting, mine, "opted in for");
+  return stays;
 }
 
 void NegotiatorWitness::Observe(const ObservedAction& action) {

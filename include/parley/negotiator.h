@@ -14,8 +14,10 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/outcome_space.h"
 #include "parley/registry.h"
@@ -105,6 +107,40 @@ struct VoteRequest {
   std::size_t ballots = 0;
 };
 
+// MOPAC (mopac): a vote for one of the round's offers that holds only in an agreement whose parties'
+// powers add up to at least min_power and at most max_power (GeniusWeb's Vote). Valid when `offer`
+// is one of the offers shown and 1 <= min_power <= max_power; one vote per distinct outcome.
+struct PowerVote {
+  std::size_t offer = 0;  // position in MopacVoting::offers
+  int min_power = 2;
+  int max_power = 2;
+  friend bool operator==(const PowerVote&, const PowerVote&) = default;
+};
+
+// An offer of a MOPAC offer phase as its voting phase shows it.
+struct MopacOffer {
+  const Outcome* outcome = nullptr;
+  std::size_t maker = 0;
+  double utility = 0.0;  // the voter's own undiscounted utility of it
+};
+
+// One party's votes of a MOPAC voting phase, as its opt-in phase shows them.
+struct MopacBallot {
+  std::size_t party = 0;
+  std::vector<PowerVote> votes;
+};
+
+// What a MOPAC voting or opt-in phase shows a party: every offer of the round and every party's power.
+struct MopacVoting {
+  std::uint64_t step = 0;
+  std::uint64_t round = 0;             // the Offer/Voting/OptIn cycle, 0-based
+  double time = 0.0;                   // as TurnState::time, the same for the three phases of a cycle
+  std::size_t voter = 0;               // this negotiator's position
+  std::span<const MopacOffer> offers;  // in the order made, one per party that offered, repeats kept
+  std::span<const int> powers;         // every party's power, those that left included
+  int total_power = 0;                 // the sum of `powers`
+};
+
 struct NegotiationResult;
 
 class Negotiator {
@@ -126,6 +162,18 @@ class Negotiator {
   // alternating-offers turn (request.turn, with `scratch` as the proposal buffer): kAccept is a
   // vote for it, a counter-offer or a walk-away a vote against. Throwing is a fault.
   virtual Vote VoteOn(const VoteRequest& request, Outcome& scratch);
+
+  // MOPAC's voting phase: the votes this negotiator casts on the round's offers (`votes` arrives
+  // empty). Returns false to walk away instead. The default votes, once per distinct outcome, for
+  // every offer its VoteOn accepts (its own included), with the range [2, voting.total_power]:
+  // GeniusWeb's example parties vote [2, unbounded] by default. `scratch` is VoteOn's buffer.
+  // Throwing, or an invalid vote, removes the negotiator from the negotiation.
+  virtual bool VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& scratch);
+  // MOPAC's opt-in phase: every party's votes of the voting phase (`ballots`, by party, those that
+  // left since included) and this negotiator's own, in `mine`, to keep or extend: every vote must
+  // stay with a range at least as wide (GeniusWeb's Votes.isExtending), new ones may be added; a
+  // narrower set removes the negotiator. Returns false to walk away. The default keeps `mine`.
+  virtual bool OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots, std::vector<PowerVote>& mine);
   // Called once when the negotiation has ended.
   virtual void Finish(const NegotiationResult& /*result*/) {}
 

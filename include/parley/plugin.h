@@ -35,8 +35,9 @@
 // function, a field of a struct a negotiator sees). The layout fingerprint in the build signature
 // below catches most changes of size that a forgotten raise would let through. 2: the registry
 // fills in registered defaults before a factory runs, and Spec's getters lost their fallbacks.
-// 3: Negotiator::VoteOn, for the voting protocols.
-#define PARLEY_PLUGIN_ABI_VERSION 3
+// 3: Negotiator::VoteOn, for the voting protocols. 4: Negotiator::VoteRanges and OptIn (mopac), and
+// NegotiationResult's coalitions and removals.
+#define PARLEY_PLUGIN_ABI_VERSION 4
 
 // The handshake between host and plugin. Its layout is fixed for every ABI version, so that any
 // two versions can at least tell each other what they are.

@@ -52,8 +52,9 @@ struct NegotiationOptions {
 };
 
 // kStopped: ended from outside before its deadline (an event such as an operation starting, or a
-// multi-track runner ending the track).
-enum class EndReason { kAgreement, kDeadline, kEndedByParty, kFault, kStopped };
+// multi-track runner ending the track). kPartialAgreement: ended with coalitions that agreed among
+// themselves (mopac) but not with every party on one outcome.
+enum class EndReason { kAgreement, kDeadline, kEndedByParty, kFault, kStopped, kPartialAgreement };
 
 std::string_view EndReasonName(EndReason reason);
 
@@ -88,6 +89,20 @@ class Trace {
   std::size_t party_count() const { return party_count_; }
   const Step& step(std::size_t i) const { return steps_[i]; }
   bool has_offer(std::size_t i) const { return has_offer_[i]; }
+  // A vote with a power range (mopac): party step.party accepts the entry's offer in any agreement
+  // whose parties' powers add up to at least min_power and at most max_power. opt_in marks the
+  // votes of an opt-in phase, which decide the agreements, from those of the voting phase before.
+  struct VoteRange {
+    int min_power = 1;
+    int max_power = 1;
+    bool opt_in = false;
+  };
+  // Records a vote (kAccept with its offer) with its range.
+  void AddVote(const Step& step, const Outcome& offer, const double* utilities, VoteRange range);
+  bool has_vote_ranges() const { return !vote_ranges_.empty(); }
+  // The range recorded at entry i, or nullptr when entry i is not a vote with one.
+  const VoteRange* vote_range(std::size_t i) const;
+
   // The offer made or accepted at entry i (only if has_offer(i)).
   Outcome offer(std::size_t i) const;
   // Undiscounted utility of that offer for `party`.
@@ -115,15 +130,33 @@ class Trace {
   std::vector<double> offers_;                                     // issue_count_ values per entry
   std::vector<double> utilities_;                                  // party_count_ values per entry
   std::vector<std::pair<std::size_t, Elicitation>> elicitations_;  // by entry, ascending
+  std::vector<std::pair<std::size_t, VoteRange>> vote_ranges_;     // by entry, ascending
+};
+
+// Parties that agreed on an outcome among themselves, leaving the others to go on (mopac's
+// partial consensus): the outcome, who (ascending), and when.
+struct Coalition {
+  Outcome outcome;
+  std::vector<std::size_t> parties;
+  std::uint64_t round = 0;
+  double time = 0.0;
+  friend bool operator==(const Coalition&, const Coalition&) = default;
 };
 
 struct NegotiationResult {
+  // The outcome every party agreed on; under mopac only when one coalition holds every party.
   std::optional<Outcome> agreement;
   EndReason end_reason = EndReason::kDeadline;
-  // Each party's final utility: its discounted utility of the agreement at the time it was
-  // reached, or its discounted reservation value.
+  // Under mopac: the coalitions formed, in the order formed (one of every party when `agreement`
+  // is set); empty under every other protocol.
+  std::vector<Coalition> coalitions;
+  // Parties removed from a negotiation that went on without them (mopac removes a party that
+  // breaks its rules instead of ending the negotiation): who and why, in the order removed.
+  std::vector<Fault> removals;
+  // Each party's final utility: its discounted utility of the agreement (or of its coalition's
+  // outcome) at the time it was reached, or its discounted reservation value.
   std::vector<double> utilities;
-  // Undiscounted utilities of the agreement (reservation values without an agreement).
+  // Undiscounted utilities of the agreement or coalition outcome (reservation values without one).
   std::vector<double> undiscounted_utilities;
   std::uint64_t steps = 0;       // turns taken
   std::uint64_t rounds = 0;      // rounds begun

@@ -141,11 +141,36 @@ void BindNegotiation(py::module_& m) {
       .def_property_readonly("agreed", [](const PythonResult& r) { return r.result.agreement.has_value(); })
       .def_property_readonly(
           "end_reason", [](const PythonResult& r) { return std::string(EndReasonName(r.result.end_reason)); },
-          "'agreement', 'deadline', 'ended', 'fault' or 'stopped'.")
+          "'agreement', 'deadline', 'ended', 'fault', 'stopped' or (mopac) 'partial'.")
+      .def_property_readonly(
+          "coalitions",
+          [](const PythonResult& r) {
+            py::list coalitions;
+            for (const Coalition& coalition : r.result.coalitions) {
+              py::dict entry;
+              entry["outcome"] = OptionalOutcomeToPython(*r.space, coalition.outcome);
+              entry["parties"] = coalition.parties;
+              entry["round"] = coalition.round;
+              entry["time"] = coalition.time;
+              coalitions.append(entry);
+            }
+            return coalitions;
+          },
+          "Under mopac, the coalitions formed, in order: dicts of outcome (a tuple), parties (indices), round and "
+          "time; empty otherwise.")
+      .def_property_readonly(
+          "removals",
+          [](const PythonResult& r) {
+            py::list removals;
+            for (const Fault& removal : r.result.removals)
+              removals.append(py::make_tuple(removal.party, removal.message));
+            return removals;
+          },
+          "Under mopac, the parties removed while the rest went on, as (party, message) tuples.")
       .def_property_readonly(
           "utilities", [](const PythonResult& r) { return r.result.utilities; },
-          "Each party's final utility: of the agreement, discounted at the time it was reached, "
-          "or its discounted reservation value.")
+          "Each party's final utility: of the agreement (or its mopac coalition's outcome), discounted at the "
+          "time it was reached, or its discounted reservation value.")
       .def_property_readonly("undiscounted_utilities",
                              [](const PythonResult& r) { return r.result.undiscounted_utilities; })
       .def_property_readonly("steps", [](const PythonResult& r) { return r.result.steps; })

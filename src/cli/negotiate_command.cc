@@ -131,6 +131,16 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
     case EndReason::kStopped:
       fmt::print("Result      no agreement: stopped at t = {:.3f}: {}\n", result.time, result.stop_reason);
       break;
+    case EndReason::kPartialAgreement:
+      fmt::print("Result      partial agreement: {} coalition{} by round {}\n", result.coalitions.size(),
+                 result.coalitions.size() == 1 ? "" : "s", result.rounds);
+      break;
+  }
+  for (const Coalition& coalition : result.coalitions) {
+    std::vector<std::string_view> names;
+    for (const std::size_t p : coalition.parties) names.push_back(scenario.profile(p).name());
+    fmt::print("Coalition   {} on {} in round {} (t = {:.3f})\n", fmt::join(names, ", "),
+               space.Format(coalition.outcome), coalition.round + 1, coalition.time);
   }
   if (result.agreement) {
     std::size_t issue_width = 0;
@@ -201,6 +211,9 @@ void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult&
         break;
       case EndReason::kStopped: fmt::print("  Result    no agreement: {} (t = {:.2f})\n", r.stop_reason, r.time); break;
       case EndReason::kFault: fmt::print("  Result    no agreement: {}\n", r.fault->message); break;
+      case EndReason::kPartialAgreement:
+        fmt::print("  Result    partial agreement: {} coalitions (t = {:.2f})\n", r.coalitions.size(), r.time);
+        break;
     }
     if (r.agreement) {
       for (std::size_t i = 0; i < negotiation.space().issue_count(); ++i) {

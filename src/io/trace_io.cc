@@ -75,7 +75,14 @@ std::string ActorSpec(const NegotiationResult& result, std::size_t actor, std::s
 void WriteTraceJsonLines(const Scenario& scenario, const NegotiationResult& result, std::ostream& out) {
   for (std::size_t i = 0; i < result.trace.size(); ++i) {
     const internal::TraceEntry entry = internal::TraceEntryAt(&scenario, scenario.space(), result, i);
-    out << internal::ToJson(entry).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    nlohmann::ordered_json json = internal::ToJson(entry);
+    // A vote with a power range (mopac): its range, only there, so that every other trace is written as before.
+    if (const Trace::VoteRange* range = result.trace.vote_range(i)) {
+      json["min_power"] = range->min_power;
+      json["max_power"] = range->max_power;
+      json["opt_in"] = range->opt_in;
+    }
+    out << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
 }
 
@@ -104,7 +111,26 @@ std::string ResultToJson(const Scenario& scenario, const NegotiationResult& resu
 namespace internal {
 
 nlohmann::ordered_json ResultJson(const Scenario& scenario, const NegotiationResult& result) {
-  return ToJson(ResultEntry{scenario, result});
+  nlohmann::ordered_json json = ToJson(ResultEntry{scenario, result});
+  // Under mopac only, so that every other result is written as before.
+  if (!result.coalitions.empty()) {
+    nlohmann::ordered_json& coalitions = json["coalitions"] = nlohmann::ordered_json::array();
+    for (const Coalition& coalition : result.coalitions) {
+      nlohmann::ordered_json& entry = coalitions.emplace_back(nlohmann::ordered_json::object());
+      entry["outcome"] = OutcomeJson(scenario.space(), coalition.outcome);
+      entry["parties"] = nlohmann::ordered_json::array();
+      for (const std::size_t p : coalition.parties) entry["parties"].push_back(ActorName(scenario, result, p));
+      entry["round"] = coalition.round;
+      entry["time"] = coalition.time;
+    }
+  }
+  if (!result.removals.empty()) {
+    nlohmann::ordered_json& removals = json["removals"] = nlohmann::ordered_json::array();
+    for (const Fault& removal : result.removals) {
+      removals.push_back({{"party", ActorName(scenario, result, removal.party)}, {"message", removal.message}});
+    }
+  }
+  return json;
 }
 
 }  // namespace internal

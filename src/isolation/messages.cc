@@ -1,5 +1,7 @@
 #include "isolation/messages.h"
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 
 #include <fmt/format.h>
@@ -29,6 +31,16 @@ class Encoder {
     if (fault) {
       out_.U64(fault->party);
       out_.String(fault->message);
+    }
+  }
+  void operator()(const std::vector<Coalition>& coalitions) {
+    out_.U64(coalitions.size());
+    for (const Coalition& coalition : coalitions) {
+      out_.OutcomeValues(coalition.outcome);
+      out_.U64(coalition.parties.size());
+      for (const std::size_t party : coalition.parties) out_.U64(party);
+      out_.U64(coalition.round);
+      out_.F64(coalition.time);
     }
   }
   // An offer by pointer (nullptr for none); `storage` is for the reader.
@@ -68,6 +80,20 @@ class Decoder {
       Fault& read = fault.emplace();
       read.party = in_.U64();
       read.message = in_.String();
+    }
+  }
+  void operator()(std::vector<Coalition>& coalitions) {
+    const std::uint64_t count = in_.U64();
+    if (count > kMaxListSize) throw WireError(fmt::format("a list of {} coalitions", count));
+    coalitions.clear();
+    for (std::uint64_t c = 0; c < count; ++c) {
+      Coalition& coalition = coalitions.emplace_back();
+      in_.OutcomeValues(coalition.outcome, kMaxIssues);
+      const std::uint64_t parties = in_.U64();
+      if (parties > kMaxListSize) throw WireError(fmt::format("a coalition of {} parties", parties));
+      for (std::uint64_t p = 0; p < parties; ++p) coalition.parties.push_back(in_.U64());
+      coalition.round = in_.U64();
+      coalition.time = in_.F64();
     }
   }
   // Points `offer` at `*storage`, which receives the values, or sets it to nullptr.
@@ -131,7 +157,8 @@ void ObservedFields(Wire& wire, Action& action, Outcome* offer) {
 template <typename Wire, typename Result>
 void ResultFields(Wire& wire, Result& result) {
   wire(result.agreement);
-  wire.Enum(result.end_reason, EndReason::kStopped, "end reason");
+  wire.Enum(result.end_reason, EndReason::kPartialAgreement, "end reason");
+  wire(result.coalitions);
   wire(result.utilities);
   wire(result.undiscounted_utilities);
   wire(result.steps);
@@ -188,6 +215,124 @@ void ReadVote(FrameReader& in, VoteRequest& request, Outcome& offer) {
   wire(request.ballot);
   wire(request.ballots);
   in.End();
+}
+
+namespace {
+
+void WriteVotes(FrameWriter& out, const std::vector<PowerVote>& votes) {
+  out.U64(votes.size());
+  for (const PowerVote& vote : votes) {
+    out.U64(vote.offer);
+    out.U64(static_cast<std::uint64_t>(static_cast<std::int64_t>(vote.min_power)));
+    out.U64(static_cast<std::uint64_t>(static_cast<std::int64_t>(vote.max_power)));
+  }
+}
+
+int ReadInt(FrameReader& in) {
+  const auto value = static_cast<std::int64_t>(in.U64());
+  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
+    throw WireError(fmt::format("a power of {}", value));
+  }
+  return static_cast<int>(value);
+}
+
+void ReadVotes(FrameReader& in, std::vector<PowerVote>& votes) {
+  const std::uint64_t count = in.U64();
+  if (count > kMaxListSize) throw WireError(fmt::format("a list of {} votes", count));
+  votes.clear();
+  for (std::uint64_t i = 0; i < count; ++i) {
+    PowerVote& vote = votes.emplace_back();
+    vote.offer = in.U64();
+    vote.min_power = ReadInt(in);
+    vote.max_power = ReadInt(in);
+  }
+}
+
+void WriteVoting(FrameWriter& out, const MopacVoting& voting) {
+  out.U64(voting.step);
+  out.U64(voting.round);
+  out.F64(voting.time);
+  out.U64(voting.voter);
+  out.U64(voting.offers.size());
+  for (const MopacOffer& offer : voting.offers) {
+    out.OutcomeValues(*offer.outcome);
+    out.U64(offer.maker);
+    out.F64(offer.utility);
+  }
+  out.U64(voting.powers.size());
+  for (const int power : voting.powers) out.U64(static_cast<std::uint64_t>(static_cast<std::int64_t>(power)));
+  out.U64(static_cast<std::uint64_t>(static_cast<std::int64_t>(voting.total_power)));
+}
+
+}  // namespace
+
+void WriteMopacVote(FrameWriter& out, const MopacVoting& voting) {
+  out.Start(MessageType::kMopacVote);
+  WriteVoting(out, voting);
+}
+
+void WriteMopacOptIn(FrameWriter& out, const MopacVoting& voting, std::span<const MopacBallot> ballots,
+                     const std::vector<PowerVote>& mine) {
+  out.Start(MessageType::kMopacOptIn);
+  WriteVoting(out, voting);
+  out.U64(ballots.size());
+  for (const MopacBallot& ballot : ballots) {
+    out.U64(ballot.party);
+    WriteVotes(out, ballot.votes);
+  }
+  WriteVotes(out, mine);
+}
+
+void ReadMopac(FrameReader& in, MopacMessage& message, bool opt_in) {
+  MopacVoting& voting = message.voting;
+  voting.step = in.U64();
+  voting.round = in.U64();
+  voting.time = in.F64();
+  voting.voter = in.U64();
+  const std::uint64_t offers = in.U64();
+  if (offers > kMaxListSize) throw WireError(fmt::format("a list of {} offers", offers));
+  message.outcomes.assign(offers, Outcome());
+  message.offers.assign(offers, MopacOffer{});
+  for (std::uint64_t k = 0; k < offers; ++k) {
+    in.OutcomeValues(message.outcomes[k], kMaxIssues);
+    message.offers[k].outcome = &message.outcomes[k];
+    message.offers[k].maker = in.U64();
+    message.offers[k].utility = in.F64();
+  }
+  const std::uint64_t parties = in.U64();
+  if (parties > kMaxListSize) throw WireError(fmt::format("a list of {} powers", parties));
+  message.powers.clear();
+  for (std::uint64_t p = 0; p < parties; ++p) message.powers.push_back(ReadInt(in));
+  voting.total_power = ReadInt(in);
+  voting.offers = message.offers;
+  voting.powers = message.powers;
+  message.ballots.clear();
+  message.mine.clear();
+  if (opt_in) {
+    const std::uint64_t ballots = in.U64();
+    if (ballots > kMaxListSize) throw WireError(fmt::format("a list of {} ballots", ballots));
+    for (std::uint64_t b = 0; b < ballots; ++b) {
+      MopacBallot& ballot = message.ballots.emplace_back();
+      ballot.party = in.U64();
+      ReadVotes(in, ballot.votes);
+    }
+    ReadVotes(in, message.mine);
+  }
+  in.End();
+}
+
+void WritePowerVotes(FrameWriter& out, bool stays, const std::vector<PowerVote>& votes) {
+  out.Start(MessageType::kPowerVotes);
+  out.U8(stays ? 1 : 0);
+  WriteVotes(out, votes);
+}
+
+bool ReadPowerVotes(FrameReader& in, std::vector<PowerVote>& votes) {
+  const std::uint8_t stays = in.U8();
+  if (stays > 1) throw WireError(fmt::format("an answer {} to a vote", stays));
+  ReadVotes(in, votes);
+  in.End();
+  return stays == 1;
 }
 
 void WriteObserved(FrameWriter& out, const ObservedAction& action) {

@@ -42,6 +42,25 @@ void ReadTurn(FrameReader& in, TurnState& state, Outcome& offer);
 void WriteVote(FrameWriter& out, const VoteRequest& request);
 void ReadVote(FrameReader& in, VoteRequest& request, Outcome& offer);
 
+// MOPAC's voting (kMopacVote) and opt-in (kMopacOptIn, with every ballot and the party's own votes)
+// phases. Reading fills `message`, whose `voting` points into its own storage.
+struct MopacMessage {
+  std::vector<Outcome> outcomes;
+  std::vector<MopacOffer> offers;
+  std::vector<int> powers;
+  MopacVoting voting;
+  std::vector<MopacBallot> ballots;
+  std::vector<PowerVote> mine;
+};
+void WriteMopacVote(FrameWriter& out, const MopacVoting& voting);
+void WriteMopacOptIn(FrameWriter& out, const MopacVoting& voting, std::span<const MopacBallot> ballots,
+                     const std::vector<PowerVote>& mine);
+// Reads either; `opt_in` says which was sent.
+void ReadMopac(FrameReader& in, MopacMessage& message, bool opt_in);
+// The answer: whether the party stays (false: it walks away) and its votes.
+void WritePowerVotes(FrameWriter& out, bool stays, const std::vector<PowerVote>& votes);
+bool ReadPowerVotes(FrameReader& in, std::vector<PowerVote>& votes);
+
 // `action.offer`, if any, is written by value; reading points it at `offer`.
 void WriteObserved(FrameWriter& out, const ObservedAction& action);
 void ReadObserved(FrameReader& in, ObservedAction& action, Outcome& offer);

@@ -124,9 +124,26 @@ class ProcessNegotiator final : public Negotiator {
     });
   }
 
+  bool VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& /*scratch*/) override {
+    internal::WriteMopacVote(writer_, voting);
+    return PowerVotes(votes);
+  }
+
+  bool OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots, std::vector<PowerVote>& mine) override {
+    internal::WriteMopacOptIn(writer_, voting, ballots, mine);
+    return PowerVotes(mine);
+  }
+
   void Observe(const ObservedAction& action) override {
     internal::WriteObserved(writer_, action);
     ExpectDone(Call());
+  }
+
+  // The worker's answer to a MOPAC vote or opt-in, read into `votes`.
+  bool PowerVotes(std::vector<PowerVote>& votes) {
+    FrameReader answer = Call();
+    if (answer.type() != MessageType::kPowerVotes) Unexpected(answer);
+    return Checked([&] { return internal::ReadPowerVotes(answer, votes); });
   }
 
   std::optional<Feedback> CompareTexts(const Outcome& previous, const Outcome& next) override {

@@ -21,12 +21,14 @@ namespace parley::internal {
 
 enum class MessageType : std::uint8_t {
   // Engine to worker.
-  kBegin = 1,    // plugins, negotiator spec, scenario (Parley JSON), context
-  kAct = 2,      // a TurnState
-  kObserve = 3,  // an ObservedAction
-  kCompare = 4,  // two texts, for feedback-based mediation
-  kFinish = 5,   // the result
-  kVote = 6,     // a VoteRequest
+  kBegin = 1,       // plugins, negotiator spec, scenario (Parley JSON), context
+  kAct = 2,         // a TurnState
+  kObserve = 3,     // an ObservedAction
+  kCompare = 4,     // two texts, for feedback-based mediation
+  kFinish = 5,      // the result
+  kVote = 6,        // a VoteRequest
+  kMopacVote = 7,   // a MopacVoting, for VoteRanges
+  kMopacOptIn = 8,  // a MopacVoting, the ballots and the party's own votes, for OptIn
   // Worker to engine.
   kDone = 16,         // the call returned (Begin, Observe, Finish)
   kAction = 17,       // Act's action and proposal
@@ -34,6 +36,7 @@ enum class MessageType : std::uint8_t {
   kThrew = 19,        // the negotiator threw: the message
   kOutOfMemory = 20,  // an allocation failed in the worker
   kVoteCast = 21,     // VoteOn's answer: 0 accept, 1 veto
+  kPowerVotes = 22,   // VoteRanges' or OptIn's answer: whether the party stays, and its votes
 };
 
 // Writes one frame into a reusable buffer.

@@ -95,6 +95,17 @@ class Server {
         Send();
         return false;
       }
+      case MessageType::kMopacVote:
+      case MessageType::kMopacOptIn: {
+        const bool opt_in = in.type() == MessageType::kMopacOptIn;
+        ReadMopac(in, mopac_, opt_in);
+        if (proposal_.size() != scenario_->space().issue_count()) proposal_ = Outcome(scenario_->space().issue_count());
+        const bool stays = opt_in ? negotiator_->OptIn(mopac_.voting, mopac_.ballots, mopac_.mine)
+                                  : negotiator_->VoteRanges(mopac_.voting, mopac_.mine, proposal_);
+        WritePowerVotes(writer_, stays, mopac_.mine);
+        Send();
+        return false;
+      }
       case MessageType::kObserve: {
         ObservedAction action;
         ReadObserved(in, action, offer_);
@@ -149,6 +160,7 @@ class Server {
   std::unique_ptr<Scenario> scenario_;
   std::unique_ptr<Negotiator> negotiator_;
   Outcome proposal_, offer_, other_;
+  MopacMessage mopac_;
 };
 
 }  // namespace

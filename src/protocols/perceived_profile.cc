@@ -43,6 +43,23 @@ Vote PerceivingNegotiator::VoteOn(const VoteRequest& request, Outcome& scratch) 
   return inner_.VoteOn(perceiving, scratch);
 }
 
+MopacVoting PerceivingNegotiator::Perceived(const MopacVoting& voting) {
+  offers_.assign(voting.offers.begin(), voting.offers.end());
+  for (MopacOffer& offer : offers_) offer.utility = perceived_.Utility(*offer.outcome);
+  MopacVoting perceiving = voting;
+  perceiving.offers = offers_;
+  return perceiving;
+}
+
+bool PerceivingNegotiator::VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& scratch) {
+  return inner_.VoteRanges(Perceived(voting), votes, scratch);
+}
+
+bool PerceivingNegotiator::OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots,
+                                 std::vector<PowerVote>& mine) {
+  return inner_.OptIn(Perceived(voting), ballots, mine);
+}
+
 void PerceivingNegotiator::Observe(const ObservedAction& action) {
   ObservedAction perceiving = action;
   if (action.offer) perceiving.offer_utility = perceived_.Utility(*action.offer);

@@ -27,6 +27,8 @@ class PerceivingNegotiator final : public Negotiator {
   ActionType Act(const TurnState& state, Outcome& proposal) override;
   void Observe(const ObservedAction& action) override;
   Vote VoteOn(const VoteRequest& request, Outcome& scratch) override;
+  bool VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& scratch) override;
+  bool OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots, std::vector<PowerVote>& mine) override;
   void Finish(const NegotiationResult& result) override { inner_.Finish(result); }
   // The negotiator's own answer, or the truthful one for the profile it perceives.
   std::optional<Feedback> CompareTexts(const Outcome& previous, const Outcome& next) override;
@@ -35,6 +37,9 @@ class PerceivingNegotiator final : public Negotiator {
   Negotiator& inner_;
   std::shared_ptr<const PartialPreferences> known_;
   Profile perceived_;
+  std::vector<MopacOffer> offers_;  // the offers shown, with their perceived utilities
+  // The voting shown, its offers worth what the perceived profile says.
+  MopacVoting Perceived(const MopacVoting& voting);
 };
 
 // The negotiators to run: `negotiators` as they are where options.knowledge says nothing, the

@@ -16,6 +16,7 @@ std::string_view EndReasonName(EndReason reason) {
     case EndReason::kEndedByParty: return "ended";
     case EndReason::kFault: return "fault";
     case EndReason::kStopped: return "stopped";
+    case EndReason::kPartialAgreement: return "partial";
   }
   return "unknown";
 }
@@ -28,6 +29,7 @@ void Trace::Reset(std::size_t issue_count, std::size_t party_count, std::size_t 
   offers_.clear();
   utilities_.clear();
   elicitations_.clear();
+  vote_ranges_.clear();
   steps_.reserve(expected_steps);
   has_offer_.reserve(expected_steps);
   offers_.reserve(expected_steps * issue_count);
@@ -58,6 +60,17 @@ const Trace::Elicitation* Trace::elicitation(std::size_t i) const {
   const auto found = std::lower_bound(elicitations_.begin(), elicitations_.end(), i,
                                       [](const auto& entry, std::size_t index) { return entry.first < index; });
   return found != elicitations_.end() && found->first == i ? &found->second : nullptr;
+}
+
+void Trace::AddVote(const Step& step, const Outcome& offer, const double* utilities, VoteRange range) {
+  vote_ranges_.emplace_back(steps_.size(), range);
+  Add(step, &offer, utilities);
+}
+
+const Trace::VoteRange* Trace::vote_range(std::size_t i) const {
+  const auto found = std::lower_bound(vote_ranges_.begin(), vote_ranges_.end(), i,
+                                      [](const auto& entry, std::size_t index) { return entry.first < index; });
+  return found != vote_ranges_.end() && found->first == i ? &found->second : nullptr;
 }
 
 Outcome Trace::offer(std::size_t i) const {

@@ -146,7 +146,18 @@ void SettleUtilities(const Scenario& scenario, NegotiationResult& result, std::u
   const std::size_t n = scenario.party_count();
   result.utilities.assign(n, 0.0);
   result.undiscounted_utilities.assign(n, 0.0);
+  std::vector<bool> settled(n, false);
+  // A coalition's parties get its outcome, discounted at the time they agreed on it.
+  for (const Coalition& coalition : result.coalitions) {
+    for (const std::size_t p : coalition.parties) {
+      const Profile& profile = scenario.profile(p);
+      result.undiscounted_utilities[p] = profile.Utility(coalition.outcome);
+      result.utilities[p] = profile.Discount(result.undiscounted_utilities[p], coalition.time);
+      settled[p] = true;
+    }
+  }
   for (std::size_t p = 0; p < n; ++p) {
+    if (settled[p]) continue;
     const Profile& profile = scenario.profile(p);
     if (result.agreement) {
       result.undiscounted_utilities[p] = profile.Utility(*result.agreement);

@@ -91,9 +91,10 @@ void RecordMediatorFault(NegotiationResult& result, std::size_t party_count, std
 bool BeginMediators(const Scenario& scenario, const std::vector<Mediator*>& mediators,
                     const NegotiationOptions& options, bool disclosed, NegotiationResult& result);
 
-// Fills the final utilities: with an agreement each party's discounted utility of it at
-// `result.time`, without one its reservation value at that time (following its schedule),
-// discounted. Sets steps, rounds and elapsed time as given.
+// Fills the final utilities: a party in one of result.coalitions gets its discounted utility of
+// the coalition's outcome at the coalition's time; otherwise, with an agreement, its discounted
+// utility of it at `result.time`, without one its reservation value at that time (following its
+// schedule), discounted. Sets steps, rounds and elapsed time as given.
 void SettleUtilities(const Scenario& scenario, NegotiationResult& result, std::uint64_t rounds_deadline);
 
 // Tells the first `begun` negotiators the result, ignoring their failures (the result is final).

@@ -115,6 +115,9 @@ std::string OutcomeSentence(const NegotiationResult& result) {
     case EndReason::kFault: return fmt::format("no agreement: {}", result.fault ? result.fault->message : "a fault");
     case EndReason::kStopped:
       return fmt::format("no agreement: stopped at t = {:.3f} ({})", result.time, result.stop_reason);
+    case EndReason::kPartialAgreement:
+      return fmt::format("partial agreement: {} coalition{} by round {}", result.coalitions.size(),
+                         result.coalitions.size() == 1 ? "" : "s", result.rounds);
   }
   return "";
 }
