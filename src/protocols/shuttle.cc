@@ -102,7 +102,8 @@ void ShuttleRun::Move() {
       result_.end_reason = EndReason::kEndedByParty;
       Finish();
       return;
-    case ActionType::kElicit: break;  // never returned: CheckAlternatingMove refuses it
+    case ActionType::kElicit:
+    case ActionType::kReject: break;  // never returned: CheckAlternatingMove refuses them
   }
   if (result_.fault) Finish();
 }
