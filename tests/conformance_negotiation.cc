@@ -349,7 +349,9 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
     if (result.trace.size() > 0) violation(fmt::format("recorded {} trace entries unasked", result.trace.size()));
   } else {
     CheckTrace(scenario, options, m, result, violation);
-    const bool by_the_rules = result.end_reason == EndReason::kAgreement || result.end_reason == EndReason::kDeadline;
+    // A walk-away is by the rules too: under tau the rules themselves end a negotiation that way.
+    const bool by_the_rules = result.end_reason == EndReason::kAgreement || result.end_reason == EndReason::kDeadline ||
+                              result.end_reason == EndReason::kEndedByParty;
     if (by_the_rules) {
       if (std::optional<RefereeVerdict> verdict = RefereeOf(protocol, scenario, result)) {
         for (std::string& what : verdict->violations) violation(std::move(what));

@@ -104,8 +104,8 @@ NegotiationOptions Rounds(std::uint64_t rounds) {
   return options;
 }
 
-NegotiationResult Run(std::string_view protocol, std::vector<ScriptedVoter>& voters, std::uint64_t rounds,
-                      const Scenario& scenario = MakeScenario()) {
+NegotiationResult RunVoters(std::string_view protocol, std::vector<ScriptedVoter>& voters, std::uint64_t rounds,
+                            const Scenario& scenario = MakeScenario()) {
   std::vector<Negotiator*> negotiators;
   for (auto& voter : voters) negotiators.push_back(&voter);
   return ProtocolRegistry::Create(protocol)->Run(scenario, negotiators, Rounds(rounds));
@@ -126,7 +126,7 @@ TEST(Amop, TheFirstOfferEveryPartyAcceptsIsAgreedAtOnce) {
   // which everyone would also accept, is never voted on.
   std::vector<ScriptedVoter> voters{
       {{kA}, {{true, true, true}}}, {{kC}, {{false, true, true}}}, {{kB}, {{false, true, true}}}};
-  const NegotiationResult result = Run("amop", voters, 10);
+  const NegotiationResult result = RunVoters("amop", voters, 10);
   ASSERT_TRUE(result.agreement);
   EXPECT_EQ((*result.agreement)[0], kC);
   EXPECT_EQ(result.end_reason, EndReason::kAgreement);
@@ -145,7 +145,7 @@ TEST(Amop, PhasesAlternateOnGeniusClockAndRunOutWithoutAgreement) {
   std::vector<ScriptedVoter> voters{{{kA, kA}, {{true}, {true}}},
                                     {{kC, kC}, {{false, true}, {false, true}}},
                                     {{kB, kB}, {{false, false, true}, {false, false, true}}}};
-  const NegotiationResult result = Run("amop", voters, 4);
+  const NegotiationResult result = RunVoters("amop", voters, 4);
   EXPECT_FALSE(result.agreement);
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
   EXPECT_EQ(result.rounds, 4u);
@@ -166,7 +166,7 @@ TEST(Amop, PhasesAlternateOnGeniusClockAndRunOutWithoutAgreement) {
 TEST(Amop, VotesCarryTheBallotTheVotesSoFarAndTheVotersOwnUtility) {
   std::vector<ScriptedVoter> voters{
       {{kA}, {{true, false, true}}}, {{kC}, {{true, true, false}}}, {{kB}, {{false, true, true}}}};
-  Run("amop", voters, 2);
+  RunVoters("amop", voters, 2);
   // Party C's votes: on a (made by A, one vote so far from A and one from B), on c, on b.
   const auto& requests = voters[2].requests;
   ASSERT_EQ(requests.size(), 3u);
@@ -186,7 +186,7 @@ TEST(Amop, VotesCarryTheBallotTheVotesSoFarAndTheVotersOwnUtility) {
 TEST(Amop, EveryPartySeesEveryOtherPartysBidsAndVotesButNotItsOwn) {
   std::vector<ScriptedVoter> voters{
       {{kA}, {{true, false, false}}}, {{kC}, {{false, true, false}}}, {{kB}, {{false, false, true}}}};
-  Run("amop", voters, 2);
+  RunVoters("amop", voters, 2);
   // Party B sees A's bid, C's bid, then for each offer the votes of A and C.
   const auto& seen = voters[1].seen;
   ASSERT_EQ(seen.size(), 2u + 3u * 2u);
@@ -215,7 +215,7 @@ TEST(Majority, TheOfferWithMostVotesStandsAndTiesKeepTheEarlierOne) {
   std::vector<ScriptedVoter> voters{{{kA, kD}, {{true, false, false}, {true}}},
                                     {{kC, kC}, {{true, true, false}, {true}}},
                                     {{kB, kB}, {{false, true, true}, {false}}}};
-  const NegotiationResult result = Run("majority", voters, 4);
+  const NegotiationResult result = RunVoters("majority", voters, 4);
   ASSERT_TRUE(result.agreement);
   EXPECT_EQ((*result.agreement)[0], kA);
   EXPECT_EQ(result.end_reason, EndReason::kAgreement);
@@ -230,7 +230,7 @@ TEST(Majority, TheStandingOfferDoesNotBindWhenTheDeadlineFollowsABiddingRound) {
   // voting round, so a stands but does not bind.
   std::vector<ScriptedVoter> voters{
       {{kA, kD}, {{true, false, false}}}, {{kC, kC}, {{true, true, false}}}, {{kB, kB}, {{false, true, true}}}};
-  const NegotiationResult result = Run("majority", voters, 3);
+  const NegotiationResult result = RunVoters("majority", voters, 3);
   EXPECT_FALSE(result.agreement);
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
   EXPECT_DOUBLE_EQ(result.time, 3.0 / 4.0);
@@ -243,7 +243,7 @@ TEST(Majority, AnOfferEveryPartyAcceptsEndsTheNegotiationAtOnce) {
   std::vector<ScriptedVoter> voters{{{kA, kA}, {{true, false, false}, {true, true, true}}},
                                     {{kC, kB}, {{true, true, false}, {false, true, true}}},
                                     {{kB, kB}, {{false, false, true}, {false, true, true}}}};
-  const NegotiationResult result = Run("majority", voters, 20);
+  const NegotiationResult result = RunVoters("majority", voters, 20);
   ASSERT_TRUE(result.agreement);
   EXPECT_EQ((*result.agreement)[0], kB);
   EXPECT_EQ(result.rounds, 4u);
@@ -253,14 +253,14 @@ TEST(Majority, AnOfferEveryPartyAcceptsEndsTheNegotiationAtOnce) {
 
 TEST(Majority, NoOfferStandsWithoutAVote) {
   std::vector<ScriptedVoter> voters{{{kA}, {{false}}}, {{kC}, {{false, false}}}, {{kB}, {{false, false, false}}}};
-  const NegotiationResult result = Run("majority", voters, 2);
+  const NegotiationResult result = RunVoters("majority", voters, 2);
   EXPECT_FALSE(result.agreement);
   EXPECT_EQ(result.end_reason, EndReason::kDeadline);
 }
 
 TEST(VotingProtocols, DiscountingAtTheAgreementsTime) {
   std::vector<ScriptedVoter> voters{{{kB}, {{true}}}, {{kB}, {{true}}}, {{kB}, {{true}}}};
-  const NegotiationResult result = Run("majority", voters, 9, MakeScenario(0.5));
+  const NegotiationResult result = RunVoters("majority", voters, 9, MakeScenario(0.5));
   ASSERT_TRUE(result.agreement);
   // Agreed on b in round 2 of 9 (t = 0.2) after the first three votes.
   EXPECT_EQ(result.steps, 6u);
@@ -334,7 +334,7 @@ TEST(VotingProtocols, WalkingAwayWhileBiddingEndsTheNegotiation) {
 TEST(VotingProtocols, AVoterThatThrowsIsAFault) {
   std::vector<ScriptedVoter> voters{{{kA}, {}}, {{kC}, {}}, {{kB}, {}}};
   voters[1].throw_on_vote = true;
-  const NegotiationResult result = Run("amop", voters, 4);
+  const NegotiationResult result = RunVoters("amop", voters, 4);
   EXPECT_EQ(result.end_reason, EndReason::kFault);
   ASSERT_TRUE(result.fault);
   EXPECT_EQ(result.fault->party, 1u);

@@ -58,9 +58,9 @@ class TauRun final : public internal::RunBase {
   // A thread's moves in the round under way.
   struct Thread {
     std::size_t owner = 0;
-    std::optional<Outcome> offer;         // none: its owner walked away (NegMAS's None offer)
-    std::vector<double> utilities;        // every party's utility of the offer
-    std::vector<std::size_t> acceptors;   // who accepted it, in responder order
+    std::optional<Outcome> offer;        // none: its owner walked away (NegMAS's None offer)
+    std::vector<double> utilities;       // every party's utility of the offer
+    std::vector<std::size_t> acceptors;  // who accepted it, in responder order
   };
   // The latest proposal of a party, as shown on another party's table when it proposes.
   struct Proposal {
@@ -142,9 +142,9 @@ bool TauRun::RunThread(std::size_t position, std::size_t owner) {
   thread.acceptors.clear();
   const Proposal* table = TableOf(owner);
   static const std::vector<double> kNone;
-  const std::optional<ActionType> action =
-      AskParty(owner, round_, table ? &*table->offer : nullptr, table ? table->proposer : 0,
-               table ? table->acceptances : 0, table ? table->utilities : kNone, {"during its proposal at step {}", step_});
+  const std::optional<ActionType> action = AskParty(
+      owner, round_, table ? &*table->offer : nullptr, table ? table->proposer : 0, table ? table->acceptances : 0,
+      table ? table->utilities : kNone, {"during its proposal at step {}", step_});
   if (!action) return false;
   const std::uint64_t step = step_++;
   if (!CheckAlternatingMove(owner, step, *action, table != nullptr)) return false;
@@ -201,12 +201,8 @@ bool TauRun::RunThread(std::size_t position, std::size_t owner) {
     if (options_.record_trace) {
       result_.trace.Add({response_step, round_, time_, responder, response}, &offer, thread.utilities.data());
     }
-    ObservedAction observed{.party = responder,
-                            .type = response,
-                            .offer = &offer,
-                            .step = response_step,
-                            .round = round_,
-                            .time = time_};
+    ObservedAction observed{
+        .party = responder, .type = response, .offer = &offer, .step = response_step, .round = round_, .time = time_};
     if (!TellParties(observed, thread.utilities.data(), responder, {"while observing step {}", response_step})) {
       Finish();
       return false;
