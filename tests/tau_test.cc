@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "conformance.h"
 #include "fixtures.h"
 #include "parley/error.h"
 #include "parley/mediator.h"
@@ -479,6 +480,69 @@ TEST(Tau, NeedsADeadlineAndRefusesMediators) {
   } catch (const UsageError& e) {
     EXPECT_STREQ(e.what(), "the tau protocol has no mediators");
   }
+}
+
+// The first `count` entries of `trace`.
+Trace Prefix(const Trace& trace, std::size_t count) {
+  Trace prefix;
+  prefix.Reset(trace.issue_count(), trace.party_count(), count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::vector<double> utilities;
+    for (std::size_t p = 0; p < trace.party_count(); ++p) utilities.push_back(trace.utility(i, p));
+    const Outcome offer = trace.has_offer(i) ? trace.offer(i) : Outcome();
+    prefix.Add(trace.step(i), trace.has_offer(i) ? &offer : nullptr, utilities.data());
+  }
+  return prefix;
+}
+
+TEST(TauReferee, AgreesWithTheRunsAndCatchesWrongEndings) {
+  // The first test's run: the referee derives b at round 1 from the trace alone.
+  std::vector<ScriptedThreadParty> parties{
+      {{kB}, AcceptsOnly({kB})}, {{kC, kB}, AcceptsOnly({kB})}, {{kB}, AcceptsOnly({kB})}};
+  NegotiationResult agreed = Play(parties, 10);
+  const Scenario scenario = MakeScenario(3);
+  auto verdict = conformance::RefereeOf("tau(shuffle=false)", scenario, agreed);
+  ASSERT_TRUE(verdict);
+  EXPECT_TRUE(verdict->violations.empty());
+  ASSERT_TRUE(verdict->agreement);
+  EXPECT_EQ((*verdict->agreement)[0], kB);
+  // AcceptanceInEveryOtherThreadWhenAskedFor's run agreed at round 0 with acceptances in any
+  // thread; judged as accept_in_any_thread=false its trace gives none (C accepted b in A's thread
+  // only).
+  auto accepts = [](std::uint64_t, std::size_t, double offer) { return offer == kB; };
+  auto c_accepts = [](std::uint64_t round, std::size_t owner, double offer) {
+    return offer == kB && !(round == 0 && owner == 1);
+  };
+  std::vector<ScriptedThreadParty> early{{{kB}, accepts}, {{kB}, accepts}, {{kB}, c_accepts}};
+  const NegotiationResult any = Play(early, 10);
+  verdict = conformance::RefereeOf("tau(shuffle=false,accept_in_any_thread=false)", scenario, any);
+  ASSERT_TRUE(verdict);
+  EXPECT_FALSE(verdict->agreement);
+  // Cut after round 0: no agreement by the rules.
+  agreed.trace = Prefix(agreed.trace, 9);
+  verdict = conformance::RefereeOf("tau", scenario, agreed);
+  ASSERT_TRUE(verdict);
+  EXPECT_FALSE(verdict->agreement);
+
+  // A break reported as a deadline.
+  std::vector<ScriptedThreadParty> returning{{{kA, kB, kA}, AcceptsNothing()}, {{kC, kD, kE}, AcceptsNothing()}};
+  NegotiationResult broken = Play(returning, 10);
+  const Scenario two = MakeScenario(2);
+  verdict = conformance::RefereeOf("tau", two, broken);
+  ASSERT_TRUE(verdict);
+  EXPECT_TRUE(verdict->violations.empty());
+  EXPECT_FALSE(verdict->agreement);
+  broken.end_reason = EndReason::kDeadline;
+  verdict = conformance::RefereeOf("tau", two, broken);
+  ASSERT_TRUE(verdict);
+  ASSERT_EQ(verdict->violations.size(), 1u);
+  EXPECT_EQ(verdict->violations[0], "ended with 'deadline' where the rules break the negotiation in round 2");
+  // A break without its closing entry.
+  broken.end_reason = EndReason::kEndedByParty;
+  broken.trace = Prefix(broken.trace, 12);
+  verdict = conformance::RefereeOf("tau", two, broken);
+  ASSERT_TRUE(verdict);
+  EXPECT_EQ(verdict->violations.size(), 1u);
 }
 
 }  // namespace
