@@ -26,7 +26,7 @@ namespace {
 // Outcomes as keys of the protocol's memory (Outcome itself has no order).
 using OutcomeKey = std::vector<double>;
 
-// The stream of the round orders, apart from the parties' own seeds (DeriveSeed(seed, {party})).
+// The stream of the round orders ("tau" in ASCII), apart from the parties' own seeds (DeriveSeed(seed, {party})).
 constexpr std::uint64_t kThreadOrderStream = 0x7461750000000000ULL;
 
 class TauRun final : public internal::RunBase {

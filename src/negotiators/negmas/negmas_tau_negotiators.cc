@@ -71,6 +71,11 @@ class NegmasTauNegotiator final : public Negotiator {
   bool Propose(Outcome& proposal);
   bool ProposeConceding(Outcome& proposal);
   bool ProposeWasting(Outcome& proposal);
+  // Repeats the last offer, if any (CAB's and WAR's return of _last_offer).
+  bool Repeat(Outcome& proposal) const;
+  // CAB's step at next_rank_, whose outcome `found` says was there (in scratch_): offers and
+  // advances, or from now on repeats when it is none or below the reservation value.
+  bool ConcedeStep(Outcome& proposal, bool found);
   bool Accepts(const Outcome& offer, std::size_t proposer);
 
   Offering offering_;
@@ -185,15 +190,15 @@ bool NegmasTauNegotiator::Propose(Outcome& proposal) {
   return offering_ == Offering::kConceding ? ProposeConceding(proposal) : ProposeWasting(proposal);
 }
 
-bool NegmasTauNegotiator::ProposeConceding(Outcome& proposal) {
-  const auto repeat = [&] {
-    if (last_offer_) proposal = *last_offer_;
-    return last_offer_.has_value();
-  };
-  if (repeating_ || next_rank_ >= outcome_count_) return repeat();
-  if (!OutcomeAt(next_rank_, scratch_) || UtilityAt(next_rank_) < reservation_value_) {
+bool NegmasTauNegotiator::Repeat(Outcome& proposal) const {
+  if (last_offer_) proposal = *last_offer_;
+  return last_offer_.has_value();
+}
+
+bool NegmasTauNegotiator::ConcedeStep(Outcome& proposal, bool found) {
+  if (!found || UtilityAt(next_rank_) < reservation_value_) {
     repeating_ = true;
-    return repeat();
+    return Repeat(proposal);
   }
   ++next_rank_;
   last_offer_ = scratch_;
@@ -201,33 +206,22 @@ bool NegmasTauNegotiator::ProposeConceding(Outcome& proposal) {
   return true;
 }
 
+bool NegmasTauNegotiator::ProposeConceding(Outcome& proposal) {
+  if (repeating_ || next_rank_ >= outcome_count_) return Repeat(proposal);
+  return ConcedeStep(proposal, OutcomeAt(next_rank_, scratch_));
+}
+
 bool NegmasTauNegotiator::ProposeWasting(Outcome& proposal) {
-  const auto repeat = [&] {
-    if (last_offer_) proposal = *last_offer_;
-    return last_offer_.has_value();
-  };
-  if (repeating_) return repeat();
-  if (!wasting_ && next_rank_ >= outcome_count_) return repeat();
-  bool found = OutcomeAt(wasting_ ? irrational_rank_ : next_rank_, scratch_);
-  if (wasting_) {
-    if (!found || UtilityAt(irrational_rank_) >= reservation_value_) {
-      // The first rational outcome: from here on it offers as CAB does.
-      wasting_ = false;
-      found = OutcomeAt(next_rank_, scratch_);
-    } else {
-      --irrational_rank_;
-      proposal = scratch_;
-      return true;
-    }
+  if (repeating_ || (!wasting_ && next_rank_ >= outcome_count_)) return Repeat(proposal);
+  if (!wasting_) return ConcedeStep(proposal, OutcomeAt(next_rank_, scratch_));
+  if (OutcomeAt(irrational_rank_, scratch_) && UtilityAt(irrational_rank_) < reservation_value_) {
+    --irrational_rank_;
+    proposal = scratch_;
+    return true;
   }
-  if (!found || UtilityAt(next_rank_) < reservation_value_) {
-    repeating_ = true;
-    return repeat();
-  }
-  ++next_rank_;
-  last_offer_ = scratch_;
-  proposal = scratch_;
-  return true;
+  // The first rational outcome (or none): from here on it offers as CAB does, starting now.
+  wasting_ = false;
+  return ConcedeStep(proposal, OutcomeAt(next_rank_, scratch_));
 }
 
 bool NegmasTauNegotiator::Accepts(const Outcome& offer, std::size_t proposer) {
