@@ -266,7 +266,7 @@ struct RefereeVerdict {
 
 // The referee of `protocol` (a spec; its name picks the referee) judging `result`'s trace, or
 // nothing when no referee knows the protocol. Meaningful only for a negotiation that ended by the
-// rules (an agreement or the deadline) and recorded its trace.
+// rules (an agreement, the deadline or a walk-away) and recorded its trace.
 std::optional<RefereeVerdict> RefereeOf(std::string_view protocol, const Scenario& scenario,
                                         const NegotiationResult& result);
 

@@ -386,8 +386,10 @@ Violations CheckProtocolContract(const Scenario& scenario, const NegotiationOpti
     if (result.trace.size() > 0) violation(fmt::format("recorded {} trace entries unasked", result.trace.size()));
   } else {
     CheckTrace(scenario, options, m, result, violation);
+    // A walk-away is by the rules too: under tau the rules themselves end a negotiation that way.
     const bool by_the_rules = result.end_reason == EndReason::kAgreement || result.end_reason == EndReason::kDeadline ||
-                              result.end_reason == EndReason::kPartialAgreement;
+                              result.end_reason == EndReason::kPartialAgreement ||
+                              result.end_reason == EndReason::kEndedByParty;
     if (by_the_rules) {
       if (std::optional<RefereeVerdict> verdict = RefereeOf(protocol, scenario, result)) {
         for (std::string& what : verdict->violations) violation(std::move(what));
@@ -469,6 +471,11 @@ const std::vector<ReservationValueExemption>& ReservationValueExemptions() {
        "GENIUS's TheNegotiatorReloaded accepts by its 0.98 and 1.05 rules, which do not "
        "look at the reservation value"},
       {"thefawkes", "GENIUS's TheFawkes neither accepts nor bids with its reservation value in view"},
+      {"negmas-wab",
+       "NegMAS's WAROfferingPolicy offers every outcome below its reservation value before its rational ones "
+       "(the \"wasting\" strategy for TAU), and under protocols other than TAU such an offer can be agreed"},
+      {"negmas-war", "as negmas-wab"},
+      {"negmas-wan", "as negmas-wab"},
       {"atlas3",
        "GENIUS's Atlas3: late in discounted negotiations its threshold max(1 - t/d, r d^(1-t)) falls "
        "below r (it accepts 0.4641 against 0.5 in every recorded CarA session against Boulware)"},

@@ -1,13 +1,15 @@
 // Referees: the agreement a protocol's rules give, derived from nothing but the recorded trace and
 // written here independently of the protocols' code (docs/negotiation.md states the rules each one
 // follows). CheckProtocolContract compares the result's agreement with the referee's whenever the
-// negotiation ended by its rules (an agreement or the deadline) with a trace.
+// negotiation ended by its rules (an agreement, the deadline or a walk-away) with a trace.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "conformance.h"
 #include "parley/spec.h"
@@ -63,6 +65,7 @@ RefereeVerdict VotingRoundsReferee(const Scenario& scenario, const NegotiationRe
   std::uint64_t round = 0;
   std::size_t moves_in_round = 0;
   bool any = false;
+  bool walked_away = false;
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const Trace::Step& step = trace.step(i);
     if (!any || step.round != round) {
@@ -76,7 +79,10 @@ RefereeVerdict VotingRoundsReferee(const Scenario& scenario, const NegotiationRe
     }
     any = true;
     const std::size_t k = moves_in_round++;
-    if (step.action == ActionType::kEndNegotiation) continue;
+    if (step.action == ActionType::kEndNegotiation) {
+      walked_away = true;
+      continue;
+    }
     if (round % 2 == 0) {
       if (step.action != ActionType::kOffer || step.party != k) {
         wrong(i, fmt::format("as move {} of a bidding round by party {} with action '{}'", k, step.party,
@@ -106,7 +112,8 @@ RefereeVerdict VotingRoundsReferee(const Scenario& scenario, const NegotiationRe
       return verdict;
     }
   }
-  if (!majority || !standing) return verdict;
+  // A walk-away ends either protocol without agreement.
+  if (!majority || !standing || walked_away) return verdict;
   // The last complete phase: the last recorded one if it has all its moves, else the one before.
   const std::size_t full = round % 2 == 0 ? n : n * n;
   const bool last_complete_is_voting = any && (moves_in_round == full ? round % 2 == 1 : round % 2 == 0);
@@ -223,15 +230,158 @@ RefereeVerdict MopacReferee(const Spec& spec, const Scenario& scenario, const Ne
   return verdict;
 }
 
+// tau (NegMAS's TAUMechanism): rounds of one thread per party, in any order; a thread is its owner's
+// proposal (an offer, or a walk-away) and, after an offer, every other party's response to it in
+// party order. After each round, threads in the order they ran: a walk-away, or an offer its owner
+// made before but not last, breaks the negotiation; the offer is then remembered as proposed by the
+// owner, and each acceptance of it, in responder order, is remembered and may make it agreed: every
+// party has proposed it and every party has accepted it in another's thread (with
+// accept_in_any_thread=false: in every other party's thread). Then a round in which every party
+// repeated its last offer breaks the negotiation, and last the round's offers, in order, are agreed
+// if they now qualify. A break ends the trace with a walk-away entry of the breaking party (the last
+// thread's owner for a round of repeats).
+RefereeVerdict TauReferee(const Scenario& scenario, const NegotiationResult& result, bool accept_in_any_thread) {
+  using Key = std::vector<double>;
+  const Trace& trace = result.trace;
+  const std::size_t n = scenario.party_count();
+  RefereeVerdict verdict;
+  auto wrong = [&](std::size_t i, std::string what) {
+    verdict.violations.push_back(fmt::format("recorded entry {} {}", i, what));
+  };
+  std::vector<std::set<Key>> offered(n);
+  std::vector<std::optional<Key>> last(n);
+  std::map<Key, std::set<std::size_t>> proposers;
+  std::map<Key, std::set<std::size_t>> acceptors;
+  std::map<Key, std::map<std::size_t, std::set<std::size_t>>> acceptor_threads;
+  auto agreed = [&](const Key& offer, std::optional<std::size_t> acceptor, std::size_t owner) {
+    const bool all_proposed = proposers[offer].size() == n;
+    if (accept_in_any_thread) {
+      if (acceptor) acceptors[offer].insert(*acceptor);
+      return all_proposed && acceptors[offer].size() == n;
+    }
+    if (acceptor) acceptor_threads[offer][*acceptor].insert(owner);
+    if (!all_proposed || acceptor_threads[offer].size() != n) return false;
+    for (const auto& [party, threads] : acceptor_threads[offer]) {
+      if (threads.size() != n - 1) return false;
+    }
+    return true;
+  };
+  struct Thread {
+    std::size_t owner;
+    std::optional<Key> offer;
+    std::vector<std::size_t> accepted_by;
+  };
+  std::size_t i = 0;
+  for (std::uint64_t round = 0; i < trace.size(); ++round) {
+    std::vector<Thread> threads;
+    std::vector<bool> ran(n, false);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (i >= trace.size()) {
+        wrong(i, fmt::format("missing: round {} ends after {} of {} threads", round, k, n));
+        return verdict;
+      }
+      const Trace::Step& step = trace.step(i);
+      const bool proposal = step.action == ActionType::kOffer || step.action == ActionType::kEndNegotiation;
+      if (step.round != round || !proposal || step.party >= n || ran[step.party]) {
+        wrong(i, fmt::format("(party {}, '{}', round {}) where a proposal of thread {} of round {} belongs", step.party,
+                             ActionTypeName(step.action), step.round, k, round));
+        return verdict;
+      }
+      ran[step.party] = true;
+      Thread thread{step.party, std::nullopt, {}};
+      ++i;
+      if (step.action == ActionType::kOffer) {
+        thread.offer = trace.offer(i - 1).values();
+        for (std::size_t responder = 0; responder < n; ++responder) {
+          if (responder == thread.owner) continue;
+          const bool response =
+              i < trace.size() && trace.step(i).round == round && trace.step(i).party == responder &&
+              (trace.step(i).action == ActionType::kAccept || trace.step(i).action == ActionType::kReject) &&
+              trace.offer(i).values() == *thread.offer;
+          if (!response) {
+            wrong(i, fmt::format("where party {}'s response to party {}'s offer of round {} belongs", responder,
+                                 thread.owner, round));
+            return verdict;
+          }
+          if (trace.step(i).action == ActionType::kAccept) thread.accepted_by.push_back(responder);
+          ++i;
+        }
+      }
+      threads.push_back(std::move(thread));
+    }
+    // The round's judgement.
+    std::optional<std::size_t> breaker;
+    std::optional<Key> agreement;
+    std::size_t repeating = 0;
+    std::vector<Key> new_offers;
+    for (const Thread& thread : threads) {
+      if (!thread.offer) {
+        breaker = thread.owner;
+        break;
+      }
+      const Key& offer = *thread.offer;
+      const bool repeats = last[thread.owner] == offer;
+      if (repeats) ++repeating;
+      if (!repeats && offered[thread.owner].contains(offer)) {
+        breaker = thread.owner;
+        break;
+      }
+      last[thread.owner] = offer;
+      offered[thread.owner].insert(offer);
+      proposers[offer].insert(thread.owner);
+      new_offers.push_back(offer);
+      for (const std::size_t acceptor : thread.accepted_by) {
+        if (agreed(offer, acceptor, thread.owner)) {
+          agreement = offer;
+          break;
+        }
+      }
+      if (agreement) break;
+    }
+    if (!breaker && !agreement && repeating == n) breaker = threads.back().owner;
+    if (!breaker && !agreement) {
+      for (const Key& offer : new_offers) {
+        if (agreed(offer, std::nullopt, 0)) {
+          agreement = offer;
+          break;
+        }
+      }
+    }
+    if (agreement) {
+      verdict.agreement = Outcome(*agreement);
+      if (i != trace.size()) wrong(i, fmt::format("after the agreement in round {}", round));
+      return verdict;
+    }
+    if (breaker) {
+      const bool closed = i + 1 == trace.size() && trace.step(i).action == ActionType::kEndNegotiation &&
+                          trace.step(i).party == *breaker && trace.step(i).round == round && !trace.has_offer(i);
+      if (!closed)
+        wrong(i, fmt::format("where the trace should end with party {}'s walk-away closing round {}", *breaker, round));
+      if (result.end_reason != EndReason::kEndedByParty) {
+        verdict.violations.push_back(fmt::format("ended with '{}' where the rules break the negotiation in round {}",
+                                                 EndReasonName(result.end_reason), round));
+      }
+      return verdict;
+    }
+  }
+  if (result.end_reason == EndReason::kEndedByParty) {
+    verdict.violations.push_back("ended by a break that its trace does not show");
+  }
+  return verdict;
+}
+
 }  // namespace
 
 std::optional<RefereeVerdict> RefereeOf(std::string_view protocol, const Scenario& scenario,
                                         const NegotiationResult& result) {
-  const std::string name = Spec::Parse(protocol).name();
+  const Spec spec = Spec::Parse(protocol);
+  const std::string& name = spec.name();
   if (name == "saop" || name == "shaop") return AlternatingOffersReferee(scenario, result);
   if (name == "amop") return VotingRoundsReferee(scenario, result, false);
   if (name == "majority") return VotingRoundsReferee(scenario, result, true);
-  if (name == "mopac") return MopacReferee(Spec::Parse(protocol), scenario, result);
+  if (name == "mopac") return MopacReferee(spec, scenario, result);
+  if (name == "tau")
+    return TauReferee(scenario, result, !spec.has("accept_in_any_thread") || spec.GetBool("accept_in_any_thread"));
   return std::nullopt;
 }
 

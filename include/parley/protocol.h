@@ -163,7 +163,7 @@ struct NegotiationResult {
   double time = 0.0;             // normalised time at the end
   double elapsed_seconds = 0.0;  // wall-clock duration
   std::optional<Fault> fault;
-  std::string stop_reason;               // why it was stopped (kStopped)
+  std::string stop_reason;               // why it was stopped (kStopped), or why tau's rules broke it (kEndedByParty)
   std::vector<std::string> negotiators;  // the specs of the negotiators, in turn order
   std::vector<std::string> mediators;    // the specs of the mediators, lead first
   // Under a protocol that allows elicitation (preference_oracle.h): what each party was charged

@@ -122,7 +122,11 @@ void PrintSummary(const Scenario& scenario, const NegotiationResult& result, con
       fmt::print("Result      no agreement: deadline reached after {} rounds\n", result.rounds);
       break;
     case EndReason::kEndedByParty:
-      fmt::print("Result      no agreement: a party walked away in round {}\n", result.rounds);
+      if (result.stop_reason.empty()) {
+        fmt::print("Result      no agreement: a party walked away in round {}\n", result.rounds);
+      } else {
+        fmt::print("Result      no agreement: {}\n", result.stop_reason);
+      }
       break;
     case EndReason::kFault:
       fmt::print("Result      no agreement: {} ({}) failed: {}\n", ActorName(scenario, result, result.fault->party),
@@ -207,7 +211,11 @@ void PrintMultiTrack(const MultiTrackScenario& scenario, const MultiTrackResult&
         break;
       case EndReason::kDeadline: fmt::print("  Result    no agreement by the deadline\n"); break;
       case EndReason::kEndedByParty:
-        fmt::print("  Result    no agreement: a party walked away (t = {:.2f})\n", r.time);
+        if (r.stop_reason.empty()) {
+          fmt::print("  Result    no agreement: a party walked away (t = {:.2f})\n", r.time);
+        } else {
+          fmt::print("  Result    no agreement: {} (t = {:.2f})\n", r.stop_reason, r.time);
+        }
         break;
       case EndReason::kStopped: fmt::print("  Result    no agreement: {} (t = {:.2f})\n", r.stop_reason, r.time); break;
       case EndReason::kFault: fmt::print("  Result    no agreement: {}\n", r.fault->message); break;

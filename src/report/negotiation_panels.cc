@@ -111,7 +111,9 @@ std::string OutcomeSentence(const NegotiationResult& result) {
   switch (result.end_reason) {
     case EndReason::kAgreement: return fmt::format("agreement in round {} (t = {:.3f})", result.rounds, result.time);
     case EndReason::kDeadline: return fmt::format("no agreement: deadline reached after {} rounds", result.rounds);
-    case EndReason::kEndedByParty: return fmt::format("no agreement: a party walked away in round {}", result.rounds);
+    case EndReason::kEndedByParty:
+      if (!result.stop_reason.empty()) return fmt::format("no agreement: {}", result.stop_reason);
+      return fmt::format("no agreement: a party walked away in round {}", result.rounds);
     case EndReason::kFault: return fmt::format("no agreement: {}", result.fault ? result.fault->message : "a fault");
     case EndReason::kStopped:
       return fmt::format("no agreement: stopped at t = {:.3f} ({})", result.time, result.stop_reason);
