@@ -4,8 +4,11 @@
 // deadline is played. Reported per protocol as rounds per second (a round is what the protocol's deadline
 // counts: a turn of every party under saop, one bidding or voting phase under amop and majority, one
 // Offer/Voting/OptIn cycle under mopac) and moves per second (a move is one offer, acceptance or
-// vote; under mopac one party's offer, votes or opt-in), on one core, without a trace. Under mopac
-// each party votes for its own offer alone, so no coalition forms.
+// vote; under mopac one party's offer, votes or opt-in), on one core, without a trace.
+//
+// MOPAC needs only two parties to agree: Boulware parties whose generated preferences run alike
+// vote for each other's best outcomes and leave in a coalition in the first rounds, so BM_Mopac
+// seats negmas-war (below), whose offers and votes keep every round of the deadline in play.
 //
 // TAU ends by its own rules long before the deadline when parties repeat themselves: Boulware's
 // target hardly moves early on, so every party repeats its first offer in round 1 and the rules
@@ -68,7 +71,7 @@ void RunProtocol(benchmark::State& state, const std::string& protocol, const std
 void BM_Saop(benchmark::State& state) { RunProtocol(state, "saop"); }
 void BM_Amop(benchmark::State& state) { RunProtocol(state, "amop"); }
 void BM_Majority(benchmark::State& state) { RunProtocol(state, "majority"); }
-void BM_Mopac(benchmark::State& state) { RunProtocol(state, "mopac"); }
+void BM_Mopac(benchmark::State& state) { RunProtocol(state, "mopac", "negmas-war"); }
 void BM_Tau(benchmark::State& state) { RunProtocol(state, "tau", "negmas-war"); }
 void BM_TauBoulware(benchmark::State& state) { RunProtocol(state, "tau", "time(e=0.2)", false); }
 

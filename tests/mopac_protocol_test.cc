@@ -51,8 +51,8 @@ Scenario MakeScenario(std::size_t parties, double discount = 1.0) {
 // its votes.
 struct RoundScript {
   double offer = kD;  // the option it offers
-  std::vector<PowerVote> votes;
-  std::optional<std::vector<PowerVote>> opt_in;  // none: keeps its votes
+  std::vector<PowerVote> votes = {};
+  std::optional<std::vector<PowerVote>> opt_in = std::nullopt;  // none: keeps its votes
   bool walk_in_offer = false;
   bool walk_in_vote = false;
   bool walk_in_opt_in = false;

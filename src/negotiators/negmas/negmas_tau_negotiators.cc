@@ -26,7 +26,9 @@
 //    and the outcomes below the reservation value come in ascending utility, not enumeration order
 //    (NegMAS discretises real issues and switches to an approximate inverter past 10^6 outcomes).
 //  - They read their undiscounted utility and constant reservation value (NegMAS's utility functions
-//    have neither schedules nor a discount applied by the protocol).
+//    have neither schedules nor a discount applied by the protocol), except that they never accept
+//    an offer below the reservation value at the time when a schedule raises it (a Parley
+//    scenario's reservation schedule); without a schedule this is NegMAS's rule unchanged.
 //  - Under a protocol that asks for responses separately (tau, amop, majority: Negotiator::VoteOn)
 //    they answer there and only propose in Act, as NegMAS's propose does. Under saop, which asks a
 //    party only to act, they first respond to the offer on the table with their acceptance policy
@@ -76,7 +78,7 @@ class NegmasTauNegotiator final : public Negotiator {
   // CAB's step at next_rank_, whose outcome `found` says was there (in scratch_): offers and
   // advances, or from now on repeats when it is none or below the reservation value.
   bool ConcedeStep(Outcome& proposal, bool found);
-  bool Accepts(const Outcome& offer, std::size_t proposer);
+  bool Accepts(const Outcome& offer, std::size_t proposer, double time);
 
   Offering offering_;
   Acceptance acceptance_;
@@ -84,6 +86,7 @@ class NegmasTauNegotiator final : public Negotiator {
   const Profile* profile_ = nullptr;
   const OutcomeRanking* ranking_ = nullptr;
   std::size_t party_ = 0;
+  std::uint64_t max_rounds_ = 0;
   double reservation_value_ = 0.0;
   std::int64_t outcome_count_ = 0;   // NegMAS's n_outcomes
   std::int64_t first_rational_ = 0;  // the ranking's rank of the worst rational outcome
@@ -110,6 +113,7 @@ void NegmasTauNegotiator::Begin(const NegotiatorContext& context) {
   space_ = context.space;
   profile_ = context.profile;
   party_ = context.party;
+  max_rounds_ = context.max_rounds;
   reservation_value_ = profile_->reservation_value();
   ranking_ = &profile_->utility_function().ranking();
   exhaustive_ = ranking_->exhaustive();
@@ -224,8 +228,9 @@ bool NegmasTauNegotiator::ProposeWasting(Outcome& proposal) {
   return ConcedeStep(proposal, OutcomeAt(next_rank_, scratch_));
 }
 
-bool NegmasTauNegotiator::Accepts(const Outcome& offer, std::size_t proposer) {
+bool NegmasTauNegotiator::Accepts(const Outcome& offer, std::size_t proposer, double time) {
   const double utility = profile_->Utility(offer);
+  if (utility < profile_->ReservationValueAt(time, max_rounds_)) return false;
   if (acceptance_ == Acceptance::kAnyRational) return utility >= reservation_value_;
   const auto accepted = accepted_.find(proposer);
   // NegMAS's utility of "nothing accepted yet" (None) is the reservation value.
@@ -239,7 +244,7 @@ bool NegmasTauNegotiator::Accepts(const Outcome& offer, std::size_t proposer) {
 
 ActionType NegmasTauNegotiator::Act(const TurnState& state, Outcome& proposal) {
   if (!asked_to_respond_ && state.current_offer && state.offerer != party_ &&
-      Accepts(*state.current_offer, state.offerer)) {
+      Accepts(*state.current_offer, state.offerer, state.time)) {
     return ActionType::kAccept;
   }
   return Propose(proposal) ? ActionType::kOffer : ActionType::kEndNegotiation;
@@ -248,7 +253,7 @@ ActionType NegmasTauNegotiator::Act(const TurnState& state, Outcome& proposal) {
 Vote NegmasTauNegotiator::VoteOn(const VoteRequest& request, Outcome& /*scratch*/) {
   asked_to_respond_ = true;
   if (request.turn.offerer == party_) return Vote::kAccept;
-  return Accepts(*request.turn.current_offer, request.turn.offerer) ? Vote::kAccept : Vote::kVeto;
+  return Accepts(*request.turn.current_offer, request.turn.offerer, request.turn.time) ? Vote::kAccept : Vote::kVeto;
 }
 
 bool Register(const char* name, const char* description, Offering offering, Acceptance acceptance) {
