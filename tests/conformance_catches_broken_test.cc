@@ -252,7 +252,7 @@ TEST(ConformanceCatchesBroken, ScenarioFormatsThatDoNotRoundTripOrLackASample) {
       {"unsampled", "Reads, and has no sample.", {}, [](const Spec&) { return std::make_unique<ReadsNothing>(); }});
   const fs::path work = testing::TemporaryFolder("conformance-broken-formats");
   const Violations violations = ScenarioFormatSuite({testing::PortableScenario(1, false)}, work,
-                                                    fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "formats", {});
+                                                    parley::testing::SourceDir() / "tests" / "data" / "formats", {});
   EXPECT_GE(CountMentioning(violations, {"scenario format 'lossy'", "reservation value"}), 1u)
       << NoViolations(violations).message();
   EXPECT_EQ(CountMentioning(violations, {"scenario format 'unsampled' only reads", "add a sample scenario",

@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Samples() { return fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "formats"; }
+fs::path Samples() { return parley::testing::SourceDir() / "tests" / "data" / "formats"; }
 
 TEST(ScenarioFormatConformance, EveryFormatRoundTripsRefusesGarbageAndReadsItsSamples) {
   std::size_t writers = 0;

@@ -305,7 +305,7 @@ TEST(FormatWritersTest, RefuseWhatTheirFormatCannotHoldAndWriteNothing) {
   }
   // GENIUS divides a discrete issue's evaluations by their largest: a best value worth 0.8 cannot be said.
   EXPECT_THROW(
-      SaveScenario(LoadScenario((fs::path(PARLEY_SOURCE_DIR) / "tests/data/formats/negmas-yaml/trade").string()),
+      SaveScenario(LoadScenario((parley::testing::SourceDir() / "tests/data/formats/negmas-yaml/trade").string()),
                    work / "genius", "genius-xml"),
       UsageError);
   // Hyper-rectangles are written by Parley JSON and GENIUS XML only.

@@ -35,7 +35,7 @@ namespace fs = std::filesystem;
 
 constexpr double kTolerance = 1e-12;
 
-fs::path TestData() { return fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "formats"; }
+fs::path TestData() { return parley::testing::SourceDir() / "tests" / "data" / "formats"; }
 
 // `copy` must describe `original` (conformance::CheckSameScenario): same issues and values (by
 // name), same parties (by name; the order may differ), same utilities on every outcome of spaces

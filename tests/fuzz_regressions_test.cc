@@ -70,7 +70,7 @@ TEST(FuzzRegressions, QuotedParameterKeysStayQuotedInTheCanonicalText) {
 // `file`.
 std::filesystem::path NegmasTradeWith(const std::string& file, const std::string& from, const std::string& to) {
   const auto folder = testing::TemporaryFolder("parley-fuzz-regression");
-  const auto source = std::filesystem::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "formats" / "negmas-yaml" / "trade";
+  const auto source = parley::testing::SourceDir() / "tests" / "data" / "formats" / "negmas-yaml" / "trade";
   for (const auto& entry : std::filesystem::directory_iterator(source)) {
     std::string text = testing::ReadFile(entry.path());
     if (entry.path().filename() == file) {

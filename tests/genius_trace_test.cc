@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Data(const std::string& name) { return fs::path(PARLEY_SOURCE_DIR) / "tests/data/genius_traces" / name; }
+fs::path Data(const std::string& name) { return parley::testing::SourceDir() / "tests/data/genius_traces" / name; }
 
 TEST(GeniusTraceReader, ReadsEveryLineOfASession) {
   const GeniusTrace trace = ReadGeniusTrace(Data("CarA__Hardliner__Scripted.jsonl.gz"));

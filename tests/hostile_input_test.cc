@@ -508,7 +508,7 @@ TEST(HostileJson, TextThatIsNotUtf8IsMalformedJson) {
 }
 
 TEST(HostileMultiTrack, ErrorsInsideATrackNameTheirPlace) {
-  Json json = Json::parse(ReadFile(fs::path(PARLEY_SOURCE_DIR) / "scenarios/builtin/ceasefire-2024.json"), nullptr,
+  Json json = Json::parse(ReadFile(parley::testing::SourceDir() / "scenarios/builtin/ceasefire-2024.json"), nullptr,
                           true, /*ignore_comments=*/true);
   json["tracks"][0]["scenario"]["parties"][0]["discount_factor"] = 1.5;
   const fs::path path = WriteJson(json.dump(), "multi.json");
@@ -543,7 +543,7 @@ TEST(HostileGeniusWeb, AnIssueOfTwoHundredThousandValuesIsReadInLinearTime) {
 
 // The NegMAS YAML test scenario with `extra` appended to the buyer's file.
 fs::path NegmasYaml(const std::string& extra) {
-  const fs::path source = fs::path(PARLEY_SOURCE_DIR) / "tests/data/formats/negmas-yaml/trade";
+  const fs::path source = parley::testing::SourceDir() / "tests/data/formats/negmas-yaml/trade";
   const fs::path folder = TemporaryFolder("hostile-yaml") / "trade";
   fs::create_directories(folder);
   for (const auto& entry : fs::directory_iterator(source))
@@ -896,7 +896,7 @@ TEST(HostileCli, SpacesOfTenToTheFiftyAreAnalysedAndPlayedWithoutEnumerating) {
 }
 
 TEST(HostileCli, LimitFlagsAreAppliedAndNamedWhenHit) {
-  const fs::path car = fs::path(PARLEY_SOURCE_DIR) / "scenarios/genius/CarA";
+  const fs::path car = parley::testing::SourceDir() / "scenarios/genius/CarA";
   const auto refused = RunCli("--max-issues 3 scenario info '" + car.string() + "'");
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_HAS(refused.err, "is issue number 4, beyond the limit of 3 issues (--max-issues)");

@@ -106,7 +106,7 @@ TEST(Isolation, SpecsAndParametersAreChecked) {
 // negotiators that use rankings, opponent models, randomness and discounting, on two-party and
 // three-party scenarios, under alternating offers and a mediated protocol with feedback.
 TEST(Isolation, WellBehavedNegotiatorsGiveExactlyTheInProcessResults) {
-  LoadPlugin(PARLEY_EXAMPLE_PLUGIN);
+  LoadPlugin(parley::testing::ExamplePlugin());
   const std::size_t descriptors = OpenDescriptors();
   struct Case {
     const char* scenario;
@@ -246,7 +246,7 @@ TEST(Isolation, WorkerRefusesToRunByHand) {
 
 // --- through the `parley` program, with the misbehaving plugin -----------------------------------
 
-std::string MisbehavingPlugin() { return (fs::path(PARLEY_TEST_PLUGIN_DIR) / "misbehaving.so").string(); }
+std::string MisbehavingPlugin() { return (parley::testing::TestPluginDir() / "misbehaving.so").string(); }
 
 Json NegotiateJson(const std::string& negotiators, const std::string& extra = "") {
   const auto result =

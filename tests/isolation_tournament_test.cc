@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-std::string MisbehavingPlugin() { return (fs::path(PARLEY_TEST_PLUGIN_DIR) / "misbehaving.so").string(); }
+std::string MisbehavingPlugin() { return (parley::testing::TestPluginDir() / "misbehaving.so").string(); }
 
 // A tournament of three good negotiators and three that crash, loop and hoard memory: every
 // negotiation in which a bad one plays ends in its fault, and every other row is exactly the row
@@ -121,7 +121,8 @@ TEST(IsolationTournament, IsolatedTournamentEqualsTheInProcessOne) {
 }
 
 TEST(PluginCli, ListsAPluginsNegotiatorsAndNamesABadPlugin) {
-  const auto listed = testing::RunCli(std::string("list negotiators --plugin '") + PARLEY_EXAMPLE_PLUGIN + "'");
+  const auto listed =
+      testing::RunCli(std::string("list negotiators --plugin '") + parley::testing::ExamplePlugin() + "'");
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
   EXPECT_NE(listed.out.find("stubborn\n"), std::string::npos) << listed.out;
   EXPECT_NE(listed.out.find("accept=0.8"), std::string::npos) << listed.out;
@@ -134,7 +135,7 @@ TEST(PluginCli, ListsAPluginsNegotiatorsAndNamesABadPlugin) {
     std::ofstream(folder / "config.json") << Json{
         {"negotiators", {"stubborn", "boulware"}},
         {"scenarios", {(testing::ShippedScenarios() / "genius" / "CarA").string()}},
-        {"plugins", {PARLEY_EXAMPLE_PLUGIN}},
+        {"plugins", {parley::testing::ExamplePlugin()}},
         {"rounds", 20}}.dump();
   }
   const auto run = testing::RunCli("tournament --quiet --config '" + (folder / "config.json").string() + "' --out '" +
@@ -143,7 +144,7 @@ TEST(PluginCli, ListsAPluginsNegotiatorsAndNamesABadPlugin) {
   EXPECT_EQ(ReadResultsFile(folder / "out" / "results.jsonl").size(), 4u);
   // The resolved configuration keeps the plugins, so that it can be run again as it is.
   const Json resolved = Json::parse(testing::ReadFile(folder / "out" / "config.json"));
-  EXPECT_EQ(resolved["plugins"], Json::array({PARLEY_EXAMPLE_PLUGIN}));
+  EXPECT_EQ(resolved["plugins"], Json::array({parley::testing::ExamplePlugin()}));
   fs::remove_all(folder);
 }
 

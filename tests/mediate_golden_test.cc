@@ -16,7 +16,7 @@ using testing::ReadFile;
 using testing::RunCli;
 
 std::filesystem::path Golden(const char* name) {
-  return std::filesystem::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "mediate" / name;
+  return parley::testing::SourceDir() / "tests" / "data" / "mediate" / name;
 }
 
 TEST(MediateGolden, CeasefireJsonIsUnchanged) {

@@ -329,7 +329,7 @@ TEST(ParleyJsonTest, HandWrittenFileMeansWhatTheDocumentationSays) {
 // The complete example in docs/formats/parley-json.md loads and gives the utilities the
 // document works out by hand.
 TEST(ParleyJsonTest, DocumentedExampleMeansWhatItSays) {
-  const fs::path doc = fs::path(PARLEY_SOURCE_DIR) / "docs" / "formats" / "parley-json.md";
+  const fs::path doc = parley::testing::SourceDir() / "docs" / "formats" / "parley-json.md";
   const std::string text = Slurp(doc);
   const std::size_t start = text.find("```json\n");
   ASSERT_NE(start, std::string::npos) << doc;

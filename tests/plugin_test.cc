@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path TestPlugin(const char* name) { return fs::path(PARLEY_TEST_PLUGIN_DIR) / (std::string(name) + ".so"); }
+fs::path TestPlugin(const char* name) { return parley::testing::TestPluginDir() / (std::string(name) + ".so"); }
 
 // The message of the InputError `load` throws (fails the test if it throws nothing).
 template <typename F>
@@ -43,7 +43,7 @@ double BruteForceBest(const Scenario& scenario, std::size_t party) {
 }
 
 TEST(Plugin, ExamplePluginRegistersItsNegotiatorWithParameters) {
-  const PluginInfo& info = LoadPlugin(PARLEY_EXAMPLE_PLUGIN);
+  const PluginInfo& info = LoadPlugin(parley::testing::ExamplePlugin());
   EXPECT_EQ(info.negotiators, std::vector<std::string>{"stubborn"});
   EXPECT_TRUE(info.path.is_absolute());
   const auto& entry = NegotiatorRegistry::Find("stubborn");
@@ -51,7 +51,7 @@ TEST(Plugin, ExamplePluginRegistersItsNegotiatorWithParameters) {
   EXPECT_EQ(entry.parameters[0].name, "accept");
   EXPECT_EQ(entry.parameters[0].default_value, "0.8");
   // Loading it again is a no-op, and the list of loaded plugins names it once.
-  EXPECT_EQ(&LoadPlugin(PARLEY_EXAMPLE_PLUGIN), &info);
+  EXPECT_EQ(&LoadPlugin(parley::testing::ExamplePlugin()), &info);
   const auto loaded = LoadedPlugins();
   EXPECT_EQ(std::count_if(loaded.begin(), loaded.end(), [&](const PluginInfo& p) { return p.path == info.path; }), 1);
   // The plugin's own parameter check runs.
@@ -69,7 +69,7 @@ Scenario CarBWithoutReservationValues() {
 
 // `stubborn` (party 0) against the hard-liner on `scenario` for 20 rounds.
 NegotiationResult AgainstTheHardliner(const Scenario& scenario, const std::string& stubborn) {
-  LoadPlugin(PARLEY_EXAMPLE_PLUGIN);
+  LoadPlugin(parley::testing::ExamplePlugin());
   NegotiationOptions options;
   options.rounds = 20;
   options.seed = 3;

@@ -80,6 +80,8 @@ TEST(RecordFormats, ResultAsJson) {
   const Scenario scenario = PaintScenario();
   const NegotiationResult agreed{.agreement = Outcome({1, 2}),
                                  .end_reason = EndReason::kAgreement,
+                                 .coalitions = {},
+                                 .removals = {},
                                  .utilities = {0.5, 0.25},
                                  .undiscounted_utilities = {0.625, 0.25},
                                  .steps = 2,

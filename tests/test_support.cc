@@ -21,9 +21,17 @@ bool IsCommentKey(const std::string& key) { return key.starts_with("_") || key.s
 
 }  // namespace
 
-std::filesystem::path ShippedScenarios() { return std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios"; }
+std::filesystem::path ShippedScenarios() { return SourceDir() / "scenarios"; }
 
 std::filesystem::path SharedScenarios() { return std::filesystem::path(PARLEY_SHARED_SCENARIOS); }
+
+std::filesystem::path SourceDir() { return PARLEY_SOURCE_DIR; }
+
+std::string CliPath() { return PARLEY_CLI_PATH; }
+
+std::string ExamplePlugin() { return PARLEY_EXAMPLE_PLUGIN; }
+
+std::filesystem::path TestPluginDir() { return PARLEY_TEST_PLUGIN_DIR; }
 
 std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& root) {
   std::vector<std::filesystem::path> folders;
@@ -174,8 +182,8 @@ CommandResult RunCli(const std::string& arguments) {
   const auto folder = TemporaryFolder("parley-cli");
   const auto out_path = folder / "out.txt";
   const auto err_path = folder / "err.txt";
-  const std::string command = std::string("'") + PARLEY_CLI_PATH + "' " + arguments + " >'" + out_path.string() +
-                              "' 2>'" + err_path.string() + "' </dev/null";
+  const std::string command =
+      "'" + CliPath() + "' " + arguments + " >'" + out_path.string() + "' 2>'" + err_path.string() + "' </dev/null";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -17,6 +17,13 @@ namespace parley::testing {
 std::filesystem::path ShippedScenarios();
 // ../shared/scenarios beside the repository; may not exist (tests then skip with a message).
 std::filesystem::path SharedScenarios();
+// The repository's root.
+std::filesystem::path SourceDir();
+// The `parley` program of this build.
+std::string CliPath();
+// The example plugin (plugins/example/), and the folder of the test plugins (tests/plugins/).
+std::string ExamplePlugin();
+std::filesystem::path TestPluginDir();
 
 struct CommandResult {
   int exit_code = 0;

@@ -44,7 +44,9 @@ void SetMpiEnvironment() {
 }
 
 std::vector<std::string> MpirunPrefix(int ranks) {
-  return {PARLEY_MPIEXEC, "-np", std::to_string(ranks), "--oversubscribe", "--allow-run-as-root", PARLEY_CLI_PATH};
+  return {PARLEY_MPIEXEC,        "-np",
+          std::to_string(ranks), "--oversubscribe",
+          "--allow-run-as-root", parley::testing::CliPath()};
 }
 
 std::string Quote(const std::vector<std::string>& words) {

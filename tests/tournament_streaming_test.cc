@@ -182,7 +182,7 @@ TEST(SortLinesById, JoinsSeveralInputsAndNamesABadLine) {
 TournamentConfig SmallTournament(const std::filesystem::path& out) {
   TournamentConfig config;
   config.negotiators = {"boulware", "absolute-tft", "linear"};
-  const auto genius = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "genius";
+  const auto genius = parley::testing::SourceDir() / "scenarios" / "genius";
   config.scenarios = {(genius / "CarA").string(), (genius / "IntegerDomain").string()};
   config.repetitions = 4;
   config.rounds = 60;

@@ -203,7 +203,7 @@ TEST(Tournament, FilesAreIdenticalForOneTwoAndFourThreads) {
 }
 
 pid_t SpawnCli(const std::vector<std::string>& arguments) {
-  std::vector<std::string> all = {PARLEY_CLI_PATH};
+  std::vector<std::string> all = {parley::testing::CliPath()};
   all.insert(all.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (auto& a : all) argv.push_back(a.data());

@@ -405,7 +405,7 @@ TEST(UncertainScenarioTest, CommandsReadTheEstimate) {
 // The answers about ceasefire-2024 recorded before it had ranges (tests/data/golden/): once its
 // numbers become ranges, their estimates must still give exactly these outputs.
 TEST(UncertainScenarioTest, CeasefireEstimatesKeepTheRecordedAnswers) {
-  const std::filesystem::path golden = std::filesystem::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "golden";
+  const std::filesystem::path golden = parley::testing::SourceDir() / "tests" / "data" / "golden";
   const auto mediate = testing::RunCli("mediate --json");
   ASSERT_EQ(mediate.exit_code, 0) << mediate.err;
   EXPECT_EQ(mediate.out, testing::ReadFile(golden / "ceasefire-2024-mediate.json"));

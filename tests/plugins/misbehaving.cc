@@ -30,7 +30,7 @@ class Misbehaving final : public parley::Negotiator {
  private:
   // Not instrumented by the sanitizers, so that the invalid write is a real SIGSEGV in a sanitizer
   // build too.
-  __attribute__((no_sanitize_address, no_sanitize_undefined)) void Misbehave() {
+  __attribute__((no_sanitize("address", "undefined"))) void Misbehave() {
     switch (fault_) {
       case Fault::kCrash: {
         volatile int* nowhere = nullptr;
