@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "fixtures.h"
 #include "parley/knowledge.h"
 #include "parley/multi_track.h"
 #include "parley/protocol.h"
@@ -97,6 +98,25 @@ TEST(Cli, NegotiateRunsTheVotingProtocols) {
     }
     EXPECT_EQ(recorded_votes, votes) << protocol;
   }
+}
+
+TEST(Cli, NegotiateSummarisesAPartialAgreement) {
+  // Under mopac the two camps of TwoCampsScenario each agree on their best option (utility 1 for
+  // every party): the summary lists both coalitions and measures the point (1, 1, 1, 1), which no
+  // single outcome reaches: welfare 4, Pareto-optimal.
+  const auto folder = testing::TemporaryFolder("parley-partial");
+  const auto path = folder / "camps.json";
+  SaveScenario(testing::TwoCampsScenario(), path, "parley-json");
+  const auto result = RunCli("negotiate --scenario '" + path.string() + "' --protocol mopac --negotiators boulware");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("Result      partial agreement: 2 coalitions by round 1\n"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("Coalition   A, C on option=a in round 1"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Coalition   B, D on option=c in round 1"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Welfare     4.0000 (sum of utilities, each party's of its own coalition's deal)"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("Pareto      optimal;"), std::string::npos) << result.out;
 }
 
 TEST(Cli, NegotiateShowsElicitationCostsAndNetUtilities) {

@@ -29,7 +29,8 @@
 //   invalid move); negotiators never offer or accept an outcome worth less than their reservation
 //   value at the time, unless no outcome is worth that much; every party's utility of an
 //   agreement is at least its reservation value when it committed to it (its last offer or
-//   acceptance of it: a rising reservation value may overtake an offer waiting on the table);
+//   acceptance of it: a rising reservation value may overtake an offer waiting on the table; a
+//   party that did neither, bound by the others' votes under majority, is not held to it);
 //   the same seed gives the same negotiation (CheckNegotiation), on any thread
 //   (CheckIndependentOfThreads). Faithful ports of GENIUS agents whose original ignores its
 //   reservation value (ReservationValueExemptions) are held to everything but the rationality of
@@ -265,8 +266,9 @@ struct RefereeVerdict {
 };
 
 // The referee of `protocol` (a spec; its name picks the referee) judging `result`'s trace, or
-// nothing when no referee knows the protocol. Meaningful only for a negotiation that ended by the
-// rules (an agreement, the deadline or a walk-away) and recorded its trace.
+// nothing when no referee knows the protocol (or, under shuttle, when the trace allows readings
+// that end differently: forwarding and withholding leave no entry of their own). Meaningful only for a negotiation that
+// ended by the rules (an agreement, the deadline or a walk-away) and recorded its trace.
 std::optional<RefereeVerdict> RefereeOf(std::string_view protocol, const Scenario& scenario,
                                         const NegotiationResult& result);
 

@@ -130,16 +130,20 @@ void CheckTrace(const Scenario& scenario, const NegotiationOptions& options, std
   }
 }
 
-// The time party p committed to the agreement: its last offer or acceptance of it in the trace
-// (the end time when the trace does not show one).
-double CommitmentTime(const NegotiationResult& result, std::size_t party) {
+// The time party p committed to the agreement: its last offer or acceptance of it in the trace;
+// the end time without a trace; nothing when the trace shows neither (under majority the standing
+// offer binds parties that voted against it).
+std::optional<double> CommitmentTime(const NegotiationResult& result, std::size_t party) {
   const Trace& trace = result.trace;
+  if (trace.size() == 0) return result.time;
   for (std::size_t i = trace.size(); i-- > 0;) {
-    if (trace.step(i).party == party && trace.has_offer(i) && trace.offer(i) == *result.agreement) {
-      return trace.step(i).time;
+    const Trace::Step& step = trace.step(i);
+    const bool commits = step.action == ActionType::kOffer || step.action == ActionType::kAccept;
+    if (step.party == party && commits && trace.has_offer(i) && trace.offer(i) == *result.agreement) {
+      return step.time;
     }
   }
-  return result.time;
+  return std::nullopt;
 }
 
 // A negotiator that offers random outcomes (seeded) and accepts nothing: the party of the probe
@@ -682,7 +686,9 @@ Violations CheckPartyContract(const NegotiationCase& negotiation, const Negotiat
       if (!rational(p)) continue;
       const Profile& profile = scenario.profile(p);
       const double utility = profile.Utility(*result.agreement);
-      const double committed = CommitmentTime(result, p);
+      const std::optional<double> commitment = CommitmentTime(result, p);
+      if (!commitment) continue;
+      const double committed = *commitment;
       const double reservation = profile.ReservationValueAt(committed, rounds);
       if (utility < reservation) {
         violations.push_back(

@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <compare>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,6 +45,143 @@ RefereeVerdict AlternatingOffersReferee(const Scenario& scenario, const Negotiat
       }
     }
   }
+  return verdict;
+}
+
+// shuttle: a party's offer goes to the lead mediator, which forwards it (it is then live, from its
+// author, and agreed when the N-1 other parties have accepted it), withholds it (nothing changes),
+// or replaces it with a package (recorded as the mediator's offer at the same step: live, and agreed
+// when all N parties have accepted it). A delivery clears the acceptances; an acceptance is of the
+// live offer and counts once per party. Forwarding and withholding leave no entry of their own, so
+// the referee follows every reading the trace allows and judges only when they agree (nothing when
+// they do not: a withheld offer equal to the live one, say).
+std::optional<RefereeVerdict> ShuttleReferee(const Scenario& scenario, const NegotiationResult& result) {
+  const Trace& trace = result.trace;
+  const std::size_t n = scenario.party_count();
+  using Key = std::vector<double>;
+  struct Reading {
+    std::optional<Key> live;
+    std::size_t author = 0;          // n for the mediator's package
+    std::set<std::size_t> accepted;  // parties that accepted the live offer
+    std::optional<Key> agreement;
+    auto operator<=>(const Reading&) const = default;
+  };
+  RefereeVerdict verdict;
+  std::set<Reading> readings = {Reading{}};
+  bool walked_away = false;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const Trace::Step& step = trace.step(i);
+    std::set<Reading> next;
+    if (step.action == ActionType::kEndNegotiation) {
+      walked_away = true;
+      continue;
+    }
+    if (step.action == ActionType::kOffer && step.party == n) {
+      // The package replacing the offer just recorded: the reading that forwarded or withheld it
+      // is wrong, so the readings before that offer are the base.
+      if (i == 0 || trace.step(i - 1).step != step.step || trace.step(i - 1).party >= n) {
+        verdict.violations.push_back(fmt::format("recorded entry {} a package that replaces no offer", i));
+        return verdict;
+      }
+      for (Reading reading : readings) {
+        reading.live = trace.offer(i).values();
+        reading.author = n;
+        reading.accepted.clear();
+        next.insert(std::move(reading));
+      }
+      readings = std::move(next);
+      continue;
+    }
+    if (step.action == ActionType::kOffer) {
+      const bool replaced = i + 1 < trace.size() && trace.step(i + 1).party == n && trace.step(i + 1).step == step.step;
+      for (const Reading& reading : readings) {
+        if (replaced) {
+          next.insert(reading);  // the package's entry sets the live offer
+          continue;
+        }
+        next.insert(reading);  // withheld
+        Reading forwarded = reading;
+        forwarded.live = trace.offer(i).values();
+        forwarded.author = step.party;
+        forwarded.accepted.clear();
+        next.insert(std::move(forwarded));
+      }
+      readings = std::move(next);
+      continue;
+    }
+    if (step.action != ActionType::kAccept) continue;
+    bool agreed_too_early = false;
+    for (Reading reading : readings) {
+      if (reading.agreement || !reading.live || *reading.live != trace.offer(i).values()) continue;
+      if (step.party != reading.author) reading.accepted.insert(step.party);
+      const std::size_t needed = reading.author == n ? n : n - 1;
+      if (reading.accepted.size() == needed) {
+        // Agreed here, so the trace must end here.
+        if (i + 1 != trace.size()) {
+          agreed_too_early = true;
+          continue;
+        }
+        reading.agreement = reading.live;
+      }
+      next.insert(std::move(reading));
+    }
+    if (next.empty()) {
+      verdict.violations.push_back(
+          agreed_too_early
+              ? fmt::format("recorded entry {}, an acceptance that agrees in every reading, but the trace goes on", i)
+              : fmt::format("recorded entry {}: party {} accepts an offer that is live in no reading of the trace", i,
+                            step.party));
+      return verdict;
+    }
+    readings = std::move(next);
+  }
+  std::set<std::optional<Key>> agreements;
+  for (const Reading& reading : readings) agreements.insert(walked_away ? std::nullopt : reading.agreement);
+  if (agreements.size() != 1) return std::nullopt;
+  if (const std::optional<Key>& agreement = *agreements.begin()) verdict.agreement = Outcome(*agreement);
+  return verdict;
+}
+
+// single-text: each round a mediator's text (an offer by party N + m), then every party's answer in
+// party order: an acceptance of the text, a veto (an offer without an outcome) or a walk-away. A
+// text every party accepts stands; the standing text at the end is the agreement, unless a party
+// walked away.
+RefereeVerdict SingleTextReferee(const Scenario& scenario, const NegotiationResult& result) {
+  const Trace& trace = result.trace;
+  const std::size_t n = scenario.party_count();
+  RefereeVerdict verdict;
+  std::optional<Outcome> text;
+  std::optional<Outcome> standing;
+  std::size_t accepts = 0;
+  std::size_t answers = 0;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const Trace::Step& step = trace.step(i);
+    if (step.party >= n) {
+      if (step.action != ActionType::kOffer || !trace.has_offer(i) || (text && answers != n)) {
+        verdict.violations.push_back(fmt::format("recorded entry {} a text where party {} should answer", i, answers));
+        return verdict;
+      }
+      text = trace.offer(i);
+      accepts = answers = 0;
+      continue;
+    }
+    if (step.action == ActionType::kElicit) continue;
+    if (!text || step.party != answers) {
+      verdict.violations.push_back(
+          fmt::format("recorded entry {} an answer of party {} where {}", i, step.party,
+                      text ? fmt::format("party {} answers", answers) : std::string("no text was put")));
+      return verdict;
+    }
+    ++answers;
+    if (step.action == ActionType::kEndNegotiation) return verdict;  // no agreement
+    if (step.action != ActionType::kAccept) continue;
+    if (!trace.has_offer(i) || trace.offer(i) != *text) {
+      verdict.violations.push_back(fmt::format("recorded entry {} an acceptance of something else than the text", i));
+      return verdict;
+    }
+    if (++accepts == n) standing = text;
+  }
+  verdict.agreement = standing;
   return verdict;
 }
 
@@ -377,6 +516,8 @@ std::optional<RefereeVerdict> RefereeOf(std::string_view protocol, const Scenari
   const Spec spec = Spec::Parse(protocol);
   const std::string& name = spec.name();
   if (name == "saop" || name == "shaop") return AlternatingOffersReferee(scenario, result);
+  if (name == "shuttle") return ShuttleReferee(scenario, result);
+  if (name == "single-text") return SingleTextReferee(scenario, result);
   if (name == "amop") return VotingRoundsReferee(scenario, result, false);
   if (name == "majority") return VotingRoundsReferee(scenario, result, true);
   if (name == "mopac") return MopacReferee(spec, scenario, result);

@@ -65,6 +65,20 @@ Scenario SmallScenario(std::size_t parties) {
   return Scenario("fuzz", space, std::move(profiles));
 }
 
+Scenario TwoCampsScenario() {
+  auto space = std::make_shared<const OutcomeSpace>(
+      "options", std::vector<Issue>{Issue::Discrete("option", {"a", "b", "c", "d"})});
+  const std::vector<std::vector<double>> tables = {{1, .6, .3, 0}, {0, .7, 1, .2}, {1, .5, .2, 0}, {.1, .4, 1, .5}};
+  std::vector<Profile> profiles;
+  const char* names[] = {"A", "B", "C", "D"};
+  for (std::size_t p = 0; p < 4; ++p) {
+    auto utility = std::make_shared<const LinearAdditiveUtility>(
+        space, std::vector<double>{1}, std::vector<ValueFunction>{ValueFunction::Table(tables[p])});
+    profiles.emplace_back(names[p], utility, 0.0, 1.0);
+  }
+  return Scenario("options", space, std::move(profiles));
+}
+
 Scenario PortableScenario(std::uint64_t seed, bool discounted) {
   Rng rng(seed);
   std::vector<Issue> issues;

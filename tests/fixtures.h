@@ -56,6 +56,11 @@ Scenario AsWrittenWeightsScenario(std::uint64_t seed, double weight_sum);
 // one value.
 Scenario EveryIssueKindScenario(std::uint64_t seed, std::size_t parties);
 
+// Four parties A, B, C, D on one issue "option" (a, b, c, d), no reservation values: A and C like a
+// best (utility 1), B and D like c best; every other option is worth less to each. Under mopac
+// each camp can form a coalition on its own best option.
+Scenario TwoCampsScenario();
+
 // Options for a negotiation with a deadline of `rounds` rounds, seeded with `seed`.
 NegotiationOptions Rounds(std::uint64_t rounds, std::uint64_t seed);
 

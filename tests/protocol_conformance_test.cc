@@ -1,6 +1,6 @@
 // Every registered protocol, in every variant of its boolean parameters, with every registered
 // negotiator (and, where it needs one, the first registered mediator that serves it) on generated
-// scenarios of two, three and four parties (conformance.h, ProtocolSuite): valid moves only, the
+// scenarios of two to five parties (conformance.h, ProtocolSuite): valid moves only, the
 // deadline kept, every final utility as recomputed from the profiles, the trace consistent with
 // the result, each party shown only its own profile and utilities and never its own actions, the
 // same result from the same seed, alone or beside another run on a second thread. A protocol is in
@@ -15,13 +15,19 @@ namespace parley::conformance {
 namespace {
 
 using testing::Rounds;
-TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnTwoThreeAndFourParties) {
+// One test per number of parties, so that they run side by side.
+void EveryProtocolWithEveryNegotiatorOn(std::size_t parties) {
   ASSERT_GE(RegisteredNames<Protocol>().size(), 3u);
-  for (std::size_t parties : {2u, 3u, 4u}) {
-    EXPECT_TRUE(NoViolations(
-        ProtocolSuite(testing::RandomLinearScenario(200 + parties, parties, 3, true), Rounds(20, parties))));
-  }
+  EXPECT_TRUE(
+      NoViolations(ProtocolSuite(testing::RandomLinearScenario(200 + parties, parties, 3, true), Rounds(20, parties))));
 }
+
+TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnTwoAndThreeParties) {
+  EveryProtocolWithEveryNegotiatorOn(2);
+  EveryProtocolWithEveryNegotiatorOn(3);
+}
+TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnFourParties) { EveryProtocolWithEveryNegotiatorOn(4); }
+TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnFiveParties) { EveryProtocolWithEveryNegotiatorOn(5); }
 
 TEST(ProtocolConformance, EveryProtocolWithEveryNegotiatorOnASpaceWithARealIssue) {
   // A space that cannot be enumerated: every negotiator works from a sampled ranking.

@@ -215,6 +215,28 @@ TEST(Report, HostileNamesAreTextNotMarkup) {
   }
 }
 
+TEST(Report, PartialAgreementListsEachCoalitionWithItsDeal) {
+  const Scenario scenario = testing::TwoCampsScenario();
+  NegotiationOptions options;
+  options.rounds = 20;
+  const NegotiationResult result = RunNegotiation(scenario, std::vector<std::string>(4, "boulware"), options, "mopac");
+  ASSERT_EQ(result.end_reason, EndReason::kPartialAgreement);
+  // Each camp on its own best option.
+  ASSERT_EQ(result.coalitions.size(), 2u);
+  const auto page = Parse(NegotiationReportHtml(scenario, result, {"mopac", 20, 0.0, 0}));
+  const auto cards = Find(page->html, "div", "card");
+  ASSERT_FALSE(cards.empty());
+  EXPECT_STREQ(cards[0].child("div").next_sibling("div").text().get(), "Partial agreement");
+  const auto tables = Find(page->html, "table", "coalitions");
+  ASSERT_EQ(tables.size(), 1u);
+  std::set<std::pair<std::string, std::string>> shown;
+  for (const auto& row : tables[0].child("tbody").children("tr")) {
+    const pugi::xml_node parties = row.child("td").next_sibling("td");
+    shown.insert({parties.text().get(), parties.next_sibling("td").text().get()});
+  }
+  EXPECT_EQ(shown, (std::set<std::pair<std::string, std::string>>{{"A, C", "option=a"}, {"B, D", "option=c"}}));
+}
+
 TEST(Report, MultiTrackNegotiationHasASectionPerTrack) {
   const MultiTrackScenario scenario = LoadMultiTrackScenario("ceasefire-2024");
   MultiTrackOptions options;

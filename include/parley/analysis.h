@@ -27,6 +27,8 @@
 
 namespace parley {
 
+struct NegotiationResult;
+
 struct AnalysisOptions {
   // Spaces of at most this many outcomes are enumerated; larger ones use a method that does not
   // enumerate (see ParetoFrontier::method). The resource limits (parley/limits.h: max_outcomes,
@@ -124,6 +126,10 @@ class ScenarioAnalysis {
   // Metrics of an agreement (or of no agreement) on this scenario.
   AgreementMetrics Measure(const std::optional<Outcome>& agreement) const;
   AgreementMetrics Measure(const std::vector<double>& utilities, bool agreement) const;
+  // Metrics of a negotiation's end: of its agreement; of a partial agreement (mopac's coalitions)
+  // at the point where each party gets its undiscounted utility of its own coalition's deal, or
+  // its reservation value outside every coalition; else of no agreement.
+  AgreementMetrics Measure(const NegotiationResult& result) const;
 
  private:
   std::vector<std::shared_ptr<const UtilityFunction>> utility_functions_;  // for Measure

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <map>
+#include <span>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <pybind11/stl.h>
@@ -32,6 +34,40 @@ struct TurnView {
   py::object offerer;        // an int, or None
   std::size_t acceptances = 0;
   double current_offer_utility = 0.0;
+};
+
+struct VoteView {
+  std::uint64_t step = 0;
+  std::uint64_t round = 0;
+  double time = 0.0;
+  py::object offer;  // a tuple
+  std::size_t offerer = 0;
+  std::size_t votes_for = 0;
+  double offer_utility = 0.0;
+  std::size_t voter = 0;
+  std::size_t ballot = 0;
+  std::size_t ballots = 0;
+};
+
+struct MopacOfferView {
+  py::object outcome;  // a tuple
+  std::size_t maker = 0;
+  double utility = 0.0;
+};
+
+struct MopacVotingView {
+  std::uint64_t step = 0;
+  std::uint64_t round = 0;
+  double time = 0.0;
+  std::size_t voter = 0;
+  std::vector<MopacOfferView> offers;
+  std::vector<int> powers;
+  int total_power = 0;
+};
+
+struct BallotView {
+  std::size_t party = 0;
+  std::vector<PowerVote> votes;
 };
 
 struct ActionView {
@@ -75,6 +111,49 @@ bool Overrides(const py::object& negotiator, const char* method) {
   return !py::type::handle_of(negotiator).attr(method).is(base.attr(method));
 }
 
+MopacVotingView ViewOf(const OutcomeSpace& space, const MopacVoting& voting) {
+  MopacVotingView view{voting.step, voting.round, voting.time, voting.voter, {}, {}, voting.total_power};
+  for (const MopacOffer& offer : voting.offers) {
+    view.offers.push_back({OutcomeToPython(space, *offer.outcome), offer.maker, offer.utility});
+  }
+  view.powers.assign(voting.powers.begin(), voting.powers.end());
+  return view;
+}
+
+// The votes a Python method returned: a sequence of PowerVote or (offer, min_power, max_power)
+// tuples; None or END_NEGOTIATION walks away (false). The protocol checks the votes themselves.
+bool ReadVotes(const char* method, const py::object& answer, std::vector<PowerVote>& votes) {
+  if (answer.is_none()) return false;
+  if (py::isinstance<ActionType>(answer)) {
+    if (answer.cast<ActionType>() == ActionType::kEndNegotiation) return false;
+    throw UsageError(fmt::format("{}() returned {}: return a list of votes, or parley.END_NEGOTIATION to walk away",
+                                 method, std::string(py::repr(answer))));
+  }
+  if (!py::isinstance<py::sequence>(answer) || py::isinstance<py::str>(answer)) {
+    throw UsageError(
+        fmt::format("{}() returned {}: return a list of votes (PowerVote or (offer, min_power, "
+                    "max_power) tuples)",
+                    method, std::string(py::repr(answer))));
+  }
+  votes.clear();
+  for (const py::handle item : answer.cast<py::sequence>()) {
+    if (py::isinstance<PowerVote>(item)) {
+      votes.push_back(item.cast<PowerVote>());
+      continue;
+    }
+    try {
+      const auto [offer, min_power, max_power] = item.cast<std::tuple<std::size_t, int, int>>();
+      votes.push_back({offer, min_power, max_power});
+    } catch (const py::cast_error&) {
+      throw UsageError(
+          fmt::format("{}() returned a vote {}: a vote is a PowerVote or an (offer, min_power, "
+                      "max_power) tuple of integers",
+                      method, std::string(py::repr(item))));
+    }
+  }
+  return true;
+}
+
 py::dict Factories() { return py::module_::import("parley._parley").attr("_negotiator_factories").cast<py::dict>(); }
 
 }  // namespace
@@ -88,6 +167,10 @@ PythonNegotiator::PythonNegotiator(py::object negotiator) : negotiator_(std::mov
   begin_ = Overrides(negotiator_, "begin") ? py::object(negotiator_.attr("begin")) : py::object(py::none());
   observe_ = Overrides(negotiator_, "observe") ? py::object(negotiator_.attr("observe")) : py::object(py::none());
   finish_ = Overrides(negotiator_, "finish") ? py::object(negotiator_.attr("finish")) : py::object(py::none());
+  vote_ = Overrides(negotiator_, "vote") ? py::object(negotiator_.attr("vote")) : py::object(py::none());
+  vote_ranges_ =
+      Overrides(negotiator_, "vote_ranges") ? py::object(negotiator_.attr("vote_ranges")) : py::object(py::none());
+  opt_in_ = Overrides(negotiator_, "opt_in") ? py::object(negotiator_.attr("opt_in")) : py::object(py::none());
 }
 
 PythonNegotiator::~PythonNegotiator() {
@@ -96,6 +179,9 @@ PythonNegotiator::~PythonNegotiator() {
   act_ = py::object();
   observe_ = py::object();
   finish_ = py::object();
+  vote_ = py::object();
+  vote_ranges_ = py::object();
+  opt_in_ = py::object();
   negotiator_ = py::object();
   shared_space_.reset();
 }
@@ -154,6 +240,49 @@ void PythonNegotiator::Observe(const ObservedAction& action) {
   view.round = action.round;
   view.time = action.time;
   Call(observe_, std::move(view));
+}
+
+Vote PythonNegotiator::VoteOn(const VoteRequest& request, Outcome& scratch) {
+  if (vote_.is_none()) return Negotiator::VoteOn(request, scratch);  // asks act(), which takes the GIL
+  py::gil_scoped_acquire gil;
+  const TurnState& turn = request.turn;
+  VoteView view{turn.step,
+                turn.round,
+                turn.time,
+                OutcomeToPython(*space_, *turn.current_offer),
+                turn.offerer,
+                turn.acceptances,
+                turn.current_offer_utility,
+                request.voter,
+                request.ballot,
+                request.ballots};
+  py::object answer = Call(vote_, std::move(view));
+  if (py::isinstance<ActionType>(answer)) {
+    const auto action = answer.cast<ActionType>();
+    if (action == ActionType::kAccept) return Vote::kAccept;
+    if (action == ActionType::kReject) return Vote::kVeto;
+  } else if (py::isinstance<py::bool_>(answer)) {
+    return answer.cast<bool>() ? Vote::kAccept : Vote::kVeto;
+  }
+  throw UsageError(
+      fmt::format("vote() returned {}: return True or parley.ACCEPT for the offer, False or "
+                  "parley.REJECT against it",
+                  std::string(py::repr(answer))));
+}
+
+bool PythonNegotiator::VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& scratch) {
+  if (vote_ranges_.is_none()) return Negotiator::VoteRanges(voting, votes, scratch);
+  py::gil_scoped_acquire gil;
+  return ReadVotes("vote_ranges", Call(vote_ranges_, ViewOf(*space_, voting)), votes);
+}
+
+bool PythonNegotiator::OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots,
+                             std::vector<PowerVote>& mine) {
+  if (opt_in_.is_none()) return Negotiator::OptIn(voting, ballots, mine);
+  py::gil_scoped_acquire gil;
+  std::vector<BallotView> shown;
+  for (const MopacBallot& ballot : ballots) shown.push_back({ballot.party, ballot.votes});
+  return ReadVotes("opt_in", Call(opt_in_, ViewOf(*space_, voting), std::move(shown), mine), mine);
 }
 
 void PythonNegotiator::Finish(const NegotiationResult& result) {
@@ -254,6 +383,51 @@ void BindPythonNegotiators(py::module_& m) {
       .def_readonly("acceptances", &TurnView::acceptances, "Parties that have accepted current_offer so far.")
       .def_readonly("current_offer_utility", &TurnView::current_offer_utility,
                     "The negotiator's own undiscounted utility of current_offer.");
+
+  py::class_<VoteView>(m, "VoteRequest", "An offer put to the vote (amop, majority, tau), as vote() is shown it.")
+      .def_readonly("step", &VoteView::step, "0-based index of this vote in the whole negotiation.")
+      .def_readonly("round", &VoteView::round, "The protocol's round (under amop and majority, its phase).")
+      .def_readonly("time", &VoteView::time, "Normalised time in [0, 1).")
+      .def_readonly("offer", &VoteView::offer, "The offer voted on.")
+      .def_readonly("offerer", &VoteView::offerer, "Who made it.")
+      .def_readonly("votes_for", &VoteView::votes_for, "Votes for it so far.")
+      .def_readonly("offer_utility", &VoteView::offer_utility, "The voter's own undiscounted utility of the offer.")
+      .def_readonly("voter", &VoteView::voter, "The negotiator's own position.")
+      .def_readonly("ballot", &VoteView::ballot, "Which of the offers on the table, 0-based, in the order made.")
+      .def_readonly("ballots", &VoteView::ballots, "How many offers are on the table.");
+
+  py::class_<PowerVote>(m, "PowerVote",
+                        "A MOPAC vote: for offer `offer` (its position in MopacVoting.offers), holding only in an "
+                        "agreement whose parties' powers add up to between min_power and max_power.")
+      .def(py::init([](std::size_t offer, int min_power, int max_power) {
+             return PowerVote{offer, min_power, max_power};
+           }),
+           py::arg("offer"), py::arg("min_power") = 2, py::arg("max_power") = 2)
+      .def_readonly("offer", &PowerVote::offer)
+      .def_readonly("min_power", &PowerVote::min_power)
+      .def_readonly("max_power", &PowerVote::max_power)
+      .def("__eq__", [](const PowerVote& a, const PowerVote& b) { return a == b; })
+      .def("__repr__", [](const PowerVote& v) {
+        return fmt::format("PowerVote(offer={}, min_power={}, max_power={})", v.offer, v.min_power, v.max_power);
+      });
+
+  py::class_<MopacOfferView>(m, "MopacOffer", "An offer of a MOPAC round, as its voting phase shows it.")
+      .def_readonly("outcome", &MopacOfferView::outcome)
+      .def_readonly("maker", &MopacOfferView::maker, "Who offered it.")
+      .def_readonly("utility", &MopacOfferView::utility, "The voter's own undiscounted utility of it.");
+
+  py::class_<MopacVotingView>(m, "MopacVoting", "What a MOPAC voting or opt-in phase shows a negotiator.")
+      .def_readonly("step", &MopacVotingView::step)
+      .def_readonly("round", &MopacVotingView::round, "The Offer/Voting/OptIn cycle, 0-based.")
+      .def_readonly("time", &MopacVotingView::time, "Normalised time in [0, 1).")
+      .def_readonly("voter", &MopacVotingView::voter, "The negotiator's own position.")
+      .def_readonly("offers", &MopacVotingView::offers, "Every offer of the round, in the order made.")
+      .def_readonly("powers", &MopacVotingView::powers, "Every party's power, those that left included.")
+      .def_readonly("total_power", &MopacVotingView::total_power, "The sum of powers.");
+
+  py::class_<BallotView>(m, "MopacBallot", "One party's votes of a MOPAC voting phase, as the opt-in phase shows them.")
+      .def_readonly("party", &BallotView::party)
+      .def_readonly("votes", &BallotView::votes);
 
   py::class_<ActionView>(m, "ObservedAction", "Another party's action, shown to everyone else.")
       .def_readonly("party", &ActionView::party)

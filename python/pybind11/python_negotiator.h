@@ -1,10 +1,11 @@
 // Negotiators written in Python, taking part in C++ negotiations and tournaments.
 //
 // PythonNegotiator is the C++ Negotiator that forwards each call to a Python object's begin(),
-// act(), observe() and finish(). It takes the GIL for each call, so Python negotiators may run in
-// a tournament's worker threads while the thread that started the tournament has released it;
-// they take turns on the GIL (docs/python.md measures what a call costs). It exists only where a
-// Python negotiator plays: C++ negotiators never pay for it.
+// act(), observe() and finish(), and, when the object has them, vote(), vote_ranges() and opt_in()
+// (the voting protocols; without them it votes as every negotiator does by default, through act()). It takes the GIL
+// for each call, so Python negotiators may run in a tournament's worker threads while the thread that started the
+// tournament has released it; they take turns on the GIL (docs/python.md measures what a call costs). It exists only
+// where a Python negotiator plays: C++ negotiators never pay for it.
 //
 // RegisterPythonNegotiator adds a Python factory to the NegotiatorRegistry under a name, so that
 // specs ("name(key=value)") create Python negotiators wherever specs are accepted: tournaments,
@@ -13,6 +14,7 @@
 #define PARLEY_PYBIND11_PYTHON_NEGOTIATOR_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,11 +37,15 @@ class PythonNegotiator final : public Negotiator {
   void Begin(const NegotiatorContext& context) override;
   ActionType Act(const TurnState& state, Outcome& proposal) override;
   void Observe(const ObservedAction& action) override;
+  Vote VoteOn(const VoteRequest& request, Outcome& scratch) override;
+  bool VoteRanges(const MopacVoting& voting, std::vector<PowerVote>& votes, Outcome& scratch) override;
+  bool OptIn(const MopacVoting& voting, std::span<const MopacBallot> ballots, std::vector<PowerVote>& mine) override;
   void Finish(const NegotiationResult& result) override;
 
  private:
   py::object negotiator_;
   py::object begin_, act_, observe_, finish_;  // bound methods; None when absent
+  py::object vote_, vote_ranges_, opt_in_;     // None when absent or left as the base class's
   const OutcomeSpace* space_ = nullptr;
   std::shared_ptr<OutcomeSpace> shared_space_;
 };

@@ -146,6 +146,96 @@ def test_python_negotiators_vote_through_act_under_the_voting_protocols(dinner):
         assert parley.REJECT in seen
 
 
+class ThresholdVoter(Hardliner):
+    """Offers its best outcome; votes for an offer worth at least `threshold` to it (vote())."""
+
+    def __init__(self, threshold):
+        self.threshold = threshold
+        self.requests = []
+
+    def vote(self, request):
+        self.requests.append((request.voter, request.ballot, request.ballots, request.offerer, request.offer,
+                              request.offer_utility))
+        return request.offer_utility >= self.threshold
+
+
+def test_python_negotiators_can_vote_themselves(dinner):
+    # amop, three parties, two rounds: party 1 votes on each of the three bids (its own included:
+    # vote() decides every vote once it is overridden), for exactly those worth 0.5 to it.
+    voter = ThresholdVoter(0.5)
+    result = parley.negotiate(dinner, ["boulware", voter, "conceder"], protocol="amop", rounds=2, seed=2)
+    bids = [entry["offer"] for entry in result.trace[:3]]
+    assert [(v, b, n, o) for v, b, n, o, _offer, _u in voter.requests] == [(1, b, 3, b) for b in range(3)]
+    for (_v, ballot, _n, _o, offer, utility) in voter.requests:
+        assert offer == bids[ballot]
+        assert utility == pytest.approx(dinner.profile(1).utility(offer))
+    mine = [entry for entry in result.trace[3:] if entry["party"] == 1]
+    assert [entry["action"] for entry in mine] == [
+        "accept" if dinner.profile(1).utility(bids[b]) >= 0.5 else "reject" for b in range(len(mine))]
+
+
+def test_a_python_vote_that_is_not_a_vote_is_a_fault(dinner):
+    class Unsure(Hardliner):
+        def vote(self, request):
+            return "maybe"
+
+    result = parley.negotiate(dinner, ["boulware", Unsure(), "conceder"], protocol="amop", rounds=4)
+    assert result.end_reason == "fault"
+    assert result.fault_party == 1
+    assert "vote() returned 'maybe'" in result.fault
+
+
+class AllOfUs(parley.Negotiator):
+    """Under mopac: offers `outcome`, votes for the first offer only in an agreement of all three
+    parties, and records what its opt-in shows it."""
+
+    def __init__(self, outcome):
+        self.outcome = outcome
+        self.ballots = None
+        self.mine = None
+
+    def act(self, state):
+        return self.outcome
+
+    def vote_ranges(self, voting):
+        self.powers = list(voting.powers)
+        self.offers = [(offer.maker, offer.outcome) for offer in voting.offers]
+        return [(0, 3, 3)]
+
+    def opt_in(self, voting, ballots, mine):
+        self.ballots = [(ballot.party, list(ballot.votes)) for ballot in ballots]
+        self.mine = list(mine)
+        return mine
+
+
+def test_python_negotiators_cast_mopac_votes_with_ranges(dinner):
+    # Every party offers the same outcome and votes for offer 0 with the range [3, 3]: one
+    # coalition of all three, so a full agreement in the first round.
+    outcome = dinner.space.outcome(5)
+    parties = [AllOfUs(outcome) for _ in range(3)]
+    result = parley.negotiate(dinner, parties, protocol="mopac", rounds=5)
+    assert result.end_reason == "agreement"
+    assert result.agreement == outcome
+    assert result.rounds == 1
+    for party in parties:
+        assert party.powers == [1, 1, 1]
+        assert party.offers == [(p, outcome) for p in range(3)]
+        assert party.mine == [parley.PowerVote(0, 3, 3)]
+        assert party.ballots == [(p, [parley.PowerVote(offer=0, min_power=3, max_power=3)]) for p in range(3)]
+
+
+def test_a_python_mopac_vote_that_is_not_a_vote_removes_the_party(dinner):
+    class Confused(AllOfUs):
+        def vote_ranges(self, voting):
+            return ["everything"]
+
+    outcome = dinner.space.outcome(5)
+    result = parley.negotiate(dinner, [AllOfUs(outcome), Confused(outcome), AllOfUs(outcome)], protocol="mopac",
+                              rounds=3)
+    assert [party for party, _why in result.removals] == [1]
+    assert "vote_ranges() returned a vote 'everything'" in result.removals[0][1]
+
+
 def test_python_negotiator_classes_are_made_once_per_party(integer_domain):
     result = parley.negotiate(integer_domain, Hardliner, rounds=20)
     assert result.negotiators == ["Hardliner", "Hardliner"]

@@ -20,6 +20,7 @@
 #include "common/format_count.h"
 #include "parley/error.h"
 #include "parley/limits.h"
+#include "parley/protocol.h"
 #include "parley/random.h"
 #include "parley/utility.h"
 
@@ -200,6 +201,11 @@ AgreementMetrics ScenarioAnalysis::Measure(const std::optional<Outcome>& agreeme
     utilities.push_back(agreement ? utility_functions_[p]->Utility(*agreement) : reservation_values_[p]);
   }
   return Measure(utilities, agreement.has_value());
+}
+
+AgreementMetrics ScenarioAnalysis::Measure(const NegotiationResult& result) const {
+  if (!result.agreement && !result.coalitions.empty()) return Measure(result.undiscounted_utilities, true);
+  return Measure(result.agreement);
 }
 
 AgreementMetrics ScenarioAnalysis::Measure(const std::vector<double>& utilities, bool agreement) const {

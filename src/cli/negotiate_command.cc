@@ -85,8 +85,9 @@ std::string ResultWithMetrics(const Scenario& scenario, const NegotiationResult&
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void PrintMetrics(const AgreementMetrics& metrics, const ScenarioAnalysis& analysis) {
-  fmt::print("Welfare     {:.4f} (sum of utilities)\n", metrics.social_welfare);
+void PrintMetrics(const AgreementMetrics& metrics, const ScenarioAnalysis& analysis, bool partial) {
+  fmt::print("Welfare     {:.4f} (sum of utilities{})\n", metrics.social_welfare,
+             partial ? ", each party's of its own coalition's deal" : "");
   fmt::print("Pareto      {}; distance to the frontier {:.4f}{}\n",
              metrics.agreement ? (metrics.pareto_optimal ? "optimal" : "not optimal") : "no agreement",
              metrics.distance_to_pareto, analysis.frontier().exact ? "" : " (approximate frontier)");
@@ -359,13 +360,13 @@ void Run(const NegotiateOptions& cli) {
   std::optional<AgreementMetrics> metrics;
   if (cli.metrics) {
     analysis = ScenarioAnalysis::Of(scenario);
-    metrics = analysis->Measure(result.agreement);
+    metrics = analysis->Measure(result);
   }
   if (cli.json) {
     fmt::print("{}\n", ResultWithMetrics(scenario, result, metrics));
   } else {
     PrintSummary(scenario, result, options, protocol);
-    if (metrics) PrintMetrics(*metrics, *analysis);
+    if (metrics) PrintMetrics(*metrics, *analysis, !result.agreement && !result.coalitions.empty());
   }
 }
 

@@ -294,6 +294,34 @@ bool RunBase::FailMove(std::size_t party, std::uint64_t step, ActionType action)
   return false;
 }
 
+bool RunBase::CastVote(const VoteRequest& request, const double* utilities, Moment when, Vote& vote) {
+  FitToSpace(proposal_);
+  try {
+    vote = negotiators_[request.voter]->VoteOn(request, proposal_);
+  } catch (...) {
+    RecordThrow(request.voter, when);
+    Finish();
+    return false;
+  }
+  const std::uint64_t step = step_++;
+  const ActionType action = vote == Vote::kAccept ? ActionType::kAccept : ActionType::kReject;
+  const TurnState& turn = request.turn;
+  if (options_.record_trace) {
+    result_.trace.Add({step, turn.round, turn.time, request.voter, action}, turn.current_offer, utilities);
+  }
+  ObservedAction observed{.party = request.voter,
+                          .type = action,
+                          .offer = turn.current_offer,
+                          .step = step,
+                          .round = turn.round,
+                          .time = turn.time};
+  if (!TellParties(observed, utilities, request.voter, {"while observing step {}", step})) {
+    Finish();
+    return false;
+  }
+  return true;
+}
+
 void RunBase::RecordFaultOf(std::size_t actor, std::string message) {
   if (actor < n_) {
     RecordFault(result_, actor, std::move(message), time_);

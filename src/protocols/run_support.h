@@ -156,6 +156,13 @@ class RunBase : public NegotiationRun {
   std::optional<ActionType> AskParty(std::size_t party, std::uint64_t round, const Outcome* offer, std::size_t offerer,
                                      std::size_t acceptances, const std::vector<double>& utilities, Moment when);
 
+  // Asks request.voter for its vote on the offer of `request` (which must be at the current step)
+  // and takes it as a step: an acceptance or a rejection in the trace, with each party's utility
+  // utilities[p] of the offer, shown to every other party. Leaves the vote in `vote` and returns
+  // true, or, when the voter throws (the fault "threw <when>: <what>") or an observer throws,
+  // records the fault, finishes the run and returns false.
+  bool CastVote(const VoteRequest& request, const double* utilities, Moment when, Vote& vote);
+
   // A party's move in the alternating-offers protocols (SAOP, shuttle), taken at `step`: an offer
   // (in proposal_) must be a valid outcome, an acceptance needs an offer on the table, and the
   // action must be one of the three. Otherwise records the fault, finishes and returns false.

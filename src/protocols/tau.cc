@@ -186,27 +186,9 @@ bool TauRun::RunThread(std::size_t position, std::size_t owner) {
                               .voter = responder,
                               .ballot = position,
                               .ballots = n_};
-    FitToSpace(proposal_);
     Vote vote;
-    try {
-      vote = negotiators_[responder]->VoteOn(request, proposal_);
-    } catch (...) {
-      RecordThrow(responder, {"while responding at step {}", step_});
-      Finish();
-      return false;
-    }
-    const std::uint64_t response_step = step_++;
-    const ActionType response = vote == Vote::kAccept ? ActionType::kAccept : ActionType::kReject;
+    if (!CastVote(request, thread.utilities.data(), {"while responding at step {}", step_}, vote)) return false;
     if (vote == Vote::kAccept) thread.acceptors.push_back(responder);
-    if (options_.record_trace) {
-      result_.trace.Add({response_step, round_, time_, responder, response}, &offer, thread.utilities.data());
-    }
-    ObservedAction observed{
-        .party = responder, .type = response, .offer = &offer, .step = response_step, .round = round_, .time = time_};
-    if (!TellParties(observed, thread.utilities.data(), responder, {"while observing step {}", response_step})) {
-      Finish();
-      return false;
-    }
   }
   Remember(thread);
   return true;

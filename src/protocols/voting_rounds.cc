@@ -140,24 +140,8 @@ bool VotingRoundsRun::VotingPhase() {
                                 .voter = voter,
                                 .ballot = ballot,
                                 .ballots = n_};
-      FitToSpace(proposal_);
       Vote vote;
-      try {
-        vote = negotiators_[voter]->VoteOn(request, proposal_);
-      } catch (...) {
-        RecordThrow(voter, {"while voting at step {}", step_});
-        Finish();
-        return false;
-      }
-      const std::uint64_t step = step_++;
-      const ActionType action = vote == Vote::kAccept ? ActionType::kAccept : ActionType::kReject;
-      if (options_.record_trace) result_.trace.Add({step, phase_, time_, voter, action}, &bids_[ballot], utilities);
-      ObservedAction observed{
-          .party = voter, .type = action, .offer = &bids_[ballot], .step = step, .round = phase_, .time = time_};
-      if (!TellParties(observed, utilities, voter, {"while observing step {}", step})) {
-        Finish();
-        return false;
-      }
+      if (!CastVote(request, utilities, {"while voting at step {}", step_}, vote)) return false;
       if (vote != Vote::kAccept) continue;
       // GENIUS decides after every vote, so the first offer to gather enough votes wins and the
       // remaining votes are never cast.

@@ -34,6 +34,40 @@ std::string Paragraph(std::string_view text, std::string_view css_class = "") {
   return fmt::format("<p{}>{}</p>", css_class.empty() ? "" : fmt::format(" class=\"{}\"", css_class), Escape(text));
 }
 
+bool PartialAgreement(const NegotiationResult& result) {
+  return !result.agreement.has_value() && !result.coalitions.empty();
+}
+
+std::string ResultTitle(const NegotiationResult& result) {
+  if (result.agreement) return "Agreement";
+  return PartialAgreement(result) ? "Partial agreement" : "No agreement";
+}
+
+std::string_view ResultClass(const NegotiationResult& result) {
+  if (result.agreement) return "good";
+  return PartialAgreement(result) ? "" : "bad";
+}
+
+// The coalitions mopac formed, a row each (its parties, their deal, when), or nothing.
+std::string CoalitionsTable(const Scenario& scenario, const NegotiationResult& result) {
+  if (result.coalitions.empty()) return "";
+  std::string out =
+      "<div class=\"table-wrap\"><table class=\"coalitions\"><thead><tr><th>coalition</th><th>parties</th>"
+      "<th>deal</th><th class=\"num\">round</th><th class=\"num\">t</th></tr></thead><tbody>";
+  for (std::size_t c = 0; c < result.coalitions.size(); ++c) {
+    const Coalition& coalition = result.coalitions[c];
+    std::vector<std::string> names;
+    for (const std::size_t p : coalition.parties) {
+      names.push_back(p < scenario.party_count() ? scenario.profile(p).name() : fmt::format("party {}", p));
+    }
+    out += fmt::format(
+        "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+        c + 1, Escape(fmt::format("{}", fmt::join(names, ", "))), Escape(scenario.space().Format(coalition.outcome)),
+        coalition.round + 1, Fixed(coalition.time));
+  }
+  return out + "</tbody></table></div>";
+}
+
 }  // namespace
 
 std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationResult& result,
@@ -51,8 +85,7 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
   }
   body += "</header><div class=\"cards\">";
   const bool agreed = result.agreement.has_value();
-  body +=
-      Card("Result", agreed ? "Agreement" : "No agreement", report::OutcomeSentence(result), agreed ? "good" : "bad");
+  body += Card("Result", ResultTitle(result), report::OutcomeSentence(result), ResultClass(result));
   for (std::size_t p = 0; p < scenario.party_count(); ++p) {
     const Profile& profile = scenario.profile(p);
     std::string detail =
@@ -64,12 +97,14 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
     body += Card(profile.name(), p < result.utilities.size() ? Fixed(result.utilities[p]) : "-", detail);
   }
   if (view.analysis) {
-    const AgreementMetrics metrics = view.analysis->Measure(result.agreement);
+    const AgreementMetrics metrics = view.analysis->Measure(result);
     body += Card("Social welfare", Fixed(metrics.social_welfare), "sum of undiscounted utilities");
     body += Card(
         "Distance to Pareto", Fixed(metrics.distance_to_pareto),
         agreed ? (metrics.pareto_optimal ? "the agreement is Pareto-optimal" : "the agreement is not Pareto-optimal")
-               : "of the disagreement point");
+        : PartialAgreement(result) ? (metrics.pareto_optimal ? "the coalitions' deals together are Pareto-optimal"
+                                                             : "the coalitions' deals together are not Pareto-optimal")
+                                   : "of the disagreement point");
     if (metrics.distance_to_nash) {
       body += Card("Distance to Nash", Fixed(*metrics.distance_to_nash),
                    fmt::format("to Kalai-Smorodinsky {}", Fixed(*metrics.distance_to_kalai)));
@@ -77,7 +112,13 @@ std::string NegotiationReportHtml(const Scenario& scenario, const NegotiationRes
       body += Card("Zone of agreement", "Empty", "no outcome beats every reservation value");
     }
   }
-  body += "</div><section><h2>How the negotiation went</h2>";
+  body += "</div>";
+  if (!result.coalitions.empty()) {
+    body += "<section><h2>Coalitions</h2>" +
+            Paragraph("Parties in a coalition agreed on its deal and left; the others negotiated on.", "note") +
+            CoalitionsTable(scenario, result) + "</section>";
+  }
+  body += "<section><h2>How the negotiation went</h2>";
   body += report::NegotiationCharts(view, options, "n");
   body += "</section>";
   return report::Page("Negotiation: " + scenario.name(), body);
@@ -104,9 +145,8 @@ std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const Multi
                  gain > 0 ? "good" : (gain < 0 ? "bad" : ""));
   }
   for (std::size_t t = 0; t < scenario.tracks().size() && t < result.tracks.size(); ++t) {
-    const bool agreed = result.tracks[t].agreement.has_value();
-    body += Card("Track " + scenario.tracks()[t].name, agreed ? "Agreement" : "No agreement",
-                 report::OutcomeSentence(result.tracks[t]), agreed ? "good" : "bad");
+    body += Card("Track " + scenario.tracks()[t].name, ResultTitle(result.tracks[t]),
+                 report::OutcomeSentence(result.tracks[t]), ResultClass(result.tracks[t]));
   }
   body += "</div>";
 
@@ -134,6 +174,7 @@ std::string MultiTrackReportHtml(const MultiTrackScenario& scenario, const Multi
     std::string outcome = "Result: " + report::OutcomeSentence(r) + ".";
     if (r.agreement) outcome += " " + negotiation.space().Format(*r.agreement) + ".";
     body += Paragraph(outcome);
+    body += CoalitionsTable(negotiation, r);
     body +=
         "<div class=\"table-wrap\"><table><thead><tr><th>party</th><th class=\"num\">utility</th>"
         "<th class=\"num\">fallback</th><th class=\"num\">gain</th></tr></thead><tbody>";

@@ -379,7 +379,7 @@ class Runner {
     row.steps = result.steps;
     row.time = result.time;
     if (const ScenarioAnalysis* analysis = Analysis(match.scenario)) {
-      const AgreementMetrics metrics = analysis->Measure(result.agreement);
+      const AgreementMetrics metrics = analysis->Measure(result);
       row.social_welfare = metrics.social_welfare;
       row.distance_to_pareto = metrics.distance_to_pareto;
       row.distance_to_nash = metrics.distance_to_nash;

@@ -23,6 +23,8 @@
 //    issue for its discretisation.
 //  - With several opponents every other party's offer counts as the opponent's (the original is
 //    bilateral).
+//  - Voting on an offer (amop, majority, tau), it decides as if that offer were the last it
+//    received (VoteOn); the original, bilateral, only ever decides on the last offer received.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -117,6 +119,15 @@ struct Move {
 };
 
 // ClearDefaultStrategy: spaces of 2 to 999999 bids.
+// The last offer a strategy received, which DoNA::VoteOn replaces for the length of a vote.
+struct ReceivedOffer {
+  Outcome offer;
+  double utility = 0.0;
+  bool any = false;      // an offer was received
+  bool acted = false;    // the partner has acted (the large-space strategy's)
+  bool offered = false;  // the partner's last action was an offer (the large-space strategy's)
+};
+
 class ClearDefault {
  public:
   void Begin(const NegotiatorContext& context) {
@@ -165,6 +176,12 @@ class ClearDefault {
 
   const GeniusSortedOutcomes& sorted() const { return *sorted_; }
   const Outcome& max_bid() const { return max_bid_; }
+  ReceivedOffer received() const { return {last_, last_utility_, has_last_, has_last_, has_last_}; }
+  void set_received(const ReceivedOffer& received) {
+    last_ = received.offer;
+    last_utility_ = received.utility;
+    has_last_ = received.any;
+  }
 
  private:
   static Move End() { return {ActionType::kEndNegotiation}; }
@@ -368,6 +385,15 @@ class Sampler {
     utility_factor_ = (1 - (d_ - 0.2) * 5 / 3) * 0.1 + 0.05;
     const double end_factor = (1 - r_ * 5 / 4) / (1 / (min_util_ - r_));
     time_factor_ = 1 / (((d_ - 0.2) / 0.6) * (1 - end_factor) + end_factor);
+  }
+
+  ReceivedOffer received() const { return {last_, last_utility_, has_last_, partner_acted_, partner_offered_}; }
+  void set_received(const ReceivedOffer& received) {
+    last_ = received.offer;
+    last_utility_ = received.utility;
+    has_last_ = received.any;
+    partner_acted_ = received.acted;
+    partner_offered_ = received.offered;
   }
 
   void Observe(const ObservedAction& action) {
@@ -745,6 +771,28 @@ class DoNA final : public Negotiator {
     // alternative would.
     if (type == ActionType::kAccept && !state.current_offer) return ActionType::kEndNegotiation;
     return type;
+  }
+
+  // The default vote asks Act about the offer put to the vote, but both strategies decide on the
+  // last offer they received (under SAOP always the offer on the table), which under the voting
+  // protocols is another party's bid: for the vote, the ballot is that offer. Its opponent model
+  // does not count it again, and what it received is restored afterwards.
+  Vote VoteOn(const VoteRequest& request, Outcome& scratch) override {
+    if (request.turn.offerer == party_) return Negotiator::VoteOn(request, scratch);
+    const ReceivedOffer before = small_ ? clear_.received() : sampler_.received();
+    const ReceivedOffer ballot{*request.turn.current_offer, request.turn.current_offer_utility, true, true, true};
+    if (small_) {
+      clear_.set_received(ballot);
+    } else {
+      sampler_.set_received(ballot);
+    }
+    const Vote vote = Negotiator::VoteOn(request, scratch);
+    if (small_) {
+      clear_.set_received(before);
+    } else {
+      sampler_.set_received(before);
+    }
+    return vote;
   }
 
  private:
