@@ -1,4 +1,4 @@
-// Speed of each unmediated protocol with 3 and 5 parties: Parley's Boulware (time(e=0.2)) in every
+// Speed of each protocol with 3 and 5 parties: Parley's Boulware (time(e=0.2)) in every
 // seat on a generated scenario of 5 issues with 6 values each (7,776 outcomes), reservation values
 // raised to 0.99 so that no party accepts another's offer and every round of the 1,000-round
 // deadline is played. Reported per protocol as rounds per second (a round is what the protocol's deadline
@@ -18,6 +18,11 @@
 // round of the deadline is played: a round is every party's proposal and the others' responses
 // (n^2 moves). Both report the rounds and moves actually played.
 //
+// single-text is mediated: a round is one text and every party's answer (n + 1 moves). BM_Annealing
+// runs the annealing mediator, which never stops; BM_HillClimb the hill climber with stop=false, so
+// that it too drafts a text every round of the deadline (with stop=true it stops once every
+// neighbour of its standing text was vetoed).
+//
 //   build/bench/protocols_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
@@ -25,6 +30,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "analysis/frontier_quality.h"
 #include "parley/protocol.h"
@@ -47,7 +53,7 @@ const Scenario& NoDealScenario(std::size_t parties) {
 }
 
 void RunProtocol(benchmark::State& state, const std::string& protocol, const std::string& negotiator = "time(e=0.2)",
-                 bool to_the_deadline = true) {
+                 bool to_the_deadline = true, const std::vector<std::string>& mediators = {}) {
   const std::size_t parties = static_cast<std::size_t>(state.range(0));
   const Scenario& scenario = NoDealScenario(parties);
   NegotiationOptions options;
@@ -57,7 +63,7 @@ void RunProtocol(benchmark::State& state, const std::string& protocol, const std
   std::uint64_t rounds = 0;
   std::uint64_t moves = 0;
   for (auto _ : state) {
-    NegotiationResult result = RunNegotiation(scenario, negotiators, options, protocol);
+    NegotiationResult result = RunNegotiation(scenario, negotiators, options, protocol, mediators);
     // Under majority the standing offer (every party votes for its own) binds at the deadline.
     if (to_the_deadline && result.rounds != kRounds) state.SkipWithError("the negotiation did not run to the deadline");
     rounds += result.rounds;
@@ -74,6 +80,10 @@ void BM_Majority(benchmark::State& state) { RunProtocol(state, "majority"); }
 void BM_Mopac(benchmark::State& state) { RunProtocol(state, "mopac", "negmas-war"); }
 void BM_Tau(benchmark::State& state) { RunProtocol(state, "tau", "negmas-war"); }
 void BM_TauBoulware(benchmark::State& state) { RunProtocol(state, "tau", "time(e=0.2)", false); }
+void BM_Annealing(benchmark::State& state) { RunProtocol(state, "single-text", "time(e=0.2)", true, {"annealing"}); }
+void BM_HillClimb(benchmark::State& state) {
+  RunProtocol(state, "single-text", "time(e=0.2)", true, {"hill-climb(stop=false)"});
+}
 
 BENCHMARK(BM_Saop)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Amop)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
@@ -81,6 +91,8 @@ BENCHMARK(BM_Majority)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Mopac)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tau)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TauBoulware)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Annealing)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HillClimb)->Arg(3)->Arg(5)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace parley
