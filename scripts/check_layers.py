@@ -31,6 +31,7 @@ LAYERS = [
     ["isolation"],
     ["assistant", "tournament"],
     ["report"],
+    ["studio"],
     ["cli", "worker", "python"],
 ]
 

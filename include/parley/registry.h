@@ -51,8 +51,9 @@ class Registry {
     std::string description;
     std::vector<ParameterInfo> parameters;
     Factory factory;  // called by Create with the filled-in spec; call Create, not this
-    // The implementation needs a person (the `human` negotiator); code that runs entries
-    // unattended (the conformance suites, tournaments, benchmarks) leaves interactive entries out.
+    // The implementation needs a person (the `human` negotiator, who plays at the terminal).
+    // Whatever runs entries unattended (the conformance suites, tournaments, benchmarks) leaves
+    // interactive entries out, and tournaments refuse them.
     bool interactive = false;
   };
 

@@ -2,6 +2,7 @@
 // every request to studio::Studio, which knows nothing of HTTP libraries; this file only
 // translates, binds the port, prints the address and stops cleanly on Ctrl-C.
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <csignal>
 #include <cstring>
@@ -75,6 +76,15 @@ void Serve(ServeOptions& cli) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   httplib::Server server;
+  // cpp-httplib listens with a backlog of 5 connections: a hundred pages opening connections at
+  // once would see theirs dropped and retried a second or more later. The listening socket is
+  // captured as it is made and given the system's backlog once bound.
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](int socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listening_socket = socket;
+  });
   server.new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
   server.set_payload_max_length(cli.studio.max_request_bytes);
   server.set_keep_alive_timeout(2);
@@ -116,6 +126,7 @@ void Serve(ServeOptions& cli) {
     throw UsageError(fmt::format("cannot listen on port {} of {}: {} (choose another with --port)", cli.port, cli.host,
                                  error ? std::strerror(error) : "the address is not available"));
   }
+  if (listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
   const std::string host = cli.host.find(':') != std::string::npos ? "[" + cli.host + "]" : cli.host;
   const std::string url = fmt::format("http://{}:{}/?token={}", host, cli.port, cli.studio.token);
   fmt::print("Parley Studio: {}   (Ctrl-C stops it)\n", url);

@@ -209,8 +209,13 @@ std::shared_ptr<Job> JobBoard::Add(const std::string& prefix,
   // One lock for the check and the addition, so that concurrent requests cannot exceed the capacity.
   std::lock_guard lock(mutex_);
   if (jobs_.size() >= capacity_) {
-    const auto oldest_finished =
-        std::find_if(jobs_.begin(), jobs_.end(), [](const std::shared_ptr<Job>& job) { return job->finished(); });
+    auto oldest_finished = std::find_if(jobs_.begin(), jobs_.end(), [](const std::shared_ptr<Job>& job) {
+      return job->finished() && job->delivered();
+    });
+    if (oldest_finished == jobs_.end()) {
+      oldest_finished =
+          std::find_if(jobs_.begin(), jobs_.end(), [](const std::shared_ptr<Job>& job) { return job->finished(); });
+    }
     if (oldest_finished == jobs_.end()) {
       throw HttpError(429, fmt::format("{} negotiations and tournaments are running, the most kept at once "
                                        "(--max-runs); stop one or wait",

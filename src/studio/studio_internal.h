@@ -3,6 +3,7 @@
 #ifndef PARLEY_STUDIO_STUDIO_INTERNAL_H_
 #define PARLEY_STUDIO_STUDIO_INTERNAL_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <map>
@@ -77,6 +78,8 @@ class Job {
   const std::string& id() const { return id_; }
   // True once its thread has nothing left to do.
   virtual bool finished() const = 0;
+  // True once a request has read its end (so forgetting it surprises nobody polling it).
+  bool delivered() const { return delivered_; }
   // Asks it to end soon; returns at once.
   virtual void Stop() = 0;
   // Waits for its thread.
@@ -84,13 +87,16 @@ class Job {
 
  protected:
   explicit Job(std::string id) : id_(std::move(id)) {}
+  void MarkDelivered() { delivered_ = true; }
 
  private:
   std::string id_;
+  std::atomic<bool> delivered_ = false;
 };
 
-// The jobs kept, at most StudioOptions::max_runs: adding one forgets the oldest finished job, and
-// is refused with 429 when every job kept is still running. Thread-safe.
+// The jobs kept, at most StudioOptions::max_runs: adding one forgets the oldest finished job whose
+// end has been read, else the oldest finished one, and is refused with 429 when every job kept is
+// still running. Thread-safe.
 class JobBoard {
  public:
   explicit JobBoard(std::size_t capacity) : capacity_(capacity) {}

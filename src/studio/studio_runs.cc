@@ -100,6 +100,7 @@ class NegotiationJob final : public Job {
 
   Json State(std::uint64_t since) {
     std::lock_guard lock(table_.mutex);
+    if (finished_) MarkDelivered();
     Json events = Json::array();
     for (std::size_t i = std::min<std::size_t>(since, events_.size()); i < events_.size(); ++i) {
       events.push_back(events_[i]);
@@ -124,10 +125,12 @@ class NegotiationJob final : public Job {
     return Seat(party).View(StateName());
   }
 
-  void SeatMove(std::size_t party, const Json& body) {
+  // The seat's view right after the move, before the negotiation goes on.
+  Json SeatMove(std::size_t party, const Json& body) {
     std::lock_guard lock(table_.mutex);
     if (finished_) throw HttpError(409, "the negotiation has ended");
     Seat(party).Move(body);
+    return Seat(party).View(StateName());
   }
 
   double SeatUtility(std::size_t party, const Json& outcome) {
@@ -209,6 +212,17 @@ class NegotiationJob final : public Job {
       PublishLocked();
     }
     NegotiationResult result = run_->TakeResult();
+    bool stopped_a_seat = false;
+    {
+      std::lock_guard lock(table_.mutex);
+      stopped_a_seat = table_.stopped_a_seat;
+    }
+    if (stopped_a_seat && result.end_reason == EndReason::kEndedByParty) {
+      // The seat left its turn because the studio stopped the negotiation, not because its person
+      // walked away.
+      result.end_reason = EndReason::kStopped;
+      result.stop_reason = "stopped from the studio";
+    }
     result.negotiators = setup_.negotiators;
     result.mediators = setup_.mediators;
     Json result_json = Json::parse(internal::ResultJson(*setup_.scenario, result).dump());
@@ -216,6 +230,14 @@ class NegotiationJob final : public Job {
     PublishFrom(result);
     result_ = std::move(result);
     result_json_ = std::move(result_json);
+    // A finished run keeps what its page and report show, not its negotiators' state. The seats
+    // stay: a person's page still reads its own view of the end.
+    run_.reset();
+    protocol_.reset();
+    for (auto& negotiator : owned_) {
+      if (!dynamic_cast<WebSeat*>(negotiator.get())) negotiator.reset();
+    }
+    owned_mediators_.clear();
     finished_ = true;
   }
 
@@ -326,8 +348,7 @@ HttpResponse RunEndpoint(const StudioOptions& /*options*/, JobBoard& board, cons
     if (parts.size() == 5) {
       if (request.method == "GET") return JsonResponse(run->SeatView(party));
       require("POST");
-      run->SeatMove(party, ParseBody(request));
-      return JsonResponse(run->SeatView(party));
+      return JsonResponse(run->SeatMove(party, ParseBody(request)));
     }
     if (parts.size() == 6 && parts[5] == "utility") {
       require("POST");

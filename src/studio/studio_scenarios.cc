@@ -33,6 +33,7 @@ constexpr std::uint64_t kPlotPoints = 20'000;
 constexpr std::size_t kFrontierPoints = 5'000;
 
 struct Scan {
+  const StudioOptions* options;
   const std::vector<std::unique_ptr<ScenarioFormat>>* formats;
   Json* list;
   const fs::path* root;
@@ -45,6 +46,15 @@ const char* FormatOf(const std::vector<std::unique_ptr<ScenarioFormat>>& formats
     if (formats[f]->Recognizes(path)) return entries[f]->name.c_str();
   }
   return nullptr;
+}
+
+bool InsideAnyRoot(const StudioOptions& options, const fs::path& path) {
+  try {
+    InsideRoots(options, path.string(), /*for_writing=*/false);
+    return true;
+  } catch (const HttpError&) {
+    return false;
+  }
 }
 
 void ScanFolder(Scan& scan, const std::vector<const ScenarioFormatRegistry::Entry*>& entries, const fs::path& folder,
@@ -61,7 +71,8 @@ void ScanFolder(Scan& scan, const std::vector<const ScenarioFormatRegistry::Entr
       return;
     }
     if (child.filename().string().starts_with('.')) continue;
-    // Links are listed only when they stay under a root; opening checks again.
+    // A link is followed only when it stays under a root (opening checks again).
+    if (fs::is_symlink(child, error) && !InsideAnyRoot(*scan.options, child)) continue;
     if (const char* format = FormatOf(*scan.formats, entries, child)) {
       scan.list->push_back({{"source", child.string()},
                             {"name", child.filename().string()},
@@ -164,7 +175,7 @@ HttpResponse ListScenarios(const StudioOptions& options) {
   std::vector<std::unique_ptr<ScenarioFormat>> formats;
   const auto entries = ScenarioFormatRegistry::List();
   for (const auto* entry : entries) formats.push_back(ScenarioFormatRegistry::Create(entry->name));
-  Scan scan{&formats, &list, nullptr};
+  Scan scan{&options, &formats, &list, nullptr};
   for (const auto& root : options.roots) {
     scan.root = &root;
     ScanFolder(scan, entries, root, kScanDepth - 1);

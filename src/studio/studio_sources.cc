@@ -2,6 +2,8 @@
 // following links, docs/studio.md#security), and Parley JSON objects sent by the page; and
 // outcomes as the page writes them, one value name per issue.
 #include <algorithm>
+#include <list>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -103,7 +105,39 @@ std::string CheckedSource(const StudioOptions& options, const std::string& sourc
 }
 
 std::shared_ptr<const Scenario> ScenarioOfSource(const StudioOptions& options, const std::string& source) {
-  return std::make_shared<const Scenario>(LoadScenario(CheckedSource(options, source)));
+  const std::string checked = CheckedSource(options, source);
+  // Requests name the same few scenarios again and again (every poll of an analysis, a hundred
+  // negotiations on one scenario): they share one copy, and with it the outcome rankings and
+  // analyses cached on it, for as long as its files are unchanged.
+  std::string key = checked;
+  if (!IsBuiltin(source)) {
+    const fs::path path(checked.substr(
+        0, checked.rfind('#') == std::string::npos || fs::exists(checked) ? checked.size() : checked.rfind('#')));
+    std::error_code error;
+    auto stamp = fs::last_write_time(path, error);
+    if (fs::is_directory(path, error)) {
+      for (const auto& entry : fs::directory_iterator(path, error))
+        stamp = std::max(stamp, entry.last_write_time(error));
+    }
+    key += fmt::format("\n{}", stamp.time_since_epoch().count());
+  }
+  static std::mutex mutex;
+  static std::list<std::pair<std::string, std::shared_ptr<const Scenario>>> recent;  // most recent first
+  constexpr std::size_t kRecentScenarios = 16;
+  {
+    std::lock_guard lock(mutex);
+    for (auto it = recent.begin(); it != recent.end(); ++it) {
+      if (it->first == key) {
+        recent.splice(recent.begin(), recent, it);
+        return it->second;
+      }
+    }
+  }
+  auto scenario = std::make_shared<const Scenario>(LoadScenario(checked));
+  std::lock_guard lock(mutex);
+  recent.emplace_front(key, scenario);
+  if (recent.size() > kRecentScenarios) recent.pop_back();
+  return scenario;
 }
 
 std::shared_ptr<const Scenario> ScenarioOfRequest(const StudioOptions& options, const Json& body) {

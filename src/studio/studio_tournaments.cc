@@ -42,6 +42,7 @@ class TournamentJob final : public Job {
 
   Json State() {
     std::lock_guard lock(mutex_);
+    if (finished_) MarkDelivered();
     Json ranking = Json::array();
     for (const auto& statistics : summary_.negotiators) {
       ranking.push_back({{"negotiator", statistics.negotiator},

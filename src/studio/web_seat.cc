@@ -49,6 +49,7 @@ ActionType WebSeat::Act(const TurnState& state, Outcome& proposal) {
   table_.waiting_for.reset();
   if (!moved || !move_) {
     timed_out_ = !moved;
+    if (moved) table_.stopped_a_seat = true;
     return ActionType::kEndNegotiation;
   }
   if (move_->action == ActionType::kOffer) proposal = move_->outcome;
@@ -157,6 +158,7 @@ void WebSeat::Move(const Json& body) {
   // Taken now: the page that posted it sees the seat no longer waiting, before the negotiation
   // wakes.
   waiting_ = false;
+  table_.waiting_for.reset();
   move_ = std::move(move);
   table_.moved.notify_all();
 }

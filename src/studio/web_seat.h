@@ -27,6 +27,7 @@ struct SeatTable {
   std::mutex mutex;
   std::condition_variable moved;  // a person moved, or the negotiation is stopping
   bool stopping = false;
+  bool stopped_a_seat = false;             // a seat gave up its turn because the negotiation was stopping
   std::optional<std::size_t> waiting_for;  // the seat waiting for its person, if any
   // Publishes the negotiation's actions so far; called with `mutex` held, on the negotiation's
   // thread (so a page sees the offer its person answers before the person answers).
