@@ -246,23 +246,29 @@ const analysisListeners = [];
 async function analyzeNow() {
   if (!state.scenario) return;
   const serial = ++analysisSerial;
-  $('scenario-plot').classList.add('busy');
+  // 'editing', 'analysing', 'ready' or 'failed': whether the plot shows the scenario as edited.
+  const plotBox = $('scenario-plot');
+  plotBox.dataset.state = 'analysing';
   try {
     const analysis = await api('/api/analyze', { scenario: state.scenario });
     if (serial !== analysisSerial) return;
     state.analysis = analysis;
     renderAnalysis();
     for (const listener of analysisListeners) listener();
+    plotBox.dataset.state = 'ready';
   } catch (error) {
-    if (serial === analysisSerial) sayError(error);
-  } finally {
-    if (serial === analysisSerial) $('scenario-plot').classList.remove('busy');
+    if (serial === analysisSerial) {
+      plotBox.dataset.state = 'failed';
+      sayError(error);
+    }
   }
 }
 const analyzeSoon = debounce(analyzeNow, 150);
 
 function scenarioEdited() {
   state.edited = true;
+  ++analysisSerial;
+  $('scenario-plot').dataset.state = 'editing';
   renderDownload();
   analyzeSoon();
 }
@@ -309,11 +315,11 @@ function ticks([lo, hi]) {
   return out;
 }
 
-function makePlot(xDomain, yDomain) {
+function makePlot(xDomain, yDomain, height = kPlot.height) {
   const left = kPlot.left;
   const right = kPlot.width - kPlot.right;
   const top = kPlot.top;
-  const bottom = kPlot.height - kPlot.bottom;
+  const bottom = height - kPlot.bottom;
   const round = (v) => Math.round(v * 10) / 10;
   return {
     left, right, top, bottom,
@@ -426,7 +432,7 @@ class UtilitySpace {
       const size = zone.empty ? 'the zone of agreement is empty'
         : zone.size !== undefined ? `zone of agreement: ${zone.size} outcomes`
           : zone.estimated_size !== undefined ? `zone of agreement: about ${Math.round(zone.estimated_size)} outcomes` : '';
-      root.append(svg('text', { class: 'zone-text', x: plot.right - 6, y: plot.top + 16, 'text-anchor': 'end', text: size }));
+      root.append(svg('text', { class: 'zone-text', x: plot.left + 8, y: plot.bottom - 8, text: size }));
       const nash = analysis.nash;
       if (nash) {
         const [x, y] = [plot.x(nash.utilities[i]), plot.y(nash.utilities[j])];
@@ -523,8 +529,9 @@ function drawOverTime(box, { parties, party, events, reservation, agreement }) {
   if (!parties || parties.length === 0) return;
   const values = events.filter((e) => e.utilities).map((e) => e.utilities[party]);
   const yDomain = domainOf([reservation, ...values]);
-  const plot = makePlot([0, 1], yDomain);
-  const root = svg('svg', { class: 'chart over-time', viewBox: `0 0 ${kPlot.width} ${kPlot.height}`, role: 'img',
+  const height = 320;
+  const plot = makePlot([0, 1], yDomain, height);
+  const root = svg('svg', { class: 'chart over-time', viewBox: `0 0 ${kPlot.width} ${height}`, role: 'img',
     'aria-label': `Utility for ${parties[party]} over time`, 'data-party': party });
   axes(root, plot, 'time (fraction of the deadline)', `utility for ${parties[party]}`, ticks([0, 1]), ticks(yDomain));
   if (Number.isFinite(reservation)) {
@@ -1376,6 +1383,7 @@ const mediate = (() => {
   async function query() {
     if (!whatIf) return;
     const mine = ++serial;
+    $('mediate-cards').dataset.state = 'asking';
     const time = Number($('mediate-time').value);
     try {
       const [mediation, space] = await Promise.all([
@@ -1386,11 +1394,20 @@ const mediate = (() => {
       answer = mediation;
       analysis = space;
       render(time);
+      $('mediate-cards').dataset.state = 'ready';
     } catch (error) {
-      if (mine === serial) sayError(error);
+      if (mine === serial) {
+        $('mediate-cards').dataset.state = 'failed';
+        sayError(error);
+      }
     }
   }
-  const querySoon = debounce(query, 150);
+  const debouncedQuery = debounce(query, 150);
+  function querySoon() {
+    ++serial;
+    $('mediate-cards').dataset.state = 'editing';
+    debouncedQuery();
+  }
 
   function momentAt(track, time) {
     const moments = track.moments || [];
@@ -1409,6 +1426,8 @@ const mediate = (() => {
     zoneCard.id = 'mediate-zone';
     zoneCard.dataset.exists = String(zone.exists);
     zoneCard.dataset.size = String(zone.size ?? '');
+    zoneCard.dataset.time = String(moment.time);
+    zoneCard.dataset.fallbacks = JSON.stringify(parties.map((p) => moment.fallbacks[p]));
     cards.append(zoneCard);
     cards.append(card('fallbacks', parties.map((p) => `${p}: ${fixed(moment.fallbacks[p], 3)}`).join(', ')));
     const block = card('stumbling block', moment.stumbling_block ?? 'none');
