@@ -217,6 +217,7 @@ function openScenario(answer) {
   for (const id of ['run-time-party', 'replay-time-party']) fillSelect($(id), names.map((n, i) => [i, n]), 0);
   $('open-scenario').textContent = `${state.scenario.name}${state.source ? ` (${state.source})` : ' (uploaded)'}`;
   $('save-path').value = defaultSavePath();
+  renderDownload();
   renderScenarioList();
   renderEditor();
   renderSummary();
