@@ -51,6 +51,9 @@ class Registry {
     std::string description;
     std::vector<ParameterInfo> parameters;
     Factory factory;  // called by Create with the filled-in spec; call Create, not this
+    // The implementation needs a person (the `human` negotiator); code that runs entries
+    // unattended (the conformance suites, tournaments, benchmarks) leaves interactive entries out.
+    bool interactive = false;
   };
 
   // Adds an entry; returns true so it can initialise a static constant. A second entry with the

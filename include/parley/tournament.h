@@ -245,8 +245,11 @@ struct TournamentProgress {
   std::uint64_t total = 0;
   std::uint64_t resumed = 0;  // of `done`, read back from an earlier run
   double elapsed_seconds = 0.0;
+  const TournamentRow* row = nullptr;  // the negotiation just finished; valid during the call only
 };
 // Called after each finished negotiation, from the worker that finished it, one call at a time.
+// An exception it throws stops the tournament: no further negotiation starts, and RunTournament
+// throws it once the negotiations under way have finished.
 using TournamentProgressCallback = std::function<void(const TournamentProgress&)>;
 
 struct TournamentResult {

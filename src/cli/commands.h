@@ -15,6 +15,7 @@ void AddAnalyzeCommand(CLI::App& app);
 void AddMediateCommand(CLI::App& app);
 void AddTournamentCommand(CLI::App& app);
 void AddConvertCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 // The --max-* options (resource limits); must be added before the commands.
 void AddResourceLimitOptions(CLI::App& app);
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   parley::cli::AddMediateCommand(app);
   parley::cli::AddTournamentCommand(app);
   parley::cli::AddListCommand(app);
+  parley::cli::AddServeCommand(app);
   std::vector<std::string> known;
   for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) {
     known.push_back(command->get_name());

@@ -406,7 +406,6 @@ class Runner {
     if (jsonl_) jsonl_->Append(json);
     if (csv_) csv_->Append(csv);
     summarizer_.Add(row);
-    if (config_.keep_rows) rows_.push_back(std::move(row));
     ++done_count_;
     // Whole lines reach the operating system at once (surviving kill -9); the disk every second
     // (surviving power loss but for that second) without a sync per row.
@@ -416,8 +415,9 @@ class Runner {
       last_sync_ = Clock::now();
     }
     if (progress_) {
-      progress_({done_count_, total_, resumed_, SecondsSince(start_)});
+      progress_({done_count_, total_, resumed_, SecondsSince(start_), &row});
     }
+    if (config_.keep_rows) rows_.push_back(std::move(row));
   }
 
   struct AnalysisSlot {
