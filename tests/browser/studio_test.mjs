@@ -129,6 +129,12 @@ async function api(studio, path) {
   return response.json();
 }
 
+// A screenshot from the top of the page (whose header stays at the top while it scrolls).
+async function shot(page, name, height = undefined) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  writeFileSync(join(screenshots, name), await page.screenshot(height));
+}
+
 const viewShown = (page, view) => page.waitUntil(`!document.getElementById('view-${view}').hidden`, `the ${view} view`);
 const plotReady = (page) => page.waitUntil(`document.getElementById('scenario-plot').dataset.state === 'ready'`, 'the analysis');
 const readData = (page, selector, attribute) =>
@@ -138,7 +144,10 @@ async function openCarA(page) {
   await page.click('a[data-view="scenario"]');
   await viewShown(page, 'scenario');
   await page.fill('#scenario-search', 'CarA');
-  await page.waitUntil(`document.querySelectorAll('#scenario-list button').length === 1`, 'the search to keep CarA alone');
+  await page.waitUntil(`(() => {
+    const shown = [...document.querySelectorAll('#scenario-list button')];
+    return shown.some((b) => b.dataset.source === ${JSON.stringify(carA)}) && shown.every((b) => /cara/i.test(b.textContent));
+  })()`, 'the search to keep the scenarios named like CarA');
   await page.click(`#scenario-list button[data-source="${carA}"]`);
   await page.waitUntil(`document.getElementById('scenario-title').textContent === 'CarA'`, 'CarA to open');
   await plotReady(page);
@@ -157,7 +166,7 @@ async function editScenario(page) {
   checkClose(nashBefore, parties.map((p) => analysis.nash.utilities[p]), 'scenario: the Nash point as parley analyze finds it');
   const kalai = (await readData(page, `${plot} .kalai`, 'data-utilities'))[0];
   checkClose(kalai, parties.map((p) => analysis.kalai_smorodinsky.utilities[p]), 'scenario: the Kalai-Smorodinsky point as parley analyze finds it');
-  writeFileSync(join(screenshots, 'studio-scenario.png'), await page.screenshot(1400));
+  await shot(page, 'studio-scenario.png', 1400);
 
   // The first party comes to care much more for the CD player: typed into its weight's field.
   const field = `[aria-label="weight of CD player for ${parties[0]}"]`;
@@ -220,7 +229,7 @@ async function negotiation(page) {
   const answer = await fetch(report);
   check(answer.status === 200 && /text\/html/.test(answer.headers.get('content-type')), 'negotiate: the report link gives the run\'s HTML report',
     `${answer.status} ${answer.headers.get('content-type')}`);
-  writeFileSync(join(screenshots, 'studio-negotiate.png'), await page.screenshot(1500));
+  await shot(page, 'studio-negotiate.png', 1500);
 
   // The same trace opened in the replay view, scrubbed with the keyboard.
   await page.click('a[data-view="replay"]');
@@ -306,7 +315,7 @@ async function playAsPerson(browser, page, studio) {
   }
   const history = await seat.evaluate(`document.querySelectorAll('#play-history tbody tr').length`);
   check(history >= moves, 'play: the history lists the moves', `${history} rows`);
-  writeFileSync(join(screenshots, 'studio-play.png'), await seat.screenshot(1200));
+  await shot(seat, 'studio-play.png', 1200);
   check(seat.problems.length === 0, 'play: no console errors, exceptions or stray requests in the seat\'s tab', seat.problems.join('; '));
   await seat.close();
 
@@ -345,12 +354,13 @@ async function mediation(page) {
     'mediate: the proposed packages drawn at the utilities parley mediate gives');
   checkEqual(await readData(page, '#mediate-plot line.reservation', 'data-value'), [0.7, before.fallbacks[parties[1]]],
     'mediate: the fallbacks drawn as reservation lines');
-  writeFileSync(join(screenshots, 'studio-mediate.png'), await page.screenshot(1300));
+  await shot(page, 'studio-mediate.png', 1300);
 }
 
 async function tournament(page, studio) {
   await page.click('a[data-view="tournament"]');
   await viewShown(page, 'tournament');
+  // The page starts with boulware and conceder chosen; CarA is added with a click.
   await page.click(`#tournament-scenarios input[value="${carA}"]`);
   await page.fill('#tournament-rounds', '50');
   await page.click('#tournament-start');
@@ -359,9 +369,19 @@ async function tournament(page, studio) {
   const final = await api(studio, `/api/tournaments/${id}`);
   const rows = await page.evaluate(`[...document.querySelectorAll('#tournament-ranking tbody tr')].map((r) => r.dataset.negotiator)`);
   checkEqual(rows, final.ranking.map((r) => r.negotiator), 'tournament: the ranking table in the server\'s order');
+  // The same tournament from a configuration file, by `parley tournament` (docs/tournaments.md).
+  writeFileSync(work('tournament.json'), JSON.stringify({ format: 'parley-tournament', negotiators: ['boulware', 'conceder'],
+    scenarios: [carA], repetitions: 1, rounds: 50, protocol: 'saop', seed: 0 }));
+  parley('tournament', '--config', work('tournament.json'), '--out', work('tournament'), '--quiet');
+  const summary = JSON.parse(readFileSync(work('tournament/summary.json'), 'utf8'));
+  const table = await page.evaluate(`[...document.querySelectorAll('#tournament-ranking tbody tr')]
+    .map((r) => [r.dataset.negotiator, Number(r.dataset.mean), Number(r.dataset.agreementRate)])`);
+  checkEqual(table.map((r) => r[0]), summary.negotiators.map((n) => n.negotiator), 'tournament: ranked as parley tournament ranks the same configuration');
+  checkClose(table.flatMap((r) => r.slice(1)), summary.negotiators.flatMap((n) => [n.utility.mean, n.agreement_rate.mean]),
+    'tournament: mean utilities and agreement rates as parley tournament\'s summary.json', 1e-12);
   checkEqual(await page.evaluate(`[document.getElementById('tournament-progress').value, document.getElementById('tournament-progress').max]`),
     [final.done, final.total], 'tournament: the progress bar full at the end');
-  writeFileSync(join(screenshots, 'studio-tournament.png'), await page.screenshot(900));
+  await shot(page, 'studio-tournament.png', 900);
 }
 
 // Names from an uploaded file reach the page as text, never as markup.
@@ -393,7 +413,7 @@ async function fitsPhone(page) {
     const width = await page.evaluate('document.documentElement.scrollWidth');
     check(width <= 401, `the ${view} view fits a 400-pixel-wide screen`, `page is ${width} px wide`);
   }
-  writeFileSync(join(screenshots, 'studio-phone.png'), await page.screenshot(1600));
+  await shot(page, 'studio-phone.png', 1600);
   await page.resize(1280, 900);
 }
 

@@ -927,7 +927,7 @@ const negotiate = (() => {
   function showRunState() {
     const waiting = run.waitingFor !== null && run.waitingFor !== undefined ? `, waiting for ${run.parties[run.waitingFor]}` : '';
     const last = run.events.length ? run.events[run.events.length - 1] : null;
-    $('run-status').textContent = `Run ${run.id}: ${run.state}${waiting}${last ? `, round ${last.round} of ${run.rounds}` : ''}`
+    $('run-status').textContent = `Run ${run.id}: ${run.state}${waiting}${last ? `, round ${last.round + 1} of ${run.rounds}` : ''}`
       + (run.result ? `: ${describeResult(run.result)}` : '');
     $('run-status').dataset.state = run.state;
   }
@@ -1542,7 +1542,7 @@ const tournament = (() => {
       $('tournament-status').dataset.state = t.state;
       const body = table($('tournament-ranking'), [{ text: '#', num: true }, 'negotiator', { text: 'mean utility', num: true },
         { text: 'agreements', num: true }, { text: 'negotiations', num: true }], []);
-      (t.ranking || []).forEach((r, k) => body.append(el('tr', { data: { negotiator: r.negotiator } }, el('td', { className: 'num', text: String(k + 1) }),
+      (t.ranking || []).forEach((r, k) => body.append(el('tr', { data: { negotiator: r.negotiator, mean: r.mean_utility, agreementRate: r.agreement_rate } }, el('td', { className: 'num', text: String(k + 1) }),
         el('td', { text: r.negotiator }), el('td', { className: 'num', text: fixed(r.mean_utility, 4) }),
         el('td', { className: 'num', text: `${fixed(r.agreement_rate * 100, 1)}%` }), el('td', { className: 'num', text: String(r.negotiations) }))));
       if (t.state === 'running') {
