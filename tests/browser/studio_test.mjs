@@ -323,6 +323,17 @@ async function playAsPerson(browser, page, studio) {
   await page.waitUntil(`document.getElementById('run-status').dataset.state === 'done'`, 'the run view to see the end');
   checkEqual(await readData(page, '#run-plot svg.utility-space .agreement', 'data-utilities'),
     result && result.agreement ? [parties.map((p) => result.undiscounted_utilities[p])] : [], 'play: the run view marks the agreement');
+
+  // The same table again, stopped with the Stop button while it waits for the person.
+  await page.click('#run-button');
+  const second = await page.waitUntil(`(() => {
+    const a = document.querySelector('#seat-links a');
+    return a && !a.href.includes('/${runId}/') && document.getElementById('run-status').dataset.state === 'waiting' && a.href;
+  })()`, 'a second run waiting for its person');
+  await page.click('#stop-button');
+  await page.waitUntil(`document.getElementById('run-status').dataset.state === 'done'`, 'the stopped run to end');
+  const stopped = await api(studio, `/api/runs/${second.match(/#play\/([^/]+)\//)[1]}`);
+  checkEqual([stopped.result.agreement, stopped.result.end_reason], [false, 'stopped'], 'stop: the Stop button ends a run waiting for a person, as stopped');
 }
 
 async function mediation(page) {
