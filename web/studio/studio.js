@@ -429,10 +429,7 @@ class UtilitySpace {
       title(`reservation value of ${parties[j]}: ${fixed(reservation[1], 4)}`)));
     }
     if (analysis) {
-      const zone = analysis.zone || {};
-      const size = zone.empty ? 'the zone of agreement is empty'
-        : zone.size !== undefined ? `zone of agreement: ${zone.size} outcomes`
-          : zone.estimated_size !== undefined ? `zone of agreement: about ${Math.round(zone.estimated_size)} outcomes` : '';
+      const size = base.zoneText ?? zoneText(analysis.zone || {});
       root.append(svg('text', { class: 'zone-text', x: plot.left + 8, y: plot.bottom - 8, text: size }));
       const nash = analysis.nash;
       if (nash) {
@@ -515,6 +512,15 @@ class UtilitySpace {
     const legend = this.box.querySelector('.legend');
     if (legend) legend.replaceWith(this.legend());
   }
+}
+
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function zoneText(zone) {
+  if (zone.empty) return 'the zone of agreement is empty';
+  if (zone.size !== undefined) return `zone of agreement: ${plural(zone.size, 'outcome')}`;
+  if (zone.estimated_size !== undefined) return `zone of agreement: about ${plural(Math.round(zone.estimated_size), 'outcome')}`;
+  return '';
 }
 
 function actorName(parties, actor) {
@@ -622,7 +628,7 @@ function renderAnalysis() {
   const cards = clear($('analysis-cards'));
   if (!a) return;
   const zone = a.zone || {};
-  cards.append(card('zone of agreement', zone.empty ? 'empty' : zone.size !== undefined ? `${zone.size} outcomes`
+  cards.append(card('zone of agreement', zone.empty ? 'empty' : zone.size !== undefined ? plural(zone.size, 'outcome')
     : `about ${Math.round(zone.estimated_size)}`, zone.half_width !== undefined ? `± ${Math.round(zone.half_width)} (95%)` : '',
   zone.empty ? 'bad' : 'good'));
   cards.append(card('outcomes', String(a.outcomes ?? '–'), a.sampled ? 'drawn: a sample' : ''));
@@ -1421,7 +1427,7 @@ const mediate = (() => {
     const parties = track.parties || partyNames(whatIf);
     const cards = clear($('mediate-cards'));
     const zone = moment.zone;
-    const zoneCard = card('is there a deal?', zone.exists ? `yes: ${zone.size} packages` : 'no: the zone is empty',
+    const zoneCard = card('is there a deal?', zone.exists ? `yes: ${plural(zone.size, 'package')}` : 'no: the zone is empty',
       zone.fraction !== undefined ? `${fixed(zone.fraction * 100, 1)}% of ${track.packages} packages, at t = ${fixed(moment.time, 2)}` : '',
       zone.exists ? 'good' : 'bad');
     zoneCard.id = 'mediate-zone';
@@ -1457,7 +1463,8 @@ const mediate = (() => {
 
     const x = Number($('mediate-pair-x').value);
     const y = Number($('mediate-pair-y').value);
-    plot.base = { parties, x, y, analysis, reservation: [moment.fallbacks[parties[x]], moment.fallbacks[parties[y]]] };
+    plot.base = { parties, x, y, analysis, reservation: [moment.fallbacks[parties[x]], moment.fallbacks[parties[y]]],
+      zoneText: zone.exists ? `zone of agreement at t = ${fixed(moment.time, 2)}: ${plural(zone.size, 'package')}` : `no zone of agreement at t = ${fixed(moment.time, 2)}` };
     plot.overlayData = { packages };
     plot.draw();
   }
