@@ -1,13 +1,27 @@
 // A headless Chromium driven over the DevTools protocol through a pipe (--remote-debugging-pipe),
 // with nothing but Node's standard library: it opens pages, reports every console error, uncaught
-// exception, failed load and request to the network, evaluates expressions in the page and takes
-// screenshots.
+// exception, failed load and request to the network, evaluates expressions in the page, clicks,
+// types and presses keys as a person does (the Input domain), and takes screenshots.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const kCommandTimeoutMs = 60_000;
+
+// The keys press() knows, as the Input domain describes them.
+const kKeys = {
+  Enter: { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+  Tab: { code: 'Tab', windowsVirtualKeyCode: 9 },
+  Escape: { code: 'Escape', windowsVirtualKeyCode: 27 },
+  Backspace: { code: 'Backspace', windowsVirtualKeyCode: 8 },
+  ArrowLeft: { code: 'ArrowLeft', windowsVirtualKeyCode: 37 },
+  ArrowUp: { code: 'ArrowUp', windowsVirtualKeyCode: 38 },
+  ArrowRight: { code: 'ArrowRight', windowsVirtualKeyCode: 39 },
+  ArrowDown: { code: 'ArrowDown', windowsVirtualKeyCode: 40 },
+  Home: { code: 'Home', windowsVirtualKeyCode: 36 },
+  End: { code: 'End', windowsVirtualKeyCode: 35 },
+};
 
 export class Chromium {
   // `executable`: the chromium program (Debian's /usr/bin/chromium by default).
@@ -143,6 +157,8 @@ class Page {
     this.targetId = targetId;
     this.sessionId = sessionId;
     this.problems = [];
+    // Origins the page may load from besides files (a server under test); anything else is a problem.
+    this.allowedOrigins = [];
     browser.listeners.add((message) => {
       if (message.sessionId !== sessionId) return;
       const p = message.params;
@@ -159,7 +175,9 @@ class Page {
           if (p.entry.level === 'error') this.problems.push(`${p.entry.source} error: ${p.entry.text} ${p.entry.url ?? ''}`);
           break;
         case 'Network.requestWillBeSent':
-          if (!/^(file|data|about):/.test(p.request.url)) this.problems.push(`network request: ${p.request.url}`);
+          if (!/^(file|data|about|blob):/.test(p.request.url) && !this.allowedOrigins.some((o) => p.request.url.startsWith(`${o}/`))) {
+            this.problems.push(`network request: ${p.request.url}`);
+          }
           break;
         case 'Network.loadingFailed':
           this.problems.push(`failed to load: ${p.errorText}`);
@@ -195,6 +213,93 @@ class Page {
     });
     if (exceptionDetails) throw new Error(`evaluating ${expression}: ${exceptionDetails.exception?.description}`);
     return result.value;
+  }
+
+  // Resolves with the value of `expression` once it is truthy; rejects after `timeoutMs`.
+  async waitUntil(expression, what = expression, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.evaluate(expression);
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  // The centre of the first element matching `selector`, scrolled into view, in CSS pixels.
+  async centre(selector) {
+    const box = await this.evaluate(`(() => {
+      const e = document.querySelector(${JSON.stringify(selector)});
+      if (!e) return null;
+      e.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = e.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width, height: r.height };
+    })()`);
+    if (!box) throw new Error(`no element matches ${selector}`);
+    if (!box.width || !box.height) throw new Error(`${selector} is not shown`);
+    return box;
+  }
+
+  // A left click in the middle of the first element matching `selector`, as a mouse makes it.
+  async click(selector) {
+    const { x, y } = await this.centre(selector);
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', buttons: 1, clickCount: 1 });
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', buttons: 0, clickCount: 1 });
+  }
+
+  // Moves the keyboard's focus to the first element matching `selector` (as Tab would).
+  async focus(selector) {
+    await this.centre(selector);
+    await this.evaluate(`document.querySelector(${JSON.stringify(selector)}).focus()`);
+  }
+
+  // One press of `key` (a name of kKeys, or a printable character) on the focused element.
+  async press(key, modifiers = 0) {
+    const known = kKeys[key];
+    const event = known ? { key, ...known }
+      : { key, text: key, code: /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : '', windowsVirtualKeyCode: key.toUpperCase().charCodeAt(0) };
+    const { text, ...up } = event;
+    await this.send('Input.dispatchKeyEvent', { type: text === undefined ? 'rawKeyDown' : 'keyDown', modifiers, ...event });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers, ...up });
+  }
+
+  // Types `text` into the focused element as a keyboard's input does.
+  async type(text) {
+    await this.send('Input.insertText', { text });
+  }
+
+  // Replaces the text of the field `selector`: a click into it, select all, then the new text.
+  async fill(selector, text) {
+    await this.click(selector);
+    await this.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65,
+      modifiers: 2, commands: ['selectAll'] });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65, modifiers: 2 });
+    await this.type(text);
+  }
+
+  // Chooses the option `value` of the select `selector` with the arrow keys, as a person does
+  // with the keyboard.
+  async choose(selector, value) {
+    await this.focus(selector);
+    const options = await this.evaluate(`[...document.querySelector(${JSON.stringify(selector)}).options].map((o) => o.value)`);
+    const target = options.indexOf(String(value));
+    if (target < 0) throw new Error(`${selector} has no option ${value}; it has ${options.join(', ')}`);
+    for (let guard = 0; guard <= options.length; guard++) {
+      const now = options.indexOf(await this.evaluate(`document.querySelector(${JSON.stringify(selector)}).value`));
+      if (now === target) return;
+      await this.press(now < target ? 'ArrowDown' : 'ArrowUp');
+    }
+    throw new Error(`could not choose ${value} in ${selector}`);
+  }
+
+  // Chooses `path` in the file input `selector`, as the file dialog does.
+  async chooseFile(selector, path) {
+    await this.centre(selector);
+    const { root } = await this.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await this.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element matches ${selector}`);
+    await this.send('DOM.setFileInputFiles', { files: [path], nodeId });
   }
 
   // A PNG of the page from its top, `height` CSS pixels tall (the whole page if absent).
