@@ -142,6 +142,7 @@ class NegotiationJob final : public Job {
   std::string Report() {
     std::lock_guard lock(table_.mutex);
     if (!finished_) throw HttpError(409, "the negotiation is still running; its report comes when it ends");
+    if (result_json_.contains("error")) throw HttpError(409, result_json_["error"].get<std::string>());
     NegotiationReportContext context;
     context.protocol = setup_.protocol;
     context.rounds = setup_.options.rounds;
@@ -188,7 +189,19 @@ class NegotiationJob final : public Job {
     }
   }
 
+  // Plays the negotiation to its end. Protocols record negotiators' failures in the result; anything
+  // else that escapes ends the run with its message instead of the program.
   void Loop() {
+    try {
+      Play();
+    } catch (const std::exception& e) {
+      std::lock_guard lock(table_.mutex);
+      result_json_ = Json{{"error", fmt::format("the negotiation could not go on: {}", e.what())}};
+      Release();
+    }
+  }
+
+  void Play() {
     const auto start = Clock::now();
     while (!run_->done()) {
       if (stop_requested_) {
@@ -203,8 +216,10 @@ class NegotiationJob final : public Job {
           break;
         }
         ComputeSlots().acquire();
+        struct Release {
+          ~Release() { ComputeSlots().release(); }
+        } release;
         run_->Step();
-        ComputeSlots().release();
       } else {
         run_->Step();
       }
@@ -225,13 +240,18 @@ class NegotiationJob final : public Job {
     }
     result.negotiators = setup_.negotiators;
     result.mediators = setup_.mediators;
-    Json result_json = Json::parse(internal::ResultJson(*setup_.scenario, result).dump());
+    Json result_json = Json::parse(
+        internal::ResultJson(*setup_.scenario, result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     std::lock_guard lock(table_.mutex);
     PublishFrom(result);
     result_ = std::move(result);
     result_json_ = std::move(result_json);
-    // A finished run keeps what its page and report show, not its negotiators' state. The seats
-    // stay: a person's page still reads its own view of the end.
+    Release();
+  }
+
+  // A finished run keeps what its page and report show, not its negotiators' state. The seats
+  // stay: a person's page still reads its own view of the end. Hold table_.mutex.
+  void Release() {
     run_.reset();
     protocol_.reset();
     for (auto& negotiator : owned_) {
