@@ -636,7 +636,6 @@ function renderAnalysis() {
   const kalai = a.kalai ?? a.kalai_smorodinsky;
   cards.append(card('Kalai-Smorodinsky', kalai ? utilityLine(names, kalai.utilities) : 'none'));
   if (a.opposition !== undefined) cards.append(card('opposition', fixed(a.opposition, 3)));
-  cards.lastChild.dataset.role = 'opposition';
 }
 
 function numberInput(value, onChange, { min, max, step = 'any', label } = {}) {
