@@ -636,7 +636,6 @@ function renderAnalysis() {
   const kalai = a.kalai ?? a.kalai_smorodinsky;
   cards.append(card('Kalai-Smorodinsky', kalai ? utilityLine(names, kalai.utilities) : 'none'));
   if (a.opposition !== undefined) cards.append(card('opposition', fixed(a.opposition, 3)));
-  cards.lastChild.dataset.role = 'opposition';
 }
 
 function numberInput(value, onChange, { min, max, step = 'any', label } = {}) {
@@ -1146,6 +1145,7 @@ const play = (() => {
   function render() {
     const v = view;
     $('play-title').textContent = `Your seat: ${v.name}`;
+    $('open-scenario').textContent = `negotiation ${seat.run}, seat of ${v.name}`;
     $('play-deadline').textContent = v.rounds ? `Round ${Math.min(v.round, v.rounds)} of ${v.rounds}` : `Round ${v.round}`;
     $('play-deadline').dataset.round = v.round;
     $('play-deadline').dataset.rounds = v.rounds;
@@ -1280,7 +1280,7 @@ const play = (() => {
     const box = clear($('play-result'));
     const cards = el('div', { className: 'cards' });
     const agreed = Array.isArray(r.agreement) ? r.agreement : null;
-    const how = r.timed_out ? 'you did not move in time' : r.end ?? r.end_reason ?? '';
+    const how = r.timed_out ? 'you did not move in time' : agreed && r.rounds ? `in round ${r.rounds}` : r.end ?? r.end_reason ?? '';
     cards.append(card('result', agreed ? 'agreement' : 'no agreement', how, agreed ? 'good' : 'bad'));
     const utility = card('your utility', fixed(r.utility, 4), r.undiscounted_utility !== undefined && r.undiscounted_utility !== r.utility
       ? `undiscounted ${fixed(r.undiscounted_utility, 4)}` : '');
