@@ -51,6 +51,10 @@ class Registry {
     std::string description;
     std::vector<ParameterInfo> parameters;
     Factory factory;  // called by Create with the filled-in spec; call Create, not this
+    // The implementation needs a person (the `human` negotiator, who plays at the terminal).
+    // Whatever runs entries unattended (the conformance suites, tournaments, benchmarks) leaves
+    // interactive entries out, and tournaments refuse them.
+    bool interactive = false;
   };
 
   // Adds an entry; returns true so it can initialise a static constant. A second entry with the
