@@ -26,7 +26,7 @@ LAYERS = [
     ["negotiators"],
     ["mediators"],
     ["protocols"],
-    ["tracks"],
+    ["tracks", "terminal"],
     ["analysis", "io", "plugins"],
     ["isolation"],
     ["assistant", "tournament"],

@@ -27,7 +27,9 @@ const std::vector<std::string> kAgents = {"hardheaded", "agentk", "cuhkagent", "
 
 std::vector<std::string> RegisteredNames() {
   std::vector<std::string> names;
-  for (const auto* entry : NegotiatorRegistry::List()) names.push_back(entry->name);
+  for (const auto* entry : NegotiatorRegistry::List()) {
+    if (!entry->interactive) names.push_back(entry->name);  // `human` would wait for a person
+  }
   return names;
 }
 

@@ -82,11 +82,14 @@ void Append(Violations& to, Violations more);
 // Runs `body`; an exception it throws becomes a violation "<who> threw: <what>".
 void Guarded(Violations& violations, const std::string& who, const std::function<void()>& body);
 
-// The names of every registered implementation, sorted.
+// The names of every registered implementation that runs unattended, sorted: interactive entries
+// (the `human` negotiator, registry.h) would wait for a person.
 template <typename T>
 std::vector<std::string> RegisteredNames() {
   std::vector<std::string> names;
-  for (const auto* entry : Registry<T>::List()) names.push_back(entry->name);
+  for (const auto* entry : Registry<T>::List()) {
+    if (!entry->interactive) names.push_back(entry->name);
+  }
   return names;
 }
 
@@ -100,6 +103,7 @@ template <typename T>
 std::vector<std::string> RegisteredVariants() {
   std::vector<std::string> specs;
   for (const auto* entry : Registry<T>::List()) {
+    if (entry->interactive) continue;
     for (auto& spec : SpecVariants(entry->name, entry->parameters)) specs.push_back(std::move(spec));
   }
   return specs;

@@ -178,12 +178,14 @@ std::filesystem::path TemporaryFolder(const std::string& prefix) {
   return path;
 }
 
-CommandResult RunCli(const std::string& arguments) {
+CommandResult RunCli(const std::string& arguments, const std::string& input) {
   const auto folder = TemporaryFolder("parley-cli");
   const auto out_path = folder / "out.txt";
   const auto err_path = folder / "err.txt";
-  const std::string command =
-      "'" + CliPath() + "' " + arguments + " >'" + out_path.string() + "' 2>'" + err_path.string() + "' </dev/null";
+  const auto in_path = folder / "in.txt";
+  std::ofstream(in_path, std::ios::binary) << input;
+  const std::string command = "'" + CliPath() + "' " + arguments + " >'" + out_path.string() + "' 2>'" +
+                              err_path.string() + "' <'" + in_path.string() + "'";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

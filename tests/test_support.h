@@ -30,8 +30,9 @@ struct CommandResult {
   std::string out;  // standard output
   std::string err;  // standard error
 };
-// Runs the built `parley` program with `arguments` (already shell-quoted as needed).
-CommandResult RunCli(const std::string& arguments);
+// Runs the built `parley` program with `arguments` (already shell-quoted as needed), its standard
+// input `input` (empty: nothing, as from /dev/null).
+CommandResult RunCli(const std::string& arguments, const std::string& input = {});
 
 // Every folder below `root` that directly holds an .xml file (a GENIUS scenario), sorted.
 std::vector<std::filesystem::path> ScenarioFolders(const std::filesystem::path& root);

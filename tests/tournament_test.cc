@@ -415,6 +415,34 @@ std::filesystem::path WriteConfig(const std::string& text) {
   return path;
 }
 
+// A negotiator that needs a person (registry.h's `interactive`) is refused before anything runs,
+// alone, isolated in a process of its own, or named in a configuration file (at its place).
+TEST(Tournament, RefusesInteractiveNegotiators) {
+  const std::string expected = "negotiator 'human' needs a person at the table; tournaments run unattended";
+  for (const std::string spec : {"human", "process(inner=human)"}) {
+    TournamentConfig config = SmallConfig();
+    config.negotiators = {"boulware", spec};
+    try {
+      PlanTournament(config);
+      ADD_FAILURE() << "planned a tournament with " << spec;
+    } catch (const UsageError& e) {
+      EXPECT_EQ(std::string(e.what()), expected) << spec;
+    }
+  }
+  const auto file = WriteConfig(R"({"negotiators": ["boulware", "human"], "scenarios": ["x"]})");
+  try {
+    ReadTournamentConfig(file);
+    ADD_FAILURE() << "read a configuration with human";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("negotiators[1]"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+  }
+  const auto cli = RunCli("tournament --negotiators boulware,human --scenarios 'ceasefire-2024#rafah' --quiet --out " +
+                          (TemporaryFolder("parley-tournament-human") / "out").string());
+  EXPECT_NE(cli.exit_code, 0);
+  EXPECT_NE(cli.err.find(expected), std::string::npos) << cli.err;
+}
+
 TEST(Tournament, ConfigurationErrorsAreNamed) {
   const auto broken = WriteConfig("{\"negotiators\": [\"boulware\",], }");
   try {

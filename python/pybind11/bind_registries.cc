@@ -31,6 +31,7 @@ py::list Entries() {
     e["name"] = entry->name;
     e["description"] = entry->description;
     e["parameters"] = parameters;
+    e["interactive"] = entry->interactive;
     list.append(e);
   }
   return list;
@@ -56,8 +57,9 @@ py::list Registered(const std::string& kind) {
 void BindRegistries(py::module_& m) {
   m.def("registered", &Registered, py::arg("kind"),
         "The registered implementations of one kind ('negotiators', 'mediators', 'protocols', 'formats', "
-        "'bidding', 'acceptance', 'models', 'estimators'), sorted by name: dicts with 'name', 'description' and "
-        "'parameters' (dicts with 'name', 'default', 'description').");
+        "'bidding', 'acceptance', 'models', 'estimators'), sorted by name: dicts with 'name', 'description', "
+        "'parameters' (dicts with 'name', 'default', 'description') and 'interactive' (True when a person plays "
+        "it, as `human`: tournaments refuse it).");
   m.def("builtin_scenarios", &BuiltinScenarioNames, "Names of the scenarios built into Parley.");
 }
 

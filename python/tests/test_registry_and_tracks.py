@@ -15,7 +15,8 @@ def test_registered_lists_the_registry(kind, member):
     assert member in names
     assert names == sorted(names)
     for entry in entries:
-        assert set(entry) == {"name", "description", "parameters"}
+        assert set(entry) == {"name", "description", "parameters", "interactive"}
+        assert entry["interactive"] == (kind == "negotiators" and entry["name"] == "human")
 
 
 def test_registered_parameters_of_time():

@@ -26,7 +26,9 @@ void PrintEntry(const typename Registry<T>::Entry& entry, std::string_view note 
 
 template <typename T>
 void PrintRegistry() {
-  for (const auto* entry : Registry<T>::List()) PrintEntry<T>(*entry);
+  for (const auto* entry : Registry<T>::List()) {
+    PrintEntry<T>(*entry, entry->interactive ? "  (interactive: a person plays it at the terminal)" : "");
+  }
 }
 
 }  // namespace

@@ -158,6 +158,23 @@ double NonNegativeSeconds(const Node& node) {
 
 }  // namespace
 
+// Creates the negotiator a spec names (unknown names and parameters fail here, before anything
+// runs) and refuses one that needs a person, also inside another spec (process(inner=human)):
+// a tournament runs unattended.
+void CheckUnattendedNegotiator(const Spec& spec) {
+  if (NegotiatorRegistry::Has(spec.name()) && NegotiatorRegistry::Find(spec.name()).interactive) {
+    throw UsageError(
+        fmt::format("negotiator '{}' needs a person at the table; tournaments run unattended", spec.name()));
+  }
+  for (const auto& parameter : spec.parameters()) CheckUnattendedNegotiator(parameter.second);
+}
+
+void CheckTournamentNegotiator(const std::string& spec) {
+  const Spec parsed = Spec::Parse(spec);
+  CheckUnattendedNegotiator(parsed);
+  NegotiatorRegistry::Create(parsed);
+}
+
 std::uint64_t StableHash(std::string_view text) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (unsigned char c : text) {
@@ -229,7 +246,7 @@ TournamentConfig ReadTournamentConfig(const std::filesystem::path& path) {
   for (std::size_t i = 0; i < config.negotiators.size(); ++i) {
     const Node node = root.Child("negotiators");
     internal::Checked(node.json().is_array() ? node.Element(i) : node,
-                      [&] { return NegotiatorRegistry::Create(config.negotiators[i]) != nullptr; });
+                      [&] { CheckTournamentNegotiator(config.negotiators[i]); });
   }
   internal::Checked(root.Find("protocol").value_or(root),
                     [&] { return ProtocolRegistry::Create(config.protocol) != nullptr; });
@@ -287,7 +304,7 @@ TournamentPlan PlanTournament(const TournamentConfig& config) {
   std::set<std::string> canonical;
   for (const auto& spec : c.negotiators) {
     if (spec.empty()) throw UsageError("a negotiator spec is empty");
-    NegotiatorRegistry::Create(spec);  // unknown names and parameters fail here, before anything runs
+    CheckTournamentNegotiator(spec);
     if (!canonical.insert(Spec::Parse(spec).ToString()).second) {
       throw UsageError(fmt::format("negotiator '{}' is listed twice; the summary is per negotiator", spec));
     }
