@@ -120,5 +120,19 @@ TEST(HumanTerminal, ListMarksItInteractive) {
   EXPECT_EQ(result.out.find("boulware  (interactive"), std::string::npos);
 }
 
+// A worker process has no terminal: an isolated person is refused before anything runs.
+TEST(HumanTerminal, CannotRunIsolated) {
+  const std::string expected =
+      "negotiator 'human' needs a person at the parley program's terminal; it cannot run in "
+      "a worker process (process, --isolate)";
+  for (const std::string negotiators :
+       {"--isolate --negotiators human,boulware", "--negotiators 'process(inner=human),boulware'"}) {
+    const auto result = RunCli("negotiate --scenario 'ceasefire-2024#rafah' " + negotiators);
+    EXPECT_NE(result.exit_code, 0) << negotiators;
+    EXPECT_NE(result.err.find(expected), std::string::npos) << negotiators << ": " << result.err;
+    EXPECT_EQ(result.out, "") << negotiators;
+  }
+}
+
 }  // namespace
 }  // namespace parley

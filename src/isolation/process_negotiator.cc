@@ -71,6 +71,12 @@ class ProcessNegotiator final : public Negotiator {
     }
     // The inner spec is checked here, in the engine, so that a typo is an error before anything
     // runs rather than a fault of every negotiation.
+    if (NegotiatorRegistry::Find(inner_.name()).interactive) {
+      throw UsageError(
+          fmt::format("negotiator '{}' needs a person at the parley program's terminal; it cannot run "
+                      "in a worker process (process, --isolate)",
+                      inner_.name()));
+    }
     NegotiatorRegistry::Create(inner_);
   }
 

@@ -57,6 +57,8 @@ std::string CheckedSource(const StudioOptions& options, const std::string& sourc
 // The scenario of a source alone.
 std::shared_ptr<const Scenario> ScenarioOfSource(const StudioOptions& options, const std::string& source);
 
+// The issues as the page shows them: name, kind, and the values or the range.
+Json IssuesJson(const OutcomeSpace& space);
 // An outcome as a list of values by name, in issue order, and back (400 naming the issue).
 Json OutcomeValues(const OutcomeSpace& space, const Outcome& outcome);
 Outcome OutcomeOfValues(const OutcomeSpace& space, const Json& values, const char* field);

@@ -116,20 +116,6 @@ Json PlotPoints(const Scenario& scenario, bool& sampled) {
   return points;
 }
 
-Json IssuesJson(const OutcomeSpace& space) {
-  Json issues = Json::array();
-  for (const auto& issue : space.issues()) {
-    Json json = {{"name", issue.name()}, {"kind", IssueKindName(issue.kind())}};
-    if (issue.kind() == IssueKind::kDiscrete) {
-      json["values"] = issue.values();
-    } else {
-      json["range"] = {issue.lower(), issue.upper()};
-    }
-    issues.push_back(std::move(json));
-  }
-  return issues;
-}
-
 HttpResponse ScenarioResponse(const Scenario& scenario, const Json& source) {
   Json outcomes = scenario.space().cardinality() ? Json(*scenario.space().cardinality()) : Json(nullptr);
   return JsonResponse({{"source", source},

@@ -154,6 +154,20 @@ std::shared_ptr<const Scenario> ScenarioOfRequest(const StudioOptions& options, 
       internal::ReadParleyJsonText(body["scenario"].dump(-1, ' ', false, Json::error_handler_t::replace), "scenario"));
 }
 
+Json IssuesJson(const OutcomeSpace& space) {
+  Json issues = Json::array();
+  for (const auto& issue : space.issues()) {
+    Json json = {{"name", issue.name()}, {"kind", IssueKindName(issue.kind())}};
+    if (issue.kind() == IssueKind::kDiscrete) {
+      json["values"] = issue.values();
+    } else {
+      json["range"] = {issue.lower(), issue.upper()};
+    }
+    issues.push_back(std::move(json));
+  }
+  return issues;
+}
+
 Json OutcomeValues(const OutcomeSpace& space, const Outcome& outcome) {
   Json values = Json::array();
   for (std::size_t i = 0; i < space.issue_count(); ++i) values.push_back(space.issue(i).Format(outcome[i]));

@@ -13,37 +13,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Chromium } from './chromium.mjs';
+import { check, checkEqual, finish, readOptions } from '../checks.mjs';
 
 const source = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const options = { parley: join(source, 'build', 'parley'), work: join(tmpdir(), 'parley-report-test'), screenshots: '' };
-for (let i = 2; i < process.argv.length; i += 2) {
-  const name = process.argv[i].replace(/^--/, '');
-  if (!(name in options) || i + 1 >= process.argv.length) {
-    console.error(`usage: report_test.mjs --parley PATH [--work DIR] [--screenshots DIR]; got ${process.argv[i]}`);
-    process.exit(2);
-  }
-  options[name] = resolve(process.argv[i + 1]);
-}
+const options = readOptions('report_test.mjs --parley PATH [--work DIR] [--screenshots DIR]',
+  { parley: join(source, 'build', 'parley'), work: join(tmpdir(), 'parley-report-test'), screenshots: '' }, ['parley', 'work', 'screenshots']);
 rmSync(options.work, { recursive: true, force: true });
 mkdirSync(options.work, { recursive: true });
 const screenshots = options.screenshots || join(options.work, 'screenshots');
 mkdirSync(screenshots, { recursive: true });
 
-let passed = 0;
-let failed = 0;
-function check(condition, what, detail = '') {
-  if (condition) {
-    passed++;
-    console.log(`ok      ${what}`);
-  } else {
-    failed++;
-    console.log(`FAILED  ${what}${detail ? `: ${detail}` : ''}`);
-  }
-}
-function checkEqual(actual, expected, what) {
-  check(JSON.stringify(actual) === JSON.stringify(expected), what,
-    `got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
-}
 
 function parley(...args) {
   return execFileSync(options.parley, args, { cwd: source, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -286,5 +265,4 @@ try {
   await browser.close();
 }
 console.log(`screenshots in ${screenshots}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

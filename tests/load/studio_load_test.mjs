@@ -12,17 +12,11 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { check, finish, readOptions } from '../checks.mjs';
 
 const source = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const options = { parley: join(source, 'build', 'parley'), clients: '100', rounds: '3' };
-for (let i = 2; i < process.argv.length; i += 2) {
-  const name = process.argv[i].replace(/^--/, '');
-  if (!(name in options) || i + 1 >= process.argv.length) {
-    console.error(`usage: studio_load_test.mjs --parley PATH [--clients N] [--rounds N]; got ${process.argv[i]}`);
-    process.exit(2);
-  }
-  options[name] = name === 'parley' ? resolve(process.argv[i + 1]) : process.argv[i + 1];
-}
+const options = readOptions('studio_load_test.mjs --parley PATH [--clients N] [--rounds N]',
+  { parley: join(source, 'build', 'parley'), clients: '100', rounds: '3' }, ['parley']);
 const clients = Number(options.clients);
 const batches = Number(options.rounds);
 const kRequestDeadlineMs = 30000;  // an answer later than this counts as none
@@ -31,17 +25,6 @@ const scenario = join(source, 'scenarios', 'genius', 'CarA');
 const seeds = [0, 1, 2, 3, 4];
 const negotiators = ['boulware', 'random'];  // random: the seed matters
 
-let passed = 0;
-let failed = 0;
-function check(condition, what, detail = '') {
-  if (condition) {
-    passed++;
-    console.log(`ok      ${what}`);
-  } else {
-    failed++;
-    console.log(`FAILED  ${what}${detail ? `: ${detail}` : ''}`);
-  }
-}
 
 // What each seed must give, from the command line, not from the studio.
 const expected = new Map();
@@ -154,5 +137,4 @@ try {
 }
 const exit = await exited;
 check(exit === 0, 'parley serve stopped cleanly on SIGTERM', `exit ${exit}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
