@@ -84,42 +84,40 @@ Json WebSeat::EntryJson(const Entry& entry) const {
 Json WebSeat::View(const std::string& run_state) const {
   const OutcomeSpace& space = *context_.space;
   const Profile& profile = *context_.profile;
-  issues.push_back(std::move(json));
-}
-Json view = {{"party", context_.party},
-             {"name", context_.party < parties_.size() ? parties_[context_.party] : ""},
-             {"state", run_state},
-             {"your_turn", waiting_},
-             {"round", turn_.round + 1},
-             {"rounds", context_.max_rounds},
-             {"time", turn_.time},
-             {"time_limit_seconds", context_.time_limit_seconds},
-             {"reservation_value", profile.ReservationValueAt(turn_.time, context_.max_rounds)},
-             {"discount_factor", profile.discount_factor()},
-             {"issues", IssuesJson(space)},
-             {"offer", nullptr},
-             {"best", nullptr},
-             {"result", nullptr}};
-if (offer_on_table_) {
-  view["offer"] = {{"by", turn_.offerer < parties_.size() ? parties_[turn_.offerer] : ""},
-                   {"outcome", OutcomeValues(space, *offer_on_table_)},
-                   {"utility", turn_.current_offer_utility}};
-}
-if (best_) view["best"] = {{"outcome", OutcomeValues(space, *best_)}, {"utility", profile.Utility(*best_)}};
-Json history = Json::array();
-for (const auto& entry : history_) history.push_back(EntryJson(entry));
-view["history"] = std::move(history);
-if (ending_) {
-  Json result = {{"end", EndReasonName(ending_->reason)},
-                 {"agreement", nullptr},
-                 {"utility", ending_->utility},
-                 {"undiscounted_utility", ending_->undiscounted_utility},
-                 {"rounds", ending_->rounds},
-                 {"timed_out", timed_out_}};
-  if (ending_->agreement) result["agreement"] = OutcomeValues(space, *ending_->agreement);
-  view["result"] = std::move(result);
-}
-return view;
+  Json view = {{"party", context_.party},
+               {"name", context_.party < parties_.size() ? parties_[context_.party] : ""},
+               {"state", run_state},
+               {"your_turn", waiting_},
+               {"round", turn_.round + 1},
+               {"rounds", context_.max_rounds},
+               {"time", turn_.time},
+               {"time_limit_seconds", context_.time_limit_seconds},
+               {"reservation_value", profile.ReservationValueAt(turn_.time, context_.max_rounds)},
+               {"discount_factor", profile.discount_factor()},
+               {"issues", IssuesJson(space)},
+               {"offer", nullptr},
+               {"best", nullptr},
+               {"result", nullptr}};
+  if (offer_on_table_) {
+    view["offer"] = {{"by", turn_.offerer < parties_.size() ? parties_[turn_.offerer] : ""},
+                     {"outcome", OutcomeValues(space, *offer_on_table_)},
+                     {"utility", turn_.current_offer_utility}};
+  }
+  if (best_) view["best"] = {{"outcome", OutcomeValues(space, *best_)}, {"utility", profile.Utility(*best_)}};
+  Json history = Json::array();
+  for (const auto& entry : history_) history.push_back(EntryJson(entry));
+  view["history"] = std::move(history);
+  if (ending_) {
+    Json result = {{"end", EndReasonName(ending_->reason)},
+                   {"agreement", nullptr},
+                   {"utility", ending_->utility},
+                   {"undiscounted_utility", ending_->undiscounted_utility},
+                   {"rounds", ending_->rounds},
+                   {"timed_out", timed_out_}};
+    if (ending_->agreement) result["agreement"] = OutcomeValues(space, *ending_->agreement);
+    view["result"] = std::move(result);
+  }
+  return view;
 }
 
 void WebSeat::Move(const Json& body) {
