@@ -286,7 +286,8 @@ TEST_F(StudioApi, AnalysisFollowsAnEditedWeight) {
     const Answer analysis = Post("/api/analyze", {{"scenario", SmallScenario(weight)}});
     ASSERT_EQ(analysis.status, 200) << analysis.body;
     std::size_t zone = 0;
-    const SmallPoint* nash = BruteNash(SmallOutcomes(weight), 0.3, &zone);
+    const std::vector<SmallPoint> outcomes = SmallOutcomes(weight);
+    const SmallPoint* nash = BruteNash(outcomes, 0.3, &zone);
     ASSERT_NE(nash, nullptr);
     // Hand derivation: with weight 0.6 the Nash point is (mid, two), gains 0.46 * 0.15; with 0.2 the
     // buyer values days most and it moves to (high, two), gains 0.5 * 0.5.
