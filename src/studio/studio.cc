@@ -206,25 +206,43 @@ JobBoard::~JobBoard() {
 
 std::shared_ptr<Job> JobBoard::Add(const std::string& prefix,
                                    const std::function<std::shared_ptr<Job>(std::string)>& make) {
-  // One lock for the check and the addition, so that concurrent requests cannot exceed the capacity.
-  std::lock_guard lock(mutex_);
-  if (jobs_.size() >= capacity_) {
-    auto oldest_finished = std::find_if(jobs_.begin(), jobs_.end(), [](const std::shared_ptr<Job>& job) {
-      return job->finished() && job->delivered();
-    });
-    if (oldest_finished == jobs_.end()) {
-      oldest_finished =
-          std::find_if(jobs_.begin(), jobs_.end(), [](const std::shared_ptr<Job>& job) { return job->finished(); });
+  // Room is made and a place reserved under the lock; the job is made outside it (planning a
+  // tournament loads its scenarios, starting a negotiation begins its negotiators), so that
+  // polls of other jobs are not kept waiting meanwhile.
+  std::shared_ptr<Job> forgotten;
+  std::string id;
+  {
+    std::lock_guard lock(mutex_);
+    if (jobs_.size() + reserved_ >= capacity_) {
+      auto oldest_finished = std::find_if(jobs_.begin(), jobs_.end(), [](const std::shared_ptr<Job>& job) {
+        return job->finished() && job->delivered();
+      });
+      if (oldest_finished == jobs_.end()) {
+        oldest_finished =
+            std::find_if(jobs_.begin(), jobs_.end(), [](const std::shared_ptr<Job>& job) { return job->finished(); });
+      }
+      if (oldest_finished == jobs_.end()) {
+        throw HttpError(429, fmt::format("{} negotiations and tournaments are running, the most kept at once "
+                                         "(--max-runs); stop one or wait",
+                                         jobs_.size() + reserved_));
+      }
+      forgotten = std::move(*oldest_finished);
+      jobs_.erase(oldest_finished);
     }
-    if (oldest_finished == jobs_.end()) {
-      throw HttpError(429, fmt::format("{} negotiations and tournaments are running, the most kept at once "
-                                       "(--max-runs); stop one or wait",
-                                       jobs_.size()));
-    }
-    (*oldest_finished)->Join();  // its thread has ended or is returning
-    jobs_.erase(oldest_finished);
+    ++reserved_;
+    id = prefix + std::to_string(next_id_++);
   }
-  std::shared_ptr<Job> job = make(prefix + std::to_string(next_id_++));
+  if (forgotten) forgotten->Join();  // its thread has ended or is returning
+  std::shared_ptr<Job> job;
+  try {
+    job = make(id);
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    --reserved_;
+    throw;
+  }
+  std::lock_guard lock(mutex_);
+  --reserved_;
   jobs_.push_back(job);
   return job;
 }

@@ -113,6 +113,7 @@ class JobBoard {
   mutable std::mutex mutex_;
   std::uint64_t next_id_ = 1;
   std::vector<std::shared_ptr<Job>> jobs_;  // oldest first
+  std::size_t reserved_ = 0;                // places of jobs being made
 };
 
 // The negotiation endpoints (studio_runs.cc) and the tournament endpoints (studio_tournaments.cc).
